@@ -1,0 +1,57 @@
+# Postwerk: `make run` and `make test` bootstrap everything themselves (idempotent).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip --disable-pip-version-check -q
+HOST ?= 127.0.0.1
+PORT ?= 8501
+PYTEST_ARGS ?=
+
+.PHONY: run test bench lint system-deps clean-venv
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --upgrade pip setuptools wheel
+
+# Re-install only when pyproject.toml changed since the last install.
+$(VENV)/.run-installed: pyproject.toml | $(PY)
+	$(PIP) install -e '.[local]'
+	touch $@
+
+$(VENV)/.test-installed: pyproject.toml | $(PY)
+	$(PIP) install -e '.[local,test]'
+	touch $@ $(VENV)/.run-installed
+
+run: $(VENV)/.run-installed
+	@echo "Postwerk starts on http://$(HOST):$(PORT)  (Ctrl+C stops it)"
+	$(PY) -m streamlit run app.py --server.headless true --browser.gatherUsageStats false \
+		--server.address $(HOST) --server.port $(PORT)
+
+# System packages the tests need: Debian's chromium (browser tests) and postgresql
+# (the queue's storage contract). Installed only when missing, and only as root.
+system-deps:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = "0" ]; then \
+			echo "installing system packages:$$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+		else \
+			echo "missing system packages:$$missing (run as root or install them; those tests will be skipped)"; \
+		fi; \
+	fi
+
+test: $(VENV)/.test-installed system-deps
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+bench: $(VENV)/.test-installed
+	@for f in bench/bench_*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
+
+lint: $(VENV)/.test-installed
+	$(PY) -m ruff check assistant tests bench app.py
+	$(PY) -m mypy assistant
+
+clean-venv:
+	rm -rf $(VENV)

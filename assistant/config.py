@@ -1,0 +1,168 @@
+"""Settings from the environment, `.env` and Streamlit secrets.
+
+Precedence, highest first: init arguments, environment, `.env`, Streamlit
+secrets (`.streamlit/secrets.toml`), defaults. Names are those of DESIGN.md's
+table (prefix ``POSTWERK_``). API keys are ``SecretStr`` so that they never show
+in ``repr``, logs or exports, and nothing here writes them anywhere.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic.fields import FieldInfo
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
+
+from assistant.errors import ConfigError
+
+SECRETS_FILES = (Path(".streamlit/secrets.toml"), Path.home() / ".streamlit/secrets.toml")
+
+
+class StreamlitSecretsSource(PydanticBaseSettingsSource):
+    """Reads ``POSTWERK_*`` (and ``OPENAI_API_KEY``) keys from Streamlit's secrets.toml.
+
+    Read with tomllib so that the settings do not import streamlit.
+    """
+
+    def _values(self) -> dict[str, Any]:
+        merged: dict[str, Any] = {}
+        for path in reversed(SECRETS_FILES):
+            try:
+                data = tomllib.loads(path.read_text(encoding="utf-8"))
+            except (OSError, tomllib.TOMLDecodeError):
+                continue
+            merged.update({k.upper(): v for k, v in data.items() if isinstance(v, str | int | float | bool)})
+        return merged
+
+    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
+        return self._values().get(f"POSTWERK_{field_name.upper()}"), field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        values = self._values()
+        out: dict[str, Any] = {}
+        for name in self.settings_cls.model_fields:
+            key = f"POSTWERK_{name.upper()}"
+            if key in values:
+                out[name] = values[key]
+        if "llm_api_key" not in out and "OPENAI_API_KEY" in values:
+            out["llm_api_key"] = values["OPENAI_API_KEY"]
+        return out
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="POSTWERK_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    data_dir: Path = Path("./data")
+    kits_dir: Path = Path("./brand_kits")
+    local_model_path: Path | None = None
+    llm_base_url: str | None = None
+    llm_model: str | None = None
+    llm_api_key: SecretStr | None = None
+    llm_timeout: float = Field(60.0, gt=0, description="seconds for one LLM request")
+    llm_max_retries: int = Field(2, ge=0, le=10)
+    llm_max_tokens: int = Field(2048, gt=0)
+    llm_concurrency: int = Field(4, ge=1, le=64)
+    embeddings_base_url: str | None = None
+    embeddings_model: str | None = None
+    database_url: str | None = None
+    timezone: str = "Europe/Berlin"
+    links_allow_private: bool = False
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    local_ctx: int = Field(8192, ge=512)
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (
+            init_settings,
+            env_settings,
+            dotenv_settings,
+            StreamlitSecretsSource(settings_cls),
+            file_secret_settings,
+        )
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone_exists(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {value!r}; use an IANA name like Europe/Berlin") from exc
+        return value
+
+    @field_validator("llm_base_url", "embeddings_base_url", "webhook_url")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        if value in (None, ""):
+            return None
+        assert value is not None
+        if not value.startswith(("http://", "https://")):
+            raise ValueError(f"{value!r} is not an http(s) URL; e.g. http://127.0.0.1:11434/v1")
+        return value.rstrip("/")
+
+    # -- derived -----------------------------------------------------------
+    @property
+    def api_key(self) -> str | None:
+        """The key for the endpoint: POSTWERK_LLM_API_KEY, else OPENAI_API_KEY."""
+        if self.llm_api_key is not None:
+            return self.llm_api_key.get_secret_value()
+        return os.environ.get("OPENAI_API_KEY") or None
+
+    @property
+    def uses_local_model(self) -> bool:
+        return self.llm_base_url is None
+
+    @property
+    def queue_url(self) -> str:
+        return self.database_url or f"sqlite:///{(self.data_dir / 'postwerk.db').resolve()}"
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def ensure_data_dir(self) -> Path:
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ConfigError(
+                f"cannot create the data directory {self.data_dir}: {exc.strerror}; "
+                "set POSTWERK_DATA_DIR to a writable folder"
+            ) from exc
+        return self.data_dir
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Read the settings; a bad value becomes one ConfigError line naming the variable."""
+    from pydantic import ValidationError
+
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        name = "POSTWERK_" + str(err["loc"][0]).upper() if err["loc"] else "settings"
+        raise ConfigError(f"{name}: {err['msg']}") from None
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings (cached; tests call ``get_settings.cache_clear()``)."""
+    return load_settings()

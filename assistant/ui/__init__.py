@@ -1,0 +1,1 @@
+"""Streamlit pages. Each module has ``render()``; pages call assistant services only."""

@@ -1,0 +1,36 @@
+"""The navigation: one entry per page module that exists."""
+
+from __future__ import annotations
+
+import importlib
+
+import streamlit as st
+
+# (module, title, icon, url path); the first one is the default page.
+PAGES = (
+    ("home", "Start", ":material/home:", "start"),
+    ("compose", "Compose", ":material/edit_note:", "compose"),
+    ("week", "Week", ":material/calendar_month:", "week"),
+    ("queue", "Queue", ":material/schedule_send:", "queue"),
+    ("images", "Images", ":material/photo_library:", "images"),
+    ("check", "Check", ":material/rule:", "check"),
+    ("brand", "Brand kits", ":material/palette:", "brand"),
+    ("compliance", "Compliance", ":material/gavel:", "compliance"),
+    ("settings", "Settings", ":material/settings:", "settings"),
+)
+
+
+def build_navigation() -> st.navigation:  # type: ignore[valid-type]
+    st.set_page_config(page_title="Postwerk", page_icon=":material/campaign:", layout="wide")
+    pages = []
+    for module_name, title, icon, path in PAGES:
+        try:
+            module = importlib.import_module(f"assistant.ui.{module_name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"assistant.ui.{module_name}":
+                continue
+            raise
+        pages.append(
+            st.Page(module.render, title=title, icon=icon, url_path=path, default=not pages)
+        )
+    return st.navigation(pages)
