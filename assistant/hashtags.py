@@ -1,0 +1,115 @@
+"""Hashtags: find, normalise, dedupe, merge and append them (pure).
+
+Hashtags are stored WITHOUT the leading '#'. A valid tag is what the platforms link:
+Unicode letters, marks, digits and underscores with at least one letter (``#Straße``
+and ``#Kaffeerösterei`` are tags, ``#123`` is not), the rule twitter-text uses and the
+others follow closely enough that a tag valid here is a tag everywhere.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+
+import regex
+
+# Letters, combining marks, digits, underscore, and the joiners some scripts need inside words.
+_TAG_CHARS = r"\p{L}\p{M}\p{Nd}_\u200c\u200d\u00b7"
+_TAG_BODY = rf"[{_TAG_CHARS}]*\p{{L}}[{_TAG_CHARS}]*"
+# A '#' only starts a tag after a non-word character (so "C#" and "a#b" are not tags) and
+# not inside a path or anchor ("example.com/#top"); a keycap "#\ufe0f" is an emoji, not a tag.
+HASHTAG_RE = regex.compile(
+    rf"(?<![{_TAG_CHARS}&/#＃])[#＃](?![\ufe0f\u20e3])({_TAG_BODY})(?![{_TAG_CHARS}#＃])"
+    rf"(?!://)"
+)
+_TAG_ONLY_RE = regex.compile(rf"{_TAG_BODY}")
+
+
+def extract_hashtags(text: str) -> list[str]:
+    """Every hashtag in ``text`` in order of appearance, without '#', duplicates kept."""
+    return [m.group(1) for m in HASHTAG_RE.finditer(text)]
+
+
+def hashtag_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, tag) of every hashtag, ``start`` at the '#'."""
+    return [(m.start(), m.end(), m.group(1)) for m in HASHTAG_RE.finditer(text)]
+
+
+def normalise_tag(tag: str) -> str | None:
+    """``tag`` without '#' and surrounding space, NFC; None if no platform would link it."""
+    if not isinstance(tag, str):
+        return None
+    clean = unicodedata.normalize("NFC", tag.strip()).lstrip("#＃").strip()
+    if clean and _TAG_ONLY_RE.fullmatch(clean):
+        return clean
+    return None
+
+
+def tag_key(tag: str) -> str:
+    """The comparison key: platforms treat #Kaffee and #kaffee as one tag."""
+    return unicodedata.normalize("NFC", tag).casefold()
+
+
+def dedupe(tags: Iterable[str]) -> list[str]:
+    """Tags without case-insensitive repeats; the first spelling wins. Invalid tags go."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for raw in tags:
+        tag = normalise_tag(raw)
+        if tag is None or tag_key(tag) in seen:
+            continue
+        seen.add(tag_key(tag))
+        out.append(tag)
+    return out
+
+
+def duplicate_hashtags(text: str) -> list[str]:
+    """Tags that occur more than once in ``text`` (case-insensitively), first spelling."""
+    seen: dict[str, str] = {}
+    dupes: dict[str, str] = {}
+    for tag in extract_hashtags(text):
+        key = tag_key(tag)
+        if key in seen:
+            dupes.setdefault(key, seen[key])
+        else:
+            seen[key] = tag
+    return list(dupes.values())
+
+
+def merge_hashtags(
+    always: Iterable[str],
+    suggested: Iterable[str],
+    pool: Iterable[str],
+    never: Iterable[str],
+    cap: int | None,
+) -> list[str]:
+    """The tags for one post, best first, at most ``cap`` (None = no cap).
+
+    Order: the brand's ``always`` tags, then ``suggested`` tags that are also in the
+    brand's ``pool`` (vetted), then the other suggestions. The pool only ranks; it never
+    adds tags nobody suggested. ``never`` tags are dropped wherever they come from, and
+    ``always`` tags win when the cap is smaller than the list.
+    """
+    banned = {tag_key(t) for t in dedupe(never)}
+    vetted = {tag_key(t) for t in dedupe(pool)}
+    wanted = dedupe(suggested)
+    ranked = [t for t in wanted if tag_key(t) in vetted] + [
+        t for t in wanted if tag_key(t) not in vetted
+    ]
+    merged = [t for t in dedupe([*dedupe(always), *ranked]) if tag_key(t) not in banned]
+    return merged if cap is None else merged[: max(cap, 0)]
+
+
+def compose_text(text: str, hashtags: Iterable[str]) -> str:
+    """The exact text that gets posted: body, a blank line, then ``#a #b``.
+
+    Only tags not already in the body are appended (case-insensitively); with nothing
+    to append the body is returned unchanged.
+    """
+    present = {tag_key(t) for t in extract_hashtags(text)}
+    extra = [t for t in dedupe(hashtags) if tag_key(t) not in present]
+    if not extra:
+        return text
+    line = " ".join(f"#{t}" for t in extra)
+    body = text.rstrip()
+    return f"{body}\n\n{line}" if body else line
