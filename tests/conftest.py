@@ -1,0 +1,71 @@
+"""Shared fixtures: an isolated data dir per test, the fake LLM server, the real model."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from assistant.config import get_settings
+from tests.fakes.llm_server import FakeLLMServer
+
+ROOT = Path(__file__).resolve().parent.parent
+HOST_VARS = (
+    "POSTWERK_LLM_BASE_URL",
+    "POSTWERK_LLM_MODEL",
+    "POSTWERK_LLM_API_KEY",
+    "OPENAI_API_KEY",
+    "POSTWERK_DATABASE_URL",
+    "POSTWERK_LOCAL_MODEL_PATH",
+    "POSTWERK_WEBHOOK_URL",
+    "POSTWERK_WEBHOOK_SECRET",
+    "POSTWERK_EMBEDDINGS_BASE_URL",
+)
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Each test gets its own data dir; nothing from the developer's environment leaks in."""
+    for name in HOST_VARS:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("POSTWERK_DATA_DIR", str(tmp_path / "data"))
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
+@pytest.fixture(scope="session")
+def fake_llm_server() -> Iterator[FakeLLMServer]:
+    server = FakeLLMServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture()
+def fake_llm(fake_llm_server: FakeLLMServer, monkeypatch: pytest.MonkeyPatch) -> FakeLLMServer:
+    """The fake server, reset, and the settings pointed at it (fast retries, short timeout)."""
+    fake_llm_server.reset()
+    monkeypatch.setenv("POSTWERK_LLM_BASE_URL", fake_llm_server.url)
+    monkeypatch.setenv("POSTWERK_LLM_MODEL", "fake-model")
+    monkeypatch.setenv("POSTWERK_LLM_API_KEY", "sk-test-fake-key")
+    monkeypatch.setenv("POSTWERK_LLM_TIMEOUT", "5")
+    monkeypatch.setenv("POSTWERK_LLM_MAX_RETRIES", "2")
+    get_settings.cache_clear()
+    return fake_llm_server
+
+
+@pytest.fixture(scope="session")
+def model_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One data dir per session for the real embedded model (joined once, ~1.1 GB)."""
+    return tmp_path_factory.mktemp("model-data")
+
+
+@pytest.fixture()
+def real_model(model_data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Settings that use the real embedded model; skips cleanly if its extra is missing."""
+    pytest.importorskip("xllamacpp", reason="the [local] extra is not installed")
+    monkeypatch.setenv("POSTWERK_DATA_DIR", str(model_data_dir))
+    monkeypatch.setenv("POSTWERK_LLM_TIMEOUT", "300")
+    get_settings.cache_clear()
+    return model_data_dir

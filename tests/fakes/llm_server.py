@@ -1,0 +1,171 @@
+"""A real OpenAI-compatible HTTP server on 127.0.0.1 whose replies each test scripts.
+
+Not a mock: the real openai SDK talks HTTP to it. Replies come from a FIFO queue
+(``fake.push(Reply...)``), else from ``fake.responder(request_json) -> Reply``,
+else a default "ok" text. Every request body is recorded in ``fake.requests``.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+
+@dataclass
+class Reply:
+    content: str = "ok"
+    status: int = 200
+    delay: float = 0.0
+    finish_reason: str = "stop"
+    headers: dict[str, str] = field(default_factory=dict)
+    raw_body: bytes | None = None
+    usage: tuple[int, int, int] = (50, 20, 0)  # prompt, completion, cached
+
+    @classmethod
+    def json(cls, obj: Any, **kw: Any) -> Reply:
+        return cls(content=json.dumps(obj, ensure_ascii=False), **kw)
+
+    @classmethod
+    def error(cls, status: int, message: str = "fake error", retry_after: float | None = None) -> Reply:
+        headers = {"retry-after": str(retry_after)} if retry_after is not None else {}
+        body = json.dumps({"error": {"message": message, "type": "fake", "code": status}})
+        return cls(status=status, headers=headers, raw_body=body.encode())
+
+    @classmethod
+    def hang(cls, seconds: float) -> Reply:
+        return cls(delay=seconds)
+
+    @classmethod
+    def malformed(cls) -> Reply:
+        return cls(content='{"posts": [ {"platform": "x", "text": "unterminated')
+
+    @classmethod
+    def truncated(cls, content: str = '{"posts": [') -> Reply:
+        return cls(content=content, finish_reason="length")
+
+
+Responder = Callable[[dict[str, Any]], Reply]
+
+
+class FakeLLMServer:
+    def __init__(self, model: str = "fake-model") -> None:
+        self.model = model
+        self.replies: deque[Reply] = deque()
+        self.responder: Responder | None = None
+        self.requests: list[dict[str, Any]] = []
+        self.latency = 0.0  # added to every chat reply
+        self._lock = threading.Lock()
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        self._httpd.daemon_threads = True
+        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        host, port = self._httpd.server_address[:2]
+        return f"http://{host}:{port}/v1"
+
+    def start(self) -> FakeLLMServer:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+    def push(self, *replies: Reply) -> None:
+        with self._lock:
+            self.replies.extend(replies)
+
+    def reset(self) -> None:
+        with self._lock:
+            self.replies.clear()
+            self.requests.clear()
+            self.responder = None
+            self.latency = 0.0
+
+    @property
+    def chat_requests(self) -> list[dict[str, Any]]:
+        return [r for r in self.requests if "messages" in r]
+
+    def _next(self, body: dict[str, Any]) -> Reply:
+        with self._lock:
+            self.requests.append(body)
+            if self.replies:
+                return self.replies.popleft()
+        if self.responder is not None:
+            return self.responder(body)
+        return Reply()
+
+    def _completion(self, reply: Reply) -> dict[str, Any]:
+        prompt, completion, cached = reply.usage
+        return {
+            "id": f"chatcmpl-fake-{len(self.requests)}",
+            "object": "chat.completion",
+            "created": int(time.time()),
+            "model": self.model,
+            "choices": [
+                {
+                    "index": 0,
+                    "finish_reason": reply.finish_reason,
+                    "message": {"role": "assistant", "content": reply.content},
+                }
+            ],
+            "usage": {
+                "prompt_tokens": prompt,
+                "completion_tokens": completion,
+                "total_tokens": prompt + completion,
+                "prompt_tokens_details": {"cached_tokens": cached},
+            },
+        }
+
+    def _handler_class(self) -> type[BaseHTTPRequestHandler]:
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: Any) -> None:  # keep test output clean
+                pass
+
+            def _send(self, status: int, body: bytes, headers: dict[str, str] | None = None) -> None:
+                self.send_response(status)
+                self.send_header("content-type", "application/json")
+                self.send_header("content-length", str(len(body)))
+                for key, value in (headers or {}).items():
+                    self.send_header(key, value)
+                self.end_headers()
+                try:
+                    self.wfile.write(body)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+
+            def do_GET(self) -> None:  # noqa: N802
+                if self.path.rstrip("/").endswith("/models"):
+                    data = {"object": "list", "data": [{"id": fake.model, "object": "model"}]}
+                    self._send(200, json.dumps(data).encode())
+                else:
+                    self._send(404, b'{"error": {"message": "not found"}}')
+
+            def do_POST(self) -> None:  # noqa: N802
+                length = int(self.headers.get("content-length") or 0)
+                try:
+                    body = json.loads(self.rfile.read(length) or b"{}")
+                except json.JSONDecodeError:
+                    body = {}
+                if not self.path.rstrip("/").endswith("/chat/completions"):
+                    self._send(404, b'{"error": {"message": "not found"}}')
+                    return
+                reply = fake._next(body)
+                time.sleep(reply.delay + fake.latency)
+                if reply.raw_body is not None or reply.status != 200:
+                    self._send(reply.status, reply.raw_body or b"{}", reply.headers)
+                    return
+                self._send(200, json.dumps(fake._completion(reply)).encode(), reply.headers)
+
+        return Handler

@@ -1,0 +1,40 @@
+"""The one smoke test of the real embedded model: a structured request, parsed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pydantic import BaseModel, Field
+
+from assistant.config import get_settings
+from assistant.llm import ChatMessage, get_client, model_status
+
+pytestmark = pytest.mark.model
+
+
+class City(BaseModel):
+    city: str = Field(description="the city's name")
+    country: str
+
+
+def test_embedded_model_answers_structured(real_model: Path) -> None:
+    client = get_client(get_settings())
+    assert client.endpoint.local
+    messages = [
+        ChatMessage(role="system", content="Answer in JSON."),
+        ChatMessage(
+            role="user",
+            content="Extract the city and the country: Our roastery is in Hamburg, Germany.",
+        ),
+    ]
+    result = client.structured(messages, City, temperature=0.0, max_tokens=60)
+    assert isinstance(result.value, City)
+    assert "hamburg" in result.value.city.lower()
+    assert result.usage.prompt_tokens > 0 and result.usage.completion_tokens > 0
+
+
+def test_status_reports_the_verified_bundled_model(real_model: Path) -> None:
+    status = model_status(get_settings())
+    assert status.local and status.reachable and status.sha256_verified
+    assert status.model_path and Path(status.model_path).parent == real_model / "models"
