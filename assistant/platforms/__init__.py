@@ -9,6 +9,8 @@ from assistant.platforms.catalogue import (
     get_platform,
     load_catalogue,
 )
+from assistant.platforms.check import check_all, check_post
+from assistant.platforms.counting import count_length
 
 __all__ = [
     "PLATFORM_IDS",
@@ -16,6 +18,9 @@ __all__ = [
     "LinkRules",
     "Platform",
     "all_platforms",
+    "check_all",
+    "check_post",
+    "count_length",
     "get_platform",
     "load_catalogue",
 ]

@@ -86,6 +86,7 @@ class Platform(BaseModel):
     fold: int | None = Field(default=None, gt=0)  # characters shown before "more"
     hashtag_cap: int | None = Field(default=None, ge=0)
     hashtag_advice: str
+    hashtag_advised_max: int | None = Field(default=None, ge=0)  # above it: a warning
     links: LinkRules
     link_preview_lost_with_image: bool = False
     reserved_chars: str = ""  # LinkedIn: the API cuts the text at these unless escaped
