@@ -11,8 +11,10 @@ from assistant.platforms.catalogue import (
 )
 from assistant.platforms.check import check_all, check_post
 from assistant.platforms.counting import count_length
+from assistant.platforms.fix import FixResult, fix_post
 
 __all__ = [
+    "FixResult",
     "PLATFORM_IDS",
     "ImagePreset",
     "LinkRules",
@@ -21,6 +23,7 @@ __all__ = [
     "check_all",
     "check_post",
     "count_length",
+    "fix_post",
     "get_platform",
     "load_catalogue",
 ]
