@@ -1,0 +1,174 @@
+"""Webhook publisher (httpx): hand an approved item to Zapier, Make, n8n or your own endpoint.
+
+POSTs the item as JSON with
+- ``Idempotency-Key``: stable per item and content, so a retried or repeated send of the same
+  post can be recognised by the receiver;
+- ``X-Postwerk-Signature: sha256=<hex>``: HMAC-SHA256 of the exact body bytes with
+  ``POSTWERK_WEBHOOK_SECRET`` (only when a secret is set; the secret is never logged, exported
+  or put into history);
+- a timeout per attempt and bounded retries with exponential backoff on network errors,
+  timeouts, 429 and 5xx (other 4xx are the receiver's final answer).
+A failed delivery never loses the item: it stays where it was, the error is recorded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from assistant.config import Settings
+from assistant.errors import ConfigError, TransitionError
+from assistant.queue.models import QueueItem
+
+SIGNATURE_HEADER = "X-Postwerk-Signature"
+USER_AGENT = "Postwerk-Webhook/1"
+
+
+@dataclass(frozen=True)
+class WebhookResult:
+    ok: bool
+    attempts: int
+    status_code: int | None
+    idempotency_key: str
+    elapsed: float
+    error: str | None = None
+
+    def note(self) -> str:
+        if self.ok:
+            return f"HTTP {self.status_code} after {self.attempts} attempt(s)"
+        return f"{self.error} after {self.attempts} attempt(s)"
+
+
+def idempotency_key(item: QueueItem) -> str:
+    """Same item, same content -> same key; an edit gives a new one."""
+    return hashlib.sha256(f"{item.uid}:{item.content_hash()}".encode()).hexdigest()[:40]
+
+
+def payload(item: QueueItem) -> dict[str, Any]:
+    return {
+        "event": "postwerk.post", "id": item.id, "uid": item.uid, "kit_id": item.kit_id,
+        "platform": item.platform, "text": item.text, "hashtags": item.hashtags,
+        "full_text": item.full_text, "first_comment": item.first_comment,
+        "alt_text": item.alt_text, "link": item.link, "media": item.media,
+        "language": item.language, "sponsored": item.sponsored,
+        "scheduled_at": item.local_time.isoformat(), "timezone": item.timezone,
+        "status": item.status, "slot_key": item.slot_key, "reviewed": item.reviewed,
+    }
+
+
+def sign(body: bytes, secret: str) -> str:
+    return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+
+
+def verify(body: bytes, secret: str, header: str) -> bool:
+    """What a receiver does (used by the tests and documented for users)."""
+    return hmac.compare_digest(sign(body, secret), header)
+
+
+class WebhookPublisher:
+    def __init__(
+        self,
+        url: str,
+        secret: str | None = None,
+        *,
+        timeout: float = 10.0,
+        retries: int = 3,
+        backoff: float = 0.5,
+        max_backoff: float = 8.0,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        if not url.startswith(("http://", "https://")):
+            raise ConfigError(f"webhook URL {url!r} is not http(s); set POSTWERK_WEBHOOK_URL")
+        self.url = url
+        self._secret = secret  # kept private: never part of repr, results or history
+        self.timeout = timeout
+        self.retries = max(0, min(retries, 10))
+        self.backoff = backoff
+        self.max_backoff = max_backoff
+        self.sleep = sleep
+
+    def __repr__(self) -> str:
+        return f"WebhookPublisher(url={self.url!r}, signed={self._secret is not None})"
+
+    def headers(self, item: QueueItem, body: bytes) -> dict[str, str]:
+        headers = {"Content-Type": "application/json", "User-Agent": USER_AGENT,
+                   "Idempotency-Key": idempotency_key(item)}
+        if self._secret:
+            headers[SIGNATURE_HEADER] = sign(body, self._secret)
+        return headers
+
+    def send(self, item: QueueItem) -> WebhookResult:
+        """Deliver one item; never raises for delivery failures (see ``WebhookResult``)."""
+        body = json.dumps(payload(item), ensure_ascii=False, sort_keys=True).encode()
+        headers = self.headers(item, body)
+        key = headers["Idempotency-Key"]
+        started = time.monotonic()
+        status: int | None = None
+        error = "not sent"
+        with httpx.Client(timeout=self.timeout, follow_redirects=False) as client:
+            for attempt in range(1, self.retries + 2):
+                status, error, retry_after = self._attempt(client, body, headers)
+                if error is None:
+                    return WebhookResult(True, attempt, status, key, time.monotonic() - started)
+                if retry_after is None or attempt > self.retries:
+                    return WebhookResult(False, attempt, status, key,
+                                         time.monotonic() - started, error)
+                self.sleep(min(max(retry_after, self._delay(attempt)), self.max_backoff))
+        return WebhookResult(False, self.retries + 1, status, key, time.monotonic() - started,
+                             error)
+
+    def _delay(self, attempt: int) -> float:
+        return min(self.backoff * 2 ** (attempt - 1), self.max_backoff)
+
+    def _attempt(
+        self, client: httpx.Client, body: bytes, headers: dict[str, str]
+    ) -> tuple[int | None, str | None, float | None]:
+        """(status, error or None, seconds to wait before a retry or None for final)."""
+        try:
+            resp = client.post(self.url, content=body, headers=headers)
+        except httpx.TimeoutException:
+            return None, f"no answer within {self.timeout:g} s", 0.0
+        except httpx.TransportError as exc:
+            return None, f"cannot reach the webhook ({exc.__class__.__name__})", 0.0
+        if resp.is_success:
+            return resp.status_code, None, None
+        error = f"HTTP {resp.status_code} from the webhook"
+        if resp.status_code == 429 or resp.status_code >= 500:
+            return resp.status_code, error, _retry_after(resp)
+        return resp.status_code, error + " (not retried; check the URL and the receiver)", None
+
+
+def _retry_after(resp: httpx.Response) -> float:
+    try:
+        return float(resp.headers.get("retry-after", "0"))
+    except ValueError:
+        return 0.0
+
+
+def publisher_from_settings(settings: Settings, **kwargs: Any) -> WebhookPublisher:
+    if not settings.webhook_url:
+        raise ConfigError("no webhook configured; set POSTWERK_WEBHOOK_URL (and _SECRET)")
+    secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
+    return WebhookPublisher(settings.webhook_url, secret, **kwargs)
+
+
+def publish(service: Any, item_id: int, publisher: WebhookPublisher,
+            *, by: str = "webhook") -> WebhookResult:
+    """Send an approved item and record the outcome in its history (never loses it)."""
+    item = service.get(item_id)
+    if item.status != "approved":
+        raise TransitionError(
+            f"#{item_id} is {item.status}; only approved items are sent to the webhook"
+        )
+    result = publisher.send(item)
+    action = "webhook_sent" if result.ok else "webhook_failed"
+    service.record(item_id, action, result.note(), by=by,
+                   error=None if result.ok else f"webhook: {result.error}", clear_error=result.ok)
+    return result

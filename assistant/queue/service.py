@@ -1,0 +1,400 @@
+"""The queue service: every rule about queue items lives here.
+
+Statuses move only along ``models.TRANSITIONS``. Only a draft whose checker finds no error can
+be approved; every content edit re-runs the checker, stores its problems and sends an approved
+item back to draft. Every change writes a history entry (who, what, when, old -> new).
+The checker is injected: ``Callable[[QueueItem], list[Problem]]``; the default measures the
+composed text and its images with the platform rules (``assistant.platforms.check_post``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from pydantic import ValidationError
+
+from assistant.config import Settings, get_settings
+from assistant.errors import InputError, TransitionError
+from assistant.models import Draft, MediaInfo, Problem, Severity
+from assistant.queue.models import (
+    CONTENT_FIELDS,
+    EDITABLE_FIELDS,
+    HistoryEntry,
+    ItemNotFoundError,
+    QueueItem,
+    check_transition,
+    utcnow,
+)
+from assistant.queue.storage import ListFilter, QueueStorage
+
+Checker = Callable[[QueueItem], list[Problem]]
+
+
+def media_info(path: str, alt_text: str | None = None) -> MediaInfo | Problem:
+    """What check_post needs to know about an image file, or a problem if it is unusable."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as img:
+            width, height = img.size
+            fmt = img.format or Path(path).suffix.lstrip(".").upper()
+        size = Path(path).stat().st_size
+    except (OSError, UnidentifiedImageError) as exc:
+        return Problem(
+            code="media_missing", severity=Severity.ERROR, source="platform",
+            message=f"image {path} cannot be read ({exc.__class__.__name__}); attach it again",
+        )
+    return MediaInfo(format=fmt, bytes=size, width=width, height=height, path=path,
+                     alt_text=alt_text)
+
+
+def platform_checker(item: QueueItem) -> list[Problem]:
+    """Default checker: the platform's own measure of the posted text and its images."""
+    from assistant.hashtags import compose_text
+    from assistant.platforms import check_post
+
+    infos = [media_info(p, item.alt_text) for p in item.media]
+    media = [m for m in infos if isinstance(m, MediaInfo)]
+    missing = [m for m in infos if isinstance(m, Problem)]
+    check = check_post(item.platform, compose_text(item.text, item.hashtags), media=media)
+    return [*check.problems, *missing]
+
+
+def merge_problems(fresh: Sequence[Problem], previous: Sequence[Problem]) -> list[Problem]:
+    """Fresh checker findings plus earlier non-platform findings about the same content.
+
+    Drafting found brand and compliance problems in exactly this text; they stay until the
+    content changes (an edit replaces all problems with the checker's).
+    """
+    out = list(fresh)
+    seen = {(p.code, p.source, p.message) for p in out}
+    for p in previous:
+        if p.source != "platform" and (p.code, p.source, p.message) not in seen:
+            out.append(p)
+            seen.add((p.code, p.source, p.message))
+    return out
+
+
+def describe(problems: Iterable[Problem]) -> str:
+    return "; ".join(f"{p.code}: {p.message}" for p in problems)
+
+
+@dataclass
+class BulkResult:
+    """Outcome of a bulk action: what was done and, per id, why the rest was refused."""
+
+    done: list[QueueItem] = field(default_factory=list)
+    refused: dict[int, str] = field(default_factory=dict)
+
+
+class QueueService:
+    def __init__(
+        self,
+        storage: QueueStorage,
+        checker: Checker | None = None,
+        *,
+        timezone: str = "Europe/Berlin",
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self.storage = storage
+        self.checker: Checker = checker or platform_checker
+        self.timezone = timezone
+        self.clock = clock
+
+    # -- reads -------------------------------------------------------------------
+    def get(self, item_id: int) -> QueueItem:
+        item = self.storage.get(item_id)
+        if item is None:
+            raise ItemNotFoundError(f"no queue item #{item_id}; see `postwerk queue list`")
+        return item
+
+    def get_by_slot(self, kit_id: str, slot_key: str) -> QueueItem | None:
+        return self.storage.get_by_slot(kit_id, slot_key)
+
+    def list(
+        self,
+        *,
+        kit_id: str | None = None,
+        status: str | Sequence[str] | None = None,
+        platform: str | Sequence[str] | None = None,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        limit: int | None = None,
+    ) -> list[QueueItem]:
+        """Items ordered by scheduled time; ``start`` inclusive, ``end`` exclusive."""
+        for bound in (start, end):
+            if bound is not None and bound.tzinfo is None:
+                raise InputError("list bounds need a time zone (aware datetimes)")
+        flt = ListFilter(kit_id=kit_id, statuses=_tuple(status), platforms=_tuple(platform),
+                         start=start, end=end, limit=limit)
+        return self.storage.list(flt)
+
+    def upcoming(self, *, kit_id: str | None = None, limit: int | None = None) -> list[QueueItem]:
+        """Approved items waiting to be posted, overdue ones first (the "Today / next" view)."""
+        return self.list(kit_id=kit_id, status="approved", limit=limit)
+
+    # -- creation ----------------------------------------------------------------
+    def add(self, item: QueueItem, *, by: str = "user") -> QueueItem:
+        """Store a new item (checked now); an existing (kit, slot) or uid is returned as is."""
+        _validate_platform(item.platform)
+        if item.slot_key is not None:
+            existing = self.storage.get_by_slot(item.kit_id, item.slot_key)
+            if existing is not None:
+                return existing
+        now = self.clock()
+        item = item.model_copy(update={
+            "id": None, "history": [], "created_at": now, "updated_at": now,
+            "problems": merge_problems(self.checker(item), item.problems),
+        })
+        entry = HistoryEntry(at=now, actor=by, action="created", new_status=item.status,
+                             new_text=item.text, note=_slot_note(item))
+        stored, _created = self.storage.insert(item, entry)
+        return stored
+
+    def add_draft(
+        self,
+        draft: Draft,
+        scheduled_at: datetime,
+        slot_key: str | None = None,
+        *,
+        media: Sequence[str] | None = None,
+        by: str = "planner",
+    ) -> QueueItem:
+        """Queue a draft; idempotent per (kit, slot_key): a second call returns the first item.
+
+        A draft with status "failed" is stored as a failed item carrying its error, so that the
+        slot shows up with a retry instead of silently staying empty.
+        """
+        if scheduled_at.tzinfo is None or scheduled_at.utcoffset() is None:
+            raise InputError("scheduled_at needs a time zone; pass an aware datetime")
+        paths = list(media) if media is not None else [m.path for m in draft.media if m.path]
+        item = _item_from_draft(draft, scheduled_at, slot_key, paths, self.timezone)
+        return self.add(item, by=by)
+
+    def import_items(self, items: Sequence[QueueItem], *, by: str = "import") -> list[QueueItem]:
+        """Store all items or none; items already in the queue (same uid or slot) are kept."""
+        for item in items:
+            _validate_platform(item.platform)
+        now = self.clock()
+        rows = []
+        for item in items:
+            prepared = self._prepare_import(item, now)
+            entry = HistoryEntry(at=now, actor=by, action="imported",
+                                 new_status=prepared.status, new_text=prepared.text)
+            rows.append((prepared, entry))
+        return self.storage.insert_many(rows)
+
+    # -- changes -----------------------------------------------------------------
+    def edit(self, item_id: int, *, by: str = "user", **changes: Any) -> QueueItem:
+        """Change fields; content changes re-check and send an approved item back to draft."""
+        unknown = set(changes) - EDITABLE_FIELDS
+        if unknown:
+            raise InputError(
+                f"cannot edit {', '.join(sorted(unknown))}; editable: "
+                f"{', '.join(sorted(EDITABLE_FIELDS))}"
+            )
+        if "platform" in changes:
+            _validate_platform(changes["platform"])
+        when = changes.get("scheduled_at")
+        if isinstance(when, datetime) and isinstance(when.tzinfo, ZoneInfo):
+            changes["timezone"] = when.tzinfo.key  # a new time in a named zone moves the item there
+        return self._update(item_id, lambda item: self._apply_edit(item, changes, by))
+
+    def replace_with_draft(self, item_id: int, draft: Draft, *, by: str = "planner") -> QueueItem:
+        """Put a regenerated draft into an existing item (regenerate / retry of a slot)."""
+        def change(item: QueueItem) -> tuple[QueueItem, HistoryEntry | None]:
+            _editable(item)
+            fresh = _item_from_draft(draft, item.scheduled_at, item.slot_key,
+                                     [m.path for m in draft.media if m.path], item.timezone)
+            keep = {"id", "uid", "scheduled_at", "timezone", "slot_key", "created_at", "history"}
+            data = {**fresh.model_dump(exclude=keep), "reviewed": False}
+            new = item.model_copy(update=data)
+            new = new.model_copy(update={"problems": merge_problems(self.checker(new),
+                                                                    draft.problems)})
+            return self._stamp(new), self._entry(by, "regenerated", item, new)
+
+        return self._update(item_id, change)
+
+    def approve(self, item_id: int, *, by: str = "user") -> QueueItem:
+        """draft -> approved, only when the checker finds no error; marks it reviewed."""
+        def change(item: QueueItem) -> tuple[QueueItem, HistoryEntry | None]:
+            if item.status == "approved":
+                return item, None
+            check_transition(item.status, "approved")
+            problems = merge_problems(self.checker(item), item.problems)
+            errors = [p for p in problems if p.is_error]
+            if errors:
+                raise TransitionError(
+                    f"cannot approve #{item.id} ({item.platform}): {describe(errors)}; "
+                    "edit it and try again"
+                )
+            new = self._stamp(item.model_copy(
+                update={"status": "approved", "reviewed": True, "problems": problems}))
+            return new, self._entry(by, "approved", item, new)
+
+        return self._update(item_id, change)
+
+    def approve_many(self, ids: Iterable[int], *, by: str = "user") -> BulkResult:
+        return self._bulk(ids, lambda i: self.approve(i, by=by))
+
+    def archive_many(self, ids: Iterable[int], *, by: str = "user") -> BulkResult:
+        return self._bulk(ids, lambda i: self.archive(i, by=by))
+
+    def mark_posted(self, item_id: int, url: str | None = None, *, by: str = "user") -> QueueItem:
+        """approved -> posted, with the live post's URL when known."""
+        if url is not None and not url.strip():
+            url = None
+        if url is not None and not url.startswith(("http://", "https://")):
+            raise InputError(f"{url!r} is not a link to the live post; use https://...")
+        return self._move(item_id, "posted", by, "posted", posted_url=url, error=None,
+                          posted_at=self.clock())
+
+    def archive(self, item_id: int, *, by: str = "user") -> QueueItem:
+        return self._move(item_id, "archived", by, "archived")
+
+    def fail(self, item_id: int, error: str, *, by: str = "system") -> QueueItem:
+        """draft/approved -> failed with the reason (e.g. generation or delivery failed)."""
+        return self._move(item_id, "failed", by, "failed", error=error, note=error)
+
+    def reset(self, item_id: int, *, by: str = "user") -> QueueItem:
+        """failed -> draft (re-checked), to edit or retry it."""
+        def change(item: QueueItem) -> tuple[QueueItem, HistoryEntry | None]:
+            check_transition(item.status, "draft")
+            new = item.model_copy(update={"status": "draft", "error": None, "reviewed": False})
+            new = self._stamp(new.model_copy(update={"problems": self.checker(new)}))
+            return new, self._entry(by, "reset", item, new)
+
+        return self._update(item_id, change)
+
+    def record(self, item_id: int, action: str, note: str | None = None, *,
+               by: str = "system", error: str | None = None,
+               clear_error: bool = False) -> QueueItem:
+        """Write an outcome (e.g. a webhook delivery) to the history; status is unchanged."""
+        def change(item: QueueItem) -> tuple[QueueItem, HistoryEntry | None]:
+            new = item
+            if error is not None or (clear_error and item.error is not None):
+                new = self._stamp(item.model_copy(update={"error": error}))
+            entry = HistoryEntry(at=self.clock(), actor=by, action=action,
+                                 old_status=item.status, new_status=item.status, note=note)
+            return new, entry
+
+        return self._update(item_id, change)
+
+    # -- internals ---------------------------------------------------------------
+    def _update(
+        self, item_id: int, change: Callable[[QueueItem], tuple[QueueItem, HistoryEntry | None]]
+    ) -> QueueItem:
+        item = self.storage.update(item_id, change)
+        if item is None:
+            raise ItemNotFoundError(f"no queue item #{item_id}; see `postwerk queue list`")
+        return item
+
+    def _move(self, item_id: int, target: str, by: str, action: str,
+              note: str | None = None, **updates: Any) -> QueueItem:
+        def change(item: QueueItem) -> tuple[QueueItem, HistoryEntry | None]:
+            check_transition(item.status, target)
+            new = self._stamp(item.model_copy(update={"status": target, **updates}))
+            return new, self._entry(by, action, item, new, note=note or updates.get("posted_url"))
+
+        return self._update(item_id, change)
+
+    def _apply_edit(self, item: QueueItem, changes: dict[str, Any],
+                    by: str) -> tuple[QueueItem, HistoryEntry | None]:
+        _editable(item)
+        try:
+            new = QueueItem.model_validate({**item.model_dump(), **changes})
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            raise InputError(f"{'.'.join(map(str, err['loc']))}: {err['msg']}") from None
+        changed = sorted(k for k in changes if getattr(new, k) != getattr(item, k))
+        if not changed:
+            return item, None
+        action = "rescheduled" if set(changed) <= {"scheduled_at"} else "edited"
+        if CONTENT_FIELDS & set(changed):
+            status = "draft" if item.status in ("approved", "failed") else item.status
+            new = new.model_copy(update={"status": status, "reviewed": False, "error": None})
+            new = new.model_copy(update={"problems": self.checker(new)})
+        new = self._stamp(new)
+        return new, self._entry(by, action, item, new, note="changed " + ", ".join(changed))
+
+    def _prepare_import(self, item: QueueItem, now: datetime) -> QueueItem:
+        problems = merge_problems(self.checker(item), item.problems)
+        status = item.status
+        if status == "approved" and any(p.is_error for p in problems):
+            status = "draft"  # an import cannot bypass the approval gate
+        return item.model_copy(update={"id": None, "history": [], "problems": problems,
+                                       "status": status, "created_at": item.created_at or now,
+                                       "updated_at": now})
+
+    def _bulk(self, ids: Iterable[int], action: Callable[[int], QueueItem]) -> BulkResult:
+        result = BulkResult()
+        for item_id in ids:
+            try:
+                result.done.append(action(item_id))
+            except (TransitionError, ItemNotFoundError) as exc:
+                result.refused[item_id] = str(exc)
+        return result
+
+    def _stamp(self, item: QueueItem) -> QueueItem:
+        return item.model_copy(update={"updated_at": self.clock()})
+
+    def _entry(self, by: str, action: str, old: QueueItem, new: QueueItem,
+               note: str | None = None) -> HistoryEntry:
+        text_changed = old.text != new.text
+        return HistoryEntry(
+            at=self.clock(), actor=by, action=action, old_status=old.status,
+            new_status=new.status, old_text=old.text if text_changed else None,
+            new_text=new.text if text_changed else None, note=note,
+        )
+
+
+def _editable(item: QueueItem) -> None:
+    if item.status in ("posted", "archived"):
+        raise TransitionError(
+            f"#{item.id} is {item.status} and cannot be changed; duplicate it as a new post instead"
+        )
+
+
+def _item_from_draft(draft: Draft, scheduled_at: datetime, slot_key: str | None,
+                     media: list[str], default_zone: str) -> QueueItem:
+    from assistant.queue.models import zone_name
+
+    failed = draft.status == "failed"
+    return QueueItem(
+        kit_id=draft.kit_id, platform=draft.platform, text=draft.text,
+        hashtags=list(draft.hashtags), first_comment=draft.first_comment,
+        alt_text=draft.alt_text, link=draft.link, media=media, language=draft.language,
+        sponsored=draft.sponsored, scheduled_at=scheduled_at,
+        timezone=zone_name(scheduled_at, default_zone), status="failed" if failed else "draft",
+        problems=list(draft.problems), brief=draft.brief, usage=draft.usage, slot_key=slot_key,
+        error=draft.error if failed else None,
+    )
+
+
+def _validate_platform(pid: str) -> None:
+    from assistant.platforms import get_platform
+
+    get_platform(pid)  # raises UnknownPlatformError naming the valid ids
+
+
+def _slot_note(item: QueueItem) -> str | None:
+    return f"slot {item.slot_key}" if item.slot_key else None
+
+
+def _tuple(value: str | Sequence[str] | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def open_queue(settings: Settings | None = None, checker: Checker | None = None) -> QueueService:
+    """The queue at ``settings.queue_url`` (SQLite in the data dir unless configured)."""
+    settings = settings or get_settings()
+    if settings.database_url is None:
+        settings.ensure_data_dir()
+    return QueueService(QueueStorage(settings.queue_url), checker, timezone=settings.timezone)
