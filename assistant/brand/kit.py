@@ -226,6 +226,7 @@ def import_kit(path: Path | str, kits_dir: Path | str | None = None, *,
     try:
         stage_kit(Path(path), staging)
         kit = load_kit_from_dir(staging)
+        _check_documents(staging / "docs")
         if new_id is not None:
             kit = _validate({**kit.model_dump(), "id": _check_id(new_id)}, f"new id {new_id!r}")
             atomic_write_text(staging / KIT_FILE, kit_to_yaml(kit))
@@ -233,6 +234,13 @@ def import_kit(path: Path | str, kits_dir: Path | str | None = None, *,
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return kit
+
+
+def _check_documents(folder: Path) -> None:
+    from assistant.brand.ingest import document_text  # ingest imports this module
+
+    for path in sorted(folder.iterdir()):
+        document_text(path.name, path.read_bytes())
 
 
 def _move_into_place(staging: Path, target: Path, replace: bool) -> None:

