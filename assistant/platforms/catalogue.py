@@ -133,7 +133,8 @@ class Platform(BaseModel):
 
     @property
     def unit_label(self) -> str:
-        return UNIT_LABELS[self.unit]
+        label = UNIT_LABELS[self.unit]
+        return f"{label} (emoji = UTF-8 bytes)" if self.emoji_as_bytes else label
 
     @property
     def formats(self) -> tuple[str, ...]:
