@@ -1,0 +1,38 @@
+"""What German law asks of a commercial channel: Impressum, ad labels, links, AI disclosure.
+
+Pure modules: impressum (validation), impressum_text, legalforms, vat, labels, disclosure,
+urls. Network: links (httpx, behind the netguard SSRF guard). channels, report and checks
+combine them for the CLI, the Compliance page, drafting and the queue.
+"""
+
+from assistant.compliance.channels import ChannelReport, ChecklistItem, check_channels
+from assistant.compliance.checks import (
+    draft_compliance_problems,
+    make_queue_checker,
+    queue_item_problems,
+    repair_draft_text,
+)
+from assistant.compliance.disclosure import apply_ai_disclosure, disclosure_problems
+from assistant.compliance.findings import Finding
+from assistant.compliance.impressum import validate_impressum
+from assistant.compliance.impressum_text import impressum_text, profile_impressum_text
+from assistant.compliance.labels import add_ad_label, check_ad_label, strip_label_hashtags
+from assistant.compliance.links import (
+    LinkResult,
+    check_links,
+    clear_link_cache,
+    link_problems,
+    offline_link_problems,
+)
+from assistant.compliance.report import ImpressumReport, impressum_report, kit_link_urls
+from assistant.compliance.urls import add_utm, find_urls
+from assistant.compliance.vat import is_valid_vat_id
+
+__all__ = [
+    "ChannelReport", "ChecklistItem", "Finding", "ImpressumReport", "LinkResult",
+    "add_ad_label", "add_utm", "apply_ai_disclosure", "check_ad_label", "check_channels",
+    "check_links", "clear_link_cache", "disclosure_problems", "draft_compliance_problems",
+    "find_urls", "impressum_report", "impressum_text", "is_valid_vat_id", "kit_link_urls",
+    "link_problems", "make_queue_checker", "offline_link_problems", "profile_impressum_text",
+    "queue_item_problems", "repair_draft_text", "strip_label_hashtags", "validate_impressum",
+]
