@@ -11,6 +11,8 @@ from assistant.commands.common import JSON_OPTION, emit
 from assistant.config import load_settings
 from assistant.errors import AssistantError, InputError, UnknownPlatformError
 
+PATH_ARGUMENT = typer.Argument(..., metavar="PATH", help="A kit folder or a .zip of one.")
+
 brand_app = typer.Typer(help="Brand kits and their voice store.", no_args_is_help=True)
 
 
@@ -66,7 +68,7 @@ def _strip_header(text: str) -> str:
 
 @brand_app.command("import")
 def import_command(
-    path: Path = typer.Argument(..., metavar="PATH", help="A kit folder or a .zip of one."),
+    path: Path = PATH_ARGUMENT,
     new_id: str | None = typer.Option(None, "--as", help="Import under this id (a copy)."),
     replace: bool = typer.Option(False, "--replace", help="Replace a kit with the same id."),
     as_json: bool = JSON_OPTION,
