@@ -27,8 +27,8 @@ warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
 DEFAULT_MAX_PIXELS = 120_000_000
 MAX_FILE_BYTES = 200 * 1024 * 1024
 SUPPORTED = "JPEG, PNG, WebP, HEIC, AVIF or GIF"
-# Only these decoders are tried: fewer exotic parsers exposed to uploads.
-OPEN_FORMATS = ("JPEG", "MPO", "PNG", "WEBP", "GIF", "HEIF", "AVIF", "TIFF", "BMP")
+# Only these decoders are tried: fewer exotic parsers exposed to uploads (JPEG covers MPO).
+OPEN_FORMATS = ("JPEG", "PNG", "WEBP", "GIF", "HEIF", "AVIF", "TIFF", "BMP")
 ANIMATED_FORMATS = {"GIF", "PNG", "WEBP", "AVIF"}
 LOAD_ERRORS = (OSError, SyntaxError, ValueError, EOFError, IndexError, TypeError)
 
