@@ -41,7 +41,9 @@ class StreamlitSecretsSource(PydanticBaseSettingsSource):
                 data = tomllib.loads(path.read_text(encoding="utf-8"))
             except (OSError, tomllib.TOMLDecodeError):
                 continue
-            merged.update({k.upper(): v for k, v in data.items() if isinstance(v, str | int | float | bool)})
+            merged.update(
+                {k.upper(): v for k, v in data.items() if isinstance(v, str | int | float | bool)}
+            )
         return merged
 
     def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
@@ -106,7 +108,9 @@ class Settings(BaseSettings):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise ValueError(f"unknown time zone {value!r}; use an IANA name like Europe/Berlin") from exc
+            raise ValueError(
+                f"unknown time zone {value!r}; use an IANA name like Europe/Berlin"
+            ) from exc
         return value
 
     @field_validator("llm_base_url", "embeddings_base_url", "webhook_url")

@@ -29,7 +29,9 @@ def test_env_beats_dotenv_beats_default(monkeypatch: pytest.MonkeyPatch, tmp_pat
     assert s.timezone == "America/New_York"  # .env over default
 
 
-def test_streamlit_secrets_are_read_below_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_streamlit_secrets_are_read_below_env(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / ".streamlit").mkdir()
     (tmp_path / ".streamlit/secrets.toml").write_text(
@@ -49,7 +51,9 @@ def test_openai_api_key_is_the_fallback(monkeypatch: pytest.MonkeyPatch) -> None
     assert load_settings().api_key == "sk-postwerk"
 
 
-def test_key_never_in_repr_or_logs(monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+def test_key_never_in_repr_or_logs(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
     monkeypatch.setenv("POSTWERK_LLM_API_KEY", "sk-very-secret-value")
     s = load_settings()
     logging.getLogger("postwerk").warning("settings: %r / %s", s, s)

@@ -8,8 +8,10 @@ to do. Timeouts and retries are explicit (Settings.llm_timeout / llm_max_retries
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
+import weakref
 from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypeVar
 
@@ -169,8 +171,14 @@ class LLMClient:
             "timeout": openai.Timeout(timeout, connect=min(10.0, timeout)),
             "max_retries": max_retries,
         }
+        self._common = common
         self._sync = openai.OpenAI(**common)
-        self._async = openai.AsyncOpenAI(**common)
+        # An async client's connections belong to the event loop that opened them, and
+        # every asyncio.run() (each Streamlit click) makes a new loop: one client per loop.
+        self._async_by_loop: weakref.WeakKeyDictionary[
+            asyncio.AbstractEventLoop, openai.AsyncOpenAI
+        ]
+        self._async_by_loop = weakref.WeakKeyDictionary()
 
     def __repr__(self) -> str:
         return f"LLMClient({self.endpoint!r})"
@@ -240,16 +248,28 @@ class LLMClient:
         return self._result(response, schema, started)
 
     def text(
-        self, messages: list[ChatMessage], *, temperature: float = 0.7, max_tokens: int | None = None
+        self,
+        messages: list[ChatMessage],
+        *,
+        temperature: float = 0.7,
+        max_tokens: int | None = None,
     ) -> LLMResult[str]:
         started = time.perf_counter()
         response = self._call(self._kwargs(messages, None, temperature, max_tokens))
         return self._result(response, None, started)
 
     # -- async --------------------------------------------------------------
+    def _async_client(self) -> openai.AsyncOpenAI:
+        loop = asyncio.get_running_loop()
+        client = self._async_by_loop.get(loop)
+        if client is None:
+            client = openai.AsyncOpenAI(**self._common)
+            self._async_by_loop[loop] = client
+        return client
+
     async def _acall(self, kwargs: dict[str, Any]) -> Any:
         try:
-            return await self._async.chat.completions.create(**kwargs)
+            return await self._async_client().chat.completions.create(**kwargs)
         except openai.OpenAIError as exc:
             raise translate(exc, self.endpoint) from exc
 
@@ -266,7 +286,11 @@ class LLMClient:
         return self._result(response, schema, started)
 
     async def atext(
-        self, messages: list[ChatMessage], *, temperature: float = 0.7, max_tokens: int | None = None
+        self,
+        messages: list[ChatMessage],
+        *,
+        temperature: float = 0.7,
+        max_tokens: int | None = None,
     ) -> LLMResult[str]:
         started = time.perf_counter()
         response = await self._acall(self._kwargs(messages, None, temperature, max_tokens))

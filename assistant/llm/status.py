@@ -47,6 +47,8 @@ def model_status(settings: Settings) -> ModelStatus:
     server = running_server()
     if client.endpoint.local and server is not None:
         status.model_path = str(server.model_path)
-        status.sha256_verified = server.verified and is_verified(Path(server.model_path), MODEL_SHA256)
+        status.sha256_verified = server.verified and is_verified(
+            Path(server.model_path), MODEL_SHA256
+        )
         status.load_seconds = round(server.load_seconds, 2)
     return status

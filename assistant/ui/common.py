@@ -36,3 +36,35 @@ def attempt(action: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
     except AssistantError as exc:
         st.error(str(exc))
         return None
+
+
+def pick_kit(where: Any = None) -> Any:
+    """The kit the user works on (shared by every page), chosen in the sidebar.
+
+    Returns the loaded BrandKit, or None (with a hint) when there is no kit yet or the
+    chosen one does not load.
+    """
+    from assistant.brand.kit import list_kits, load_kit
+
+    box = where or st.sidebar
+    kits = attempt(list_kits) or []
+    if not kits:
+        st.info("No brand kit yet: open **Brand kits** to copy an example kit or create your own.")
+        link_to("brand", "Go to Brand kits", ":material/palette:")
+        return None
+    current = st.session_state.get("kit_id")
+    index = kits.index(current) if current in kits else 0
+    kit_id = box.selectbox("Brand kit", kits, index=index, key="kit_picker")
+    st.session_state["kit_id"] = kit_id
+    return attempt(load_kit, kit_id)
+
+
+def link_to(page: str, label: str, icon: str | None = None) -> None:
+    """A link to another page of the app (plain text when run outside the navigation)."""
+    from assistant.ui.shell import PAGE_OBJECTS
+
+    target = PAGE_OBJECTS.get(page)
+    if target is None:
+        st.caption(f"→ {label}")
+        return
+    st.page_link(target, label=label, icon=icon)

@@ -40,7 +40,9 @@ def _overview(s: Settings) -> None:
 
 
 def render() -> None:
-    page_header("Settings", "Where your data lives, which model writes your drafts, and whether it answers.")
+    page_header(
+        "Settings", "Where your data lives, which model writes your drafts, and whether it answers."
+    )
     s = settings()
     _overview(s)
     st.subheader("Test connection")

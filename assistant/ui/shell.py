@@ -20,6 +20,10 @@ PAGES = (
 )
 
 
+# The st.Page objects of this run, by module name (for st.page_link between pages).
+PAGE_OBJECTS: dict[str, st.Page] = {}  # type: ignore[valid-type]
+
+
 def build_navigation() -> st.navigation:  # type: ignore[valid-type]
     st.set_page_config(page_title="Postwerk", page_icon=":material/campaign:", layout="wide")
     pages = []
@@ -30,7 +34,7 @@ def build_navigation() -> st.navigation:  # type: ignore[valid-type]
             if exc.name == f"assistant.ui.{module_name}":
                 continue
             raise
-        pages.append(
-            st.Page(module.render, title=title, icon=icon, url_path=path, default=not pages)
-        )
+        page = st.Page(module.render, title=title, icon=icon, url_path=path, default=not pages)
+        PAGE_OBJECTS[module_name] = page
+        pages.append(page)
     return st.navigation(pages)

@@ -6,7 +6,9 @@ from tests.browser.conftest import screenshot
 from tests.fakes.llm_server import FakeLLMServer, Reply
 
 
-def test_settings_test_connection_in_browser(start_app, page, fake_llm: FakeLLMServer, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_settings_test_connection_in_browser(
+    start_app, page, fake_llm: FakeLLMServer, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
     fake_llm.responder = lambda body: Reply(content="ready")
     app = start_app(
         POSTWERK_LLM_BASE_URL=fake_llm.url,

@@ -32,7 +32,9 @@ class Reply:
         return cls(content=json.dumps(obj, ensure_ascii=False), **kw)
 
     @classmethod
-    def error(cls, status: int, message: str = "fake error", retry_after: float | None = None) -> Reply:
+    def error(
+        cls, status: int, message: str = "fake error", retry_after: float | None = None
+    ) -> Reply:
         headers = {"retry-after": str(retry_after)} if retry_after is not None else {}
         body = json.dumps({"error": {"message": message, "type": "fake", "code": status}})
         return cls(status=status, headers=headers, raw_body=body.encode())
@@ -133,7 +135,9 @@ class FakeLLMServer:
             def log_message(self, *args: Any) -> None:  # keep test output clean
                 pass
 
-            def _send(self, status: int, body: bytes, headers: dict[str, str] | None = None) -> None:
+            def _send(
+                self, status: int, body: bytes, headers: dict[str, str] | None = None
+            ) -> None:
                 self.send_response(status)
                 self.send_header("content-type", "application/json")
                 self.send_header("content-length", str(len(body)))

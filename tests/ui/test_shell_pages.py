@@ -14,7 +14,9 @@ from tests.fakes.llm_server import FakeLLMServer, Reply
 
 
 def page(name: str) -> AppTest:
-    return AppTest.from_string(f"from assistant.ui import {name}\n{name}.render()", default_timeout=60)
+    return AppTest.from_string(
+        f"from assistant.ui import {name}\n{name}.render()", default_timeout=60
+    )
 
 
 def existing_pages() -> list[str]:

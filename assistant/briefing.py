@@ -1,0 +1,134 @@
+"""What the model is shown for a brief (pure): the brand's voice, examples, guidelines
+and each platform's rules as numbers. ``drafting`` renders these into prompts/draft.yaml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.brand.kit import BrandKit
+from assistant.platforms import Platform, get_platform
+
+LANGUAGE_NAMES = {"de": "German", "en": "English"}
+LINK_IN_BIO = {"de": "Link in Bio", "en": "Link in bio"}
+# Room kept for the appended hashtags (about 14 characters each) and a safety margin.
+TAG_ROOM = 14
+GUIDELINE_CHARS = 500
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """One retrieved example post or guideline chunk."""
+
+    kind: str  # "example" | "guideline"
+    text: str
+    platform: str | None = None
+    score: float = 0.0
+
+
+def hashtag_budget(platform: Platform, kit: BrandKit) -> int:
+    """How many tags to ask for: the platform's cap, else a small advised number."""
+    wanted = 3 if platform.id in {"linkedin", "instagram", "tiktok", "threads"} else 2
+    if platform.id in {"google_business", "pinterest"}:
+        wanted = 0 if platform.id == "google_business" else 2
+    if platform.hashtag_cap is not None:
+        wanted = min(wanted, platform.hashtag_cap)
+    return max(wanted, min(len(kit.hashtags.always), platform.hashtag_cap or 99))
+
+
+def text_budget(platform: Platform, kit: BrandKit, sponsored: bool = False) -> int:
+    """Characters the model may use for the body: the limit minus room for tags and labels."""
+    limit = platform.description_limit or platform.text_limit
+    room = TAG_ROOM * hashtag_budget(platform, kit) + (12 if sponsored else 0)
+    if kit.ai_disclosure == "always":
+        room += len(kit.ai_label) + 2
+    budget = int((limit - room) * 0.9)
+    return max(40, min(budget, 1200))  # nobody wants a 60,000-character Facebook post
+
+
+def platform_rule(platform: Platform, kit: BrandKit, sponsored: bool, language: str) -> str:
+    parts = [f"at most {text_budget(platform, kit, sponsored)} characters of text"]
+    if platform.id == "x":
+        parts[0] += " (emoji count double)"
+    if platform.fold:
+        parts.append(
+            f"the first {platform.fold} characters show before 'more': the hook goes there"
+        )
+    tags = hashtag_budget(platform, kit)
+    parts.append(f"{tags} hashtags" if tags else "no hashtags")
+    mode = platform.links.mode
+    if mode == "not_clickable":
+        parts.append(
+            f"links are not clickable: no URL in the text, write '{LINK_IN_BIO[language]}'"
+        )
+    elif platform.links.max_links:
+        parts.append(f"at most {platform.links.max_links} links")
+    if platform.strips_newlines:
+        parts.append("no line breaks")
+    return f"- {platform.id} ({platform.name}): " + "; ".join(parts)
+
+
+def platform_rules(platforms: Sequence[str], kit: BrandKit, sponsored: bool, language: str) -> str:
+    return "\n".join(platform_rule(get_platform(p), kit, sponsored, language) for p in platforms)
+
+
+def voice_rules(kit: BrandKit, language: str) -> str:
+    lines = []
+    if kit.tone:
+        lines.append(f"- tone: {', '.join(kit.tone)}")
+    if kit.audience:
+        lines.append(f"- audience: {kit.audience}")
+    if language == "de" and kit.formality != "neutral":
+        other = "Sie/Ihnen/Ihr" if kit.formality == "du" else "du/dich/dein"
+        lines.append(f"- address the reader with '{kit.formality}', never with {other}")
+    lines.append(f"- emoji: at most {kit.emoji.limit} per post")
+    if kit.banned_words:
+        words = ", ".join(f"'{b.word}'" for b in kit.banned_words)
+        lines.append(f"- never use these words: {words}")
+    if kit.hashtags.always:
+        lines.append("- hashtags the brand always uses: " + " ".join(kit.hashtags.always))
+    if kit.hashtags.never:
+        lines.append("- never use the hashtags: " + " ".join(kit.hashtags.never))
+    if kit.cta:
+        lines.append(f"- usual call to action: {kit.cta}")
+    return "\n".join(lines)
+
+
+def examples_block(snippets: Sequence[Snippet]) -> str:
+    examples = [s for s in snippets if s.kind == "example"]
+    if not examples:
+        return "(none yet)"
+    return "\n".join(f"[{s.platform}] {' '.join(s.text.split())}" for s in examples)
+
+
+def guidelines_block(snippets: Sequence[Snippet]) -> str:
+    chunks = [s for s in snippets if s.kind != "example"]
+    if not chunks:
+        return "(none)"
+    return "\n".join(f"- {' '.join(s.text.split())[:GUIDELINE_CHARS]}" for s in chunks)
+
+
+def link_rule(link: str | None, platforms: Sequence[str], language: str) -> str:
+    if not link:
+        return "Do not invent links."
+    return (
+        f"Where links are clickable, put this exact link in the text once: {link}. "
+        f"Where they are not, write '{LINK_IN_BIO[language]}' instead."
+    )
+
+
+def sponsored_rule(sponsored: bool, language: str) -> str:
+    if not sponsored:
+        return ""
+    label = "Werbung" if language == "de" else "Ad"
+    return f"This is a paid partnership: every text must begin with the word '{label}'."
+
+
+def media_rule(media_count: int) -> str:
+    if not media_count:
+        return "No image is attached: alt_text is null."
+    return (
+        f"{media_count} image(s) are attached: write alt_text, a plain description of the "
+        "image for blind readers (what is shown, no hashtags)."
+    )

@@ -1,0 +1,337 @@
+"""Brief -> per-platform drafts: retrieve, prompt, one structured call, validate, repair.
+
+A draft is ``ok`` only when no error-severity problem remains: the platform would take
+it (``check_post``), the brand would sign it (``rules``) and the law is met (ad label,
+AI label). Problems go back to the model at most ``MAX_REPAIRS`` times; then only the
+safe deterministic fixes of ``fix_post`` are applied, and what is still wrong stays on
+the draft as problems.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, Field
+
+from assistant import briefing
+from assistant.brand.kit import BrandKit
+from assistant.config import Settings, get_settings
+from assistant.drafting_post import finish_post, post_problems
+from assistant.errors import InputError, LLMBadReplyError
+from assistant.llm import ChatMessage, LLMClient, get_client
+from assistant.models import Brief, Draft, MediaInfo, Problem, TokenUsage
+from assistant.platforms import get_platform
+from assistant.prompts import render
+
+MAX_REPAIRS = 2
+MAX_FORMAT_RETRIES = 1
+# Codes no rewrite of the text can fix (the image itself must change).
+UNREPAIRABLE = {"too_many_media", "media_format", "media_too_large", "media_aspect"}
+T = TypeVar("T")
+
+
+class PostReply(BaseModel):
+    platform: str
+    text: str
+    hashtags: list[str] = Field(default_factory=list)
+    alt_text: str | None = None
+    first_comment: str | None = None
+
+
+class DraftReply(BaseModel):
+    posts: list[PostReply]
+
+
+Retriever = Callable[[BrandKit, str, Sequence[str], str], list[briefing.Snippet]]
+
+
+@dataclass
+class Job:
+    """One brief (one variant) for some platforms, and what happened to it."""
+
+    kit: BrandKit
+    brief: Brief
+    platforms: list[str]
+    language: str
+    media: list[MediaInfo]
+    variant: int = 0
+    usage: TokenUsage = field(default_factory=TokenUsage)
+    messages: list[ChatMessage] = field(default_factory=list)
+
+
+def default_retriever(
+    kit: BrandKit, query: str, platforms: Sequence[str], language: str
+) -> list[briefing.Snippet]:
+    """Examples per platform plus the best guideline chunks, from the kit's store."""
+    from assistant.brand.store import retrieve
+
+    snippets: list[briefing.Snippet] = []
+    seen: set[str] = set()
+    for pid in platforms:
+        for hit in retrieve(kit, query, platform=pid, language=language, k=4):
+            if hit.kind == "example" and hit.text not in seen and _count(snippets, pid) < 2:
+                seen.add(hit.text)
+                snippets.append(briefing.Snippet("example", hit.text, hit.platform, hit.score))
+    guides = [h for h in retrieve(kit, query, language=language, k=8) if h.kind != "example"]
+    snippets += [briefing.Snippet("guideline", h.text, None, h.score) for h in guides[:3]]
+    return snippets
+
+
+def _count(snippets: list[briefing.Snippet], platform: str) -> int:
+    return sum(1 for s in snippets if s.platform == platform)
+
+
+def build_messages(job: Job, snippets: Sequence[briefing.Snippet]) -> list[ChatMessage]:
+    kit, brief, lang = job.kit, job.brief, job.language
+    prompt = render(
+        "draft",
+        brand_name=kit.name,
+        language_name=briefing.LANGUAGE_NAMES.get(lang, lang),
+        voice_rules=briefing.voice_rules(kit, lang),
+        examples=briefing.examples_block(snippets),
+        guidelines=briefing.guidelines_block(snippets),
+        platform_rules=briefing.platform_rules(job.platforms, kit, brief.sponsored, lang),
+        brief=brief.text.strip(),
+        link_rule=briefing.link_rule(brief.link, job.platforms, lang),
+        sponsored_rule=briefing.sponsored_rule(brief.sponsored, lang),
+        media_rule=briefing.media_rule(len(job.media)),
+        platform_ids=", ".join(job.platforms),
+    )
+    return [
+        ChatMessage(role="system", content=prompt["system"]),
+        ChatMessage(role="user", content=prompt["user"]),
+    ]
+
+
+async def _ask(client: LLMClient, job: Job, messages: list[ChatMessage], temp: float) -> DraftReply:
+    """One structured call; a reply in the wrong form is retried once with the reason."""
+    attempt_messages = list(messages)
+    for attempt in range(MAX_FORMAT_RETRIES + 1):
+        try:
+            result = await client.astructured(attempt_messages, DraftReply, temperature=temp)
+        except LLMBadReplyError as exc:
+            if attempt == MAX_FORMAT_RETRIES:
+                raise LLMBadReplyError(
+                    f"the model did not return usable drafts twice ({exc}); try again, "
+                    "shorten the brief, or configure a stronger model"
+                ) from exc
+            # The reason goes into the same request, so the model still sees the whole task.
+            last = messages[-1]
+            note = f"\n\nYour previous reply was rejected: {exc}. Reply with valid JSON only."
+            attempt_messages = [
+                *messages[:-1],
+                last.model_copy(update={"content": last.content + note}),
+            ]
+            continue
+        job.usage = job.usage + result.usage
+        job.messages = [*messages, ChatMessage(role="assistant", content=result.raw)]
+        return result.value
+    raise AssertionError("unreachable")
+
+
+def _pick(reply: DraftReply, platform: str) -> PostReply | None:
+    return next((p for p in reply.posts if p.platform.strip().lower() == platform), None)
+
+
+def _to_draft(job: Job, platform: str, post: PostReply | None, settings: Settings) -> Draft:
+    if post is None:
+        missing = Problem(
+            code="missing_post",
+            severity="error",
+            source="llm",
+            message=f"the model wrote no post for {platform}; regenerate this platform",
+        )
+        return Draft(
+            kit_id=job.kit.id,
+            platform=platform,
+            text="",
+            problems=[missing],
+            language=job.language,
+            brief=job.brief.text,
+            variant=job.variant,
+        )
+    draft = finish_post(job.kit, job.brief, platform, post, job.language, job.media)
+    draft.variant = job.variant
+    return draft
+
+
+def _repairable(draft: Draft) -> list[Problem]:
+    return [p for p in draft.problems if p.is_error and p.code not in UNREPAIRABLE]
+
+
+def _repair_messages(job: Job, drafts: dict[str, Draft]) -> list[ChatMessage] | None:
+    failing = {pid: _repairable(d) for pid, d in drafts.items() if _repairable(d)}
+    if not failing:
+        return None
+    lines = [f"- {pid}: {p.message}" for pid, probs in failing.items() for p in probs]
+    prompt = render("repair", problems="\n".join(lines), platform_ids=", ".join(failing))
+    return [*job.messages, ChatMessage(role="user", content=prompt["user"])]
+
+
+async def _draft_job(
+    client: LLMClient, job: Job, snippets: list[briefing.Snippet], settings: Settings
+) -> list[Draft]:
+    temperature = min(1.0, 0.7 + 0.1 * job.variant)
+    reply = await _ask(client, job, build_messages(job, snippets), temperature)
+    drafts = {pid: _to_draft(job, pid, _pick(reply, pid), settings) for pid in job.platforms}
+    for _ in range(MAX_REPAIRS):
+        messages = _repair_messages(job, drafts)
+        if messages is None:
+            break
+        reply = await _ask(client, job, messages, 0.4)
+        for pid in drafts:
+            post = _pick(reply, pid)
+            if post is not None and _repairable(drafts[pid]):
+                drafts[pid] = _to_draft(job, pid, post, settings)
+    return [_finalise(job, d, client) for d in drafts.values()]
+
+
+def _finalise(job: Job, draft: Draft, client: LLMClient) -> Draft:
+    from assistant.platforms import fix_post
+
+    if any(p.is_error for p in draft.problems) and draft.text:
+        fixed = fix_post(
+            draft.platform,
+            draft.text,
+            required_hashtags=job.kit.hashtags.always,
+            link_in_bio=briefing.LINK_IN_BIO.get(job.language, "Link in bio"),
+        )
+        draft.text = fixed.text
+        draft.problems = post_problems(job.kit, draft, job.brief.sponsored)
+    draft.status = "problems" if any(p.is_error for p in draft.problems) else "ok"
+    share = max(1, len(job.platforms))
+    draft.usage = TokenUsage(
+        prompt_tokens=job.usage.prompt_tokens // share,
+        completion_tokens=job.usage.completion_tokens // share,
+        cached_tokens=job.usage.cached_tokens // share,
+        calls=job.usage.calls,
+    )
+    draft.endpoint = client.endpoint.label
+    draft.model = client.endpoint.model
+    return draft
+
+
+def _validate_request(
+    kit: BrandKit, platforms: Sequence[str], language: str, variants: int
+) -> list[str]:
+    ids = list(dict.fromkeys(p.strip().lower() for p in platforms))
+    if not ids:
+        raise InputError("pick at least one platform (e.g. instagram, linkedin)")
+    for pid in ids:
+        get_platform(pid)  # raises UnknownPlatformError with the list of ids
+    if language not in briefing.LANGUAGE_NAMES:
+        raise InputError(f"language {language!r} is not supported; use de or en")
+    if not 1 <= variants <= 5:
+        raise InputError("variants must be between 1 and 5")
+    return ids
+
+
+@dataclass
+class DraftOptions:
+    client: LLMClient | None = None
+    settings: Settings | None = None
+    retriever: Retriever | None = None
+    semaphore: asyncio.Semaphore | None = None
+
+
+async def adraft_posts(
+    kit: BrandKit,
+    brief: Brief | str,
+    platforms: Sequence[str],
+    *,
+    language: str | None = None,
+    variants: int = 1,
+    sponsored: bool = False,
+    link: str | None = None,
+    media: Sequence[MediaInfo] = (),
+    options: DraftOptions | None = None,
+) -> list[Draft]:
+    """Drafts for every platform (and variant) of one brief; variants run concurrently."""
+    opts = options or DraftOptions()
+    settings = opts.settings or get_settings()
+    if isinstance(brief, str):
+        if not brief.strip():
+            raise InputError("the brief is empty; say what the post should be about")
+        brief = Brief(text=brief, sponsored=sponsored, link=link, language=language)  # type: ignore[arg-type]
+    elif sponsored or link:
+        brief = brief.model_copy(
+            update={"sponsored": brief.sponsored or sponsored, "link": link or brief.link}
+        )
+    lang = language or brief.language or kit.default_language
+    ids = _validate_request(kit, platforms, lang, variants)
+    client = opts.client or await asyncio.to_thread(get_client, settings)
+    retriever = opts.retriever or default_retriever
+    snippets = await asyncio.to_thread(retriever, kit, brief.text, ids, lang)
+    semaphore = opts.semaphore or asyncio.Semaphore(settings.llm_concurrency)
+
+    async def one(variant: int) -> list[Draft]:
+        job = Job(kit, brief, ids, lang, list(media), variant)
+        async with semaphore:
+            drafts = await _draft_job(client, job, snippets, settings)
+        return drafts
+
+    batches = await asyncio.gather(*(one(v) for v in range(variants)))
+    drafts = [d for batch in batches for d in batch]
+    await asyncio.to_thread(_score_voice, kit, drafts)
+    return drafts
+
+
+def _score_voice(kit: BrandKit, drafts: list[Draft]) -> None:
+    from assistant.brand.voice import voice_scores
+
+    texts = [d.text for d in drafts if d.text]
+    if not texts:
+        return
+    scores = iter(voice_scores(kit, texts))
+    for draft in drafts:
+        if draft.text:
+            draft.voice_score = round(next(scores), 1)
+
+
+def run_sync(factory: Callable[[], Awaitable[T]]) -> T:
+    """Run a coroutine from sync code, also when an event loop is already running."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(factory())  # type: ignore[arg-type]
+    box: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            box["value"] = asyncio.run(factory())  # type: ignore[arg-type]
+        except BaseException as exc:  # re-raised in the caller's thread
+            box["error"] = exc
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join()
+    if "error" in box:
+        raise box["error"]
+    return box["value"]  # type: ignore[no-any-return]
+
+
+def draft_posts(
+    kit: BrandKit, brief: Brief | str, platforms: Sequence[str], **kwargs: Any
+) -> list[Draft]:
+    """Sync form of :func:`adraft_posts` (same arguments)."""
+    return run_sync(lambda: adraft_posts(kit, brief, platforms, **kwargs))
+
+
+async def adraft_many(
+    kit: BrandKit,
+    briefs: Sequence[Brief],
+    platforms: Sequence[str],
+    *,
+    options: DraftOptions | None = None,
+    concurrency: int | None = None,
+) -> list[list[Draft] | BaseException]:
+    """Several briefs concurrently (bounded); a failed brief returns its exception."""
+    opts = options or DraftOptions()
+    settings = opts.settings or get_settings()
+    opts.semaphore = opts.semaphore or asyncio.Semaphore(concurrency or settings.llm_concurrency)
+    tasks = [adraft_posts(kit, b, platforms, language=b.language, options=opts) for b in briefs]
+    return list(await asyncio.gather(*tasks, return_exceptions=True))

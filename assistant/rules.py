@@ -1,0 +1,214 @@
+"""The brand's own rules for a post (pure): banned words, emoji, hashtag sets,
+language and, for German, du/Sie. Platform rules live in ``assistant.platforms``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from assistant.brand.kit import BrandKit
+from assistant.hashtags import extract_hashtags, tag_key
+from assistant.models import Problem, Severity
+
+SOURCE = "brand"
+_EMOJI = regex.compile(r"\p{Extended_Pictographic}|\p{Regional_Indicator}{2}")
+_GRAPHEME = regex.compile(r"\X")
+_WORD = regex.compile(r"\p{L}+")
+
+# Forms that address the reader formally. Capitalisation decides ("sie" = they), and at
+# the start of a sentence "Sie"/"Ihr" are ambiguous ("Ihr seid" is plural du), so those
+# count only in mid-sentence; "Ihnen" is formal wherever it stands.
+_SIE_FORMS = regex.compile(r"\bIhnen\b")
+_SIE_MID = regex.compile(r"(?<=\p{L}[,;]?\s+)\b(?:Sie|Ihr|Ihre[mnrs]?)\b")
+_DU_FORMS = regex.compile(
+    r"\b(du|dich|dir|dein|deine[mnrs]?|euch|euer|eure[mnrs]?)\b", regex.IGNORECASE
+)
+
+_STOP = {
+    "de": {
+        "und",
+        "der",
+        "die",
+        "das",
+        "ist",
+        "nicht",
+        "mit",
+        "für",
+        "auf",
+        "ein",
+        "eine",
+        "ich",
+        "wir",
+        "du",
+        "sie",
+        "es",
+        "zu",
+        "den",
+        "dem",
+        "von",
+        "im",
+        "auch",
+        "bei",
+        "uns",
+        "unser",
+        "unsere",
+        "noch",
+        "jetzt",
+        "heute",
+        "dein",
+        "deine",
+        "wie",
+        "was",
+        "oder",
+    },
+    "en": {
+        "the",
+        "and",
+        "is",
+        "are",
+        "to",
+        "of",
+        "for",
+        "with",
+        "on",
+        "in",
+        "a",
+        "an",
+        "you",
+        "your",
+        "we",
+        "our",
+        "it",
+        "this",
+        "that",
+        "at",
+        "be",
+        "by",
+        "from",
+        "how",
+        "what",
+        "can",
+        "now",
+        "today",
+        "more",
+        "new",
+        "or",
+        "not",
+    },
+}
+
+
+def _problem(code: str, message: str, severity: Severity = Severity.ERROR) -> Problem:
+    return Problem(code=code, severity=severity, message=message, source=SOURCE)
+
+
+def count_emoji(text: str) -> int:
+    """Emoji as people see them: one per grapheme cluster that holds a pictograph or flag."""
+    return sum(1 for g in _GRAPHEME.findall(text) if _EMOJI.search(g))
+
+
+def banned_word_problems(kit: BrandKit, text: str) -> list[Problem]:
+    problems = []
+    for banned in kit.banned_words:
+        pattern = regex.compile(rf"(?<!\p{{L}}){regex.escape(banned.word)}(?!\p{{L}})", regex.I)
+        if pattern.search(text):
+            fix = f"use '{banned.replacement}' instead" if banned.replacement else "rephrase"
+            problems.append(
+                _problem("banned_word", f"'{banned.word}' is banned by the brand; {fix}")
+            )
+    return problems
+
+
+def emoji_problems(kit: BrandKit, text: str) -> list[Problem]:
+    limit, found = kit.emoji.limit, count_emoji(text)
+    if found <= limit:
+        return []
+    return [
+        _problem(
+            "too_many_emoji", f"{found} emoji, the brand allows {limit}; remove {found - limit}"
+        )
+    ]
+
+
+def hashtag_set_problems(kit: BrandKit, text: str, hashtags: Iterable[str]) -> list[Problem]:
+    used = {tag_key(t) for t in [*extract_hashtags(text), *hashtags]}
+    problems = []
+    for tag in kit.hashtags.never:
+        if tag_key(tag) in used:
+            problems.append(
+                _problem("banned_hashtag", f"#{tag} is on the brand's never-list; remove it")
+            )
+    missing = [t for t in kit.hashtags.always if tag_key(t) not in used]
+    if missing:
+        tags = " ".join(f"#{t}" for t in missing)
+        problems.append(_problem("missing_brand_hashtag", f"the brand always uses {tags}; add it"))
+    return problems
+
+
+def guess_language(text: str) -> str | None:
+    """'de' or 'en' when the stop words say so clearly; None for short or mixed text."""
+    words = [w.casefold() for w in _WORD.findall(text)]
+    scores = {lang: sum(w in stop for w in words) for lang, stop in _STOP.items()}
+    umlauts = len(regex.findall(r"[äöüß]", text.casefold()))
+    scores["de"] += min(umlauts, 3)
+    best = max(scores, key=lambda k: scores[k])
+    other = min(scores.values())
+    if scores[best] >= 3 and scores[best] >= 2 * max(other, 1):
+        return best
+    return None
+
+
+def language_problems(text: str, language: str) -> list[Problem]:
+    found = guess_language(text)
+    if found is None or found == language:
+        return []
+    names = {"de": "German", "en": "English"}
+    return [
+        _problem(
+            "wrong_language",
+            f"the post reads as {names.get(found, found)}, but {names.get(language, language)} "
+            "was asked for; write it in the requested language",
+        )
+    ]
+
+
+def formality_problems(kit: BrandKit, text: str, language: str) -> list[Problem]:
+    if language != "de" or kit.formality == "neutral":
+        return []
+    if kit.formality == "du":
+        hits = _SIE_FORMS.findall(text) + _SIE_MID.findall(text)
+        if hits:
+            return [
+                _problem(
+                    "wrong_formality",
+                    f"the brand says du, but the post says {', '.join(sorted(set(hits)))}; "
+                    "address the reader with du/dich/dir/dein",
+                )
+            ]
+        return []
+    hits = sorted({h.lower() for h in _DU_FORMS.findall(text)})
+    if hits:
+        return [
+            _problem(
+                "wrong_formality",
+                f"the brand says Sie, but the post says {', '.join(hits)}; "
+                "address the reader with Sie/Ihnen/Ihr",
+            )
+        ]
+    return []
+
+
+def brand_problems(
+    kit: BrandKit, text: str, hashtags: Iterable[str], language: str
+) -> list[Problem]:
+    """Everything the brand would refuse to sign, for one post."""
+    tags = list(hashtags)
+    return [
+        *banned_word_problems(kit, text),
+        *emoji_problems(kit, text),
+        *hashtag_set_problems(kit, text, tags),
+        *language_problems(text, language),
+        *formality_problems(kit, text, language),
+    ]

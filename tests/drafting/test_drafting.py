@@ -1,0 +1,185 @@
+"""draft_posts against the fake OpenAI server, with the real kit, store and checks."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.brand.kit import load_kit
+from assistant.drafting import draft_posts
+from assistant.errors import LLMBadReplyError
+from assistant.hashtags import compose_text
+from assistant.platforms import check_post
+from tests.conftest import ROOT
+from tests.fakes.drafts import GOOD_DE, DraftScript, is_repair, post
+from tests.fakes.llm_server import FakeLLMServer, Reply
+
+KITS = ROOT / "brand_kits"
+
+
+@pytest.fixture()
+def kit():  # type: ignore[no-untyped-def]
+    return load_kit("kaffeekontor-hamburg", KITS)
+
+
+def assert_honest(drafts) -> None:  # type: ignore[no-untyped-def]
+    """Never ok and invalid: every ok draft passes the platform check with no error."""
+    for d in drafts:
+        errors = [p for p in d.problems if p.is_error]
+        assert (d.status == "ok") == (not errors), (d.platform, d.problems)
+        if d.status == "ok":
+            assert check_post(d.platform, compose_text(d.text, d.hashtags)).ok
+
+
+def test_happy_path_one_call_for_three_platforms(fake_llm: FakeLLMServer, kit) -> None:  # type: ignore[no-untyped-def]
+    script = DraftScript()
+    fake_llm.responder = script
+    drafts = draft_posts(kit, "Neuer Äthiopien-Filterkaffee ist da", ["instagram", "linkedin", "x"])
+    assert [d.platform for d in drafts] == ["instagram", "linkedin", "x"]
+    assert all(d.status == "ok" for d in drafts), [d.problems for d in drafts]
+    assert len(script.calls) == 1
+    first = drafts[0]
+    assert "Möwenbohne" in first.hashtags  # the kit's always-set is merged in
+    assert first.usage.prompt_tokens > 0 and first.usage.calls == 1
+    assert first.voice_score is not None and 0 <= first.voice_score <= 100
+    system = script.calls[0]["messages"][0]["content"]
+    assert "du" in system and "Kaffeejunkie" in system  # voice rules and banned words shown
+    user = script.calls[0]["messages"][1]["content"]
+    assert "instagram" in user and "125" in user  # the platform's rules as numbers
+    assert_honest(drafts)
+
+
+def test_over_the_limit_is_repaired_on_second_call(fake_llm: FakeLLMServer, kit) -> None:  # type: ignore[no-untyped-def]
+    long_text = "Heute rösten wir wieder für dich in Altona. " * 12
+
+    def text_for(platform: str, call: int):  # type: ignore[no-untyped-def]
+        return post(platform, long_text if call == 0 else GOOD_DE[platform])
+
+    script = DraftScript(text_for)
+    fake_llm.responder = script
+    drafts = draft_posts(kit, "Röstwoche", ["x"])
+    assert drafts[0].status == "ok"
+    assert len(script.calls) == 2 and is_repair(script.calls[1])
+    assert (
+        "too long" in script.calls[1]["messages"][-1]["content"].lower()
+        or "over" in script.calls[1]["messages"][-1]["content"].lower()
+    )
+    assert drafts[0].usage.calls == 2
+
+
+def test_banned_word_goes_back_to_the_model(fake_llm: FakeLLMServer, kit) -> None:  # type: ignore[no-untyped-def]
+    def text_for(platform: str, call: int):  # type: ignore[no-untyped-def]
+        bad = "Für jeden Kaffeejunkie: unser neuer Äthiopien-Filterkaffee. Komm vorbei!"
+        return post(platform, bad if call == 0 else GOOD_DE[platform])
+
+    script = DraftScript(text_for)
+    fake_llm.responder = script
+    drafts = draft_posts(kit, "Neuer Kaffee", ["facebook"])
+    assert drafts[0].status == "ok" and "Kaffeejunkie" not in drafts[0].text
+    assert "Kaffeefan" in script.calls[1]["messages"][-1]["content"]  # the replacement is suggested
+
+
+def test_wrong_formality_is_repaired(fake_llm: FakeLLMServer, kit) -> None:  # type: ignore[no-untyped-def]
+    def text_for(platform: str, call: int):  # type: ignore[no-untyped-def]
+        bad = "Wir laden Sie herzlich ein: Probieren Sie unseren neuen Filterkaffee in Altona!"
+        return post(platform, bad if call == 0 else GOOD_DE[platform])
+
+    script = DraftScript(text_for)
+    fake_llm.responder = script
+    drafts = draft_posts(kit, "Einladung ins Kontor", ["linkedin"])
+    assert drafts[0].status == "ok"
+    assert "du" in script.calls[1]["messages"][-1]["content"]
+
+
+def test_too_many_hashtags_are_trimmed_without_a_model_call(fake_llm: FakeLLMServer, kit) -> None:  # type: ignore[no-untyped-def]
+    tags = [
+        "Kaffee",
+        "Hamburg",
+        "Rösterei",
+        "Espresso",
+        "ColdBrew",
+        "Kaffeeliebe",
+        "Altona",
+        "Filterkaffee",
+        "Barista",
+        "Hamburgliebe",
+        "Coffee",
+        "Moin",
+    ]
+    script = DraftScript(lambda p, c: post(p, GOOD_DE[p], tags))
+    fake_llm.responder = script
+    drafts = draft_posts(kit, "Neuer Kaffee", ["instagram"])
+    assert len(script.calls) == 1
+    assert len(drafts[0].hashtags) == 5 and drafts[0].hashtags[0] == "Möwenbohne"
+    assert drafts[0].status == "ok"
+
+
+def test_never_hashtags_are_dropped(fake_llm: FakeLLMServer, kit) -> None:  # type: ignore[no-untyped-def]
+    fake_llm.responder = DraftScript(lambda p, c: post(p, GOOD_DE[p], ["Coffeeaddict", "Kaffee"]))
+    drafts = draft_posts(kit, "Neuer Kaffee", ["mastodon"])
+    assert "Coffeeaddict" not in drafts[0].hashtags and "Kaffee" in drafts[0].hashtags
+
+
+def test_malformed_json_retried_then_clear_error(fake_llm: FakeLLMServer, kit) -> None:  # type: ignore[no-untyped-def]
+    fake_llm.push(Reply.malformed(), Reply.malformed())
+    with pytest.raises(LLMBadReplyError, match="did not return usable drafts"):
+        draft_posts(kit, "Neuer Kaffee", ["x"])
+    fake_llm.reset()
+    fake_llm.push(Reply.malformed())
+    fake_llm.responder = DraftScript()
+    drafts = draft_posts(kit, "Neuer Kaffee", ["x"])
+    assert drafts[0].status == "ok" and len(fake_llm.chat_requests) == 2
+
+
+def test_429_is_retried(fake_llm: FakeLLMServer, kit) -> None:  # type: ignore[no-untyped-def]
+    fake_llm.push(Reply.error(429, retry_after=0.1))
+    fake_llm.responder = DraftScript()
+    drafts = draft_posts(kit, "Neuer Kaffee", ["bluesky"])
+    assert drafts[0].status == "ok" and len(fake_llm.chat_requests) == 2
+
+
+def test_sponsored_gets_its_label_first_and_links_get_utm(fake_llm: FakeLLMServer, kit) -> None:  # type: ignore[no-untyped-def]
+    fake_llm.responder = DraftScript()
+    drafts = draft_posts(
+        kit,
+        "Kooperation mit der Milchbar",
+        ["facebook", "instagram"],
+        sponsored=True,
+        link="https://shop.moewenbohne.example/aethiopien",
+    )
+    fb, ig = drafts
+    assert fb.text.startswith("Werbung") and ig.text.startswith("Werbung")
+    assert "utm_source=facebook" in fb.text and "utm_medium=social" in fb.text
+    assert "http" not in ig.text and "Link in Bio" in ig.text  # not clickable on Instagram
+    assert ig.link and "utm_source=instagram" in ig.link
+    assert_honest(drafts)
+
+
+def test_model_that_never_fixes_leaves_flagged_drafts(fake_llm: FakeLLMServer, kit) -> None:  # type: ignore[no-untyped-def]
+    """Every reply is wrong in some way: each draft ends ok (after safe fixes) or flagged."""
+    wrong = {
+        "x": "Kaffee! " * 60,
+        "instagram": "Sonderangebot für Sie! Besuchen Sie https://shop.moewenbohne.example jetzt.",
+        "linkedin": "Wir freuen uns, Ihnen unseren Premium-Kaffee vorzustellen.",
+        "threads": "Links: https://a.example https://b.example https://c.example https://d.example "
+        "https://e.example https://f.example",
+        "bluesky": "☕" * 320,
+    }
+    script = DraftScript(lambda p, c: post(p, wrong[p]))
+    fake_llm.responder = script
+    drafts = draft_posts(kit, "Alles falsch", list(wrong))
+    assert len(script.calls) == 3  # the first call and two repairs, then no more
+    assert_honest(drafts)
+    by = {d.platform: d for d in drafts}
+    assert by["x"].status == "problems" and any(p.code == "too_long" for p in by["x"].problems)
+    assert by["linkedin"].status == "problems"
+    assert {p.code for p in by["linkedin"].problems} >= {"banned_word", "wrong_formality"}
+
+
+def test_variants_run_concurrently(fake_llm: FakeLLMServer, kit) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    fake_llm.responder = DraftScript(latency=0.6)
+    started = time.monotonic()
+    drafts = draft_posts(kit, "Neuer Kaffee", ["x"], variants=3)
+    assert [d.variant for d in drafts] == [0, 1, 2]
+    assert time.monotonic() - started < 1.7
