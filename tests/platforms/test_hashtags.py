@@ -1,0 +1,94 @@
+"""Hashtags: Unicode letters accepted, what platforms reject refused, case-insensitive dedupe."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.hashtags import (
+    compose_text,
+    dedupe,
+    duplicate_hashtags,
+    extract_hashtags,
+    merge_hashtags,
+    normalise_tag,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "tags"),
+    [
+        ("Frisch #Kaffeerösterei", ["Kaffeerösterei"]),
+        ("#Straße und #STRASSE", ["Straße", "STRASSE"]),
+        ("#123 alone is no tag", []),
+        ("#2026Sommer counts", ["2026Sommer"]),
+        ("#tag_1 #_x", ["tag_1", "_x"]),
+        ("C# and a#b are not tags", []),
+        ("#tag, #tag. (#tag) #tag! #tag?", ["tag"] * 5),
+        ("#café and #cafe\u0301", ["café", "cafe\u0301"]),
+        ("#日本語 #кофе #قهوة", ["日本語", "кофе", "قهوة"]),
+        ("keycap #\ufe0f\u20e3 is an emoji", []),
+        ("example.com/#anchor and https://a.de/#x", []),
+        ("#a#b is one token, not tags", []),
+        ("##double", []),
+        ("full-width ＃タグ", ["タグ"]),
+        ("", []),
+    ],
+)
+def test_extract(text: str, tags: list[str]) -> None:
+    assert extract_hashtags(text) == tags
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("#Kaffee", "Kaffee"),
+        ("  Kaffee ", "Kaffee"),
+        ("Straße", "Straße"),
+        ("cafe\u0301", "café"),  # NFC
+        ("#123", None),
+        ("two words", None),
+        ("hash-tag", None),
+        ("", None),
+        ("#", None),
+    ],
+)
+def test_normalise_tag(raw: str, clean: str | None) -> None:
+    assert normalise_tag(raw) == clean
+
+
+def test_dedupe_case_insensitive_first_spelling_wins() -> None:
+    assert dedupe(["Kaffee", "#kaffee", "KAFFEE", "Tee", "bad tag", "#Straße", "STRASSE"]) == [
+        "Kaffee",
+        "Tee",
+        "Straße",
+    ]
+
+
+def test_duplicates_in_text() -> None:
+    assert duplicate_hashtags("#Kaffee ist gut. #kaffee #Tee #KAFFEE") == ["Kaffee"]
+    assert duplicate_hashtags("#a #b") == []
+
+
+def test_merge_order_never_and_cap() -> None:
+    merged = merge_hashtags(
+        always=["Rösterei", "#rösterei"],
+        suggested=["Hamburg", "Kaffee", "Spam", "#Tee", "not valid"],
+        pool=["kaffee", "tee"],
+        never=["spam"],
+        cap=3,
+    )
+    # always first, then suggestions vetted by the pool, then the rest; never dropped
+    assert merged == ["Rösterei", "Kaffee", "Tee"]
+    assert merge_hashtags(["A"], ["B", "C"], [], [], None) == ["A", "B", "C"]
+    assert merge_hashtags(["A", "B"], ["C"], [], [], 1) == ["A"]
+    assert merge_hashtags([], ["A"], [], [], 0) == []
+    assert merge_hashtags(["A"], [], [], ["a"], None) == []
+
+
+def test_compose_text() -> None:
+    assert compose_text("Hallo #Kaffee", ["kaffee", "Tee"]) == "Hallo #Kaffee\n\n#Tee"
+    assert compose_text("Body\n\n", ["A", "B"]) == "Body\n\n#A #B"
+    assert compose_text("Body", []) == "Body"
+    assert compose_text("Body", ["#Kaffee", "kaffee", "bad tag"]) == "Body\n\n#Kaffee"
+    assert compose_text("", ["A"]) == "#A"
+    assert compose_text("Hallo #Kaffee", ["Kaffee"]) == "Hallo #Kaffee"
