@@ -34,7 +34,7 @@ def stage_kit(source: Path, staging: Path) -> None:
     else:
         raise InputError(f"{source}: no such file or folder; check the path")
     picked = _pick(files)
-    if "kit.yaml" not in picked:
+    if PurePosixPath("kit.yaml") not in picked:
         raise BrandKitError(f"{source}: no kit.yaml found; a kit folder must contain kit.yaml")
     staging.mkdir(parents=True)
     for rel, data in picked.items():

@@ -132,12 +132,13 @@ def add_document(kit_id: str, filename: str, data: bytes, kits_dir: Path | str |
     return target
 
 
-def remove_document(kit_id: str, filename: str, kits_dir: Path | str | None = None) -> None:
+def remove_document(kit_id: str, filename: str, kits_dir: Path | str | None = None) -> Path:
     check_plain_name(filename, "document name")
     target = kit_dir(kit_id, kits_dir) / "docs" / filename
     if not target.is_file():
         raise InputError(f"no document {filename!r} in kit {kit_id!r}; see its document list")
     target.unlink()
+    return target
 
 
 # -- chunking ---------------------------------------------------------------------------
