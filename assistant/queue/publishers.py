@@ -111,7 +111,7 @@ class WebhookPublisher:
         key = headers["Idempotency-Key"]
         started = time.monotonic()
         status: int | None = None
-        error = "not sent"
+        error: str | None = "not sent"
         with httpx.Client(timeout=self.timeout, follow_redirects=False) as client:
             for attempt in range(1, self.retries + 2):
                 status, error, retry_after = self._attempt(client, body, headers)

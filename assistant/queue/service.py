@@ -33,6 +33,8 @@ from assistant.queue.models import (
 from assistant.queue.storage import ListFilter, QueueStorage
 
 Checker = Callable[[QueueItem], list[Problem]]
+# inside the class `list` is the method's name
+Items = list[QueueItem]
 
 
 def media_info(path: str, alt_text: str | None = None) -> MediaInfo | Problem:
@@ -125,7 +127,7 @@ class QueueService:
         start: datetime | None = None,
         end: datetime | None = None,
         limit: int | None = None,
-    ) -> list[QueueItem]:
+    ) -> Items:
         """Items ordered by scheduled time; ``start`` inclusive, ``end`` exclusive."""
         for bound in (start, end):
             if bound is not None and bound.tzinfo is None:
@@ -134,7 +136,7 @@ class QueueService:
                          start=start, end=end, limit=limit)
         return self.storage.list(flt)
 
-    def upcoming(self, *, kit_id: str | None = None, limit: int | None = None) -> list[QueueItem]:
+    def upcoming(self, *, kit_id: str | None = None, limit: int | None = None) -> Items:
         """Approved items waiting to be posted, overdue ones first (the "Today / next" view)."""
         return self.list(kit_id=kit_id, status="approved", limit=limit)
 
@@ -176,7 +178,7 @@ class QueueService:
         item = _item_from_draft(draft, scheduled_at, slot_key, paths, self.timezone)
         return self.add(item, by=by)
 
-    def import_items(self, items: Sequence[QueueItem], *, by: str = "import") -> list[QueueItem]:
+    def import_items(self, items: Sequence[QueueItem], *, by: str = "import") -> Items:
         """Store all items or none; items already in the queue (same uid or slot) are kept."""
         for item in items:
             _validate_platform(item.platform)
@@ -188,6 +190,13 @@ class QueueService:
                                  new_status=prepared.status, new_text=prepared.text)
             rows.append((prepared, entry))
         return self.storage.insert_many(rows)
+
+    def import_csv(self, data: str | bytes, *, name: str = "the CSV",
+                   by: str = "import") -> Items:
+        """Parse a generic CSV export and store its items; any bad row stores nothing."""
+        from assistant.queue.importer import parse_csv
+
+        return self.import_items(parse_csv(data, default_zone=self.timezone, name=name), by=by)
 
     # -- changes -----------------------------------------------------------------
     def edit(self, item_id: int, *, by: str = "user", **changes: Any) -> QueueItem:
@@ -212,8 +221,8 @@ class QueueService:
             fresh = _item_from_draft(draft, item.scheduled_at, item.slot_key,
                                      [m.path for m in draft.media if m.path], item.timezone)
             keep = {"id", "uid", "scheduled_at", "timezone", "slot_key", "created_at", "history"}
-            data = {**fresh.model_dump(exclude=keep), "reviewed": False}
-            new = item.model_copy(update=data)
+            data = {k: getattr(fresh, k) for k in QueueItem.model_fields if k not in keep}
+            new = item.model_copy(update={**data, "reviewed": False})
             new = new.model_copy(update={"problems": merge_problems(self.checker(new),
                                                                     draft.problems)})
             return self._stamp(new), self._entry(by, "regenerated", item, new)

@@ -47,6 +47,10 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 _PG_MIGRATION_LOCK = 0x706F7374
 
 
+# aliases: inside the classes `list` is the method's name
+Items = list[QueueItem]
+Entries = list[HistoryEntry]
+
 class UTCDateTime(TypeDecorator[datetime]):
     """Aware datetimes in, stored as naive UTC (same on every backend), aware UTC out."""
 
@@ -205,7 +209,7 @@ class QueueStorage:
             row = s.scalar(select(ItemRow).filter_by(uid=uid))
             return None if row is None else self._load(s, row, True)
 
-    def list(self, flt: ListFilter = ListFilter()) -> list[QueueItem]:
+    def list(self, flt: ListFilter = ListFilter()) -> Items:
         query = select(ItemRow)
         if flt.kit_id:
             query = query.where(ItemRow.kit_id == flt.kit_id)
@@ -221,7 +225,7 @@ class QueueStorage:
         with self._session() as s:
             return [_to_item(r) for r in s.scalars(query)]
 
-    def history(self, item_id: int) -> list[HistoryEntry]:
+    def history(self, item_id: int) -> Entries:
         with self._session() as s:
             return [_to_entry(h) for h in self._history_rows(s, item_id)]
 
@@ -247,7 +251,7 @@ class QueueStorage:
                     raise QueueError(f"the queue refused the item: {_reason(exc)}") from exc
                 return self._load(s, existing, True), False
 
-    def insert_many(self, items: Sequence[tuple[QueueItem, HistoryEntry]]) -> list[QueueItem]:
+    def insert_many(self, items: Sequence[tuple[QueueItem, HistoryEntry]]) -> Items:
         """Store all or nothing; items whose uid or slot already exist are returned as stored."""
         try:
             with self._session(write=True) as s:
