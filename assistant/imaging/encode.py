@@ -64,8 +64,11 @@ def encode_for(
     allowed = allowed_formats(formats)
     if not allowed:
         raise ImageError(f"no writable format among {list(formats)}; use JPEG, PNG, WEBP or GIF")
+    transparent = has_transparency(image)
+    if not transparent and image.mode != "RGB":
+        image = image.convert("RGB")  # an alpha channel that is opaque everywhere here
     job = _Job(image, max_bytes, cache or EncodeCache(), (key if key is not None else id(image)))
-    if has_transparency(image):
+    if transparent:
         kept = _keep_transparency(job, allowed)
         if kept is not None:
             return kept

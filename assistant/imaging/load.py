@@ -116,8 +116,10 @@ def open_source(data: bytes, name: str, *, max_pixels: int = DEFAULT_MAX_PIXELS)
     """Open the header and check the pixel limit; pixels stay undecoded."""
     try:
         image = Image.open(io.BytesIO(data), formats=OPEN_FORMATS)
-    except Image.DecompressionBombError as exc:
-        raise ImageError(_bomb_message(name, max_pixels, str(exc))) from None
+    except Image.DecompressionBombError:
+        # Pillow's own hard stop (twice its default limit) fired before ours could
+        declared = f"over {2 * (Image.MAX_IMAGE_PIXELS or 0) / 1e6:.0f} megapixels declared"
+        raise ImageError(_bomb_message(name, max_pixels, declared)) from None
     except UnidentifiedImageError:
         raise ImageError(_unreadable_message(data, name)) from None
     except LOAD_ERRORS as exc:
@@ -126,7 +128,7 @@ def open_source(data: bytes, name: str, *, max_pixels: int = DEFAULT_MAX_PIXELS)
     if width < 1 or height < 1:
         raise ImageError(f"{name} declares an empty size {width}x{height}; export it again")
     if width * height > max_pixels:
-        raise ImageError(_bomb_message(name, max_pixels, f"{width}x{height} pixels"))
+        raise ImageError(_bomb_message(name, max_pixels, f"{width}x{height} pixels declared"))
     fmt = (image.format or "").upper()
     frames = int(getattr(image, "n_frames", 1) or 1)
     return Source(

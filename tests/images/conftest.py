@@ -11,8 +11,8 @@ from tests.images.factory import encode, photo
 
 @pytest.fixture(scope="session")
 def noisy_photo():  # type: ignore[no-untyped-def]
-    """2400x1600, grain strong enough that a 1080x1350 JPEG at quality 92 passes 1 MB."""
-    return photo(2400, 1600, seed=5, grain=48.0)
+    """2160x1350, grain strong enough that a 1080x1350 JPEG at quality 92 passes 1 MB."""
+    return photo(2160, 1350, seed=5, grain=80.0, texture=30.0)
 
 
 @pytest.fixture()
