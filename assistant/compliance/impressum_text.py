@@ -138,6 +138,9 @@ def covered_profiles(channels: Iterable[Channel]) -> list[tuple[str, str]]:
 
     out: list[tuple[str, str]] = []
     for channel in channels:
-        where = channel_profile_url(channel) or f"@{channel.handle.lstrip('@')}"
+        handle = channel.handle.strip()
+        # a handle gets its "@"; a display name (Google Business Profile) is shown as it is
+        shown = handle if " " in handle or handle.startswith("@") else f"@{handle}"
+        where = channel_profile_url(channel) or shown
         out.append((platform_name(channel.platform), where))
     return out
