@@ -1,0 +1,214 @@
+"""`postwerk queue ...`: list, show, approve, mark-posted, archive, send, export, import.
+
+postwerk queue list [--kit K] [--status approved] [--platform x] [--json]
+postwerk queue show 12 [--json]                      exit 1 when the item has errors
+postwerk queue approve 12 13 14                      exit 2 if any is unknown or refused
+postwerk queue mark-posted 12 --url https://...
+postwerk queue export --format ics --out week.ics [--kit K] [--status approved]
+postwerk queue import queue.csv                      nothing stored if any row is bad
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from assistant.commands.common import JSON_OPTION, emit, fail
+from assistant.errors import InputError
+from assistant.queue import QueueItem, QueueService, open_queue
+from assistant.queue.exports import FORMATS, export
+from assistant.queue.models import STATUSES
+
+queue_app = typer.Typer(
+    help="The publishing queue: review, approve, post by hand, export.", no_args_is_help=True
+)
+
+KIT_OPTION = typer.Option(None, "--kit", "-k", help="Only this brand kit (its id).")
+STATUS_OPTION = typer.Option(
+    None, "--status", "-s", help=f"Only these statuses ({', '.join(STATUSES)}); repeatable."
+)
+PLATFORM_OPTION = typer.Option(None, "--platform", "-p", help="Only these platforms; repeatable.")
+IDS_ARGUMENT = typer.Argument(..., help="Queue item ids (see `postwerk queue list`).")
+
+
+def _service() -> QueueService:
+    return open_queue()
+
+
+def _split(values: list[str] | None) -> list[str]:
+    return [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
+
+
+def _statuses(values: list[str] | None) -> list[str]:
+    statuses = _split(values)
+    for status in statuses:
+        if status not in STATUSES:
+            raise InputError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
+    return statuses
+
+
+def _line(item: QueueItem) -> str:
+    text = " ".join(item.text.split())
+    text = text[:60] + ("…" if len(text) > 60 else "")
+    flag = f"  [{len(item.errors)} error(s)]" if item.errors else ""
+    return (f"#{item.id:<5} {item.local_time:%Y-%m-%d %H:%M} {item.platform:<15} "
+            f"{item.status:<9} {item.kit_id:<20} {text}{flag}")
+
+
+@queue_app.command("list")
+def list_command(
+    kit: str | None = KIT_OPTION,
+    status: list[str] | None = STATUS_OPTION,
+    platform: list[str] | None = PLATFORM_OPTION,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """The queue in time order, with filters."""
+    items = _service().list(kit_id=kit, status=_statuses(status) or None,
+                            platform=_split(platform) or None)
+
+    def render() -> None:
+        if not items:
+            typer.echo("the queue is empty (for these filters)")
+        for item in items:
+            typer.echo(_line(item))
+
+    emit(as_json, {"count": len(items), "items": items}, render)
+
+
+def _render_item(item: QueueItem) -> None:
+    typer.echo(_line(item))
+    typer.echo(f"  scheduled {item.local_time:%A %Y-%m-%d %H:%M} ({item.timezone})"
+               f"{'  slot ' + item.slot_key if item.slot_key else ''}")
+    typer.echo("  " + item.full_text.replace("\n", "\n  "))
+    for label, value in (("first comment", item.first_comment), ("alt text", item.alt_text),
+                         ("link", item.link), ("posted at", item.posted_url),
+                         ("error", item.error)):
+        if value:
+            typer.echo(f"  {label}: {value}")
+    for path in item.media:
+        typer.echo(f"  image: {path}")
+    for p in item.problems:
+        typer.echo(f"  {p.severity.value:<7} {p.code}: {p.message}")
+    typer.echo(f"  reviewed by a person: {'yes' if item.reviewed else 'no'}")
+    for h in item.history:
+        move = f" {h.old_status or '-'} -> {h.new_status}" if h.new_status else ""
+        typer.echo(f"  {h.at:%Y-%m-%d %H:%M} UTC {h.actor}: {h.action}{move}"
+                   f"{'  ' + h.note if h.note else ''}")
+
+
+@queue_app.command("show")
+def show_command(item_id: int = typer.Argument(..., help="The item id."),
+                 as_json: bool = JSON_OPTION) -> None:
+    """One item with its problems and history; exit 1 if it has errors."""
+    item = _service().get(item_id)
+    emit(as_json, item, lambda: _render_item(item))
+    if item.errors:
+        raise typer.Exit(1)
+
+
+def _bulk(action: str, ids: list[int], as_json: bool) -> None:
+    service = _service()
+    for item_id in ids:
+        service.get(item_id)  # an unknown id is bad input: nothing is done
+    run = service.approve_many if action == "approve" else service.archive_many
+    result = run(ids)
+    done_word = "approved" if action == "approve" else "archived"
+    payload = {done_word: [i.id for i in result.done],
+               "refused": {str(k): v for k, v in result.refused.items()}}
+    emit(as_json, payload,
+         lambda: [typer.echo(f"{done_word} #{i.id} ({i.platform})") for i in result.done])
+    if result.refused:
+        fail("; ".join(result.refused.values()))
+
+
+@queue_app.command("approve")
+def approve_command(ids: list[int] = IDS_ARGUMENT, as_json: bool = JSON_OPTION) -> None:
+    """Approve drafts that pass their checks (a person reviewed them)."""
+    _bulk("approve", ids, as_json)
+
+
+@queue_app.command("archive")
+def archive_command(ids: list[int] = IDS_ARGUMENT, as_json: bool = JSON_OPTION) -> None:
+    """Archive items (kept, but out of the plan)."""
+    _bulk("archive", ids, as_json)
+
+
+@queue_app.command("mark-posted")
+def mark_posted_command(
+    item_id: int = typer.Argument(..., help="The item id."),
+    url: str | None = typer.Option(None, "--url", help="The live post's URL."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Record that an approved item was posted (by hand)."""
+    item = _service().mark_posted(item_id, url, by="cli")
+    emit(as_json, item, lambda: typer.echo(f"posted #{item.id} ({item.platform})"
+                                           + (f" at {item.posted_url}" if item.posted_url
+                                              else "")))
+
+
+@queue_app.command("send")
+def send_command(item_id: int = typer.Argument(..., help="The item id."),
+                 as_json: bool = JSON_OPTION) -> None:
+    """POST an approved item to the webhook (POSTWERK_WEBHOOK_URL); exit 1 if it failed."""
+    from assistant.config import get_settings
+    from assistant.queue.publishers import publish, publisher_from_settings
+
+    result = publish(_service(), item_id, publisher_from_settings(get_settings()), by="cli")
+    emit(as_json, result.__dict__, lambda: typer.echo(f"#{item_id}: {result.note()}"))
+    if not result.ok:
+        raise typer.Exit(1)
+
+
+@queue_app.command("export")
+def export_command(
+    fmt: str = typer.Option(..., "--format", "-f", help=f"One of {', '.join(FORMATS)}."),
+    out: Path = typer.Option(..., "--out", "-o", help="The file to write ('-' = stdout)."),
+    kit: str | None = KIT_OPTION,
+    status: list[str] | None = STATUS_OPTION,
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Write the queue as CSV, Buffer CSV, ICS calendar, JSON or a ZIP with the images."""
+    if fmt not in FORMATS:
+        raise InputError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    items = _service().list(kit_id=kit, status=_statuses(status) or None)
+    data = export(items, fmt)
+    if str(out) == "-":
+        if fmt == "zip":
+            raise InputError("a ZIP cannot go to stdout; give --out FILE.zip")
+        sys.stdout.buffer.write(data)
+        return
+    _write(out, data)
+    emit(as_json, {"path": str(out), "format": fmt, "count": len(items), "bytes": len(data)},
+         lambda: typer.echo(f"wrote {len(items)} item(s) as {fmt} to {out}"))
+
+
+def _write(out: Path, data: bytes) -> None:
+    if out.is_dir():
+        raise InputError(f"{out} is a folder; give a file name, e.g. {out / 'queue.csv'}")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(data)
+    except OSError as exc:
+        raise InputError(f"cannot write {out}: {exc.strerror}; choose another path") from None
+
+
+@queue_app.command("import")
+def import_command(path: Path = typer.Argument(..., help="A CSV from `queue export`."),
+                   as_json: bool = JSON_OPTION) -> None:
+    """Import a generic CSV; any bad row means nothing is stored."""
+    if not path.is_file():
+        raise InputError(f"file not found: {path}; check the path")
+    service = _service()
+    before = {i.uid for i in service.list()}
+    items = service.import_csv(path.read_bytes(), name=path.name, by="cli")
+    new = [i for i in items if i.uid not in before]
+    emit(as_json, {"imported": len(new), "already_there": len(items) - len(new),
+                   "ids": [i.id for i in items]},
+         lambda: typer.echo(f"imported {len(new)} item(s); {len(items) - len(new)} were "
+                            "already in the queue"))
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(queue_app, name="queue")

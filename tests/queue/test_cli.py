@@ -1,0 +1,118 @@
+"""`postwerk queue ...` end to end on the default SQLite queue in the test's data dir."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+from assistant.cli import main
+from assistant.queue import QueueItem, open_queue
+from tests.queue.conftest import BERLIN
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as caught:
+        main(["queue", *args])
+    out, err = capsys.readouterr()
+    return int(caught.value.code or 0), out, err
+
+
+@pytest.fixture()
+def ids() -> dict[str, int]:
+    queue = open_queue()
+    when = datetime(2030, 3, 4, 9, 0, tzinfo=BERLIN)
+    good = queue.add(QueueItem(kit_id="kaffee", platform="instagram", text="Moin ☕",
+                               hashtags=["kaffee"], scheduled_at=when))
+    long = queue.add(QueueItem(kit_id="kaffee", platform="x", text="Kaffee " * 50,
+                               scheduled_at=when))
+    other = queue.add(QueueItem(kit_id="tee", platform="bluesky", text="Tee", scheduled_at=when))
+    return {"good": good.id or 0, "long": long.id or 0, "other": other.id or 0}
+
+
+def test_list_filters_and_json(capsys: pytest.CaptureFixture[str], ids: dict[str, int]) -> None:
+    code, out, _ = run(capsys, "list")
+    assert code == 0 and out.count("\n") == 3 and "[1 error(s)]" in out
+    code, out, _ = run(capsys, "list", "--kit", "kaffee", "--platform", "x", "--json")
+    doc = json.loads(out)
+    assert code == 0 and doc["count"] == 1 and doc["items"][0]["id"] == ids["long"]
+    code, _out, err = run(capsys, "list", "--status", "sent")
+    assert code == 2 and err.startswith("postwerk: unknown status 'sent'")
+
+
+def test_show(capsys: pytest.CaptureFixture[str], ids: dict[str, int]) -> None:
+    code, out, _ = run(capsys, "show", str(ids["good"]))
+    assert code == 0 and "#kaffee" in out and "created" in out
+    code, out, _ = run(capsys, "show", str(ids["long"]), "--json")
+    assert code == 1 and "too_long" in [p["code"] for p in json.loads(out)["problems"]]
+    code, out, err = run(capsys, "show", "999")
+    assert code == 2 and err == "postwerk: no queue item #999; see `postwerk queue list`\n"
+
+
+def test_approve_and_mark_posted(capsys: pytest.CaptureFixture[str], ids: dict[str, int]) -> None:
+    code, out, _ = run(capsys, "approve", str(ids["good"]), str(ids["other"]))
+    assert code == 0 and out.count("approved #") == 2
+    code, out, err = run(capsys, "approve", str(ids["long"]))
+    assert code == 2 and err.count("\n") == 1 and "too_long" in err
+    code, _out, err = run(capsys, "approve", str(ids["good"]), "4711")
+    assert code == 2 and "#4711" in err
+    code, _out, err = run(capsys, "mark-posted", str(ids["long"]))
+    assert code == 2 and "from draft to posted" in err
+    code, out, _ = run(capsys, "mark-posted", str(ids["good"]), "--url",
+                       "https://instagram.com/p/x", "--json")
+    assert code == 0 and json.loads(out)["status"] == "posted"
+    code, out, _ = run(capsys, "archive", str(ids["long"]))
+    assert code == 0 and "archived #" in out
+
+
+def test_export_every_format_and_import_back(capsys: pytest.CaptureFixture[str],
+                                             ids: dict[str, int], tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    for fmt in ("csv", "buffer", "ics", "json", "zip"):
+        out_path = tmp_path / "out" / f"queue.{fmt}"
+        code, out, _ = run(capsys, "export", "--format", fmt, "--out", str(out_path), "--json")
+        assert code == 0 and json.loads(out)["count"] == 3 and out_path.stat().st_size > 0
+    cal = Calendar.from_ical((tmp_path / "out" / "queue.ics").read_bytes())
+    assert len(list(cal.walk("VEVENT"))) == 3
+    code, out, _ = run(capsys, "export", "--format", "json", "--out", "-", "--kit", "tee")
+    assert json.loads(out)["count"] == 1
+    code, _out, err = run(capsys, "export", "--format", "pdf", "--out", str(tmp_path / "x"))
+    assert code == 2 and "use one of csv" in err
+    # import into a fresh data dir
+    monkeypatch.setenv("POSTWERK_DATA_DIR", str(tmp_path / "fresh"))
+    from assistant.config import get_settings
+
+    get_settings.cache_clear()
+    code, out, _ = run(capsys, "import", str(tmp_path / "out" / "queue.csv"), "--json")
+    assert code == 0 and json.loads(out)["imported"] == 3
+    code, out, _ = run(capsys, "import", str(tmp_path / "out" / "queue.csv"))
+    assert code == 0 and "imported 0 item(s); 3 were already" in out
+
+
+def test_import_of_a_bad_csv(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("kit_id,platform,text,scheduled_at\nk,x,hi,2030-01-01 09:00\nk,x,ho,soon\n")
+    code, _out, err = run(capsys, "import", str(bad))
+    assert code == 2 and "row 3: scheduled_at 'soon'" in err and err.count("\n") == 1
+    assert open_queue().list() == []
+    code, _out, err = run(capsys, "import", str(tmp_path / "nope.csv"))
+    assert code == 2 and "file not found" in err
+
+
+def test_real_process_exit_codes(ids: dict[str, int]) -> None:
+    env = {**os.environ}
+    proc = subprocess.run([sys.executable, "-m", "assistant", "queue", "approve", "4711"],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1
+    assert "Traceback" not in proc.stderr
+    proc = subprocess.run([sys.executable, "-m", "assistant", "queue", "list", "--json"],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0 and json.loads(proc.stdout)["count"] == 3
