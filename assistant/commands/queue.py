@@ -117,8 +117,12 @@ def _bulk(action: str, ids: list[int], as_json: bool) -> None:
     done_word = "approved" if action == "approve" else "archived"
     payload = {done_word: [i.id for i in result.done],
                "refused": {str(k): v for k, v in result.refused.items()}}
-    emit(as_json, payload,
-         lambda: [typer.echo(f"{done_word} #{i.id} ({i.platform})") for i in result.done])
+
+    def render() -> None:
+        for item in result.done:
+            typer.echo(f"{done_word} #{item.id} ({item.platform})")
+
+    emit(as_json, payload, render)
     if result.refused:
         fail("; ".join(result.refused.values()))
 
