@@ -57,8 +57,16 @@ FORMATS_AND_BUDGET = {
 def test_ids_in_design_order() -> None:
     assert [p.id for p in all_platforms()] == list(PLATFORM_IDS)
     assert PLATFORM_IDS == (
-        "x", "bluesky", "mastodon", "threads", "instagram",
-        "facebook", "linkedin", "tiktok", "pinterest", "google_business",
+        "x",
+        "bluesky",
+        "mastodon",
+        "threads",
+        "instagram",
+        "facebook",
+        "linkedin",
+        "tiktok",
+        "pinterest",
+        "google_business",
     )
 
 
@@ -67,7 +75,11 @@ def test_text_figures(pid: str) -> None:
     p = get_platform(pid)
     limit, unit, byte_limit, url_weight, fold, cap, mode, max_links, alt, images = FACTS[pid]
     assert (p.text_limit, p.unit, p.byte_limit, p.url_weight, p.fold) == (
-        limit, unit, byte_limit, url_weight, fold
+        limit,
+        unit,
+        byte_limit,
+        url_weight,
+        fold,
     )
     assert (p.hashtag_cap, p.links.mode, p.links.max_links) == (cap, mode, max_links)
     assert (p.alt_text_limit, p.max_images) == (alt, images)
@@ -89,7 +101,10 @@ def test_other_figures() -> None:
     assert [get_platform(p).quota_per_day for p in ("x", "threads", "linkedin")] == [17, 250, 150]
     assert get_platform("threads").emoji_as_bytes
     assert get_platform("tiktok").strips_newlines
-    assert (get_platform("tiktok").title_limit, get_platform("tiktok").description_limit) == (90, 4000)
+    assert (get_platform("tiktok").title_limit, get_platform("tiktok").description_limit) == (
+        90,
+        4000,
+    )
     pin = get_platform("pinterest")
     assert (pin.title_limit, pin.link_limit) == (100, 2048)
     assert (pin.presets[0].min_width, pin.presets[0].min_height) == (600, 900)
@@ -131,7 +146,9 @@ def test_source_date_and_urls(pid: str) -> None:
 
 def test_profile_links() -> None:
     assert get_platform("x").profile_link("@kaffee") == "https://x.com/kaffee"
-    assert get_platform("mastodon").profile_link("@anna@chaos.social") == "https://chaos.social/@anna"
+    assert (
+        get_platform("mastodon").profile_link("@anna@chaos.social") == "https://chaos.social/@anna"
+    )
     with pytest.raises(InputError, match="user@example.social"):
         get_platform("mastodon").profile_link("anna")
 

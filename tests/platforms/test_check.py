@@ -19,7 +19,13 @@ def jpeg(w: int = 1080, h: int = 1350, size: int = 500_000, **kw: object) -> Med
 
 def test_result_shape() -> None:
     c = check_post("x", "Hallo https://kaffee.de #Kaffee")
-    assert (c.platform, c.length, c.limit, c.unit, c.ok) == ("x", 6 + 23 + 1 + 7, 280, "weighted", True)
+    assert (c.platform, c.length, c.limit, c.unit, c.ok) == (
+        "x",
+        6 + 23 + 1 + 7,
+        280,
+        "weighted",
+        True,
+    )
     assert c.details["hashtags"] == ["Kaffee"]
     assert c.details["links"] == ["https://kaffee.de"]
     assert check_post(get_platform("x"), "a").platform == "x"
@@ -176,7 +182,10 @@ def test_too_many_media() -> None:
 def test_media_format() -> None:
     png = MediaInfo(format="PNG", bytes=100, width=1080, height=1350, path="/tmp/foto.png")
     problem = check_post("instagram", "Bild", media=[png]).problems[0]
-    assert problem.code == "media_format" and "foto.png is PNG; Instagram takes JPEG" in problem.message
+    assert (
+        problem.code == "media_format"
+        and "foto.png is PNG; Instagram takes JPEG" in problem.message
+    )
     assert check_post("x", "Bild", media=[png]).ok
     webp = MediaInfo(format="webp", bytes=100, width=1080, height=1920)
     assert check_post("tiktok", "Bild", media=[webp]).ok

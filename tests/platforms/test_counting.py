@@ -31,22 +31,49 @@ UNIT_OF = {
 CASES: dict[str, tuple[str, dict[str, int]]] = {
     "ascii": ("Hallo", dict(x=5, graphemes=5, bytes=5, mastodon=5, threads=5, utf16=5, chars=5)),
     # family: one emoji sequence; 4x4 + 3x3 = 25 bytes; 4 surrogate pairs + 3 = 11 UTF-16
-    "family_zwj": (FAMILY, dict(x=2, graphemes=1, bytes=25, mastodon=1, threads=25, utf16=11, chars=7)),
+    "family_zwj": (
+        FAMILY,
+        dict(x=2, graphemes=1, bytes=25, mastodon=1, threads=25, utf16=11, chars=7),
+    ),
     "flag": (FLAG_DE, dict(x=2, graphemes=1, bytes=8, mastodon=1, threads=8, utf16=4, chars=2)),
-    "skin_tone": (THUMB_MEDIUM, dict(x=2, graphemes=1, bytes=8, mastodon=1, threads=8, utf16=4, chars=2)),
+    "skin_tone": (
+        THUMB_MEDIUM,
+        dict(x=2, graphemes=1, bytes=8, mastodon=1, threads=8, utf16=4, chars=2),
+    ),
     "keycap": (KEYCAP_1, dict(x=2, graphemes=1, bytes=7, mastodon=1, threads=7, utf16=3, chars=3)),
-    "coffee_bmp_emoji": ("\u2615", dict(x=2, graphemes=1, bytes=3, mastodon=1, threads=3, utf16=1, chars=1)),
+    "coffee_bmp_emoji": (
+        "\u2615",
+        dict(x=2, graphemes=1, bytes=3, mastodon=1, threads=3, utf16=1, chars=1),
+    ),
     # e + combining acute: X counts the NFC form (one é); the others count what is sent
-    "combining_accent": ("Cafe\u0301", dict(x=4, graphemes=4, bytes=6, mastodon=4, threads=5, utf16=5, chars=5)),
-    "precomposed_accent": ("Caf\u00e9", dict(x=4, graphemes=4, bytes=5, mastodon=4, threads=4, utf16=4, chars=4)),
+    "combining_accent": (
+        "Cafe\u0301",
+        dict(x=4, graphemes=4, bytes=6, mastodon=4, threads=5, utf16=5, chars=5),
+    ),
+    "precomposed_accent": (
+        "Caf\u00e9",
+        dict(x=4, graphemes=4, bytes=5, mastodon=4, threads=4, utf16=4, chars=4),
+    ),
     "cjk": ("日本語", dict(x=6, graphemes=3, bytes=9, mastodon=3, threads=3, utf16=3, chars=3)),
-    "umlauts_sharp_s": ("Straße Grüße", dict(x=12, graphemes=12, bytes=15, mastodon=12, threads=12, utf16=12, chars=12)),
+    "umlauts_sharp_s": (
+        "Straße Grüße",
+        dict(x=12, graphemes=12, bytes=15, mastodon=12, threads=12, utf16=12, chars=12),
+    ),
     # a lone ZWJ joins onto the "a" (one grapheme); X weighs U+200D as 1 (range 8192-8205)
-    "zero_width_joiner": ("a\u200db", dict(x=3, graphemes=2, bytes=5, mastodon=2, threads=3, utf16=3, chars=3)),
+    "zero_width_joiner": (
+        "a\u200db",
+        dict(x=3, graphemes=2, bytes=5, mastodon=2, threads=3, utf16=3, chars=3),
+    ),
     # RLM/LRM are their own graphemes; X weighs U+200E/U+200F as 2 (outside its ranges)
-    "directional_marks": ("\u200fשלום\u200e", dict(x=8, graphemes=6, bytes=14, mastodon=6, threads=6, utf16=6, chars=6)),
+    "directional_marks": (
+        "\u200fשלום\u200e",
+        dict(x=8, graphemes=6, bytes=14, mastodon=6, threads=6, utf16=6, chars=6),
+    ),
     # \r\n is one grapheme and X counts it as one \n
-    "newlines": ("a\nb\r\nc", dict(x=5, graphemes=5, bytes=6, mastodon=5, threads=6, utf16=6, chars=6)),
+    "newlines": (
+        "a\nb\r\nc",
+        dict(x=5, graphemes=5, bytes=6, mastodon=5, threads=6, utf16=6, chars=6),
+    ),
     # 6 + 23; Mastodon also counts a URL with scheme as 23
     "url_with_scheme": (
         "Mehr: https://kaffee-roesterei.de/shop/neu?utm_source=x",

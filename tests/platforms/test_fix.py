@@ -33,7 +33,11 @@ def test_hashtags_trimmed_to_cap_required_first() -> None:
     assert r.text == "Frisch geröstet.\n\n#Kaffee #Bohnen #Röstung #Hamburg #Rösterei"
     assert "Trimmed hashtags to 5 (kept #rösterei first)" in r.applied
     assert r.check.ok and r.check.details["hashtags"] == [
-        "Kaffee", "Bohnen", "Röstung", "Hamburg", "Rösterei",
+        "Kaffee",
+        "Bohnen",
+        "Röstung",
+        "Hamburg",
+        "Rösterei",
     ]
 
 
