@@ -10,14 +10,16 @@ media_aspect, alt_text_too_long.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.hashtags import normalise_tag, tag_key
 from assistant.models import MediaInfo, PostCheck, Problem, Severity
 from assistant.platforms.catalogue import Platform, all_platforms
-from assistant.platforms.counting import TextFacts, analyse, count_length, fold_index, resolve
+from assistant.platforms.counting import TextFacts, analyse, count_length, resolve
 from assistant.platforms.media import check_media
 
 
@@ -83,15 +85,8 @@ def _rule_length(c: Ctx) -> list[Problem]:
     return out
 
 
-def _distinct_tags(c: Ctx) -> list[str]:
-    seen: dict[str, str] = {}
-    for _, _, tag in c.f.hashtags:
-        seen.setdefault(tag_key(tag), tag)
-    return list(seen.values())
-
-
 def _rule_hashtags(c: Ctx) -> list[Problem]:
-    tags = _distinct_tags(c)
+    tags = c.f.distinct_tags
     out = []
     cap, advised = c.p.hashtag_cap, c.p.hashtag_advised_max
     if cap is not None and len(tags) > cap:
@@ -111,7 +106,7 @@ def _rule_hashtags(c: Ctx) -> list[Problem]:
                 f"Consider removing {len(tags) - advised}.",
             )
         )
-    counts = Counter(tag_key(t) for _, _, t in c.f.hashtags)
+    counts = c.f.tag_counts
     for tag in tags:
         if counts[tag_key(tag)] > 1:
             out.append(
@@ -188,9 +183,9 @@ def _rule_reserved(c: Ctx) -> list[Problem]:
         return []
     tag_hashes = {start for start, _, _ in c.f.hashtags}
     found = Counter(
-        ch
-        for i, ch in enumerate(c.f.text)
-        if ch in c.p.reserved_chars and not (ch in "#＃" and i in tag_hashes)
+        m.group()
+        for m in _reserved_re(c.p.reserved_chars).finditer(c.f.text)
+        if m.start() not in tag_hashes
     )
     if not found:
         return []
@@ -203,6 +198,11 @@ def _rule_reserved(c: Ctx) -> list[Problem]:
             "with a backslash.",
         )
     ]
+
+
+@lru_cache(maxsize=16)
+def _reserved_re(chars: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(chars) + "]")
 
 
 def _rule_newlines(c: Ctx) -> list[Problem]:
@@ -259,9 +259,7 @@ def _details(c: Ctx) -> dict[str, object]:
     if c.p.byte_limit is not None:
         details.update(bytes=c.f.utf8_bytes, byte_limit=c.p.byte_limit)
     if c.p.fold is not None:
-        details.update(
-            fold=c.p.fold, fold_at=fold_index(c.f.text, c.p.fold), hook_length=len(c.f.hook)
-        )
+        details.update(fold=c.p.fold, fold_at=c.f.fold_at(c.p.fold), hook_length=len(c.f.hook))
     if c.p.links.mode == "facets" and (c.f.urls or c.f.hashtags or "@" in c.f.text):
         details["facets_needed"] = True
     return details

@@ -21,7 +21,7 @@ from functools import cached_property, lru_cache
 
 import regex
 
-from assistant.hashtags import hashtag_spans
+from assistant.hashtags import hashtag_spans, tag_key
 from assistant.platforms.catalogue import Platform, get_platform
 from assistant.platforms.xcount import XCount, extract_urls_with_indices, x_count, x_normalise
 
@@ -100,6 +100,30 @@ class TextFacts:
         """Hashtags outside URLs (``kaffee.de/#top`` is an anchor, not a tag)."""
         urls = self.urls
         return [h for h in hashtag_spans(self.text) if not _overlaps(h[:2], urls)]
+
+    @cached_property
+    def tag_counts(self) -> dict[str, int]:
+        """Occurrences per tag key (case-insensitive)."""
+        counts: dict[str, int] = {}
+        for _, _, tag in self.hashtags:
+            key = tag_key(tag)
+            counts[key] = counts.get(key, 0) + 1
+        return counts
+
+    @cached_property
+    def distinct_tags(self) -> list[str]:
+        """Each tag once, first spelling, in order of appearance."""
+        seen: dict[str, str] = {}
+        for _, _, tag in self.hashtags:
+            seen.setdefault(tag_key(tag), tag)
+        return list(seen.values())
+
+    def fold_at(self, fold: int) -> int:
+        """Cached ``fold_index`` (several platforms fold the same text)."""
+        cache = self.__dict__.setdefault("_folds", {})
+        if fold not in cache:
+            cache[fold] = fold_index(self.text, fold)
+        return int(cache[fold])
 
     @cached_property
     def mastodon(self) -> int:
@@ -189,8 +213,8 @@ def fold_index(text: str, fold: int) -> int:
     if len(text) <= fold:
         return len(text)
     pos = 0
-    for m in GRAPHEME_RE.finditer(text, 0, fold + 16):
-        if m.end() > fold:
+    for cluster in GRAPHEME_RE.findall(text, 0, fold + 16):
+        if pos + len(cluster) > fold:
             break
-        pos = m.end()
+        pos += len(cluster)
     return pos
