@@ -195,7 +195,7 @@ def parse_catalogue(raw: Any) -> Catalogue:
         raise ConfigError("catalogue.yaml must be a mapping of platform id to its rules")
     try:
         data = {pid: {"id": pid, **(body or {})} for pid, body in raw.items()}
-        return Catalogue(platforms=data)
+        return Catalogue.model_validate({"platforms": data})
     except (ValidationError, TypeError) as exc:
         raise ConfigError(f"catalogue.yaml is invalid; fix it: {exc}") from exc
 

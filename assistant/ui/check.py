@@ -75,10 +75,12 @@ def _card(pid: str, text: str, check: PostCheck, fixed: FixResult | None) -> Non
         status = "✅ valid" if check.ok else f"❌ {len(check.errors)} error(s)"
         st.markdown(f"#### {platform.name}  \n{status}, {len(check.warnings)} warning(s)")
         _bar(check.length, check.limit, platform.unit_label)
-        if isinstance(check.details.get("bytes"), int):
-            _bar(int(check.details["bytes"]), int(check.details["byte_limit"]), "bytes (UTF-8)")
+        size, budget = check.details.get("bytes"), check.details.get("byte_limit")
+        if isinstance(size, int) and isinstance(budget, int):
+            _bar(size, budget, "bytes (UTF-8)")
         _fold(text, check)
-        _chips([str(t) for t in check.details.get("hashtags", [])])
+        tags = check.details.get("hashtags")
+        _chips([str(t) for t in tags] if isinstance(tags, list) else [])
         _problems(check)
         if fixed is not None:
             _fixed(fixed)
