@@ -58,7 +58,8 @@ def test_coffee_kit_impressum_complete(kits: Path) -> None:
     at = page()
     assert any("Vollständig" in s.value for s in at.success)
     website, profile = at.code[0].value, at.code[1].value
-    assert website.startswith("Impressum\n\nAngaben gemäß § 5 DDG\n\nMöwenbohne Kaffeerösterei GmbH")
+    assert website.startswith(
+        "Impressum\n\nAngaben gemäß § 5 DDG\n\nMöwenbohne Kaffeerösterei GmbH")
     assert "Impressum: https://www.moewenbohne.example/impressum" in profile
     assert at.text_input(key=key("register_number")).value == "HRB 187654"
 
