@@ -46,6 +46,7 @@ HEAVY_CROP = 0.35
 
 __all__ = [
     "DEFAULT_MAX_PIXELS",
+    "Mode",
     "Rendition",
     "Target",
     "media_info",

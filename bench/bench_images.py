@@ -177,9 +177,7 @@ def main() -> None:
     ours_s = report("ours", ours)
     plain_s = report("plain", plain)
     ratio = plain_s / ours_s
-    print(
-        f"ratio  plain/ours = {ratio:.2f}x (target >= 2x): {'OK' if ratio >= 2 else 'MISSED'}"
-    )
+    print(f"ratio  plain/ours = {ratio:.2f}x (target >= 2x): {'OK' if ratio >= 2 else 'MISSED'}")
 
 
 if __name__ == "__main__":

@@ -10,11 +10,12 @@ Exit 0 when every file was written; 2 for bad input (one line on stderr, nothing
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 import typer
 
 from assistant.commands.common import JSON_OPTION, emit
-from assistant.images import Rendition, render_images, write_renditions
+from assistant.images import Mode, Rendition, render_images, write_renditions
 from assistant.platforms import PLATFORM_IDS
 
 INPUT_OPTION = typer.Option(
@@ -79,7 +80,7 @@ def _images_command(
         Path(input),
         _platform_ids(platform),
         focus=focus,
-        mode=mode,  # type: ignore[arg-type]  (validated inside, with a one-line error)
+        mode=cast(Mode, mode),  # checked inside, with a one-line error
         pad_color=pad_color,
         kit=kit,
         slug=slug,

@@ -64,8 +64,8 @@ def has_transparency(image: Image.Image) -> bool:
     """True when the image has an alpha channel with at least one pixel not fully opaque."""
     if image.mode not in ALPHA_MODES:
         return False
-    low, _high = image.getchannel("A").getextrema()  # type: ignore[misc]
-    return bool(low < 255)
+    low = image.getchannel("A").getextrema()[0]
+    return isinstance(low, int | float) and low < 255
 
 
 def _wide_to_l(image: Image.Image) -> Image.Image:
@@ -83,7 +83,7 @@ def _wide_to_l(image: Image.Image) -> Image.Image:
 def _cmyk_to_rgb(image: Image.Image, icc: bytes | None) -> tuple[Image.Image, bool]:
     if icc:
         try:
-            return ImageCms.applyTransform(image, _transform(icc, "CMYK", "RGB")), True
+            return _apply(image, icc, "CMYK", "RGB"), True
         except ICC_ERRORS:
             return image.convert("RGB"), False
     return image.convert("RGB"), True
@@ -101,9 +101,16 @@ def _to_srgb(image: Image.Image, icc: bytes) -> tuple[Image.Image, bool]:
             return image, True
         if space != "RGB":
             return image, False
-        return ImageCms.applyTransform(image, _transform(icc, image.mode, image.mode)), True
+        return _apply(image, icc, image.mode, image.mode), True
     except ICC_ERRORS:
         return image, False
+
+
+def _apply(image: Image.Image, icc: bytes, in_mode: str, out_mode: str) -> Image.Image:
+    out = ImageCms.applyTransform(image, _transform(icc, in_mode, out_mode))
+    if out is None:  # only with inPlace=True, which we never ask for
+        raise ImageCms.PyCMSError("colour transform returned no image")
+    return out
 
 
 @lru_cache(maxsize=32)

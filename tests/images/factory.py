@@ -89,6 +89,7 @@ def gps_exif() -> bytes:
 
 def png_header_only(width: int, height: int, bit_depth: int = 1, colour: int = 0) -> bytes:
     """A PNG that declares ``width`` x ``height`` with no pixel data: a bomb's header, cheap."""
+
     def chunk(kind: bytes, body: bytes) -> bytes:
         return (
             struct.pack(">I", len(body))
@@ -108,6 +109,7 @@ def swapped_rgb_profile() -> bytes:
     Pixels (255, 0, 0) tagged with it are really green: a converter that honours profiles
     turns them green, one that ignores profiles leaves them red.
     """
+
     def s15(v: float) -> bytes:
         return struct.pack(">i", round(v * 65536))
 
@@ -117,8 +119,14 @@ def swapped_rgb_profile() -> bytes:
     curve = b"curv" + b"\0" * 4 + struct.pack(">IH", 1, int(2.2 * 256)) + b"\0\0"
     text = b"swapped primaries"
     desc = (
-        b"desc" + b"\0" * 4 + struct.pack(">I", len(text) + 1) + text + b"\0"
-        + b"\0" * 8 + b"\0" * 3 + b"\0" * 67
+        b"desc"
+        + b"\0" * 4
+        + struct.pack(">I", len(text) + 1)
+        + text
+        + b"\0"
+        + b"\0" * 8
+        + b"\0" * 3
+        + b"\0" * 67
     )
     tags = [
         (b"desc", desc),
@@ -139,8 +147,19 @@ def swapped_rgb_profile() -> bytes:
         body += padded
     size = offset + len(body)
     header = (
-        struct.pack(">I", size) + b"lcms" + bytes([2, 0x10, 0, 0]) + b"mntr" + b"RGB " + b"XYZ "
-        + b"\0" * 12 + b"acsp" + b"\0" * 24 + struct.pack(">I", 0)
-        + s15(0.9642) + s15(1.0) + s15(0.8249) + b"\0" * 48
+        struct.pack(">I", size)
+        + b"lcms"
+        + bytes([2, 0x10, 0, 0])
+        + b"mntr"
+        + b"RGB "
+        + b"XYZ "
+        + b"\0" * 12
+        + b"acsp"
+        + b"\0" * 24
+        + struct.pack(">I", 0)
+        + s15(0.9642)
+        + s15(1.0)
+        + s15(0.8249)
+        + b"\0" * 48
     )
     return header + struct.pack(">I", len(tags)) + table + body

@@ -97,7 +97,10 @@ def test_palette_png_with_transparency_stays_transparent_where_png_is_taken() ->
     assert rendition.format == "PNG"
     image = pixels(rendition).convert("RGBA")
     assert image.getpixel((150, 100))[3] == 0
-    assert close(image.getpixel((10, 10)), (20, 120, 220), tol=3) and image.getpixel((10, 10))[3] == 255
+    assert (
+        close(image.getpixel((10, 10)), (20, 120, 220), tol=3)
+        and image.getpixel((10, 10))[3] == 255
+    )
     assert_clean(rendition)
 
 
@@ -118,7 +121,9 @@ def test_transparency_is_flattened_onto_white_for_jpeg_only_presets() -> None:
         ("P", 0, None),
     ],
 )
-def test_every_mode_converts(mode: str, value: object, expected: tuple[int, int, int] | None) -> None:
+def test_every_mode_converts(
+    mode: str, value: object, expected: tuple[int, int, int] | None
+) -> None:
     image = Image.new(mode, (600, 400), value)  # type: ignore[arg-type]
     rendition = one(encode(image, "PNG"))
     out = pixels(rendition)
@@ -176,7 +181,9 @@ def test_modern_formats_with_orientation(fmt: str) -> None:
 
 
 def test_animated_gif_uses_first_frame_and_says_so() -> None:
-    frames = [Image.new("RGB", (600, 400), c) for c in ((220, 20, 20), (20, 220, 20), (20, 20, 220))]
+    frames = [
+        Image.new("RGB", (600, 400), c) for c in ((220, 20, 20), (20, 220, 20), (20, 20, 220))
+    ]
     data = encode(frames[0], "GIF", save_all=True, append_images=frames[1:], duration=100, loop=0)
     assert Image.open(io.BytesIO(data)).n_frames == 3
     rendition = one(data)
