@@ -13,7 +13,7 @@ from pathlib import Path
 
 import typer
 
-from assistant.commands.common import JSON_OPTION, emit, fail
+from assistant.commands.common import JSON_OPTION, emit
 from assistant.errors import InputError
 from assistant.models import MediaInfo, PostCheck
 from assistant.platforms import (
@@ -178,6 +178,3 @@ def _platforms_command(as_json: bool = JSON_OPTION) -> None:
 def register(app: typer.Typer) -> None:
     app.command("check")(_check_command)
     app.command("platforms")(_platforms_command)
-
-
-__all__ = ["fail", "media_from_path", "read_text", "register", "resolve_platforms"]

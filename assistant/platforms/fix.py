@@ -85,7 +85,7 @@ def trim_hashtags(text: str, cap: int | None, required: Iterable[str] = ()) -> s
     return text
 
 
-def link_in_bio(platform: Platform, text: str, phrase: str) -> str:
+def replace_dead_links(platform: Platform, text: str, phrase: str) -> str:
     """Replace each link that ends its line by ``phrase``, where that is not longer.
 
     "Mehr: kaffee.de/neu" becomes "Mehr: Link in bio"; if that is longer and the words
@@ -134,7 +134,7 @@ def fix_post(
     text: str,
     *,
     required_hashtags: Iterable[str] = (),
-    link_in_bio: str = "Link in bio",  # noqa: A002 - the contract's name
+    link_in_bio: str = "Link in bio",
 ) -> FixResult:
     """Apply the safe fixes for ``platform``; the result's check lists what is left."""
     p = resolve(platform)
@@ -153,15 +153,13 @@ def fix_post(
             )
         )
     if p.links.mode == "not_clickable":
-        steps.append((f"Replaced links by '{phrase.strip()}'", lambda t: _bio(p, t, phrase)))
+        steps.append(
+            (f"Replaced links by '{phrase.strip()}'", lambda t: replace_dead_links(p, t, phrase))
+        )
     if p.strips_newlines:
         steps.append(("Replaced line breaks by spaces", join_lines))
     steps.append(("", normalise_whitespace))  # tidy after removals; not reported on its own
     return _run(p, text, steps, required)
-
-
-def _bio(p: Platform, text: str, phrase: str) -> str:
-    return link_in_bio(p, text, phrase)
 
 
 def _run(
