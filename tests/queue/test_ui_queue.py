@@ -1,0 +1,181 @@
+"""The Queue page with AppTest on a tmp database (POSTWERK_DATA_DIR) and a copied example kit."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from streamlit.testing.v1 import AppTest
+
+from assistant.config import get_settings
+from assistant.queue import QueueItem, QueueService, open_queue
+from assistant.queue.exports import to_csv
+from assistant.ui.queue import _bounds
+from tests.queue.conftest import BERLIN
+from tests.queue.webhook_server import WebhookServer
+
+ROOT = Path(__file__).resolve().parents[2]
+KIT = "kaffeekontor-hamburg"
+
+
+@pytest.fixture(autouse=True)
+def kits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copytree(ROOT / "brand_kits" / KIT, tmp_path / "kits" / KIT)
+    monkeypatch.setenv("POSTWERK_KITS_DIR", str(tmp_path / "kits"))
+    get_settings.cache_clear()
+
+
+def page() -> AppTest:
+    return AppTest.from_string("from assistant.ui import queue\nqueue.render()",
+                               default_timeout=60)
+
+
+def _soon(hours: int) -> datetime:
+    return datetime.now(BERLIN).replace(microsecond=0) + timedelta(hours=hours)
+
+
+@pytest.fixture()
+def queue(tmp_path: Path) -> QueueService:
+    photo = tmp_path / "cup.jpg"
+    Image.new("RGB", (1080, 1350), (110, 70, 40)).save(photo, "JPEG")
+    q = open_queue()
+    ready = q.add(QueueItem(kit_id=KIT, platform="instagram", text="Frisch geröstet: Elbe ☕",
+                            hashtags=["kaffee", "hamburg"], first_comment="Mehr im Profil",
+                            alt_text="Tasse", media=[str(photo)], scheduled_at=_soon(2)))
+    q.approve(ready.id or 0)
+    q.add(QueueItem(kit_id=KIT, platform="linkedin", text="Wir suchen Verstärkung",
+                    scheduled_at=_soon(26)))
+    q.add(QueueItem(kit_id=KIT, platform="mastodon", text="", scheduled_at=_soon(30)))
+    return q
+
+
+def test_empty_queue(tmp_path: Path) -> None:
+    at = page().run()
+    assert not at.exception
+    assert any("Nothing approved is waiting" in i.value for i in at.info)
+    # the example kit has channels and nothing is planned: the guard says so per channel
+    assert sum("nothing posted and nothing scheduled" in w.value for w in at.warning) == 5
+
+
+def test_today_view_copy_download_open(queue: QueueService) -> None:
+    at = page().run()
+    assert not at.exception
+    codes = [c.value for c in at.code]
+    assert "Frisch geröstet: Elbe ☕\n\n#kaffee #hamburg" in codes
+    assert "#kaffee #hamburg" in codes and "Mehr im Profil" in codes
+    assert any(b.label == "Download cup.jpg" for b in at.download_button)
+    links = [(b.label, b.proto.url) for b in at.link_button]
+    assert ("Open Instagram", "https://www.instagram.com/") in links
+    assert not [b for b in at.button if b.label == "Send to webhook"]  # no webhook configured
+
+
+def test_mark_as_posted_with_url(queue: QueueService) -> None:
+    [ready] = queue.upcoming()
+    at = page().run()
+    at.text_input(key=f"url_{ready.id}").set_value("https://instagram.com/p/abc")
+    at.button(key=f"posted_{ready.id}").click().run()
+    assert not at.exception
+    item = queue.get(ready.id or 0)
+    assert item.status == "posted" and item.posted_url == "https://instagram.com/p/abc"
+    assert any("marked as posted" in s.value for s in at.success)
+
+
+def test_mark_as_posted_with_bad_url_shows_the_error(queue: QueueService) -> None:
+    [ready] = queue.upcoming()
+    at = page().run()
+    at.text_input(key=f"url_{ready.id}").set_value("not a url")
+    at.button(key=f"posted_{ready.id}").click().run()
+    assert any("not a link to the live post" in e.value for e in at.error)
+    assert queue.get(ready.id or 0).status == "approved"
+
+
+def _button(at: AppTest, label: str) -> object:
+    return next(b for b in at.button if b.label.startswith(label))
+
+
+def test_bulk_approve_and_archive(queue: QueueService) -> None:
+    drafts = queue.list(status="draft")
+    at = page().run()
+    at.multiselect(key="queue_selected").set_value([d.id for d in drafts]).run()
+    _button(at, "Approve selected").click().run()  # type: ignore[attr-defined]
+    assert not at.exception
+    assert any("Approved 1 post(s)" in s.value for s in at.success)
+    assert any("cannot approve" in w.value and "empty" in w.value for w in at.warning)
+    assert [i.status for i in queue.list(platform="linkedin")] == ["approved"]
+    empty = queue.list(platform="mastodon")[0]
+    at.multiselect(key="queue_selected").set_value([empty.id]).run()
+    _button(at, "Archive selected").click().run()  # type: ignore[attr-defined]
+    assert queue.get(empty.id or 0).status == "archived"
+
+
+def test_filters_and_calendar(queue: QueueService) -> None:
+    at = page().run()
+    at.multiselect(key="queue_platforms").set_value(["linkedin"]).run()
+    assert not at.exception
+    assert any(t.label.startswith("List (1)") for t in at.tabs)
+    at.multiselect(key="queue_platforms").set_value([]).run()
+    at.multiselect(key="queue_status").set_value(["approved"]).run()
+    assert any(t.label.startswith("List (1)") for t in at.tabs)
+    grid = at.dataframe[1].value  # the calendar: days x channels
+    assert "Instagram" in grid.columns and len(grid) == 14
+    at.multiselect(key="queue_status").set_value([]).run()
+    today = datetime.now(BERLIN).date()
+    at.date_input(key="queue_dates").set_value((today, today + timedelta(days=3))).run()
+    assert any(t.label.startswith("List (3)") for t in at.tabs)
+    assert len(at.dataframe[1].value) == 4  # the calendar follows the picked range
+    at.date_input(key="queue_dates").set_value((date(2020, 1, 1), date(2020, 1, 2))).run()
+    assert any(t.label.startswith("List (0)") for t in at.tabs)
+
+
+def test_date_bounds_are_whole_days_in_the_zone() -> None:
+    start, end = _bounds((date(2030, 3, 30), date(2030, 3, 31)), get_settings())
+    assert start == datetime(2030, 3, 30, 0, 0, tzinfo=BERLIN)
+    assert end == datetime(2030, 4, 1, 0, 0, tzinfo=BERLIN)
+    assert _bounds((), get_settings()) == (None, None)
+
+
+def test_cadence_warnings_and_table(queue: QueueService) -> None:
+    at = page().run()
+    # instagram has an approved post soon; the other four channels have nothing approved or
+    # posted, or only drafts
+    warnings = [w.value for w in at.warning]
+    assert not any(w.startswith("instagram") for w in warnings)
+    assert any(w.startswith("facebook") for w in warnings)
+
+
+def test_export_buttons_and_csv_import(queue: QueueService) -> None:
+    at = page().run()
+    assert any(b.label.startswith("Download CSV") for b in at.download_button)
+    data = to_csv(queue.list()).replace(queue.list()[0].uid, "f" * 32).encode()
+    bad = b"kit_id,platform,text\nk,x,hi\n"
+    at.file_uploader(key="queue_upload").set_value(("bad.csv", bad, "text/csv")).run()
+    _button(at, "Import CSV").click().run()  # type: ignore[attr-defined]
+    assert any("misses the column(s) scheduled_at" in e.value for e in at.error)
+    at.file_uploader(key="queue_upload").set_value(("q.csv", data, "text/csv")).run()
+    _button(at, "Import CSV").click().run()  # type: ignore[attr-defined]
+    assert not at.exception
+    assert any("Imported q.csv" in s.value for s in at.success)
+    assert len(queue.list()) == 4  # one new uid, two already there
+
+
+@pytest.fixture()
+def webhook(monkeypatch: pytest.MonkeyPatch) -> Iterator[WebhookServer]:
+    server = WebhookServer().start()
+    monkeypatch.setenv("POSTWERK_WEBHOOK_URL", server.url)
+    monkeypatch.setenv("POSTWERK_WEBHOOK_SECRET", "ui-secret")
+    yield server
+    server.stop()
+
+
+def test_send_to_webhook(queue: QueueService, webhook: WebhookServer) -> None:
+    [ready] = queue.upcoming()
+    at = page().run()
+    at.button(key=f"send_{ready.id}").click().run()
+    assert not at.exception
+    assert any("sent: HTTP 200" in s.value for s in at.success)
+    assert len(webhook.received) == 1
+    assert queue.get(ready.id or 0).history[-1].action == "webhook_sent"
