@@ -264,7 +264,7 @@ def link_problems(
         if r.status in _STATUS_PROBLEMS:
             code, severity = _STATUS_PROBLEMS[r.status]
             out.append(_p(code, severity, f"{r.url}: {r.message}"))
-        if r.status != "invalid":
+        if r.status not in ("invalid", "refused"):  # no point tagging what cannot be visited
             out += url_flag_problems(r.url, utm=r.has_utm, shortener=r.shortener,
                                      own_domains=own_domains)
     return out

@@ -206,3 +206,8 @@ def test_utm_only_for_own_domains() -> None:
         ("link_shortener", "https://bit.ly/abc"),
         ("link_invalid", "mailto:x@y.de:"),
     ]
+
+
+def test_refused_link_gets_no_utm_noise(strict: Settings) -> None:
+    results = check_links(["http://192.168.1.1/admin"], settings=strict)
+    assert [p.code for p in link_problems(results)] == ["link_refused"]
