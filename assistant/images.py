@@ -30,6 +30,7 @@ from assistant.imaging.encode import EXTENSIONS, MIME_TYPES, EncodeCache, encode
 from assistant.imaging.focus import best_centre, saliency_map
 from assistant.imaging.load import DEFAULT_MAX_PIXELS, ImageSource, Source, decode, open_source
 from assistant.imaging.load import read_bytes as _read_bytes
+from assistant.imaging.preview import Preview, make_preview, mark_focus, thumbnail
 from assistant.imaging.targets import (
     Target,
     parse_colour,
@@ -47,14 +48,18 @@ HEAVY_CROP = 0.35
 __all__ = [
     "DEFAULT_MAX_PIXELS",
     "Mode",
+    "Preview",
     "Rendition",
     "Target",
+    "make_preview",
+    "mark_focus",
     "media_info",
     "parse_focus",
     "render_images",
     "renditions_zip",
     "resolve_targets",
     "slugify",
+    "thumbnail",
     "write_renditions",
 ]
 
