@@ -9,6 +9,7 @@ opening a fresh database at once do not race. Rows cross this boundary only as p
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -35,7 +36,13 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.engine import Connection, make_url
-from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DBAPIError,
+    IntegrityError,
+    OperationalError,
+    SQLAlchemyError,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 from sqlalchemy.types import TypeDecorator
 
@@ -342,7 +349,7 @@ def _create_engine(url: str) -> Engine:
         parsed = make_url(url)
     except ArgumentError as exc:
         raise ConfigError(
-            f"POSTWERK_DATABASE_URL {url!r} is not a database URL; "
+            f"POSTWERK_DATABASE_URL {safe_url(url)!r} is not a database URL; "
             "use sqlite:///path/postwerk.db or postgresql://user@host/db"
         ) from exc
     if parsed.get_backend_name() == "sqlite":
@@ -355,9 +362,20 @@ def _create_engine(url: str) -> Engine:
     )
 
 
+def safe_url(url: str) -> str:
+    """The URL without its password (for messages)."""
+    return re.sub(r"([\w.%+-]+):[^@/\s]*@", r"\1:***@", url)
+
+
 def _sqlite_engine(url: str, database: str | None) -> Engine:
     if database and database != ":memory:":
-        Path(database).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ConfigError(
+                f"cannot create the folder of the queue database {database}: {exc.strerror}; "
+                "set POSTWERK_DATA_DIR or POSTWERK_DATABASE_URL to a writable place"
+            ) from exc
     engine = create_engine(url, connect_args={"timeout": 30})
 
     @event.listens_for(engine, "connect")
@@ -387,7 +405,7 @@ def _migrate_once(engine: Engine, url: str) -> None:
             return
         try:
             upgrade(engine)
-        except OperationalError as exc:
+        except DBAPIError as exc:
             raise ConfigError(
                 f"cannot open the queue database ({_reason(exc)}); check POSTWERK_DATABASE_URL "
                 "and that the database server is running"

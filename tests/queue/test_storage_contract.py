@@ -290,3 +290,16 @@ def test_kill_9_mid_write_loses_nothing_committed(queue_url: str) -> None:
     assert len(rerun.stdout.split()) == 200 - survived
     items = storage.list()
     assert len(items) == 200 and len({i.slot_key for i in items}) == 200
+
+
+def test_a_file_that_is_not_a_database(tmp_path: Path) -> None:
+    bogus = tmp_path / "postwerk.db"
+    bogus.write_bytes(b"this is a text file, not SQLite" * 100)
+    with pytest.raises(ConfigError, match="cannot open the queue database .*not a database"):
+        QueueStorage(f"sqlite:///{bogus}")
+
+
+def test_messages_never_show_the_password() -> None:
+    with pytest.raises(ConfigError) as caught:
+        QueueStorage("postgresql//user:hunter2@host/db")
+    assert "hunter2" not in str(caught.value) and "user:***@" in str(caught.value)
