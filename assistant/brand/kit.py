@@ -183,9 +183,15 @@ def save_kit(kit: BrandKit, kits_dir: Path | str | None = None) -> BrandKit:
     folder = kit_dir(kit.id, kits_dir)
     rendered = {str(p.source): render_example(p) for p in kit.examples}
     kit_text = kit_to_yaml(kit)
-    _write_examples(folder / "examples", rendered)
-    (folder / "docs").mkdir(parents=True, exist_ok=True)
-    atomic_write_text(folder / KIT_FILE, kit_text)
+    try:
+        _write_examples(folder / "examples", rendered)
+        (folder / "docs").mkdir(parents=True, exist_ok=True)
+        atomic_write_text(folder / KIT_FILE, kit_text)
+    except OSError as exc:
+        raise BrandKitError(
+            f"cannot save kit {kit.id!r} in {folder} ({exc.strerror or exc}); check that the "
+            "folder is writable and the disk not full (files already there were not damaged)"
+        ) from exc
     return kit
 
 
