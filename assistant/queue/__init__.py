@@ -6,6 +6,7 @@
     queue.approve(item.id)
 """
 
+from assistant.queue.checks import Checker, platform_checker
 from assistant.queue.models import (
     STATUSES,
     TRANSITIONS,
@@ -14,13 +15,7 @@ from assistant.queue.models import (
     QueueItem,
     Status,
 )
-from assistant.queue.service import (
-    BulkResult,
-    Checker,
-    QueueService,
-    open_queue,
-    platform_checker,
-)
+from assistant.queue.service import BulkResult, QueueService, open_queue
 
 __all__ = [
     "STATUSES",
