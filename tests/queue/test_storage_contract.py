@@ -303,3 +303,19 @@ def test_messages_never_show_the_password() -> None:
     with pytest.raises(ConfigError) as caught:
         QueueStorage("postgresql//user:hunter2@host/db")
     assert "hunter2" not in str(caught.value) and "user:***@" in str(caught.value)
+
+
+def test_migrations_match_the_models(queue_url: str) -> None:
+    """Alembic's autogenerate finds nothing to do: models and migrations agree."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from assistant.queue.storage import Base
+
+    QueueStorage(queue_url)
+    engine = create_engine(normalise_url(queue_url))
+    with engine.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={"compare_type": True})
+        diff = compare_metadata(ctx, Base.metadata)
+    engine.dispose()
+    assert diff == []
