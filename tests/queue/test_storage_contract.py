@@ -319,3 +319,23 @@ def test_migrations_match_the_models(queue_url: str) -> None:
         diff = compare_metadata(ctx, Base.metadata)
     engine.dispose()
     assert diff == []
+
+
+def test_threads_share_one_service(queue_url: str) -> None:
+    """The planner calls add_draft from worker threads (asyncio.to_thread) on one service."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from assistant.models import Draft
+    from assistant.queue.service import QueueService
+
+    queue = QueueService(QueueStorage(queue_url), lambda item: [])
+    start = datetime(2030, 6, 1, 9, 0, tzinfo=BERLIN)
+
+    def add(n: int) -> int:
+        draft = Draft(kit_id="kaffee", platform="x", text=f"slot {n % 12}")
+        item = queue.add_draft(draft, start + timedelta(hours=n % 12), slot_key=f"s{n % 12}")
+        return item.id or 0
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        ids = list(pool.map(add, range(48)))
+    assert len(set(ids)) == 12 and len(queue.list()) == 12
