@@ -21,7 +21,7 @@ _EXPORTS = {
     "draft_posts": "assistant.drafting",
     "adraft_posts": "assistant.drafting",
     "plan_week": "assistant.planner",
-    "generate_week": "assistant.planner",
+    "generate_week": "assistant.planner_run",
     "load_kit": "assistant.brand.kit",
     "retrieve": "assistant.brand.store",
     "get_settings": "assistant.config",

@@ -281,12 +281,17 @@ async def adraft_posts(
 
 
 def _score_voice(kit: BrandKit, drafts: list[Draft]) -> None:
+    """Voice scores when the kit has examples to compare with; otherwise none (not an error)."""
     from assistant.brand.voice import voice_scores
+    from assistant.errors import BrandKitError
 
     texts = [d.text for d in drafts if d.text]
     if not texts:
         return
-    scores = iter(voice_scores(kit, texts))
+    try:
+        scores = iter(voice_scores(kit, texts))
+    except BrandKitError:
+        return
     for draft in drafts:
         if draft.text:
             draft.voice_score = round(next(scores), 1)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import typer
 
 from assistant.commands.common import JSON_OPTION, emit
@@ -54,5 +56,83 @@ def draft(
         raise typer.Exit(1)
 
 
+def _parse_day(value: str) -> date:
+    from assistant.errors import InputError
+
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InputError(
+            f"--start {value!r} is not a date; write YYYY-MM-DD, e.g. 2026-12-07"
+        ) from None
+
+
+def week(
+    brand: str = typer.Option(..., "--brand", help="Kit id."),
+    start: str = typer.Option(..., "--start", help="First day, YYYY-MM-DD (today or later)."),
+    days: int = typer.Option(7, "--days", help="How many days to plan (1-31)."),
+    platform: list[str] = typer.Option([], "--platform", help="Limit to these platforms."),
+    theme: str | None = typer.Option(None, "--theme", help="A theme for the week's posts."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Only show the plan; draft nothing."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Plan a week for every channel and draft every slot into the queue."""
+    from assistant.brand.kit import load_kit
+    from assistant.planner_run import generate_week, make_plan
+
+    kit = load_kit(brand)
+    plan = make_plan(kit, _parse_day(start), days=days, platforms=platform or None, theme=theme)
+    if dry_run:
+        emit(as_json, plan, lambda: _render_plan(plan))
+        return
+
+    def progress(slot: object, state: str, item: object) -> None:
+        if not as_json and state in {"done", "failed", "kept"}:
+            typer.echo(f"  {state:6} {slot.key}", err=True)  # type: ignore[attr-defined]
+
+    report = generate_week(kit, plan, progress=progress)
+    payload = {
+        "plan": plan,
+        "created": report.created,
+        "kept": report.skipped,
+        "failed": report.failed,
+        "usage": report.usage,
+    }
+    emit(as_json, payload, lambda: _render_report(report))
+    if report.failed or any(i.status != "draft" or _has_errors(i) for i in report.created):
+        raise typer.Exit(1)
+
+
+def _has_errors(item: object) -> bool:
+    return any(p.is_error for p in item.problems)  # type: ignore[attr-defined]
+
+
+def _render_plan(plan: object) -> None:
+    for s in plan.slots:  # type: ignore[attr-defined]
+        extra = f"  [{s.holiday}]" if s.holiday else ""
+        typer.echo(
+            f"{s.scheduled_at:%a %d.%m. %H:%M}  {s.platform:15} {s.pillar}: {s.angle}{extra}"
+        )
+    for note in plan.notes:  # type: ignore[attr-defined]
+        typer.echo(f"! {note}")
+
+
+def _render_report(report: object) -> None:
+    for item in report.items:  # type: ignore[attr-defined]
+        state = (
+            "FAILED" if item.status == "failed" else ("ok" if not _has_errors(item) else "problems")
+        )
+        first = (item.text or item.error or "").split("\n")[0][:70]
+        typer.echo(
+            f"#{item.id:<4} {item.local_time:%a %d.%m. %H:%M} {item.platform:15} {state:8} {first}"
+        )
+    r = report  # type: ignore[assignment]
+    typer.echo(
+        f"{len(r.created)} drafted, {len(r.skipped)} kept, {len(r.failed)} failed; "  # type: ignore[attr-defined]
+        f"{r.usage.total_tokens} tokens in {r.usage.calls} calls"
+    )  # type: ignore[attr-defined]
+
+
 def register(app: typer.Typer) -> None:
     app.command("draft")(draft)
+    app.command("week")(week)
