@@ -142,8 +142,9 @@ def kit_from_edited_yaml(kit: BrandKit, text: str) -> BrandKit:
     edited = kit_from_yaml(text, kit.examples, shown="YAML editor")
     if edited.id != kit.id:
         raise BrandKitError(
-            f"YAML editor: field 'id' changed from {kit.id!r} to {edited.id!r}; ids cannot be "
-            "renamed here, use 'Copy kit' to make a kit with a new id"
+            f"YAML editor: field 'id' changed from {kit.id!r} to {edited.id!r}; an id cannot be "
+            "changed; import the kit folder under a new id instead (postwerk brand import PATH "
+            "--as NEW_ID)"
         )
     return edited
 

@@ -3,6 +3,7 @@ re-index with progress, and a preview of what the model is shown for a brief."""
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 import streamlit as st
@@ -175,9 +176,15 @@ def _save(kit: BrandKit | None, s: Settings, message: str) -> None:
         _done(message)
 
 
+def _version(kit: BrandKit) -> str:
+    """Changes with every saved change: widget keys carry it, so that after a save (from the
+    form or the YAML editor) every editor shows the saved kit, not stale widget state."""
+    return hashlib.sha1(kit.model_dump_json().encode()).hexdigest()[:8]
+
+
 def _edit_form(kit: BrandKit, s: Settings) -> None:
     with st.form(f"brand_edit_{kit.id}"):
-        values = _fields(forms.form_values(kit), f"edit_{kit.id}", new=False)
+        values = _fields(forms.form_values(kit), f"edit_{kit.id}_{_version(kit)}", new=False)
         submitted = st.form_submit_button("Save", type="primary")
     if submitted:
         _save(attempt(forms.kit_from_form, values, kit), s, "Saved.")
@@ -262,7 +269,8 @@ def _documents(kit: BrandKit, s: Settings) -> None:
 
 def _yaml_editor(kit: BrandKit, s: Settings) -> None:
     st.caption("Every field of kit.yaml (the examples live in examples/). Checked before saving.")
-    text = st.text_area("kit.yaml", kit_to_yaml(kit), height=480, key=f"yaml_{kit.id}")
+    text = st.text_area("kit.yaml", kit_to_yaml(kit), height=480,
+                        key=f"yaml_{kit.id}_{_version(kit)}")
     if st.button("Validate and save", key=f"yaml_save_{kit.id}"):
         _save(attempt(forms.kit_from_edited_yaml, kit, text), s, "Saved kit.yaml.")
 
