@@ -167,6 +167,7 @@ class _Studio:
         need = needed_size(source.oriented_size, [t.size for t in targets], mode)
         decoded = decode(source, need)
         work, notes = to_working(upright(decoded))
+        work = geometry.shrink_to_cover(work, need)
         if source.animated:
             notes.insert(0, f"animated {source.format}: only the first frame is used")
         studio = cls(work, source.oriented_size, mode, focus, colour, notes)

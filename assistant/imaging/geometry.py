@@ -17,6 +17,16 @@ FILL_SCALE = 16
 FILL_DIM = 0.8
 
 
+def shrink_to_cover(image: Image.Image, need: Size) -> Image.Image:
+    """Box-reduce by the largest whole factor that still covers ``need``.
+
+    What JPEG's ``draft`` does inside the decoder, done for every other format (HEIC, PNG,
+    WebP, AVIF) so that every preset resamples from fewer pixels. RGB/RGBA only.
+    """
+    factor = min(image.width // max(1, need[0]), image.height // max(1, need[1]))
+    return image.reduce(factor) if factor >= 2 else image
+
+
 def window_size(size: Size, target: Size) -> tuple[float, float]:
     """The largest window of the target's aspect ratio that fits in ``size``."""
     width, height = size
