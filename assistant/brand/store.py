@@ -99,6 +99,7 @@ class PostwerkEmbeddingFunction(EmbeddingFunction[Documents]):
 
 # -- client and collections -------------------------------------------------------------
 _CLIENTS: dict[Path, ClientAPI] = {}
+_INDEX_LOCKS: dict[str, threading.Lock] = {}
 _LOCK = threading.Lock()
 
 
@@ -184,7 +185,18 @@ def index_kit(kit: BrandKit, *, progress: Progress | None = None,
     """
     settings = settings or get_settings()
     embedder = embedder or get_embedder(settings)
-    root = _kits_dir(settings, kits_dir)
+    with _index_lock(kit.id):
+        return _index(kit, settings, embedder, _kits_dir(settings, kits_dir), progress)
+
+
+def _index_lock(kit_id: str) -> threading.Lock:
+    # drafting scores voices in worker threads: one indexer per kit at a time in a process
+    with _LOCK:
+        return _INDEX_LOCKS.setdefault(kit_id, threading.Lock())
+
+
+def _index(kit: BrandKit, settings: Settings, embedder: Embedder, root: Path,
+           progress: Progress | None) -> IndexReport:
     chunks = {c.key: c for c in kit_chunks(kit, root)}
     col = open_collection(kit.id, settings, embedder)
     with _store_errors("reading the index"):
@@ -210,7 +222,8 @@ def _add(col: Collection, new: list[Chunk], embedder: Embedder,
         batch = new[start:start + BATCH]
         vectors = embedder.embed_passages([c.text for c in batch])
         with _store_errors("adding items"):
-            col.add(ids=[c.key for c in batch], embeddings=list(vectors),
+            # upsert: ids are content hashes, so a concurrent indexer's write is identical
+            col.upsert(ids=[c.key for c in batch], embeddings=list(vectors),
                     documents=[c.text for c in batch], metadatas=[_meta(c) for c in batch])
         if progress:
             progress(start + len(batch), total)

@@ -23,6 +23,7 @@ from assistant.brand.kit import (
 )
 from assistant.brand.schema import BUNDESLAENDER
 from assistant.config import Settings
+from assistant.errors import AssistantError
 from assistant.ui.common import attempt, page_header, settings
 
 NEW = "+ New kit"
@@ -40,6 +41,7 @@ def render() -> None:
     if msg := st.session_state.pop("brand_flash", None):
         st.success(msg)
     _example_copier(s, kits)
+    _overview(kits, s)
     if pending := st.session_state.pop("brand_pending", None):
         st.session_state["brand_choice"] = pending
     choice = st.selectbox("Kit", [*kits, NEW], key="brand_choice",
@@ -59,6 +61,23 @@ def _done(message: str, kit_id: str | None = None) -> None:
     if kit_id:
         st.session_state["brand_pending"] = kit_id
     st.rerun()
+
+
+def _overview(kits: list[str], s: Settings) -> None:
+    if not kits:
+        return
+    with st.expander(f"All kits ({len(kits)})"):
+        rows: list[dict[str, object]] = []
+        for kit_id in kits:
+            try:
+                kit = load_kit(kit_id, s.kits_dir)
+            except AssistantError as exc:
+                rows.append({"id": kit_id, "name": "(does not load)", "problem": str(exc)})
+                continue
+            rows.append({"id": kit.id, "name": kit.name, "languages": ", ".join(kit.languages),
+                         "examples": len(kit.examples),
+                         "channels": ", ".join(c.platform for c in kit.channels), "problem": ""})
+        st.dataframe(rows, hide_index=True)
 
 
 # -- first run ------------------------------------------------------------------------------

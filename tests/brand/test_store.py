@@ -214,3 +214,20 @@ def test_unreachable_endpoint_and_missing_model(kits_dir: Path) -> None:
                                       embeddings_model="nomic-embed-text", llm_timeout=2))
     with pytest.raises(StoreError, match="unreachable .*unset POSTWERK_EMBEDDINGS_BASE_URL"):
         dead.embed_queries(["x"])
+
+
+def test_concurrent_indexers_embed_each_item_once(settings: Settings,
+                                                  counting: CountingEmbedder) -> None:
+    import threading
+
+    kit = load_kit(SOFTWARE)
+    reports = []
+    threads = [threading.Thread(target=lambda: reports.append(
+        index_kit(kit, settings=settings, embedder=counting))) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    total = reports[0].total
+    assert sorted(r.added for r in reports) == [0, 0, total]
+    assert counting.passages == total
