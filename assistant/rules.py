@@ -143,7 +143,9 @@ def hashtag_set_problems(kit: BrandKit, text: str, hashtags: Iterable[str]) -> l
     missing = [t for t in kit.hashtags.always if tag_key(t) not in used]
     if missing:
         tags = " ".join(f"#{t}" for t in missing)
-        problems.append(_problem("missing_brand_hashtag", f"the brand always uses {tags}; add it"))
+        # a style rule, not a reason to block a post: drafting adds these tags itself
+        problems.append(_problem("missing_brand_hashtag", f"the brand always uses {tags}; add it",
+                                 Severity.WARNING))
     return problems
 
 

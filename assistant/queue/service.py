@@ -52,9 +52,13 @@ class QueueService:
         *,
         timezone: str = "Europe/Berlin",
         clock: Callable[[], datetime] = utcnow,
+        approve_checker: Checker | None = None,
     ) -> None:
         self.storage = storage
         self.checker: Checker = checker or platform_checker
+        # Approval may check more than an edit (e.g. request every link): a person is
+        # about to take responsibility for the post.
+        self.approve_checker: Checker = approve_checker or self.checker
         self.timezone = timezone
         self.clock = clock
 
@@ -185,7 +189,7 @@ class QueueService:
             if item.status == "approved":
                 return item, None
             check_transition(item.status, "approved")
-            problems = merge_problems(self.checker(item), item.problems)
+            problems = merge_problems(self.approve_checker(item), item.problems)
             errors = [p for p in problems if p.is_error]
             if errors:
                 raise TransitionError(
@@ -352,8 +356,20 @@ def _tuple(value: str | Sequence[str] | None) -> tuple[str, ...]:
 
 
 def open_queue(settings: Settings | None = None, checker: Checker | None = None) -> QueueService:
-    """The queue at ``settings.queue_url`` (SQLite in the data dir unless configured)."""
+    """The queue at ``settings.queue_url`` (SQLite in the data dir unless configured).
+
+    Without an explicit ``checker`` every add and edit runs the platform, brand and
+    compliance checks (links offline: form, shorteners, UTM); approval also requests the
+    links, so a broken link cannot be approved.
+    """
     settings = settings or get_settings()
     if settings.database_url is None:
         settings.ensure_data_dir()
-    return QueueService(QueueStorage(settings.queue_url), checker, timezone=settings.timezone)
+    approve_checker = None
+    if checker is None:
+        from assistant.checks import queue_checker
+
+        checker = queue_checker(settings)
+        approve_checker = queue_checker(settings, online=True)
+    return QueueService(QueueStorage(settings.queue_url), checker, timezone=settings.timezone,
+                        approve_checker=approve_checker)

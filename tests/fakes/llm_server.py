@@ -56,14 +56,14 @@ Responder = Callable[[dict[str, Any]], Reply]
 
 
 class FakeLLMServer:
-    def __init__(self, model: str = "fake-model") -> None:
+    def __init__(self, model: str = "fake-model", port: int = 0) -> None:
         self.model = model
         self.replies: deque[Reply] = deque()
         self.responder: Responder | None = None
         self.requests: list[dict[str, Any]] = []
         self.latency = 0.0  # added to every chat reply
         self._lock = threading.Lock()
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", port), self._handler_class())
         self._httpd.daemon_threads = True
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -182,7 +182,18 @@ def test_list_and_upcoming(service: QueueService, make_item: MakeItem) -> None:
 def test_open_queue_uses_the_data_dir(tmp_path: Path) -> None:
     queue = open_queue(load_settings(data_dir=tmp_path / "d"))
     assert (tmp_path / "d" / "postwerk.db").exists()
-    assert queue.checker is platform_checker
+    assert queue.checker is not platform_checker  # platform + brand + compliance
+
+
+def test_open_queue_checks_brand_and_law_too(tmp_path: Path) -> None:
+    from tests.conftest import ROOT
+
+    queue = open_queue(load_settings(data_dir=tmp_path / "d", kits_dir=ROOT / "brand_kits"))
+    item = QueueItem(kit_id="kaffeekontor-hamburg", platform="facebook", language="de",
+                     text="Premium-Kaffee für Sie, jetzt bei uns.", sponsored=True,
+                     scheduled_at=datetime(2030, 1, 7, 9, tzinfo=UTC))
+    codes = {p.code for p in queue.checker(item)}
+    assert {"banned_word", "wrong_formality", "ad_label_missing"} <= codes
 
 
 # -- the default checker: the real platform rules ------------------------------------------

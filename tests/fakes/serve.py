@@ -1,0 +1,25 @@
+"""Run the fake OpenAI server with scripted German drafts, for trying the app by hand:
+
+    python -m tests.fakes.serve 8765   # then POSTWERK_LLM_BASE_URL=http://127.0.0.1:8765/v1
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+
+from tests.fakes.drafts import DraftScript
+from tests.fakes.llm_server import FakeLLMServer
+
+
+def main() -> None:
+    server = FakeLLMServer(port=int(sys.argv[1]) if len(sys.argv) > 1 else 0)
+    server.responder = DraftScript()
+    server.start()
+    print(server.url, flush=True)
+    while True:
+        time.sleep(3600)
+
+
+if __name__ == "__main__":
+    main()
