@@ -128,16 +128,34 @@ class _Job:
         data = self.save(fmt, QUALITY_START)
         if len(data) <= self.max_bytes:
             return self.done(data, fmt, QUALITY_START)
-        if len(self.save(fmt, QUALITY_FLOOR)) > self.max_bytes:
+        quality = self._estimate(fmt, len(data)) if fmt == "JPEG" else None
+        if quality is None:
+            if not self.fits(fmt, QUALITY_FLOOR):
+                return self._last_resort(fmt)
+            quality = _highest(QUALITY_FLOOR, QUALITY_START - 1, lambda q: self.fits(fmt, q))
+        # the estimate is close; real encodes settle it: highest quality that fits
+        while quality > QUALITY_FLOOR and not self.fits(fmt, quality):
+            quality -= 1
+        if not self.fits(fmt, quality):
             return self._last_resort(fmt)
-        low, high = QUALITY_FLOOR, QUALITY_START - 1
-        while low < high:  # invariant: quality ``low`` fits
-            mid = (low + high + 1) // 2
-            if len(self.save(fmt, mid)) <= self.max_bytes:
-                low = mid
-            else:
-                high = mid - 1
-        return self.done(self.save(fmt, low), fmt, low)
+        while quality < QUALITY_START - 1 and self.fits(fmt, quality + 1):
+            quality += 1
+        return self.done(self.save(fmt, quality), fmt, quality)
+
+    def fits(self, fmt: str, quality: int) -> bool:
+        return len(self.save(fmt, quality)) <= self.max_bytes
+
+    def _estimate(self, fmt: str, size_at_start: int) -> int | None:
+        """Bisect on baseline JPEG encodes (7x cheaper than progressive), scaled by the
+        progressive/baseline size ratio at quality 92; None if even 40 looks too big."""
+        ratio = size_at_start / len(self.save(fmt, QUALITY_START, "baseline"))
+
+        def looks_fitting(quality: int) -> bool:
+            return len(self.save(fmt, quality, "baseline")) * ratio <= self.max_bytes
+
+        if not looks_fitting(QUALITY_FLOOR):
+            return None
+        return _highest(QUALITY_FLOOR, QUALITY_START - 1, looks_fitting)
 
     def _last_resort(self, fmt: str) -> Encoded:
         for quality in LAST_RESORT:
@@ -167,10 +185,23 @@ class _Job:
         return self.done(data, "GIF", None, "reduced to 256 colours (GIF)")
 
 
+def _highest(low: int, high: int, ok: Callable[[int], bool]) -> int:
+    """The highest quality in [low, high] for which ``ok`` holds; ``ok(low)`` must hold."""
+    while low < high:
+        mid = (low + high + 1) // 2
+        if ok(mid):
+            low = mid
+        else:
+            high = mid - 1
+    return low
+
+
 def _save(job: _Job, fmt: str, level: int, variant: str) -> bytes:
     image = job.image
     buffer = io.BytesIO()
-    if fmt == "JPEG":
+    if fmt == "JPEG" and variant == "baseline":  # only to estimate sizes, never delivered
+        image.save(buffer, "JPEG", quality=level)
+    elif fmt == "JPEG":
         image.save(
             buffer, "JPEG", quality=level, optimize=True, progressive=True, icc_profile=SRGB_ICC
         )
