@@ -75,7 +75,7 @@ class Settings(BaseSettings):
     llm_timeout: float = Field(60.0, gt=0, description="seconds for one LLM request")
     llm_max_retries: int = Field(2, ge=0, le=10)
     llm_max_tokens: int = Field(2048, gt=0)
-    llm_concurrency: int = Field(4, ge=1, le=64)
+    llm_concurrency: int = Field(8, ge=1, le=64)
     embeddings_base_url: str | None = None
     embeddings_model: str | None = None
     database_url: str | None = None
