@@ -73,10 +73,11 @@ def encode_for(
         if kept is not None:
             return kept
         job = job.flattened()
-        job.notes.append(
-            f"transparency filled with white: this preset takes {'/'.join(allowed)} without "
-            "a see-through format that fits"
-        )
+        if {"PNG", "WEBP"} & set(allowed):
+            why = f"a see-through file would be over the {max_bytes:,} byte budget"
+        else:
+            why = f"this preset takes only {'/'.join(allowed)}"
+        job.notes.append(f"transparency filled with white: {why}")
     for fmt in allowed:
         if fmt in ("JPEG", "WEBP"):
             return job.lossy(fmt)
