@@ -125,3 +125,18 @@ def test_truncated_upload_shows_one_clear_error(jpeg: bytes) -> None:
     at = uploaded(jpeg[: len(jpeg) // 3], "cut.jpg")
     assert not at.exception
     assert "truncated" in at.error[0].value
+
+
+def test_photo_survives_a_page_switch_and_removing_it_clears(jpeg: bytes) -> None:
+    at = page()
+    at.session_state["images_source"] = {"name": "Kept.jpg", "data": jpeg}
+    at.run()
+    assert not at.exception
+    assert any("Working on **Kept.jpg**" in c.value for c in at.caption)
+    assert len(renditions(at)) == PRESET_COUNT
+
+    at = uploaded(jpeg)
+    at.file_uploader(key="images_upload").set_value(None).run()
+    assert not at.exception
+    assert "images_source" not in at.session_state
+    assert "Upload a photo" in at.info[0].value
