@@ -174,8 +174,10 @@ def _legal_fields(out: dict[str, Any], v: dict[str, Any], p: str) -> None:
 def _kit_tabs(kit: BrandKit, s: Settings) -> None:
     st.caption(f"{len(kit.examples)} example posts · {len(kit.channels)} channels · "
                f"folder {kit_dir(kit.id, s.kits_dir)}")
+    # keyed and rerun-tracked so that the open tab survives a button press (Streamlit
+    # otherwise shows the first tab again after every rerun)
     tabs = st.tabs(["Settings", "Channels", "Example posts", "Documents", "YAML",
-                    "Index & preview"])
+                    "Index & preview"], key=f"brand_tabs_{kit.id}", on_change="rerun")
     with tabs[0]:
         _edit_form(kit, s)
     with tabs[1]:
