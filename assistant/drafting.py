@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -57,7 +57,7 @@ class Job:
     brief: Brief
     platforms: list[str]
     language: str
-    media: list[MediaInfo]
+    media: dict[str, list[MediaInfo]]  # per platform: each gets the images cut for it
     variant: int = 0
     usage: TokenUsage = field(default_factory=TokenUsage)
     messages: list[ChatMessage] = field(default_factory=list)
@@ -98,7 +98,7 @@ def build_messages(job: Job, snippets: Sequence[briefing.Snippet]) -> list[ChatM
         brief=brief.text.strip(),
         link_rule=briefing.link_rule(brief.link, job.platforms, lang),
         sponsored_rule=briefing.sponsored_rule(brief.sponsored, lang),
-        media_rule=briefing.media_rule(len(job.media)),
+        media_rule=briefing.media_rule(max((len(m) for m in job.media.values()), default=0)),
         platform_ids=", ".join(job.platforms),
     )
     return [
@@ -154,7 +154,8 @@ def _to_draft(job: Job, platform: str, post: PostReply | None, settings: Setting
             brief=job.brief.text,
             variant=job.variant,
         )
-    draft = finish_post(job.kit, job.brief, platform, post, job.language, job.media)
+    media = job.media.get(platform, [])
+    draft = finish_post(job.kit, job.brief, platform, post, job.language, media)
     draft.variant = job.variant
     return draft
 
@@ -215,6 +216,15 @@ def _finalise(job: Job, draft: Draft, client: LLMClient) -> Draft:
     return draft
 
 
+def media_by_platform(
+    media: Sequence[MediaInfo] | Mapping[str, Sequence[MediaInfo]], platforms: Sequence[str]
+) -> dict[str, list[MediaInfo]]:
+    """The same images for every platform, or each platform its own (from the Images page)."""
+    if isinstance(media, Mapping):
+        return {pid: list(media.get(pid, ())) for pid in platforms}
+    return {pid: list(media) for pid in platforms}
+
+
 def _validate_request(
     kit: BrandKit, platforms: Sequence[str], language: str, variants: int
 ) -> list[str]:
@@ -247,7 +257,7 @@ async def adraft_posts(
     variants: int = 1,
     sponsored: bool = False,
     link: str | None = None,
-    media: Sequence[MediaInfo] = (),
+    media: Sequence[MediaInfo] | Mapping[str, Sequence[MediaInfo]] = (),
     options: DraftOptions | None = None,
 ) -> list[Draft]:
     """Drafts for every platform (and variant) of one brief; variants run concurrently."""
@@ -269,7 +279,7 @@ async def adraft_posts(
     semaphore = opts.semaphore or asyncio.Semaphore(settings.llm_concurrency)
 
     async def one(variant: int) -> list[Draft]:
-        job = Job(kit, brief, ids, lang, list(media), variant)
+        job = Job(kit, brief, ids, lang, media_by_platform(media, ids), variant)
         async with semaphore:
             drafts = await _draft_job(client, job, snippets, settings)
         return drafts

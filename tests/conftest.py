@@ -11,6 +11,7 @@ from assistant.config import get_settings
 from tests.fakes.llm_server import FakeLLMServer
 
 ROOT = Path(__file__).resolve().parent.parent
+pytest_plugins = ["tests.browser_support"]
 HOST_VARS = (
     "POSTWERK_LLM_BASE_URL",
     "POSTWERK_LLM_MODEL",
@@ -69,3 +70,9 @@ def real_model(model_data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("POSTWERK_LLM_TIMEOUT", "300")
     get_settings.cache_clear()
     return model_data_dir
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "browser" in item.fixturenames:
+            item.add_marker(pytest.mark.browser)

@@ -60,7 +60,7 @@ def _form(kit: BrandKit) -> dict[str, Any] | None:
         sponsored = cols[1].checkbox("Sponsored (ad label)")
         media = _media()
         if media:
-            st.caption(f"{len(media)} image(s) attached from the Images page.")
+            st.caption(f"Images attached from the Images page for: {', '.join(sorted(media))}.")
         submitted = st.form_submit_button("Draft posts", type="primary")
     if not submitted:
         return None

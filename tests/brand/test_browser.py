@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from assistant.brand.kit import load_kit
-from tests.browser.conftest import browser, page, screenshot, start_app  # noqa: F401
+from tests.browser_support import screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +25,7 @@ def idle(pg) -> None:  # type: ignore[no-untyped-def]
     pg.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=60_000)
 
 
-def test_new_user_creates_a_kit_and_previews_retrieval(start_app, page, tmp_path: Path  # noqa: F811
+def test_new_user_creates_a_kit_and_previews_retrieval(start_app, page, tmp_path: Path
                                                        ) -> None:  # type: ignore[no-untyped-def]
     kits = tmp_path / "kits"
     app = start_app(POSTWERK_KITS_DIR=str(kits), POSTWERK_DATA_DIR=str(tmp_path / "data"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.browser.conftest import screenshot
+from tests.browser_support import screenshot
 from tests.fakes.llm_server import FakeLLMServer, Reply
 
 
@@ -17,7 +17,7 @@ def test_settings_test_connection_in_browser(
     page.goto(f"{app.url}/settings")
     page.get_by_role("button", name="Test connection").click()
     page.get_by_text("answered in").wait_for()
-    assert page.get_by_text("ready").first.is_visible()
+    page.get_by_text("ready", exact=True).first.wait_for()
     assert fake_llm.chat_requests, "the app must really call the endpoint"
     shot = screenshot(page, "settings")
     assert shot.stat().st_size > 10_000

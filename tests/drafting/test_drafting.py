@@ -183,3 +183,17 @@ def test_variants_run_concurrently(fake_llm: FakeLLMServer, kit) -> None:  # typ
     drafts = draft_posts(kit, "Neuer Kaffee", ["x"], variants=3)
     assert [d.variant for d in drafts] == [0, 1, 2]
     assert time.monotonic() - started < 1.7
+
+
+def test_each_platform_gets_its_own_images(fake_llm: FakeLLMServer, kit) -> None:  # type: ignore[no-untyped-def]
+    from assistant.models import MediaInfo
+
+    portrait = MediaInfo(format="JPEG", bytes=400_000, width=1080, height=1350, alt_text="Tasse")
+    story = MediaInfo(format="JPEG", bytes=600_000, width=1080, height=1920, alt_text="Tasse")
+    fake_llm.responder = DraftScript(lambda p, c: post(p, GOOD_DE[p], alt_text="Eine Tasse"))
+    drafts = draft_posts(kit, "Neuer Kaffee", ["instagram", "x"],
+                         media={"instagram": [portrait], "x": [portrait, story]})
+    by = {d.platform: d for d in drafts}
+    assert by["instagram"].media == [portrait] and by["x"].media == [portrait, story]
+    assert by["instagram"].alt_text == "Eine Tasse"
+    assert "image(s) are attached" in fake_llm.chat_requests[0]["messages"][1]["content"]

@@ -1,4 +1,9 @@
-"""A real Streamlit server in a subprocess and Debian's Chromium driven by playwright."""
+"""Browser-test fixtures (a pytest plugin, loaded by tests/conftest.py): a real Streamlit
+server in a subprocess and Debian's Chromium driven by playwright.
+
+The browser is module-scoped on purpose: playwright's sync API keeps an event loop running
+in the main thread while it is open, which would break ``asyncio.run`` in later tests.
+"""
 
 from __future__ import annotations
 
@@ -27,12 +32,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 ARTIFACTS = ROOT / "tests" / "artifacts"
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        if "tests/browser" in str(item.fspath):
-            item.add_marker(pytest.mark.browser)
 
 
 class AppServer:
@@ -91,7 +90,7 @@ def start_app(tmp_path: Path) -> Iterator[Callable[..., AppServer]]:
         server.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian's chromium is not installed (make test installs it as root)")

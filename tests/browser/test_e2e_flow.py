@@ -1,0 +1,114 @@
+"""The whole flow as a newcomer meets it, in headless Chromium against the fake LLM:
+first run, pick the coffee kit, draft for three platforms, render a photo, generate a
+week, approve all valid, copy a post, export ICS and CSV and read what was downloaded.
+Screenshots of every page go to tests/artifacts/ (the README shows them)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import numpy as np
+from icalendar import Calendar
+from PIL import Image
+
+from tests.browser_support import screenshot
+from tests.fakes.drafts import DraftScript
+from tests.fakes.llm_server import FakeLLMServer
+
+TIMEOUT = 120_000
+
+
+def _photo(path: Path) -> Path:
+    rng = np.random.default_rng(7)
+    pixels = rng.integers(0, 255, (3000, 4000, 3), dtype=np.uint8)
+    pixels[900:2100, 2600:3600] = (200, 60, 40)  # a subject right of centre
+    Image.fromarray(pixels).save(path, "JPEG", quality=88)
+    return path
+
+
+def _wait_idle(page) -> None:  # type: ignore[no-untyped-def]
+    """Streamlit shows a running indicator while the script runs; wait until it is gone."""
+    page.wait_for_timeout(300)
+    page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=TIMEOUT)
+
+
+def _remove_chip(page, name: str) -> None:  # type: ignore[no-untyped-def]
+    page.get_by_role("button", name=f"Remove {name}").first.click()
+
+
+def test_newcomer_walks_the_whole_flow(start_app, page, fake_llm: FakeLLMServer, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    fake_llm.responder = DraftScript()
+    app = start_app(POSTWERK_LLM_BASE_URL=fake_llm.url, POSTWERK_DATA_DIR=str(tmp_path / "data"),
+                    POSTWERK_KITS_DIR=str(tmp_path / "kits"))
+
+    # 1. First run: no kit yet -> take the coffee roastery example.
+    page.goto(app.url)
+    page.get_by_role("button", name="Use example: Möwenbohne Kaffeekontor").click()
+    page.get_by_text("Your first ten minutes").wait_for(timeout=TIMEOUT)
+    screenshot(page, "start")
+
+    # 2. Compose for three platforms.
+    page.goto(f"{app.url}/compose")
+    page.get_by_label("Brief").fill("Neue Bohne aus Äthiopien, ab Freitag im Kontor in Altona")
+    _remove_chip(page, "Mastodon")
+    _remove_chip(page, "Google Business Profile")
+    page.get_by_role("button", name="Draft posts").click()
+    page.get_by_text("3 draft(s) ready").wait_for(timeout=TIMEOUT)
+    _wait_idle(page)
+    assert page.get_by_text("ready", exact=True).count() >= 3
+    screenshot(page, "compose")
+
+    # 3. One photo, every format.
+    page.goto(f"{app.url}/images")
+    page.locator('input[type="file"]').first.set_input_files(str(_photo(tmp_path / "cafe.jpg")))
+    page.get_by_text("1080×1350").first.wait_for(timeout=TIMEOUT)
+    _wait_idle(page)
+    screenshot(page, "images")
+
+    # 4. Generate a week, approve everything valid.
+    page.goto(f"{app.url}/week")
+    page.get_by_role("button", name="Generate week").click()
+    page.get_by_text("drafted,").first.wait_for(timeout=TIMEOUT)
+    _wait_idle(page)
+    page.get_by_role("button", name="Approve all valid").click()
+    page.get_by_role("button", name="Approve all valid (0)").wait_for(timeout=TIMEOUT)
+    assert page.get_by_text("approved", exact=True).count() >= 11
+    screenshot(page, "week")
+
+    # 5. The queue: copy one post with one click, export ICS and CSV.
+    page.goto(f"{app.url}/queue")
+    page.get_by_text("Today").first.wait_for(timeout=TIMEOUT)
+    _wait_idle(page)
+    code = page.locator('[data-testid="stCode"]').first
+    code.hover()
+    code.locator("button").first.click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert "#Möwenbohne" in copied and len(copied) > 40
+    screenshot(page, "queue")
+
+    downloads = {}
+    page.get_by_role("tab", name="Export / import").click()
+    for fmt, label in (("ics", "Calendar (ICS)"), ("csv", "CSV (all fields, re-importable)")):
+        page.get_by_label("Format").first.click()
+        page.get_by_role("option", name=label).click()
+        _wait_idle(page)
+        with page.expect_download() as info:
+            page.get_by_role("button", name=f"Download {label}").click()
+        target = tmp_path / f"export.{fmt}"
+        info.value.save_as(target)
+        downloads[fmt] = target.read_bytes()
+
+    events = [c for c in Calendar.from_ical(downloads["ics"]).walk() if c.name == "VEVENT"]
+    rows = list(csv.DictReader(io.StringIO(downloads["csv"].decode("utf-8-sig"))))
+    assert len(events) == len(rows) >= 11
+    assert any("Möwenbohne" in str(e.get("DESCRIPTION")) for e in events)
+    assert {r["platform"] for r in rows} >= {"instagram", "facebook", "linkedin"}
+
+    # 6. The remaining pages, for the README.
+    for name in ("check", "brand", "compliance", "settings"):
+        page.goto(f"{app.url}/{name}")
+        page.locator("h1").first.wait_for(timeout=TIMEOUT)
+        _wait_idle(page)
+        screenshot(page, name)
