@@ -38,10 +38,15 @@ def _remove_chip(page, name: str) -> None:  # type: ignore[no-untyped-def]
     page.get_by_role("button", name=f"Remove {name}").first.click()
 
 
-def test_newcomer_walks_the_whole_flow(start_app, page, fake_llm: FakeLLMServer, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_newcomer_walks_the_whole_flow(
+    start_app, page, fake_llm: FakeLLMServer, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     fake_llm.responder = DraftScript()
-    app = start_app(POSTWERK_LLM_BASE_URL=fake_llm.url, POSTWERK_DATA_DIR=str(tmp_path / "data"),
-                    POSTWERK_KITS_DIR=str(tmp_path / "kits"))
+    app = start_app(
+        POSTWERK_LLM_BASE_URL=fake_llm.url,
+        POSTWERK_DATA_DIR=str(tmp_path / "data"),
+        POSTWERK_KITS_DIR=str(tmp_path / "kits"),
+    )
 
     # 1. First run: no kit yet -> take the coffee roastery example.
     page.goto(app.url)

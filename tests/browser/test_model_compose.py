@@ -1,0 +1,27 @@
+"""The Compose step of the flow once more, in the browser, with the embedded model."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser_support import screenshot
+
+pytestmark = pytest.mark.model
+
+
+def test_compose_with_the_embedded_model(start_app, page, real_model: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    app = start_app(POSTWERK_DATA_DIR=str(real_model))  # the model is joined there once
+    page.goto(f"{app.url}/compose")
+    page.get_by_label("Brief").fill("Barista-Kurs am Samstag im Kontor, noch drei Plätze frei")
+    for name in ("Facebook", "Mastodon", "Google Business Profile"):
+        page.get_by_role("button", name=f"Remove {name}").first.click()
+    page.get_by_role("button", name="Draft posts").click()
+    page.get_by_text("2 draft(s) ready").wait_for(timeout=600_000)
+    page.get_by_text("embedded local model").first.wait_for()
+    # every card says whether it can go out
+    expect(page.get_by_text(re.compile(r"^(ready|needs work)$"))).to_have_count(2, timeout=60_000)
+    screenshot(page, "compose-embedded")
