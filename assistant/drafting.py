@@ -23,7 +23,7 @@ from assistant.config import Settings, get_settings
 from assistant.drafting_post import finish_post, post_problems
 from assistant.errors import InputError, LLMBadReplyError
 from assistant.llm import ChatMessage, LLMClient, get_client
-from assistant.models import Brief, Draft, MediaInfo, Problem, TokenUsage
+from assistant.models import Brief, Draft, MediaInfo, Problem, Severity, TokenUsage
 from assistant.platforms import get_platform
 from assistant.prompts import render
 
@@ -141,7 +141,7 @@ def _to_draft(job: Job, platform: str, post: PostReply | None, settings: Setting
     if post is None:
         missing = Problem(
             code="missing_post",
-            severity="error",
+            severity=Severity.ERROR,
             source="llm",
             message=f"the model wrote no post for {platform}; regenerate this platform",
         )
@@ -273,7 +273,9 @@ async def adraft_posts(
         )
     lang = language or brief.language or kit.default_language
     ids = _validate_request(kit, platforms, lang, variants)
-    client = opts.client or await asyncio.to_thread(get_client, settings)
+    client = opts.client
+    if client is None:
+        client = await asyncio.to_thread(get_client, settings)
     retriever = opts.retriever or default_retriever
     snippets = await asyncio.to_thread(retriever, kit, brief.text, ids, lang)
     semaphore = opts.semaphore or asyncio.Semaphore(settings.llm_concurrency)

@@ -82,7 +82,7 @@ def default_channel(pid: str, kit: BrandKit) -> Channel:
         platform=pid,
         handle=kit.name,
         posts_per_week=per_week,
-        weekdays=list(days),
+        weekdays=list(days),  # type: ignore[arg-type]
         times=list(times),
         bundesland=land,
     )

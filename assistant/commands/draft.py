@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 import typer
 
 from assistant.commands.common import JSON_OPTION, emit
 from assistant.models import Draft
+
+if TYPE_CHECKING:
+    from assistant.planner import Slot, WeekPlan
+    from assistant.planner_run import WeekReport
+    from assistant.queue import QueueItem
 
 
 def _render(drafts: list[Draft]) -> None:
@@ -86,9 +92,9 @@ def week(
         emit(as_json, plan, lambda: _render_plan(plan))
         return
 
-    def progress(slot: object, state: str, item: object) -> None:
+    def progress(slot: Slot, state: str, item: QueueItem | None) -> None:
         if not as_json and state in {"done", "failed", "kept"}:
-            typer.echo(f"  {state:6} {slot.key}", err=True)  # type: ignore[attr-defined]
+            typer.echo(f"  {state:6} {slot.key}", err=True)
 
     report = generate_week(kit, plan, progress=progress)
     payload = {
@@ -103,22 +109,22 @@ def week(
         raise typer.Exit(1)
 
 
-def _has_errors(item: object) -> bool:
-    return any(p.is_error for p in item.problems)  # type: ignore[attr-defined]
+def _has_errors(item: QueueItem) -> bool:
+    return any(p.is_error for p in item.problems)
 
 
-def _render_plan(plan: object) -> None:
-    for s in plan.slots:  # type: ignore[attr-defined]
+def _render_plan(plan: WeekPlan) -> None:
+    for s in plan.slots:
         extra = f"  [{s.holiday}]" if s.holiday else ""
         typer.echo(
             f"{s.scheduled_at:%a %d.%m. %H:%M}  {s.platform:15} {s.pillar}: {s.angle}{extra}"
         )
-    for note in plan.notes:  # type: ignore[attr-defined]
+    for note in plan.notes:
         typer.echo(f"! {note}")
 
 
-def _render_report(report: object) -> None:
-    for item in report.items:  # type: ignore[attr-defined]
+def _render_report(report: WeekReport) -> None:
+    for item in report.items:
         state = (
             "FAILED" if item.status == "failed" else ("ok" if not _has_errors(item) else "problems")
         )
@@ -126,11 +132,11 @@ def _render_report(report: object) -> None:
         typer.echo(
             f"#{item.id:<4} {item.local_time:%a %d.%m. %H:%M} {item.platform:15} {state:8} {first}"
         )
-    r = report  # type: ignore[assignment]
     typer.echo(
-        f"{len(r.created)} drafted, {len(r.skipped)} kept, {len(r.failed)} failed; "  # type: ignore[attr-defined]
-        f"{r.usage.total_tokens} tokens in {r.usage.calls} calls"
-    )  # type: ignore[attr-defined]
+        f"{len(report.created)} drafted, {len(report.skipped)} kept, "
+        f"{len(report.failed)} failed; {report.usage.total_tokens} tokens in "
+        f"{report.usage.calls} calls"
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -19,24 +19,17 @@ from assistant.ui.common import attempt, link_to, page_header, pick_kit, setting
 STATE = "compose_drafts"
 
 
-def _media() -> list[MediaInfo]:
-    """Images attached on the Images page (paths + sizes), if any."""
+def _media() -> dict[str, list[MediaInfo]]:
+    """Images attached on the Images page, per platform (each platform gets its own cut)."""
     attached = st.session_state.get("attached_media") or []
-    out = []
+    out: dict[str, list[MediaInfo]] = {}
     for m in attached:
         try:
-            out.append(
-                MediaInfo(
-                    format=m["format"],
-                    bytes=m["bytes"],
-                    width=m["width"],
-                    height=m["height"],
-                    path=m.get("path"),
-                    alt_text=m.get("alt_text"),
-                )
-            )
+            info = MediaInfo(format=m["format"], bytes=m["bytes"], width=m["width"],
+                             height=m["height"], path=m.get("path"), alt_text=m.get("alt_text"))
         except (KeyError, TypeError, ValueError):
             continue
+        out.setdefault(str(m.get("platform")), []).append(info)
     return out
 
 
@@ -58,9 +51,9 @@ def _form(kit: BrandKit) -> dict[str, Any] | None:
         cols = st.columns([3, 1])
         link = cols[0].text_input("Link (optional; UTM is added)")
         sponsored = cols[1].checkbox("Sponsored (ad label)")
-        media = _media()
-        if media:
-            st.caption(f"Images attached from the Images page for: {', '.join(sorted(media))}.")
+        attached = _media()
+        if attached:
+            st.caption(f"Images attached from the Images page for: {', '.join(sorted(attached))}.")
         submitted = st.form_submit_button("Draft posts", type="primary")
     if not submitted:
         return None
@@ -71,7 +64,7 @@ def _form(kit: BrandKit) -> dict[str, Any] | None:
         "variants": int(variants),
         "link": link or None,
         "sponsored": sponsored,
-        "media": media,
+        "media": attached,
     }
 
 

@@ -26,7 +26,7 @@ PAGE_OBJECTS: dict[str, st.Page] = {}  # type: ignore[valid-type]
 
 def build_navigation() -> st.navigation:  # type: ignore[valid-type]
     st.set_page_config(page_title="Postwerk", page_icon=":material/campaign:", layout="wide")
-    pages = []
+    pages: list[st.Page] = []  # type: ignore[valid-type]
     for module_name, title, icon, path in PAGES:
         try:
             module = importlib.import_module(f"assistant.ui.{module_name}")
