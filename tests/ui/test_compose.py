@@ -1,0 +1,64 @@
+"""AppTest of the Compose page: draft, per-platform images, live re-check, regenerate."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.fakes.drafts import DraftScript
+from tests.fakes.llm_server import FakeLLMServer
+
+IMAGE = {"format": "JPEG", "bytes": 300_000, "width": 1080, "height": 1350, "alt_text": "Tasse"}
+
+
+@pytest.fixture()
+def at(fake_llm: FakeLLMServer) -> AppTest:
+    fake_llm.responder = DraftScript()
+    app = AppTest.from_string("from assistant.ui import compose\ncompose.render()",
+                              default_timeout=120)
+    app.session_state["attached_media"] = [
+        {**IMAGE, "path": "/tmp/a.jpg", "platform": "instagram", "preset": "portrait"},
+        {**IMAGE, "path": "/tmp/b.jpg", "platform": "linkedin", "preset": "portrait"},
+    ]
+    return app.run()
+
+
+def _draft(at: AppTest, platforms: list[str]) -> AppTest:
+    at.text_area[0].input("Neue Bohne aus Äthiopien")
+    at.multiselect[0].set_value(platforms)
+    return at.button[0].click().run()
+
+
+def test_draft_edit_and_recheck(at: AppTest) -> None:
+    _draft(at, ["instagram", "linkedin", "x"])
+    assert not at.exception
+    drafts = at.session_state["compose_drafts"]
+    assert [d["platform"] for d in drafts] == ["instagram", "linkedin", "x"]
+    media = {d["platform"]: [m["path"] for m in d["media"]] for d in drafts}
+    assert media == {"instagram": ["/tmp/a.jpg"], "linkedin": ["/tmp/b.jpg"], "x": []}
+    assert all(d["status"] == "ok" for d in drafts)
+    # edit the X post past its limit: the card re-checks and says by how much
+    at.text_area(key="text_2").input("Kaffee " * 60).run()
+    assert not at.exception
+    assert at.session_state["compose_drafts"][2]["status"] == "problems"
+    assert any("too_long" in e.value for e in at.error)
+
+
+def test_regenerate_one_platform(at: AppTest, fake_llm: FakeLLMServer) -> None:
+    _draft(at, ["instagram", "x"])
+    before = len(fake_llm.chat_requests)
+    at.button(key="regen_1").click().run()
+    assert not at.exception
+    assert len(fake_llm.chat_requests) == before + 1
+    assert "x" in fake_llm.chat_requests[-1]["messages"][1]["content"]
+
+
+def test_llm_failure_keeps_the_brief(at: AppTest, fake_llm: FakeLLMServer, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from tests.fakes.llm_server import Reply
+
+    monkeypatch.setenv("POSTWERK_LLM_MAX_RETRIES", "0")
+    fake_llm.responder = lambda body: Reply.error(500, "down")
+    _draft(at, ["x"])
+    assert not at.exception
+    assert "server error" in at.error[0].value
+    assert at.text_area[0].value == "Neue Bohne aus Äthiopien"
