@@ -79,6 +79,7 @@ class Settings(BaseSettings):
     embeddings_base_url: str | None = None
     embeddings_model: str | None = None
     database_url: str | None = None
+    chroma_url: str | None = None  # a chromadb server for teams, e.g. http://10.0.0.5:8000
     timezone: str = "Europe/Berlin"
     links_allow_private: bool = False
     webhook_url: str | None = None
@@ -113,7 +114,7 @@ class Settings(BaseSettings):
             ) from exc
         return value
 
-    @field_validator("llm_base_url", "embeddings_base_url", "webhook_url")
+    @field_validator("llm_base_url", "embeddings_base_url", "webhook_url", "chroma_url")
     @classmethod
     def _http_url(cls, value: str | None) -> str | None:
         if value in (None, ""):

@@ -115,8 +115,11 @@ def _store_errors(what: str) -> Iterator[None]:
 
 
 def get_client(settings: Settings | None = None) -> ClientAPI:
-    """The PersistentClient for ``<data_dir>/chroma`` (one per folder and process)."""
+    """The PersistentClient for ``<data_dir>/chroma`` (one per folder and process), or an
+    HttpClient for a shared chromadb server when POSTWERK_CHROMA_URL is set (teams)."""
     settings = settings or get_settings()
+    if settings.chroma_url:
+        return _http_client(settings.chroma_url)
     path = (settings.ensure_data_dir() / "chroma").resolve()
     with _LOCK, _store_errors(f"opening {path}"):
         if path not in _CLIENTS:
@@ -124,6 +127,28 @@ def get_client(settings: Settings | None = None) -> ClientAPI:
                 path=str(path), settings=chromadb.Settings(anonymized_telemetry=False)
             )
         return _CLIENTS[path]
+
+
+def _http_client(url: str) -> ClientAPI:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    key = Path(f"/http/{parts.netloc}")
+    with _LOCK:
+        if key not in _CLIENTS:
+            try:
+                _CLIENTS[key] = chromadb.HttpClient(
+                    host=parts.hostname or "127.0.0.1",
+                    port=parts.port or (443 if parts.scheme == "https" else 8000),
+                    ssl=parts.scheme == "https",
+                    settings=chromadb.Settings(anonymized_telemetry=False),
+                )
+            except Exception as exc:  # connection refused, wrong host: one clear line
+                raise StoreError(
+                    f"cannot reach the chromadb server at {url} ({exc}); start it "
+                    "(`chroma run --path DIR --port 8000`) or unset POSTWERK_CHROMA_URL"
+                ) from exc
+        return _CLIENTS[key]
 
 
 def reset_clients() -> None:
