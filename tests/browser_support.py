@@ -114,8 +114,13 @@ def page(browser: object, tmp_path: Path) -> Iterator[object]:
     context.close()
 
 
-def screenshot(pg: object, name: str) -> Path:
+def screenshot(pg: object, name: str, *, top: bool = True) -> Path:
+    """Save tests/artifacts/<name>.png; ``top`` scrolls the page back up first."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
+    if top:  # Streamlit scrolls its own container, not the window
+        pg.evaluate(  # type: ignore[attr-defined]
+            "for (const e of document.querySelectorAll('*')) { if (e.scrollTop > 0) e.scrollTop = 0; }"
+        )
     pg.screenshot(path=str(path), full_page=True)  # type: ignore[attr-defined]
     return path

@@ -86,12 +86,12 @@ def test_newcomer_walks_the_whole_flow(
     page.goto(f"{app.url}/queue")
     page.get_by_text("Today").first.wait_for(timeout=TIMEOUT)
     _wait_idle(page)
+    screenshot(page, "queue")
     code = page.locator('[data-testid="stCode"]').first
     code.hover()
     code.locator("button").first.click()
     copied = page.evaluate("navigator.clipboard.readText()")
     assert "#Möwenbohne" in copied and len(copied) > 40
-    screenshot(page, "queue")
 
     downloads = {}
     page.get_by_role("tab", name="Export / import").click()
