@@ -6,39 +6,18 @@ re-checked as strictly as a fresh draft.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from assistant.brand.kit import BrandKit
 from assistant.config import Settings
-from assistant.errors import AssistantError
 from assistant.models import Problem
 from assistant.queue.checks import Checker, platform_checker
 from assistant.queue.models import QueueItem
 from assistant.rules import brand_problems
 
 
-def kit_loader(settings: Settings | None) -> Callable[[str], BrandKit | None]:
-    """Load each kit once per checker; a kit that no longer loads checks without kit rules."""
-    cache: dict[str, BrandKit | None] = {}
-
-    def load(kit_id: str) -> BrandKit | None:
-        if kit_id not in cache:
-            from assistant.brand.kit import load_kit
-
-            try:
-                cache[kit_id] = load_kit(kit_id, settings.kits_dir if settings else None)
-            except AssistantError:
-                cache[kit_id] = None
-        return cache[kit_id]
-
-    return load
-
-
 def queue_checker(settings: Settings | None = None, *, online: bool = False) -> Checker:
     """Platform + brand + compliance. ``online`` also requests every link (cached)."""
-    from assistant.compliance.checks import make_queue_checker
+    from assistant.compliance.checks import caching_kit_loader, make_queue_checker
 
-    load = kit_loader(settings)
+    load = caching_kit_loader(settings)
 
     def platform_and_brand(item: QueueItem) -> list[Problem]:
         problems = platform_checker(item)

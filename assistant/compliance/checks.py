@@ -112,7 +112,8 @@ def queue_item_problems(
     return problems + _links(urls, kit, online, settings, timeout)
 
 
-def _default_kit_loader(settings: Settings | None) -> Callable[[str], BrandKit | None]:
+def caching_kit_loader(settings: Settings | None) -> Callable[[str], BrandKit | None]:
+    """Load each kit once; a kit that does not load gives None (checked without kit rules)."""
     cache: dict[str, BrandKit | None] = {}
 
     def load(kit_id: str) -> BrandKit | None:
@@ -137,7 +138,7 @@ def make_queue_checker(
     timeout: float = 5.0,
 ) -> Checker:
     """A ``QueueService`` checker: ``base(item)`` (the platform check) plus compliance."""
-    loader = kit_loader or _default_kit_loader(settings)
+    loader = kit_loader or caching_kit_loader(settings)
 
     def checker(item: QueueItem) -> list[Problem]:
         problems = list(base(item)) if base is not None else []
