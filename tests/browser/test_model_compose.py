@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from tests.browser_support import screenshot
 
-pytestmark = pytest.mark.model
+pytestmark = [pytest.mark.model, pytest.mark.timeout(900)]
 
 
 def test_compose_with_the_embedded_model(start_app, page, real_model: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

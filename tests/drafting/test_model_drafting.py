@@ -12,7 +12,7 @@ from assistant.hashtags import compose_text
 from assistant.platforms import check_post
 from tests.conftest import ROOT
 
-pytestmark = pytest.mark.model
+pytestmark = [pytest.mark.model, pytest.mark.timeout(900)]
 
 
 def test_embedded_model_drafts_are_ok_or_flagged(real_model: Path) -> None:

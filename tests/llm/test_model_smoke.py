@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 from assistant.config import get_settings
 from assistant.llm import ChatMessage, get_client, model_status
 
-pytestmark = pytest.mark.model
+pytestmark = [pytest.mark.model, pytest.mark.timeout(900)]
 
 
 class City(BaseModel):
