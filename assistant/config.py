@@ -72,7 +72,9 @@ class Settings(BaseSettings):
     llm_base_url: str | None = None
     llm_model: str | None = None
     llm_api_key: SecretStr | None = None
-    llm_timeout: float = Field(60.0, gt=0, description="seconds for one LLM request")
+    # seconds for one LLM request; unset: 60 for an endpoint, 600 for the embedded model,
+    # which writes ~30 tokens/s on 2 cores and queues concurrent requests
+    llm_timeout: float | None = Field(None, gt=0)
     llm_max_retries: int = Field(2, ge=0, le=10)
     llm_max_tokens: int = Field(2048, gt=0)
     llm_concurrency: int = Field(8, ge=1, le=64)
@@ -135,6 +137,12 @@ class Settings(BaseSettings):
     @property
     def uses_local_model(self) -> bool:
         return self.llm_base_url is None
+
+    @property
+    def request_timeout(self) -> float:
+        if self.llm_timeout is not None:
+            return self.llm_timeout
+        return 600.0 if self.uses_local_model else 60.0
 
     @property
     def queue_url(self) -> str:

@@ -78,3 +78,11 @@ def test_bad_values_are_one_clear_line(
     with pytest.raises(ConfigError) as info:
         load_settings()
     assert needle in str(info.value) and "\n" not in str(info.value)
+
+
+def test_request_timeout_fits_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert load_settings().request_timeout == 600.0  # the embedded model on 2 cores
+    monkeypatch.setenv("POSTWERK_LLM_BASE_URL", "http://127.0.0.1:11434/v1")
+    assert load_settings().request_timeout == 60.0
+    monkeypatch.setenv("POSTWERK_LLM_TIMEOUT", "5")
+    assert load_settings().request_timeout == 5.0

@@ -157,7 +157,7 @@ def get_embedder(settings: Settings | None = None) -> Embedder:
             "embedding model's name, e.g. nomic-embed-text"
         )
     return _http(settings.embeddings_base_url, settings.embeddings_model, settings.api_key,
-                 settings.llm_timeout)
+                 settings.request_timeout)
 
 
 @lru_cache(maxsize=1)

@@ -3,7 +3,7 @@
 Structured output goes through ``response_format`` json_schema and is validated by
 pydantic here, so the validator's message can be told to the model on a retry.
 Every library error becomes one of ours (errors.py) with a message that says what
-to do. Timeouts and retries are explicit (Settings.llm_timeout / llm_max_retries).
+to do. Timeouts and retries are explicit (Settings.request_timeout / llm_max_retries).
 """
 
 from __future__ import annotations

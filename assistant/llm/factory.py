@@ -37,7 +37,7 @@ def get_client(settings: Settings | None = None) -> LLMClient:
         endpoint.base_url,
         endpoint.model,
         endpoint.api_key,
-        settings.llm_timeout,
+        settings.request_timeout,
         settings.llm_max_retries,
         settings.llm_max_tokens,
     )
@@ -46,7 +46,7 @@ def get_client(settings: Settings | None = None) -> LLMClient:
         if client is None:
             client = LLMClient(
                 endpoint,
-                timeout=settings.llm_timeout,
+                timeout=settings.request_timeout,
                 max_retries=settings.llm_max_retries,
                 max_tokens=settings.llm_max_tokens,
             )
