@@ -42,6 +42,7 @@ for _var in ("POSTWERK_LLM_BASE_URL", "POSTWERK_DATABASE_URL", "POSTWERK_EMBEDDI
 from assistant.brand.kit import BrandKit, load_kit  # noqa: E402
 from assistant.config import Settings, get_settings, load_settings  # noqa: E402
 from assistant.drafting import DraftOptions, adraft_many, adraft_posts, draft_posts  # noqa: E402
+from assistant.errors import AssistantError  # noqa: E402
 from assistant.llm import ChatMessage, get_client  # noqa: E402
 from assistant.llm.local import MODEL_FILE, MODEL_SHA256, is_verified  # noqa: E402
 from assistant.models import Brief, Draft  # noqa: E402
@@ -216,9 +217,13 @@ def main() -> None:
     if not args.skip_model:
         msettings, source = model_settings()
         started = time.perf_counter()
-        model = (model_prompt_tokens(joint, msettings), model_prompt_tokens(single, msettings))
-        print(f"(embedded model {source}: {time.perf_counter() - started:.0f} s to start it "
-              "and count the prompts)")
+        try:
+            model = (model_prompt_tokens(joint, msettings),
+                     model_prompt_tokens(single, msettings))
+            print(f"(embedded model {source}: {time.perf_counter() - started:.0f} s to start "
+                  "it and count the prompts)")
+        except AssistantError as exc:  # e.g. the [local] extra is not installed
+            print(f"(no model counts: the embedded model is not available: {exc})")
     report_tokens(joint, single, model)
     report_concurrency(serial, parallel, args.latency)
 

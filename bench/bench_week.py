@@ -1,6 +1,7 @@
 """Generate week: concurrent vs. one call after another, and a real week on the embedded model.
 
-    .venv/bin/python bench/bench_week.py [--skip-model] [--latency 1.0]
+    .venv/bin/python bench/bench_week.py [--skip-model] [--skip-fake] [--latency 1.0]
+        [--model-concurrency N] [--model-timeout SECONDS]
 
 1. A 7 days x 5 channels week (35 slots: the coffee kit with every channel set to 7 posts a
    week on every weekday) against the fake OpenAI server with a fixed latency per call
@@ -12,7 +13,9 @@
    wall time of both and the ratio (target: concurrent at least 5x faster).
 2. A 7 x 3 week (21 slots: instagram, linkedin, facebook) with the embedded model on this
    machine (no POSTWERK_LLM_BASE_URL): wall time, per-slot average, real token usage and the
-   outcome per slot. Takes minutes; ``--skip-model`` leaves it out.
+   outcome per slot, with the product's settings (POSTWERK_LLM_CONCURRENCY, _TIMEOUT) unless
+   --model-concurrency / --model-timeout say otherwise. Takes minutes; --skip-model leaves
+   it out.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ for _var in ("POSTWERK_LLM_BASE_URL", "POSTWERK_DATABASE_URL", "POSTWERK_EMBEDDI
 from assistant.brand.kit import BrandKit, load_kit  # noqa: E402
 from assistant.config import Settings, get_settings, load_settings  # noqa: E402
 from assistant.drafting import DraftOptions, draft_posts  # noqa: E402
+from assistant.errors import AssistantError  # noqa: E402
 from assistant.llm import get_client  # noqa: E402
 from assistant.llm.local import MODEL_FILE, MODEL_SHA256, is_verified  # noqa: E402
 from assistant.planner import WEEKDAYS, Slot, WeekPlan, plan_week  # noqa: E402
@@ -55,6 +59,7 @@ KIT_ID = "kaffeekontor-hamburg"
 START = date(2030, 12, 2)  # a Monday; no public holiday in Hamburg that week
 FAKE_PLATFORMS = ("instagram", "facebook", "linkedin", "mastodon", "google_business")
 MODEL_PLATFORMS = ("instagram", "linkedin", "facebook")
+EMBEDDED_PARALLEL = 2  # n_parallel of the embedded llama.cpp server (assistant/llm/local.py)
 TOKENS = "estimated tokens = regex words + punctuation marks (\\w+|[^\\w\\s]) of all messages"
 WORD = re.compile(r"\w+|[^\w\s]")
 
@@ -212,12 +217,19 @@ def bench_model(concurrency: int | None, timeout: float | None) -> None:
     print(f"   (model start {load:.0f} s, not included; token counts are the model's own)")
     if report.failed:
         print(f"   first failure: {report.failed[0].error}")
+        timeouts = sum("did not answer in time" in (i.error or "") for i in report.failed)
+        if timeouts and lanes > EMBEDDED_PARALLEL:
+            print(f"   ({timeouts} timed out: the embedded server drafts {EMBEDDED_PARALLEL} "
+                  "requests at a time and the others queue; try --model-concurrency 2 "
+                  "--model-timeout 300)")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-model", action="store_true",
                         help="leave out the week on the embedded model (it takes minutes)")
+    parser.add_argument("--skip-fake", action="store_true",
+                        help="leave out the fake-server comparison (part 1)")
     parser.add_argument("--latency", type=float, default=1.0,
                         help="seconds the fake server waits per call (default 1.0)")
     parser.add_argument("--model-concurrency", type=int, default=None,
@@ -225,9 +237,13 @@ def main() -> None:
     parser.add_argument("--model-timeout", type=float, default=None,
                         help="seconds per model request (default: POSTWERK_LLM_TIMEOUT)")
     args = parser.parse_args()
-    bench_fake(args.latency)
+    if not args.skip_fake:
+        bench_fake(args.latency)
     if not args.skip_model:
-        bench_model(args.model_concurrency, args.model_timeout)
+        try:
+            bench_model(args.model_concurrency, args.model_timeout)
+        except AssistantError as exc:  # e.g. the [local] extra is not installed
+            print(f"2. skipped: the embedded model is not available ({exc})")
 
 
 if __name__ == "__main__":
