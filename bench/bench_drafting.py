@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import atexit
 import os
 import re
+import shutil
 import sys
 import tempfile
 import threading
@@ -35,6 +37,7 @@ sys.path.insert(0, str(ROOT))
 # Retrieval and voice scores read the process-wide settings: point their data dir (the
 # brand index) at a tmp dir before anything reads it, so the repo's data/ is never touched.
 TMP = Path(tempfile.mkdtemp(prefix="postwerk-bench-drafting-"))
+atexit.register(shutil.rmtree, TMP, ignore_errors=True)
 os.environ["POSTWERK_DATA_DIR"] = str(TMP / "index")
 for _var in ("POSTWERK_LLM_BASE_URL", "POSTWERK_DATABASE_URL", "POSTWERK_EMBEDDINGS_BASE_URL"):
     os.environ.pop(_var, None)

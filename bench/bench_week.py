@@ -21,8 +21,10 @@
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
 import re
+import shutil
 import sys
 import tempfile
 import threading
@@ -37,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 # Retrieval and voice scores read the process-wide settings: point their data dir (the
 # brand index) at a tmp dir before anything reads it, so the repo's data/ is never touched.
 INDEX_DIR = Path(tempfile.mkdtemp(prefix="postwerk-bench-week-"))
+atexit.register(shutil.rmtree, INDEX_DIR, ignore_errors=True)
 os.environ["POSTWERK_DATA_DIR"] = str(INDEX_DIR / "index")
 for _var in ("POSTWERK_LLM_BASE_URL", "POSTWERK_DATABASE_URL", "POSTWERK_EMBEDDINGS_BASE_URL"):
     os.environ.pop(_var, None)
