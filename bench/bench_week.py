@@ -202,7 +202,7 @@ def bench_model(concurrency: int | None, timeout: float | None) -> None:
     lanes = concurrency or settings.llm_concurrency
     print(f"2. generate week, 7 days x 3 channels ({', '.join(MODEL_PLATFORMS)}) = "
           f"{len(plan.slots)} slots, embedded model {source}")
-    print(f"   concurrency {lanes}, timeout {settings.llm_timeout:.0f} s per request, "
+    print(f"   concurrency {lanes}, timeout {settings.request_timeout:.0f} s per request, "
           f"{settings.llm_max_retries} retries; each slot as it finishes:", flush=True)
     started = time.perf_counter()
     get_client(settings)  # start the embedded server (once per process), outside the timing
