@@ -25,6 +25,7 @@ from pydantic_settings import (
 
 from assistant.errors import ConfigError
 
+LOCAL_PARALLEL = 2  # slots of the embedded llama.cpp server (2 cores: more only time-slice)
 SECRETS_FILES = (Path(".streamlit/secrets.toml"), Path.home() / ".streamlit/secrets.toml")
 
 
@@ -137,6 +138,14 @@ class Settings(BaseSettings):
     @property
     def uses_local_model(self) -> bool:
         return self.llm_base_url is None
+
+    @property
+    def concurrency(self) -> int:
+        """Calls in flight: the embedded server drafts LOCAL_PARALLEL at a time, so more
+        would only wait in its queue (and run into the timeout)."""
+        if self.uses_local_model:
+            return min(self.llm_concurrency, LOCAL_PARALLEL)
+        return self.llm_concurrency
 
     @property
     def request_timeout(self) -> float:

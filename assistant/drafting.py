@@ -21,7 +21,7 @@ from assistant import briefing
 from assistant.brand.kit import BrandKit
 from assistant.config import Settings, get_settings
 from assistant.drafting_post import finish_post, post_problems
-from assistant.errors import InputError, LLMBadReplyError
+from assistant.errors import InputError, LLMBadReplyError, LLMTruncatedError
 from assistant.llm import ChatMessage, LLMClient, get_client
 from assistant.models import Brief, Draft, MediaInfo, Problem, Severity, TokenUsage
 from assistant.platforms import get_platform
@@ -29,6 +29,8 @@ from assistant.prompts import render
 
 MAX_REPAIRS = 2
 MAX_FORMAT_RETRIES = 1
+REPLY_BASE_TOKENS = 300
+REPLY_TOKENS_PER_POST = 450
 # Codes no rewrite of the text can fix (the image itself must change).
 UNREPAIRABLE = {"too_many_media", "media_format", "media_too_large", "media_aspect"}
 T = TypeVar("T")
@@ -107,13 +109,22 @@ def build_messages(job: Job, snippets: Sequence[briefing.Snippet]) -> list[ChatM
     ]
 
 
+def reply_budget(client: LLMClient, platforms: int) -> int:
+    """Tokens a reply may take: enough for every post, not enough for a model that rambles
+    (a small model can loop until the limit; better to cut it early and ask again)."""
+    return min(client.max_tokens, REPLY_BASE_TOKENS + REPLY_TOKENS_PER_POST * platforms)
+
+
 async def _ask(client: LLMClient, job: Job, messages: list[ChatMessage], temp: float) -> DraftReply:
-    """One structured call; a reply in the wrong form is retried once with the reason."""
+    """One structured call; a reply in the wrong form (or cut off) is retried once with
+    the reason."""
     attempt_messages = list(messages)
+    budget = reply_budget(client, len(job.platforms))
     for attempt in range(MAX_FORMAT_RETRIES + 1):
         try:
-            result = await client.astructured(attempt_messages, DraftReply, temperature=temp)
-        except LLMBadReplyError as exc:
+            result = await client.astructured(attempt_messages, DraftReply, temperature=temp,
+                                              max_tokens=budget)
+        except (LLMBadReplyError, LLMTruncatedError) as exc:
             if attempt == MAX_FORMAT_RETRIES:
                 raise LLMBadReplyError(
                     f"the model did not return usable drafts twice ({exc}); try again, "
@@ -278,7 +289,7 @@ async def adraft_posts(
         client = await asyncio.to_thread(get_client, settings)
     retriever = opts.retriever or default_retriever
     snippets = await asyncio.to_thread(retriever, kit, brief.text, ids, lang)
-    semaphore = opts.semaphore or asyncio.Semaphore(settings.llm_concurrency)
+    semaphore = opts.semaphore or asyncio.Semaphore(settings.concurrency)
 
     async def one(variant: int) -> list[Draft]:
         job = Job(kit, brief, ids, lang, media_by_platform(media, ids), variant)
@@ -349,6 +360,6 @@ async def adraft_many(
     """Several briefs concurrently (bounded); a failed brief returns its exception."""
     opts = options or DraftOptions()
     settings = opts.settings or get_settings()
-    opts.semaphore = opts.semaphore or asyncio.Semaphore(concurrency or settings.llm_concurrency)
+    opts.semaphore = opts.semaphore or asyncio.Semaphore(concurrency or settings.concurrency)
     tasks = [adraft_posts(kit, b, platforms, language=b.language, options=opts) for b in briefs]
     return list(await asyncio.gather(*tasks, return_exceptions=True))

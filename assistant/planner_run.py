@@ -123,7 +123,7 @@ async def agenerate_week(
     queue = queue or open_queue(settings)
     opts = options or DraftOptions(settings=settings)
     opts.settings = opts.settings or settings
-    opts.semaphore = asyncio.Semaphore(concurrency or settings.llm_concurrency)
+    opts.semaphore = asyncio.Semaphore(concurrency or settings.concurrency)
     report = WeekReport(plan=plan)
     notify = progress or (lambda slot, state, item: None)
     todo: list[tuple[Slot, QueueItem | None]] = []

@@ -86,3 +86,11 @@ def test_request_timeout_fits_the_model(monkeypatch: pytest.MonkeyPatch) -> None
     assert load_settings().request_timeout == 60.0
     monkeypatch.setenv("POSTWERK_LLM_TIMEOUT", "5")
     assert load_settings().request_timeout == 5.0
+
+
+def test_concurrency_is_bounded_by_the_embedded_server(monkeypatch: pytest.MonkeyPatch) -> None:
+    from assistant.config import LOCAL_PARALLEL
+
+    assert load_settings().concurrency == LOCAL_PARALLEL
+    monkeypatch.setenv("POSTWERK_LLM_BASE_URL", "http://127.0.0.1:11434/v1")
+    assert load_settings().concurrency == 8

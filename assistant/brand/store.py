@@ -295,12 +295,29 @@ def retrieve(kit: BrandKit, query: str, *, platform: str | None = None,
         raise InputError(f"k={k} is out of range; ask for 1 to 50 results")
     embedder = embedder or get_embedder(settings or get_settings())
     col = ensure_index(kit, settings=settings, embedder=embedder, kits_dir=kits_dir)
-    qvec = embedder.embed_queries([query])[0]
+    qvec = _query_vector(embedder, query)
     gk = (k + 1) // 2 if guideline_k is None else guideline_k
     example_filters = _filter_chain({"platform": platform, "language": language})
     found = _search(col, qvec, "example", k, example_filters)
     found += _search(col, qvec, "guideline", gk, _filter_chain({"language": language}))
     return found
+
+
+_QUERY_CACHE: dict[tuple[str, str], np.ndarray] = {}
+_QUERY_CACHE_SIZE = 256
+
+
+def _query_vector(embedder: Embedder, query: str) -> np.ndarray:
+    """The query's embedding; drafting asks once per platform of a brief, so keep a few."""
+    key = (embedder.name, query)  # the name identifies model and backend
+    vector = _QUERY_CACHE.get(key)
+    if vector is None:
+        vector = embedder.embed_queries([query])[0]
+        with _LOCK:
+            if len(_QUERY_CACHE) >= _QUERY_CACHE_SIZE:
+                _QUERY_CACHE.pop(next(iter(_QUERY_CACHE)))
+            _QUERY_CACHE[key] = vector
+    return vector
 
 
 def _filter_chain(wanted: dict[str, str | None]) -> list[dict[str, str]]:

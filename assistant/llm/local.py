@@ -20,6 +20,7 @@ from pathlib import Path
 
 import httpx
 
+from assistant.config import LOCAL_PARALLEL
 from assistant.errors import LocalModelError
 
 MODEL_NAME = "qwen2.5-coder-1.5b-instruct-q4_k_m"
@@ -184,7 +185,7 @@ def _start(path: Path, ctx: int) -> tuple[object, str]:
     params.hostnames = ["127.0.0.1"]
     params.port = free_port()
     params.n_ctx = ctx
-    params.n_parallel = 2
+    params.n_parallel = LOCAL_PARALLEL
     params.cpuparams.n_threads = max(1, os.cpu_count() or 1)
     params.cpuparams_batch.n_threads = max(1, os.cpu_count() or 1)
     params.warmup = False

@@ -197,3 +197,13 @@ def test_each_platform_gets_its_own_images(fake_llm: FakeLLMServer, kit) -> None
     assert by["instagram"].media == [portrait] and by["x"].media == [portrait, story]
     assert by["instagram"].alt_text == "Eine Tasse"
     assert "image(s) are attached" in fake_llm.chat_requests[0]["messages"][1]["content"]
+
+
+def test_a_cut_off_reply_is_asked_again_with_a_bounded_budget(fake_llm: FakeLLMServer, kit) -> None:  # type: ignore[no-untyped-def]
+    fake_llm.push(Reply.truncated('{"posts": [{"platform": "x", "text": "Kaffee Kaffee Kaffee'))
+    fake_llm.responder = DraftScript()
+    drafts = draft_posts(kit, "Neuer Kaffee", ["x", "mastodon"])
+    assert all(d.status == "ok" for d in drafts)
+    first, second = fake_llm.chat_requests[:2]
+    assert first["max_tokens"] == second["max_tokens"] == 300 + 450 * 2
+    assert "rejected" in second["messages"][-1]["content"]
