@@ -29,6 +29,17 @@ LOCAL_PARALLEL = 2  # slots of the embedded llama.cpp server (2 cores: more only
 SECRETS_FILES = (Path(".streamlit/secrets.toml"), Path.home() / ".streamlit/secrets.toml")
 
 
+def valid_zone(value: str) -> str:
+    """``value`` if it names an IANA time zone; otherwise a ValueError that says what to use."""
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ValueError(
+            f"unknown time zone {value!r}; use an IANA name like Europe/Berlin"
+        ) from exc
+    return value
+
+
 class StreamlitSecretsSource(PydanticBaseSettingsSource):
     """Reads ``POSTWERK_*`` (and ``OPENAI_API_KEY``) keys from Streamlit's secrets.toml.
 
@@ -109,13 +120,7 @@ class Settings(BaseSettings):
     @field_validator("timezone")
     @classmethod
     def _zone_exists(cls, value: str) -> str:
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise ValueError(
-                f"unknown time zone {value!r}; use an IANA name like Europe/Berlin"
-            ) from exc
-        return value
+        return valid_zone(value)
 
     @field_validator("llm_base_url", "embeddings_base_url", "webhook_url", "chroma_url")
     @classmethod
