@@ -148,7 +148,7 @@ def _pick(reply: DraftReply, platform: str) -> PostReply | None:
     return next((p for p in reply.posts if p.platform.strip().lower() == platform), None)
 
 
-def _to_draft(job: Job, platform: str, post: PostReply | None, settings: Settings) -> Draft:
+def _to_draft(job: Job, platform: str, post: PostReply | None) -> Draft:
     if post is None:
         missing = Problem(
             code="missing_post",
@@ -184,12 +184,10 @@ def _repair_messages(job: Job, drafts: dict[str, Draft]) -> list[ChatMessage] | 
     return [*job.messages, ChatMessage(role="user", content=prompt["user"])]
 
 
-async def _draft_job(
-    client: LLMClient, job: Job, snippets: list[briefing.Snippet], settings: Settings
-) -> list[Draft]:
+async def _draft_job(client: LLMClient, job: Job, snippets: list[briefing.Snippet]) -> list[Draft]:
     temperature = min(1.0, 0.7 + 0.1 * job.variant)
     reply = await _ask(client, job, build_messages(job, snippets), temperature)
-    drafts = {pid: _to_draft(job, pid, _pick(reply, pid), settings) for pid in job.platforms}
+    drafts = {pid: _to_draft(job, pid, _pick(reply, pid)) for pid in job.platforms}
     for _ in range(MAX_REPAIRS):
         messages = _repair_messages(job, drafts)
         if messages is None:
@@ -198,7 +196,7 @@ async def _draft_job(
         for pid in drafts:
             post = _pick(reply, pid)
             if post is not None and _repairable(drafts[pid]):
-                drafts[pid] = _to_draft(job, pid, post, settings)
+                drafts[pid] = _to_draft(job, pid, post)
     return [_finalise(job, d, client) for d in drafts.values()]
 
 
@@ -294,7 +292,7 @@ async def adraft_posts(
     async def one(variant: int) -> list[Draft]:
         job = Job(kit, brief, ids, lang, media_by_platform(media, ids), variant)
         async with semaphore:
-            drafts = await _draft_job(client, job, snippets, settings)
+            drafts = await _draft_job(client, job, snippets)
         return drafts
 
     batches = await asyncio.gather(*(one(v) for v in range(variants)))
