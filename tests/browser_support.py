@@ -120,7 +120,8 @@ def screenshot(pg: object, name: str, *, top: bool = True) -> Path:
     path = ARTIFACTS / f"{name}.png"
     if top:  # Streamlit scrolls its own container, not the window
         pg.evaluate(  # type: ignore[attr-defined]
-            "for (const e of document.querySelectorAll('*')) { if (e.scrollTop > 0) e.scrollTop = 0; }"
+            "for (const e of document.querySelectorAll('*')) "
+            "{ if (e.scrollTop > 0) e.scrollTop = 0; }"
         )
     pg.screenshot(path=str(path), full_page=True)  # type: ignore[attr-defined]
     return path
