@@ -45,7 +45,7 @@ for _var in ("POSTWERK_LLM_BASE_URL", "POSTWERK_DATABASE_URL", "POSTWERK_EMBEDDI
     os.environ.pop(_var, None)
 
 from assistant.brand.kit import BrandKit, load_kit  # noqa: E402
-from assistant.config import Settings, get_settings, load_settings  # noqa: E402
+from assistant.config import LOCAL_PARALLEL, Settings, get_settings, load_settings  # noqa: E402
 from assistant.drafting import DraftOptions, draft_posts  # noqa: E402
 from assistant.errors import AssistantError  # noqa: E402
 from assistant.llm import get_client  # noqa: E402
@@ -62,7 +62,6 @@ KIT_ID = "kaffeekontor-hamburg"
 START = date(2030, 12, 2)  # a Monday; no public holiday in Hamburg that week
 FAKE_PLATFORMS = ("instagram", "facebook", "linkedin", "mastodon", "google_business")
 MODEL_PLATFORMS = ("instagram", "linkedin", "facebook")
-EMBEDDED_PARALLEL = 2  # n_parallel of the embedded llama.cpp server (assistant/llm/local.py)
 TOKENS = "estimated tokens = regex words + punctuation marks (\\w+|[^\\w\\s]) of all messages"
 WORD = re.compile(r"\w+|[^\w\s]")
 
@@ -199,7 +198,7 @@ def bench_model(concurrency: int | None, timeout: float | None) -> None:
     kit = daily_kit(load_kit(KIT_ID, ROOT / "brand_kits"), MODEL_PLATFORMS)
     plan = week_plan(kit, 7, 21)
     settings, source = model_settings(timeout)
-    lanes = concurrency or settings.llm_concurrency
+    lanes = concurrency or settings.concurrency  # the product's bound unless a flag says
     print(f"2. generate week, 7 days x 3 channels ({', '.join(MODEL_PLATFORMS)}) = "
           f"{len(plan.slots)} slots, embedded model {source}")
     print(f"   concurrency {lanes}, timeout {settings.request_timeout:.0f} s per request, "
@@ -207,7 +206,7 @@ def bench_model(concurrency: int | None, timeout: float | None) -> None:
     started = time.perf_counter()
     get_client(settings)  # start the embedded server (once per process), outside the timing
     load = time.perf_counter() - started
-    report, _, seconds = timed_week(kit, plan, settings, lanes,
+    report, _, seconds = timed_week(kit, plan, settings, concurrency,
                                         progress=show_progress(time.perf_counter()))
     usage, done = report.usage, len(report.created)
     per_post = max(1, done)
@@ -221,8 +220,8 @@ def bench_model(concurrency: int | None, timeout: float | None) -> None:
     if report.failed:
         print(f"   first failure: {report.failed[0].error}")
         timeouts = sum("did not answer in time" in (i.error or "") for i in report.failed)
-        if timeouts and lanes > EMBEDDED_PARALLEL:
-            print(f"   ({timeouts} timed out: the embedded server drafts {EMBEDDED_PARALLEL} "
+        if timeouts and lanes > LOCAL_PARALLEL:
+            print(f"   ({timeouts} timed out: the embedded server drafts {LOCAL_PARALLEL} "
                   "requests at a time and the others queue; try --model-concurrency 2 "
                   "--model-timeout 300)")
 
@@ -236,7 +235,8 @@ def main() -> None:
     parser.add_argument("--latency", type=float, default=1.0,
                         help="seconds the fake server waits per call (default 1.0)")
     parser.add_argument("--model-concurrency", type=int, default=None,
-                        help="concurrency of the model week (default: POSTWERK_LLM_CONCURRENCY)")
+                        help="concurrency of the model week (default: the product's, i.e. "
+                        "POSTWERK_LLM_CONCURRENCY bounded by the embedded server's slots)")
     parser.add_argument("--model-timeout", type=float, default=None,
                         help="seconds per model request (default: POSTWERK_LLM_TIMEOUT)")
     args = parser.parse_args()
