@@ -13,8 +13,9 @@
    wall time of both and the ratio (target: concurrent at least 5x faster).
 2. A 7 x 3 week (21 slots: instagram, linkedin, facebook) with the embedded model on this
    machine (no POSTWERK_LLM_BASE_URL): wall time, per-slot average, real token usage and the
-   outcome per slot, with the product's settings (POSTWERK_LLM_CONCURRENCY, _TIMEOUT) unless
-   --model-concurrency / --model-timeout say otherwise. Takes minutes; --skip-model leaves
+   outcome per slot, with the product's settings (Settings.concurrency and .request_timeout:
+   for the embedded model 2 in flight and 600 s) unless --model-concurrency /
+   --model-timeout say otherwise. Takes minutes (~8 on 2 quiet cores); --skip-model leaves
    it out.
 """
 
