@@ -104,9 +104,13 @@ def _problem(code: str, message: str, severity: Severity = Severity.ERROR) -> Pr
     return Problem(code=code, severity=severity, message=message, source=SOURCE)
 
 
+def find_emoji(text: str) -> list[str]:
+    """Emoji as people see them: each grapheme cluster that holds a pictograph or flag."""
+    return [g for g in _GRAPHEME.findall(text) if _EMOJI.search(g)]
+
+
 def count_emoji(text: str) -> int:
-    """Emoji as people see them: one per grapheme cluster that holds a pictograph or flag."""
-    return sum(1 for g in _GRAPHEME.findall(text) if _EMOJI.search(g))
+    return len(find_emoji(text))
 
 
 def banned_word_problems(kit: BrandKit, text: str) -> list[Problem]:

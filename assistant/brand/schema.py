@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+import regex
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 # Mirrors DESIGN.md's platform ids; kept here so that kit.py stays free of other modules.
@@ -32,6 +33,10 @@ KIT_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$")
 LANG_RE = re.compile(r"^[a-z]{2}$")
 TIME_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 TAG_RE = re.compile(r"^\w+$")
+# one word: letters and digits, inner hyphens and apostrophes ("Barista-Kurs", "gibt's")
+WORD_RE = regex.compile(r"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*")
+# one emoji as people see it: a grapheme cluster that holds a pictograph or a flag
+_EMOJI_RE = regex.compile(r"(?=\X$)(?=.*(?:\p{Extended_Pictographic}|\p{Regional_Indicator}{2}))\X")
 
 
 class _Strict(BaseModel):
@@ -77,11 +82,49 @@ class BannedWord(_Strict):
 class EmojiPolicy(_Strict):
     policy: Literal["none", "few", "many"] = "few"
     max_per_post: int = Field(default=2, ge=0, le=30)
+    # the brand's own emoji; when listed, any other emoji in a post is a warning
+    allowed: list[str] = Field(default_factory=list)
+
+    @field_validator("allowed")
+    @classmethod
+    def _emoji(cls, values: list[str]) -> list[str]:
+        out: list[str] = []
+        for raw in values:
+            item = str(raw).strip()
+            if not _EMOJI_RE.fullmatch(item):
+                raise ValueError(f"{raw!r} is not one emoji; list each emoji on its own, e.g. ☕")
+            if item not in out:
+                out.append(item)
+        return out
+
+    @model_validator(mode="after")
+    def _none_lists_nothing(self) -> EmojiPolicy:
+        if self.policy == "none" and self.allowed:
+            raise ValueError("policy 'none' allows no emoji; empty 'allowed' or pick few or many")
+        return self
 
     @property
     def limit(self) -> int:
         """The effective cap: policy "none" means zero whatever max_per_post says."""
         return 0 if self.policy == "none" else self.max_per_post
+
+
+class SpellingWords(_Strict):
+    """Words the spelling check accepts for this brand (names, products, dialect)."""
+
+    words: list[str] = Field(default_factory=list)
+
+    @field_validator("words")
+    @classmethod
+    def _words(cls, values: list[str]) -> list[str]:
+        out: list[str] = []
+        for raw in values:
+            word = str(raw).strip()
+            if not WORD_RE.fullmatch(word):
+                raise ValueError(f"{raw!r} is not one word; list single words like Franzbrötchen")
+            if word not in out:
+                out.append(word)
+        return out
 
 
 class HashtagSets(_Strict):
@@ -254,6 +297,7 @@ class BrandKit(_Strict):
     banned_words: list[BannedWord] = Field(default_factory=list)
     emoji: EmojiPolicy = Field(default_factory=lambda: EmojiPolicy())
     hashtags: HashtagSets = Field(default_factory=HashtagSets)
+    spelling: SpellingWords = Field(default_factory=SpellingWords)
     cta: str | None = None
     links: KitLinks = Field(default_factory=KitLinks)
     legal: LegalEntity

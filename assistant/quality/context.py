@@ -1,0 +1,35 @@
+"""What the quality checks know about a post besides its text (pure)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.brand.schema import BrandKit
+from assistant.models import Problem, Severity
+
+SOURCE = "quality"
+
+
+@dataclass(frozen=True)
+class QualityContext:
+    """The brief the post was written from, the link it may carry, and the brand kit.
+
+    ``brief`` is None for a post typed by hand (nothing to compare facts against);
+    ``kit`` is None for a post checked without a brand.
+    """
+
+    brief: str | None
+    link: str | None
+    language: str
+    platform: str
+    kit: BrandKit | None
+
+
+def problem(code: str, message: str, severity: Severity = Severity.WARNING) -> Problem:
+    return Problem(code=code, severity=severity, message=message, source=SOURCE)
+
+
+def shorten(text: str, limit: int = 40) -> str:
+    """A quote of ``text`` short enough for a one-line message."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

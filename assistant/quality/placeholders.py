@@ -1,0 +1,57 @@
+"""Template leftovers that must never be posted: ``[Link]``, ``{name}``, ``XXX``, ``TODO`` (pure).
+
+None of the platforms renders markdown or HTML, so square, curly and angle brackets around
+words are never real formatting in a post; the only bracketed words a post may carry are
+an ad label ("[Werbung]", "[Anzeige]", "[Ad]"), which the ad-label check reads.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from assistant.models import Problem, Severity
+from assistant.quality.context import problem, shorten
+
+# the ad labels that people write in brackets (see compliance/labels.py)
+_LABELS = {"werbung", "anzeige", "ad", "advertisement", "paid partnership", "werbung/anzeige"}
+
+_PATTERNS: tuple[regex.Pattern[str], ...] = (
+    # [Link zum Bestellen], [Name], [Datum einfügen]
+    regex.compile(r"\[[^\[\]\n]{0,60}\p{L}[^\[\]\n]{0,60}\]"),
+    # {name}, {{ datum }}, {Link}
+    regex.compile(r"\{\{?\s*[\p{L}_][\p{L}\p{N}_ .-]{0,40}\}\}?"),
+    # <Datum>, <Name des Kurses>; "<3" (a heart) has no letter
+    regex.compile(r"<\s*\p{L}[\p{L}\p{N}_ .:-]{0,40}>"),
+    # XXX, XX.XX., XX:XX Uhr, xxx; "XXL" and "xx" (kisses) are words
+    regex.compile(r"(?<![\p{L}\p{N}])(?:X{2,}|x{3,})(?!\p{L})"),
+    regex.compile(r"(?<![\p{L}\p{N}])(?:TODO|TBD|TBA|FIXME|PLACEHOLDER|PLATZHALTER|EINFÜGEN|"
+                  r"INSERT)(?!\p{L})"),
+    regex.compile(r"(?i)\blorem\s+ipsum\b"),
+    regex.compile(r"(?i)\b(?:hier|here)\s+(?:link|url|datum|date|name)\s+(?:einfügen|insert)\b"),
+    regex.compile(r"(?i)\b(?:insert|einfügen)\s+(?:link|url|datum|date|name|text)\b"),
+    # a blank to fill in: "am ___ um ___ Uhr"
+    regex.compile(r"_{3,}"),
+)
+
+
+def _is_label(found: str) -> bool:
+    return found.startswith("[") and found[1:-1].strip().casefold() in _LABELS
+
+
+def find_placeholders(text: str) -> list[str]:
+    """Every template leftover in ``text``, in order, each once."""
+    hits: list[tuple[int, str]] = []
+    for pattern in _PATTERNS:
+        hits += [(m.start(), m.group(0)) for m in pattern.finditer(text)
+                 if not _is_label(m.group(0))]
+    return list(dict.fromkeys(found for _, found in sorted(hits)))
+
+
+def placeholder_problems(text: str) -> list[Problem]:
+    found = find_placeholders(text)
+    if not found:
+        return []
+    shown = ", ".join(f"'{shorten(f, 30)}'" for f in found[:3])
+    return [problem("placeholder",
+                    f"template leftover {shown} in the text; replace it with the real "
+                    "detail or delete it", Severity.ERROR)]

@@ -1,0 +1,35 @@
+"""A post as the words a reader compares: no hashtags, links, handles, emoji, labels (pure)."""
+
+from __future__ import annotations
+
+import regex
+
+from assistant.hashtags import HASHTAG_RE
+
+URL_RE = regex.compile(r"(?i)(?<![\w@/])(?:https?://|www\.)[^\s<>\"'`{}|\\^\[\]]+")
+HANDLE_RE = regex.compile(r"(?<![\p{L}\p{N}_.])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}_])?"
+                          r"(?:@[\w.-]+\.\w+)?")
+EMAIL_RE = regex.compile(r"(?i)\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b")
+_LABEL_RE = regex.compile(r"(?i)^\W*(?:werbung|anzeige|paid partnership|advertisement|ad)\b\W*")
+_BIO_RE = regex.compile(r"(?i)\blinks?\s+(?:in|im)\s+(?:(?:der|unserer|our|the)\s+)?"
+                        r"(?:bio|profil|profile)\b")
+_WORD_RE = regex.compile(r"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*")
+
+
+def strip_markup(text: str) -> str:
+    """``text`` without URLs, e-mail addresses, handles, hashtags, its ad label and bio hints."""
+    out = URL_RE.sub(" ", text)
+    out = EMAIL_RE.sub(" ", out)
+    out = HANDLE_RE.sub(" ", out)
+    out = HASHTAG_RE.sub(" ", out)
+    out = _BIO_RE.sub(" ", out)
+    return _LABEL_RE.sub("", out.strip())
+
+
+def words(text: str) -> list[str]:
+    """The post's words, case-folded, in order (emoji and punctuation dropped)."""
+    return [w.casefold() for w in _WORD_RE.findall(strip_markup(text))]
+
+
+def ngrams(tokens: list[str], size: int) -> set[tuple[str, ...]]:
+    return {tuple(tokens[i:i + size]) for i in range(len(tokens) - size + 1)}

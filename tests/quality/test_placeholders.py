@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import pytest
+
+from assistant.brand.kit import BrandKit
+from assistant.models import Severity
+from assistant.quality import quality_problems
+from assistant.quality.placeholders import find_placeholders, placeholder_problems
+from tests.quality.conftest import codes, context
+
+ISSUE_DRAFT = (
+    "Neue Chance zum Röstkurs im Altona! Mit 8 Plätze und 18 Uhr ist es ein großes Angebot. "
+    "Bestelle dir heute im Laden oder per Mail: [Link zum Bestellen] 🚀"
+)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    (ISSUE_DRAFT, "[Link zum Bestellen]"),
+    ("Hallo {name}, dein Kurs wartet!", "{name}"),
+    ("Hi {{ first_name }}, your seat is saved.", "{{ first_name }}"),
+    ("Kurs am <Datum> im Kontor.", "<Datum>"),
+    ("Join us on XX.XX. at 6 pm.", "XX"),
+    ("Preis: XXX €", "XXX"),
+    ("TODO: Uhrzeit ergänzen", "TODO"),
+    ("Mehr dazu von [Name] im Video.", "[Name]"),
+    ("Lorem ipsum dolor sit amet.", "Lorem ipsum"),
+    ("Register at ___ before Friday.", "___"),
+    ("Sign up here: insert link", "insert link"),
+])
+def test_template_leftovers_are_found(text: str, found: str) -> None:
+    assert found in find_placeholders(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Werbung | Unsere Weihnachtsmischung ist da 🎄 #Möwenbohne",
+    "[Werbung] Neu im Shop: die Weihnachtsmischung.",
+    "[Ad] Our new release is out. Love it <3",
+    "Size XXL is back, xx from the team!",
+    "Jetzt im Shop: https://shop.moewenbohne.example/?utm_source=x_y #Kaffee @moewenbohne",
+    "Am 12.12. um 18:00 Uhr, 8 Plätze, 12,00 € (inkl. Kaffee) – Anmeldung per Mail.",
+    "What's new in v2.3: faster sync, {fewer} clicks? No: fewer clicks.",
+])
+def test_real_text_is_not_a_placeholder(text: str) -> None:
+    # "{fewer}" is a template slot; the rest of these lines must not be flagged
+    assert [f for f in find_placeholders(text) if f != "{fewer}"] == []
+
+
+def test_placeholder_is_an_error_with_one_line_message() -> None:
+    [problem] = placeholder_problems(ISSUE_DRAFT)
+    assert problem.code == "placeholder" and problem.severity == Severity.ERROR
+    assert problem.source == "quality" and "\n" not in problem.message
+    assert "[Link zum Bestellen]" in problem.message
+
+
+def test_kit_examples_have_no_placeholder(coffee: BrandKit, software: BrandKit) -> None:
+    for kit in (coffee, software):
+        for example in kit.examples:
+            ctx = context(kit, brief=example.text, platform=example.platform,
+                          language=example.language)
+            assert "placeholder" not in codes(quality_problems(example.text, [], ctx))
