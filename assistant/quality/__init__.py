@@ -1,11 +1,20 @@
-"""Is a draft worth posting? Checks a person would make before posting (pure).
+"""Is a draft worth posting? The checks a careful person makes before posting.
 
 ``quality_problems`` checks one post against its brief, link and brand kit;
 ``same_text_problems`` compares the drafts of one brief across platforms. The single
 checker (``assistant.checks``) composes them with the platform, brand and compliance
-checks. Every problem has ``source="quality"`` and a stable code:
+checks. Without a brief (a post typed by hand) there is nothing to compare facts with,
+so the two fact checks are skipped. The checks are pure functions; ``dictionary`` loads
+the word lists they use once per process. Every problem has ``source="quality"`` and a
+stable code:
 
     placeholder       error    a template leftover such as [Link], {name}, XXX, TODO
+    invented_fact     error    a number, date, time, price, address, person or name that
+                               neither the brief, the kit's facts nor the link state
+    missing_fact      warning  a date, time, price, number, weekday or place of the brief
+                               that the post leaves out
+    spelling          warning  a word in no Hunspell dictionary of the post's language
+                               (nor the brief, the kit's names or its word list)
     link_in_bio       warning  "Link in Bio" on a platform whose posts can carry the link
     emoji_not_in_kit  warning  an emoji the kit does not list among its own
     copies_example    warning  most of the post is copied from one kit example
@@ -14,24 +23,8 @@ checks. Every problem has ``source="quality"`` and a stable code:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from assistant.models import Problem
+from assistant.quality.compose import quality_problems
 from assistant.quality.context import QualityContext
-from assistant.quality.emoji import emoji_not_in_kit_problems
-from assistant.quality.linkbio import link_in_bio_problems
-from assistant.quality.placeholders import placeholder_problems
-from assistant.quality.similarity import copies_example_problems, same_text_problems
+from assistant.quality.similarity import same_text_problems
 
 __all__ = ["QualityContext", "quality_problems", "same_text_problems"]
-
-
-def quality_problems(text: str, hashtags: Sequence[str], ctx: QualityContext) -> list[Problem]:
-    """Every quality finding for one post, errors first in the order of the codes above."""
-    examples = [e.text for e in ctx.kit.examples] if ctx.kit is not None else []
-    return [
-        *placeholder_problems(text),
-        *link_in_bio_problems(text, ctx.platform),
-        *emoji_not_in_kit_problems(text, ctx.kit),
-        *copies_example_problems(text, examples),
-    ]

@@ -72,7 +72,7 @@ def copied_share(post: str, example: str) -> float:
         return 0.0
     shared = ngrams(tokens, COPY_RUN) & ngrams(words(example), COPY_RUN)
     covered = {i + k for i in range(len(tokens) - COPY_RUN + 1)
-               if tuple(tokens[i:i + COPY_RUN]) in shared for k in range(COPY_RUN)}
+               if tokens[i:i + COPY_RUN] in shared for k in range(COPY_RUN)}
     return len(covered) / len(tokens)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from assistant.hashtags import HASHTAG_RE
@@ -9,6 +11,9 @@ from assistant.hashtags import HASHTAG_RE
 URL_RE = regex.compile(r"(?i)(?<![\w@/])(?:https?://|www\.)[^\s<>\"'`{}|\\^\[\]]+")
 HANDLE_RE = regex.compile(r"(?<![\p{L}\p{N}_.])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}_])?"
                           r"(?:@[\w.-]+\.\w+)?")
+# a web address without a scheme: tessaline.example/trust, moewenbohne.de
+DOMAIN_RE = regex.compile(r"(?i)(?<![\w@/.])(?:[a-z0-9][a-z0-9-]*\.)+[a-z]{2,}(?:/[^\s]*)?"
+                          r"(?![\w@])")
 EMAIL_RE = regex.compile(r"(?i)\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b")
 _LABEL_RE = regex.compile(r"(?i)^\W*(?:werbung|anzeige|paid partnership|advertisement|ad)\b\W*")
 _BIO_RE = regex.compile(r"(?i)\blinks?\s+(?:in|im)\s+(?:(?:der|unserer|our|the)\s+)?"
@@ -21,15 +26,19 @@ def strip_markup(text: str) -> str:
     out = URL_RE.sub(" ", text)
     out = EMAIL_RE.sub(" ", out)
     out = HANDLE_RE.sub(" ", out)
+    out = DOMAIN_RE.sub(" ", out)
     out = HASHTAG_RE.sub(" ", out)
     out = _BIO_RE.sub(" ", out)
     return _LABEL_RE.sub("", out.strip())
 
 
-def words(text: str) -> list[str]:
-    """The post's words, case-folded, in order (emoji and punctuation dropped)."""
-    return [w.casefold() for w in _WORD_RE.findall(strip_markup(text))]
+@lru_cache(maxsize=1024)
+def words(text: str) -> tuple[str, ...]:
+    """The post's words, case-folded, in order (emoji and punctuation dropped). Cached: the
+    kit's examples are compared with every post."""
+    return tuple(w.casefold() for w in _WORD_RE.findall(strip_markup(text)))
 
 
-def ngrams(tokens: list[str], size: int) -> set[tuple[str, ...]]:
-    return {tuple(tokens[i:i + size]) for i in range(len(tokens) - size + 1)}
+@lru_cache(maxsize=1024)
+def ngrams(tokens: tuple[str, ...], size: int) -> frozenset[tuple[str, ...]]:
+    return frozenset(tokens[i:i + size] for i in range(len(tokens) - size + 1))

@@ -1,0 +1,84 @@
+"""``quality_problems``: every quality check of one post, composed once.
+
+The only module of the package that loads word lists (through ``dictionary``); the
+checks themselves are pure functions of the text, the context and those lists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import partial
+
+from assistant.models import Problem
+from assistant.quality.context import QualityContext
+from assistant.quality.dictionary import (
+    dictionaries,
+    german_plain_names,
+    given_names,
+    suggestions,
+)
+from assistant.quality.emoji import emoji_not_in_kit_problems
+from assistant.quality.factcheck import (
+    Known,
+    invented,
+    invented_fact_problems,
+    missing,
+    missing_fact_problems,
+)
+from assistant.quality.linkbio import link_in_bio_problems
+from assistant.quality.names import NameLists, find_names
+from assistant.quality.placeholders import placeholder_problems
+from assistant.quality.similarity import copies_example_problems
+from assistant.quality.sources import brand_words, person_sources, source_texts, word_set
+from assistant.quality.spelling import (
+    SUGGESTED_WORDS,
+    Lexicon,
+    spelling_problems,
+    unknown_words,
+)
+
+
+def lexicon(ctx: QualityContext) -> Lexicon | None:
+    """The post language's dictionaries plus the brief's and the kit's words."""
+    found = dictionaries(ctx.language)
+    if found is None:
+        return None
+    main, others = found
+    return Lexicon(main, others, brand_words(ctx), compounds=ctx.language == "de")
+
+
+def _spelling(text: str, ctx: QualityContext, lex: Lexicon) -> list[Problem]:
+    words = unknown_words(text, lex)
+    hints = {w: suggestions(ctx.language, w) for w in words[:SUGGESTED_WORDS]}
+    return spelling_problems(words, hints)
+
+
+def _facts(text: str, ctx: QualityContext, lex: Lexicon | None) -> list[Problem]:
+    names = []
+    if lex is not None:
+        lists = NameLists(given_names(), german_plain_names())
+        names = find_names(text, lex, lists, ctx.language, partial(suggestions, ctx.language))
+    sources = Known.of(source_texts(ctx), ctx.language)
+    found = invented(text, ctx.language, sources, names, word_set(person_sources(ctx)))
+    problems = invented_fact_problems(found)
+    if ctx.brief:
+        problems += missing_fact_problems(missing(text, ctx.brief, ctx.language))
+    return problems
+
+
+def quality_problems(text: str, hashtags: Sequence[str], ctx: QualityContext) -> list[Problem]:
+    """Every quality finding for one post, errors first. ``hashtags`` are the post's tags
+    kept apart from its text; they are the brand's choice, not facts or prose to check."""
+    del hashtags  # tags are checked by the brand rules; nothing here reads them
+    lex = lexicon(ctx)
+    examples = [e.text for e in ctx.kit.examples] if ctx.kit is not None else []
+    facts = _facts(text, ctx, lex) if ctx.brief is not None else []
+    return [
+        *placeholder_problems(text),
+        *[p for p in facts if p.is_error],
+        *[p for p in facts if not p.is_error],
+        *(_spelling(text, ctx, lex) if lex is not None else []),
+        *link_in_bio_problems(text, ctx.platform),
+        *emoji_not_in_kit_problems(text, ctx.kit),
+        *copies_example_problems(text, examples),
+    ]

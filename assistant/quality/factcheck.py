@@ -1,0 +1,118 @@
+"""Facts a post invents, and facts of the brief it leaves out (pure).
+
+A fact of the post is covered when a source states it: dates by day and month, times by
+hour and minute, web addresses, e-mails and handles as text, and every other number when
+the source holds that number anywhere (in a date, a time, a price or as a word). That is
+lenient on purpose: a false ``invented_fact`` blocks a post.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from assistant.models import Problem, Severity
+from assistant.quality.context import problem, shorten
+from assistant.quality.facts import (
+    Fact,
+    extract_facts,
+    is_calendar_word,
+    number_words,
+    weekdays,
+)
+from assistant.quality.names import Name
+
+_WEB = ("url", "email", "handle")
+_PLACE = regex.compile(r"(?i:\b(?:in|im|at|bei|beim|am|auf)\s+(?:der|dem|den|the)?\s*)"
+                       r"(\p{Lu}[\p{L}-]+)")
+_DAYS_DE = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
+_DAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@dataclass(frozen=True)
+class Known:
+    """What a set of texts states, in the forms facts are compared in."""
+
+    dates: frozenset[str]
+    times: frozenset[str]
+    numbers: frozenset[str]
+    text: str  # case-folded, without "https://" and "www."
+    digits: str
+
+    @classmethod
+    def of(cls, texts: tuple[str, ...], language: str) -> Known:
+        return _known(texts, language)
+
+    def covers(self, fact: Fact) -> bool:
+        if fact.kind in _WEB:
+            return fact.key in self.text
+        if fact.kind == "phone":
+            return fact.key.lstrip("0") in self.digits
+        if fact.kind == "date":
+            return fact.key in self.dates
+        if fact.kind == "time":
+            # "um 18" in the brief covers "18 Uhr" in the post
+            bare_hour = fact.key.endswith(":00") and fact.numbers <= self.numbers
+            return fact.key in self.times or bare_hour
+        return fact.numbers <= self.numbers
+
+
+@lru_cache(maxsize=256)
+def _known(texts: tuple[str, ...], language: str) -> Known:
+    """Cached: the kit's facts are the same for every post of a kit."""
+    facts = [f for t in texts for f in extract_facts(t, language)]
+    numbers = {n for f in facts for n in f.numbers}
+    numbers |= {n for t in texts for n in number_words(t)}
+    joined = "\n".join(texts).casefold()
+    return Known(
+        dates=frozenset(f.key for f in facts if f.kind == "date"),
+        times=frozenset(f.key for f in facts if f.kind == "time"),
+        numbers=frozenset(numbers),
+        text=regex.sub(r"https?://|www\.", "", joined),
+        digits=regex.sub(r"\D", "", joined),
+    )
+
+
+def invented(text: str, language: str, sources: Known, names: list[Name],
+             person_words: frozenset[str]) -> list[str]:
+    """What the post states that no source does: facts first, then names, as written."""
+    shown = [f.shown for f in extract_facts(text, language) if not sources.covers(f)]
+    for name in names:
+        if not name.person or name.word.casefold() not in person_words:
+            shown.append(f"{name.word} (a person)" if name.person else name.word)
+    return list(dict.fromkeys(shown))
+
+
+def invented_fact_problems(found: list[str]) -> list[Problem]:
+    if not found:
+        return []
+    listed = ", ".join(f"'{shorten(f, 45)}'" for f in found[:4])
+    more = f" and {len(found) - 4} more" if len(found) > 4 else ""
+    return [problem("invented_fact",
+                    f"{listed}{more} not in the brief, the kit's facts or the link; take it "
+                    "out or add it to the brief", Severity.ERROR)]
+
+
+def missing(text: str, brief: str, language: str) -> list[str]:
+    """Dates, times, prices, numbers, weekdays and places of the brief the post leaves out."""
+    post = Known.of((text,), language)
+    shown = [f.shown for f in extract_facts(brief, language)
+             if f.kind not in (*_WEB, "phone") and not post.covers(f)]
+    days = _DAYS_DE if language == "de" else _DAYS_EN
+    shown += [days[day] for day in sorted(weekdays(brief) - weekdays(text))]
+    post_words = set(regex.findall(r"\p{L}+", text.casefold()))
+    for match in _PLACE.finditer(brief):
+        place = match.group(1)
+        parts = [p.casefold() for p in place.split("-")]
+        if not is_calendar_word(place) and not all(p in post_words for p in parts):
+            shown.append(place)
+    return list(dict.fromkeys(shown))
+
+
+def missing_fact_problems(found: list[str]) -> list[Problem]:
+    if not found:
+        return []
+    listed = ", ".join(f"'{shorten(f, 30)}'" for f in found[:5])
+    return [problem("missing_fact", f"the brief says {listed}, the post does not; add it")]

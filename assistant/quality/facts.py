@@ -1,0 +1,184 @@
+"""The checkable facts of a text, normalised so that the same fact compares equal (pure).
+
+"18 Uhr" = "18:00" = "6 pm"; "12. Dezember" = "12.12." = "December 12th"; "€ 12" =
+"12 €" = "12,00 €"; "8 Plätze" is the number 8; "acht" in a source is 8 too. Years,
+weekdays in a post and number words in a post are not facts here (too often right to
+add), but a weekday in a brief is one that the post should keep ("ab Samstag").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+import regex
+
+from assistant.hashtags import HASHTAG_RE
+from assistant.quality.textnorm import DOMAIN_RE, EMAIL_RE, HANDLE_RE, URL_RE
+
+_MONTHS = {
+    "jan": 1, "januar": 1, "january": 1, "feb": 2, "februar": 2, "february": 2,
+    "mär": 3, "märz": 3, "mar": 3, "march": 3, "apr": 4, "april": 4, "mai": 5, "may": 5,
+    "jun": 6, "juni": 6, "june": 6, "jul": 7, "juli": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "okt": 10, "oktober": 10, "oct": 10, "october": 10,
+    "nov": 11, "november": 11, "dez": 12, "dezember": 12, "dec": 12, "december": 12,
+}
+_WEEKDAYS = {
+    "mo": 0, "montag": 0, "monday": 0, "di": 1, "dienstag": 1, "tuesday": 1, "mi": 2,
+    "mittwoch": 2, "wednesday": 2, "do": 3, "donnerstag": 3, "thursday": 3, "fr": 4,
+    "freitag": 4, "friday": 4, "sa": 5, "samstag": 5, "sonnabend": 5, "saturday": 5,
+    "so": 6, "sonntag": 6, "sunday": 6,
+}
+_NUMBER_WORDS = {
+    word: value for value, words in enumerate([
+        ("null", "zero"), ("eins", "one"), ("zwei", "two"), ("drei", "three"), ("vier", "four"),
+        ("fünf", "five"), ("sechs", "six"), ("sieben", "seven"), ("acht", "eight"),
+        ("neun", "nine"), ("zehn", "ten"), ("elf", "eleven"), ("zwölf", "twelve")])
+    for word in words
+}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_NUM = r"\d+(?:[.,]\d+)*"
+_PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = (
+    ("phone", regex.compile(r"(?<![\w.,])(?:\+|0)\d[\d ()/-]{5,}\d(?![\w])")),
+    ("date", regex.compile(r"(?<![\d.])(\d{4})-(\d{2})-(\d{2})(?!\d)")),
+    ("date", regex.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.(?:\s?(\d{4}|\d{2})(?![\d.]))?")),
+    ("date", regex.compile(rf"(?i)(?<![\d.])(\d{{1,2}})(?:\.|st|nd|rd|th)?\s*(?:of\s+)?"
+                           rf"({_MONTH})\b\.?(?:\s+(\d{{4}}))?")),
+    ("date", regex.compile(rf"(?i)\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b"
+                           rf"(?:,?\s+(\d{{4}}))?")),
+    ("time", regex.compile(r"(?i)(?<![\d.,:])(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\b\.?")),
+    ("time", regex.compile(r"(?<![\d.,:])(\d{1,2})(?:[:.](\d{2}))?\s*(?:Uhr|h)(?!\w)")),
+    ("time", regex.compile(r"(?<![\d.,:])(\d{1,2}):(\d{2})(?![\d:])")),
+    ("price", regex.compile(rf"(?i)(?:€|eur|\$|usd|£|chf)\s?({_NUM})(?:,[-–])?")),
+    ("price", regex.compile(rf"(?i)(?<![\d.,])({_NUM})(?:,[-–])?\s?(?:€|euro|eur|\$|usd|"
+                            rf"dollars?|£|chf)(?!\w)")),
+    ("percent", regex.compile(rf"(?i)(?<![\d.,])({_NUM})\s?(?:%|prozent|percent|per cent)")),
+    ("number", regex.compile(rf"(?<![\p{{L}}\d.,])({_NUM})(?![\d])")),
+)
+_WEEKDAY_RE = regex.compile(
+    r"(?i)\b(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|monday|"
+    r"tuesday|wednesday|thursday|friday|saturday|sunday)s?\b")
+# "1. Mahlgrad" at the start of a line is a list, "12. Dezember" is a date
+_LIST_MARKER = regex.compile(rf"(?m)^\s*\d{{1,2}}[.)]\s+(?!(?i:{_MONTH})\b)")
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One fact: its kind, a key equal for equal facts, the text it was read from, and the
+    numbers in it (a date's day and month, a time's hour) for lenient matching."""
+
+    kind: str
+    key: str
+    shown: str
+    numbers: frozenset[str]
+
+
+def number_key(raw: str, language: str) -> str | None:
+    """'1.000' (de) and '1,000' (en) -> '1000'; '12,50' (de) -> '12.5'; '12,00' -> '12'."""
+    text = raw.strip()
+    thousands, decimal = (".", ",") if language == "de" else (",", ".")
+    if regex.fullmatch(rf"\d{{1,3}}(?:\{thousands}\d{{3}})+(?:\{decimal}\d+)?", text):
+        text = text.replace(thousands, "")
+    text = text.replace(decimal, ".").replace(",", ".")
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        return None
+    return format(value.normalize(), "f")
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def _web_facts(text: str) -> tuple[list[Fact], str]:
+    """URLs, bare domains, e-mail addresses and handles; the text without them and hashtags."""
+    found: list[Fact] = []
+    for kind, pattern in (("url", URL_RE), ("email", EMAIL_RE), ("url", DOMAIN_RE),
+                          ("handle", HANDLE_RE)):
+        for match in pattern.finditer(text):
+            raw = match.group(0).rstrip(".,;:!?)»“\"'")
+            shown = regex.sub(r"(?i)^https?://(?:www\.)?", "", raw)  # short enough to quote
+            found.append(Fact(kind, web_key(raw), shown, frozenset()))
+            text = _blank(text, match.start(), match.end())
+    for match in HASHTAG_RE.finditer(text):
+        text = _blank(text, match.start(), match.end())
+    return found, _LIST_MARKER.sub(" ", text)
+
+
+def web_key(raw: str) -> str:
+    """An address as compared: no scheme, no www., no query, no trailing slash, lower case."""
+    key = regex.sub(r"(?i)^(?:https?://)?(?:www\.)?", "", raw.strip().lstrip("@"))
+    return key.split("?")[0].split("#")[0].rstrip("/").casefold()
+
+
+def _date(groups: tuple[str | None, ...]) -> tuple[int, int] | None:
+    parts = [g for g in groups if g]
+    if len(parts[0]) == 4 and parts[0].isdigit():  # ISO: year, month, day
+        day, month = int(parts[2]), int(parts[1])
+    elif parts[0].isdigit():
+        day = int(parts[0])
+        month = int(parts[1]) if parts[1].isdigit() else _MONTHS[parts[1].casefold()]
+    else:
+        day, month = int(parts[1]), _MONTHS[parts[0].casefold()]
+    return (day, month) if 1 <= day <= 31 and 1 <= month <= 12 else None
+
+
+def _time(groups: tuple[str | None, ...]) -> tuple[int, int] | None:
+    hour, minute = int(groups[0] or 0), int(groups[1] or 0)
+    if len(groups) > 2 and groups[2]:  # a.m./p.m.
+        hour = hour % 12 + (12 if groups[2].casefold() == "p" else 0)
+    return (hour, minute) if hour <= 24 and minute < 60 else None
+
+
+def _fact(kind: str, match: regex.Match[str], language: str) -> Fact | None:
+    shown, groups = match.group(0).strip(), match.groups()
+    if kind == "date":
+        day_month = _date(groups)
+        if day_month is None:
+            return None
+        day, month = day_month
+        return Fact(kind, f"{day:02d}.{month:02d}.", shown, frozenset({str(day), str(month)}))
+    if kind == "time":
+        clock = _time(groups)
+        if clock is None:
+            return None
+        return Fact(kind, f"{clock[0]:02d}:{clock[1]:02d}", shown, frozenset({str(clock[0])}))
+    if kind == "phone":
+        digits = regex.sub(r"\D", "", shown)
+        if len(digits) < 7:
+            return None
+        key = regex.sub(r"^(?:0049|49)", "0", digits) if shown.lstrip().startswith(("+", "00")) \
+            else digits
+        return Fact(kind, key, shown, frozenset())
+    value = number_key(groups[0] or "", language)
+    return Fact(kind, value, shown, frozenset({value})) if value is not None else None
+
+
+def extract_facts(text: str, language: str) -> list[Fact]:
+    """Every fact of ``text`` in order of kind: web, phone, date, time, price, percent, number."""
+    facts, rest = _web_facts(text)
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(rest):
+            fact = _fact(kind, match, language)
+            if fact is not None:
+                facts.append(fact)
+                rest = _blank(rest, match.start(), match.end())
+    return facts
+
+
+def is_calendar_word(word: str) -> bool:
+    """A month or weekday ("Dezember", "Saturday", "samstags"): never a name or a place."""
+    key = word.casefold()
+    return key in _MONTHS or key in _WEEKDAYS or key.rstrip("s") in _WEEKDAYS
+
+
+def weekdays(text: str) -> set[int]:
+    """The weekdays a text names (0 = Monday), in either language, "samstags" included."""
+    return {_WEEKDAYS[m.group(1).casefold()] for m in _WEEKDAY_RE.finditer(text)}
+
+
+def number_words(text: str) -> set[str]:
+    """Numbers written as words ("acht Plätze", "six people"), as number keys."""
+    return {str(_NUMBER_WORDS[w.casefold()]) for w in regex.findall(r"\p{L}+", text)
+            if w.casefold() in _NUMBER_WORDS}

@@ -1,0 +1,64 @@
+"""What a post may take its facts and names from: the brief, the link and the kit's facts (pure).
+
+The kit's example posts are not a source: they show the voice, not today's facts.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from assistant.brand.schema import BrandKit
+from assistant.quality.context import QualityContext
+
+_WORD = regex.compile(r"\p{L}[\p{L}\p{N}]*(?:['’\-][\p{L}\p{N}]+)*")
+_JOINT = regex.compile(r"['’\-]")
+
+
+def kit_fact_text(kit: BrandKit) -> str:
+    """Every fact the kit states about the brand, as one text: names, legal entity (with
+    addresses), channels, links, hashtags, pillars, call to action, own words. Not the
+    audience: "Kaffeetrinker zwischen 25 und 55" does not make 25 € a price."""
+    legal = kit.legal.model_dump(mode="json", exclude_none=True)
+    parts: list[str] = [kit.name, kit.cta or ""]
+    parts += [str(v) for v in legal.values() if not isinstance(v, dict)]
+    parts += [str(v) for v in legal.get("profession", {}).values() if v]
+    parts += legal.get("representatives", [])
+    parts += [f"{c.handle} {c.profile_url or ''}" for c in kit.channels]
+    parts += [str(v) for v in kit.links.model_dump(exclude={"utm_defaults"}).values() if v]
+    parts += [f"#{t}" for t in (*kit.hashtags.always, *kit.hashtags.pool)]
+    parts += [f"{p.name}: {p.description}" for p in kit.pillars]
+    parts += kit.spelling.words
+    return "\n".join(p for p in parts if p)
+
+
+def source_texts(ctx: QualityContext) -> tuple[str, ...]:
+    """The brief, the link and the kit's facts: where every fact of the post must come from."""
+    texts = [ctx.brief or "", ctx.link or ""]
+    if ctx.kit is not None:
+        texts.append(kit_fact_text(ctx.kit))
+    return tuple(t for t in texts if t)
+
+
+def person_sources(ctx: QualityContext) -> tuple[str, ...]:
+    """A person may only be named when the brief or its link names them: that the kit lists
+    Hanne as managing director does not mean she answers comments today."""
+    return tuple(t for t in (ctx.brief or "", ctx.link or "") if t)
+
+
+@lru_cache(maxsize=256)
+def word_set(texts: tuple[str, ...]) -> frozenset[str]:
+    """Every word of ``texts``, case-folded, with hyphenated words also split into parts."""
+    found: set[str] = set()
+    for text in texts:
+        for word in _WORD.findall(text):
+            found.add(word.casefold())
+            found.update(part.casefold() for part in _JOINT.split(word) if part)
+    return frozenset(found)
+
+
+def brand_words(ctx: QualityContext) -> frozenset[str]:
+    """Words the spelling check accepts without a dictionary: the brief's (the user wrote
+    them) and the kit's names, hashtags, handles, addresses and own word list."""
+    return word_set(source_texts(ctx))

@@ -1,0 +1,104 @@
+"""Words that are in no dictionary for the post's language (pure over a ``Dictionary``).
+
+German compounds are open-ended; Hunspell's compound rules know many (Filterkaffee,
+Kaffeekontor) but not all (Röstkurs, Kontorhaus), so a word also passes when it splits
+into known words with the usual joints (Röst|kurs from rösten, Anmeldungs|formular).
+German posts borrow English freely (Cold Brew, Cupping), so an English word passes there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from assistant.models import Problem
+from assistant.quality.context import problem
+from assistant.quality.dictionary import Dictionary
+from assistant.quality.textnorm import strip_markup
+
+# a word: letters with inner apostrophes, hyphens and gender marks; never touching a digit
+_TOKEN = regex.compile(r"(?<![\p{L}\p{N}])\p{L}+(?:['’\-:*_/]\p{L}+)*['’]?(?![\p{N}])")
+_CLITIC = regex.compile(r"(?i)['’](?:s|n|ne|nem|nen)?$")
+_GENDER = regex.compile(r"(?:[:*_/](?:innen|in)|Innen)$")
+_MIN_PART = 3
+_MAX_PARTS = 3
+SHOWN_WORDS = 5
+SUGGESTED_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The dictionaries for one post: its language's, the ones a word may also come from
+    (British next to US English; English inside German posts) and the brand's own words
+    (case-folded)."""
+
+    main: Dictionary
+    others: tuple[Dictionary, ...]
+    own: frozenset[str]
+    compounds: bool
+
+
+def _joints(head: str) -> list[str]:
+    """What a compound's first part may stand for: Röst -> rösten, Anmeldungs -> Anmeldung."""
+    lower = head.lower()
+    forms = [head, head.capitalize(), lower + "en", lower + "n", head.capitalize() + "e"]
+    if head.endswith("s") and len(head) > _MIN_PART + 1:
+        forms.append(head[:-1])
+    if head.endswith("es") and len(head) > _MIN_PART + 2:
+        forms.append(head[:-2])
+    return forms
+
+
+def _compound(word: str, lex: Lexicon, parts: int) -> bool:
+    if parts < 2 or len(word) < 2 * _MIN_PART:
+        return False
+    for cut in range(_MIN_PART, len(word) - _MIN_PART + 1):
+        head, tail = word[:cut], word[cut].upper() + word[cut + 1:]
+        if not any(lex.main.spell(form) for form in _joints(head)):
+            continue
+        if lex.main.spell(tail) or _compound(tail, lex, parts - 1):
+            return True
+    return False
+
+
+def is_known(word: str, lex: Lexicon) -> bool:
+    """True when some dictionary, the brand or a rule of word formation knows ``word``."""
+    if word.casefold() in lex.own or lex.main.spell(word):
+        return True
+    stripped = _GENDER.sub("", _CLITIC.sub("", word))
+    if stripped != word:
+        return bool(stripped) and is_known(stripped, lex)
+    if "-" in word or "/" in word:
+        # "Barista-Kurs", "m/w/d": each part on its own (single letters are abbreviations)
+        return all(is_known(part, lex) for part in regex.split(r"[-/]", word) if len(part) > 1)
+    if any(other.spell(word) or other.spell(word.lower()) for other in lex.others):
+        return True
+    return lex.compounds and _compound(word, lex, _MAX_PARTS)
+
+
+def unknown_words(text: str, lex: Lexicon) -> list[str]:
+    """The words of ``text`` no dictionary knows, each once, in order. Hashtags, links,
+    handles, e-mail addresses, emoji, numbers and acronyms (ALL CAPS) are not words here."""
+    found: list[str] = []
+    for token in _TOKEN.findall(strip_markup(text)):
+        word = token.rstrip("'’")
+        if len(word) < 2 or word.isupper() or word in found:
+            continue
+        if not is_known(word, lex):
+            found.append(word)
+    return found
+
+
+def spelling_message(words: list[str], suggest: dict[str, tuple[str, ...]]) -> str:
+    shown = []
+    for word in words[:SHOWN_WORDS]:
+        hint = ", ".join(suggest.get(word, ())[:2])
+        shown.append(f"'{word}' ({hint}?)" if hint else f"'{word}'")
+    more = f" and {len(words) - SHOWN_WORDS} more" if len(words) > SHOWN_WORDS else ""
+    return (f"not in the dictionary: {', '.join(shown)}{more}; correct the spelling or add "
+            "the word to the kit's word list")
+
+
+def spelling_problems(words: list[str], suggest: dict[str, tuple[str, ...]]) -> list[Problem]:
+    return [problem("spelling", spelling_message(words, suggest))] if words else []

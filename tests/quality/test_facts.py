@@ -1,0 +1,135 @@
+from __future__ import annotations
+
+import pytest
+
+from assistant.brand.kit import BrandKit
+from assistant.models import Severity
+from assistant.quality import quality_problems
+from assistant.quality.facts import extract_facts
+from tests.quality.conftest import codes, context
+
+KURS_BRIEF = ("Einladung zum Röstkurs am 12. Dezember, 18 Uhr, maximal 8 Plätze, Anmeldung im "
+              "Laden oder per Mail.")
+FILTER_BRIEF = ("Neuer Filterkaffee aus Kolumbien: rote Johannisbeere und Rohrzucker, ab Samstag "
+                "im Kontor und im Shop.")
+HANNE_TIP = (
+    "Kleiner Tipp mit großer Wirkung: Stell deine Mühle neu ein, wenn du die Bohne wechselst. "
+    "Fragen? Schreib sie in die Kommentare, Hanne antwortet heute Abend.")
+
+
+def _keys(text: str, language: str) -> list[tuple[str, str]]:
+    return [(f.kind, f.key) for f in extract_facts(text, language)]
+
+
+@pytest.mark.parametrize(("first", "second", "language"), [
+    ("18 Uhr", "18:00", "de"), ("um 6 pm", "18:00", "en"), ("12. Dezember", "12.12.", "de"),
+    ("December 12th", "12.12.", "en"), ("12 December 2026", "2026-12-12", "en"),
+    ("€ 12", "12 €", "de"), ("12,00 €", "12 Euro", "de"), ("EUR 12.50", "12.5 €", "en"),
+    ("1.000 Tassen", "1000 Tassen", "de"), ("2,000 users", "2000 users", "en"),
+    ("20 %", "20 Prozent", "de"), ("+49 40 5550 1274", "040 5550 1274", "de"),
+    ("https://www.Moewenbohne.example/kurse/?utm_source=x", "moewenbohne.example/kurse", "de"),
+])
+def test_the_same_fact_written_two_ways_compares_equal(first: str, second: str,
+                                                       language: str) -> None:
+    assert _keys(first, language) == _keys(second, language)
+
+
+def test_kinds_are_told_apart() -> None:
+    assert _keys("Am 12.12. um 18:00 Uhr, 8 Plätze, 12,00 €, 20 %, moin@moewenbohne.example, "
+                 "@moewenbohne", "de") == [
+        ("email", "moin@moewenbohne.example"), ("handle", "moewenbohne"), ("date", "12.12."),
+        ("time", "18:00"), ("price", "12"), ("percent", "20"), ("number", "8")]
+
+
+def _invented(problems: list) -> list:  # type: ignore[type-arg]
+    return [p for p in problems if p.code == "invented_fact"]
+
+
+def test_hanne_is_an_invented_person(coffee: BrandKit) -> None:
+    ctx = context(coffee, brief="Tipp: Mahlgrad anpassen, wenn man die Bohne wechselt",
+                  platform="threads")
+    [problem] = _invented(quality_problems(HANNE_TIP, [], ctx))
+    assert problem.severity == Severity.ERROR and "Hanne (a person)" in problem.message
+    # named in the brief, she may answer
+    ctx = context(coffee, brief="Tipp zum Mahlgrad; Hanne beantwortet heute Abend Fragen",
+                  platform="threads")
+    assert _invented(quality_problems(HANNE_TIP, [], ctx)) == []
+
+
+def test_invented_price_time_email_and_person_in_german(coffee: BrandKit) -> None:
+    post = ("Röstkurs im Kontor ☕ Am 12.12. um 19 Uhr, 25 € pro Person, mit Okan. Acht Plätze, "
+            "Anmeldung per Mail an kurs@moewenbohne.example.")
+    [problem] = _invented(quality_problems(post, [], context(coffee, brief=KURS_BRIEF)))
+    for made_up in ("19 Uhr", "25 €", "kurs@moewenbohne.example", "Okan (a person)"):
+        assert made_up in problem.message
+    assert "12.12." not in problem.message
+
+
+def test_invented_facts_in_english(software: BrandKit) -> None:
+    brief = "Column-level lineage for dbt is out today; docs at https://tessaline.example/lineage"
+    post = ("Column-level lineage for dbt is live: 40 % fewer broken dashboards, says Marcus. "
+            "Docs: https://tessaline.example/lineage-docs")
+    ctx = context(software, brief=brief, platform="linkedin", language="en")
+    [problem] = _invented(quality_problems(post, [], ctx))
+    assert "40 %" in problem.message and "Marcus" in problem.message
+    assert "lineage-docs" in problem.message
+
+
+def test_kit_facts_count_as_sources(coffee: BrandKit) -> None:
+    post = ("Röstkurs am 12. Dezember um 18 Uhr im Möwenbohne Kaffeekontor, Bohnenkai 12, "
+            "22767 Hamburg. 8 Plätze, Anmeldung an moin@moewenbohne.example oder "
+            "+49 40 5550 1274, mehr auf https://www.moewenbohne.example/ #Möwenbohne")
+    assert _invented(quality_problems(post, [], context(coffee, brief=KURS_BRIEF))) == []
+
+
+def test_kit_examples_are_not_a_source(coffee: BrandKit) -> None:
+    # "60 g auf einen Liter" and "Yirgacheffe" stand in an example, not in this brief
+    post = "Neu im Röster: Yirgacheffe, 60 g auf einen Liter. Ab Samstag im Kontor."
+    ctx = context(coffee, brief="Neuer Kaffee ab Samstag im Kontor", platform="instagram")
+    [problem] = _invented(quality_problems(post, [], ctx))
+    assert "'60'" in problem.message
+
+
+@pytest.mark.parametrize("kit_name", ["coffee", "software"])
+def test_kit_examples_with_their_own_text_as_brief_have_no_errors(
+        kit_name: str, request: pytest.FixtureRequest) -> None:
+    kit: BrandKit = request.getfixturevalue(kit_name)
+    for example in kit.examples:
+        ctx = context(kit, brief=example.text, platform=example.platform,
+                      language=example.language)
+        problems = quality_problems(example.text, [], ctx)
+        assert [p for p in problems if p.is_error] == [], example.source
+
+
+def test_missing_date_of_the_issue_draft(coffee: BrandKit) -> None:
+    post = ("Neue Chance zum Röstkurs im Altona! Mit 8 Plätze und 18 Uhr ist es ein großes "
+            "Angebot. Bestelle dir heute im Laden oder per Mail.")
+    [problem] = [p for p in quality_problems(post, [], context(coffee, brief=KURS_BRIEF))
+                 if p.code == "missing_fact"]
+    assert not problem.is_error and "'12. Dezember'" in problem.message
+
+
+def test_missing_weekday_and_places(coffee: BrandKit) -> None:
+    post = "Neuer Filterkaffee aus Kolumbien: rote Johannisbeere und Rohrzucker."
+    [problem] = [p for p in quality_problems(post, [], context(coffee, brief=FILTER_BRIEF))
+                 if p.code == "missing_fact"]
+    assert "'Samstag'" in problem.message and "'Kontor'" in problem.message
+
+
+def test_missing_facts_in_english(software: BrandKit) -> None:
+    brief = "Webinar on data contracts on 12 March at 4 pm CET, 45 minutes, with Q&A"
+    post = "Join our webinar on data contracts, with Q&A at the end."
+    ctx = context(software, brief=brief, platform="linkedin", language="en")
+    [problem] = [p for p in quality_problems(post, [], ctx) if p.code == "missing_fact"]
+    assert "12 March" in problem.message and "4 pm" in problem.message and "45" in problem.message
+
+
+def test_all_facts_kept_in_other_words_pass(coffee: BrandKit) -> None:
+    post = ("Röstkurs im Laden ☕ Am 12.12. um 18:00 zeigen wir dir, wie Kaffee entsteht. "
+            "Acht Plätze, Anmeldung im Laden oder per Mail.")
+    assert [p for p in quality_problems(post, [], context(coffee, brief=KURS_BRIEF))
+            if p.code in ("missing_fact", "invented_fact")] == []
+
+
+def test_without_a_brief_no_fact_checks(coffee: BrandKit) -> None:
+    assert "invented_fact" not in codes(quality_problems(HANNE_TIP, [], context(coffee)))

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+import pytest
+
+from assistant.brand.kit import BrandKit
+from assistant.brand.schema import SpellingWords
+from assistant.quality import quality_problems
+from assistant.quality.dictionary import dictionaries
+from assistant.quality.spelling import Lexicon, is_known, unknown_words
+from tests.quality.conftest import context
+
+
+def _lexicon(language: str, own: frozenset[str] = frozenset()) -> Lexicon:
+    found = dictionaries(language)
+    assert found is not None
+    return Lexicon(found[0], found[1], own, compounds=language == "de")
+
+
+@pytest.mark.parametrize("word", [
+    "Röstkurs", "Filterkaffee", "Kaffeekontor", "Anmeldung", "Kontorhaus", "Röstkurse",
+    "Kaffeetrinker:innen", "gibt's", "Plätze", "abholen", "Cupping", "Hafermilch", "m/w/d",
+])
+def test_german_words_and_compounds_are_known(word: str) -> None:
+    assert is_known(word, _lexicon("de"))
+
+
+@pytest.mark.parametrize("word", [
+    "Anmeldnug", "Filterkaffe", "Kafee", "Röstkrus", "Kaffeeröstrei", "Schockolade", "Ameldung",
+])
+def test_german_misspellings_are_caught(word: str) -> None:
+    assert not is_known(word, _lexicon("de"))
+
+
+@pytest.mark.parametrize(("word", "known"), [
+    ("colour", True), ("litre", True), ("isn't", True), ("dashboards", True),
+    ("recieve", False), ("definately", False), ("pipline", False),
+])
+def test_english_words(word: str, known: bool) -> None:
+    assert is_known(word, _lexicon("en")) is known
+
+
+def test_hashtags_urls_handles_numbers_and_emoji_are_not_words() -> None:
+    text = ("Jetzt neu ☕ #Kaffeeröstrei bei @moewenbohne_hh, 3er-Pack für 12 €: "
+            "https://shop.moewenbohne.example/xyzq moin@moewenbohne.example FAQ")
+    assert unknown_words(text, _lexicon("de")) == []
+
+
+def test_message_names_the_words_with_suggestions(coffee: BrandKit) -> None:
+    post = "Melde dich an: Anmeldnug im Laden, der Kurs kostet nichts. Wir freuen uns auf dich!"
+    [problem] = [p for p in quality_problems(post, [], context(coffee)) if p.code == "spelling"]
+    assert not problem.is_error and "\n" not in problem.message
+    assert "'Anmeldnug' (Anmeldung" in problem.message
+    assert "word list" in problem.message
+
+
+def test_english_message(software: BrandKit) -> None:
+    post = "We recieve alerts before the pipline breaks."
+    [problem] = [p for p in quality_problems(post, [], context(software, language="en",
+                                                               platform="linkedin"))
+                 if p.code == "spelling"]
+    assert "'recieve' (receive" in problem.message and "'pipline'" in problem.message
+
+
+def test_brand_names_brief_words_and_the_kit_word_list_count(coffee: BrandKit) -> None:
+    post = "Schietwetter? Dann rein ins Möwenbohne Kaffeekontor, der Yirgacheffe wartet."
+    assert "spelling" not in [p.code for p in quality_problems(post, [], context(coffee))]
+    bare = coffee.model_copy(update={"spelling": SpellingWords()})
+    [problem] = [p for p in quality_problems(post, [], context(bare)) if p.code == "spelling"]
+    assert "Schietwetter" in problem.message and "Möwenbohne" not in problem.message
+    ctx = context(bare, brief="Schietwetter-Post mit dem Yirgacheffe")
+    assert "spelling" not in [p.code for p in quality_problems(post, [], ctx)]
+
+
+def test_kit_examples_have_no_spelling_warnings(coffee: BrandKit, software: BrandKit) -> None:
+    for kit in (coffee, software):
+        for example in kit.examples:
+            ctx = context(kit, platform=example.platform, language=example.language)
+            found = [p.message for p in quality_problems(example.text, [], ctx)
+                     if p.code == "spelling"]
+            assert found == [], example.source
+
+
+def test_other_languages_are_not_spell_checked(coffee: BrandKit) -> None:
+    problems = quality_problems("Nouveau café de Colombie, très bon.", [],
+                                context(coffee, language="fr"))
+    assert "spelling" not in [p.code for p in problems]
