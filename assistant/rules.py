@@ -9,11 +9,12 @@ from collections.abc import Iterable
 import regex
 
 from assistant.brand.kit import BrandKit
+from assistant.brand.schema import EMOJI_PATTERN
 from assistant.hashtags import extract_hashtags, tag_key
 from assistant.models import Problem, Severity
 
 SOURCE = "brand"
-_EMOJI = regex.compile(r"\p{Extended_Pictographic}|\p{Regional_Indicator}{2}")
+_EMOJI = regex.compile(EMOJI_PATTERN)
 _GRAPHEME = regex.compile(r"\X")
 _WORD = regex.compile(r"\p{L}+")
 

@@ -24,6 +24,7 @@ from assistant.brand.kit import (
 )
 from assistant.brand.validation import describe_errors
 from assistant.errors import BrandKitError, InputError
+from assistant.rules import find_emoji
 
 LEGAL_FORM_FIELDS = (
     "name", "legal_form", "representatives", "representative_title", "street", "postal_code",
@@ -40,6 +41,21 @@ def split_list(text: str) -> list[str]:
 def split_tags(text: str) -> list[str]:
     """'#kaffee hamburg, #Röstung' -> ['kaffee', 'hamburg', 'Röstung']."""
     return [t.lstrip("#") for t in re.split(r"[\s,]+", text or "") if t.strip("# ")]
+
+
+def split_words(text: str) -> list[str]:
+    """'Möwenbohne, Schietwetter\nYirgacheffe' -> one entry per word."""
+    return [w for w in re.split(r"[\s,;]+", text or "") if w]
+
+
+def split_emoji(text: str) -> list[str]:
+    """'☕ 🧊,🍋' or '☕🧊🍋' -> ['☕', '🧊', '🍋']; anything else is kept for the validator
+    to name."""
+    out: list[str] = []
+    for chunk in re.split(r"[\s,;]+", text or ""):
+        glued = find_emoji(chunk)
+        out += glued if chunk and "".join(glued) == chunk else [chunk] if chunk else []
+    return out
 
 
 def parse_pillars(text: str) -> list[dict[str, Any]]:
@@ -94,7 +110,8 @@ def kit_from_form(values: dict[str, Any], base: BrandKit | None = None) -> Brand
     """Merge the form's ``values`` into ``base`` (or a new kit) and validate.
 
     ``values`` keys: id, name, languages, default_language, formality, tone (text),
-    audience, pillars (text), banned_words (text), emoji_policy, emoji_max, tags_always,
+    audience, pillars (text), banned_words (text), emoji_policy, emoji_max, emoji_allowed
+    (text), spelling_words (text), tags_always,
     tags_pool, tags_never (text), cta, link_<field>, legal_<field> (representatives as text).
     """
     data = base.model_dump() if base else {"legal": {}, "links": {}}
@@ -103,7 +120,9 @@ def kit_from_form(values: dict[str, Any], base: BrandKit | None = None) -> Brand
         default_language=values["default_language"], formality=values["formality"],
         tone=split_list(values["tone"]), audience=values["audience"],
         pillars=parse_pillars(values["pillars"]), banned_words=parse_banned(values["banned_words"]),
-        emoji={"policy": values["emoji_policy"], "max_per_post": int(values["emoji_max"])},
+        emoji={"policy": values["emoji_policy"], "max_per_post": int(values["emoji_max"]),
+               "allowed": split_emoji(values.get("emoji_allowed", ""))},
+        spelling={"words": split_words(values.get("spelling_words", ""))},
         hashtags={"always": split_tags(values["tags_always"]),
                   "pool": split_tags(values["tags_pool"]),
                   "never": split_tags(values["tags_never"])},
@@ -127,7 +146,9 @@ def form_values(kit: BrandKit | None) -> dict[str, Any]:
         "default_language": kit.default_language, "formality": kit.formality,
         "tone": ", ".join(kit.tone), "audience": kit.audience, "pillars": pillars_text(kit),
         "banned_words": banned_text(kit), "emoji_policy": kit.emoji.policy,
-        "emoji_max": kit.emoji.max_per_post, "tags_always": " ".join(kit.hashtags.always),
+        "emoji_max": kit.emoji.max_per_post, "emoji_allowed": " ".join(kit.emoji.allowed),
+        "spelling_words": ", ".join(kit.spelling.words),
+        "tags_always": " ".join(kit.hashtags.always),
         "tags_pool": " ".join(kit.hashtags.pool), "tags_never": " ".join(kit.hashtags.never),
         "cta": kit.cta or "",
     }

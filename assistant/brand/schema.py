@@ -35,8 +35,10 @@ TIME_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 TAG_RE = re.compile(r"^\w+$")
 # one word: letters and digits, inner hyphens and apostrophes ("Barista-Kurs", "gibt's")
 WORD_RE = regex.compile(r"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*")
-# one emoji as people see it: a grapheme cluster that holds a pictograph or a flag
-_EMOJI_RE = regex.compile(r"(?=\X$)(?=.*(?:\p{Extended_Pictographic}|\p{Regional_Indicator}{2}))\X")
+# what makes a grapheme cluster an emoji: a pictograph or a flag (assistant.rules counts
+# emoji with the same pattern)
+EMOJI_PATTERN = r"\p{Extended_Pictographic}|\p{Regional_Indicator}{2}"
+_EMOJI_RE = regex.compile(EMOJI_PATTERN)
 
 
 class _Strict(BaseModel):
@@ -91,7 +93,7 @@ class EmojiPolicy(_Strict):
         out: list[str] = []
         for raw in values:
             item = str(raw).strip()
-            if not _EMOJI_RE.fullmatch(item):
+            if len(regex.findall(r"\X", item)) != 1 or not _EMOJI_RE.search(item):
                 raise ValueError(f"{raw!r} is not one emoji; list each emoji on its own, e.g. ☕")
             if item not in out:
                 out.append(item)

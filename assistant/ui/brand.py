@@ -138,6 +138,12 @@ def _fields(v: dict[str, Any], p: str, new: bool) -> dict[str, Any]:
                                       key=f"{p}_emoji")
     out["emoji_max"] = b.number_input("Max emoji per post", 0, 30, int(v["emoji_max"]),
                                       key=f"{p}_emax")
+    out["emoji_allowed"] = b.text_input(
+        "The brand's emoji", v["emoji_allowed"], key=f"{p}_eallowed", placeholder="☕ 🧊 🍋",
+        help="When listed, any other emoji in a post is a warning; leave empty to allow all")
+    out["spelling_words"] = a.text_area(
+        "Spelling: the brand's own words", v["spelling_words"], key=f"{p}_words", height=80,
+        help="Names, products and dialect words the spelling check should accept")
     _hashtag_and_link_fields(out, v, p)
     _legal_fields(out, v, p)
     return out
