@@ -5,7 +5,8 @@ postwerk queue show 12 [--json]                      exit 1 when the item has er
 postwerk queue approve 12 13 14                      exit 2 if any is unknown or refused
 postwerk queue mark-posted 12 --url https://...
 postwerk queue export --format ics --out week.ics [--kit K] [--status approved]
-postwerk queue import queue.csv                      nothing stored if any row is bad
+postwerk queue import queue.csv|queue.zip [--json]  a report per row; exit 1 if a row
+                                                     was refused or kept as draft
 """
 
 from __future__ import annotations
@@ -176,8 +177,9 @@ def export_command(
     """Write the queue as CSV, Buffer CSV, ICS calendar, JSON or a ZIP with the images."""
     if fmt not in FORMATS:
         raise InputError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
-    items = _service().list(kit_id=kit, status=_statuses(status) or None)
-    data = export(items, fmt)
+    service = _service()
+    items = service.list(kit_id=kit, status=_statuses(status) or None)
+    data = export(items, fmt, store=service.media_store)
     if str(out) == "-":
         if fmt == "zip":
             raise InputError("a ZIP cannot go to stdout; give --out FILE.zip")
@@ -199,19 +201,32 @@ def _write(out: Path, data: bytes) -> None:
 
 
 @queue_app.command("import")
-def import_command(path: Path = typer.Argument(..., help="A CSV from `queue export`."),
+def import_command(path: Path = typer.Argument(..., help="A CSV or ZIP from `queue export`."),
                    as_json: bool = JSON_OPTION) -> None:
-    """Import a generic CSV; any bad row means nothing is stored."""
+    """Import a generic CSV (image URLs) or a ZIP (CSV + images); a report per row."""
+    from assistant.config import get_settings
+    from assistant.queue.importer import MAX_FILE_BYTES
+    from assistant.queue.importing import MAX_ZIP_BYTES, import_for_user
+
     if not path.is_file():
         raise InputError(f"file not found: {path}; check the path")
-    service = _service()
-    before = {i.uid for i in service.list()}
-    items = service.import_csv(path.read_bytes(), name=path.name, by="cli")
-    new = [i for i in items if i.uid not in before]
-    emit(as_json, {"imported": len(new), "already_there": len(items) - len(new),
-                   "ids": [i.id for i in items]},
-         lambda: typer.echo(f"imported {len(new)} item(s); {len(items) - len(new)} were "
-                            "already in the queue"))
+    if path.stat().st_size > max(MAX_FILE_BYTES, MAX_ZIP_BYTES):
+        raise InputError(f"{path} is too large to import; split it into smaller files")
+    report = import_for_user(_service(), path.read_bytes(), path.name, get_settings(), by="cli")
+
+    def render() -> None:
+        for row in report.rows:
+            typer.echo(row.line())
+        typer.echo(report.summary())
+
+    emit(as_json, report.as_dict(), render)
+    if report.rows and not report.count("imported") and report.count("refused"):
+        first = next(r for r in report.rows if r.outcome == "refused")
+        fail(f"{report.name}: nothing was imported; {first.line()}"
+             + (f" (and {report.count('refused') - 1} more refused)"
+                if report.count("refused") > 1 else ""))
+    if report.count("refused") or report.noted:
+        raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:

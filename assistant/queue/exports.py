@@ -6,7 +6,11 @@
   that already are http(s) URLs, or files under ``image_base_url``, fill "Image URL");
 - ICS (``icalendar``): one VEVENT per item at its local time in its zone, stable UID;
 - JSON: the items as the API models them;
-- ZIP: the generic CSV plus the images (read through ``read``, the one I/O hook).
+- ZIP: the generic CSV plus the images that lie in the media store (read through the store,
+  the one I/O hook); entry names are built from the item id, platform, a slug and an index.
+
+CSV cells that begin with = + - @ tab or CR are prefixed with a single quote (OWASP advice
+against formula injection, ``csvcells``); the importer removes exactly that quote again.
 """
 
 from __future__ import annotations
@@ -14,13 +18,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path, PurePosixPath
+from typing import Protocol
 
 from icalendar import Calendar, Event
 
+from assistant.queue.csvcells import escape_cell
 from assistant.queue.models import QueueItem
 
 CSV_COLUMNS: tuple[str, ...] = (
@@ -61,7 +68,7 @@ def _write_csv(columns: Sequence[str], rows: Sequence[dict[str, str]]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: escape_cell(v) for k, v in row.items()} for row in rows)
     return out.getvalue()
 
 
@@ -153,23 +160,48 @@ def _description(item: QueueItem) -> str:
     return "\n\n".join(parts)
 
 
-def to_zip(
-    items: Sequence[QueueItem], *, read: Callable[[str], bytes] = lambda p: Path(p).read_bytes()
-) -> bytes:
-    """queue.csv (media pointing into images/) plus the image files; unreadable ones listed."""
+class MediaReader(Protocol):
+    """What ``to_zip`` needs of the media store: a path inside it, or None."""
+
+    def resolve(self, path: str) -> Path | None: ...
+
+
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def entry_name(item: QueueItem, index: int, path: str) -> str:
+    """``images/<id>-<platform>-<slug>-<n>.<ext>``: only safe characters, never a folder."""
+    words = " ".join(item.text.lower().split()[:5]).translate(_UMLAUTS)
+    slug = re.sub(r"[^a-z0-9]+", "-", words)[:40].strip("-")
+    platform = re.sub(r"[^a-z0-9_]+", "", item.platform.lower())[:20] or "post"
+    ext = re.sub(r"[^a-z0-9]+", "", PurePosixPath(path).suffix.lower())[:5] or "bin"
+    name = "-".join(part for part in (str(item.id or 0), platform, slug, str(index)) if part)
+    return f"images/{name}.{ext}"
+
+
+def to_zip(items: Sequence[QueueItem], *, store: MediaReader) -> bytes:
+    """queue.csv (media pointing into images/) plus the images that are in the media store.
+
+    Anything else an item names (a file outside the store, an old absolute path, a
+    missing file) is not read; it is listed in missing-images.txt.
+    """
     buf = io.BytesIO()
     missing: list[str] = []
     rows = []
+    used: set[str] = set()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         for item in items:
             inside = []
             for n, path in enumerate(item.media, start=1):
-                arcname = str(PurePosixPath("images") / f"{item.uid}-{n}-{Path(path).name}")
+                real = store.resolve(path)
+                arcname = _unique(entry_name(item, n, str(real or path)), used)
                 try:
-                    zf.writestr(arcname, read(path))
+                    if real is None:
+                        raise FileNotFoundError(path)
+                    zf.writestr(arcname, real.read_bytes())
                     inside.append(arcname)
                 except OSError:
-                    missing.append(path)
+                    missing.append(f"#{item.id} {path}")
             rows.append({**csv_row(item), "media": "\n".join(inside)})
         zf.writestr("queue.csv", _write_csv(CSV_COLUMNS, rows))
         if missing:
@@ -177,8 +209,22 @@ def to_zip(
     return buf.getvalue()
 
 
-def export(items: Sequence[QueueItem], fmt: str) -> bytes:
-    """Any format by name, as bytes (CSV with a BOM so that Excel reads UTF-8)."""
+def _unique(name: str, used: set[str]) -> str:
+    """``name`` or ``name`` with a counter (items not yet stored share the id 0)."""
+    stem, dot, ext = name.rpartition(".")
+    candidate, count = name, 1
+    while candidate in used:
+        count += 1
+        candidate = f"{stem}-{count}{dot}{ext}"
+    used.add(candidate)
+    return candidate
+
+
+def export(items: Sequence[QueueItem], fmt: str, *, store: MediaReader | None = None) -> bytes:
+    """Any format by name, as bytes (CSV with a BOM so that Excel reads UTF-8).
+
+    ``zip`` needs the media store (the only place images are read from).
+    """
     if fmt == "csv":
         return ("\ufeff" + to_csv(items)).encode()
     if fmt == "buffer":
@@ -187,9 +233,12 @@ def export(items: Sequence[QueueItem], fmt: str) -> bytes:
         return to_ics(items)
     if fmt == "json":
         return to_json(items).encode()
-    if fmt == "zip":
-        return to_zip(items)
     from assistant.errors import InputError
+
+    if fmt == "zip":
+        if store is None:
+            raise InputError("a ZIP export needs the queue's media store; use open_queue()")
+        return to_zip(items, store=store)
 
     raise InputError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
 

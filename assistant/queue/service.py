@@ -21,6 +21,7 @@ from assistant.config import Settings, get_settings
 from assistant.errors import InputError, TransitionError
 from assistant.models import Draft
 from assistant.queue.checks import Checker, describe, merge_problems, platform_checker
+from assistant.queue.media_store import MediaStore, media_store_for
 from assistant.queue.models import (
     CONTENT_FIELDS,
     EDITABLE_FIELDS,
@@ -34,6 +35,7 @@ from assistant.queue.storage import ListFilter, QueueStorage
 
 # inside the class `list` is the method's name
 Items = list[QueueItem]
+Paths = list[str]
 
 
 @dataclass
@@ -53,8 +55,11 @@ class QueueService:
         timezone: str = "Europe/Berlin",
         clock: Callable[[], datetime] = utcnow,
         approve_checker: Checker | None = None,
+        media_store: MediaStore | None = None,
     ) -> None:
         self.storage = storage
+        # every image on an item is a file in this store (copied in on add, edit, import)
+        self.media_store = media_store
         self.checker: Checker = checker or platform_checker
         # Approval may check more than an edit (e.g. request every link): a person is
         # about to take responsibility for the post.
@@ -103,6 +108,7 @@ class QueueService:
             if existing is not None:
                 return existing
         now = self.clock()
+        item = item.model_copy(update={"media": self.store_media(item.media)})
         item = item.model_copy(update={
             "id": None, "history": [], "created_at": now, "updated_at": now,
             "problems": merge_problems(self.checker(item), item.problems),
@@ -132,25 +138,60 @@ class QueueService:
         item = _item_from_draft(draft, scheduled_at, slot_key, paths, self.timezone)
         return self.add(item, by=by)
 
-    def import_items(self, items: Sequence[QueueItem], *, by: str = "import") -> Items:
-        """Store all items or none; items already in the queue (same uid or slot) are kept."""
-        for item in items:
-            _validate_platform(item.platform)
+    def import_item(self, item: QueueItem, target: str = "draft", *, by: str = "import",
+                    posted_url: str | None = None,
+                    posted_at: datetime | None = None) -> tuple[QueueItem, bool, str]:
+        """Store an imported item as a draft, then move it to ``target`` through the gates.
+
+        Approved and posted go through ``approve`` (approval checks, links requested): an
+        item that fails them stays a draft with its problems. Returns the stored item,
+        whether it is new (False: its uid or slot was already there) and why it stayed a
+        draft ("" when it reached ``target``).
+        """
+        _validate_platform(item.platform)
         now = self.clock()
-        rows = []
-        for item in items:
-            prepared = self._prepare_import(item, now)
-            entry = HistoryEntry(at=now, actor=by, action="imported",
-                                 new_status=prepared.status, new_text=prepared.text)
-            rows.append((prepared, entry))
-        return self.storage.insert_many(rows)
+        gated = target in ("approved", "posted")
+        checker = self.approve_checker if gated else self.checker
+        draft = item.model_copy(update={
+            "id": None, "history": [], "status": "draft", "reviewed": False,
+            "posted_url": None, "posted_at": None, "error": None,
+            "media": self.store_media(item.media),
+            "created_at": item.created_at or now, "updated_at": now})
+        draft = draft.model_copy(update={"problems": merge_problems(checker(draft),
+                                                                    item.problems)})
+        entry = HistoryEntry(at=now, actor=by, action="imported", new_status="draft",
+                             new_text=draft.text)
+        stored, created = self.storage.insert(draft, entry)
+        if not created or target == "draft":
+            return stored, created, ""
+        return self._import_target(stored, target, by, posted_url, posted_at, item.error)
 
-    def import_csv(self, data: str | bytes, *, name: str = "the CSV",
-                   by: str = "import") -> Items:
-        """Parse a generic CSV export and store its items; any bad row stores nothing."""
-        from assistant.queue.importer import parse_csv
+    def _import_target(self, item: QueueItem, target: str, by: str, posted_url: str | None,
+                       posted_at: datetime | None, error: str | None) -> tuple[
+                           QueueItem, bool, str]:
+        item_id = item.id or 0
+        if target == "failed":
+            return self.fail(item_id, error or "imported as failed", by=by), True, ""
+        if target == "archived":
+            return self.archive(item_id, by=by), True, ""
+        if item.errors:
+            return item, True, f"stored as draft, not {target}: {describe(item.errors)}"
+        try:
+            item = self.approve(item_id, by=by)
+        except TransitionError as exc:
+            return self.get(item_id), True, f"stored as draft, not {target}: {exc}"
+        if target == "posted":
+            item = self.mark_posted(item_id, posted_url, by=by, at=posted_at)
+        return item, True, ""
 
-        return self.import_items(parse_csv(data, default_zone=self.timezone, name=name), by=by)
+    def store_media(self, paths: Sequence[str]) -> Paths:
+        """Each image copied into the media store (checked as an image); the stored paths."""
+        if not paths:
+            return []
+        if self.media_store is None:
+            raise InputError("this queue has no media store for images; open it with "
+                             "open_queue() or pass media_store=")
+        return [self.media_store.add_file(p) for p in paths]
 
     # -- changes -----------------------------------------------------------------
     def edit(self, item_id: int, *, by: str = "user", **changes: Any) -> QueueItem:
@@ -163,6 +204,8 @@ class QueueService:
             )
         if "platform" in changes:
             _validate_platform(changes["platform"])
+        if "media" in changes:
+            changes["media"] = self.store_media(list(changes["media"] or []))
         when = changes.get("scheduled_at")
         if isinstance(when, datetime) and isinstance(when.tzinfo, ZoneInfo):
             changes["timezone"] = when.tzinfo.key  # a new time in a named zone moves the item there
@@ -170,10 +213,12 @@ class QueueService:
 
     def replace_with_draft(self, item_id: int, draft: Draft, *, by: str = "planner") -> QueueItem:
         """Put a regenerated draft into an existing item (regenerate / retry of a slot)."""
+        media = self.store_media([m.path for m in draft.media if m.path])
+
         def change(item: QueueItem) -> tuple[QueueItem, HistoryEntry | None]:
             _editable(item)
-            fresh = _item_from_draft(draft, item.scheduled_at, item.slot_key,
-                                     [m.path for m in draft.media if m.path], item.timezone)
+            fresh = _item_from_draft(draft, item.scheduled_at, item.slot_key, media,
+                                     item.timezone)
             keep = {"id", "uid", "scheduled_at", "timezone", "slot_key", "created_at", "history"}
             data = {k: getattr(fresh, k) for k in QueueItem.model_fields if k not in keep}
             new = item.model_copy(update={**data, "reviewed": False})
@@ -208,14 +253,15 @@ class QueueService:
     def archive_many(self, ids: Iterable[int], *, by: str = "user") -> BulkResult:
         return self._bulk(ids, lambda i: self.archive(i, by=by))
 
-    def mark_posted(self, item_id: int, url: str | None = None, *, by: str = "user") -> QueueItem:
-        """approved -> posted, with the live post's URL when known."""
+    def mark_posted(self, item_id: int, url: str | None = None, *, by: str = "user",
+                    at: datetime | None = None) -> QueueItem:
+        """approved -> posted, with the live post's URL when known (``at``: when, if not now)."""
         if url is not None and not url.strip():
             url = None
         if url is not None and not url.startswith(("http://", "https://")):
             raise InputError(f"{url!r} is not a link to the live post; use https://...")
         return self._move(item_id, "posted", by, "posted", posted_url=url, error=None,
-                          posted_at=self.clock())
+                          posted_at=at or self.clock())
 
     def archive(self, item_id: int, *, by: str = "user") -> QueueItem:
         return self._move(item_id, "archived", by, "archived")
@@ -284,15 +330,6 @@ class QueueService:
             new = new.model_copy(update={"problems": self.checker(new)})
         new = self._stamp(new)
         return new, self._entry(by, action, item, new, note="changed " + ", ".join(changed))
-
-    def _prepare_import(self, item: QueueItem, now: datetime) -> QueueItem:
-        problems = merge_problems(self.checker(item), item.problems)
-        status = item.status
-        if status == "approved" and any(p.is_error for p in problems):
-            status = "draft"  # an import cannot bypass the approval gate
-        return item.model_copy(update={"id": None, "history": [], "problems": problems,
-                                       "status": status, "created_at": item.created_at or now,
-                                       "updated_at": now})
 
     def _bulk(self, ids: Iterable[int], action: Callable[[int], QueueItem]) -> BulkResult:
         result = BulkResult()
@@ -372,4 +409,5 @@ def open_queue(settings: Settings | None = None, checker: Checker | None = None)
         checker = queue_checker(settings)
         approve_checker = queue_checker(settings, online=True)
     return QueueService(QueueStorage(settings.queue_url), checker, timezone=settings.timezone,
-                        approve_checker=approve_checker)
+                        approve_checker=approve_checker,
+                        media_store=media_store_for(settings.data_dir))

@@ -1,11 +1,11 @@
 """The Queue page: what to post now (copy, download, open, mark as posted), then everything
-planned as a list and a calendar, bulk actions, the cadence guard, exports and CSV import."""
+planned as a list and a calendar, bulk actions, the cadence guard, exports and the import of a
+CSV or ZIP (with a report per row)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
-from pathlib import Path
 from typing import Any
 
 import streamlit as st
@@ -15,7 +15,9 @@ from assistant.errors import AssistantError
 from assistant.platforms import PLATFORM_IDS, get_platform
 from assistant.queue import STATUSES, QueueItem, QueueService, open_queue
 from assistant.queue.cadence import ChannelCadence, cadence_report
-from assistant.queue.exports import EXTENSION, FORMATS, MIME, export
+from assistant.queue.exports import EXTENSION, FORMATS, MIME, entry_name, export
+from assistant.queue.importer import ImportReport
+from assistant.queue.importing import import_for_user
 from assistant.ui.common import attempt, page_header, settings
 
 ALL_KITS = "All kits"
@@ -102,17 +104,19 @@ def _post_card(queue: QueueService, item: QueueItem, now: datetime, cfg: Setting
             st.code(item.first_comment, language=None, wrap_lines=True)
         if item.alt_text:
             st.caption(f"Alt text: {item.alt_text}")
-        _images(item)
+        _images(queue, item)
         _post_actions(queue, item, platform.name, platform.compose_url, cfg)
 
 
-def _images(item: QueueItem) -> None:
+def _images(queue: QueueService, item: QueueItem) -> None:
     for n, path in enumerate(item.media):
-        file = Path(path)
-        if not file.is_file():
+        # only files in the media store are offered (an old item may name any path)
+        file = queue.media_store.resolve(path) if queue.media_store is not None else None
+        if file is None:
             st.warning(f"Image missing: {path}")
             continue
-        st.download_button(f"Download {file.name}", data=file.read_bytes(), file_name=file.name,
+        name = entry_name(item, n + 1, str(file)).rpartition("/")[2]  # the ZIP export's name
+        st.download_button(f"Download {name}", data=file.read_bytes(), file_name=name,
                            key=f"img_{item.id}_{n}", icon=":material/download:")
 
 
@@ -239,21 +243,34 @@ def _cadence_table(report: list[ChannelCadence]) -> None:
         "ok": c.ok} for c in report], hide_index=True, width="stretch")
 
 
-def _files(queue: QueueService, items: list[QueueItem]) -> None:
+def _files(queue: QueueService, items: list[QueueItem], cfg: Settings) -> None:
     st.markdown(f"**Export** the {len(items)} post(s) shown by the filters")
     fmt = st.selectbox("Format", FORMATS, format_func=FORMAT_LABELS.__getitem__,
                        key="queue_format")
-    st.download_button(f"Download {FORMAT_LABELS[fmt]}", data=lambda: export(items, fmt),
+    st.download_button(f"Download {FORMAT_LABELS[fmt]}",
+                       data=lambda: export(items, fmt, store=queue.media_store),
                        file_name=f"postwerk-queue.{EXTENSION[fmt]}", mime=MIME[fmt],
                        icon=":material/download:", disabled=not items)
     st.divider()
-    st.markdown("**Import** a CSV exported by Postwerk (a bad row stores nothing)")
-    upload = st.file_uploader("CSV file", type=["csv"], key="queue_upload")
-    if upload is not None and st.button("Import CSV", type="primary"):
-        stored = attempt(queue.import_csv, upload.getvalue(), name=upload.name, by="ui")
-        if stored is not None:
-            _flash("success", f"Imported {upload.name}: {len(stored)} post(s) in the queue.")
+    st.markdown("**Import** a CSV exported by Postwerk (images as http(s) URLs) or a ZIP "
+                "with the CSV and its images. Each row is reported; bad rows are refused, "
+                "the others are imported.")
+    upload = st.file_uploader("CSV or ZIP file", type=["csv", "zip"], key="queue_upload")
+    if upload is not None and st.button("Import", type="primary", key="queue_import"):
+        report = attempt(import_for_user, queue, upload.getvalue(), upload.name, cfg, by="ui")
+        if report is not None:
+            st.session_state["queue_import_report"] = report
             st.rerun()
+    _import_report(st.session_state.get("queue_import_report"))
+
+
+def _import_report(report: ImportReport | None) -> None:
+    if report is None:
+        return
+    trouble = report.count("refused") or report.noted
+    (st.warning if trouble else st.success)(report.summary())
+    st.dataframe([{"row": r.number, "outcome": r.outcome, "id": r.item_id, "status": r.status,
+                   "why": r.reason} for r in report.rows], hide_index=True, width="stretch")
 
 
 def render() -> None:
@@ -281,4 +298,4 @@ def render() -> None:
     with cadence:
         _cadence_table(report)
     with files:
-        _files(queue, items)
+        _files(queue, items, cfg)

@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from assistant.models import Problem, Severity
+from assistant.queue.media_store import MediaStore
 from assistant.queue.models import QueueItem
 from assistant.queue.service import QueueService
 from assistant.queue.storage import QueueStorage, reset_caches
@@ -131,8 +132,9 @@ def word_checker(item: QueueItem) -> list[Problem]:
 
 
 @pytest.fixture()
-def service(queue_url: str) -> QueueService:
-    return QueueService(QueueStorage(queue_url), word_checker)
+def service(queue_url: str, tmp_path: Path) -> QueueService:
+    return QueueService(QueueStorage(queue_url), word_checker,
+                        media_store=MediaStore(tmp_path / "media-store"))
 
 
 @pytest.fixture()

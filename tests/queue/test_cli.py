@@ -91,18 +91,27 @@ def test_export_every_format_and_import_back(capsys: pytest.CaptureFixture[str],
     from assistant.config import get_settings
 
     get_settings.cache_clear()
-    code, out, _ = run(capsys, "import", str(tmp_path / "out" / "queue.csv"), "--json")
-    assert code == 0 and json.loads(out)["imported"] == 3
-    code, out, _ = run(capsys, "import", str(tmp_path / "out" / "queue.csv"))
-    assert code == 0 and "imported 0 item(s); 3 were already" in out
+    code, out, _ = run(capsys, "import", str(tmp_path / "out" / "queue.zip"), "--json")
+    doc = json.loads(out)
+    # kits "kaffee" and "tee" are not in the kits folder: imported, with that note (exit 1)
+    assert code == 1 and doc["imported"] == 3 and doc["refused"] == 0
+    assert all("unknown kit id" in r["reason"] for r in doc["rows"])
+    code, out, _ = run(capsys, "import", str(tmp_path / "out" / "queue.zip"))
+    assert code == 0 and "imported 0, skipped 3, refused 0 row(s)" in out
 
 
 def test_import_of_a_bad_csv(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     bad = tmp_path / "bad.csv"
-    bad.write_text("kit_id,platform,text,scheduled_at\nk,x,hi,2030-01-01 09:00\nk,x,ho,soon\n")
-    code, _out, err = run(capsys, "import", str(bad))
-    assert code == 2 and "row 3: scheduled_at 'soon'" in err and err.count("\n") == 1
-    assert open_queue().list() == []
+    bad.write_text("kit_id,platform,text,scheduled_at\nkaffee,x,hi,2030-01-01 09:00\n"
+                   "kaffee,x,ho,soon\n")
+    code, out, _err = run(capsys, "import", str(bad))
+    # one bad row does not stop the good one; the report names the row and why
+    assert code == 1 and "row 3: refused: scheduled_at 'soon'" in out
+    assert len(open_queue().list()) == 1
+    only_bad = tmp_path / "only-bad.csv"
+    only_bad.write_text("kit_id,platform,text,scheduled_at\nkaffee,x,ho,soon\n")
+    code, _out, err = run(capsys, "import", str(only_bad))
+    assert code == 2 and err.count("\n") == 1 and "nothing was imported; row 2: refused" in err
     code, _out, err = run(capsys, "import", str(tmp_path / "nope.csv"))
     assert code == 2 and "file not found" in err
 

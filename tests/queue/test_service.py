@@ -10,9 +10,10 @@ import pytest
 from PIL import Image
 
 from assistant.config import load_settings
-from assistant.errors import InputError, TransitionError, UnknownPlatformError
+from assistant.errors import ImageError, InputError, TransitionError, UnknownPlatformError
 from assistant.models import Draft, MediaInfo, Problem, Severity, TokenUsage
 from assistant.queue import ItemNotFoundError, QueueItem, QueueService, open_queue
+from assistant.queue.media_store import MediaStore
 from assistant.queue.models import TRANSITIONS
 from assistant.queue.service import platform_checker
 from assistant.queue.storage import QueueStorage
@@ -214,12 +215,20 @@ def test_default_checker_measures_the_composed_text(tmp_path: Path) -> None:
 
 
 def test_default_checker_reads_the_images(tmp_path: Path) -> None:
-    queue = QueueService(QueueStorage(f"sqlite:///{tmp_path / 'q.db'}"))
+    store = MediaStore(tmp_path / "store")
+    queue = QueueService(QueueStorage(f"sqlite:///{tmp_path / 'q.db'}"), media_store=store)
     photo = _jpeg(tmp_path / "cup.jpg")
     info = MediaInfo(format="JPEG", bytes=1, width=1080, height=1350, path=photo)
     item = queue.add_draft(_draft(media=[info]), WHEN)
-    assert item.media == [photo] and item.problems == []
-    gone = queue.edit(item.id or 0, media=[str(tmp_path / "gone.jpg")])
+    # the image was copied into the media store, named by its content
+    [stored] = item.media
+    assert store.resolve(stored) is not None and Path(stored).read_bytes() == Path(
+        photo).read_bytes() and item.problems == []
+    with pytest.raises(ImageError, match="gone.jpg not found"):
+        queue.edit(item.id or 0, media=[str(tmp_path / "gone.jpg")])
+    assert queue.get(item.id or 0).media == [stored]  # a refused edit changes nothing
+    Path(stored).unlink()  # a store file lost later is still found by the checker
+    gone = queue.edit(item.id or 0, text="Neu")
     assert [p.code for p in gone.problems] == ["media_missing"]
     too_many = queue.edit(item.id or 0, media=[photo] * 21)
     assert "too_many_media" in [p.code for p in too_many.problems]

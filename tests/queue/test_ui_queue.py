@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
@@ -67,7 +68,9 @@ def test_today_view_copy_download_open(queue: QueueService) -> None:
     codes = [c.value for c in at.code]
     assert "Frisch geröstet: Elbe ☕\n\n#kaffee #hamburg" in codes
     assert "#kaffee #hamburg" in codes and "Mehr im Profil" in codes
-    assert any(b.label == "Download cup.jpg" for b in at.download_button)
+    # the image comes from the media store, offered under the ZIP export's safe name
+    assert any(re.fullmatch(r"Download \d+-instagram-frisch-geroestet-elbe-1\.jpg", b.label)
+               for b in at.download_button)
     links = [(b.label, b.proto.url) for b in at.link_button]
     assert ("Open Instagram", "https://www.instagram.com/") in links
     assert not [b for b in at.button if b.label == "Send to webhook"]  # no webhook configured
@@ -153,13 +156,15 @@ def test_export_buttons_and_csv_import(queue: QueueService) -> None:
     data = to_csv(queue.list()).replace(queue.list()[0].uid, "f" * 32).encode()
     bad = b"kit_id,platform,text\nk,x,hi\n"
     at.file_uploader(key="queue_upload").set_value(("bad.csv", bad, "text/csv")).run()
-    _button(at, "Import CSV").click().run()  # type: ignore[attr-defined]
+    at.button(key="queue_import").click().run()
     assert any("misses the column(s) scheduled_at" in e.value for e in at.error)
     at.file_uploader(key="queue_upload").set_value(("q.csv", data, "text/csv")).run()
-    _button(at, "Import CSV").click().run()  # type: ignore[attr-defined]
+    at.button(key="queue_import").click().run()
     assert not at.exception
-    assert any("Imported q.csv" in s.value for s in at.success)
+    assert any("q.csv: imported 1, skipped 2, refused 0" in s.value for s in at.success)
     assert len(queue.list()) == 4  # one new uid, two already there
+    rows = at.dataframe[-1].value  # the import report, last on the page
+    assert list(rows["outcome"]) == ["imported", "skipped", "skipped"]
 
 
 @pytest.fixture()
