@@ -303,19 +303,20 @@ async def adraft_posts(
 
 def _score_voice(kit: BrandKit, drafts: list[Draft]) -> None:
     """Voice scores when the kit has examples to compare with; otherwise none (not an error)."""
-    from assistant.brand.voice import voice_scores
+    from assistant.brand.voice import voice_results
     from assistant.errors import BrandKitError
 
     texts = [d.text for d in drafts if d.text]
     if not texts:
         return
     try:
-        scores = iter(voice_scores(kit, texts))
+        results = iter(voice_results(kit, texts))
     except BrandKitError:
         return
     for draft in drafts:
         if draft.text:
-            draft.voice_score = round(next(scores), 1)
+            result = next(results)
+            draft.voice_score, draft.voice_note = result.score, result.note
 
 
 def run_sync(factory: Callable[[], Awaitable[T]]) -> T:

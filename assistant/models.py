@@ -116,6 +116,7 @@ class Draft(BaseModel):
     status: DraftStatus = "problems"
     problems: list[Problem] = Field(default_factory=list)
     voice_score: float | None = None
+    voice_note: str | None = None  # why the voice score is what it is, one line
     usage: TokenUsage = Field(default_factory=TokenUsage)
     brief: str = ""
     variant: int = 0

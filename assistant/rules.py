@@ -181,11 +181,21 @@ def language_problems(text: str, language: str) -> list[Problem]:
     ]
 
 
+def formal_forms(text: str) -> list[str]:
+    """The German formal forms of address (Sie, Ihnen, Ihr...) in ``text``, in order."""
+    return _SIE_FORMS.findall(text) + _SIE_MID.findall(text)
+
+
+def informal_forms(text: str) -> list[str]:
+    """The German informal forms of address (du, dich, euch...) in ``text``, in order."""
+    return list(_DU_FORMS.findall(text))
+
+
 def formality_problems(kit: BrandKit, text: str, language: str) -> list[Problem]:
     if language != "de" or kit.formality == "neutral":
         return []
     if kit.formality == "du":
-        hits = _SIE_FORMS.findall(text) + _SIE_MID.findall(text)
+        hits = formal_forms(text)
         if hits:
             return [
                 _problem(
@@ -195,7 +205,7 @@ def formality_problems(kit: BrandKit, text: str, language: str) -> list[Problem]
                 )
             ]
         return []
-    hits = sorted({h.lower() for h in _DU_FORMS.findall(text)})
+    hits = sorted({h.lower() for h in informal_forms(text)})
     if hits:
         return [
             _problem(

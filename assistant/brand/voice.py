@@ -1,34 +1,49 @@
-"""Voice score: how much a text sounds like the kit's own example posts, 0..100.
+"""Voice score: how much a text sounds like the kit's own example posts, 0..100, and why.
 
-Formula (all vectors are passage-mode embeddings, L2-normalised, so dot = cosine)::
+Two parts, both measured against the kit's examples and a small built-in set of generic,
+brand-less posts (BASELINE, in the kit's languages):
 
-    near(v, M)  = mean of the 3 highest cosines between v and the rows of M
-    s(t)        = near(t, examples)                          the text's closeness
-    brand_ref   = mean over examples e of near(e, examples without e)
-    generic_ref = mean over baseline posts b of near(b, examples)
-    score(t)    = 100 * (s(t) - generic_ref) / (brand_ref - generic_ref), clipped to 0..100
+* content (0..1), from passage-mode e5 embeddings (L2-normalised, so dot = cosine)::
 
-So 0 means "as close to the kit as a generic, brand-less post" and 100 means "as close as
-the kit's own examples are to each other". The baseline is a small built-in set of generic
-social posts (below) in the kit's languages, embedded the same way as everything else. This
-calibration is needed because e5 cosines sit in a narrow band (unrelated texts score about
-0.8), so a raw cosine says little on its own.
+      near(v, M)  = mean of the 3 highest cosines between v and the rows of M
+      brand_ref   = mean over examples e of near(e, examples without e)
+      generic_ref = mean over baseline posts b of near(b, examples)
+      content(t)  = logistic((near(t, examples) - mid) / scale)
+      mid = (brand_ref + generic_ref) / 2,  scale = (brand_ref - generic_ref) / 4
+
+  so a text as close as the examples are to each other gets ~0.88 and a generic post
+  ~0.12. e5 cosines sit in a narrow band (unrelated texts score about 0.8), hence the
+  calibration; the logistic (not a clip) keeps scores apart at both ends.
+* style (0..1), from ``assistant.brand.stylematch``: sentence and word length, paragraphs,
+  emoji, hashtags, exclamation and question marks, du/Sie, opener, closer, vocabulary.
+
+``score = 100 * content ** CONTENT_WEIGHT * style ** (1 - CONTENT_WEIGHT)``. Embeddings
+mostly see the topic (any coffee text is near a coffee kit), so the style part decides
+whether a text on the kit's topic also sounds like the kit. The weights were calibrated
+with bench/bench_voice.py on both example kits (held-out examples high; the other kit,
+generic posts and the kit's topics in a wrong voice low).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
 from assistant.brand.embeddings import Embedder, get_embedder
 from assistant.brand.kit import BrandKit
 from assistant.brand.store import example_vectors
+from assistant.brand.stylematch import StyleProfile, build_profile, match_style
+from assistant.brand.voicenote import explain
 from assistant.config import Settings, get_settings
 from assistant.errors import BrandKitError
 
 TOP = 3
 MIN_SPREAD = 0.005  # guards the division when a kit's examples are barely distinct
+CONTENT_EXP = 0.5
+STYLE_EXP = 1.5
 
 BASELINE: dict[str, list[str]] = {
     "de": [
@@ -64,7 +79,28 @@ BASELINE: dict[str, list[str]] = {
 _BASELINE_CACHE: dict[tuple[str, tuple[str, ...]], np.ndarray] = {}
 
 
-def _near(vectors: np.ndarray, examples: np.ndarray, exclude_self: bool = False) -> np.ndarray:
+@dataclass(frozen=True)
+class VoiceResult:
+    """The voice score of one text (0..100), its two parts (0..1) and one line saying why."""
+
+    score: float
+    content: float
+    style: float
+    note: str
+
+
+@dataclass(frozen=True)
+class VoiceReference:
+    """Everything a text is compared with: the examples' vectors, their style profile and
+    the two calibration points of the content part."""
+
+    vectors: np.ndarray
+    profile: StyleProfile
+    brand_ref: float
+    generic_ref: float
+
+
+def near(vectors: np.ndarray, examples: np.ndarray, exclude_self: bool = False) -> np.ndarray:
     """Per row of ``vectors``: the mean of its TOP highest cosines to ``examples``."""
     sims = vectors @ examples.T
     if exclude_self:
@@ -74,37 +110,94 @@ def _near(vectors: np.ndarray, examples: np.ndarray, exclude_self: bool = False)
     return np.asarray(best.mean(axis=1))
 
 
-def _baseline(kit: BrandKit, embedder: Embedder) -> np.ndarray:
-    langs = tuple(lang for lang in kit.languages if lang in BASELINE) or tuple(BASELINE)
-    key = (embedder.name, langs)
+def baseline_texts(kit: BrandKit) -> list[str]:
+    """The generic posts in the kit's languages (all of them if none is covered)."""
+    langs = [lang for lang in kit.languages if lang in BASELINE] or list(BASELINE)
+    return [t for lang in langs for t in BASELINE[lang]]
+
+
+def baseline_vectors(kit: BrandKit, embedder: Embedder) -> np.ndarray:
+    """The baseline's vectors, embedded once per embedder and language set per process."""
+    texts = baseline_texts(kit)
+    key = (embedder.name, tuple(texts))
     if key not in _BASELINE_CACHE:
-        texts = [t for lang in langs for t in BASELINE[lang]]
         _BASELINE_CACHE[key] = embedder.embed_passages(texts)
     return _BASELINE_CACHE[key]
+
+
+def build_reference(kit_id: str, examples: Sequence[str], vectors: np.ndarray,
+                    baseline: Sequence[str], baseline_vecs: np.ndarray) -> VoiceReference:
+    """The reference for scoring; ``vectors`` are the examples' rows (any order)."""
+    if vectors.shape[0] < 2 or len(examples) < 2:
+        raise BrandKitError(
+            f"kit {kit_id!r} has {min(vectors.shape[0], len(examples))} example posts; voice "
+            "scores need at least 2 (better 10+): add examples on the Brand kits page"
+        )
+    brand_ref = float(near(vectors, vectors, exclude_self=True).mean())
+    generic_ref = float(near(baseline_vecs, vectors).mean())
+    return VoiceReference(vectors, build_profile(examples, baseline), brand_ref, generic_ref)
+
+
+def _content(reference: VoiceReference, closeness: float) -> float:
+    spread = max(reference.brand_ref - reference.generic_ref, MIN_SPREAD)
+    mid = (reference.brand_ref + reference.generic_ref) / 2
+    return 1.0 / (1.0 + math.exp(-4.0 * (closeness - mid) / spread))
+
+
+def _result(reference: VoiceReference, text: str, closeness: float) -> VoiceResult:
+    if not text.strip():
+        return VoiceResult(0.0, 0.0, 0.0, "no text to score")
+    content = _content(reference, closeness)
+    match = match_style(reference.profile, text)
+    score = 100.0 * content ** CONTENT_EXP * match.score ** STYLE_EXP
+    return VoiceResult(round(score, 1), content, match.score,
+                       explain(reference.profile, match, content))
+
+
+def score_texts(reference: VoiceReference, texts: Sequence[str],
+                vectors: np.ndarray) -> list[VoiceResult]:
+    """Score ``texts`` (their passage vectors in ``vectors``, one row each, blank texts
+    included) against ``reference``. Blank texts score 0."""
+    if not texts:
+        return []
+    closeness = near(vectors, reference.vectors)
+    return [_result(reference, text, float(c)) for text, c in zip(texts, closeness, strict=True)]
+
+
+def held_out_results(kit: BrandKit, vectors: np.ndarray,
+                     baseline_vecs: np.ndarray) -> list[VoiceResult]:
+    """Each example scored against all the others (leave-one-out): how the kit's own
+    voice scores when the text is not part of the reference. ``vectors`` are the rows of
+    ``kit.examples`` in the same order."""
+    texts = [e.text for e in kit.examples]
+    baseline = baseline_texts(kit)
+    out: list[VoiceResult] = []
+    for i, text in enumerate(texts):
+        keep = [j for j in range(len(texts)) if j != i]
+        ref = build_reference(kit.id, [texts[j] for j in keep], vectors[keep], baseline,
+                              baseline_vecs)
+        out.extend(score_texts(ref, [text], vectors[i:i + 1]))
+    return out
+
+
+def voice_results(kit: BrandKit, texts: Sequence[str], *, settings: Settings | None = None,
+                  embedder: Embedder | None = None) -> list[VoiceResult]:
+    """Score and explanation per text against the kit's indexed examples (one embedding
+    call for all ``texts``; the examples' vectors come from the voice store)."""
+    if not texts:
+        return []
+    embedder = embedder or get_embedder(settings or get_settings())
+    examples = example_vectors(kit, settings=settings, embedder=embedder)
+    reference = build_reference(kit.id, [e.text for e in kit.examples], examples,
+                                baseline_texts(kit), baseline_vectors(kit, embedder))
+    filled = [i for i, t in enumerate(texts) if t.strip()]
+    vectors = np.zeros((len(texts), examples.shape[1]), dtype=np.float32)
+    if filled:
+        vectors[filled] = embedder.embed_passages([texts[i] for i in filled])
+    return score_texts(reference, texts, vectors)
 
 
 def voice_scores(kit: BrandKit, texts: Sequence[str], *, settings: Settings | None = None,
                  embedder: Embedder | None = None) -> list[float]:
     """One score in 0..100 per text (see the module docstring); blank texts score 0."""
-    if not texts:
-        return []
-    embedder = embedder or get_embedder(settings or get_settings())
-    examples = example_vectors(kit, settings=settings, embedder=embedder)
-    if examples.shape[0] < 2:
-        raise BrandKitError(
-            f"kit {kit.id!r} has {examples.shape[0]} example posts; voice scores need at least "
-            "2 (better 10+): add examples on the Brand kits page"
-        )
-    brand_ref = float(_near(examples, examples, exclude_self=True).mean())
-    generic_ref = float(_near(_baseline(kit, embedder), examples).mean())
-    spread = max(brand_ref - generic_ref, MIN_SPREAD)
-    filled = [t for t in texts if t.strip()]
-    near = iter(_near(embedder.embed_passages(filled), examples) if filled else [])
-    out: list[float] = []
-    for text in texts:
-        if not text.strip():
-            out.append(0.0)
-            continue
-        raw = 100.0 * (float(next(near)) - generic_ref) / spread
-        out.append(round(min(100.0, max(0.0, raw)), 1))
-    return out
+    return [r.score for r in voice_results(kit, texts, settings=settings, embedder=embedder)]

@@ -23,6 +23,8 @@ def _render(drafts: list[Draft]) -> None:
         mark = "OK" if d.status == "ok" else "PROBLEMS"
         voice = f", voice {d.voice_score:.0f}/100" if d.voice_score is not None else ""
         typer.echo(f"== {d.platform} [{mark}]{voice}")
+        if d.voice_note:
+            typer.echo(f"-- voice: {d.voice_note}")
         typer.echo(compose_text(d.text, d.hashtags))
         if d.first_comment:
             typer.echo(f"-- first comment: {d.first_comment}")

@@ -166,6 +166,8 @@ def _card(kit: BrandKit, index: int, draft: Draft) -> None:
         voice = f" · voice {draft.voice_score:.0f}/100" if draft.voice_score is not None else ""
         variant = f" · variant {draft.variant + 1}" if draft.variant else ""
         st.markdown(f"**{platform.name}** {badge}{voice}{variant}")
+        if draft.voice_note:
+            st.caption(f"Voice: {draft.voice_note}")
         left, right = st.columns([3, 2])
         with left:
             widgets.post_preview(full, check, kit.name, channel.handle if channel else kit.name)

@@ -41,6 +41,7 @@ def test_happy_path_one_call_for_three_platforms(fake_llm: FakeLLMServer, kit) -
     assert "Möwenbohne" in first.hashtags  # the kit's always-set is merged in
     assert first.usage.prompt_tokens > 0 and first.usage.calls == 1
     assert first.voice_score is not None and 0 <= first.voice_score <= 100
+    assert first.voice_note and "like the kit" in first.voice_note
     system = script.calls[0]["messages"][0]["content"]
     assert "du" in system and "Kaffeejunkie" in system  # voice rules and banned words shown
     user = script.calls[0]["messages"][1]["content"]

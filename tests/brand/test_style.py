@@ -1,0 +1,100 @@
+"""Style features of a post and their match with a kit's examples (pure, no embeddings)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.brand.kit import load_kit
+from assistant.brand.style import address_of, sentences, style_of
+from assistant.brand.stylematch import build_profile, match_style
+from assistant.brand.voicenote import explain
+from tests.brand.conftest import COFFEE, EXAMPLE_KITS
+
+KIT = [
+    "Neu im Röster: ein Kenia. Hell geröstet, fruchtig.\n\nAb Samstag im Kontor. 🍋\n\n#Kaffee",
+    "Cold Brew braucht Geduld. 14 Stunden im Kühlschrank, dann filtern.\n\n#ColdBrew",
+    "Schau samstags durchs Fenster. Du siehst den Röster laufen.\n\n#Rösterei #Hamburg",
+    "Dein Kaffee schmeckt sauer? Mahl feiner. Eine Stufe auf einmal.\n\n#Kaffee",
+    "Unsere Tüten sind jetzt aus Papier. Perfekt ist das noch nicht.\n\n#Möwenbohne",
+]
+GENERIC = ["Schönes Wochenende euch allen!", "Neue Woche, neue Chancen."]
+
+
+def test_sentences_ignore_urls_hashtags_and_split_after_quotes() -> None:
+    text = 'Talk: "What lineage gets wrong." Come say hi. Docs: https://x.example/a.b #dbt'
+    assert sentences(text) == ['Talk: "What lineage gets wrong."', "Come say hi.", "Docs:"]
+    style = style_of("Zeile eins\nZeile zwei\n\nAbsatz zwei #Tag www.kaffee.example")
+    assert style.paragraphs == 2 and style.hashtags == 1
+    assert style.words == ("zeile", "eins", "zeile", "zwei", "absatz", "zwei")
+    assert style.words_per_sentence == 2.0
+
+
+@pytest.mark.parametrize(("text", "form"), [
+    ("Wir laden Sie herzlich ein und freuen uns auf Ihren Besuch.", "Sie"),
+    ("Ihnen gefällt es?", "Sie"),
+    ("Sie rösten seit 1990.", "none"),  # "Sie" at a sentence start may be "they"
+    ("Komm vorbei, wir freuen uns auf dich!", "du"),
+    ("Ihr seid großartig.", "none"),
+    ("Come by, we'd love to see you.", "none"),
+])
+def test_address(text: str, form: str) -> None:
+    assert address_of(text) == form
+
+
+@pytest.mark.parametrize(("text", "opener", "closer"), [
+    ("Hey du! Neuer Kaffee ist da. Probier ihn!", "greeting", "exclamation"),
+    ("Sehr geehrte Damen und Herren, hiermit teilen wir mit.\n\nMit freundlichen Grüßen",
+     "greeting", "sign-off"),
+    ("Schietwetter? Rein ins Kontor.\n\n#Hamburg", "question", "statement"),
+    ("Neu im Shop. Wie schmeckt er dir? 🍋\n\n#Kaffee", "statement", "question"),
+    ("Schema drift alerts are live. Notes: https://tessaline.example/changelog", "statement",
+     "link"),
+    ("Big news!! 🚀 We ship today.", "exclamation", "statement"),
+])
+def test_opener_and_closer(text: str, opener: str, closer: str) -> None:
+    style = style_of(text)
+    assert (style.opener, style.closer) == (opener, closer)
+
+
+def test_emoji_and_punctuation_rates() -> None:
+    style = style_of("Wow!!! 🎉🎉 Wer kommt? 👋🏽")
+    assert style.emoji == 3 and style.exclamations == 1.5 and style.questions == 0.5
+
+
+def test_kit_like_text_matches_and_off_voice_text_does_not() -> None:
+    profile = build_profile(KIT, GENERIC)
+    like = match_style(profile, "Neu im Kontor: ein Brasilien. Schokoladig und rund. Ab "
+                                "Samstag im Röster. 🍋\n\n#Kaffee")
+    formal = match_style(profile, "Sehr geehrte Kundinnen und Kunden, wir freuen uns, Ihnen "
+                                  "unsere neue Kaffeespezialität vorstellen zu dürfen.")
+    shouting = match_style(profile, "OMG!!! 😱😱🔥🔥 Best coffee EVER!!! Who's in??? 🙌🙌")
+    assert like.score > 0.85
+    assert formal.similarity["address"] < 0.5 and formal.score < 0.6
+    assert shouting.similarity["emoji"] < 0.1 and shouting.score < 0.4
+    assert like.score > formal.score and like.score > shouting.score
+
+
+def test_no_du_or_sie_is_neutral_and_vocabulary_is_one_sided() -> None:
+    profile = build_profile(KIT, GENERIC)
+    neutral = match_style(profile, "Neu im Röster: Kaffee aus Kenia. Ab Samstag im Kontor.")
+    assert neutral.similarity["address"] == 1.0
+    assert neutral.similarity["vocabulary"] == 1.0  # above the kit's own share: no penalty
+    coffee = load_kit(COFFEE, EXAMPLE_KITS)
+    real = build_profile([e.text for e in coffee.examples], GENERIC)
+    own = match_style(real, "Neu im Kontor: Kenia, hell geröstet. Ab Samstag im Shop.")
+    foreign = match_style(real, "Quarterly procurement synergies drive enterprise value.")
+    assert own.similarity["vocabulary"] == 1.0 and own.vocabulary_share > 0.6
+    assert foreign.vocabulary_share == 0.0 and foreign.similarity["vocabulary"] < 0.2
+
+
+def test_explanation_names_matches_and_differences() -> None:
+    profile = build_profile(KIT, GENERIC)
+    formal = match_style(profile, "Wir laden Sie herzlich zu unserer Verkostung ein. Bitte "
+                                  "melden Sie sich rechtzeitig an, die Plätze sind begrenzt.")
+    note = explain(profile, formal, content=0.9)
+    assert note.startswith("the kit's topics") and "Sie instead of du" in note
+    assert ", but " in note
+    far = explain(profile, match_style(profile, "Wochenende!"), content=0.1)
+    assert "topic far from the kit's posts" in far
+    same = explain(profile, match_style(profile, KIT[1]), content=0.9)
+    assert same.startswith("sounds like the kit")
