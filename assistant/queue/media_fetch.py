@@ -67,16 +67,19 @@ def _body(url: str, response: httpx.Response, max_bytes: int, deadline: float) -
         raise MediaFetchError(f"{url}: is {kind or 'of no declared type'}, not an image")
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes:
-        raise MediaFetchError(f"{url}: {int(declared) // 2**20} MB is over the "
-                              f"{max_bytes // 2**20} MB a queue image may have")
+        raise MediaFetchError(f"{url}: {_size(int(declared))} is over the {_size(max_bytes)} "
+                              "a queue image may have")
     chunks, size = [], 0
     for chunk in response.iter_bytes():
         size += len(chunk)
         if size > max_bytes:
-            raise MediaFetchError(f"{url}: over the {max_bytes // 2**20} MB a queue image "
-                                  "may have")
+            raise MediaFetchError(f"{url}: over the {_size(max_bytes)} a queue image may have")
         if time.monotonic() > deadline:
             raise MediaFetchError(f"{url}: the download takes too long; host the image "
                                   "somewhere faster or put it in a ZIP")
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+def _size(count: int) -> str:
+    return f"{count / 2**20:.1f} MB" if count >= 2**20 else f"{count / 1024:.1f} KB"

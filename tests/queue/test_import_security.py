@@ -282,3 +282,34 @@ def test_import_with_an_image_url(queue: QueueService, image_server: str) -> Non
     allowed = import_upload(queue, rows.encode(), "urls.csv",
                             fetch=lambda url: fetch_image(url, allow_private=True))
     assert allowed.rows[0].outcome == "imported"
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(refs=st.lists(st.one_of(
+    st.sampled_from(["{outside}", "{outside_rel}", "file://{outside}", " {outside} ",
+                     "{outside}/", "{store}/../outside.png", "~/outside.png", "\\\\host\\x.png"]),
+    st.text(max_size=40)), min_size=1, max_size=3), as_zip=st.booleans())
+def test_random_media_values_never_bring_an_outside_file_in(
+    tmp_path: Path, refs: list[str], as_zip: bool
+) -> None:
+    outside = tmp_path / "outside.png"
+    outside.write_bytes(_png((7, 5)))
+    store = MediaStore(tmp_path / "store")
+    queue = QueueService(QueueStorage(f"sqlite:///{tmp_path / 'prop.db'}"), word_checker,
+                         media_store=store)
+    fetched: list[str] = []
+
+    def no_network(url: str) -> bytes:
+        fetched.append(url)
+        raise MediaFetchError(f"{url}: no network in this test")
+
+    values = [r.format(outside=outside, outside_rel="../outside.png", store=store.root)
+              for r in refs]
+    media = "\n".join(v.replace('"', "") for v in values)
+    text = f'kit_id,platform,text,scheduled_at,media\nkaffee,x,hi,2030-01-01 09:00,"{media}"\n'
+    data = _zip({"queue.csv": text.encode(), "ok.png": _png()}) if as_zip else text.encode()
+    import_upload(queue, data, "prop.zip" if as_zip else "prop.csv", fetch=no_network)
+    stored = {p.read_bytes() for p in store.root.glob("*")} if store.root.exists() else set()
+    assert outside.read_bytes() not in stored
+    assert all(u.lower().startswith(("http://", "https://")) for u in fetched)

@@ -184,3 +184,32 @@ def test_send_to_webhook(queue: QueueService, webhook: WebhookServer) -> None:
     assert any("sent: HTTP 200" in s.value for s in at.success)
     assert len(webhook.received) == 1
     assert queue.get(ready.id or 0).history[-1].action == "webhook_sent"
+
+
+def test_zip_import_with_images_and_a_refused_row(queue: QueueService, tmp_path: Path) -> None:
+    import io
+    import zipfile
+
+    from assistant.queue.exports import CSV_COLUMNS, export
+
+    exported = zipfile.ZipFile(io.BytesIO(export(queue.list(), "zip", store=queue.media_store)))
+    [image] = [n for n in exported.namelist() if n.startswith("images/")]
+    uid = queue.list()[0].uid
+    table = exported.read("queue.csv").decode().replace(uid, "e" * 32)
+    extra = {"kit_id": KIT, "platform": "instagram", "text": "Ohne Bild",
+             "scheduled_at": "2030-01-01 09:00", "media": "images/not-there.jpg"}
+    table += ",".join(extra.get(c, "") for c in CSV_COLUMNS) + "\r\n"
+    upload = io.BytesIO()
+    with zipfile.ZipFile(upload, "w") as zf:
+        zf.writestr("queue.csv", table)
+        zf.writestr(image, exported.read(image))
+    at = page().run()
+    at.file_uploader(key="queue_upload").set_value(("q.zip", upload.getvalue(),
+                                                    "application/zip")).run()
+    at.button(key="queue_import").click().run()
+    assert not at.exception
+    assert any("q.zip: imported 1, skipped 2, refused 1" in w.value for w in at.warning)
+    reasons = list(at.dataframe[-1].value["why"])
+    assert "images/not-there.jpg is not in the ZIP" in reasons[-1]
+    new = next(i for i in queue.list() if i.uid == "e" * 32)
+    assert queue.media_store is not None and queue.media_store.resolve(new.media[0])
