@@ -9,12 +9,13 @@ from assistant.platforms.catalogue import (
     get_platform,
     load_catalogue,
 )
-from assistant.platforms.check import check_all, check_post
+from assistant.platforms.check import MAX_TEXT_CHARS, check_all, check_post, checkable_text
 from assistant.platforms.counting import count_length
 from assistant.platforms.fix import FixResult, fix_post
 
 __all__ = [
     "FixResult",
+    "MAX_TEXT_CHARS",
     "PLATFORM_IDS",
     "ImagePreset",
     "LinkRules",
@@ -22,6 +23,7 @@ __all__ = [
     "all_platforms",
     "check_all",
     "check_post",
+    "checkable_text",
     "count_length",
     "fix_post",
     "get_platform",

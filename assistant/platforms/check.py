@@ -16,11 +16,26 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from assistant.errors import InputError
 from assistant.hashtags import normalise_tag, tag_key
 from assistant.models import MediaInfo, PostCheck, Problem, Severity
 from assistant.platforms.catalogue import Platform, all_platforms
 from assistant.platforms.counting import TextFacts, analyse, count_length, resolve
 from assistant.platforms.media import check_media
+
+# Far above the longest text any platform takes (Facebook: 63,206 characters); a longer
+# text is a pasted file or an attack, and measuring it would only keep the page busy.
+MAX_TEXT_CHARS = 100_000
+
+
+def checkable_text(text: str) -> str:
+    """``text`` when it is short enough to check; an InputError that says so otherwise."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(
+            f"The text has {len(text):,} characters, more than the {MAX_TEXT_CHARS:,} Postwerk "
+            "checks (no platform takes more than 63,206): shorten it or split it into posts."
+        )
+    return text
 
 
 @dataclass(frozen=True)
@@ -280,7 +295,7 @@ def check_post(
     p = resolve(platform)
     if not isinstance(text, str):
         text = "" if text is None else str(text)
-    facts = analyse(text)
+    facts = analyse(checkable_text(text))
     required = tuple(t for t in map(normalise_tag, required_hashtags) if t)
     ctx = Ctx(p, facts, count_length(p, text), limit or p.text_limit, tuple(media), required)
     problems = [problem for rule in RULES for problem in rule(ctx)]

@@ -23,7 +23,8 @@ import regex
 
 from assistant.hashtags import hashtag_spans, tag_key
 from assistant.platforms.catalogue import Platform, get_platform
-from assistant.platforms.xcount import XCount, extract_urls_with_indices, x_count, x_normalise
+from assistant.platforms.urlscan import url_spans
+from assistant.platforms.xcount import XCount, x_count, x_normalise
 
 Span = tuple[int, int, str]
 
@@ -55,8 +56,17 @@ def utf16_units(text: str) -> int:
     return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
-def _overlaps(span: tuple[int, int], taken: list[Span]) -> bool:
-    return any(span[0] < end and start < span[1] for start, end, _ in taken)
+def outside(spans: list[Span], taken: list[Span]) -> list[Span]:
+    """``spans`` that overlap none of ``taken``; both sorted by start, neither overlapping
+    itself (one sweep: a text can hold tens of thousands of each)."""
+    out: list[Span] = []
+    index = 0
+    for span in spans:
+        while index < len(taken) and taken[index][1] <= span[0]:
+            index += 1
+        if index == len(taken) or span[1] <= taken[index][0]:
+            out.append(span)
+    return out
 
 
 @dataclass(eq=False)
@@ -67,11 +77,9 @@ class TextFacts:
 
     @cached_property
     def urls(self) -> list[Span]:
-        """URLs as twitter-text finds them, with or without a scheme (``kaffee.de/shop``)."""
-        if "." not in self.text:
-            return []
-        found = extract_urls_with_indices(self.text)
-        return [(u["indices"][0], u["indices"][1], u["url"]) for u in found]
+        """URLs as twitter-text finds them, with or without a scheme (``kaffee.de/shop``),
+        in bounded time (see ``urlscan``)."""
+        return url_spans(self.text)
 
     @cached_property
     def scheme_urls(self) -> list[Span]:
@@ -98,8 +106,7 @@ class TextFacts:
     @cached_property
     def hashtags(self) -> list[Span]:
         """Hashtags outside URLs (``kaffee.de/#top`` is an anchor, not a tag)."""
-        urls = self.urls
-        return [h for h in hashtag_spans(self.text) if not _overlaps(h[:2], urls)]
+        return outside(hashtag_spans(self.text), self.urls)
 
     @cached_property
     def tag_counts(self) -> dict[str, int]:
@@ -147,10 +154,8 @@ def analyse(text: str) -> TextFacts:
 
 def mastodon_countable(text: str, urls: list[Span], url_weight: int = 23) -> str:
     """The text Mastodon counts: each URL as ``url_weight`` x's, ``@user@domain`` as ``@user``."""
-    entities: list[Span] = list(urls)
-    for m in _MENTION_RE.finditer(text):
-        if not _overlaps(m.span(), entities):
-            entities.append((m.start(), m.end(), "@" + m.group(1)))
+    mentions = [(m.start(), m.end(), "@" + m.group(1)) for m in _MENTION_RE.finditer(text)]
+    entities = list(urls) + outside(mentions, urls)
     if not entities:
         return text
     parts, pos = [], 0

@@ -3,9 +3,9 @@
 ``parse_tweet`` walks the text one character at a time in Python and finds emoji with a
 regex of ~2,500 alternatives; on a 2,000-character post that takes ~8 ms, more than the
 whole budget for checking ten platforms. This module uses the library's own data (the
-config, the emoji list, the URL extractor, the invalid-character regex) and the same rules
-(NFC, line endings, URLs as 23, an emoji sequence as one default-weight unit, per-range
-character weights) but counts runs of plain text with C-speed regexes. The tests assert it
+config, the emoji list, the URL extractor, bounded by ``urlscan``, the invalid-character
+regex) and the same rules (NFC, line endings, URLs as 23, an emoji sequence as one
+default-weight unit, per-range character weights) but counts runs of plain text with C-speed regexes. The tests assert it
 equals ``parse_tweet`` on conformance-style cases and on random text.
 """
 
@@ -16,12 +16,13 @@ import unicodedata
 import warnings
 from dataclasses import dataclass
 
+from assistant.platforms.urlscan import url_spans
+
 with warnings.catch_warnings():
     # twitter-text-parser reads its emoji list through the deprecated pkg_resources
     warnings.simplefilter("ignore")
     from twitter_text import parse_tweet as parse_tweet  # re-exported for tests and bench
     from twitter_text.config import config as _tt_config
-    from twitter_text.extract_urls import extract_urls_with_indices
     from twitter_text.regexp import emoji as _tt_emoji
     from twitter_text.regexp.invalid_chars import invalid_chars as _INVALID_RE
 
@@ -116,9 +117,7 @@ def x_count(text: str, urls: list[tuple[int, int, str]] | None = None) -> XCount
     """X's weighted length of ``text``; ``urls``: spans already found on the normalised text."""
     norm = x_normalise(text)
     if urls is None:
-        urls = [
-            (u["indices"][0], u["indices"][1], u["url"]) for u in extract_urls_with_indices(norm)
-        ]
+        urls = url_spans(norm)
     scale, default = V3["scale"], V3["default_weight"]
     url_weight = V3["transformed_url_length"] * scale
     events = sorted(

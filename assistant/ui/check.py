@@ -8,7 +8,14 @@ import streamlit as st
 
 from assistant.hashtags import tag_key
 from assistant.models import PostCheck
-from assistant.platforms import PLATFORM_IDS, FixResult, check_post, fix_post, get_platform
+from assistant.platforms import (
+    PLATFORM_IDS,
+    FixResult,
+    check_post,
+    checkable_text,
+    fix_post,
+    get_platform,
+)
 from assistant.ui.common import attempt, page_header
 
 DEFAULT_PLATFORMS = list(PLATFORM_IDS)
@@ -130,6 +137,8 @@ def render() -> None:
     if not chosen:
         st.info("Pick at least one platform.")
         return
+    if attempt(checkable_text, text) is None:
+        return  # one message for the whole text, not one per platform
     if st.button("Apply safe fixes", type="primary", key="check_fix"):
         st.session_state["check_fixed_for"] = text
     show_fixes = st.session_state.get("check_fixed_for") == text
