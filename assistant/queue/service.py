@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from pydantic import ValidationError
 
 from assistant.config import Settings, get_settings
-from assistant.errors import InputError, TransitionError
+from assistant.errors import AssistantError, InputError, TransitionError
 from assistant.models import Draft
 from assistant.queue.checks import Checker, describe, merge_problems, platform_checker
 from assistant.queue.media_store import MediaStore, media_store_for
@@ -170,18 +170,20 @@ class QueueService:
                        posted_at: datetime | None, error: str | None) -> tuple[
                            QueueItem, bool, str]:
         item_id = item.id or 0
-        if target == "failed":
-            return self.fail(item_id, error or "imported as failed", by=by), True, ""
-        if target == "archived":
-            return self.archive(item_id, by=by), True, ""
-        if item.errors:
+        if item.errors and target in ("approved", "posted"):
             return item, True, f"stored as draft, not {target}: {describe(item.errors)}"
         try:
-            item = self.approve(item_id, by=by)
-        except TransitionError as exc:
-            return self.get(item_id), True, f"stored as draft, not {target}: {exc}"
-        if target == "posted":
-            item = self.mark_posted(item_id, posted_url, by=by, at=posted_at)
+            if target == "failed":
+                item = self.fail(item_id, error or "imported as failed", by=by)
+            elif target == "archived":
+                item = self.archive(item_id, by=by)
+            else:
+                item = self.approve(item_id, by=by)
+            if target == "posted":
+                item = self.mark_posted(item_id, posted_url, by=by, at=posted_at)
+        except AssistantError as exc:  # stored already: report where it stopped, keep it
+            current = self.get(item_id)
+            return current, True, f"stored as {current.status}, not {target}: {exc}"
         return item, True, ""
 
     def store_media(self, paths: Sequence[str]) -> Paths:

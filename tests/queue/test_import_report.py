@@ -179,3 +179,14 @@ def test_cli_report_and_the_128_kb_field(capsys: pytest.CaptureFixture[str],
     code, out, err = _cli(capsys, "import", str(huge))
     assert code == 2 and err.count("\n") == 1 and "Traceback" not in err
     assert "huge.csv: nothing was imported; row 2: refused: the text field is 136 KB" in err
+
+
+def test_a_posted_row_with_a_bad_posted_url_is_kept_and_reported(
+    real_queue: QueueService
+) -> None:
+    data = ("kit_id,platform,text,scheduled_at,status,posted_url\n"
+            f"{KIT},mastodon,Moin aus der Rösterei,2030-03-04 09:00,posted,ftp://x\n").encode()
+    [row] = import_for_user(real_queue, data, "url.csv", get_settings(), by="test").rows
+    assert (row.outcome, row.status) == ("imported", "approved")
+    assert row.reason.startswith("stored as approved, not posted: 'ftp://x' is not a link")
+    assert real_queue.get(row.item_id or 0).status == "approved"
