@@ -7,7 +7,9 @@ POSTs the item as JSON with
   ``POSTWERK_WEBHOOK_SECRET`` (only when a secret is set; the secret is never logged, exported
   or put into history);
 - a timeout per attempt and bounded retries with exponential backoff on network errors,
-  timeouts, 429 and 5xx (other 4xx are the receiver's final answer).
+  timeouts, 429 and 5xx (other 4xx are the receiver's final answer); a ``Retry-After`` header
+  (seconds or an HTTP date) may lengthen a wait up to ``max_backoff``, never beyond, and a
+  value that makes no sense (nan, inf, negative, garbage) is ignored.
 A failed delivery never loses the item: it stays where it was, the error is recorded.
 """
 
@@ -16,9 +18,12 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 import httpx
@@ -28,6 +33,7 @@ from assistant.errors import ConfigError, TransitionError
 from assistant.queue.models import QueueItem
 
 SIGNATURE_HEADER = "X-Postwerk-Signature"
+RETRY_AFTER_CAP = 3600.0  # a receiver asking for more is treated as asking for this
 USER_AGENT = "Postwerk-Webhook/1"
 
 
@@ -135,21 +141,40 @@ class WebhookPublisher:
             resp = client.post(self.url, content=body, headers=headers)
         except httpx.TimeoutException:
             return None, f"no answer within {self.timeout:g} s", 0.0
-        except httpx.TransportError as exc:
+        except httpx.HTTPError as exc:  # transport trouble, a bad redirect, a broken reply
             return None, f"cannot reach the webhook ({exc.__class__.__name__})", 0.0
         if resp.is_success:
             return resp.status_code, None, None
         error = f"HTTP {resp.status_code} from the webhook"
         if resp.status_code == 429 or resp.status_code >= 500:
-            return resp.status_code, error, _retry_after(resp)
+            return resp.status_code, error, retry_after_seconds(resp.headers.get("retry-after"))
         return resp.status_code, error + " (not retried; check the URL and the receiver)", None
 
 
-def _retry_after(resp: httpx.Response) -> float:
+def retry_after_seconds(value: str | None, now: datetime | None = None) -> float:
+    """The wait a ``Retry-After`` header asks for: finite, 0 to ``RETRY_AFTER_CAP``.
+
+    Seconds or an HTTP date (RFC 9110); nan, negative values, dates in the past and garbage
+    mean 0 (our own backoff applies), inf and huge values the cap.
+    """
+    text = (value or "").strip()
     try:
-        return float(resp.headers.get("retry-after", "0"))
+        seconds = float(text)
     except ValueError:
+        seconds = _seconds_until(text, now or datetime.now(UTC))
+    if math.isnan(seconds) or seconds <= 0:
         return 0.0
+    return min(seconds, RETRY_AFTER_CAP)
+
+
+def _seconds_until(http_date: str, now: datetime) -> float:
+    try:
+        when = parsedate_to_datetime(http_date)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return 0.0
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)  # RFC 9110 dates are GMT
+    return (when - now).total_seconds()
 
 
 def publisher_from_settings(settings: Settings, **kwargs: Any) -> WebhookPublisher:

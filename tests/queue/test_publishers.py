@@ -175,3 +175,38 @@ def test_settings_without_url(tmp_path: Path) -> None:
         publisher_from_settings(load_settings())
     with pytest.raises(ConfigError, match="not http"):
         WebhookPublisher("ftp://example.com", None)
+
+
+# Retry-After: a 503 with each header value, then 200; the send succeeds and every wait is
+# finite, at least our backoff and at most max_backoff (time.sleep(nan) used to raise).
+@pytest.mark.parametrize(
+    ("header", "wait"),
+    [
+        ("nan", 0.5), ("NaN", 0.5), ("inf", 1.5), ("-inf", 0.5), ("-3", 0.5), ("1e308", 1.5),
+        ("99999999999999999999", 1.5), ("1", 1.0), ("garbage", 0.5), ("", 0.5),
+        ("Wed, 21 Oct 2015 07:28:00 GMT", 0.5),  # a date in the past
+        ("Fri, 31 Dec 9999 23:59:59 GMT", 1.5),  # far in the future
+        ("Mon, 99 Foo 2026 99:99:99 GMT", 0.5),  # a broken date
+    ],
+)
+def test_retry_after_is_bounded_and_never_raises(server: WebhookServer, header: str,
+                                                 wait: float) -> None:
+    server.reset(503, 200, headers={"Retry-After": header})
+    publisher, sleeps = _publisher(server, max_backoff=1.5)
+    item = QueueItem(kit_id="kaffee", platform="x", text="Moin", status="approved",
+                     scheduled_at=datetime(2030, 3, 4, 9, 0, tzinfo=BERLIN))
+    result = publisher.send(item)
+    assert result.ok and result.attempts == 2
+    assert sleeps == [wait]
+
+
+def test_retry_after_http_date_in_the_future_counts_from_now() -> None:
+    from datetime import UTC
+
+    from assistant.queue.publishers import RETRY_AFTER_CAP, retry_after_seconds
+
+    now = datetime(2026, 11, 29, 12, 0, 0, tzinfo=UTC)
+    assert retry_after_seconds("Sun, 29 Nov 2026 12:00:30 GMT", now) == 30.0
+    assert retry_after_seconds("Sun, 29 Nov 2026 11:00:00 GMT", now) == 0.0
+    assert retry_after_seconds("Fri, 31 Dec 9999 23:59:59 GMT", now) == RETRY_AFTER_CAP
+    assert retry_after_seconds(None) == 0.0

@@ -20,6 +20,7 @@ class Script:
     # one entry per request: an HTTP status, or "hang" (answer only after hang_seconds)
     answers: list[int | str] = field(default_factory=lambda: [200])
     hang_seconds: float = 3.0
+    headers: dict[str, str] = field(default_factory=dict)  # sent with every answer
 
     def next(self) -> int | str:
         return self.answers.pop(0) if len(self.answers) > 1 else self.answers[0]
@@ -45,6 +46,8 @@ class WebhookServer:
                     self.send_response(int(answer))
                     self.send_header("Content-Type", "application/json")
                     self.send_header("Content-Length", "2")
+                    for name, value in outer.script.headers.items():
+                        self.send_header(name, value)
                     self.end_headers()
                     self.wfile.write(b"{}")
                 except (BrokenPipeError, ConnectionResetError):
@@ -70,7 +73,8 @@ class WebhookServer:
         self._httpd.shutdown()
         self._httpd.server_close()
 
-    def reset(self, *answers: int | str, hang_seconds: float = 3.0) -> None:
+    def reset(self, *answers: int | str, hang_seconds: float = 3.0,
+              headers: dict[str, str] | None = None) -> None:
         with self._lock:
             self.received.clear()
-            self.script = Script(list(answers) or [200], hang_seconds)
+            self.script = Script(list(answers) or [200], hang_seconds, dict(headers or {}))
