@@ -99,6 +99,12 @@ class Settings(BaseSettings):
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
     local_ctx: int = Field(8192, ge=512)
+    # generation threads of the embedded model; unset: chosen from the cores (llm/threads.py)
+    local_threads: int | None = Field(None, ge=1, le=256)
+    # seconds a shared embedded model server stays up without requests; 0 = until stopped
+    local_idle_timeout: float = Field(900.0, ge=0)
+    # OpenMP threads of the built-in embedder (brand/embeddings.py says why 1)
+    embed_threads: int = Field(1, ge=1, le=256)
 
     @classmethod
     def settings_customise_sources(

@@ -57,9 +57,15 @@ def fake_llm(fake_llm_server: FakeLLMServer, monkeypatch: pytest.MonkeyPatch) ->
 
 
 @pytest.fixture(scope="session")
-def model_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One data dir per session for the real embedded model (joined once, ~1.1 GB)."""
-    return tmp_path_factory.mktemp("model-data")
+def model_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """One data dir per session for the real embedded model (joined once, ~1.1 GB); its
+    shared model server (started by the first test that needs it) is stopped at the end."""
+    from assistant.config import load_settings
+    from assistant.llm.sharing import stop_shared
+
+    path = tmp_path_factory.mktemp("model-data")
+    yield path
+    stop_shared(load_settings(data_dir=path))
 
 
 @pytest.fixture()
@@ -68,6 +74,7 @@ def real_model(model_data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     pytest.importorskip("xllamacpp", reason="the [local] extra is not installed")
     monkeypatch.setenv("POSTWERK_DATA_DIR", str(model_data_dir))
     monkeypatch.setenv("POSTWERK_LLM_TIMEOUT", "300")
+    monkeypatch.setenv("POSTWERK_LOCAL_IDLE_TIMEOUT", "300")  # a crashed session frees it
     get_settings.cache_clear()
     return model_data_dir
 

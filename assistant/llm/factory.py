@@ -6,7 +6,8 @@ import threading
 
 from assistant.config import Settings, get_settings
 from assistant.llm.client import Endpoint, LLMClient
-from assistant.llm.local import MODEL_NAME, ensure_server
+from assistant.llm.local import MODEL_NAME
+from assistant.llm.sharing import shared_server
 
 DEFAULT_REMOTE_MODEL = "gpt-4o-mini"
 
@@ -15,16 +16,15 @@ _clients: dict[tuple[str, str, str | None, float, int, int], LLMClient] = {}
 
 
 def resolve_endpoint(settings: Settings) -> Endpoint:
-    """The configured endpoint; without one, start (once) and use the embedded model."""
+    """The configured endpoint; without one, the data dir's shared embedded model server
+    (started, detached, by the first command that needs it)."""
     if settings.llm_base_url:
         return Endpoint(
             base_url=settings.llm_base_url,
             model=settings.llm_model or DEFAULT_REMOTE_MODEL,
             api_key=settings.api_key,
         )
-    server = ensure_server(
-        settings.local_model_path, settings.ensure_data_dir(), ctx=settings.local_ctx
-    )
+    server = shared_server(settings)
     name = settings.local_model_path.stem if settings.local_model_path else MODEL_NAME
     return Endpoint(base_url=server.base_url, model=name, local=True)
 

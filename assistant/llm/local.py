@@ -13,15 +13,14 @@ import importlib.metadata as md
 import json
 import os
 import socket
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 
-from assistant.config import LOCAL_PARALLEL
 from assistant.errors import LocalModelError
+from assistant.llm.threads import ThreadPlan
 
 MODEL_NAME = "qwen2.5-coder-1.5b-instruct-q4_k_m"
 MODEL_FILE = f"{MODEL_NAME}.gguf"
@@ -131,21 +130,6 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@dataclass
-class LocalServer:
-    """A running xllamacpp server (kept alive by holding ``handle``)."""
-
-    base_url: str
-    model_path: Path
-    verified: bool
-    load_seconds: float
-    handle: object
-
-
-_lock = threading.Lock()
-_server: LocalServer | None = None
-
-
 def model_file(explicit: Path | None, data_dir: Path) -> tuple[Path, bool]:
     """The GGUF to serve and whether its hash was verified (only the bundled one is)."""
     if explicit is not None:
@@ -158,21 +142,8 @@ def model_file(explicit: Path | None, data_dir: Path) -> tuple[Path, bool]:
     return assemble(bundled_spec(), data_dir / "models"), True
 
 
-def ensure_server(explicit: Path | None, data_dir: Path, *, ctx: int = 8192) -> LocalServer:
-    """Start the embedded server once per process and return it (thread-safe)."""
-    global _server
-    with _lock:
-        if _server is not None:
-            return _server
-        path, verified = model_file(explicit, data_dir)
-        started = time.perf_counter()
-        handle, base_url = _start(path, ctx)
-        _wait_ready(base_url)
-        _server = LocalServer(base_url, path, verified, time.perf_counter() - started, handle)
-        return _server
-
-
-def _start(path: Path, ctx: int) -> tuple[object, str]:
+def start_server(path: Path, ctx: int, plan: ThreadPlan) -> tuple[object, str]:
+    """Load ``path`` into an in-process xllamacpp server; returns its handle and /v1 URL."""
     try:
         import xllamacpp
     except ImportError as exc:
@@ -185,9 +156,12 @@ def _start(path: Path, ctx: int) -> tuple[object, str]:
     params.hostnames = ["127.0.0.1"]
     params.port = free_port()
     params.n_ctx = ctx
-    params.n_parallel = LOCAL_PARALLEL
-    params.cpuparams.n_threads = max(1, os.cpu_count() or 1)
-    params.cpuparams_batch.n_threads = max(1, os.cpu_count() or 1)
+    params.n_parallel = plan.slots
+    params.cpuparams.n_threads = plan.threads
+    params.cpuparams_batch.n_threads = plan.threads_batch
+    params.cpuparams.poll = plan.poll
+    params.cpuparams_batch.poll = plan.poll
+    params.endpoint_metrics = True  # the idle watch reads the request counters
     params.warmup = False
     params.verbosity = 0  # llama.cpp's INFO log would flood stderr of the CLI and the app
     try:
@@ -203,7 +177,7 @@ def _start(path: Path, ctx: int) -> tuple[object, str]:
     return server, f"{address}/v1"
 
 
-def _wait_ready(base_url: str, timeout: float = 120.0) -> None:
+def wait_ready(base_url: str, timeout: float = 120.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
@@ -218,5 +192,9 @@ def _wait_ready(base_url: str, timeout: float = 120.0) -> None:
     )
 
 
-def running_server() -> LocalServer | None:
-    return _server
+def usable_cores() -> int:
+    """Cores this process may run on (taskset and cgroup cpusets included)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1

@@ -1,7 +1,8 @@
-"""`postwerk model status`: which model, does it answer, how fast."""
+"""`postwerk model status`: which model, does it answer, how fast; the shared server."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -9,7 +10,8 @@ from pydantic import BaseModel
 from assistant.config import Settings
 from assistant.llm.client import ChatMessage
 from assistant.llm.factory import get_client
-from assistant.llm.local import MODEL_SHA256, is_verified, running_server
+from assistant.llm.local import MODEL_SHA256, is_verified
+from assistant.llm.sharing import current_record
 
 
 class ModelStatus(BaseModel):
@@ -23,6 +25,13 @@ class ModelStatus(BaseModel):
     sha256_verified: bool | None = None
     load_seconds: float | None = None
     usage: dict[str, int] | None = None
+    pid: int | None = None
+    port: int | None = None
+    uptime_seconds: float | None = None
+    idle_timeout: float | None = None
+    threads: int | None = None
+    threads_batch: int | None = None
+    slots: int | None = None
 
 
 PING = [
@@ -44,11 +53,15 @@ def model_status(settings: Settings) -> ModelStatus:
         reply=result.value.strip(),
         usage=result.usage.model_dump(),
     )
-    server = running_server()
-    if client.endpoint.local and server is not None:
-        status.model_path = str(server.model_path)
-        status.sha256_verified = server.verified and is_verified(
-            Path(server.model_path), MODEL_SHA256
+    record = current_record(settings) if client.endpoint.local else None
+    if record is not None:
+        status.model_path = record.model_path
+        status.sha256_verified = record.verified and is_verified(
+            Path(record.model_path), MODEL_SHA256
         )
-        status.load_seconds = round(server.load_seconds, 2)
+        status.load_seconds = record.load_seconds
+        status.pid, status.port, status.slots = record.pid, record.port, record.slots
+        status.uptime_seconds = round(time.time() - record.started_at, 1)
+        status.idle_timeout = record.idle_timeout
+        status.threads, status.threads_batch = record.threads, record.threads_batch
     return status
