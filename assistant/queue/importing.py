@@ -15,6 +15,7 @@ import io
 import zipfile
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from functools import partial
 
 from assistant.config import Settings
 from assistant.errors import AssistantError, InputError
@@ -112,7 +113,7 @@ def import_upload(queue: QueueService, data: bytes, name: str, *, by: str = "imp
     parsed = parse_csv(upload.csv, default_zone=queue.timezone, name=name)
     if fetch is None:
         allow = settings.links_allow_private if settings is not None else False
-        fetch = lambda url: fetch_image(url, allow_private=allow)  # noqa: E731
+        fetch = partial(fetch_image, allow_private=allow)
     report = ImportReport(name, unknown_columns=parsed.unknown_columns)
     for row in parsed.rows:
         report.rows.append(_import_row(queue, row, upload, fetch, known_kits, by))
