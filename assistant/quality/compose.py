@@ -7,16 +7,10 @@ checks themselves are pure functions of the text, the context and those lists.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import partial
 
 from assistant.models import Problem
 from assistant.quality.context import QualityContext
-from assistant.quality.dictionary import (
-    dictionaries,
-    german_plain_names,
-    given_names,
-    suggestions,
-)
+from assistant.quality.dictionary import dictionaries, german_plain_names, given_names
 from assistant.quality.emoji import emoji_not_in_kit_problems
 from assistant.quality.factcheck import (
     Known,
@@ -31,8 +25,9 @@ from assistant.quality.placeholders import placeholder_problems
 from assistant.quality.similarity import copies_example_problems
 from assistant.quality.sources import brand_words, person_sources, source_texts, word_set
 from assistant.quality.spelling import (
-    SUGGESTED_WORDS,
+    SHOWN_WORDS,
     Lexicon,
+    near_words,
     spelling_problems,
     unknown_words,
 )
@@ -49,7 +44,7 @@ def lexicon(ctx: QualityContext) -> Lexicon | None:
 
 def _spelling(text: str, ctx: QualityContext, lex: Lexicon) -> list[Problem]:
     words = unknown_words(text, lex)
-    hints = {w: suggestions(ctx.language, w) for w in words[:SUGGESTED_WORDS]}
+    hints = {w: near_words(w, lex, ctx.language) for w in words[:SHOWN_WORDS]}
     return spelling_problems(words, hints)
 
 
@@ -57,7 +52,7 @@ def _facts(text: str, ctx: QualityContext, lex: Lexicon | None) -> list[Problem]
     names = []
     if lex is not None:
         lists = NameLists(given_names(), german_plain_names())
-        names = find_names(text, lex, lists, ctx.language, partial(suggestions, ctx.language))
+        names = find_names(text, lex, lists, ctx.language)
     sources = Known.of(source_texts(ctx), ctx.language)
     found = invented(text, ctx.language, sources, names, word_set(person_sources(ctx)))
     problems = invented_fact_problems(found)

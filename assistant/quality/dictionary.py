@@ -34,8 +34,6 @@ class Dictionary(Protocol):
 
     def spell(self, word: str) -> bool: ...
 
-    def suggest(self, word: str) -> tuple[str, ...]: ...
-
 
 def languages() -> tuple[str, ...]:
     return tuple(_FOR_LANGUAGE)
@@ -56,14 +54,6 @@ def dictionaries(language: str) -> tuple[Dictionary, tuple[Dictionary, ...]] | N
         return None
     main, others = _FOR_LANGUAGE[language]
     return dictionary(main), tuple(dictionary(other) for other in others)
-
-
-@lru_cache(maxsize=4096)
-def suggestions(language: str, word: str) -> tuple[str, ...]:
-    """Hunspell's suggestions for ``word`` (slow for German, ~0.15 s, hence the cache)."""
-    if language not in _FOR_LANGUAGE:
-        return ()
-    return tuple(dictionary(_FOR_LANGUAGE[language][0]).suggest(word))
 
 
 @lru_cache(maxsize=1)

@@ -1,15 +1,8 @@
 from __future__ import annotations
 
-from functools import partial
-
 import pytest
 
-from assistant.quality.dictionary import (
-    dictionaries,
-    german_plain_names,
-    given_names,
-    suggestions,
-)
+from assistant.quality.dictionary import dictionaries, german_plain_names, given_names
 from assistant.quality.names import NameLists, find_names
 from assistant.quality.spelling import Lexicon
 
@@ -20,7 +13,7 @@ def _names(text: str, language: str) -> list[tuple[str, bool]]:
     lex = Lexicon(found[0], found[1], frozenset(), compounds=language == "de")
     lists = NameLists(given_names(), german_plain_names())
     return [(n.word, n.person) for n in
-            find_names(text, lex, lists, language, partial(suggestions, language))]
+            find_names(text, lex, lists, language)]
 
 
 @pytest.mark.parametrize(("text", "language", "expected"), [

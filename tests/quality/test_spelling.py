@@ -6,7 +6,7 @@ from assistant.brand.kit import BrandKit
 from assistant.brand.schema import SpellingWords
 from assistant.quality import quality_problems
 from assistant.quality.dictionary import dictionaries
-from assistant.quality.spelling import Lexicon, is_known, unknown_words
+from assistant.quality.spelling import Lexicon, is_known, near_words, unknown_words
 from tests.quality.conftest import context
 
 
@@ -84,3 +84,16 @@ def test_other_languages_are_not_spell_checked(coffee: BrandKit) -> None:
     problems = quality_problems("Nouveau café de Colombie, très bon.", [],
                                 context(coffee, language="fr"))
     assert "spelling" not in [p.code for p in problems]
+
+
+@pytest.mark.parametrize(("word", "language", "expected"), [
+    ("Anmeldnug", "de", "Anmeldung"), ("Röstkrus", "de", "Röstkurs"),
+    ("Kaffeeröstrei", "de", "Kaffeerösterei"), ("Schockolade", "de", "Schokolade"),
+    ("recieve", "en", "receive"), ("pipline", "en", "pipeline"),
+])
+def test_suggestions_are_one_typo_away(word: str, language: str, expected: str) -> None:
+    assert expected in near_words(word, _lexicon(language), language)
+
+
+def test_no_suggestion_for_a_word_longer_than_any_typo_search() -> None:
+    assert near_words("Kaffeeröstreiwochenendee", _lexicon("de"), "de") == ()
