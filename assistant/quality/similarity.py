@@ -49,20 +49,27 @@ def near_same(first: str, second: str) -> float | None:
 
 
 def same_text_problems(texts: Mapping[str, str]) -> dict[str, list[Problem]]:
-    """For the drafts of one brief (platform -> text): which platforms got near-same text."""
-    found: dict[str, list[Problem]] = {platform: [] for platform in texts}
+    """For the drafts of one brief (platform -> text): which platforms got near-same text.
+    Each such platform gets one warning that names every platform it resembles."""
+    alike: dict[str, dict[str, float]] = {platform: {} for platform in texts}
     names = list(texts)
     for index, first in enumerate(names):
         for second in names[index + 1:]:
             score = near_same(texts[first], texts[second])
-            if score is None:
-                continue
-            for this, other in ((first, second), (second, first)):
-                found[this].append(problem(
-                    "same_text_as",
-                    f"nearly the same text as the {other} draft ({score:.0%} alike); "
-                    f"rewrite it for {this}'s audience and length"))
-    return found
+            if score is not None:
+                alike[first][second] = alike[second][first] = score
+    return {platform: _same_text(platform, others) for platform, others in alike.items()}
+
+
+def _same_text(platform: str, others: dict[str, float]) -> list[Problem]:
+    if not others:
+        return []
+    listed = " and ".join(", ".join(others).rsplit(", ", 1))
+    drafts = "draft" if len(others) == 1 else "drafts"
+    return [problem("same_text_as",
+                    f"nearly the same text as the {listed} {drafts} "
+                    f"({max(others.values()):.0%} alike); rewrite it for {platform}'s audience "
+                    "and length")]
 
 
 def copied_share(post: str, example: str) -> float:

@@ -80,3 +80,12 @@ def test_a_post_in_the_kits_voice_is_not_a_copy(coffee: BrandKit) -> None:
            "Bohnen dein Kaffee wird. Maximal 8 Plätze, Anmeldung im Laden oder per Mail.")
     ctx = context(coffee, brief=own)
     assert "copies_example" not in codes(quality_problems(own, [], ctx))
+
+
+def test_one_warning_per_platform_names_every_look_alike() -> None:
+    trimmed = KURS.replace(" 🚀", "")
+    found = same_text_problems({"facebook": KURS, "linkedin": KURS + " #Kaffee", "x": trimmed,
+                                "instagram": "Röstkurs am 12.12.: acht Plätze, sei dabei!"})
+    [problem] = found["facebook"]
+    assert "the linkedin and x drafts" in problem.message
+    assert found["instagram"] == []
