@@ -304,8 +304,8 @@ def test_random_media_values_never_bring_an_outside_file_in(
         fetched.append(url)
         raise MediaFetchError(f"{url}: no network in this test")
 
-    values = [r.format(outside=outside, outside_rel="../outside.png", store=store.root)
-              for r in refs]
+    values = [r.replace("{outside}", str(outside)).replace("{outside_rel}", "../outside.png")
+              .replace("{store}", str(store.root)) for r in refs]
     media = "\n".join(v.replace('"', "") for v in values)
     text = f'kit_id,platform,text,scheduled_at,media\nkaffee,x,hi,2030-01-01 09:00,"{media}"\n'
     data = _zip({"queue.csv": text.encode(), "ok.png": _png()}) if as_zip else text.encode()
