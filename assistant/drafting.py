@@ -306,17 +306,16 @@ def _score_voice(kit: BrandKit, drafts: list[Draft]) -> None:
     from assistant.brand.voice import voice_results
     from assistant.errors import BrandKitError
 
-    texts = [d.text for d in drafts if d.text]
-    if not texts:
+    scored = [d for d in drafts if d.text]
+    if not scored:
         return
     try:
-        results = iter(voice_results(kit, texts))
+        results = voice_results(kit, [d.text for d in scored],
+                                platforms=[d.platform for d in scored])
     except BrandKitError:
         return
-    for draft in drafts:
-        if draft.text:
-            result = next(results)
-            draft.voice_score, draft.voice_note = result.score, result.note
+    for draft, result in zip(scored, results, strict=True):
+        draft.voice_score, draft.voice_note = result.score, result.note
 
 
 def run_sync(factory: Callable[[], Awaitable[T]]) -> T:

@@ -46,6 +46,11 @@ CATEGORIES = {
     "closer": ("sign-off", "question", "exclamation", "link", "statement"),
 }
 SIM_FLOOR = 0.02  # keeps one feature from zeroing the geometric mean on its own
+# An X post has one paragraph and no hashtags where the same kit's LinkedIn posts have
+# three and two: these are compared with the examples of the text's own platform when the
+# kit has at least MIN_PLATFORM_EXAMPLES of them.
+PER_PLATFORM = ("paragraphs", "hashtags")
+MIN_PLATFORM_EXAMPLES = 3
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,12 @@ class StyleProfile:
     counts: dict[str, dict[str, int]]  # categorical feature -> category -> examples with it
     vocabulary: dict[str, float]  # word -> weight (1 kit word, 0.5 also generic)
     vocabulary_ref: tuple[float, float]  # (mean, spread) of the examples' own shares
+    by_platform: dict[str, dict[str, tuple[float, float]]] = field(default_factory=dict)
+
+    def numbers(self, feature: str, platform: str | None) -> tuple[float, float]:
+        """(mean, spread) of ``feature``: the platform's own if the kit has enough
+        examples there, else the kit's."""
+        return self.by_platform.get(platform or "", {}).get(feature, self.numeric[feature])
 
 
 @dataclass(frozen=True)
@@ -63,6 +74,7 @@ class StyleMatch:
     """Per-feature similarity (0..1) of one text to a profile, and the overall match."""
 
     style: Style
+    platform: str | None = None
     similarity: dict[str, float] = field(default_factory=dict)
     vocabulary_share: float = 0.0
 
@@ -102,17 +114,32 @@ def vocabulary_share(words: Sequence[str], vocabulary: dict[str, float]) -> floa
     return sum(vocabulary.get(w, 0.0) for w in words) / len(words)
 
 
-def build_profile(examples: Sequence[str], generic: Sequence[str]) -> StyleProfile:
-    """The profile of a kit's example texts; ``generic`` are brand-less posts (baseline)."""
+def _numbers(styles: Sequence[Style], features: Sequence[str]) -> dict[str, tuple[float, float]]:
+    return {f: _mean_spread([float(getattr(s, f)) for s in styles], SPREAD_FLOOR[f])
+            for f in features}
+
+
+def _by_platform(styles: Sequence[Style],
+                 platforms: Sequence[str]) -> dict[str, dict[str, tuple[float, float]]]:
+    groups: dict[str, list[Style]] = {}
+    for style, platform in zip(styles, platforms, strict=True):
+        groups.setdefault(platform, []).append(style)
+    return {p: _numbers(group, PER_PLATFORM) for p, group in groups.items()
+            if len(group) >= MIN_PLATFORM_EXAMPLES}
+
+
+def build_profile(examples: Sequence[str], generic: Sequence[str],
+                  platforms: Sequence[str] | None = None) -> StyleProfile:
+    """The profile of a kit's example texts; ``generic`` are brand-less posts (baseline);
+    ``platforms`` (one per example) enable the per-platform numbers (PER_PLATFORM)."""
     styles = [style_of(t) for t in examples]
     generic_styles = [style_of(t) for t in generic]
-    numeric = {f: _mean_spread([float(getattr(s, f)) for s in styles], SPREAD_FLOOR[f])
-               for f in NUMERIC}
     counts = {f: _counts([getattr(s, f) for s in styles], CATEGORIES[f]) for f in CATEGORICAL}
     own = [vocabulary_share(s.words, _vocabulary(styles[:i] + styles[i + 1:], generic_styles))
            for i, s in enumerate(styles)] if len(styles) > 1 else [1.0]
-    return StyleProfile(numeric, counts, _vocabulary(styles, generic_styles),
-                        _mean_spread(own, SPREAD_FLOOR["vocabulary"]))
+    return StyleProfile(_numbers(styles, NUMERIC), counts, _vocabulary(styles, generic_styles),
+                        _mean_spread(own, SPREAD_FLOOR["vocabulary"]),
+                        _by_platform(styles, platforms) if platforms else {})
 
 
 def _numeric_similarity(value: float, mean: float, spread: float) -> float:
@@ -130,10 +157,10 @@ def _address_similarity(profile: StyleProfile, form: str) -> float:
     return (counts[form] + 0.5) / (max(counts["du"], counts["Sie"]) + 0.5)
 
 
-def match_style(profile: StyleProfile, text: str) -> StyleMatch:
-    """How well ``text`` matches the profile, feature by feature."""
+def match_style(profile: StyleProfile, text: str, platform: str | None = None) -> StyleMatch:
+    """How well ``text`` (a post for ``platform``, if known) matches the profile."""
     style = style_of(text)
-    sims = {f: _numeric_similarity(float(getattr(style, f)), *profile.numeric[f])
+    sims = {f: _numeric_similarity(float(getattr(style, f)), *profile.numbers(f, platform))
             for f in NUMERIC}
     for f in ("opener", "closer"):
         best = max(share(profile, f, c) for c in CATEGORIES[f])
@@ -142,4 +169,4 @@ def match_style(profile: StyleProfile, text: str) -> StyleMatch:
     used = vocabulary_share(style.words, profile.vocabulary)
     mean, spread = profile.vocabulary_ref
     sims["vocabulary"] = 1.0 if used >= mean else _numeric_similarity(used, mean, spread)
-    return StyleMatch(style, sims, used)
+    return StyleMatch(style, platform, sims, used)

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.brand.embeddings import Embedder, get_embedder
-from assistant.brand.kit import BrandKit
+from assistant.brand.kit import BrandKit, ExamplePost
 from assistant.brand.store import example_vectors
 from assistant.brand.stylematch import StyleProfile, build_profile, match_style
 from assistant.brand.voicenote import explain
@@ -125,7 +125,7 @@ def baseline_vectors(kit: BrandKit, embedder: Embedder) -> np.ndarray:
     return _BASELINE_CACHE[key]
 
 
-def build_reference(kit_id: str, examples: Sequence[str], vectors: np.ndarray,
+def build_reference(kit_id: str, examples: Sequence[ExamplePost], vectors: np.ndarray,
                     baseline: Sequence[str], baseline_vecs: np.ndarray) -> VoiceReference:
     """The reference for scoring; ``vectors`` are the examples' rows (any order)."""
     if vectors.shape[0] < 2 or len(examples) < 2:
@@ -135,7 +135,9 @@ def build_reference(kit_id: str, examples: Sequence[str], vectors: np.ndarray,
         )
     brand_ref = float(near(vectors, vectors, exclude_self=True).mean())
     generic_ref = float(near(baseline_vecs, vectors).mean())
-    return VoiceReference(vectors, build_profile(examples, baseline), brand_ref, generic_ref)
+    profile = build_profile([e.text for e in examples], baseline,
+                            [e.platform for e in examples])
+    return VoiceReference(vectors, profile, brand_ref, generic_ref)
 
 
 def _content(reference: VoiceReference, closeness: float) -> float:
@@ -144,24 +146,27 @@ def _content(reference: VoiceReference, closeness: float) -> float:
     return 1.0 / (1.0 + math.exp(-4.0 * (closeness - mid) / spread))
 
 
-def _result(reference: VoiceReference, text: str, closeness: float) -> VoiceResult:
+def _result(reference: VoiceReference, text: str, closeness: float,
+            platform: str | None) -> VoiceResult:
     if not text.strip():
         return VoiceResult(0.0, 0.0, 0.0, "no text to score")
     content = _content(reference, closeness)
-    match = match_style(reference.profile, text)
+    match = match_style(reference.profile, text, platform)
     score = 100.0 * content ** CONTENT_EXP * match.score ** STYLE_EXP
     return VoiceResult(round(score, 1), content, match.score,
                        explain(reference.profile, match, content))
 
 
-def score_texts(reference: VoiceReference, texts: Sequence[str],
-                vectors: np.ndarray) -> list[VoiceResult]:
+def score_texts(reference: VoiceReference, texts: Sequence[str], vectors: np.ndarray,
+                platforms: Sequence[str | None] | None = None) -> list[VoiceResult]:
     """Score ``texts`` (their passage vectors in ``vectors``, one row each, blank texts
-    included) against ``reference``. Blank texts score 0."""
+    included; the platform of each if known) against ``reference``. Blank texts score 0."""
     if not texts:
         return []
     closeness = near(vectors, reference.vectors)
-    return [_result(reference, text, float(c)) for text, c in zip(texts, closeness, strict=True)]
+    where = platforms or [None] * len(texts)
+    return [_result(reference, text, float(c), p)
+            for text, c, p in zip(texts, closeness, where, strict=True)]
 
 
 def held_out_results(kit: BrandKit, vectors: np.ndarray,
@@ -169,32 +174,34 @@ def held_out_results(kit: BrandKit, vectors: np.ndarray,
     """Each example scored against all the others (leave-one-out): how the kit's own
     voice scores when the text is not part of the reference. ``vectors`` are the rows of
     ``kit.examples`` in the same order."""
-    texts = [e.text for e in kit.examples]
-    baseline = baseline_texts(kit)
+    examples, baseline = kit.examples, baseline_texts(kit)
     out: list[VoiceResult] = []
-    for i, text in enumerate(texts):
-        keep = [j for j in range(len(texts)) if j != i]
-        ref = build_reference(kit.id, [texts[j] for j in keep], vectors[keep], baseline,
+    for i, example in enumerate(examples):
+        keep = [j for j in range(len(examples)) if j != i]
+        ref = build_reference(kit.id, [examples[j] for j in keep], vectors[keep], baseline,
                               baseline_vecs)
-        out.extend(score_texts(ref, [text], vectors[i:i + 1]))
+        out.extend(score_texts(ref, [example.text], vectors[i:i + 1], [example.platform]))
     return out
 
 
-def voice_results(kit: BrandKit, texts: Sequence[str], *, settings: Settings | None = None,
+def voice_results(kit: BrandKit, texts: Sequence[str], *,
+                  platforms: Sequence[str | None] | None = None,
+                  settings: Settings | None = None,
                   embedder: Embedder | None = None) -> list[VoiceResult]:
-    """Score and explanation per text against the kit's indexed examples (one embedding
-    call for all ``texts``; the examples' vectors come from the voice store)."""
+    """Score and explanation per text (a post for ``platforms[i]``, if given) against the
+    kit's indexed examples: one embedding call for all ``texts``; the examples' vectors
+    come from the voice store."""
     if not texts:
         return []
     embedder = embedder or get_embedder(settings or get_settings())
     examples = example_vectors(kit, settings=settings, embedder=embedder)
-    reference = build_reference(kit.id, [e.text for e in kit.examples], examples,
+    reference = build_reference(kit.id, kit.examples, examples,
                                 baseline_texts(kit), baseline_vectors(kit, embedder))
     filled = [i for i, t in enumerate(texts) if t.strip()]
     vectors = np.zeros((len(texts), examples.shape[1]), dtype=np.float32)
     if filled:
         vectors[filled] = embedder.embed_passages([texts[i] for i in filled])
-    return score_texts(reference, texts, vectors)
+    return score_texts(reference, texts, vectors, platforms)
 
 
 def voice_scores(kit: BrandKit, texts: Sequence[str], *, settings: Settings | None = None,

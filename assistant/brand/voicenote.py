@@ -25,7 +25,7 @@ def _count(n: float) -> str:
 
 
 def _sentences(profile: StyleProfile, match: StyleMatch, like: bool) -> str:
-    mean = profile.numeric["words_per_sentence"][0]
+    mean = profile.numbers("words_per_sentence", match.platform)[0]
     value = match.style.words_per_sentence
     if like:
         return "short sentences" if mean < 13 else "long sentences" if mean > 18 else (
@@ -35,7 +35,7 @@ def _sentences(profile: StyleProfile, match: StyleMatch, like: bool) -> str:
 
 
 def _emoji(profile: StyleProfile, match: StyleMatch, like: bool) -> str:
-    mean, value = profile.numeric["emoji"][0], match.style.emoji
+    mean, value = profile.numbers("emoji", match.platform)[0], match.style.emoji
     if like:
         return "no emoji" if value == 0 else "emoji"
     if value == 0:
@@ -46,14 +46,14 @@ def _emoji(profile: StyleProfile, match: StyleMatch, like: bool) -> str:
 
 
 def _hashtags(profile: StyleProfile, match: StyleMatch, like: bool) -> str:
-    mean, value = profile.numeric["hashtags"][0], match.style.hashtags
+    mean, value = profile.numbers("hashtags", match.platform)[0], match.style.hashtags
     if like:
         return "hashtags" if value else "no hashtags"
     return f"{'no' if value == 0 else value} hashtags (kit: ~{_count(mean)})"
 
 
 def _paragraphs(profile: StyleProfile, match: StyleMatch, like: bool) -> str:
-    mean, value = profile.numeric["paragraphs"][0], match.style.paragraphs
+    mean, value = profile.numbers("paragraphs", match.platform)[0], match.style.paragraphs
     if like:
         return "paragraphs"
     if value <= 1:
@@ -65,7 +65,7 @@ def _more_or_less(feature: str, like_name: str, more: str, fewer: str) -> Phrase
     def phrase(profile: StyleProfile, match: StyleMatch, like: bool) -> str:
         if like:
             return like_name if getattr(match.style, feature) else f"no {like_name}"
-        above = getattr(match.style, feature) > profile.numeric[feature][0]
+        above = getattr(match.style, feature) > profile.numbers(feature, match.platform)[0]
         return f"{more if above else fewer} than the kit"
     return phrase
 
@@ -150,6 +150,8 @@ def explain(profile: StyleProfile, match: StyleMatch, content: float) -> str:
         likes.insert(0, "the kit's topics")
     elif content < 0.3:
         unlikes.insert(0, "topic far from the kit's posts")
+    elif content < 0.5:
+        unlikes.insert(0, "topic unlike most of the kit's posts")
     likes, unlikes = likes[:MAX_LIKES], unlikes[:MAX_UNLIKES]
     if likes and unlikes:
         return f"{' and '.join(likes)} like the kit, but {', '.join(unlikes)}"

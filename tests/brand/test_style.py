@@ -8,7 +8,7 @@ from assistant.brand.kit import load_kit
 from assistant.brand.style import address_of, sentences, style_of
 from assistant.brand.stylematch import build_profile, match_style
 from assistant.brand.voicenote import explain
-from tests.brand.conftest import COFFEE, EXAMPLE_KITS
+from tests.brand.conftest import COFFEE, EXAMPLE_KITS, SOFTWARE
 
 KIT = [
     "Neu im Röster: ein Kenia. Hell geröstet, fruchtig.\n\nAb Samstag im Kontor. 🍋\n\n#Kaffee",
@@ -98,3 +98,18 @@ def test_explanation_names_matches_and_differences() -> None:
     assert "topic far from the kit's posts" in far
     same = explain(profile, match_style(profile, KIT[1]), content=0.9)
     assert same.startswith("sounds like the kit")
+
+
+def test_paragraphs_and_hashtags_are_compared_per_platform() -> None:
+    kit = load_kit(SOFTWARE, EXAMPLE_KITS)  # X: one paragraph, no tags; LinkedIn: 3-5 and 2
+    profile = build_profile([e.text for e in kit.examples], GENERIC,
+                            [e.platform for e in kit.examples])
+    short = "Lineage for Dagster assets is live. See what breaks before you deploy."
+    on_x, on_linkedin = match_style(profile, short, "x"), match_style(profile, short, "linkedin")
+    assert on_x.similarity["paragraphs"] == on_x.similarity["hashtags"] == 1.0
+    assert on_linkedin.similarity["paragraphs"] < 0.6 and on_linkedin.similarity["hashtags"] < 0.6
+    assert on_x.score > on_linkedin.score
+    assert "paragraphs" in explain(profile, on_linkedin, content=0.9)
+    assert "paragraphs" not in explain(profile, on_x, content=0.9)
+    # a platform with too few examples falls back to the whole kit
+    assert profile.numbers("paragraphs", "mastodon") == profile.numeric["paragraphs"]

@@ -119,7 +119,7 @@ def evaluate(kits: Sequence[BrandKit],
     for kit in kits:
         other = next(o for o in kits if o.id != kit.id)
         examples, baseline = [e.text for e in kit.examples], baseline_texts(kit)
-        ref = build_reference(kit.id, examples, vecs(examples), baseline, vecs(baseline))
+        ref = build_reference(kit.id, kit.examples, vecs(examples), baseline, vecs(baseline))
         out[kit.id] = {"own held-out": held_out_results(kit, vecs(examples), vecs(baseline))}
         for name, texts in group_texts(kit, other).items():
             out[kit.id][name] = score_texts(ref, texts, vecs(texts))
