@@ -58,8 +58,10 @@ _PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = (
 _WEEKDAY_RE = regex.compile(
     r"(?i)\b(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|monday|"
     r"tuesday|wednesday|thursday|friday|saturday|sunday)s?\b")
-# "1. Mahlgrad" at the start of a line is a list, "12. Dezember" is a date
+# "1. Mahlgrad" at the start of a line is a list item, "12. Dezember" is a date; inside a
+# line "1. mahlen 2. wiegen" is a list when it counts from 1 to at least 2
 _LIST_MARKER = regex.compile(rf"(?m)^\s*\d{{1,2}}[.)]\s+(?!(?i:{_MONTH})\b)")
+_INLINE_MARKER = regex.compile(rf"(?<![\d.,:/])(\d{{1,2}})[.)]\s+(?!(?i:{_MONTH})\b)(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,19 @@ def _web_facts(text: str) -> tuple[list[Fact], str]:
             text = _blank(text, match.start(), match.end())
     for match in HASHTAG_RE.finditer(text):
         text = _blank(text, match.start(), match.end())
-    return found, _LIST_MARKER.sub(" ", text)
+    return found, text
+
+
+def _without_lists(text: str) -> tuple[str, int]:
+    """``text`` without list numbering, and how many items a counted list has (0: none):
+    "3 Tipps: 1. mahlen 2. wiegen 3. brühen" states no fact with its 1, 2, 3 or 3."""
+    markers = list(_INLINE_MARKER.finditer(text))
+    numbers = {int(m.group(1)) for m in markers}
+    if {1, 2} <= numbers:
+        for match in markers:
+            text = _blank(text, match.start(), match.end())
+        return text, max(numbers)
+    return _LIST_MARKER.sub(" ", text), 0
 
 
 def web_key(raw: str) -> str:
@@ -158,10 +172,11 @@ def _fact(kind: str, match: regex.Match[str], language: str) -> Fact | None:
 def extract_facts(text: str, language: str) -> list[Fact]:
     """Every fact of ``text`` in order of kind: web, phone, date, time, price, percent, number."""
     facts, rest = _web_facts(text)
+    rest, items = _without_lists(rest)
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(rest):
             fact = _fact(kind, match, language)
-            if fact is not None:
+            if fact is not None and not (kind == "number" and fact.key == str(items)):
                 facts.append(fact)
                 rest = _blank(rest, match.start(), match.end())
     return facts

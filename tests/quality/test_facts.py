@@ -133,3 +133,16 @@ def test_all_facts_kept_in_other_words_pass(coffee: BrandKit) -> None:
 
 def test_without_a_brief_no_fact_checks(coffee: BrandKit) -> None:
     assert "invented_fact" not in codes(quality_problems(HANNE_TIP, [], context(coffee)))
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("3 Tipps für besseren Filterkaffee: 1. frisch mahlen 2. 94 Grad 3. wiegen", "de",
+     [("number", "94")]),
+    ("3 Tipps:\n1. Mahlen\n2. Wiegen\n3. Brühen", "de", []),
+    ("Three steps: 1) grind 2) weigh 3) brew. Makes 2 cups.", "en", [("number", "2")]),
+    ("Am 1. Mai und am 12. 12. um 8 Uhr", "de", [("date", "12.12."), ("date", "01.05."),
+                                              ("time", "08:00")]),
+])
+def test_list_numbering_is_not_a_fact(text: str, language: str,
+                                      expected: list[tuple[str, str]]) -> None:
+    assert _keys(text, language) == expected
