@@ -1,13 +1,20 @@
 """What the model is shown for a brief (pure): the brand's voice, examples, guidelines
 and each platform's rules as numbers. ``drafting`` renders these into prompts/draft.yaml.
+
+Layout for the prefix cache: what is the same for every brief of a kit (voice, a fixed
+set of kit examples, guidelines, the JSON shape) goes into the system message, built only
+from the kit and the language, so that llama.cpp reuses its tokens across slots,
+platforms and briefs. Everything that depends on the brief or the platforms comes after.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.brand.kit import BrandKit
+from assistant.brand.schema import ExamplePost
 from assistant.platforms import Platform, get_platform
 
 LANGUAGE_NAMES = {"de": "German", "en": "English"}
@@ -15,6 +22,23 @@ LINK_IN_BIO = {"de": "Link in Bio", "en": "Link in bio"}
 # Room kept for the appended hashtags (about 14 characters each) and a safety margin.
 TAG_ROOM = 14
 GUIDELINE_CHARS = 500
+KIT_EXAMPLES = 4  # fixed kit examples in the shared prefix: voice, not today's facts
+EXAMPLE_CHARS = 600
+# What makes a platform's text its own (option "platform style"): length and form.
+PLATFORM_STYLE = {
+    "x": "one or two short sentences, about 180 characters; the link at the end",
+    "bluesky": "two or three short sentences, about 200 characters",
+    "mastodon": "two to four sentences, plain and friendly, about 300 characters",
+    "threads": "two or three short, conversational sentences",
+    "instagram": "a hook line, then two or three short lines separated by line breaks; "
+    "no URL in the text",
+    "facebook": "two short paragraphs, personal and conversational, about 400 characters",
+    "linkedin": "longer and more formal within the brand's voice: three short paragraphs "
+    "(context, the facts, what the reader can do), about 600 characters, at most one emoji",
+    "tiktok": "one punchy caption line",
+    "pinterest": "one or two descriptive sentences with the words people search for",
+    "google_business": "a short, factual update: what, when, where; no hashtags",
+}
 
 
 @dataclass(frozen=True)
@@ -47,7 +71,9 @@ def text_budget(platform: Platform, kit: BrandKit, sponsored: bool = False) -> i
     return max(40, min(budget, 1200))  # nobody wants a 60,000-character Facebook post
 
 
-def platform_rule(platform: Platform, kit: BrandKit, sponsored: bool, language: str) -> str:
+def platform_rule(
+    platform: Platform, kit: BrandKit, sponsored: bool, language: str, style: bool = False
+) -> str:
     parts = [f"at most {text_budget(platform, kit, sponsored)} characters of text"]
     if platform.id == "x":
         parts[0] += " (emoji count double)"
@@ -66,11 +92,17 @@ def platform_rule(platform: Platform, kit: BrandKit, sponsored: bool, language: 
         parts.append(f"at most {platform.links.max_links} links")
     if platform.strips_newlines:
         parts.append("no line breaks")
+    if style and platform.id in PLATFORM_STYLE:
+        parts.append("form: " + PLATFORM_STYLE[platform.id])
     return f"- {platform.id} ({platform.name}): " + "; ".join(parts)
 
 
-def platform_rules(platforms: Sequence[str], kit: BrandKit, sponsored: bool, language: str) -> str:
-    return "\n".join(platform_rule(get_platform(p), kit, sponsored, language) for p in platforms)
+def platform_rules(
+    platforms: Sequence[str], kit: BrandKit, sponsored: bool, language: str, style: bool = False
+) -> str:
+    return "\n".join(
+        platform_rule(get_platform(p), kit, sponsored, language, style) for p in platforms
+    )
 
 
 def voice_rules(kit: BrandKit, language: str) -> str:
@@ -95,11 +127,9 @@ def voice_rules(kit: BrandKit, language: str) -> str:
     return "\n".join(lines)
 
 
-def examples_block(snippets: Sequence[Snippet]) -> str:
+def closest_example(snippets: Sequence[Snippet]) -> Snippet | None:
     examples = [s for s in snippets if s.kind == "example"]
-    if not examples:
-        return "(none yet)"
-    return "\n".join(f"[{s.platform}] {' '.join(s.text.split())}" for s in examples)
+    return max(examples, key=lambda s: s.score) if examples else None
 
 
 def guidelines_block(snippets: Sequence[Snippet]) -> str:
@@ -131,4 +161,59 @@ def media_rule(media_count: int) -> str:
     return (
         f"{media_count} image(s) are attached: write alt_text, a plain description of the "
         "image for blind readers (what is shown, no hashtags)."
+    )
+
+
+def kit_examples(kit: BrandKit, language: str, count: int = KIT_EXAMPLES) -> list[ExamplePost]:
+    """A fixed choice of the kit's example posts in ``language``: one per platform in file
+    order, then more, up to ``count``. It depends on the kit alone (never on the brief),
+    so the prompt prefix that shows it is the same for every slot."""
+    posts = sorted(  # one with hashtags first: it becomes the worked JSON example
+        (e for e in kit.examples if e.language == language),
+        key=lambda e: (not split_tags(e.text)[1], e.source or "", e.text),
+    )
+    chosen: list[ExamplePost] = []
+    for post in posts:
+        if len(chosen) < count and all(c.platform != post.platform for c in chosen):
+            chosen.append(post)
+    chosen += [p for p in posts if p not in chosen][: count - len(chosen)]
+    return chosen
+
+
+def split_tags(text: str) -> tuple[str, list[str]]:
+    """An example post's body and the hashtags of its trailing hashtag-only lines."""
+    lines = text.strip().splitlines()
+    tags: list[str] = []
+    while lines and lines[-1].split() and all(w.startswith("#") for w in lines[-1].split()):
+        tags = [w.lstrip("#") for w in lines.pop().split()] + tags
+    return "\n".join(lines).strip(), tags
+
+
+def kit_examples_block(examples: Sequence[ExamplePost]) -> str:
+    """All but the first of ``examples``: that one is shown as the worked JSON reply."""
+    if len(examples) < 2:
+        return "(see the JSON form below)" if examples else "(none yet)"
+    return "\n\n".join(
+        f"--- {e.platform}\n{e.text.strip()[:EXAMPLE_CHARS]}" for e in examples[1:]
+    )
+
+
+def json_shape(examples: Sequence[ExamplePost]) -> str:
+    """The reply's JSON form, worked on the first kit example (a real text, not a
+    placeholder a small model could copy into the post)."""
+    text, tags = split_tags(examples[0].text) if examples else ("…", [])
+    post = {"platform": examples[0].platform if examples else "instagram", "text": text,
+            "hashtags": tags, "alt_text": None, "first_comment": None}
+    return json.dumps({"posts": [post]}, ensure_ascii=False)
+
+
+def template_block(template: Snippet | None, language: str) -> str:
+    """Option "adapt the closest example": the kit post nearest to the brief as a pattern."""
+    if template is None:
+        return ""
+    return (
+        f"Pattern: this {template.platform or ''} post of the brand is closest to the brief. "
+        "Use its structure, length and tone, but none of its facts, names, products, prices "
+        "or promises: every fact comes from the brief.\n"
+        f"{template.text.strip()[:EXAMPLE_CHARS]}\n"
     )

@@ -20,6 +20,7 @@ from pydantic import BaseModel, Field
 from assistant import briefing
 from assistant.brand.kit import BrandKit
 from assistant.config import Settings, get_settings
+from assistant.drafting_passes import Passes, better, to_fix
 from assistant.drafting_post import finish_post, post_problems
 from assistant.errors import InputError, LLMBadReplyError, LLMTruncatedError
 from assistant.llm import ChatMessage, LLMClient, get_client
@@ -31,8 +32,6 @@ MAX_REPAIRS = 2
 MAX_FORMAT_RETRIES = 1
 REPLY_BASE_TOKENS = 300
 REPLY_TOKENS_PER_POST = 450
-# Codes no rewrite of the text can fix (the image itself must change).
-UNREPAIRABLE = {"too_many_media", "media_format", "media_too_large", "media_aspect"}
 T = TypeVar("T")
 
 
@@ -61,6 +60,7 @@ class Job:
     language: str
     media: dict[str, list[MediaInfo]]  # per platform: each gets the images cut for it
     variant: int = 0
+    passes: Passes = field(default_factory=Passes)
     usage: TokenUsage = field(default_factory=TokenUsage)
     messages: list[ChatMessage] = field(default_factory=list)
 
@@ -68,36 +68,47 @@ class Job:
 def default_retriever(
     kit: BrandKit, query: str, platforms: Sequence[str], language: str
 ) -> list[briefing.Snippet]:
-    """Examples per platform plus the best guideline chunks, from the kit's store."""
+    """The brief's closest examples per platform (for the "adapt" option) and guideline
+    chunks found by a query made from the kit alone, so that they, like everything in the
+    system text, are the same for every brief of the kit (the prefix cache)."""
     from assistant.brand.store import retrieve
 
     snippets: list[briefing.Snippet] = []
     seen: set[str] = set()
     for pid in platforms:
-        for hit in retrieve(kit, query, platform=pid, language=language, k=4):
-            if hit.kind == "example" and hit.text not in seen and _count(snippets, pid) < 2:
+        for hit in retrieve(kit, query, platform=pid, language=language, k=2, guideline_k=0):
+            if hit.kind == "example" and hit.text not in seen and hit.platform == pid:
                 seen.add(hit.text)
                 snippets.append(briefing.Snippet("example", hit.text, hit.platform, hit.score))
-    guides = [h for h in retrieve(kit, query, language=language, k=8) if h.kind != "example"]
-    snippets += [briefing.Snippet("guideline", h.text, None, h.score) for h in guides[:3]]
+    guides = retrieve(kit, guideline_query(kit), language=language, k=1, guideline_k=3)
+    snippets += [briefing.Snippet("guideline", h.text, None, h.score)
+                 for h in guides if h.kind != "example"]
     return snippets
 
 
-def _count(snippets: list[briefing.Snippet], platform: str) -> int:
-    return sum(1 for s in snippets if s.platform == platform)
+def guideline_query(kit: BrandKit) -> str:
+    return f"{kit.name}: {', '.join(kit.tone) or 'voice'}; {kit.audience or ''}".strip()
 
 
 def build_messages(job: Job, snippets: Sequence[briefing.Snippet]) -> list[ChatMessage]:
-    kit, brief, lang = job.kit, job.brief, job.language
+    """System text from the kit and language only (byte-identical for all briefs of the
+    kit); the brief, the pattern and the platforms' rules follow in the user text."""
+    kit, brief, lang, passes = job.kit, job.brief, job.language, job.passes
+    examples = briefing.kit_examples(kit, lang)
+    template = briefing.closest_example(snippets) if passes.adapt_example else None
     prompt = render(
         "draft",
         brand_name=kit.name,
         language_name=briefing.LANGUAGE_NAMES.get(lang, lang),
         voice_rules=briefing.voice_rules(kit, lang),
-        examples=briefing.examples_block(snippets),
+        examples=briefing.kit_examples_block(examples),
         guidelines=briefing.guidelines_block(snippets),
-        platform_rules=briefing.platform_rules(job.platforms, kit, brief.sponsored, lang),
+        json_shape=briefing.json_shape(examples),
         brief=brief.text.strip(),
+        template=briefing.template_block(template, lang),
+        platform_rules=briefing.platform_rules(
+            job.platforms, kit, brief.sponsored, lang, passes.platform_style
+        ),
         link_rule=briefing.link_rule(brief.link, job.platforms, lang),
         sponsored_rule=briefing.sponsored_rule(brief.sponsored, lang),
         media_rule=briefing.media_rule(max((len(m) for m in job.media.values()), default=0)),
@@ -171,12 +182,8 @@ def _to_draft(job: Job, platform: str, post: PostReply | None) -> Draft:
     return draft
 
 
-def _repairable(draft: Draft) -> list[Problem]:
-    return [p for p in draft.problems if p.is_error and p.code not in UNREPAIRABLE]
-
-
 def _repair_messages(job: Job, drafts: dict[str, Draft]) -> list[ChatMessage] | None:
-    failing = {pid: _repairable(d) for pid, d in drafts.items() if _repairable(d)}
+    failing = {pid: to_fix(d) for pid, d in drafts.items() if to_fix(d)}
     if not failing:
         return None
     lines = [f"- {pid}: {p.message}" for pid, probs in failing.items() for p in probs]
@@ -195,8 +202,8 @@ async def _draft_job(client: LLMClient, job: Job, snippets: list[briefing.Snippe
         reply = await _ask(client, job, messages, 0.4)
         for pid in drafts:
             post = _pick(reply, pid)
-            if post is not None and _repairable(drafts[pid]):
-                drafts[pid] = _to_draft(job, pid, post)
+            if post is not None and to_fix(drafts[pid]):
+                drafts[pid] = better(_to_draft(job, pid, post), drafts[pid])
     return [_finalise(job, d, client) for d in drafts.values()]
 
 
@@ -288,14 +295,17 @@ async def adraft_posts(
     retriever = opts.retriever or default_retriever
     snippets = await asyncio.to_thread(retriever, kit, brief.text, ids, lang)
     semaphore = opts.semaphore or asyncio.Semaphore(settings.concurrency)
+    passes = Passes.from_settings(settings)
+    # One call for all platforms of a brief, or (option) one call per platform.
+    groups = [[pid] for pid in ids] if passes.split_platforms else [ids]
 
-    async def one(variant: int) -> list[Draft]:
-        job = Job(kit, brief, ids, lang, media_by_platform(media, ids), variant)
+    async def one(variant: int, group: list[str]) -> list[Draft]:
+        job = Job(kit, brief, group, lang, media_by_platform(media, group), variant, passes)
         async with semaphore:
             drafts = await _draft_job(client, job, snippets)
         return drafts
 
-    batches = await asyncio.gather(*(one(v) for v in range(variants)))
+    batches = await asyncio.gather(*(one(v, g) for v in range(variants) for g in groups))
     drafts = [d for batch in batches for d in batch]
     await asyncio.to_thread(_score_voice, kit, drafts)
     return drafts

@@ -1,0 +1,61 @@
+"""What a small model needs around the drafting call (issue 13, quality from structure):
+which problems go back to it, and which of two versions of a post to keep. Pure.
+
+Warnings a rewrite can fix (a misspelt word, a fact of the brief left out, the same text
+on two platforms, "link in bio" where links work) go back with the errors, within the same
+bounded number of repairs; a repair that comes back worse than what it replaces is dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.config import Settings
+from assistant.models import Draft, Problem
+
+# Codes no rewrite of the text can fix (the image itself must change).
+UNREPAIRABLE = frozenset({"too_many_media", "media_format", "media_too_large", "media_aspect"})
+# Warnings that a rewrite fixes and that a person would otherwise have to fix by hand.
+FEEDBACK_WARNINGS = frozenset({"spelling", "missing_fact", "same_text_as", "link_in_bio"})
+
+
+@dataclass(frozen=True)
+class Passes:
+    """The drafting options of Settings (``draft_*``), as one value a job carries."""
+
+    proofread: bool = False
+    adapt_example: bool = False
+    platform_style: bool = True
+    split_platforms: bool = False
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Passes:
+        return cls(
+            proofread=settings.draft_proofread,
+            adapt_example=settings.draft_adapt_example,
+            platform_style=settings.draft_platform_style,
+            split_platforms=settings.draft_split_platforms,
+        )
+
+
+def to_fix(draft: Draft) -> list[Problem]:
+    """The problems of ``draft`` that go back to the model: errors a rewrite can fix and
+    the warnings of FEEDBACK_WARNINGS."""
+    return [
+        p
+        for p in draft.problems
+        if (p.is_error and p.code not in UNREPAIRABLE)
+        or (not p.is_error and p.code in FEEDBACK_WARNINGS)
+    ]
+
+
+def rank(draft: Draft) -> tuple[int, int, int]:
+    """Smaller is better: no text at all, then errors, then warnings."""
+    errors = sum(1 for p in draft.problems if p.is_error)
+    return (0 if draft.text else 1, errors, len(draft.problems) - errors)
+
+
+def better(new: Draft, old: Draft) -> Draft:
+    """The repaired version unless it has more errors (or as many errors and more
+    warnings) than the one it would replace."""
+    return new if rank(new) <= rank(old) else old

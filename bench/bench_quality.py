@@ -1,0 +1,231 @@
+"""Draft quality on a fixed brief set: the product's defaults, and A/B rows per option.
+
+    .venv/bin/python bench/bench_quality.py [--briefs N] [--ab] [--only NAME ...]
+        [--dump FILE.jsonl]
+
+The 24 briefs of bench/quality_briefs.yaml (German and English, both example kits, event,
+product, tip, hiring, holiday greeting, sponsored, with and without link) are drafted for 3
+platforms each, on the embedded model by default, or on the endpoint that
+POSTWERK_LLM_BASE_URL (and _MODEL, _API_KEY) name. Every draft goes through the product's
+own pipeline and checker (``adraft_posts``), so the numbers are what a user would get.
+
+Per brief and in total: share ready / needs a look / problems (Draft.status), spelling
+warnings per 100 words, invented facts, brief facts missed, briefs where two platforms got
+the same text, voice score mean and spread, seconds and tokens per post and the share of
+prompt tokens the server took from its prefix cache.
+
+``--ab`` adds one run per drafting option (Settings.draft_*) with that option flipped
+against the defaults, side by side on the same briefs in the same process; ``--briefs 8``
+takes the first eight briefs (they cover every kind and both kits), since the machine is
+slow. ``--dump`` writes every draft (text, problems, state) as JSON lines for reading.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import sys
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("POSTWERK_DATA_DIR", str(ROOT / "data"))
+
+from assistant.brand.kit import BrandKit, load_kit  # noqa: E402
+from assistant.config import Settings, load_settings  # noqa: E402
+from assistant.drafting import DraftOptions, adraft_posts  # noqa: E402
+from assistant.errors import AssistantError  # noqa: E402
+from assistant.llm import LLMClient, get_client  # noqa: E402
+from assistant.models import Brief, Draft  # noqa: E402
+
+BRIEFS_FILE = Path(__file__).with_name("quality_briefs.yaml")
+OPTIONS = ("draft_proofread", "draft_adapt_example", "draft_platform_style",
+           "draft_split_platforms")
+STATES = ("ready", "needs_look", "problems")
+
+
+@dataclass
+class BriefCase:
+    id: str
+    kit: str
+    language: str
+    kind: str
+    platforms: list[str]
+    text: str
+    link: str | None = None
+    sponsored: bool = False
+
+
+@dataclass
+class Outcome:
+    case: BriefCase
+    drafts: list[Draft] = field(default_factory=list)
+    seconds: float = 0.0
+    error: str | None = None
+
+
+def load_cases(count: int | None) -> list[BriefCase]:
+    cases = [BriefCase(**row) for row in yaml.safe_load(BRIEFS_FILE.read_text("utf-8"))]
+    return cases[:count] if count else cases
+
+
+def codes(drafts: Sequence[Draft], code: str) -> int:
+    return sum(1 for d in drafts for p in d.problems if p.code == code)
+
+
+def words(drafts: Sequence[Draft]) -> int:
+    return sum(len(d.text.split()) for d in drafts)
+
+
+def same_text_brief(drafts: Sequence[Draft]) -> bool:
+    """Two platforms of one brief got the same text: the checker said so, or the texts are
+    equal after whitespace (a check that is not on main yet cannot hide it)."""
+    texts = [" ".join(d.text.split()).casefold() for d in drafts if d.text]
+    return codes(drafts, "same_text_as") > 0 or len(set(texts)) < len(texts)
+
+
+async def draft_case(case: BriefCase, kit: BrandKit, opts: DraftOptions,
+                     lanes: asyncio.Semaphore) -> Outcome:
+    brief = Brief(text=case.text, link=case.link, sponsored=case.sponsored,
+                  language=case.language)  # type: ignore[arg-type]
+    async with lanes:
+        started = time.perf_counter()
+        try:
+            drafts = await adraft_posts(kit, brief, case.platforms, language=case.language,
+                                        options=opts)
+        except AssistantError as exc:
+            return Outcome(case, seconds=time.perf_counter() - started, error=str(exc))
+        return Outcome(case, drafts, time.perf_counter() - started)
+
+
+async def run_config(cases: Sequence[BriefCase], settings: Settings,
+                     client: LLMClient) -> list[Outcome]:
+    """All briefs through the product pipeline, as many at a time as the product allows."""
+    kits = {c.kit: load_kit(c.kit, ROOT / "brand_kits") for c in cases}
+    lanes = asyncio.Semaphore(settings.concurrency)  # briefs at a time
+    # calls at a time: one bound for all briefs, as generate week has
+    opts = DraftOptions(client=client, settings=settings,
+                        semaphore=asyncio.Semaphore(settings.concurrency))
+    return list(await asyncio.gather(
+        *(draft_case(c, kits[c.kit], opts, lanes) for c in cases)))
+
+
+def summary(outcomes: Sequence[Outcome]) -> dict[str, Any]:
+    drafts = [d for o in outcomes for d in o.drafts]
+    states = Counter(d.status for d in drafts)
+    voices = [d.voice_score for d in drafts if d.voice_score is not None]
+    usage = [d.usage for d in drafts]
+    prompt = sum(u.prompt_tokens for u in usage)
+    n = max(1, len(drafts))
+    return {
+        "posts": len(drafts),
+        "failed": sum(1 for o in outcomes if o.error),
+        **{s: states.get(s, 0) / n for s in STATES},
+        "other_states": {k: v for k, v in states.items() if k not in STATES},
+        "spelling_per_100w": 100 * codes(drafts, "spelling") / max(1, words(drafts)),
+        "invented": codes(drafts, "invented_fact"),
+        "missed": codes(drafts, "missing_fact"),
+        "same_text_briefs": sum(1 for o in outcomes if o.drafts and same_text_brief(o.drafts)),
+        "voice_mean": statistics.fmean(voices) if voices else float("nan"),
+        "voice_sd": statistics.pstdev(voices) if len(voices) > 1 else 0.0,
+        "seconds_per_post": sum(o.seconds for o in outcomes) / n,
+        "prompt_tok": prompt / n,
+        "completion_tok": sum(u.completion_tokens for u in usage) / n,
+        "cached_share": sum(u.cached_tokens for u in usage) / max(1, prompt),
+        "bad_ready": sum(1 for d in drafts if d.status == "ready" and d.problems),
+    }
+
+
+HEADER = (f"{'':30}{'posts':>6}{'ready':>7}{'look':>6}{'probl':>6}{'spell/100w':>11}"
+          f"{'invent':>7}{'missed':>7}{'same':>5}{'voice':>7}{'sd':>5}{'s/post':>7}"
+          f"{'prompt':>7}{'compl':>6}{'cached':>7}")
+
+
+def row(label: str, s: dict[str, Any]) -> str:
+    return (f"{label[:30]:30}{s['posts']:6d}{s['ready']:7.0%}{s['needs_look']:6.0%}"
+            f"{s['problems']:6.0%}{s['spelling_per_100w']:11.2f}{s['invented']:7d}"
+            f"{s['missed']:7d}{s['same_text_briefs']:5d}{s['voice_mean']:7.1f}"
+            f"{s['voice_sd']:5.1f}{s['seconds_per_post']:7.1f}{s['prompt_tok']:7.0f}"
+            f"{s['completion_tok']:6.0f}{s['cached_share']:7.0%}")
+
+
+def report(name: str, outcomes: Sequence[Outcome], wall: float) -> dict[str, Any]:
+    print(f"\n== {name} ({wall:.0f} s wall)\n{HEADER}", flush=True)
+    for o in outcomes:
+        if o.error:
+            print(f"{o.case.id[:30]:30} FAILED: {o.error}")
+        else:
+            print(row(o.case.id, summary([o])))
+    total = summary(outcomes)
+    total["seconds_per_post"] = wall / max(1, total["posts"])  # wall, not the sum of lanes
+    print(row("TOTAL", total))
+    if total["other_states"]:
+        print(f"   states other than {'/'.join(STATES)}: {total['other_states']}")
+    if total["bad_ready"]:
+        print(f"   {total['bad_ready']} drafts are 'ready' with a problem on them")
+    return total
+
+
+def dump(path: Path, name: str, outcomes: Sequence[Outcome]) -> None:
+    with path.open("a", encoding="utf-8") as out:
+        for o in outcomes:
+            for d in o.drafts:
+                out.write(json.dumps({
+                    "config": name, "brief": o.case.id, "platform": d.platform,
+                    "state": d.status, "voice": d.voice_score, "text": d.text,
+                    "hashtags": d.hashtags,
+                    "problems": [f"{p.severity}:{p.code}: {p.message}" for p in d.problems],
+                }, ensure_ascii=False) + "\n")
+
+
+def configs(ab: bool, only: Sequence[str]) -> list[tuple[str, dict[str, bool]]]:
+    """The defaults, then (with --ab) each option flipped on its own."""
+    base = load_settings()
+    runs: list[tuple[str, dict[str, bool]]] = [("defaults", {})]
+    if ab:
+        for option in OPTIONS:
+            flipped = not getattr(base, option)
+            runs.append((f"{option}={'on' if flipped else 'off'}", {option: flipped}))
+    return [r for r in runs if not only or r[0].split("=")[0] in only or r[0] in only]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--briefs", type=int, default=None, help="only the first N briefs")
+    parser.add_argument("--ab", action="store_true", help="add one run per option, flipped")
+    parser.add_argument("--only", nargs="*", default=[],
+                        help="run only these configs (defaults, draft_proofread, ...)")
+    parser.add_argument("--dump", type=Path, default=None, help="write every draft (JSONL)")
+    args = parser.parse_args()
+    cases = load_cases(args.briefs)
+    base = load_settings()
+    where = base.llm_base_url or "the embedded model"
+    print(f"bench_quality: {len(cases)} briefs x 3 platforms on {where}; defaults: "
+          + ", ".join(f"{o}={getattr(base, o)}" for o in OPTIONS), flush=True)
+    client = get_client(base)  # start the embedded server once, outside the timings
+    totals = {}
+    for name, overrides in configs(args.ab, args.only):
+        settings = load_settings(**overrides)
+        started = time.perf_counter()
+        outcomes = asyncio.run(run_config(cases, settings, client))
+        totals[name] = report(name, outcomes, time.perf_counter() - started)
+        if args.dump:
+            dump(args.dump, name, outcomes)
+    if len(totals) > 1:
+        print(f"\n== A/B on the same {len(cases)} briefs\n{HEADER}")
+        for name, total in totals.items():
+            print(row(name, total))
+
+
+if __name__ == "__main__":
+    main()

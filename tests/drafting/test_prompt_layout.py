@@ -1,0 +1,131 @@
+"""The prompt layout for the prefix cache and the drafting options (issue 13 item 5,
+issue 14 item 4), against the fake OpenAI server with the real kit and store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from assistant.brand.kit import BrandKit, load_kit
+from assistant.briefing import kit_examples, split_tags
+from assistant.config import load_settings
+from assistant.drafting import DraftOptions, draft_posts
+from tests.conftest import ROOT
+from tests.fakes.drafts import DraftScript
+from tests.fakes.llm_server import FakeLLMServer
+
+KITS = ROOT / "brand_kits"
+BRIEFS = [
+    ("Röstkurs am 12. Dezember, 18 Uhr, maximal 8 Plätze", ["facebook", "linkedin"], {}),
+    ("Neuer Filterkaffee aus Kolumbien, ab Samstag", ["instagram", "x"],
+     {"link": "https://shop.moewenbohne.example/kolumbien"}),
+    ("Wir suchen eine Barista (20 Std.)", ["mastodon"], {"sponsored": True}),
+]
+
+
+@pytest.fixture()
+def kit() -> BrandKit:
+    return load_kit("kaffeekontor-hamburg", KITS)
+
+
+def _messages(call: dict[str, Any], role: str) -> str:
+    return next(str(m["content"]) for m in call["messages"] if m["role"] == role)
+
+
+def _options(**overrides: Any) -> DraftOptions:
+    return DraftOptions(settings=load_settings(**overrides))
+
+
+def test_system_text_is_byte_identical_for_every_brief_and_platform(
+    fake_llm: FakeLLMServer, kit: BrandKit
+) -> None:
+    script = DraftScript()
+    fake_llm.responder = script
+    for brief, platforms, extra in BRIEFS:
+        draft_posts(kit, brief, platforms, **extra)
+    draft_posts(kit, BRIEFS[0][0], ["linkedin"], options=_options(draft_split_platforms=True))
+    systems = {_messages(call, "system") for call in script.calls if len(call["messages"]) == 2}
+    assert len(script.calls) >= 4 and len(systems) == 1
+    system = systems.pop()
+    for brief, platforms, _ in BRIEFS:  # what changes per brief comes only after it
+        assert brief not in system and all(f"- {p} (" not in system for p in platforms)
+    user = _messages(script.calls[0], "user")
+    assert user.startswith("Brief: Röstkurs am 12. Dezember") and "- linkedin (" in user
+
+
+def test_system_text_is_identical_across_the_slots_of_a_week(
+    fake_llm: FakeLLMServer, kit: BrandKit, tmp_path: Path
+) -> None:
+    from datetime import date
+
+    from assistant.planner import plan_week
+    from assistant.planner_run import generate_week
+    from assistant.queue import open_queue
+
+    script = DraftScript()
+    fake_llm.responder = script
+    settings = load_settings(database_url=f"sqlite:///{tmp_path / 'q.db'}")
+    plan = plan_week(kit, date(2030, 12, 2), days=3)
+    generate_week(kit, plan, settings=settings, queue=open_queue(settings))
+    first_calls = [c for c in script.calls if len(c["messages"]) == 2]
+    assert len(first_calls) == len(plan.slots) >= 3
+    assert len({_messages(c, "system") for c in first_calls}) == 1
+    assert len({_messages(c, "user") for c in first_calls}) == len(plan.slots)
+
+
+def test_kit_examples_are_fixed_and_shown_with_the_json_shape(kit: BrandKit) -> None:
+    chosen = kit_examples(kit, "de")
+    assert chosen == kit_examples(kit, "de") and len({e.platform for e in chosen}) == len(chosen)
+    body, tags = split_tags(chosen[0].text)
+    assert tags and "#" not in body.splitlines()[-1]
+
+
+def test_platform_style_makes_the_rules_differ_in_form(
+    fake_llm: FakeLLMServer, kit: BrandKit
+) -> None:
+    script = DraftScript()
+    fake_llm.responder = script
+    draft_posts(kit, BRIEFS[0][0], ["x", "linkedin"], options=_options(draft_platform_style=True))
+    draft_posts(kit, BRIEFS[0][0], ["x", "linkedin"], options=_options(draft_platform_style=False))
+    styled, plain = (_messages(c, "user") for c in script.calls)
+    assert "form: longer and more formal" in styled and "form: one or two short" in styled
+    assert "form:" not in plain
+
+
+def test_adapt_example_puts_the_closest_kit_post_after_the_brief(
+    fake_llm: FakeLLMServer, kit: BrandKit
+) -> None:
+    script = DraftScript()
+    fake_llm.responder = script
+    brief = "Neuer Filterkaffee aus Äthiopien, hell geröstet, nach Zitrone und Jasmin"
+    draft_posts(kit, brief, ["instagram"], options=_options(draft_adapt_example=True))
+    draft_posts(kit, brief, ["instagram"], options=_options(draft_adapt_example=False))
+    adapted, plain = (_messages(c, "user") for c in script.calls)
+    assert "Pattern:" in adapted and "Pattern:" not in plain
+    pattern = adapted.split("Pattern:", 1)[1]
+    assert any(e.text.strip()[:80] in pattern for e in kit.examples if e.platform == "instagram")
+    assert _messages(script.calls[0], "system") == _messages(script.calls[1], "system")
+
+
+def test_split_platforms_makes_one_call_per_platform(
+    fake_llm: FakeLLMServer, kit: BrandKit
+) -> None:
+    script = DraftScript()
+    fake_llm.responder = script
+    platforms = ["instagram", "linkedin", "x"]
+    split = draft_posts(kit, BRIEFS[0][0], platforms, options=_options(draft_split_platforms=True))
+    assert [d.platform for d in split] == platforms and len(script.calls) == 3
+    assert [len(c["messages"]) for c in script.calls] == [2, 2, 2]
+    draft_posts(kit, BRIEFS[0][0], platforms, options=_options(draft_split_platforms=False))
+    assert len(script.calls) == 4
+
+
+def test_options_are_settings_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("POSTWERK_DRAFT_PROOFREAD", "true")
+    monkeypatch.setenv("POSTWERK_DRAFT_SPLIT_PLATFORMS", "1")
+    monkeypatch.setenv("POSTWERK_DRAFT_PLATFORM_STYLE", "false")
+    settings = load_settings()
+    assert settings.draft_proofread and settings.draft_split_platforms
+    assert not settings.draft_platform_style
