@@ -49,7 +49,7 @@ from assistant.llm import LLMClient, get_client  # noqa: E402
 from assistant.models import Brief, Draft  # noqa: E402
 
 BRIEFS_FILE = Path(__file__).with_name("quality_briefs.yaml")
-OPTIONS = ("draft_proofread", "draft_adapt_example", "draft_platform_style",
+OPTIONS = ("draft_adapt_example", "draft_platform_style",
            "draft_split_platforms")
 STATES = ("ready", "needs_look", "problems")
 
@@ -204,7 +204,7 @@ def main() -> None:
     parser.add_argument("--briefs", type=int, default=None, help="only the first N briefs")
     parser.add_argument("--ab", action="store_true", help="add one run per option, flipped")
     parser.add_argument("--only", nargs="*", default=[],
-                        help="run only these configs (defaults, draft_proofread, ...)")
+                        help="run only these configs (defaults, draft_adapt_example, ...)")
     parser.add_argument("--dump", type=Path, default=None, help="write every draft (JSONL)")
     args = parser.parse_args()
     cases = load_cases(args.briefs)

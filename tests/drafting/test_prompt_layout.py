@@ -123,9 +123,9 @@ def test_split_platforms_makes_one_call_per_platform(
 
 
 def test_options_are_settings_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("POSTWERK_DRAFT_PROOFREAD", "true")
+    monkeypatch.setenv("POSTWERK_DRAFT_ADAPT_EXAMPLE", "yes")
     monkeypatch.setenv("POSTWERK_DRAFT_SPLIT_PLATFORMS", "1")
     monkeypatch.setenv("POSTWERK_DRAFT_PLATFORM_STYLE", "false")
     settings = load_settings()
-    assert settings.draft_proofread and settings.draft_split_platforms
+    assert settings.draft_adapt_example and settings.draft_split_platforms
     assert not settings.draft_platform_style
