@@ -9,8 +9,13 @@ kinds of opener and closer) and the kit's vocabulary. A text then gets one simil
   within one spread of the kit's mean is a full match and three spreads away is ~0.14;
   the spread has a floor per feature, because a kit whose posts all have 0 emoji would
   otherwise call 1 emoji infinitely far away;
-* categories: ``sqrt(p(category) / p(most common category))`` with add-half smoothing, so a
-  form of address or opener the kit never uses scores ~0.15-0.2 rather than 0;
+* opener and closer: ``sqrt(p(kind) / p(most common kind))`` with add-half smoothing, so
+  a kind the kit never uses scores ~0.15-0.2 rather than 0;
+* du/Sie: no form of address is neutral (1.0); du or Sie is compared with the form the
+  kit uses more, by the full ratio ``(n(form) + 0.5) / (n(kit's form) + 0.5)``: a brand
+  decides that once, so Sie in a du kit with 6 du examples scores 0.08;
+* paragraphs and hashtags: against the examples of the text's platform when the kit has
+  at least MIN_PLATFORM_EXAMPLES there, else against all of them;
 * vocabulary: the share of the text's words that occur in the kit's examples (words that
   are just as common in generic posts count half), compared one-sided with the shares the
   examples themselves reach, each measured without itself.

@@ -17,11 +17,14 @@ brand-less posts (BASELINE, in the kit's languages):
 * style (0..1), from ``assistant.brand.stylematch``: sentence and word length, paragraphs,
   emoji, hashtags, exclamation and question marks, du/Sie, opener, closer, vocabulary.
 
-``score = 100 * content ** CONTENT_WEIGHT * style ** (1 - CONTENT_WEIGHT)``. Embeddings
+``score = 100 * content ** CONTENT_EXP * style ** STYLE_EXP`` (0.5 and 1.5). Embeddings
 mostly see the topic (any coffee text is near a coffee kit), so the style part decides
-whether a text on the kit's topic also sounds like the kit. The weights were calibrated
-with bench/bench_voice.py on both example kits (held-out examples high; the other kit,
-generic posts and the kit's topics in a wrong voice low).
+whether a text on the kit's topic also sounds like the kit; its larger exponent makes one
+clear difference (Sie for a du brand, five emoji for a brand without any) cost ~25-50
+points instead of ~10. The exponents were chosen with bench/bench_voice.py on both example
+kits (held-out examples high; the other kit, generic posts and the kit's topics in a wrong
+voice low) from 0.4-0.6 x 1-2: lower style exponents let the wrong voice score 40-60,
+higher ones pull the held-out examples with one unusual feature below 60.
 """
 
 from __future__ import annotations

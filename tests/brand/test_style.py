@@ -113,3 +113,13 @@ def test_paragraphs_and_hashtags_are_compared_per_platform() -> None:
     assert "paragraphs" not in explain(profile, on_x, content=0.9)
     # a platform with too few examples falls back to the whole kit
     assert profile.numbers("paragraphs", "mastodon") == profile.numeric["paragraphs"]
+
+
+@pytest.mark.parametrize("text", ["", "🎉🎉🎉", "#Kaffee #Hamburg", "https://moewenbohne.example"])
+def test_texts_without_words_get_a_low_match_and_a_line(text: str) -> None:
+    profile = build_profile(KIT, GENERIC)
+    match = match_style(profile, text)
+    assert match.style.words == () and match.vocabulary_share == 0.0
+    assert 0.0 < match.score < 0.9
+    note = explain(profile, match, content=0.2)
+    assert note and "\n" not in note
