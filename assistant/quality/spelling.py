@@ -56,10 +56,13 @@ def _compound(word: str, lex: Lexicon, parts: int) -> bool:
     if parts < 2 or len(word) < 2 * _MIN_PART:
         return False
     for cut in range(_MIN_PART, len(word) - _MIN_PART + 1):
-        head, tail = word[:cut], word[cut].upper() + word[cut + 1:]
+        head, tail = word[:cut], word[cut:]
         if not any(lex.main.spell(form) for form in _joints(head)):
             continue
-        if lex.main.spell(tail) or _compound(tail, lex, parts - 1):
+        # a capitalised compound ends in a noun (Röst|kurs); a small one in an adjective
+        # or verb (kaffee|braun), never in a noun ("röstkurs" is a misspelling)
+        tails = [tail[0].upper() + tail[1:], tail] if word[0].isupper() else [tail]
+        if any(lex.main.spell(t) or _compound(t, lex, parts - 1) for t in tails):
             return True
     return False
 
@@ -104,7 +107,8 @@ def near_words(word: str, lex: Lexicon, language: str) -> tuple[str, ...]:
         return ()
     cap = word[:1].isupper()
     swaps, others = _edits(word.lower(), _LETTERS.get(language, _LETTERS["en"]))
-    found: list[str] = []
+    # a German noun written small ("kaffee") or an English weekday ("monday")
+    found = [word.capitalize()] if not cap and is_known(word.capitalize(), lex) else []
     for group, compounds in ((swaps, True), (others, False)):
         for candidate in dict.fromkeys(group):
             shown = candidate[:1].upper() + candidate[1:] if cap else candidate

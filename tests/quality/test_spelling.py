@@ -97,3 +97,13 @@ def test_suggestions_are_one_typo_away(word: str, language: str, expected: str) 
 
 def test_no_suggestion_for_a_word_longer_than_any_typo_search() -> None:
     assert near_words("Kaffeeröstreiwochenendee", _lexicon("de"), "de") == ()
+
+
+@pytest.mark.parametrize(("word", "language", "expected"), [
+    ("kaffee", "de", "Kaffee"), ("röstkurs", "de", "Röstkurs"), ("monday", "en", "Monday"),
+])
+def test_a_noun_or_name_written_small_gets_its_capital(word: str, language: str,
+                                                       expected: str) -> None:
+    lex = _lexicon(language)
+    assert not is_known(word, lex)
+    assert near_words(word, lex, language)[0] == expected
