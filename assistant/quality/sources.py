@@ -10,6 +10,7 @@ from functools import lru_cache
 import regex
 
 from assistant.brand.schema import BrandKit
+from assistant.platforms.catalogue import all_platforms
 from assistant.quality.context import QualityContext
 
 _WORD = regex.compile(r"\p{L}[\p{L}\p{N}]*(?:['’\-][\p{L}\p{N}]+)*")
@@ -60,5 +61,11 @@ def word_set(texts: tuple[str, ...]) -> frozenset[str]:
 
 def brand_words(ctx: QualityContext) -> frozenset[str]:
     """Words the spelling check accepts without a dictionary: the brief's (the user wrote
-    them) and the kit's names, hashtags, handles, addresses and own word list."""
-    return word_set(source_texts(ctx))
+    them), the kit's names, hashtags, handles, addresses and own word list, and the
+    platforms' names ("Folge uns auf Bluesky")."""
+    return word_set(source_texts(ctx)) | _platform_names()
+
+
+@lru_cache(maxsize=1)
+def _platform_names() -> frozenset[str]:
+    return word_set(tuple(p.name for p in all_platforms()))

@@ -107,3 +107,11 @@ def test_a_noun_or_name_written_small_gets_its_capital(word: str, language: str,
     lex = _lexicon(language)
     assert not is_known(word, lex)
     assert near_words(word, lex, language)[0] == expected
+
+
+def test_platform_names_are_words(software: BrandKit) -> None:
+    post = "Folge uns auf Bluesky, TikTok und LinkedIn."
+    assert "spelling" not in [p.code for p in quality_problems(post, [], context(None))]
+    post = "Follow us on Bluesky and TikTok."
+    ctx = context(software, language="en", platform="x")
+    assert "spelling" not in [p.code for p in quality_problems(post, [], ctx)]
