@@ -23,7 +23,13 @@ from assistant.quality.linkbio import link_in_bio_problems
 from assistant.quality.names import NameLists, find_names
 from assistant.quality.placeholders import placeholder_problems
 from assistant.quality.similarity import copies_example_problems
-from assistant.quality.sources import brand_words, person_sources, source_texts, word_set
+from assistant.quality.sources import (
+    brand_words,
+    kit_vocabulary,
+    person_sources,
+    source_texts,
+    word_set,
+)
 from assistant.quality.spelling import (
     SHOWN_WORDS,
     Lexicon,
@@ -43,7 +49,9 @@ def lexicon(ctx: QualityContext) -> Lexicon | None:
 
 
 def _spelling(text: str, ctx: QualityContext, lex: Lexicon) -> list[Problem]:
-    words = unknown_words(text, lex)
+    # a first name is not a misspelling (whether it may stand there is invented_fact's job)
+    given = given_names()
+    words = [w for w in unknown_words(text, lex) if w not in given]
     hints = {w: near_words(w, lex, ctx.language) for w in words[:SHOWN_WORDS]}
     return spelling_problems(words, hints)
 
@@ -51,7 +59,7 @@ def _spelling(text: str, ctx: QualityContext, lex: Lexicon) -> list[Problem]:
 def _facts(text: str, ctx: QualityContext, lex: Lexicon | None) -> list[Problem]:
     names = []
     if lex is not None:
-        lists = NameLists(given_names(), german_plain_names())
+        lists = NameLists(given_names(), german_plain_names(), kit_vocabulary(ctx))
         names = find_names(text, lex, lists, ctx.language)
     sources = Known.of(source_texts(ctx), ctx.language)
     found = invented(text, ctx.language, sources, names, word_set(person_sources(ctx)))

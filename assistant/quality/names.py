@@ -29,6 +29,9 @@ _ARTICLE = regex.compile(r"(?i)\b(?:der|die|das|den|dem|des|ein|eine|einen|einem
 class NameLists:
     given: frozenset[str]
     german_plain: frozenset[str]
+    # the kit's own vocabulary (word list, hashtags), case-folded: "Santos" listed there is
+    # the brand's coffee, not a person
+    brand: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -38,7 +41,7 @@ class Name:
 
 
 def is_person(word: str, lex: Lexicon, lists: NameLists, language: str) -> bool:
-    if word not in lists.given or is_calendar_word(word):
+    if word not in lists.given or is_calendar_word(word) or word.casefold() in lists.brand:
         return False
     lower = word.lower()
     if lex.main.spell(lower) or any(other.spell(lower) for other in lex.others):

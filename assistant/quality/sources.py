@@ -69,3 +69,11 @@ def brand_words(ctx: QualityContext) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _platform_names() -> frozenset[str]:
     return word_set(tuple(p.name for p in all_platforms()))
+
+
+def kit_vocabulary(ctx: QualityContext) -> frozenset[str]:
+    """The kit's declared words (its spelling word list and hashtags), case-folded."""
+    if ctx.kit is None:
+        return frozenset()
+    tags = (*ctx.kit.hashtags.always, *ctx.kit.hashtags.pool)
+    return word_set((*ctx.kit.spelling.words, *tags))

@@ -34,3 +34,14 @@ def test_persons(text: str, language: str, expected: list[tuple[str, bool]]) -> 
 def test_an_unknown_proper_name_is_a_name_but_a_misspelling_is_not() -> None:
     assert _names("Neu im Röster: Yirgacheffe aus Äthiopien.", "de") == [("Yirgacheffe", False)]
     assert _names("Die Anmeldnug läuft im Laden.", "de") == []
+
+
+def test_a_name_in_the_kits_own_words_is_the_brands_not_a_person() -> None:
+    found = dictionaries("de")
+    assert found is not None
+    lex = Lexicon(found[0], found[1], frozenset({"santos"}), compounds=True)
+    text = "Neu: Santos aus Brasilien."
+    plain = NameLists(given_names(), german_plain_names())
+    assert [(n.word, n.person) for n in find_names(text, lex, plain, "de")] == [("Santos", True)]
+    brand = NameLists(given_names(), german_plain_names(), frozenset({"santos"}))
+    assert find_names(text, lex, brand, "de") == []
