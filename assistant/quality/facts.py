@@ -47,7 +47,8 @@ _PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("date", regex.compile(rf"(?i)\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b"
                            rf"(?:,?\s+(\d{{4}}))?")),
     ("time", regex.compile(r"(?i)(?<![\d.,:])(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\b\.?")),
-    ("time", regex.compile(r"(?<![\d.,:])(\d{1,2})(?:[:.](\d{2}))?\s*(?:Uhr|h)(?!\w)")),
+    ("time", regex.compile(r"(?<![\d.,:])(\d{1,2})(?:[:.](\d{2}))?\s*(?:Uhr|h)(?!\w)"
+                           r"(?:\s+(abends|nachmittags|am\s+Abend|am\s+Nachmittag))?")),
     ("time", regex.compile(r"(?<![\d.,:])(\d{1,2}):(\d{2})(?![\d:])")),
     ("price", regex.compile(rf"(?i)(?:€|eur|\$|usd|£|chf)\s?({_NUM})(?:,[-–])?")),
     ("price", regex.compile(rf"(?i)(?<![\d.,])({_NUM})(?:,[-–])?\s?(?:€|euro|eur|\$|usd|"
@@ -140,8 +141,9 @@ def _date(groups: tuple[str | None, ...]) -> tuple[int, int] | None:
 
 def _time(groups: tuple[str | None, ...]) -> tuple[int, int] | None:
     hour, minute = int(groups[0] or 0), int(groups[1] or 0)
-    if len(groups) > 2 and groups[2]:  # a.m./p.m.
-        hour = hour % 12 + (12 if groups[2].casefold() == "p" else 0)
+    if len(groups) > 2 and groups[2] and hour <= 12:  # a.m./p.m., "6 Uhr abends"
+        later = groups[2].casefold() == "p" or len(groups[2]) > 1
+        hour = hour % 12 + (12 if later else 0)
     return (hour, minute) if hour <= 24 and minute < 60 else None
 
 

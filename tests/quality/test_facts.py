@@ -22,7 +22,8 @@ def _keys(text: str, language: str) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize(("first", "second", "language"), [
-    ("18 Uhr", "18:00", "de"), ("um 6 pm", "18:00", "en"), ("12. Dezember", "12.12.", "de"),
+    ("18 Uhr", "18:00", "de"), ("um 6 pm", "18:00", "en"), ("6 Uhr abends", "18 Uhr", "de"),
+    ("7:30 Uhr", "7:30 am", "de"), ("12. Dezember", "12.12.", "de"),
     ("December 12th", "12.12.", "en"), ("12 December 2026", "2026-12-12", "en"),
     ("€ 12", "12 €", "de"), ("12,00 €", "12 Euro", "de"), ("EUR 12.50", "12.5 €", "en"),
     ("1.000 Tassen", "1000 Tassen", "de"), ("2,000 users", "2000 users", "en"),
