@@ -21,8 +21,14 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
+from assistant.brand.fsutil import MAX_TEXT_FILE_BYTES
 from assistant.brand.schema import ExamplePost
-from assistant.brand.validation import describe_errors, yaml_where
+from assistant.brand.validation import (
+    YAMLLimitError,
+    describe_errors,
+    safe_yaml_load,
+    yaml_where,
+)
 from assistant.errors import BrandKitError
 
 FRONT_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n?(.*)\Z", re.DOTALL)
@@ -37,7 +43,14 @@ def example_files(folder: Path) -> list[Path]:
 def read_text_file(path: Path, shown: str) -> str:
     """UTF-8 text of ``path`` (BOM tolerated); a file that is not UTF-8 is a BrandKitError."""
     try:
-        return path.read_bytes().decode("utf-8-sig")
+        with path.open("rb") as fh:
+            data = fh.read(MAX_TEXT_FILE_BYTES + 1)  # never more, whatever the file's size
+        if len(data) > MAX_TEXT_FILE_BYTES:
+            raise BrandKitError(
+                f"{shown}: over the limit of {MAX_TEXT_FILE_BYTES // 1024} KB; shorten it "
+                "(long guidelines belong in docs/)"
+            )
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise BrandKitError(
             f"{shown}: not UTF-8 text (byte {exc.start}); save the file as UTF-8 and try again"
@@ -55,7 +68,9 @@ def parse_example(text: str, shown: str) -> ExamplePost:
             "'language: ...', then '---', then the post text"
         )
     try:
-        meta = yaml.safe_load(match.group(1))
+        meta = safe_yaml_load(match.group(1))
+    except YAMLLimitError as exc:
+        raise BrandKitError(f"{shown}: front matter {exc}") from None
     except yaml.YAMLError as exc:
         raise BrandKitError(
             f"{shown}: front matter is not valid YAML ({yaml_where(exc)}); fix the syntax"

@@ -69,3 +69,5 @@ def check_member_path(name: str) -> PurePosixPath:
 # larger files are usually scans, which have no text to index anyway).
 DOC_SUFFIXES = (".md", ".markdown", ".txt", ".pdf")
 MAX_DOC_BYTES = 5 * 1024 * 1024
+# kit.yaml and one example post; both are far smaller in any real kit
+MAX_TEXT_FILE_BYTES = 256 * 1024

@@ -11,6 +11,7 @@ and then replaces each file atomically, so a failed save never leaves a half-wri
 
 from __future__ import annotations
 
+import logging
 import shutil
 import uuid
 from pathlib import Path
@@ -41,7 +42,12 @@ from assistant.brand.schema import (
     Pillar,
     RegulatedProfession,
 )
-from assistant.brand.validation import describe_errors, yaml_where
+from assistant.brand.validation import (
+    YAMLLimitError,
+    describe_errors,
+    safe_yaml_load,
+    yaml_where,
+)
 from assistant.errors import BrandKitError, InputError, KitNotFoundError
 
 __all__ = [
@@ -52,6 +58,7 @@ __all__ = [
     "copy_example_kit", "example_kit_ids",
 ]
 
+log = logging.getLogger(__name__)
 KIT_FILE = "kit.yaml"
 # The two example kits shipped with the project (used for "copy an example kit").
 EXAMPLE_KITS_DIR = Path(__file__).resolve().parents[2] / "brand_kits"
@@ -133,7 +140,9 @@ def load_kit_from_dir(folder: Path, expect_id: str | None = None) -> BrandKit:
 def kit_from_yaml_text(text: str, shown: str) -> dict[str, Any]:
     """Parse kit.yaml text to a mapping (no model validation yet)."""
     try:
-        data = yaml.safe_load(text)
+        data = safe_yaml_load(text)
+    except YAMLLimitError as exc:
+        raise BrandKitError(f"{shown}: {exc}") from None
     except yaml.YAMLError as exc:
         raise BrandKitError(
             f"{shown}: not valid YAML ({yaml_where(exc)}); fix the syntax"
@@ -237,6 +246,7 @@ def import_kit(path: Path | str, kits_dir: Path | str | None = None, *,
             kit = _validate({**kit.model_dump(), "id": _check_id(new_id)}, f"new id {new_id!r}")
             atomic_write_text(staging / KIT_FILE, kit_to_yaml(kit))
         _move_into_place(staging, root / kit.id, replace)
+        log.info("imported kit %s from %s", kit.id, path)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return kit

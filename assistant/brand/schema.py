@@ -41,8 +41,17 @@ EMOJI_PATTERN = r"\p{Extended_Pictographic}|\p{Regional_Indicator}{2}"
 _EMOJI_RE = regex.compile(EMOJI_PATTERN)
 
 
+# Limits on every string and list: a kit is a page of settings, not a data set. They keep a
+# hostile or broken kit (a 1,000,000-entry tone list) from costing minutes and gigabytes.
+MAX_STR = 2_000  # any single field; longer texts below say so
+MAX_POST = 70_000  # an example post (Facebook allows 63,206 characters)
+MAX_ITEMS = 50  # tone words, pillars, hashtags of one set, channels, representatives
+MAX_WORDS = 500  # banned words
+MAX_EXAMPLES = 1_000
+
+
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, str_max_length=MAX_STR)
 
 
 def _http_url(value: str | None) -> str | None:
@@ -132,9 +141,9 @@ class SpellingWords(_Strict):
 class HashtagSets(_Strict):
     """Tags are stored without the leading '#'."""
 
-    always: list[str] = Field(default_factory=list)
-    pool: list[str] = Field(default_factory=list)
-    never: list[str] = Field(default_factory=list)
+    always: list[str] = Field(default_factory=list, max_length=MAX_ITEMS)
+    pool: list[str] = Field(default_factory=list, max_length=4 * MAX_ITEMS)
+    never: list[str] = Field(default_factory=list, max_length=4 * MAX_ITEMS)
 
     @field_validator("always", "pool", "never")
     @classmethod
@@ -165,7 +174,7 @@ class KitLinks(_Strict):
     impressum_url: str | None = None
     link_in_bio_url: str | None = None
     utm_campaign: str | None = None
-    utm_defaults: dict[str, str] = Field(default_factory=dict)
+    utm_defaults: dict[str, str] = Field(default_factory=dict, max_length=20)
 
     @field_validator("website", "shop", "impressum_url", "link_in_bio_url")
     @classmethod
@@ -185,7 +194,7 @@ class LegalEntity(_Strict):
 
     name: str = Field(min_length=1)
     legal_form: LegalForm
-    representatives: list[str] = Field(default_factory=list)
+    representatives: list[str] = Field(default_factory=list, max_length=MAX_ITEMS)
     representative_title: str | None = None
     street: str | None = None
     postal_code: str | None = None
@@ -230,8 +239,8 @@ class Channel(_Strict):
     links_impressum: bool = False
     impressum_label: str | None = None
     posts_per_week: int = Field(default=3, ge=0, le=70)
-    weekdays: list[Weekday] = Field(default_factory=lambda: _default_days())
-    times: list[str] = Field(default_factory=lambda: ["09:00"])
+    weekdays: list[Weekday] = Field(default_factory=lambda: _default_days(), max_length=7)
+    times: list[str] = Field(default_factory=lambda: ["09:00"], max_length=24)
     bundesland: str = "HH"
     max_silence_days: int = Field(default=7, ge=1, le=365)
 
@@ -272,7 +281,7 @@ class Channel(_Strict):
 class ExamplePost(_Strict):
     platform: str
     language: str
-    text: str = Field(min_length=1)
+    text: str = Field(min_length=1, max_length=MAX_POST)
     # the file under examples/ it was read from; set by the loader, reused when saving
     source: str | None = None
 
@@ -290,21 +299,21 @@ class ExamplePost(_Strict):
 class BrandKit(_Strict):
     id: str
     name: str = Field(min_length=1)
-    languages: list[str] = Field(default_factory=lambda: ["de"], min_length=1)
+    languages: list[str] = Field(default_factory=lambda: ["de"], min_length=1, max_length=10)
     default_language: str = "de"
     formality: Formality = "neutral"
-    tone: list[str] = Field(default_factory=list)
+    tone: list[str] = Field(default_factory=list, max_length=MAX_ITEMS)
     audience: str = ""
-    pillars: list[Pillar] = Field(default_factory=list)
-    banned_words: list[BannedWord] = Field(default_factory=list)
+    pillars: list[Pillar] = Field(default_factory=list, max_length=MAX_ITEMS)
+    banned_words: list[BannedWord] = Field(default_factory=list, max_length=MAX_WORDS)
     emoji: EmojiPolicy = Field(default_factory=lambda: EmojiPolicy())
     hashtags: HashtagSets = Field(default_factory=HashtagSets)
     spelling: SpellingWords = Field(default_factory=SpellingWords)
     cta: str | None = None
     links: KitLinks = Field(default_factory=KitLinks)
     legal: LegalEntity
-    channels: list[Channel] = Field(default_factory=list)
-    examples: list[ExamplePost] = Field(default_factory=list)
+    channels: list[Channel] = Field(default_factory=list, max_length=MAX_ITEMS)
+    examples: list[ExamplePost] = Field(default_factory=list, max_length=MAX_EXAMPLES)
     ai_disclosure: Literal["never", "ai_images", "always"] = "ai_images"
     ai_label: str = "KI-generiert"
 

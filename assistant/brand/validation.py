@@ -85,3 +85,50 @@ def _inner_model(annotation: Any) -> Any:
             if inner is not None:
                 return inner
     return None
+
+
+# Limits checked on the YAML event stream before anything is built: the event parser is
+# iterative, while building nested objects recurses (5000-deep YAML is a RecursionError).
+MAX_YAML_BYTES = 256 * 1024
+MAX_YAML_DEPTH = 32
+MAX_YAML_NODES = 20_000
+
+
+class YAMLLimitError(ValueError):
+    """YAML text over one of the limits; the message says which and what to do."""
+
+
+def safe_yaml_load(text: str) -> Any:
+    """``yaml.safe_load`` with limits on size, nesting depth and node count.
+
+    Raises YAMLLimitError for text over a limit, yaml.YAMLError for bad syntax.
+    """
+    size = len(text.encode("utf-8"))
+    if size > MAX_YAML_BYTES:
+        raise YAMLLimitError(
+            f"{size // 1024} KB is over the limit of {MAX_YAML_BYTES // 1024} KB; "
+            "shorten it (long guidelines belong in docs/)"
+        )
+    depth = nodes = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                raise YAMLLimitError(
+                    f"nested more than {MAX_YAML_DEPTH} levels deep; a kit needs at most "
+                    "four, so flatten it"
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        elif isinstance(event, yaml.ScalarEvent | yaml.AliasEvent):
+            nodes += 1
+            if nodes > MAX_YAML_NODES:
+                raise YAMLLimitError(
+                    f"more than {MAX_YAML_NODES:,} values; a kit has a few hundred, "
+                    "so remove the surplus"
+                )
+    return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader, chosen above
+
+
+# The C loader when PyYAML has it (faster on big files), else the pure-Python one.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -26,6 +26,12 @@ warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
 # 120 MP: room for 108 MP phone photos, far below what would exhaust memory when decoded.
 DEFAULT_MAX_PIXELS = 120_000_000
 MAX_FILE_BYTES = 200 * 1024 * 1024
+# Memory for decoding: the decoded frame plus the RGB(A) working copy made from it. A 14 KB
+# 1-bit PNG can declare 119 MP (under the pixel limit) and still need ~600 MB once converted.
+MAX_DECODED_BYTES = 512 * 1024 * 1024
+WORKING_PIXEL_BYTES = 4  # Pillow keeps RGB and RGBA in 4 bytes a pixel
+# 16-bit and float greys go through numpy float64 arrays (convert.py): ~16 more bytes a pixel
+WIDE_EXTRA_BYTES = 16
 SUPPORTED = "JPEG, PNG, WebP, HEIC, AVIF or GIF"
 # Only these decoders are tried: fewer exotic parsers exposed to uploads (JPEG covers MPO).
 OPEN_FORMATS = ("JPEG", "PNG", "WEBP", "GIF", "HEIF", "AVIF", "TIFF", "BMP")
@@ -95,9 +101,14 @@ def _read_path(path: Path) -> bytes:
     try:
         if path.is_dir():
             raise ImageError(f"{path} is a folder; give the path of one image file")
-        if path.stat().st_size > MAX_FILE_BYTES:
+        if not path.is_file() and path.exists():
+            # /dev/zero, a FIFO or a socket: it could be read forever
+            raise ImageError(f"{path} is not a regular file; give the path of one image file")
+        with path.open("rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)  # capped even if the size changes under us
+        if len(data) > MAX_FILE_BYTES:
             raise ImageError(f"{path} is larger than {MAX_FILE_BYTES // 2**20} MB")
-        return path.read_bytes()
+        return data
     except FileNotFoundError:
         raise ImageError(f"{path}: no such file; check the path") from None
     except OSError as exc:
@@ -145,6 +156,10 @@ def open_source(data: bytes, name: str, *, max_pixels: int = DEFAULT_MAX_PIXELS)
 
 
 def _orientation(image: Image.Image) -> int:
+    if image.format == "PNG" and "exif" not in image.info:
+        # Pillow would decode every pixel to look for an eXIf chunk after the image data
+        # (before the memory budget is checked); such files are rare, upright is assumed.
+        return 1
     try:
         value = image.getexif().get(0x0112, 1)
     except LOAD_ERRORS:
@@ -178,10 +193,29 @@ def decode(source: Source, need: tuple[int, int] | None = None) -> Image.Image:
         if need and source.format == "JPEG":
             want = need if source.orientation < 5 else (need[1], need[0])
             image.draft(image.mode, (max(1, want[0]), max(1, want[1])))
+        check_memory(source.name, image.size, image.mode)
         image.load()
     except LOAD_ERRORS as exc:
         raise ImageError(_load_message(source, exc)) from None
     return image
+
+
+def decoded_bytes(size: tuple[int, int], mode: str) -> int:
+    """Memory to decode a ``mode`` image of ``size`` and convert it to the working RGB(A)."""
+    source = 1 if mode in ("1", "L", "P") else 2 if mode.startswith("I;16") else 4
+    extra = WIDE_EXTRA_BYTES if mode in ("I", "F") or mode.startswith("I;16") else 0
+    return size[0] * size[1] * (source + WORKING_PIXEL_BYTES + extra)
+
+
+def check_memory(name: str, size: tuple[int, int], mode: str) -> None:
+    """Refuse, before decoding, a picture whose pixels would not fit the memory budget."""
+    need = decoded_bytes(size, mode)
+    if need > MAX_DECODED_BYTES:
+        raise ImageError(
+            f"{name} would need about {need // 2**20} MB of memory to process "
+            f"({size[0]}x{size[1]} pixels, mode {mode}; the limit is "
+            f"{MAX_DECODED_BYTES // 2**20} MB); scale it down, e.g. to 6000x4000, and try again"
+        )
 
 
 def _load_message(source: Source, exc: BaseException) -> str:
