@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from typing import TypeVar
 
 import streamlit as st
 
@@ -15,10 +17,22 @@ from assistant.queue import QueueItem, QueueService, open_queue
 from assistant.ui.common import attempt, page_header, pick_kit, settings
 
 STATE_ICONS = {"queued": "⏳", "drafting": "✍️", "done": "✅", "failed": "⛔", "kept": "↺"}
+T = TypeVar("T")
 
 
 def _queue() -> QueueService:
     return open_queue(settings())
+
+
+def _on_queue(action: Callable[[QueueService], T]) -> T | None:
+    """Open the queue and run one call on it, both inside the error guard."""
+    return attempt(lambda: action(_queue()))
+
+
+def _refresh_if(done: object) -> None:
+    """Rerun to show a change; after a refusal stay, so that its error stays on screen."""
+    if done is not None:
+        st.rerun()
 
 
 def _inputs(kit: BrandKit) -> tuple[date, int, list[str], str | None]:
@@ -59,7 +73,7 @@ def _generate(kit: BrandKit, plan: WeekPlan) -> None:
                     f"{get_platform(slot.platform).name}: {slot.pillar}{error}"
                 )
 
-        report = attempt(generate_week, kit, plan, queue=_queue(), progress=progress)
+        report = _on_queue(lambda q: generate_week(kit, plan, queue=q, progress=progress))
         if report is None:
             status.update(label="Generate week stopped; finished posts are kept.", state="error")
             return
@@ -78,24 +92,25 @@ def _item_actions(kit: BrandKit, item: QueueItem) -> None:
     assert item.id is not None
     text = st.text_area("Text", item.text, key=f"wtext_{item.id}", height=150)
     cols = st.columns(3)
-    if cols[0].button("Save", key=f"wsave_{item.id}") and text != item.text:
-        attempt(_queue().edit, item.id, text=text)
-        st.rerun()
-    if item.status == "draft" and cols[1].button("Approve", key=f"wapp_{item.id}", type="primary"):
-        attempt(_queue().approve, item.id)
-        st.rerun()
+    item_id = item.id
+    if cols[0].button("Save", key=f"wsave_{item_id}") and text != item.text:
+        _refresh_if(_on_queue(lambda q: q.edit(item_id, text=text)))
+    if item.status == "draft" and cols[1].button("Approve", key=f"wapp_{item_id}", type="primary"):
+        _refresh_if(_on_queue(lambda q: q.approve(item_id)))
     label = "Retry" if item.status == "failed" else "Regenerate"
-    if item.status in {"draft", "failed"} and cols[2].button(label, key=f"wregen_{item.id}"):
-        _regenerate(kit, item)
-        st.rerun()
+    if item.status in {"draft", "failed"} and cols[2].button(label, key=f"wregen_{item_id}"):
+        _refresh_if(_regenerate(kit, item))
 
 
-def _regenerate(kit: BrandKit, item: QueueItem) -> None:
+def _regenerate(kit: BrandKit, item: QueueItem) -> QueueItem | None:
     from assistant.drafting import draft_posts
 
     drafts = attempt(draft_posts, kit, Brief(text=item.brief or item.text), [item.platform])
-    if drafts:
-        attempt(_queue().replace_with_draft, item.id, drafts[0])
+    if not drafts:
+        return None
+    item_id = item.id
+    assert item_id is not None  # cards are only drawn for stored items
+    return _on_queue(lambda q: q.replace_with_draft(item_id, drafts[0]))
 
 
 def _card(kit: BrandKit, item: QueueItem) -> None:
@@ -123,7 +138,8 @@ def _card(kit: BrandKit, item: QueueItem) -> None:
 def _calendar(kit: BrandKit, start: date, days: int) -> list[QueueItem]:
     zone = settings().zone
     begin = datetime.combine(start, datetime.min.time(), tzinfo=zone)
-    items = attempt(_queue().list, kit_id=kit.id, start=begin, end=begin + timedelta(days=days))
+    end = begin + timedelta(days=days)
+    items = _on_queue(lambda q: q.list(kit_id=kit.id, start=begin, end=end))
     items = [i for i in items or [] if i.status != "archived"]
     if not items:
         st.info("Nothing planned in these days yet: press **Generate week**.")
@@ -143,9 +159,13 @@ def _calendar(kit: BrandKit, start: date, days: int) -> list[QueueItem]:
 def _approve_all(items: list[QueueItem]) -> None:
     valid = [i.id for i in items if i.status == "draft" and not _errors(i) and i.id is not None]
     if st.button(f"Approve all valid ({len(valid)})", disabled=not valid, type="primary"):
-        result = attempt(_queue().approve_many, valid)
-        if result is not None:
-            st.toast(f"{len(result.done)} approved, {len(result.refused)} refused")
+        result = _on_queue(lambda q: q.approve_many(valid))
+        if result is None:
+            return
+        for message in result.refused.values():
+            st.error(message)
+        st.toast(f"{len(result.done)} approved, {len(result.refused)} refused")
+        if not result.refused:  # a refusal's reason must stay readable
             st.rerun()
 
 

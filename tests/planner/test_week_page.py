@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
 from streamlit.testing.v1 import AppTest
 
-from assistant.queue import open_queue
+from assistant.queue import QueueItem, open_queue
 from tests.fakes.drafts import DraftScript
 from tests.fakes.llm_server import FakeLLMServer
 
@@ -24,3 +27,35 @@ def test_generate_and_approve_all_valid(fake_llm: FakeLLMServer, monkeypatch) ->
     assert not at.exception
     statuses = {i.status for i in open_queue().list(kit_id="kaffeekontor-hamburg")}
     assert statuses == {"approved"}
+
+
+def _next_monday_10() -> datetime:
+    berlin = ZoneInfo("Europe/Berlin")
+    today = datetime.now(berlin).date()
+    monday = today + timedelta(days=(7 - today.weekday()) % 7 or 7)  # the page's default start
+    return datetime.combine(monday, time(10, 0), tzinfo=berlin)
+
+
+def test_refused_approval_stays_on_screen(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Issue 12 item 12: the refusal used to be wiped by an immediate st.rerun()."""
+    monkeypatch.chdir(__import__("tests.conftest").conftest.ROOT)
+    item = open_queue().add(QueueItem(kit_id="kaffeekontor-hamburg", platform="x",
+                                      text="Kaffee " * 60, scheduled_at=_next_monday_10()))
+    at = AppTest.from_string("from assistant.ui import week\nweek.render()", default_timeout=60)
+    at.run()
+    assert not at.exception
+    at.button(key=f"wapp_{item.id}").click().run()
+    assert not at.exception, at.exception
+    refusals = [e.value for e in at.error if f"cannot approve #{item.id}" in e.value]
+    assert refusals and "too_long" in refusals[0]
+    assert open_queue().get(item.id or 0).status == "draft"
+
+
+def test_queue_that_cannot_open_is_an_error_not_a_traceback(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """_queue() is evaluated inside the error guard: a bad database URL is one message."""
+    monkeypatch.chdir(__import__("tests.conftest").conftest.ROOT)
+    monkeypatch.setenv("POSTWERK_DATABASE_URL", "nosuchdb://nowhere/x")
+    at = AppTest.from_string("from assistant.ui import week\nweek.render()", default_timeout=60)
+    at.run()
+    assert not at.exception, at.exception
+    assert any("nosuchdb" in e.value or "database" in e.value.lower() for e in at.error)
