@@ -40,6 +40,33 @@ def valid_zone(value: str) -> str:
     return value
 
 
+def read_secrets_file(path: Path) -> tuple[dict[str, Any], str | None]:
+    """The table in one secrets.toml and, if it cannot be used, a one-line reason why.
+
+    A missing file is normal (no reason); a file that is not valid TOML is skipped, but
+    the reason is kept so that the UI and the CLI can say that its keys were ignored.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}, None
+    except (OSError, UnicodeDecodeError) as exc:
+        return {}, f"{path} cannot be read ({exc}); its settings are ignored"
+    try:
+        return tomllib.loads(text), None
+    except tomllib.TOMLDecodeError as exc:
+        return {}, (
+            f"{path} is not valid TOML ({exc}); its settings (e.g. an API key) are ignored "
+            'until you fix it: write key = "value" lines'
+        )
+
+
+def secrets_warnings() -> list[str]:
+    """One line per secrets.toml that exists but cannot be used."""
+    problems = (read_secrets_file(path)[1] for path in SECRETS_FILES)
+    return [p for p in problems if p]
+
+
 class StreamlitSecretsSource(PydanticBaseSettingsSource):
     """Reads ``POSTWERK_*`` (and ``OPENAI_API_KEY``) keys from Streamlit's secrets.toml.
 
@@ -49,10 +76,7 @@ class StreamlitSecretsSource(PydanticBaseSettingsSource):
     def _values(self) -> dict[str, Any]:
         merged: dict[str, Any] = {}
         for path in reversed(SECRETS_FILES):
-            try:
-                data = tomllib.loads(path.read_text(encoding="utf-8"))
-            except (OSError, tomllib.TOMLDecodeError):
-                continue
+            data, _problem = read_secrets_file(path)
             merged.update(
                 {k.upper(): v for k, v in data.items() if isinstance(v, str | int | float | bool)}
             )
@@ -150,6 +174,12 @@ class Settings(BaseSettings):
         if self.llm_api_key is not None:
             return self.llm_api_key.get_secret_value()
         return os.environ.get("OPENAI_API_KEY") or None
+
+    @property
+    def secret_values(self) -> list[str]:
+        """Every key value that must never reach a log, a message or an export."""
+        webhook = self.webhook_secret.get_secret_value() if self.webhook_secret else None
+        return [value for value in (self.api_key, webhook) if value]
 
     @property
     def uses_local_model(self) -> bool:

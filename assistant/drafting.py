@@ -14,6 +14,7 @@ import threading
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, Field
 
@@ -242,7 +243,7 @@ def media_by_platform(
 
 
 def _validate_request(
-    kit: BrandKit, platforms: Sequence[str], language: str, variants: int
+    kit: BrandKit, platforms: Sequence[str], language: str, variants: int, link: str | None
 ) -> list[str]:
     ids = list(dict.fromkeys(p.strip().lower() for p in platforms))
     if not ids:
@@ -252,8 +253,22 @@ def _validate_request(
     if language not in briefing.LANGUAGE_NAMES:
         raise InputError(f"language {language!r} is not supported; use de or en")
     if not 1 <= variants <= 5:
-        raise InputError("variants must be between 1 and 5")
+        raise InputError(f"variants must be between 1 and 5 (got {variants})")
+    if link is not None and not _web_link(link):
+        raise InputError(
+            f"link {link[:80]!r} is not a web address; give an http(s) URL like "
+            "https://example.de/page"
+        )
     return ids
+
+
+def _web_link(url: str) -> bool:
+    """Only http(s) with a host: javascript:, data: or file: links never go into a post."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname) and " " not in url
 
 
 @dataclass
@@ -279,16 +294,19 @@ async def adraft_posts(
     """Drafts for every platform (and variant) of one brief; variants run concurrently."""
     opts = options or DraftOptions()
     settings = opts.settings or get_settings()
+    if isinstance(brief, str) and not brief.strip():
+        raise InputError("the brief is empty; say what the post should be about")
+    # validated before the Brief is built, so bad input is one InputError, not pydantic's
+    lang = language or (None if isinstance(brief, str) else brief.language)
+    lang = lang or kit.default_language
+    given_link = link or (None if isinstance(brief, str) else brief.link)
+    ids = _validate_request(kit, platforms, lang, variants, given_link)
     if isinstance(brief, str):
-        if not brief.strip():
-            raise InputError("the brief is empty; say what the post should be about")
         brief = Brief(text=brief, sponsored=sponsored, link=link, language=language)  # type: ignore[arg-type]
     elif sponsored or link:
         brief = brief.model_copy(
             update={"sponsored": brief.sponsored or sponsored, "link": link or brief.link}
         )
-    lang = language or brief.language or kit.default_language
-    ids = _validate_request(kit, platforms, lang, variants)
     client = opts.client
     if client is None:
         client = await asyncio.to_thread(get_client, settings)

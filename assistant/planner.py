@@ -23,6 +23,8 @@ from assistant.errors import InputError
 from assistant.platforms import get_platform
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+# Plans further ahead are typos (9999-12-31 overflowed the date arithmetic).
+MAX_DAYS_AHEAD = 10 * 366
 # When a kit has no channel for a platform: posts per week, weekdays, times.
 PLATFORM_DEFAULTS: dict[str, tuple[int, tuple[str, ...], tuple[str, ...]]] = {
     "x": (5, ("mon", "tue", "wed", "thu", "fri"), ("12:00",)),
@@ -196,6 +198,17 @@ def slot_brief(
     return " ".join(parts)
 
 
+def check_start(start: date, today: date) -> None:
+    """A plan starts today or later, and not absurdly far ahead."""
+    if start < today:
+        raise InputError(f"{start.isoformat()} is in the past; start today ({today}) or later")
+    if start > today + timedelta(days=MAX_DAYS_AHEAD):
+        raise InputError(
+            f"{start.isoformat()} is more than ten years ahead; start between {today} and "
+            f"{today + timedelta(days=MAX_DAYS_AHEAD)}"
+        )
+
+
 def plan_week(
     kit: BrandKit,
     start: date,
@@ -213,8 +226,7 @@ def plan_week(
         raise InputError(f"days={days} is out of range; plan 1 to 31 days")
     zone = ZoneInfo(timezone)
     today = today or datetime.now(zone).date()
-    if start < today:
-        raise InputError(f"{start.isoformat()} is in the past; start today ({today}) or later")
+    check_start(start, today)
     channels = channels_for(kit, platforms)
     hol = holiday_map({c.bundesland for c in channels}, start, days)
     raw = _raw_slots(channels, start, days, zone, hol)

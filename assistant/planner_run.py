@@ -18,7 +18,7 @@ from assistant.config import Settings, get_settings
 from assistant.drafting import DraftOptions, adraft_posts, run_sync
 from assistant.errors import AssistantError
 from assistant.models import Brief, Draft, TokenUsage
-from assistant.planner import Slot, WeekPlan, plan_week
+from assistant.planner import Slot, WeekPlan, check_start, plan_week
 from assistant.queue import QueueItem, QueueService, open_queue
 
 Progress = Callable[[Slot, str, QueueItem | None], None]  # slot, state, stored item
@@ -70,6 +70,7 @@ def make_plan(
 ) -> WeekPlan:
     """``plan_week`` with the recent queue and the embeddings wired in."""
     settings = settings or get_settings()
+    check_start(start, datetime.now(settings.zone).date())  # before any date arithmetic
     queue = queue or open_queue(settings)
     first = datetime.combine(start, datetime.min.time(), tzinfo=settings.zone)
     return plan_week(

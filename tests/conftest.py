@@ -2,38 +2,42 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from assistant.config import get_settings
+from assistant import config
+from assistant.config import Settings, get_settings
 from tests.fakes.llm_server import FakeLLMServer
 
 ROOT = Path(__file__).resolve().parent.parent
 pytest_plugins = ["tests.browser_support"]
-HOST_VARS = (
-    "POSTWERK_LLM_BASE_URL",
-    "POSTWERK_LLM_MODEL",
-    "POSTWERK_LLM_API_KEY",
-    "OPENAI_API_KEY",
-    "POSTWERK_DATABASE_URL",
-    "POSTWERK_LOCAL_MODEL_PATH",
-    "POSTWERK_WEBHOOK_URL",
-    "POSTWERK_WEBHOOK_SECRET",
-    "POSTWERK_EMBEDDINGS_BASE_URL",
-)
+# Prefixes of the variables the settings read: none of the developer's may reach a test.
+HOST_PREFIXES = ("POSTWERK_", "OPENAI_")
 
 
 @pytest.fixture(autouse=True)
 def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Each test gets its own data dir; nothing from the developer's environment leaks in."""
-    for name in HOST_VARS:
-        monkeypatch.delenv(name, raising=False)
+    """Each test gets its own data dir; nothing from the developer's machine leaks in:
+    no POSTWERK_* / OPENAI_* variables, no .env file, no .streamlit/secrets.toml."""
+    for name in [n for n in os.environ if n.startswith(HOST_PREFIXES)]:
+        monkeypatch.delenv(name)
+    monkeypatch.setitem(Settings.model_config, "env_file", None)
+    monkeypatch.setattr(config, "SECRETS_FILES", ())
     monkeypatch.setenv("POSTWERK_DATA_DIR", str(tmp_path / "data"))
     get_settings.cache_clear()
     yield
     get_settings.cache_clear()
+
+
+@pytest.fixture()
+def config_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    """For tests of the config files themselves: .env and .streamlit/secrets.toml are read
+    again, but only from the current folder (the test chdirs into its tmp_path)."""
+    monkeypatch.setitem(Settings.model_config, "env_file", ".env")
+    monkeypatch.setattr(config, "SECRETS_FILES", (Path(".streamlit/secrets.toml"),))
 
 
 @pytest.fixture(scope="session")

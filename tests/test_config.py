@@ -18,6 +18,7 @@ def test_defaults_match_the_design(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
     assert s.queue_url == f"sqlite:///{(tmp_path / 'data' / 'postwerk.db')}"
 
 
+@pytest.mark.usefixtures("config_files")
 def test_env_beats_dotenv_beats_default(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / ".env").write_text(
@@ -29,6 +30,7 @@ def test_env_beats_dotenv_beats_default(monkeypatch: pytest.MonkeyPatch, tmp_pat
     assert s.timezone == "America/New_York"  # .env over default
 
 
+@pytest.mark.usefixtures("config_files")
 def test_streamlit_secrets_are_read_below_env(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import typer
 
-from assistant.commands.common import JSON_OPTION, emit
+from assistant.commands.common import JSON_OPTION, emit, split_option
 from assistant.errors import InputError
 from assistant.models import MediaInfo, PostCheck
 from assistant.platforms import (
@@ -67,28 +67,27 @@ def read_text(text: str | None, file: Path | None) -> str:
 
 def resolve_platforms(values: list[str] | None) -> list[Platform]:
     """Ids from repeated or comma-separated --platform; none means all ten."""
-    ids = [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
+    ids = split_option(values, "--platform")
     if not ids:
         return all_platforms()
-    return [get_platform(pid) for pid in dict.fromkeys(ids)]
+    return [get_platform(pid) for pid in ids]
 
 
 def media_from_path(path: Path, alt_text: str | None = None) -> MediaInfo:
-    """Format, bytes and pixel size of an image file (the header is enough)."""
-    from PIL import Image, UnidentifiedImageError
+    """Format, bytes and pixel size of an image file (the header is enough).
 
-    if not path.is_file():
-        raise InputError(f"image not found: {path}; check the path")
-    try:
-        with Image.open(path) as image:
-            fmt, (width, height) = image.format or "unknown", image.size
-    except (UnidentifiedImageError, OSError) as exc:
-        raise InputError(f"{path} is not an image Postwerk can read ({exc})") from None
+    Read through the image loader, so that its limits (file size, regular files only,
+    pixel count) give the same one-line errors here as everywhere else.
+    """
+    from assistant.imaging.load import open_source, read_bytes
+
+    data, name = read_bytes(path)
+    source = open_source(data, name)
     return MediaInfo(
-        format=fmt,
-        bytes=path.stat().st_size,
-        width=width,
-        height=height,
+        format=source.format,
+        bytes=len(data),
+        width=source.width,
+        height=source.height,
         path=str(path),
         alt_text=alt_text,
     )

@@ -10,6 +10,9 @@ from typing import Any, NoReturn
 import typer
 from pydantic import BaseModel
 
+from assistant.errors import InputError
+
+MAX_ID = 2**63 - 1  # the largest id SQLite and PostgreSQL (bigint) can store
 JSON_OPTION = typer.Option(False, "--json", help="Print one JSON document on stdout.")
 
 
@@ -36,3 +39,27 @@ def fail(message: str, code: int = 2) -> NoReturn:
     first = " ".join(str(message).split())
     sys.stderr.write(f"postwerk: {first}\n")
     raise typer.Exit(code)
+
+
+def split_option(values: list[str] | None, option: str) -> list[str]:
+    """The values of a repeatable, comma-separated option, each once, in order.
+
+    Given but empty (``-p ",,,"``) is bad input, not "no filter": it would otherwise
+    quietly mean "all platforms".
+    """
+    items = [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
+    if values and not items:
+        raise InputError(
+            f"{option} {','.join(values)!r} names nothing; give a value, e.g. {option} x,instagram"
+        )
+    return list(dict.fromkeys(items))
+
+
+def parse_id(value: str, what: str = "queue item id") -> int:
+    """A database id from the command line: a whole number from 1 to 2**63-1."""
+    text = value.strip()
+    if text.isdigit() and text.isascii() and 1 <= int(text) <= MAX_ID:
+        return int(text)
+    raise InputError(
+        f"{value!r} is not a {what}; give a whole number like 12 (see `postwerk queue list`)"
+    )

@@ -7,6 +7,8 @@ postwerk links --brand kaffeekontor-hamburg [--no-queue]    the kit's links and 
 
 from __future__ import annotations
 
+import math
+
 import typer
 
 from assistant.commands.common import JSON_OPTION, emit, fail
@@ -17,7 +19,8 @@ from assistant.errors import AssistantError, InputError
 
 BRAND_OPTION = typer.Option(None, "--brand", "-b", help="Kit id (see `postwerk brand list`).")
 TEXT_OPTION = typer.Option(None, "--text", "-t", help="A post text; its URLs are checked.")
-TIMEOUT_OPTION = typer.Option(5.0, "--timeout", min=0.1, max=60, help="Seconds per request.")
+TIMEOUT_OPTION = typer.Option(5.0, "--timeout", help="Seconds per request (0.1-60).")
+MIN_TIMEOUT, MAX_TIMEOUT = 0.1, 60.0
 QUEUE_OPTION = typer.Option(True, "--queue/--no-queue", help="Also check the kit's queue items.")
 
 
@@ -96,6 +99,12 @@ def links(
 def _link_report(text: str | None, brand: str | None, timeout: float, queue: bool) -> LinkReport:
     if (text is None) == (brand is None):
         raise InputError("give either --text TEXT or --brand KIT (exactly one of them)")
+    # written out because nan passes every comparison-based bound check
+    if not (math.isfinite(timeout) and MIN_TIMEOUT <= timeout <= MAX_TIMEOUT):
+        raise InputError(
+            f"--timeout {timeout} is not usable; give seconds from {MIN_TIMEOUT} to "
+            f"{MAX_TIMEOUT:.0f}, e.g. --timeout 5"
+        )
     if text is not None:
         return text_link_report(text, timeout=timeout)
     from assistant.brand.kit import load_kit

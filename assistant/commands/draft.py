@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from assistant.commands.common import JSON_OPTION, emit
+from assistant.commands.common import JSON_OPTION, emit, split_option
 from assistant.models import Draft
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ def draft(
         [], "--platform", help="Platform id; repeat for several (default: the kit's channels)."
     ),
     lang: str | None = typer.Option(None, "--lang", help="de or en (default: the kit's)."),
-    variants: int = typer.Option(1, "--variants", min=1, max=5),
+    variants: int = typer.Option(1, "--variants", help="Versions per platform (1-5)."),
     sponsored: bool = typer.Option(False, "--sponsored", help="A paid partnership (ad label)."),
     link: str | None = typer.Option(None, "--link", help="A link to put in the posts (UTM added)."),
     as_json: bool = JSON_OPTION,
@@ -53,7 +53,7 @@ def draft(
     from assistant.errors import InputError
 
     kit = load_kit(brand)
-    platforms = platform or [c.platform for c in kit.channels]
+    platforms = split_option(platform, "--platform") or [c.platform for c in kit.channels]
     if not platforms:
         raise InputError(f"kit {brand!r} has no channels; pass --platform ID")
     drafts = draft_posts(
@@ -89,7 +89,8 @@ def week(
     from assistant.planner_run import generate_week, make_plan
 
     kit = load_kit(brand)
-    plan = make_plan(kit, _parse_day(start), days=days, platforms=platform or None, theme=theme)
+    day, platforms = _parse_day(start), split_option(platform, "--platform")
+    plan = make_plan(kit, day, days=days, platforms=platforms or None, theme=theme)
     if dry_run:
         emit(as_json, plan, lambda: _render_plan(plan))
         return

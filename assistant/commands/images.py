@@ -14,7 +14,7 @@ from typing import cast
 
 import typer
 
-from assistant.commands.common import JSON_OPTION, emit
+from assistant.commands.common import JSON_OPTION, emit, split_option
 from assistant.images import Mode, Rendition, render_images, write_renditions
 from assistant.platforms import PLATFORM_IDS
 
@@ -41,8 +41,7 @@ SLUG_OPTION = typer.Option(None, "--slug", help="Name part of the files. Default
 
 
 def _platform_ids(values: list[str] | None) -> list[str]:
-    ids = [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
-    return list(dict.fromkeys(ids)) or list(PLATFORM_IDS)
+    return split_option(values, "--platform") or list(PLATFORM_IDS)
 
 
 def _human(size: int) -> str:

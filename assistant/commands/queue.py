@@ -16,8 +16,9 @@ from pathlib import Path
 
 import typer
 
-from assistant.commands.common import JSON_OPTION, emit, fail
+from assistant.commands.common import JSON_OPTION, emit, fail, parse_id, split_option
 from assistant.errors import InputError
+from assistant.platforms import get_platform
 from assistant.queue import QueueItem, QueueService, open_queue
 from assistant.queue.exports import FORMATS, export
 from assistant.queue.models import STATUSES
@@ -31,23 +32,28 @@ STATUS_OPTION = typer.Option(
     None, "--status", "-s", help=f"Only these statuses ({', '.join(STATUSES)}); repeatable."
 )
 PLATFORM_OPTION = typer.Option(None, "--platform", "-p", help="Only these platforms; repeatable.")
-IDS_ARGUMENT = typer.Argument(..., help="Queue item ids (see `postwerk queue list`).")
+IDS_ARGUMENT = typer.Argument(
+    ..., metavar="ID...", help="Queue item ids (see `postwerk queue list`)."
+)
+ID_ARGUMENT = typer.Argument(..., metavar="ID", help="The item id.")
+# "-5" must reach the id parser (and get its message) instead of being taken for an option
+ID_SETTINGS = {"ignore_unknown_options": True}
 
 
 def _service() -> QueueService:
     return open_queue()
 
 
-def _split(values: list[str] | None) -> list[str]:
-    return [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
-
-
 def _statuses(values: list[str] | None) -> list[str]:
-    statuses = _split(values)
+    statuses = split_option(values, "--status")
     for status in statuses:
         if status not in STATUSES:
             raise InputError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
     return statuses
+
+
+def _platforms(values: list[str] | None) -> list[str]:
+    return [get_platform(pid).id for pid in split_option(values, "--platform")]
 
 
 def _line(item: QueueItem) -> str:
@@ -66,8 +72,8 @@ def list_command(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """The queue in time order, with filters."""
-    items = _service().list(kit_id=kit, status=_statuses(status) or None,
-                            platform=_split(platform) or None)
+    statuses, platforms = _statuses(status), _platforms(platform)
+    items = _service().list(kit_id=kit, status=statuses or None, platform=platforms or None)
 
     def render() -> None:
         if not items:
@@ -99,17 +105,17 @@ def _render_item(item: QueueItem) -> None:
                    f"{'  ' + h.note if h.note else ''}")
 
 
-@queue_app.command("show")
-def show_command(item_id: int = typer.Argument(..., help="The item id."),
-                 as_json: bool = JSON_OPTION) -> None:
+@queue_app.command("show", context_settings=ID_SETTINGS)
+def show_command(item_id: str = ID_ARGUMENT, as_json: bool = JSON_OPTION) -> None:
     """One item with its problems and history; exit 1 if it has errors."""
-    item = _service().get(item_id)
+    item = _service().get(parse_id(item_id))
     emit(as_json, item, lambda: _render_item(item))
     if item.errors:
         raise typer.Exit(1)
 
 
-def _bulk(action: str, ids: list[int], as_json: bool) -> None:
+def _bulk(action: str, raw_ids: list[str], as_json: bool) -> None:
+    ids = [parse_id(value) for value in raw_ids]
     service = _service()
     for item_id in ids:
         service.get(item_id)  # an unknown id is bad input: nothing is done
@@ -128,40 +134,40 @@ def _bulk(action: str, ids: list[int], as_json: bool) -> None:
         fail("; ".join(result.refused.values()))
 
 
-@queue_app.command("approve")
-def approve_command(ids: list[int] = IDS_ARGUMENT, as_json: bool = JSON_OPTION) -> None:
+@queue_app.command("approve", context_settings=ID_SETTINGS)
+def approve_command(ids: list[str] = IDS_ARGUMENT, as_json: bool = JSON_OPTION) -> None:
     """Approve drafts that pass their checks (a person reviewed them)."""
     _bulk("approve", ids, as_json)
 
 
-@queue_app.command("archive")
-def archive_command(ids: list[int] = IDS_ARGUMENT, as_json: bool = JSON_OPTION) -> None:
+@queue_app.command("archive", context_settings=ID_SETTINGS)
+def archive_command(ids: list[str] = IDS_ARGUMENT, as_json: bool = JSON_OPTION) -> None:
     """Archive items (kept, but out of the plan)."""
     _bulk("archive", ids, as_json)
 
 
-@queue_app.command("mark-posted")
+@queue_app.command("mark-posted", context_settings=ID_SETTINGS)
 def mark_posted_command(
-    item_id: int = typer.Argument(..., help="The item id."),
+    item_id: str = ID_ARGUMENT,
     url: str | None = typer.Option(None, "--url", help="The live post's URL."),
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Record that an approved item was posted (by hand)."""
-    item = _service().mark_posted(item_id, url, by="cli")
+    item = _service().mark_posted(parse_id(item_id), url, by="cli")
     emit(as_json, item, lambda: typer.echo(f"posted #{item.id} ({item.platform})"
                                            + (f" at {item.posted_url}" if item.posted_url
                                               else "")))
 
 
-@queue_app.command("send")
-def send_command(item_id: int = typer.Argument(..., help="The item id."),
-                 as_json: bool = JSON_OPTION) -> None:
+@queue_app.command("send", context_settings=ID_SETTINGS)
+def send_command(item_id: str = ID_ARGUMENT, as_json: bool = JSON_OPTION) -> None:
     """POST an approved item to the webhook (POSTWERK_WEBHOOK_URL); exit 1 if it failed."""
     from assistant.config import get_settings
     from assistant.queue.publishers import publish, publisher_from_settings
 
-    result = publish(_service(), item_id, publisher_from_settings(get_settings()), by="cli")
-    emit(as_json, result.__dict__, lambda: typer.echo(f"#{item_id}: {result.note()}"))
+    number = parse_id(item_id)
+    result = publish(_service(), number, publisher_from_settings(get_settings()), by="cli")
+    emit(as_json, result.__dict__, lambda: typer.echo(f"#{number}: {result.note()}"))
     if not result.ok:
         raise typer.Exit(1)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import time
 import weakref
 from dataclasses import dataclass, field
@@ -31,6 +32,8 @@ from assistant.errors import (
 )
 from assistant.llm.schema import strict_schema
 from assistant.models import TokenUsage
+
+log = logging.getLogger(__name__)
 
 T = TypeVar("T", bound=BaseModel)
 V = TypeVar("V")
@@ -81,6 +84,8 @@ def _usage(raw_usage: Any) -> TokenUsage:
 def translate(exc: Exception, endpoint: Endpoint) -> LLMError:
     """Map an openai exception to ours; the message says what to do."""
     where = endpoint.label
+    # the raw error goes to the log (secrets are masked there); the user gets the advice
+    log.warning("LLM call failed (%s): %s: %s", where, type(exc).__name__, exc)
     if isinstance(exc, openai.AuthenticationError | openai.PermissionDeniedError):
         return LLMAuthError(
             f"the endpoint refused the API key ({where}); set POSTWERK_LLM_API_KEY "

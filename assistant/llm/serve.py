@@ -9,6 +9,7 @@ idle timeout.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import signal
@@ -34,6 +35,8 @@ from assistant.llm.server_file import (
     write_record,
 )
 from assistant.llm.threads import ThreadPlan, plan_threads
+
+log = logging.getLogger(__name__)
 
 LOCK_TIMEOUT = 600.0  # a start under heavy load may take minutes
 
@@ -68,8 +71,11 @@ BackendFactory = Callable[[Path, Settings, ThreadPlan], Backend]
 
 
 def start_xllamacpp(path: Path, settings: Settings, plan: ThreadPlan) -> Backend:
+    started = time.perf_counter()
     handle, base_url = start_server(path, settings.local_ctx, plan)
     wait_ready(base_url)
+    log.info("embedded model %s serving at %s after %.1f s", path, base_url,
+             time.perf_counter() - started)
     return XllamacppBackend(base_url, handle)
 
 

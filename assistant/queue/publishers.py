@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import logging
 import math
 import time
 from collections.abc import Callable
@@ -31,6 +32,8 @@ import httpx
 from assistant.config import Settings
 from assistant.errors import ConfigError, TransitionError
 from assistant.queue.models import QueueItem
+
+log = logging.getLogger(__name__)
 
 SIGNATURE_HEADER = "X-Postwerk-Signature"
 RETRY_AFTER_CAP = 3600.0  # a receiver asking for more is treated as asking for this
@@ -193,6 +196,8 @@ def publish(service: Any, item_id: int, publisher: WebhookPublisher,
             f"#{item_id} is {item.status}; only approved items are sent to the webhook"
         )
     result = publisher.send(item)
+    log.log(logging.INFO if result.ok else logging.WARNING, "webhook for #%s: %s", item_id,
+            result.note())
     action = "webhook_sent" if result.ok else "webhook_failed"
     service.record(item_id, action, result.note(), by=by,
                    error=None if result.ok else f"webhook: {result.error}", clear_error=result.ok)

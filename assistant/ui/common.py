@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -11,6 +12,7 @@ from assistant.config import Settings, load_settings
 from assistant.errors import AssistantError
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 def page_header(title: str, purpose: str) -> None:
@@ -34,6 +36,7 @@ def attempt(action: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
     try:
         return action(*args, **kwargs)
     except AssistantError as exc:
+        log.info("refused in the UI: %s", exc)
         st.error(str(exc))
         return None
 

@@ -1,10 +1,13 @@
-"""The navigation: one entry per page module that exists."""
+"""The navigation: one entry per page module."""
 
 from __future__ import annotations
 
 import importlib
 
 import streamlit as st
+
+from assistant.config import secrets_warnings
+from assistant.logs import debug_from_env, start_logging
 
 # (module, title, icon, url path); the first one is the default page.
 PAGES = (
@@ -24,16 +27,19 @@ PAGES = (
 PAGE_OBJECTS: dict[str, st.Page] = {}  # type: ignore[valid-type]
 
 
+def _diagnostics() -> None:
+    """The log file (every page run), and a warning for a secrets.toml that was ignored."""
+    start_logging(debug_from_env())
+    for warning in secrets_warnings():
+        st.warning(warning, icon=":material/warning:")
+
+
 def build_navigation() -> st.navigation:  # type: ignore[valid-type]
     st.set_page_config(page_title="Postwerk", page_icon=":material/campaign:", layout="wide")
+    _diagnostics()
     pages: list[st.Page] = []  # type: ignore[valid-type]
     for module_name, title, icon, path in PAGES:
-        try:
-            module = importlib.import_module(f"assistant.ui.{module_name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"assistant.ui.{module_name}":
-                continue
-            raise
+        module = importlib.import_module(f"assistant.ui.{module_name}")
         page = st.Page(module.render, title=title, icon=icon, url_path=path, default=not pages)
         PAGE_OBJECTS[module_name] = page
         pages.append(page)

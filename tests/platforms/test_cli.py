@@ -96,7 +96,7 @@ def test_image_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
         (["check", "-p", "x", "-t", "Hi", "--file", "post.txt"], "exactly one of them"),
         (["check", "-p", "x", "--file", "/nonexistent/post.txt"], "file not found"),
         (["check", "-p", "x", "--file", "/"], "is not a file"),
-        (["check", "-p", "x", "-t", "Hi", "--image", "/nonexistent.jpg"], "image not found"),
+        (["check", "-p", "x", "-t", "Hi", "--image", "/nonexistent.jpg"], "no such file"),
     ],
 )
 def test_bad_input_exits_2_with_one_line(
