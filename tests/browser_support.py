@@ -114,8 +114,36 @@ def page(browser: object, tmp_path: Path) -> Iterator[object]:
     context.close()
 
 
+# Anything on screen that is not the page's final content: the "Running…" widget, spinners,
+# the grey skeletons of elements whose code is still loading, and elements of the previous
+# run that Streamlit keeps (faded) until the new run replaces them.
+PENDING = ", ".join((
+    '[data-testid="stStatusWidget"]',
+    '[data-testid="stSpinner"]',
+    '[data-testid="stSkeleton"]',
+    '[data-testid="stSkeletonElement"]',
+    '[data-testid="stAppSkeleton"]',
+    '[data-stale="true"]',
+))
+RENDERED_JS = """(selector) => {
+    const visible = [...document.querySelectorAll(selector)]
+        .filter((e) => e.getClientRects().length > 0);
+    const images = [...document.images].every((i) => i.complete);
+    return visible.length === 0 && images && document.fonts.status === "loaded";
+}"""
+
+
+def wait_rendered(pg: object, timeout: float = 60_000, settle_ms: int = 400) -> None:
+    """Wait until Streamlit has finished the run and drawn every element, twice in a row
+    ``settle_ms`` apart (a rerun can start right after the first quiet moment)."""
+    for _ in range(2):
+        pg.wait_for_timeout(settle_ms)  # type: ignore[attr-defined]
+        pg.wait_for_function(RENDERED_JS, arg=PENDING, timeout=timeout)  # type: ignore[attr-defined]
+
+
 def screenshot(pg: object, name: str, *, top: bool = True) -> Path:
-    """Save tests/artifacts/<name>.png; ``top`` scrolls the page back up first."""
+    """Save tests/artifacts/<name>.png once the page is fully rendered; ``top`` scrolls the
+    page back up first."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
     if top:  # Streamlit scrolls its own container, not the window
@@ -123,5 +151,6 @@ def screenshot(pg: object, name: str, *, top: bool = True) -> Path:
             "for (const e of document.querySelectorAll('*')) "
             "{ if (e.scrollTop > 0) e.scrollTop = 0; }"
         )
+    wait_rendered(pg)
     pg.screenshot(path=str(path), full_page=True)  # type: ignore[attr-defined]
     return path
