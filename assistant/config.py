@@ -131,6 +131,7 @@ class Settings(BaseSettings):
     embed_threads: int = Field(1, ge=1, le=256)
     # How drafts are made (issue 13: quality from structure); defaults chosen by
     # bench/bench_quality.py on the embedded model, see bench/README.md.
+    draft_proofread: bool = False  # a second call that may fix only spelling and grammar
     draft_adapt_example: bool = False  # the closest kit example as a pattern to rewrite
     draft_platform_style: bool = True  # per-platform length and form in the rules
     draft_split_platforms: bool = False  # one call per platform instead of one per brief

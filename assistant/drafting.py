@@ -28,6 +28,7 @@ from assistant.llm import ChatMessage, LLMClient, get_client
 from assistant.models import Brief, Draft, MediaInfo, Problem, Severity, TokenUsage
 from assistant.platforms import get_platform
 from assistant.prompts import render
+from assistant.proofreading import proofread
 
 MAX_REPAIRS = 2
 MAX_FORMAT_RETRIES = 1
@@ -205,7 +206,21 @@ async def _draft_job(client: LLMClient, job: Job, snippets: list[briefing.Snippe
             post = _pick(reply, pid)
             if post is not None and to_fix(drafts[pid]):
                 drafts[pid] = better(_to_draft(job, pid, post), drafts[pid])
+    if job.passes.proofread:
+        await _proofread(client, job, drafts)
     return [_finalise(job, d, client) for d in drafts.values()]
+
+
+async def _proofread(client: LLMClient, job: Job, drafts: dict[str, Draft]) -> None:
+    """Spelling and grammar only; a correction that changed a fact never comes back from
+    ``proofread``, and one whose checks come out worse is dropped here."""
+    budget = reply_budget(client, len(drafts))
+    fixed, usage = await proofread(client, list(drafts.values()), job.language, budget)
+    job.usage = job.usage + usage
+    for pid, text in fixed.items():
+        candidate = drafts[pid].model_copy(update={"text": text})
+        candidate.problems = post_problems(job.kit, candidate, job.brief.sponsored)
+        drafts[pid] = better(candidate, drafts[pid])
 
 
 def _finalise(job: Job, draft: Draft, client: LLMClient) -> Draft:

@@ -23,6 +23,7 @@ FEEDBACK_WARNINGS = frozenset({"spelling", "missing_fact", "same_text_as", "link
 class Passes:
     """The drafting options of Settings (``draft_*``), as one value a job carries."""
 
+    proofread: bool = False
     adapt_example: bool = False
     platform_style: bool = True
     split_platforms: bool = False
@@ -30,6 +31,7 @@ class Passes:
     @classmethod
     def from_settings(cls, settings: Settings) -> Passes:
         return cls(
+            proofread=settings.draft_proofread,
             adapt_example=settings.draft_adapt_example,
             platform_style=settings.draft_platform_style,
             split_platforms=settings.draft_split_platforms,

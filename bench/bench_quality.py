@@ -49,7 +49,7 @@ from assistant.llm import LLMClient, get_client  # noqa: E402
 from assistant.models import Brief, Draft  # noqa: E402
 
 BRIEFS_FILE = Path(__file__).with_name("quality_briefs.yaml")
-OPTIONS = ("draft_adapt_example", "draft_platform_style",
+OPTIONS = ("draft_proofread", "draft_adapt_example", "draft_platform_style",
            "draft_split_platforms")
 STATES = ("ready", "needs_look", "problems")
 
