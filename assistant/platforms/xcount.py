@@ -5,8 +5,9 @@ regex of ~2,500 alternatives; on a 2,000-character post that takes ~8 ms, more t
 whole budget for checking ten platforms. This module uses the library's own data (the
 config, the emoji list, the URL extractor, bounded by ``urlscan``, the invalid-character
 regex) and the same rules (NFC, line endings, URLs as 23, an emoji sequence as one
-default-weight unit, per-range character weights) but counts runs of plain text with C-speed regexes. The tests assert it
-equals ``parse_tweet`` on conformance-style cases and on random text.
+default-weight unit, per-range character weights) but counts runs of plain text with
+C-speed regexes. The tests assert it equals ``parse_tweet`` on conformance-style cases and
+on random text.
 """
 
 from __future__ import annotations
