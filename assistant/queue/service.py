@@ -231,12 +231,29 @@ class QueueService:
         return self._update(item_id, change)
 
     def approve(self, item_id: int, *, by: str = "user") -> QueueItem:
-        """draft -> approved, only when the checker finds no error; marks it reviewed."""
+        """draft -> approved, only when the checker finds no error; marks it reviewed.
+
+        The approve checker may go on the network (every link is requested), so it runs
+        before the write transaction, never while the row is locked; inside, only what can
+        have changed meanwhile is checked again: the content (its hash) and the status.
+        """
+        before = self.get(item_id)
+        if before.status == "approved":
+            return before
+        check_transition(before.status, "approved")
+        fresh = self.approve_checker(before)
+        checked = before.content_hash()
+
         def change(item: QueueItem) -> tuple[QueueItem, HistoryEntry | None]:
             if item.status == "approved":
                 return item, None
             check_transition(item.status, "approved")
-            problems = merge_problems(self.approve_checker(item), item.problems)
+            if item.content_hash() != checked:
+                raise TransitionError(
+                    f"#{item.id} was edited while it was being checked; approve it again "
+                    "to check the new version"
+                )
+            problems = merge_problems(fresh, item.problems)
             errors = [p for p in problems if p.is_error]
             if errors:
                 raise TransitionError(
