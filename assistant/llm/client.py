@@ -32,6 +32,7 @@ from assistant.errors import (
 )
 from assistant.llm.schema import strict_schema
 from assistant.models import TokenUsage
+from assistant.redact import mask_text, mask_url
 
 log = logging.getLogger(__name__)
 
@@ -54,8 +55,13 @@ class Endpoint:
     local: bool = False
 
     @property
+    def shown_url(self) -> str:
+        """``base_url`` as it may be shown or stored: credentials masked."""
+        return mask_url(self.base_url)
+
+    @property
     def label(self) -> str:
-        where = "embedded local model" if self.local else self.base_url
+        where = "embedded local model" if self.local else self.shown_url
         return f"{self.model} @ {where}"
 
 
@@ -98,7 +104,7 @@ def translate(exc: Exception, endpoint: Endpoint) -> LLMError:
         )
     if isinstance(exc, openai.NotFoundError):
         return LLMModelNotFoundError(
-            f"model '{endpoint.model}' was not found at {endpoint.base_url}; set "
+            f"model '{endpoint.model}' was not found at {endpoint.shown_url}; set "
             "POSTWERK_LLM_MODEL to a model the endpoint serves (and check the /v1 in the URL)"
         )
     if isinstance(exc, openai.APITimeoutError):
@@ -107,7 +113,7 @@ def translate(exc: Exception, endpoint: Endpoint) -> LLMError:
         )
     if isinstance(exc, openai.APIConnectionError):
         return LLMConnectionError(
-            f"cannot reach the LLM endpoint {endpoint.base_url}; check that it is running "
+            f"cannot reach the LLM endpoint {endpoint.shown_url}; check that it is running "
             "and that POSTWERK_LLM_BASE_URL is right (or unset it to use the embedded model)"
         )
     if isinstance(exc, openai.InternalServerError):
@@ -117,10 +123,11 @@ def translate(exc: Exception, endpoint: Endpoint) -> LLMError:
         )
     if isinstance(exc, openai.APIStatusError):
         return LLMError(
-            f"the LLM endpoint answered {exc.status_code} ({where}): {_short(exc.message)}; "
+            f"the LLM endpoint answered {exc.status_code} ({where}): "
+            f"{_short(mask_text(exc.message) or '')}; "
             "check the model name and settings"
         )
-    return LLMError(f"the LLM call failed ({where}): {_short(str(exc))}")
+    return LLMError(f"the LLM call failed ({where}): {_short(mask_text(str(exc)) or '')}")
 
 
 def _short(text: str, limit: int = 160) -> str:

@@ -45,7 +45,7 @@ def model_status(settings: Settings) -> ModelStatus:
     client = get_client(settings)
     result = client.text(PING, temperature=0.0, max_tokens=8)
     status = ModelStatus(
-        endpoint=client.endpoint.base_url,
+        endpoint=client.endpoint.shown_url,
         model=client.endpoint.model,
         local=client.endpoint.local,
         reachable=True,

@@ -9,7 +9,6 @@ opening a fresh database at once do not race. Rows cross this boundary only as p
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -48,6 +47,7 @@ from sqlalchemy.types import TypeDecorator
 
 from assistant.errors import ConfigError, QueueError
 from assistant.queue.models import HistoryEntry, QueueItem
+from assistant.redact import mask_text, mask_url
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # any constant: the PostgreSQL advisory lock that serialises migrations
@@ -138,6 +138,7 @@ def _to_row_values(item: QueueItem) -> dict[str, Any]:
     # keep datetimes as objects (the column type converts them), JSON columns as plain data
     for key in ("scheduled_at", "created_at", "updated_at", "posted_at"):
         data[key] = getattr(item, key)
+    data["error"] = mask_text(data["error"])  # an endpoint's key never lands in the database
     return {k: data[k] for k in _ITEM_COLUMNS}
 
 
@@ -323,12 +324,14 @@ class QueueStorage:
 
 
 def _history_row(item_id: int, entry: HistoryEntry) -> HistoryRow:
-    return HistoryRow(item_id=item_id, **entry.model_dump())
+    values = entry.model_dump()
+    values["note"] = mask_text(values["note"])
+    return HistoryRow(item_id=item_id, **values)
 
 
 def _reason(exc: SQLAlchemyError) -> str:
     orig = getattr(exc, "orig", None)
-    return " ".join(str(orig if orig is not None else exc).split())[:200]
+    return (mask_text(" ".join(str(orig if orig is not None else exc).split())) or "")[:200]
 
 
 # -- engines and migrations ----------------------------------------------------------
@@ -349,7 +352,7 @@ def _create_engine(url: str) -> Engine:
         parsed = make_url(url)
     except ArgumentError as exc:
         raise ConfigError(
-            f"POSTWERK_DATABASE_URL {safe_url(url)!r} is not a database URL; "
+            f"POSTWERK_DATABASE_URL {mask_url(url)!r} is not a database URL; "
             "use sqlite:///path/postwerk.db or postgresql://user@host/db"
         ) from exc
     if parsed.get_backend_name() == "sqlite":
@@ -360,11 +363,6 @@ def _create_engine(url: str) -> Engine:
         f"POSTWERK_DATABASE_URL uses {parsed.get_backend_name()!r}; "
         "the queue supports sqlite and postgresql"
     )
-
-
-def safe_url(url: str) -> str:
-    """The URL without its password (for messages)."""
-    return re.sub(r"([\w.%+-]+):[^@/\s]*@", r"\1:***@", url)
 
 
 def _sqlite_engine(url: str, database: str | None) -> Engine:

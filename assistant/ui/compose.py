@@ -78,7 +78,7 @@ def _drafts() -> list[Draft]:
 
 def _run(kit: BrandKit, req: dict[str, Any]) -> None:
     s = settings()
-    where = "the embedded local model" if s.uses_local_model else s.llm_base_url
+    where = "the embedded local model" if s.uses_local_model else s.shown_llm_url
     with st.status(f"Drafting with {where}…", expanded=False) as status:
         drafts = attempt(
             draft_posts,

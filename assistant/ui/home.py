@@ -50,7 +50,7 @@ def _examples_dir() -> object:
 def _status() -> None:
     s = settings()
     kits = attempt(list_kits) or []
-    model = "embedded local model (offline)" if s.uses_local_model else f"{s.llm_base_url}"
+    model = "embedded local model (offline)" if s.uses_local_model else f"{s.shown_llm_url}"
     cols = st.columns(3)
     cols[0].metric("Brand kits", len(kits))
     cols[1].metric("Drafts are written by", "local model" if s.uses_local_model else "endpoint")

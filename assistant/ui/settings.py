@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 import streamlit as st
 
 from assistant.config import Settings
 from assistant.llm import model_status
+from assistant.redact import mask_url
 from assistant.ui.common import attempt, page_header, settings
-
-
-def _mask_url(url: str) -> str:
-    """Hide a password in a database URL."""
-    return re.sub(r"(//[^:/@]+:)[^@]+@", r"\1***@", url)
 
 
 def _overview(s: Settings) -> None:
@@ -21,7 +15,7 @@ def _overview(s: Settings) -> None:
         where = "the embedded local model on this machine (no data leaves it)"
         model = str(s.local_model_path or "bundled Qwen2.5-Coder-1.5B-Instruct (Q4_K_M)")
     else:
-        where = f"{s.llm_base_url} (drafts, briefs and brand examples are sent there)"
+        where = f"{s.shown_llm_url} (drafts, briefs and brand examples are sent there)"
         model = s.llm_model or "provider default"
     rows = {
         "Drafts are written by": where,
@@ -29,7 +23,7 @@ def _overview(s: Settings) -> None:
         "API key": "set" if s.api_key else "not set",
         "Data directory": str(s.data_dir.resolve()),
         "Brand kits": str(s.kits_dir.resolve()),
-        "Queue database": _mask_url(s.queue_url),
+        "Queue database": mask_url(s.queue_url),
         "Time zone": s.timezone,
     }
     st.table({"setting": list(rows), "value": list(rows.values())})
