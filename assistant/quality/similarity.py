@@ -79,8 +79,8 @@ def copied_share(post: str, example: str) -> float:
     if len(tokens) < COPY_RUN:
         return 0.0
     shared = ngrams(tokens, COPY_RUN) & ngrams(words(example), COPY_RUN)
-    covered = {i + k for i in range(len(tokens) - COPY_RUN + 1)
-               if tokens[i:i + COPY_RUN] in shared for k in range(COPY_RUN)}
+    covered = {start + offset for start in range(len(tokens) - COPY_RUN + 1)
+               if tokens[start:start + COPY_RUN] in shared for offset in range(COPY_RUN)}
     return len(covered) / len(tokens)
 
 

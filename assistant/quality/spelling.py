@@ -87,11 +87,12 @@ _LETTERS = {"de": "abcdefghijklmnopqrstuvwxyzäöüß", "en": "abcdefghijklmnopq
 
 def _edits(word: str, letters: str) -> tuple[list[str], list[str]]:
     """Words one typo away: (swapped letters, dropped/changed/added letter)."""
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    swaps = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
-    adds = [a + c + b for a, b in splits for c in letters]
-    drops = [a + b[1:] for a, b in splits if b]
-    changes = [a + c + b[1:] for a, b in splits if b for c in letters if c != b[0]]
+    splits = [(word[:cut], word[cut:]) for cut in range(len(word) + 1)]
+    swaps = [head + tail[1] + tail[0] + tail[2:] for head, tail in splits if len(tail) > 1]
+    adds = [head + letter + tail for head, tail in splits for letter in letters]
+    drops = [head + tail[1:] for head, tail in splits if tail]
+    changes = [head + letter + tail[1:] for head, tail in splits if tail
+               for letter in letters if letter != tail[0]]
     return swaps, adds + drops + changes
 
 
