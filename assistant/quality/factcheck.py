@@ -102,11 +102,12 @@ def missing(text: str, brief: str, language: str) -> list[str]:
              if f.kind not in (*_WEB, "phone") and not post.covers(f)]
     days = _DAYS_DE if language == "de" else _DAYS_EN
     shown += [days[day] for day in sorted(weekdays(brief) - weekdays(text))]
-    post_words = set(regex.findall(r"\p{L}+", text.casefold()))
+    folded = text.casefold()
     for match in _PLACE.finditer(brief):
         place = match.group(1)
-        parts = [p.casefold() for p in place.split("-")]
-        if not is_calendar_word(place) and not all(p in post_words for p in parts):
+        # "Kontor" is kept in "Kontorhaus", "Hamburg-Altona" in "Altona, Hamburg"
+        parts = [part.casefold() for part in place.split("-")]
+        if not is_calendar_word(place) and not all(part in folded for part in parts):
             shown.append(place)
     return list(dict.fromkeys(shown))
 

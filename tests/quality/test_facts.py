@@ -147,3 +147,9 @@ def test_without_a_brief_no_fact_checks(coffee: BrandKit) -> None:
 def test_list_numbering_is_not_a_fact(text: str, language: str,
                                       expected: list[tuple[str, str]]) -> None:
     assert _keys(text, language) == expected
+
+
+def test_a_place_kept_inside_a_compound_counts(coffee: BrandKit) -> None:
+    brief = "Lesung im Kontor in Hamburg-Altona am 12.12."
+    post = "Lesung am 12.12. in unserem Kontorhaus in Altona, Hamburg."
+    assert "missing_fact" not in codes(quality_problems(post, [], context(coffee, brief=brief)))
