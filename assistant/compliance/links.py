@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Literal
 from urllib.parse import urljoin, urlsplit
@@ -22,7 +22,15 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 from pydantic import BaseModel, Field
 
-from assistant.compliance.netguard import Guard, HostNotFound, make_guard
+from assistant.compliance.netguard import (
+    AddressRefused,
+    Guard,
+    HostNotFound,
+    PinnedTransport,
+    Resolver,
+    make_guard,
+    system_resolver,
+)
 from assistant.compliance.urls import (
     find_urls,
     has_utm,
@@ -161,6 +169,8 @@ def check_one(client: httpx.Client, url: str, *, guard: Guard, max_redirects: in
                   else _follow(client, target, guard, max_redirects))
     except HostNotFound as exc:
         result = LinkResult(url=url, status="unreachable", message=f"{exc}; check the spelling")
+    except AddressRefused as exc:  # the name resolved differently when connecting
+        result = LinkResult(url=url, status="refused", message=str(exc))
     except httpx.TimeoutException:
         result = LinkResult(url=url, status="unreachable",
                             message=f"no answer within {timeout:g} s")
@@ -175,12 +185,14 @@ def check_one(client: httpx.Client, url: str, *, guard: Guard, max_redirects: in
     })
 
 
-def make_client(timeout: float) -> httpx.Client:
-    # redirects by hand (guard + loop detection); no proxy from the environment, so the
-    # guard's view of the destination is the one that gets connected to
+def make_client(timeout: float, *, allow_private: bool = False, exempt: Collection[str] = (),
+                resolver: Resolver = system_resolver) -> httpx.Client:
+    # redirects by hand (guard + loop detection); no proxy from the environment; the
+    # transport connects to the very address it checked (see netguard.PinnedTransport)
+    transport = PinnedTransport(allow_private=allow_private, exempt=exempt, resolver=resolver)
     return httpx.Client(
         timeout=httpx.Timeout(timeout), follow_redirects=False, trust_env=False,
-        headers={"User-Agent": USER_AGENT, "Accept": "*/*"},
+        headers={"User-Agent": USER_AGENT, "Accept": "*/*"}, transport=transport,
     )
 
 
@@ -194,8 +206,12 @@ def check_links(
     cache_ttl: float = CACHE_TTL,
     progress: Progress | None = None,
     workers: int = 8,
+    resolver: Resolver = system_resolver,
 ) -> list[LinkResult]:
-    """One result per URL, in the given order; each distinct URL is requested once."""
+    """One result per URL, in the given order; each distinct URL is requested once.
+
+    ``resolver`` answers DNS questions (the system's; tests inject their own).
+    """
     wanted = list(urls)
     allow_private = (settings or get_settings()).links_allow_private
     unique = list(dict.fromkeys(wanted))
@@ -211,8 +227,9 @@ def check_links(
     if progress:
         progress(done, len(unique))
     if todo:
-        guard = make_guard(allow_private)
-        with make_client(timeout) as client, ThreadPoolExecutor(min(workers, len(todo))) as pool:
+        guard = make_guard(allow_private, resolver=resolver)
+        client = make_client(timeout, allow_private=allow_private, resolver=resolver)
+        with client, ThreadPoolExecutor(min(workers, len(todo))) as pool:
             futures = {pool.submit(check_one, client, url, guard=guard,
                                    max_redirects=max_redirects, timeout=timeout): url
                        for url in todo}

@@ -5,8 +5,12 @@ from __future__ import annotations
 import re
 from urllib.parse import SplitResult, parse_qsl, urlencode, urlsplit, urlunsplit
 
-# http(s) URLs and bare "www." addresses; the trailing punctuation is trimmed afterwards
-_URL_RE = re.compile(r"(?<![\w@/])(?:https?://|www\.)[^\s<>\"'`{}|\\^\[\]]+", re.IGNORECASE)
+# http(s) URLs (an IPv6 literal host in brackets too: http://[::1]:8801/) and bare "www."
+# addresses; the trailing punctuation is trimmed afterwards
+_URL_RE = re.compile(
+    r"(?<![\w@/])(?:https?://(?:\[[0-9a-f:.]+\])?|www\.)[^\s<>\"'`{}|\\^\[\]]*",
+    re.IGNORECASE,
+)
 _TRAILING = ".,;:!?'\"»«“”‘’…)]}>"
 
 # Shorteners hide the destination (readers and spam filters distrust them) and add a hop.

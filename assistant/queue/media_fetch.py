@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from assistant.compliance.links import make_client
-from assistant.compliance.netguard import HostNotFound, make_guard
+from assistant.compliance.netguard import AddressRefused, HostNotFound, make_guard
 from assistant.errors import InputError
 from assistant.queue.media_store import MAX_MEDIA_BYTES
 
@@ -37,7 +37,7 @@ def fetch_image(url: str, *, allow_private: bool = False, timeout: float = FETCH
     # httpx's timeout is per read; a server dripping one byte at a time needs a total bound
     deadline = time.monotonic() + 3 * timeout
     try:
-        with make_client(timeout) as client:
+        with make_client(timeout, allow_private=allow_private) as client:
             for _ in range(MAX_REDIRECTS + 1):
                 if not is_url(current):
                     raise MediaFetchError(f"{url}: only http(s) image URLs can be fetched")
@@ -52,6 +52,8 @@ def fetch_image(url: str, *, allow_private: bool = False, timeout: float = FETCH
                     return _body(url, response, max_bytes, deadline)
     except HostNotFound as exc:
         raise MediaFetchError(f"{url}: {exc}; check the address") from None
+    except AddressRefused as exc:  # the name resolved to a refused address when connecting
+        raise MediaFetchError(str(exc)) from None
     except httpx.TimeoutException:
         raise MediaFetchError(f"{url}: no answer within {timeout:g} s") from None
     except httpx.HTTPError as exc:

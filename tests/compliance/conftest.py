@@ -63,6 +63,7 @@ def _handler(server: Server) -> type[BaseHTTPRequestHandler]:
             path = self.path.split("?")[0]
             server.hits[f"{self.command} {path}"] += 1
             server.hits["total"] += 1
+            server.hits[f"Host {self.headers.get('Host')}"] += 1
             routes: dict[str, tuple[int, str | None]] = {
                 "/ok": (200, None), "/redirect": (301, "/ok"), "/missing": (404, None),
                 "/error": (500, None), "/loop-a": (302, "/loop-b"), "/loop-b": (302, "/loop-a"),

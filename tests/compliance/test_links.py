@@ -157,7 +157,7 @@ def test_hostname_resolving_to_loopback_refused(http_server: Server, strict: Set
 def test_redirect_hop_to_private_address_refused(http_server: Server) -> None:
     # loopback exempt for the test site only; the hop to 10.0.0.1 must still be refused
     guard = make_guard(False, exempt={"127.0.0.1"})
-    with make_client(2.0) as client:
+    with make_client(2.0, exempt={"127.0.0.1"}) as client:
         result = check_one(client, http_server.url("/to-private"), guard=guard)
     assert result.status == "refused"
     assert "10.0.0.1" in result.message and "redirect from" in result.message
