@@ -14,26 +14,18 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 from collections.abc import Iterable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+
+from assistant.redact import MASK, mask_text
 
 LOGGER_NAME = "assistant"
 LOG_DIR = "logs"
 LOG_FILE = "postwerk.log"
 MAX_LOG_BYTES = 1_000_000
 LOG_BACKUPS = 3
-MASK = "***"
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
-# user:password@ in any URL (scheme://user:pw@host); the password is replaced, the user kept
-_URL_CREDENTIALS = re.compile(r"(?P<head>[a-zA-Z][\w+.-]*://[^/\s:@]*:)(?P<pw>[^\s@]+)@")
-# key=value pairs in query strings and messages that name what they are
-_NAMED_SECRET = re.compile(
-    r"(?P<head>\b(?:api[_-]?key|access[_-]?token|token|secret|password|passwd)=)"
-    r"(?P<value>[^\s&\"']+)",
-    re.IGNORECASE,
-)
 _TRUE = {"1", "true", "yes", "on"}
 
 
@@ -41,8 +33,7 @@ def mask_secrets(text: str, secrets: Iterable[str] = ()) -> str:
     """``text`` with URL passwords, ``token=...`` values and every known secret masked."""
     for secret in sorted({s for s in secrets if s and len(s) >= 4}, key=len, reverse=True):
         text = text.replace(secret, MASK)
-    text = _URL_CREDENTIALS.sub(lambda m: f"{m['head']}{MASK}@", text)
-    return _NAMED_SECRET.sub(lambda m: f"{m['head']}{MASK}", text)
+    return mask_text(text) or ""  # credentials in URLs and token=... values: one rule
 
 
 class SecretFilter(logging.Filter):

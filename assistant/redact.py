@@ -19,9 +19,10 @@ _SCHEME_RE = re.compile(r"^([a-z][a-z0-9+.-]*)://", re.IGNORECASE)
 _USERINFO_RE = re.compile(r"^([a-z][a-z0-9+.-]*://)([^:/@\s]*)(?::([^@\s]*))?@", re.IGNORECASE)
 # no scheme at all (a mistyped setting like "postgresql//user:pw@host"): user:password@
 _LOOSE_USERINFO_RE = re.compile(r"([^:/@\s]+):([^@\s]*)@")
+# name=value where the name says it is a secret: in a URL's query and in free text alike
 _SECRET_PARAM_RE = re.compile(
-    r"([?&;])((?:[\w.\-]*[_.\-])?(?:api[_-]?key|key|token|secret|password|passwd|pwd|sig|"
-    r"signature|auth|authorization|credentials?))=([^&#;\s]*)",
+    r"(?<![\w.\-])((?:[\w.\-]*[_.\-])?(?:api[_-]?key|key|token|secret|password|passwd|pwd|"
+    r"sig|signature|auth|authorization|credentials?))=([^&#;\s\"']*)",
     re.IGNORECASE,
 )
 # a URL inside free text (an error message, a note): up to whitespace or a quote
@@ -64,11 +65,18 @@ def mask_url(url: str) -> str:
         masked = _mask_userinfo(url)
     else:
         masked = _LOOSE_USERINFO_RE.sub(lambda m: f"{m.group(1)}:{MASK}@", url, count=1)
-    return _SECRET_PARAM_RE.sub(lambda m: f"{m.group(1)}{m.group(2)}={MASK}", masked)
+    return _mask_named(masked)
+
+
+def _mask_named(text: str) -> str:
+    return _SECRET_PARAM_RE.sub(lambda m: f"{m.group(1)}={MASK}" if m.group(2) else m.group(), text)
 
 
 def mask_text(text: str | None) -> str | None:
-    """``text`` with every URL in it passed through ``mask_url`` (messages, notes, errors)."""
-    if not text or "://" not in text:
+    """``text`` with every URL in it passed through ``mask_url`` and every other
+    ``token=...``-style value masked (messages, notes, errors, log records)."""
+    if not text:
         return text
-    return _URL_IN_TEXT_RE.sub(lambda m: mask_url(m.group()), text)
+    if "://" in text:
+        text = _URL_IN_TEXT_RE.sub(lambda m: mask_url(m.group()), text)
+    return _mask_named(text) if "=" in text else text
