@@ -79,7 +79,14 @@ def is_known(word: str, lex: Lexicon) -> bool:
         return all(is_known(part, lex) for part in regex.split(r"[-/]", word) if len(part) > 1)
     if any(other.spell(word) or other.spell(word.lower()) for other in lex.others):
         return True
-    return lex.compounds and _compound(word, lex, _MAX_PARTS)
+    return lex.compounds and (_imperative(word, lex) or _compound(word, lex, _MAX_PARTS))
+
+
+def _imperative(word: str, lex: Lexicon) -> bool:
+    """The short German imperative that the dictionary lacks: "schnapp dir", "mahl feiner"
+    (schnappen/schnappe, mahlen/mahle)."""
+    lower = word.lower()
+    return lex.main.spell(lower + "en") and lex.main.spell(lower + "e")
 
 
 _LETTERS = {"de": "abcdefghijklmnopqrstuvwxyzäöüß", "en": "abcdefghijklmnopqrstuvwxyz"}
