@@ -21,7 +21,8 @@ from assistant.quality.textnorm import strip_markup
 # a word: letters with inner apostrophes, hyphens and gender marks; never touching a digit
 _TOKEN = regex.compile(r"(?<![\p{L}\p{N}])\p{L}+(?:['’\-:*_/]\p{L}+)*['’]?(?![\p{N}])")
 _CLITIC = regex.compile(r"(?i)['’](?:s|n|ne|nem|nen)?$")
-_GENDER = regex.compile(r"(?:[:*_/](?:innen|in)|Innen)$")
+# gender marks: Röster:in, Kund*innen, eine:n, jede_r, KundInnen
+_GENDER = regex.compile(r"(?:[:*_/](?:innen|in|n|r|e|er|en)|Innen)$")
 _MIN_PART = 3
 _MAX_PARTS = 3
 SHOWN_WORDS = 5
@@ -73,7 +74,9 @@ def is_known(word: str, lex: Lexicon) -> bool:
         return True
     stripped = _GENDER.sub("", _CLITIC.sub("", word))
     if stripped != word:
-        return bool(stripped) and is_known(stripped, lex)
+        # the base ("Röster:in" -> Röster) or the joined form ("Kund:innen" -> Kundinnen)
+        joined = regex.sub(r"[:*_/]", "", word)
+        return bool(stripped) and (is_known(stripped, lex) or lex.main.spell(joined))
     if "-" in word or "/" in word:
         # "Barista-Kurs", "m/w/d": each part on its own (single letters are abbreviations)
         return all(is_known(part, lex) for part in regex.split(r"[-/]", word) if len(part) > 1)

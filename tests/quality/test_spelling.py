@@ -19,7 +19,7 @@ def _lexicon(language: str, own: frozenset[str] = frozenset()) -> Lexicon:
 @pytest.mark.parametrize("word", [
     "Röstkurs", "Filterkaffee", "Kaffeekontor", "Anmeldung", "Kontorhaus", "Röstkurse",
     "Kaffeetrinker:innen", "gibt's", "Plätze", "abholen", "Cupping", "Hafermilch", "m/w/d",
-    "Schnapp", "mahl", "hol",
+    "Schnapp", "mahl", "hol", "eine:n", "Röster:in", "Kund*innen", "jede_r",
 ])
 def test_german_words_and_compounds_are_known(word: str) -> None:
     assert is_known(word, _lexicon("de"))
