@@ -104,7 +104,10 @@ def _on_edit(kit: BrandKit, index: int) -> None:
     draft = drafts[index]
     draft.text = st.session_state[f"text_{index}"]
     draft.hashtags = dedupe(st.session_state[f"tags_{index}"].replace(",", " ").split())
-    drafts[index] = recheck(kit, draft)
+    checked = attempt(recheck, kit, draft)
+    if checked is None:
+        return  # e.g. a text over the length cap: the error is shown, the typed text kept
+    drafts[index] = checked
     _store(drafts)
 
 

@@ -65,3 +65,12 @@ def test_llm_failure_keeps_the_brief(at: AppTest, fake_llm: FakeLLMServer, monke
     assert not at.exception
     assert "server error" in at.error[0].value
     assert at.text_area[0].value == "Neue Bohne aus Äthiopien"
+
+
+def test_a_draft_edited_past_the_length_cap_is_one_error(at: AppTest) -> None:
+    _draft(at, ["x"])
+    huge = "a." * 50_001  # 100,002 characters
+    at.text_area(key="text_0").input(huge).run()
+    assert not at.exception
+    assert any("100,000" in e.value for e in at.error)
+    assert at.text_area(key="text_0").value == huge  # the typed text is kept
