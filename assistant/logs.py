@@ -30,7 +30,8 @@ _TRUE = {"1", "true", "yes", "on"}
 
 
 def mask_secrets(text: str, secrets: Iterable[str] = ()) -> str:
-    """``text`` with URL passwords, ``token=...`` values and every known secret masked."""
+    """``text`` with every known secret value masked, and every URL in it masked by the
+    project's one URL rule (passwords, bare tokens, secret query parameters)."""
     for secret in sorted({s for s in secrets if s and len(s) >= 4}, key=len, reverse=True):
         text = text.replace(secret, MASK)
     return mask_text(text) or ""  # credentials in URLs and token=... values: one rule

@@ -47,7 +47,8 @@ class AppServer:
         ]  # fmt: skip
         self._log_file = self.log.open("w")
         self.proc = subprocess.Popen(
-            cmd, cwd=str(ROOT), env=env, stdout=self._log_file, stderr=subprocess.STDOUT
+            cmd, cwd=str(isolated_cwd(cwd)), env=env, stdout=self._log_file,
+            stderr=subprocess.STDOUT,
         )
         self._wait()
 
@@ -73,13 +74,26 @@ class AppServer:
         self._log_file.close()
 
 
+def isolated_cwd(tmp_path: Path) -> Path:
+    """A working folder with only the project's Streamlit config: no developer .env or
+    .streamlit/secrets.toml of the checkout is read by the app under test."""
+    folder = tmp_path / "app-cwd"
+    (folder / ".streamlit").mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / ".streamlit" / "config.toml", folder / ".streamlit" / "config.toml")
+    return folder
+
+
 @pytest.fixture()
 def start_app(tmp_path: Path) -> Iterator[Callable[..., AppServer]]:
-    """Start the app with extra environment; stopped after the test."""
+    """Start the app with extra environment; stopped after the test. The app runs in an
+    isolated folder with its own HOME (no ~/.streamlit/secrets.toml of the developer); the
+    environment is the test's, already cleaned of POSTWERK_* by conftest."""
     servers: list[AppServer] = []
 
     def start(**env_overrides: str) -> AppServer:
         env = dict(os.environ)
+        env["HOME"] = str(tmp_path / "home")
+        env.setdefault("POSTWERK_KITS_DIR", str(ROOT / "brand_kits"))
         env.update(env_overrides)
         server = AppServer(env, tmp_path)
         servers.append(server)

@@ -112,6 +112,7 @@ def test_deep_yaml_kit(depth: int, tmp_path: Path, capsys: pytest.CaptureFixture
     code, _, err = run(capsys, "brand", "import", str(kit))
     # ours stops at 32 levels; libyaml's parser itself at 1000
     assert_one_line(code, err, "nest")
+    assert err.startswith("postwerk: deep/kit.yaml: ")  # the user's folder, not our staging
 
 
 def test_valid_link_and_range_still_accepted(capsys: pytest.CaptureFixture[str]) -> None:

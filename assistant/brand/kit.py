@@ -123,8 +123,10 @@ def load_kit(kit_id: str, kits_dir: Path | str | None = None) -> BrandKit:
     return load_kit_from_dir(folder, expect_id=kit_id)
 
 
-def load_kit_from_dir(folder: Path, expect_id: str | None = None) -> BrandKit:
-    shown = folder.name
+def load_kit_from_dir(folder: Path, expect_id: str | None = None,
+                      shown: str | None = None) -> BrandKit:
+    """Load the kit in ``folder``; messages name it ``shown`` (default: the folder's name)."""
+    shown = shown or folder.name
     data = kit_from_yaml_text(read_text_file(folder / KIT_FILE, f"{shown}/{KIT_FILE}"),
                               f"{shown}/{KIT_FILE}")
     examples = load_examples(folder / "examples", shown)
@@ -240,7 +242,7 @@ def import_kit(path: Path | str, kits_dir: Path | str | None = None, *,
     staging = root / f".import-{uuid.uuid4().hex[:8]}"
     try:
         stage_kit(Path(path), staging)
-        kit = load_kit_from_dir(staging)
+        kit = load_kit_from_dir(staging, shown=Path(path).name)  # not the staging name
         _check_documents(staging / "docs")
         if new_id is not None:
             kit = _validate({**kit.model_dump(), "id": _check_id(new_id)}, f"new id {new_id!r}")
