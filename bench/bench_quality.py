@@ -18,6 +18,10 @@ prompt tokens the server took from its prefix cache.
 against the defaults, side by side on the same briefs in the same process; ``--briefs 8``
 takes the first eight briefs (they cover every kind and both kits), since the machine is
 slow. ``--dump`` writes every draft (text, problems, state) as JSON lines for reading.
+
+``--week DAYS`` instead runs generate week (the coffee kit's channels, DAYS days, a tmp
+queue) and prints the share of prompt tokens the server took from its prefix cache: the
+system text is the same for every slot of a kit, so all but the first slots reuse it.
 """
 
 from __future__ import annotations
@@ -28,10 +32,12 @@ import json
 import os
 import statistics
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -188,6 +194,28 @@ def dump(path: Path, name: str, outcomes: Sequence[Outcome]) -> None:
                 }, ensure_ascii=False) + "\n")
 
 
+def week(days: int, client: LLMClient) -> None:
+    """Generate week on the coffee kit with the product's settings; the cached share."""
+    from assistant.planner import plan_week
+    from assistant.planner_run import generate_week
+    from assistant.queue import open_queue
+
+    kit = load_kit("kaffeekontor-hamburg", ROOT / "brand_kits")
+    with tempfile.TemporaryDirectory(prefix="postwerk-bench-quality-") as tmp:
+        settings = load_settings(database_url=f"sqlite:///{tmp}/queue.db")
+        plan = plan_week(kit, date(2030, 12, 2), days=days, timezone=settings.timezone)
+        started = time.perf_counter()
+        result = generate_week(kit, plan, settings=settings, queue=open_queue(settings),
+                               options=DraftOptions(client=client, settings=settings))
+        wall = time.perf_counter() - started
+    usage = result.usage
+    print(f"generate week, {len(plan.slots)} slots ({len(result.created)} drafted, "
+          f"{len(result.failed)} failed) in {wall:.0f} s: {usage.calls} calls, "
+          f"{usage.prompt_tokens} prompt tokens, {usage.cached_tokens} of them from the "
+          f"prefix cache ({usage.cached_tokens / max(1, usage.prompt_tokens):.0%}), "
+          f"{usage.completion_tokens} completion tokens")
+
+
 def configs(ab: bool, only: Sequence[str]) -> list[tuple[str, dict[str, bool]]]:
     """The defaults, then (with --ab) each option flipped on its own."""
     base = load_settings()
@@ -206,7 +234,12 @@ def main() -> None:
     parser.add_argument("--only", nargs="*", default=[],
                         help="run only these configs (defaults, draft_adapt_example, ...)")
     parser.add_argument("--dump", type=Path, default=None, help="write every draft (JSONL)")
+    parser.add_argument("--week", type=int, default=None, metavar="DAYS",
+                        help="instead: generate week for DAYS days, print the cached share")
     args = parser.parse_args()
+    if args.week:
+        week(args.week, get_client(load_settings()))
+        return
     cases = load_cases(args.briefs)
     base = load_settings()
     where = base.llm_base_url or "the embedded model"
