@@ -22,6 +22,9 @@ slow. ``--dump`` writes every draft (text, problems, state) as JSON lines for re
 ``--week DAYS`` instead runs generate week (the coffee kit's channels, DAYS days, a tmp
 queue) and prints the share of prompt tokens the server took from its prefix cache: the
 system text is the same for every slot of a kit, so all but the first slots reuse it.
+``--prefix DAYS`` only renders the week's first prompts and counts, with the embedded
+model's own chat template and tokenizer (no generation), how many tokens of each prompt
+are a prefix of an earlier slot's prompt: what the cache can reuse at best.
 """
 
 from __future__ import annotations
@@ -216,6 +219,45 @@ def week(days: int, client: LLMClient) -> None:
           f"{usage.completion_tokens} completion tokens")
 
 
+def _tokens(base: str, messages: list[dict[str, str]]) -> list[int]:
+    import httpx
+
+    root = base.removesuffix("/v1")
+    prompt = httpx.post(f"{root}/apply-template", json={"messages": messages},
+                        timeout=60).json()["prompt"]
+    return list(httpx.post(f"{root}/tokenize", json={"content": prompt},
+                           timeout=60).json()["tokens"])
+
+
+def _common(a: list[int], b: list[int]) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def prefix(days: int, client: LLMClient) -> None:
+    """The week's first prompts, tokenized: the share that repeats an earlier prompt's start."""
+    from assistant.drafting import Job, build_messages, default_retriever
+    from assistant.planner import plan_week
+
+    kit = load_kit("kaffeekontor-hamburg", ROOT / "brand_kits")
+    plan = plan_week(kit, date(2030, 12, 2), days=days)
+    seen: list[list[int]] = []
+    shared = total = 0
+    for slot in plan.slots:
+        job = Job(kit, Brief(text=slot.brief), [slot.platform], kit.default_language, {})
+        snippets = default_retriever(kit, slot.brief, [slot.platform], job.language)
+        tokens = _tokens(client.endpoint.base_url,
+                         [m.model_dump() for m in build_messages(job, snippets)])
+        shared += max((_common(tokens, old) for old in seen), default=0)
+        total += len(tokens)
+        seen.append(tokens)
+    print(f"{len(plan.slots)} slots, {total / len(plan.slots):.0f} prompt tokens per slot; "
+          f"{shared} of {total} ({shared / max(1, total):.0%}) repeat the start of an "
+          f"earlier slot's prompt (the first slot has none to repeat)")
+
+
 def configs(ab: bool, only: Sequence[str]) -> list[tuple[str, dict[str, bool]]]:
     """The defaults, then (with --ab) each option flipped on its own."""
     base = load_settings()
@@ -236,9 +278,11 @@ def main() -> None:
     parser.add_argument("--dump", type=Path, default=None, help="write every draft (JSONL)")
     parser.add_argument("--week", type=int, default=None, metavar="DAYS",
                         help="instead: generate week for DAYS days, print the cached share")
+    parser.add_argument("--prefix", type=int, default=None, metavar="DAYS",
+                        help="instead: the tokens a week's prompts share (no generation)")
     args = parser.parse_args()
-    if args.week:
-        week(args.week, get_client(load_settings()))
+    if args.week or args.prefix:
+        (week if args.week else prefix)(args.week or args.prefix, get_client(load_settings()))
         return
     cases = load_cases(args.briefs)
     base = load_settings()
