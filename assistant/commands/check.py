@@ -10,21 +10,17 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from assistant.commands.common import JSON_OPTION, emit, split_option
 from assistant.errors import InputError
 from assistant.models import MediaInfo, PostCheck
-from assistant.platforms import (
-    PLATFORM_IDS,
-    FixResult,
-    Platform,
-    all_platforms,
-    check_post,
-    fix_post,
-    get_platform,
-)
+from assistant.platforms.catalogue import PLATFORM_IDS, Platform, all_platforms, get_platform
+
+if TYPE_CHECKING:
+    from assistant.platforms.fix import FixResult
 
 PLATFORM_OPTION = typer.Option(
     None,
@@ -118,6 +114,8 @@ def _check_command(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Measure a post the way each platform does; exit 0 valid, 1 problems, 2 bad input."""
+    from assistant.platforms import check_post, fix_post  # the counting tables: only here
+
     platforms = resolve_platforms(platform)
     body = read_text(text, file)
     media = [media_from_path(path) for path in image or []]

@@ -8,14 +8,17 @@ postwerk links --brand kaffeekontor-hamburg [--no-queue]    the kit's links and 
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 import typer
 
 from assistant.commands.common import JSON_OPTION, emit, fail
 from assistant.compliance.findings import Finding
-from assistant.compliance.linkreport import LinkReport, kit_link_report, text_link_report
 from assistant.compliance.report import ImpressumReport, impressum_report
 from assistant.errors import AssistantError, InputError
+
+if TYPE_CHECKING:
+    from assistant.compliance.linkreport import LinkReport
 
 BRAND_OPTION = typer.Option(None, "--brand", "-b", help="Kit id (see `postwerk brand list`).")
 TEXT_OPTION = typer.Option(None, "--text", "-t", help="A post text; its URLs are checked.")
@@ -97,6 +100,9 @@ def links(
 
 
 def _link_report(text: str | None, brand: str | None, timeout: float, queue: bool) -> LinkReport:
+    # httpx and the link checker: only for `postwerk links`
+    from assistant.compliance.linkreport import kit_link_report, text_link_report
+
     if (text is None) == (brand is None):
         raise InputError("give either --text TEXT or --brand KIT (exactly one of them)")
     # written out because nan passes every comparison-based bound check

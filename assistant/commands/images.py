@@ -10,13 +10,15 @@ Exit 0 when every file was written; 2 for bad input (one line on stderr, nothing
 from __future__ import annotations
 
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 import typer
 
 from assistant.commands.common import JSON_OPTION, emit, split_option
-from assistant.images import Mode, Rendition, render_images, write_renditions
-from assistant.platforms import PLATFORM_IDS
+from assistant.platforms.catalogue import PLATFORM_IDS
+
+if TYPE_CHECKING:
+    from assistant.images import Mode, Rendition
 
 INPUT_OPTION = typer.Option(
     ..., "--input", "-i", help="The photo (JPEG, PNG, WebP, HEIC, AVIF, GIF)."
@@ -75,11 +77,13 @@ def _images_command(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Cut one photo into every preset of the chosen platforms, each within its byte budget."""
+    from assistant.images import render_images, write_renditions  # Pillow: only here
+
     renditions = render_images(
         Path(input),
         _platform_ids(platform),
         focus=focus,
-        mode=cast(Mode, mode),  # checked inside, with a one-line error
+        mode=cast("Mode", mode),  # checked inside, with a one-line error
         pad_color=pad_color,
         kit=kit,
         slug=slug,

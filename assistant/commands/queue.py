@@ -13,15 +13,18 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from assistant.commands.common import JSON_OPTION, emit, fail, parse_id, split_option
 from assistant.errors import InputError
 from assistant.platforms import get_platform
-from assistant.queue import QueueItem, QueueService, open_queue
 from assistant.queue.exports import FORMATS, export
-from assistant.queue.models import STATUSES
+from assistant.queue.models import STATUSES, QueueItem
+
+if TYPE_CHECKING:
+    from assistant.queue import QueueService
 
 queue_app = typer.Typer(
     help="The publishing queue: review, approve, post by hand, export.", no_args_is_help=True
@@ -41,6 +44,8 @@ ID_SETTINGS = {"ignore_unknown_options": True}
 
 
 def _service() -> QueueService:
+    from assistant.queue import open_queue  # SQLAlchemy: only for the commands that use it
+
     return open_queue()
 
 

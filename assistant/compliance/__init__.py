@@ -5,28 +5,67 @@ urls. Network: links (httpx, behind the netguard SSRF guard). channels, report a
 combine them for the CLI, the Compliance page, drafting and the queue.
 """
 
-from assistant.compliance.channels import ChannelReport, ChecklistItem, check_channels
-from assistant.compliance.checks import (
-    draft_compliance_problems,
-    make_queue_checker,
-    queue_item_problems,
-    repair_draft_text,
-)
-from assistant.compliance.disclosure import apply_ai_disclosure, disclosure_problems
-from assistant.compliance.findings import Finding
-from assistant.compliance.impressum import validate_impressum
-from assistant.compliance.impressum_text import impressum_text, profile_impressum_text
-from assistant.compliance.labels import add_ad_label, check_ad_label, strip_label_hashtags
-from assistant.compliance.links import (
-    LinkResult,
-    check_links,
-    clear_link_cache,
-    link_problems,
-    offline_link_problems,
-)
-from assistant.compliance.report import ImpressumReport, impressum_report, kit_link_urls
-from assistant.compliance.urls import add_utm, find_urls
-from assistant.compliance.vat import is_valid_vat_id
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from assistant.compliance.channels import ChannelReport, ChecklistItem, check_channels
+    from assistant.compliance.checks import (
+        draft_compliance_problems,
+        make_queue_checker,
+        queue_item_problems,
+        repair_draft_text,
+    )
+    from assistant.compliance.disclosure import apply_ai_disclosure, disclosure_problems
+    from assistant.compliance.findings import Finding
+    from assistant.compliance.impressum import validate_impressum
+    from assistant.compliance.impressum_text import impressum_text, profile_impressum_text
+    from assistant.compliance.labels import add_ad_label, check_ad_label, strip_label_hashtags
+    from assistant.compliance.links import (
+        LinkResult,
+        check_links,
+        clear_link_cache,
+        link_problems,
+        offline_link_problems,
+    )
+    from assistant.compliance.report import ImpressumReport, impressum_report, kit_link_urls
+    from assistant.compliance.urls import add_utm, find_urls
+    from assistant.compliance.vat import is_valid_vat_id
+
+# imported on first use: the CLI registers every command at start-up, and most
+# commands need none of the heavy parts (httpx, the link checker)
+_EXPORTS = {
+    "ChannelReport": "assistant.compliance.channels",
+    "ChecklistItem": "assistant.compliance.channels",
+    "check_channels": "assistant.compliance.channels",
+    "draft_compliance_problems": "assistant.compliance.checks",
+    "make_queue_checker": "assistant.compliance.checks",
+    "queue_item_problems": "assistant.compliance.checks",
+    "repair_draft_text": "assistant.compliance.checks",
+    "apply_ai_disclosure": "assistant.compliance.disclosure",
+    "disclosure_problems": "assistant.compliance.disclosure",
+    "Finding": "assistant.compliance.findings",
+    "validate_impressum": "assistant.compliance.impressum",
+    "impressum_text": "assistant.compliance.impressum_text",
+    "profile_impressum_text": "assistant.compliance.impressum_text",
+    "add_ad_label": "assistant.compliance.labels",
+    "check_ad_label": "assistant.compliance.labels",
+    "strip_label_hashtags": "assistant.compliance.labels",
+    "LinkResult": "assistant.compliance.links",
+    "check_links": "assistant.compliance.links",
+    "clear_link_cache": "assistant.compliance.links",
+    "link_problems": "assistant.compliance.links",
+    "offline_link_problems": "assistant.compliance.links",
+    "ImpressumReport": "assistant.compliance.report",
+    "impressum_report": "assistant.compliance.report",
+    "kit_link_urls": "assistant.compliance.report",
+    "add_utm": "assistant.compliance.urls",
+    "find_urls": "assistant.compliance.urls",
+    "is_valid_vat_id": "assistant.compliance.vat",
+}
+
 
 __all__ = [
     "ChannelReport", "ChecklistItem", "Finding", "ImpressumReport", "LinkResult",
@@ -36,3 +75,12 @@ __all__ = [
     "link_problems", "make_queue_checker", "offline_link_problems", "profile_impressum_text",
     "queue_item_problems", "repair_draft_text", "strip_label_hashtags", "validate_impressum",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

@@ -6,16 +6,39 @@
     queue.approve(item.id)
 """
 
-from assistant.queue.checks import Checker, platform_checker
-from assistant.queue.models import (
-    STATUSES,
-    TRANSITIONS,
-    HistoryEntry,
-    ItemNotFoundError,
-    QueueItem,
-    Status,
-)
-from assistant.queue.service import BulkResult, QueueService, open_queue
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from assistant.queue.checks import Checker, platform_checker
+    from assistant.queue.models import (
+        STATUSES,
+        TRANSITIONS,
+        HistoryEntry,
+        ItemNotFoundError,
+        QueueItem,
+        Status,
+    )
+    from assistant.queue.service import BulkResult, QueueService, open_queue
+
+# imported on first use: the CLI registers every command at start-up, and most
+# commands need none of the heavy parts (regex tables, SQLAlchemy)
+_EXPORTS = {
+    "Checker": "assistant.queue.checks",
+    "platform_checker": "assistant.queue.checks",
+    "STATUSES": "assistant.queue.models",
+    "TRANSITIONS": "assistant.queue.models",
+    "HistoryEntry": "assistant.queue.models",
+    "ItemNotFoundError": "assistant.queue.models",
+    "QueueItem": "assistant.queue.models",
+    "Status": "assistant.queue.models",
+    "BulkResult": "assistant.queue.service",
+    "QueueService": "assistant.queue.service",
+    "open_queue": "assistant.queue.service",
+}
+
 
 __all__ = [
     "STATUSES",
@@ -30,3 +53,12 @@ __all__ = [
     "open_queue",
     "platform_checker",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
