@@ -14,7 +14,7 @@ import traceback
 import typer
 from typer.exceptions import TyperException
 
-from assistant.commands import brand, check, compliance, draft, images, model, queue
+from assistant.commands import brand, check, compliance, draft, images, model, queue, review
 from assistant.config import secrets_warnings
 from assistant.errors import AssistantError
 from assistant.logs import debug_from_env, mask_secrets, start_logging
@@ -29,7 +29,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for _module in (model, check, brand, images, draft, queue, compliance):
+for _module in (model, check, brand, images, draft, queue, compliance, review):
     _module.register(app)
 
 

@@ -123,6 +123,8 @@ class Settings(BaseSettings):
     links_allow_private: bool = False
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
+    secret_key: SecretStr | None = None  # signs client review links (else a key file)
+    public_url: str = "http://127.0.0.1:8501"  # the app's address in review links
     local_ctx: int = Field(8192, ge=512)
     # generation threads of the embedded model; unset: chosen from the cores (llm/threads.py)
     local_threads: int | None = Field(None, ge=1, le=256)
@@ -188,7 +190,8 @@ class Settings(BaseSettings):
     def secret_values(self) -> list[str]:
         """Every key value that must never reach a log, a message or an export."""
         webhook = self.webhook_secret.get_secret_value() if self.webhook_secret else None
-        return [value for value in (self.api_key, webhook) if value]
+        signing = self.secret_key.get_secret_value() if self.secret_key else None
+        return [value for value in (self.api_key, webhook, signing) if value]
 
     @property
     def uses_local_model(self) -> bool:

@@ -8,7 +8,8 @@ CLI prints it as one line on stderr and exits 2 (bad input or configuration).
     ├── ConfigError              settings that cannot work (bad URL, bad zone, ...)
     ├── InputError               bad input from the user (text, file, date, id)
     │   ├── UnknownPlatformError
-    │   └── ImageError           an upload that is not a usable image
+    │   ├── ImageError           an upload that is not a usable image
+    │   └── ReviewLinkError      a client review link that is expired, revoked or changed
     ├── BrandKitError            a kit that cannot be loaded, saved or indexed
     │   └── KitNotFoundError
     ├── LLMError                 anything that went wrong talking to the model
@@ -48,6 +49,10 @@ class UnknownPlatformError(InputError):
 
 
 class ImageError(InputError):
+    pass
+
+
+class ReviewLinkError(InputError):
     pass
 
 

@@ -316,6 +316,8 @@ class BrandKit(_Strict):
     examples: list[ExamplePost] = Field(default_factory=list, max_length=MAX_EXAMPLES)
     ai_disclosure: Literal["never", "ai_images", "always"] = "ai_images"
     ai_label: str = "KI-generiert"
+    # a client's OK (through a review link) is needed before a post is approved or leaves
+    client_approval_required: bool = False
 
     @field_validator("id")
     @classmethod

@@ -223,8 +223,12 @@ def _unique(name: str, used: set[str]) -> str:
 def export(items: Sequence[QueueItem], fmt: str, *, store: MediaReader | None = None) -> bytes:
     """Any format by name, as bytes (CSV with a BOM so that Excel reads UTF-8).
 
-    ``zip`` needs the media store (the only place images are read from).
+    ``zip`` needs the media store (the only place images are read from). An approved post
+    that may not leave yet (its kit waits for the client's OK) is exported as a draft.
     """
+    from assistant.review.release import held_back
+
+    items = held_back(items)
     if fmt == "csv":
         return ("\ufeff" + to_csv(items)).encode()
     if fmt == "buffer":

@@ -190,11 +190,12 @@ def publisher_from_settings(settings: Settings, **kwargs: Any) -> WebhookPublish
 def publish(service: Any, item_id: int, publisher: WebhookPublisher,
             *, by: str = "webhook") -> WebhookResult:
     """Send an approved item and record the outcome in its history (never loses it)."""
+    from assistant.review.release import release_refusal
+
     item = service.get(item_id)
-    if item.status != "approved":
-        raise TransitionError(
-            f"#{item_id} is {item.status}; only approved items are sent to the webhook"
-        )
+    refusal = release_refusal(item)
+    if refusal is not None:
+        raise TransitionError(f"not sent to the webhook: {refusal}")
     result = publisher.send(item)
     log.log(logging.INFO if result.ok else logging.WARNING, "webhook for #%s: %s", item_id,
             result.note())

@@ -418,6 +418,8 @@ def open_queue(settings: Settings | None = None, checker: Checker | None = None)
     compliance checks (links offline: form, shorteners, UTM); approval also requests the
     links, so a broken link cannot be approved.
     """
+    from assistant.review.release import with_client_gate
+
     settings = settings or get_settings()
     if settings.database_url is None:
         settings.ensure_data_dir()
@@ -427,6 +429,8 @@ def open_queue(settings: Settings | None = None, checker: Checker | None = None)
 
         checker = queue_checker(settings)
         approve_checker = queue_checker(settings, online=True)
+    # whatever checks a post, a kit's required client approval is part of approving it
+    gated = with_client_gate(approve_checker or checker, settings)
     return QueueService(QueueStorage(settings.queue_url), checker, timezone=settings.timezone,
-                        approve_checker=approve_checker,
+                        approve_checker=gated,
                         media_store=media_store_for(settings.data_dir))
