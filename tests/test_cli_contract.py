@@ -119,3 +119,17 @@ def test_valid_link_and_range_still_accepted(capsys: pytest.CaptureFixture[str])
     """The guards refuse only what is wrong: a normal plan passes them."""
     code, out, err = run(capsys, "week", "--brand", KIT, "--start", "2031-01-06", "--dry-run")
     assert code == 0 and "Mon 06.01." in out and not err
+
+
+def test_text_input_is_read_only_up_to_the_cap(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    big = tmp_path / "post.txt"
+    with big.open("wb") as fh:
+        fh.truncate(5 * 1024**3)  # 5 GB of (sparse) zeros: reading it whole would exhaust memory
+    code, _, err = run(capsys, "check", "-p", "x", "--file", str(big))
+    assert_one_line(code, err, "give the text of one post")
+    with open("/dev/zero") as endless:  # an endless stdin
+        monkeypatch.setattr("sys.stdin", endless)
+        code, _, err = run(capsys, "check", "-p", "x", "--file", "-")
+    assert_one_line(code, err, "stdin holds more than 400 KB")

@@ -45,14 +45,26 @@ def read_text(text: str | None, file: Path | None) -> str:
     if text is not None:
         return text
     assert file is not None
+    from assistant.platforms.check import MAX_TEXT_CHARS  # the counting tables load late
+
+    # bytes that can still hold MAX_TEXT_CHARS characters (UTF-8: at most 4 each, + BOM);
+    # reading stops there, so `--file - < /dev/zero` cannot fill the memory
+    limit = 4 * MAX_TEXT_CHARS + 3
     if str(file) == "-":
-        data = sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(limit + 1)
     elif not file.exists():
         raise InputError(f"file not found: {file}; check the path")
     elif not file.is_file():
         raise InputError(f"{file} is not a file; give the path of a text file")
     else:
-        data = file.read_bytes()
+        with file.open("rb") as fh:
+            data = fh.read(limit + 1)
+    if len(data) > limit:
+        shown = "stdin" if str(file) == "-" else str(file)
+        raise InputError(
+            f"{shown} holds more than {limit // 1000:,} KB, more text than Postwerk "
+            f"checks ({MAX_TEXT_CHARS:,} characters); give the text of one post"
+        )
     try:
         return data.decode("utf-8-sig")  # a BOM from Windows editors is not part of the post
     except UnicodeDecodeError as exc:
