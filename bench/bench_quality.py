@@ -61,6 +61,8 @@ BRIEFS_FILE = Path(__file__).with_name("quality_briefs.yaml")
 OPTIONS = ("draft_proofread", "draft_adapt_example", "draft_platform_style",
            "draft_split_platforms")
 STATES = ("ready", "needs_look", "problems")
+DUMP: Path | None = None  # --dump: where each finished brief's drafts go
+CONFIG = ["defaults"]  # the config being run, for the dump
 
 
 @dataclass
@@ -105,6 +107,16 @@ def same_text_brief(drafts: Sequence[Draft]) -> bool:
 
 async def draft_case(case: BriefCase, kit: BrandKit, opts: DraftOptions,
                      lanes: asyncio.Semaphore) -> Outcome:
+    outcome = await _draft_case(case, kit, opts, lanes)
+    status = outcome.error or ", ".join(f"{d.platform} {d.status}" for d in outcome.drafts)
+    print(f"   {outcome.seconds:6.0f} s  {case.id}: {status}", flush=True)
+    if DUMP is not None:  # as each brief finishes: a long run stopped half-way keeps them
+        dump(DUMP, CONFIG[0], [outcome])
+    return outcome
+
+
+async def _draft_case(case: BriefCase, kit: BrandKit, opts: DraftOptions,
+                      lanes: asyncio.Semaphore) -> Outcome:
     brief = Brief(text=case.text, link=case.link, sponsored=case.sponsored,
                   language=case.language)  # type: ignore[arg-type]
     async with lanes:
@@ -290,14 +302,16 @@ def main() -> None:
     print(f"bench_quality: {len(cases)} briefs x 3 platforms on {where}; defaults: "
           + ", ".join(f"{o}={getattr(base, o)}" for o in OPTIONS), flush=True)
     client = get_client(base)  # start the embedded server once, outside the timings
+    global DUMP
+    DUMP = args.dump
     totals = {}
     for name, overrides in configs(args.ab, args.only):
+        CONFIG[0] = name
+        print(f"\n{name}: each brief as it finishes", flush=True)
         settings = load_settings(**overrides)
         started = time.perf_counter()
         outcomes = asyncio.run(run_config(cases, settings, client))
         totals[name] = report(name, outcomes, time.perf_counter() - started)
-        if args.dump:
-            dump(args.dump, name, outcomes)
     if len(totals) > 1:
         print(f"\n== A/B on the same {len(cases)} briefs\n{HEADER}")
         for name, total in totals.items():
