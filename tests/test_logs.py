@@ -143,3 +143,10 @@ def test_tests_never_read_the_developers_config(
     settings = load_settings()
     assert settings.api_key is None and settings.uses_local_model
     assert config.SECRETS_FILES == ()
+
+
+def test_settings_page_names_the_log_file(tmp_path: Path) -> None:
+    at = AppTest.from_string("from assistant.ui import settings\nsettings.render()")
+    at.run()
+    cells = " ".join(map(str, at.table[0].value.to_numpy().ravel()))
+    assert str(log_path(tmp_path / "data").resolve()) in cells

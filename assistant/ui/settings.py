@@ -6,6 +6,7 @@ import streamlit as st
 
 from assistant.config import Settings
 from assistant.llm import model_status
+from assistant.logs import log_path
 from assistant.redact import mask_url
 from assistant.ui.common import attempt, page_header, settings
 
@@ -24,6 +25,7 @@ def _overview(s: Settings) -> None:
         "Data directory": str(s.data_dir.resolve()),
         "Brand kits": str(s.kits_dir.resolve()),
         "Queue database": mask_url(s.queue_url),
+        "Log file (for error reports; no keys in it)": str(log_path(s.data_dir).resolve()),
         "Time zone": s.timezone,
     }
     st.table({"setting": list(rows), "value": list(rows.values())})
