@@ -344,6 +344,14 @@ async def adraft_posts(
     return drafts
 
 
+def rescore_voice(kit: BrandKit, draft: Draft) -> Draft:
+    """The draft with the voice score and note of its current text (after an edit)."""
+    out = draft.model_copy()
+    out.voice_score = out.voice_note = None
+    _score_voice(kit, [out])
+    return out
+
+
 def _score_voice(kit: BrandKit, drafts: list[Draft]) -> None:
     """Voice scores when the kit has examples to compare with; otherwise none (not an error)."""
     from assistant.brand.voice import voice_results

@@ -8,7 +8,7 @@ from typing import Any
 import streamlit as st
 
 from assistant.brand.kit import BrandKit
-from assistant.drafting import draft_posts
+from assistant.drafting import draft_posts, rescore_voice
 from assistant.drafting_post import recheck
 from assistant.hashtags import compose_text, dedupe
 from assistant.models import Draft, MediaInfo
@@ -107,7 +107,7 @@ def _on_edit(kit: BrandKit, index: int) -> None:
     checked = attempt(recheck, kit, draft)
     if checked is None:
         return  # e.g. a text over the length cap: the error is shown, the typed text kept
-    drafts[index] = checked
+    drafts[index] = attempt(rescore_voice, kit, checked) or checked
     _store(drafts)
 
 

@@ -74,3 +74,16 @@ def test_a_draft_edited_past_the_length_cap_is_one_error(at: AppTest) -> None:
     assert not at.exception
     assert any("100,000" in e.value for e in at.error)
     assert at.text_area(key="text_0").value == huge  # the typed text is kept
+
+
+def test_an_edit_rescores_the_voice_and_says_why(at: AppTest) -> None:
+    _draft(at, ["instagram"])
+    before = at.session_state["compose_drafts"][0]
+    formal = ("Sehr geehrte Kundinnen und Kunden, wir freuen uns, Ihnen unseren neuen "
+              "Filterkaffee aus Äthiopien vorstellen zu dürfen. Bitte besuchen Sie uns.")
+    at.text_area(key="text_0").input(formal).run()
+    assert not at.exception
+    after = at.session_state["compose_drafts"][0]
+    assert after["voice_score"] < before["voice_score"] - 20
+    assert "Sie instead of du" in after["voice_note"]
+    assert f"Voice: {after['voice_note']}" in [c.value for c in at.caption]
