@@ -8,6 +8,7 @@ and a link is replaced only where it ends its line.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 
 import regex
@@ -20,6 +21,7 @@ from assistant.platforms.check import _tags_to_keep, check_post
 from assistant.platforms.counting import analyse, count_length, resolve
 
 _INVALID = "\ufeff\ufffe\uffff"
+MAX_LINK_FIXES = 30
 _SPACES_RE = regex.compile(r"[ \t\f\v]+")
 _BLANKS_RE = regex.compile(r"\n{3,}")
 # What may stand beside tags on a hashtag line, and after a link that ends its line.
@@ -50,16 +52,30 @@ def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return line_start, len(text) if line_end < 0 else line_end
 
 
-def _is_tag_line(text: str, start: int, end: int, spans: list[tuple[int, int, str]]) -> bool:
-    """True if the line holding ``start`` has nothing but hashtags and decoration."""
+def _is_tag_line(text: str, start: int, end: int, spans: list[tuple[int, int, str]],
+                 starts: list[int]) -> bool:
+    """True if the line holding ``start`` has nothing but hashtags and decoration.
+
+    ``starts``: the spans' starts, sorted, so that only the line's own tags are visited.
+    """
     lo, hi = _line_bounds(text, start, end)
     rest, pos = [], lo
-    for s, e, _ in spans:
-        if lo <= s and e <= hi:
+    for s, e, _ in spans[bisect_left(starts, lo) : bisect_left(starts, hi)]:
+        if e <= hi:
             rest.append(text[pos:s])
             pos = e
     rest.append(text[pos:hi])
     return _DECORATION_RE.fullmatch("".join(rest)) is not None
+
+
+def _apply(text: str, edits: list[tuple[int, int, str]]) -> str:
+    """``text`` with each (start, end) replaced; edits sorted and apart (one pass)."""
+    parts, pos = [], 0
+    for start, end, replacement in edits:
+        parts += [text[pos:start], replacement]
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def trim_hashtags(text: str, cap: int | None, required: Iterable[str] = ()) -> str:
@@ -73,16 +89,18 @@ def trim_hashtags(text: str, cap: int | None, required: Iterable[str] = ()) -> s
     keep = {tag_key(t) for t in _tags_to_keep(distinct, required, limit)}
     seen: set[str] = set()
     edits: list[tuple[int, int, str]] = []
+    starts = [s for s, _, _ in spans]
+    tag_lines: dict[int, bool] = {}  # per line start: one look at each line, not one per tag
     for start, end, tag in spans:
         key = tag_key(tag)
         if key in keep and key not in seen:
             seen.add(key)
             continue
-        whole_line = _is_tag_line(text, start, end, spans)
-        edits.append((start, end, "" if whole_line else tag))
-    for start, end, replacement in reversed(edits):
-        text = text[:start] + replacement + text[end:]
-    return text
+        line = text.rfind("\n", 0, start) + 1
+        if line not in tag_lines:
+            tag_lines[line] = _is_tag_line(text, start, end, spans, starts)
+        edits.append((start, end, "" if tag_lines[line] else tag))
+    return _apply(text, edits)
 
 
 def replace_dead_links(platform: Platform, text: str, phrase: str) -> str:
@@ -94,7 +112,9 @@ def replace_dead_links(platform: Platform, text: str, phrase: str) -> str:
     phrase = phrase.strip()
     if not phrase:
         return text
-    for start, end, _url in reversed(analyse(text).urls):
+    # each replacement re-measures the whole text; no real post has more links than this,
+    # and a pasted list of thousands keeps its problem instead of keeping the page busy
+    for start, end, _url in reversed(analyse(text).urls[-MAX_LINK_FIXES:]):
         line_start, line_end = _line_bounds(text, start, end)
         if not _TRAILING_RE.fullmatch(text[end:line_end]):
             continue  # the link sits inside a sentence: replacing it would break the sentence

@@ -37,6 +37,7 @@ Span = tuple[int, int, str]
 WHOLE_BUDGET = 200_000  # ~0.1 s: ordinary posts of several thousand characters stay far below
 PIECE_BUDGET = 20_000  # one piece may use at most this much of the budget
 _DOT_COST = 64  # a dot ahead of a start costs a try of ~1,500 top-level domains
+_CALL_COST = 200  # and each call of the extractor ~0.1 ms on its own
 MAX_URL_LENGTH = 4096  # twitter-text drops longer URLs
 _TCO_SLUG_MAX = 40  # and t.co links with longer slugs; a t.co link ends at its slug
 
@@ -98,7 +99,7 @@ def url_spans(text: str) -> list[Span]:
     for piece in _PIECE_RE.finditer(text):
         if "." not in piece.group():
             continue
-        cost = extraction_cost(piece.group())
+        cost = extraction_cost(piece.group()) + _CALL_COST
         if cost <= min(budget, PIECE_BUDGET):
             budget -= cost
             spans += _twitter(piece.group(), piece.start())

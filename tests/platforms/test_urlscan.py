@@ -112,3 +112,24 @@ def test_check_page_shows_one_error_for_a_huge_text() -> None:
     assert not at.exception
     assert len(at.error) == 1
     assert "100,000" in at.error[0].value
+
+
+def test_safe_fixes_on_a_pasted_list_of_links_are_bounded() -> None:
+    from assistant.platforms import fix_post
+    from assistant.platforms.fix import MAX_LINK_FIXES
+
+    text = "".join(f"Mehr: kaffee{i}.de\n" for i in range(MAX_LINK_FIXES + 10))
+    fixed = fix_post("instagram", text)
+    # the last MAX_LINK_FIXES links are replaced, the first ten stay and stay a problem
+    assert fixed.text.count("Link in bio") == MAX_LINK_FIXES
+    assert "kaffee9.de" in fixed.text and "kaffee10.de" not in fixed.text
+    assert any(p.code == "link_not_clickable" for p in fixed.check.problems)
+
+
+def test_trimming_thousands_of_hashtags_keeps_the_rule() -> None:
+    from assistant.platforms.fix import trim_hashtags
+
+    text = "Moin #kaffee\n" + " ".join(f"#t{i}" for i in range(3000)) + "\nEnde #kaffee"
+    trimmed = trim_hashtags(text, 3)  # was quadratic: each dropped tag scanned every tag
+    assert trimmed.count("#") == 3 and "#t0 #t1 #t2" in trimmed and "#t3" not in trimmed
+    assert trimmed.startswith("Moin kaffee\n") and trimmed.endswith("\nEnde kaffee")
