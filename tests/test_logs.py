@@ -125,7 +125,8 @@ def test_malformed_secrets_toml_warns_in_the_ui(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _bad_secrets(tmp_path, monkeypatch)
-    at = AppTest.from_string("from assistant.ui import shell\nshell._diagnostics()")
+    at = AppTest.from_string("from assistant.ui import shell\nshell._diagnostics()",
+                             default_timeout=60)
     at.run()
     assert not at.exception
     assert any("is not valid TOML" in w.value for w in at.warning)
@@ -146,7 +147,30 @@ def test_tests_never_read_the_developers_config(
 
 
 def test_settings_page_names_the_log_file(tmp_path: Path) -> None:
-    at = AppTest.from_string("from assistant.ui import settings\nsettings.render()")
+    at = AppTest.from_string("from assistant.ui import settings\nsettings.render()",
+                             default_timeout=60)
     at.run()
     cells = " ".join(map(str, at.table[0].value.to_numpy().ravel()))
     assert str(log_path(tmp_path / "data").resolve()) in cells
+
+
+def test_a_bug_on_a_page_is_one_line_naming_the_log_file(tmp_path: Path) -> None:
+    script = f"""
+from pathlib import Path
+from assistant.logs import setup_logging
+from assistant.ui.shell import guarded
+
+log_file = setup_logging(Path({str(tmp_path)!r}), secrets=[{KEY!r}])
+
+def broken() -> None:
+    raise RuntimeError("bug with key {KEY}")
+
+guarded(broken, log_file, [{KEY!r}])()
+"""
+    at = AppTest.from_string(script, default_timeout=60).run()
+    assert not at.exception
+    (error,) = at.error
+    assert error.value == f"Unexpected error: bug with key ***. Details are in " \
+                          f"{log_path(tmp_path)}. Please report it."
+    text = log_path(tmp_path).read_text()
+    assert "Traceback" in text and "bug with key ***" in text and KEY not in text

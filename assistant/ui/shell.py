@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import importlib
+import logging
+from collections.abc import Callable
+from pathlib import Path
 
 import streamlit as st
 
 from assistant.config import secrets_warnings
-from assistant.logs import debug_from_env, start_logging
+from assistant.logs import debug_from_env, mask_secrets, start_logging
+
+log = logging.getLogger(__name__)
 
 # (module, title, icon, url path); the first one is the default page.
 PAGES = (
@@ -27,20 +33,40 @@ PAGES = (
 PAGE_OBJECTS: dict[str, st.Page] = {}  # type: ignore[valid-type]
 
 
-def _diagnostics() -> None:
+def _diagnostics() -> tuple[Path | None, list[str]]:
     """The log file (every page run), and a warning for a secrets.toml that was ignored."""
-    start_logging(debug_from_env())
+    logging_setup = start_logging(debug_from_env())
     for warning in secrets_warnings():
         st.warning(warning, icon=":material/warning:")
+    return logging_setup
+
+
+def guarded(render: Callable[[], None], log_file: Path | None,
+            secrets: list[str]) -> Callable[[], None]:
+    """The page, with a bug (any error that is not an AssistantError) logged with its
+    traceback and shown as one line naming the log file, not as a bare "error occurred"."""
+
+    @functools.wraps(render)
+    def page() -> None:
+        try:
+            render()
+        except Exception as exc:  # st.rerun/st.stop are BaseExceptions and pass through
+            log.exception("unexpected error on a page")
+            where = f" Details are in {log_file}." if log_file else ""
+            message = mask_secrets(f"Unexpected error: {exc}.{where} Please report it.", secrets)
+            st.error(message, icon=":material/bug_report:")
+
+    return page
 
 
 def build_navigation() -> st.navigation:  # type: ignore[valid-type]
     st.set_page_config(page_title="Postwerk", page_icon=":material/campaign:", layout="wide")
-    _diagnostics()
+    log_file, secrets = _diagnostics()
     pages: list[st.Page] = []  # type: ignore[valid-type]
     for module_name, title, icon, path in PAGES:
         module = importlib.import_module(f"assistant.ui.{module_name}")
-        page = st.Page(module.render, title=title, icon=icon, url_path=path, default=not pages)
+        page = st.Page(guarded(module.render, log_file, secrets), title=title, icon=icon,
+                       url_path=path, default=not pages)
         PAGE_OBJECTS[module_name] = page
         pages.append(page)
     return st.navigation(pages)
