@@ -59,7 +59,7 @@ def address_kind(ip: IPAddress) -> str | None:
         inner = _embedded_ipv4(ip)
         if inner is not None:
             kind = address_kind(inner)
-            return f"{kind} (inside the IPv6 address)" if kind else None
+            return f"{kind} IPv4-in-IPv6" if kind else None
         if ip.is_site_local:
             return "site-local"
     checks = (

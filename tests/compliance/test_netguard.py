@@ -99,13 +99,13 @@ def test_tls_server_name_is_the_host_not_the_pinned_address(
     [
         ("::1", "loopback"),
         ("fec0::1", "site-local"),
-        ("2002:7f00:1::", "loopback (inside the IPv6 address)"),  # 6to4 of 127.0.0.1
-        ("2002:c0a8:101::", "private (inside the IPv6 address)"),  # 6to4 of 192.168.1.1
-        ("::ffff:127.0.0.1", "loopback (inside the IPv6 address)"),
-        ("::ffff:10.0.0.1", "private (inside the IPv6 address)"),
-        ("::127.0.0.1", "loopback (inside the IPv6 address)"),  # IPv4-compatible
-        ("64:ff9b::a9fe:a9fe", "link-local (inside the IPv6 address)"),  # NAT64 of metadata
-        ("2001:0:4136:e378:8000:63bf:80ff:fffe", "loopback (inside the IPv6 address)"),  # Teredo
+        ("2002:7f00:1::", "loopback IPv4-in-IPv6"),  # 6to4 of 127.0.0.1
+        ("2002:c0a8:101::", "private IPv4-in-IPv6"),  # 6to4 of 192.168.1.1
+        ("::ffff:127.0.0.1", "loopback IPv4-in-IPv6"),
+        ("::ffff:10.0.0.1", "private IPv4-in-IPv6"),
+        ("::127.0.0.1", "loopback IPv4-in-IPv6"),  # IPv4-compatible
+        ("64:ff9b::a9fe:a9fe", "link-local IPv4-in-IPv6"),  # NAT64 of metadata
+        ("2001:0:4136:e378:8000:63bf:80ff:fffe", "loopback IPv4-in-IPv6"),  # Teredo
         ("2002:5db8:d822::", None),  # 6to4 of a public address
         ("2a00:1450:4001:81c::200e", None),
     ],
