@@ -19,8 +19,11 @@ from assistant.quality.factcheck import (
     missing,
     missing_fact_problems,
 )
+from assistant.quality.grammar_de import grammar_problems
+from assistant.quality.grammar_words import GrammarLexicon
 from assistant.quality.linkbio import link_in_bio_problems
 from assistant.quality.names import NameLists, find_names
+from assistant.quality.nouns import noun_index
 from assistant.quality.placeholders import placeholder_problems
 from assistant.quality.similarity import copies_example_problems
 from assistant.quality.sources import (
@@ -56,6 +59,16 @@ def _spelling(text: str, ctx: QualityContext, lex: Lexicon) -> list[Problem]:
     return spelling_problems(words, hints)
 
 
+def _grammar(text: str, ctx: QualityContext, lex: Lexicon) -> list[Problem]:
+    if ctx.language != "de":
+        return []
+    given, plain = given_names(), german_plain_names()
+    grammar = GrammarLexicon(
+        nouns=noun_index(), is_word=lex.main.spell,
+        is_name=lambda word: word in given or word in plain)
+    return grammar_problems(text, grammar)
+
+
 def _facts(text: str, ctx: QualityContext, lex: Lexicon | None) -> list[Problem]:
     names = []
     if lex is not None:
@@ -81,6 +94,7 @@ def quality_problems(text: str, hashtags: Sequence[str], ctx: QualityContext) ->
         *[p for p in facts if p.is_error],
         *[p for p in facts if not p.is_error],
         *(_spelling(text, ctx, lex) if lex is not None else []),
+        *(_grammar(text, ctx, lex) if lex is not None else []),
         *link_in_bio_problems(text, ctx.platform),
         *emoji_not_in_kit_problems(text, ctx.kit),
         *copies_example_problems(text, examples),

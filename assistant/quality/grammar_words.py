@@ -1,0 +1,179 @@
+"""The words the German grammar rules look at (pure): tokens, articles, nouns.
+
+Articles and possessives are generated from two paradigms (the definite article and the
+ein-words), so the readings of "einem" and the suggestion "einem" for a masculine
+dative come from one table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+import regex
+
+from assistant.quality.nounforms import CASES, plural, readings, singular
+from assistant.quality.textnorm import strip_markup
+
+# slot of a paradigm: a genus ("m", "f", "n") or "pl", and a case
+Slot = tuple[str, str]
+
+_DEFINITE = {"m": ("der", "des", "dem", "den"), "f": ("die", "der", "der", "die"),
+             "n": ("das", "des", "dem", "das"), "pl": ("die", "der", "den", "die")}
+_EIN_ENDINGS = {"m": ("", "es", "em", "en"), "f": ("e", "er", "er", "e"),
+                "n": ("", "es", "em", ""), "pl": ("e", "er", "en", "e")}
+# the ein-words: "ein" has no plural; "Ihr" (formal) is only an article when capitalised
+# inside a sentence ("ihr" is also "you"), "euer" loses its e before an ending
+_EIN_STEMS = ("ein", "kein", "mein", "dein", "sein", "unser", "euer", "Ihr")
+
+
+def _slot_bits(slot: Slot) -> int:
+    genus, case = slot
+    return plural(case) if genus == "pl" else singular(genus, case)
+
+
+def _ein_forms(stem: str) -> dict[str, list[Slot]]:
+    forms: dict[str, list[Slot]] = {}
+    for genus, endings in _EIN_ENDINGS.items():
+        if genus == "pl" and stem == "ein":
+            continue
+        for case, ending in zip(CASES, endings, strict=True):
+            base = "eur" if stem == "euer" and ending else stem
+            forms.setdefault(base + ending, []).append((genus, case))
+    return forms
+
+
+def _paradigms() -> dict[str, list[Slot]]:
+    table: dict[str, list[Slot]] = {}
+    for genus, words in _DEFINITE.items():
+        for case, word in zip(CASES, words, strict=True):
+            table.setdefault(word, []).append((genus, case))
+    for stem in _EIN_STEMS:
+        for word, slots in _ein_forms(stem).items():
+            table.setdefault(word, []).extend(slots)
+    return table
+
+
+DETERMINERS: dict[str, list[Slot]] = _paradigms()
+DEFINITE = frozenset(w for words in _DEFINITE.values() for w in words)
+
+
+def determiner_bits(word: str) -> int:
+    return sum({_slot_bits(s) for s in DETERMINERS.get(word, [])})
+
+
+def determiner_forms(like: str, slots: list[Slot]) -> list[str]:
+    """The forms of the article family of ``like`` ("einer" -> ein-) for ``slots``."""
+    if like in DEFINITE:
+        found = [_DEFINITE[g][CASES.index(c)] for g, c in slots]
+    else:
+        stem = next(s for s in sorted(_EIN_STEMS, key=len, reverse=True)
+                    if like.startswith(s) or (s == "euer" and like.startswith("eur")))
+        forms = _ein_forms(stem)
+        found = [w for w, have in forms.items() for slot in slots if slot in have]
+    return list(dict.fromkeys(found))
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word or number of a post, with what stands before it."""
+
+    text: str
+    start: int
+    end: int
+    sentence_start: bool  # first of the post, a line or a sentence
+    after_comma: bool
+    ordinal: bool  # a number followed by "." or ":" (a date, a time)
+    spaced: bool  # only spaces since the previous token: "ein – so" is no phrase
+    gendered: bool  # "Röster:in", "eine:n": the rules leave gender forms alone
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper() and not self.text.isupper()
+
+    @property
+    def number(self) -> bool:
+        return self.text[:1].isdigit()
+
+
+_TOKEN = regex.compile(r"\p{L}+(?:['’\-]\p{L}+)*-?|\d+(?:[.,]\d+)*")
+_SENTENCE_END = regex.compile(r"[.!?:;\n]")
+_GENDER_MARK = regex.compile(r"[:*_/]\p{L}|Innen")
+
+
+def tokens(text: str) -> tuple[str, list[Token]]:
+    """The post without links, tags and handles, and its tokens."""
+    plain = strip_markup(text)
+    found: list[Token] = []
+    previous = 0
+    for match in _TOKEN.finditer(plain):
+        gap = plain[previous:match.start()]
+        following = plain[match.end():match.end() + 2]
+        found.append(Token(
+            text=match.group(), start=match.start(), end=match.end(),
+            sentence_start=not found or bool(_SENTENCE_END.search(gap)),
+            after_comma="," in gap,
+            ordinal=match.group()[0].isdigit() and regex.match(r"[.:]\d?", following) is not None,
+            spaced=not gap.strip(" \t"),
+            gendered=_GENDER_MARK.match(following) is not None,
+        ))
+        previous = match.end()
+    return plain, found
+
+
+@dataclass(frozen=True)
+class GrammarLexicon:
+    """What the rules know: noun forms (lower case -> reading bits), whether a word is in
+    the dictionary (lower-cased adjectives and verbs) and whether it is a name."""
+
+    nouns: Mapping[str, int]  # lower-cased form -> reading bits
+    is_word: Callable[[str], bool]
+    is_name: Callable[[str], bool]
+
+
+_MIN_HEAD = 4  # "Kurs", "Team": shorter tails match too much by chance
+_MIN_FRONT = 3
+_INFINITIVE = regex.compile(r"(?:en|ern|eln)$")
+NEUTER_SINGULAR = readings("n.nom,gen,dat,acc")
+ADJECTIVE_ENDINGS = ("e", "er", "en", "es", "em")
+ANY = readings("mfn.nom,gen,dat,acc pl.nom,gen,dat,acc")
+
+
+def adjective_ending(lower: str, is_word: Callable[[str], bool]) -> str | None:
+    """The ending of a declined adjective (all of neue, neuer, neues, neuen, neuem are
+    words; a verb such as "teste" fails on "testem"), or None."""
+    for ending in ("er", "es", "en", "em", "e"):
+        stem = lower[: -len(ending)]
+        if lower.endswith(ending) and len(stem) > 1 and all(
+                is_word(stem + other) for other in ADJECTIVE_ENDINGS):
+            return ending
+    return None
+
+
+def _compound_bits(key: str, nouns: Mapping[str, int]) -> int:
+    """The readings of the longest known noun a compound ends in (röstkurs -> kurs)."""
+    for cut in range(_MIN_FRONT, len(key) - _MIN_HEAD + 1):
+        bits = nouns.get(key[cut:], 0)
+        if bits:
+            return bits
+    return 0
+
+
+def noun_bits(word: str, lex: GrammarLexicon) -> int:
+    """Every reading the noun ``word`` may have; 0 when it is unknown: the rules then say
+    nothing. A hyphenated compound is read by its last part."""
+    key = word.rstrip("-").rsplit("-", 1)[-1].lower()
+    if len(key) < 2:
+        return 0
+    bits = lex.nouns.get(key, 0) or _compound_bits(key, lex.nouns)
+    # any infinitive can be a neuter noun: "beim Rösten", "zum Mitnehmen"
+    if _INFINITIVE.search(key) and lex.is_word(key):
+        bits |= NEUTER_SINGULAR
+    # an adjective used as a noun takes any genus: "das Doppelte", "die Neue"
+    if adjective_ending(key, lex.is_word):
+        bits |= ANY
+    return bits

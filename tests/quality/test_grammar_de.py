@@ -1,0 +1,143 @@
+"""The German grammar check: the model's agreement errors are found, correct German is not
+flagged (a false warning keeps a good post from "ready")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.brand.kit import BrandKit
+from assistant.quality import quality_problems
+from assistant.quality.dictionary import dictionaries, german_plain_names, given_names
+from assistant.quality.grammar_de import grammar_findings
+from assistant.quality.grammar_words import GrammarLexicon, noun_bits
+from assistant.quality.nounforms import genus_words
+from assistant.quality.nouns import noun_index
+from tests.quality.conftest import KITS, codes, context
+
+
+@pytest.fixture(scope="module")
+def lex() -> GrammarLexicon:
+    found = dictionaries("de")
+    assert found is not None
+    given, plain = given_names(), german_plain_names()
+    return GrammarLexicon(noun_index(), found[0].spell, lambda w: w in given or w in plain)
+
+
+def _messages(text: str, lex: GrammarLexicon) -> list[str]:
+    return [f.message for f in grammar_findings(text, lex)]
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("Wir haben einen exklusiven Röstkurs am 12. Dezember, 18 Uhr, mit maximal 8 Plätze.",
+     "'mit maximal 8 Plätze': after 'mit' the noun takes the dative plural: 'Plätzen'"),
+    ("Neue Chance zum Röstkurs im Altona! Mit 8 Plätze und 18 Uhr ist es ein großes Angebot",
+     "'Mit 8 Plätze': after 'mit' the noun takes the dative plural: 'Plätzen'"),
+    ("Neue Filterkaffee aus Kolumbien 🍋 Noten von roter Johannisbeere.",
+     "'Neue Filterkaffee': 'Filterkaffee' is masculine, so 'Neuer Filterkaffee'"),
+    ("Neue Chance zur Röstkurs im Kontor!",
+     "'zur Röstkurs': 'Röstkurs' is masculine, so 'zum'"),
+    ("Frischer Milch für deinen Cappuccino.",
+     "'Frischer Milch': 'Milch' is feminine, so 'Frische Milch'"),
+    ("Wir rösten eine Kaffee aus Kolumbien.",
+     "'eine Kaffee': 'Kaffee' is masculine or neuter and does not fit 'eine'; use 'ein' or "
+     "'einen'"),
+    ("Probier die neue Filterkaffee.",
+     "'die neue Filterkaffee': 'Filterkaffee' is masculine and does not fit 'die'; use 'der' "
+     "or 'den'"),
+    ("Komm vorbei beim Kaffeebar.",
+     "'beim Kaffeebar': 'Kaffeebar' is feminine, so 'bei der'"),
+    ("Der Kurs für bis zu acht Personen mit zwei Röstkurse im Monat.",
+     "'mit zwei Röstkurse': after 'mit' the noun takes the dative plural: 'Röstkursen'"),
+    ("Heute im Angebot: unser Bohne des Monats.",
+     "'unser Bohne': 'Bohne' is feminine and does not fit 'unser'; use 'unsere'"),
+    ("Wir freuen uns auf Ihr Bestellung.",
+     "'Ihr Bestellung': 'Bestellung' is feminine and does not fit 'Ihr'; use 'Ihre'"),
+])
+def test_the_models_agreement_errors_are_found(text: str, message: str,
+                                               lex: GrammarLexicon) -> None:
+    assert _messages(text, lex) == [message]
+
+
+CORRECT = [
+    "Die Kurse sind beliebt, die Plätze schnell weg.",
+    "Wir rösten mit dem Team jeden Freitag.",
+    "Komm mit 2 Freunden und spar 10 %.",
+    "Ab Samstag gibt es den neuen Filterkaffee im Kontor.",
+    "Kaffee zum Mitnehmen gibt es ab 7 Uhr.",
+    "Beim Rösten riecht das ganze Viertel nach Karamell.",
+    "Hanne und Okan freuen sich auf euch.",
+    "Lieber Mark, danke für deine Nachricht!",
+    "Unser Flat White mit Hafermilch ist zurück.",
+    "Einen Cold Brew für unterwegs? #ColdBrew #Hamburg",
+    "Eine Packung mit 250 g reicht für etwa 30 Tassen.",
+    "Ab 12 € im Shop, versandkostenfrei ab 2 Packungen.",
+    "Der Röstkurs findet am 12. Dezember von 18 bis 21 Uhr statt.",
+    "Für alle, die Kaffee lieben: der Adventskalender ist da.",
+    "Für bis zu 8 Plätze gilt: wer zuerst kommt, röstet zuerst.",
+    "Seit 2019 Teil der Hamburger Kaffeeszene.",
+    "Neuer Filterkaffee aus Kolumbien, ab Samstag im Kontor.",
+    "Neue Chance zum Röstkurs im Dezember!",
+    "Frische Milch, frischer Kaffee, frisches Gebäck.",
+    "Liebe Kaffeefreunde, schöne Feiertage!",
+    "Frohe Weihnachten und ein gutes neues Jahr!",
+    "Herzlichen Dank für ein tolles Jahr mit euch.",
+    "Das Beste zum Schluss: der Espresso des Monats.",
+    "Wir suchen eine:n Röster:in (m/w/d) in Vollzeit.",
+    "Das Team der Rösterei lädt ein – so verkosten Profis.",
+    "Ein bisschen Milch, ein paar Bohnen und viel Geduld.",
+    "Wir sehen uns zur Happy Hour im Laden.",
+    "Mit 8 Plätzen ist der Kurs klein und persönlich.",
+    "Nach 3 Minuten ist der Kaffee fertig, bei 93 Grad.",
+    "Die Bohnen kommen aus 3 Ländern, der Kaffee aus Hamburg.",
+    "Das Doppelte an Geschmack, die Hälfte an Bitterkeit.",
+    "Im Herbst trinken wir am liebsten Filterkaffee.",
+    "Der See liegt vor der Tür, die See ist weit weg.",
+    "Ihr Kaffee wartet auf Sie, liebe Kundin.",
+    "Habt ihr Milch oder Hafermilch zu Hause?",
+    "Mit 3 Liter Wasser kommst du durch den Tag.",
+    "Dein Kaffee-Abo: jede Woche frische Bohnen.",
+    "Zum Beispiel mit einem Stück Kuchen vom Bäcker nebenan.",
+    "Guten Morgen, Hamburg! Heute rösten wir den Kenia.",
+    "Unsere Baristas zeigen dir, wie man den perfekten Espresso zieht.",
+    "Jeder Kurs endet mit einer Verkostung.",
+]
+
+
+def test_correct_german_gives_no_warning(lex: GrammarLexicon) -> None:
+    flagged = {text: _messages(text, lex) for text in CORRECT}
+    assert {text: found for text, found in flagged.items() if found} == {}
+
+
+def _german_kit_texts() -> list[Path]:
+    kit = KITS / "kaffeekontor-hamburg"
+    return sorted([*(kit / "examples").glob("*.md"), *(kit / "docs").glob("*.md")])
+
+
+@pytest.mark.parametrize("path", _german_kit_texts(), ids=lambda p: p.name)
+def test_the_german_kits_examples_and_guide_give_no_warning(path: Path,
+                                                            lex: GrammarLexicon) -> None:
+    assert _messages(path.read_text(encoding="utf-8"), lex) == []
+
+
+@pytest.mark.parametrize(("word", "genus"), [
+    ("Filterkaffee", "masculine"), ("Röstkurs", "masculine"), ("Kaffeebar", "feminine"),
+    ("Team", "neuter"), ("Röstbohnen", "plural"), ("Kaffee", "masculine or neuter"),
+])
+def test_compounds_resolve_to_their_head_noun(word: str, genus: str,
+                                              lex: GrammarLexicon) -> None:
+    assert genus_words(noun_bits(word, lex)) == genus
+
+
+def test_unknown_words_are_never_judged(lex: GrammarLexicon) -> None:
+    assert noun_bits("Xyzqwv", lex) == 0
+    assert _messages("Wir haben eine Xyzqwv und mit 8 Blorps.", lex) == []
+
+
+def test_the_check_runs_in_quality_problems_for_german_only(coffee: BrandKit) -> None:
+    text = "Neue Filterkaffee aus Kolumbien, mit maximal 8 Plätze."
+    german = quality_problems(text, [], context(coffee))
+    assert codes(german).count("grammar") == 2
+    assert all(p.source == "quality" and not p.is_error for p in german if p.code == "grammar")
+    assert "grammar" not in codes(quality_problems(text, [], context(coffee, language="en")))
