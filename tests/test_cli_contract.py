@@ -8,6 +8,8 @@ import zlib
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from assistant.cli import main
 from tests.conftest import ROOT
@@ -133,3 +135,33 @@ def test_text_input_is_read_only_up_to_the_cap(
         monkeypatch.setattr("sys.stdin", endless)
         code, _, err = run(capsys, "check", "-p", "x", "--file", "-")
     assert_one_line(code, err, "stdin holds more than 400 KB")
+
+
+# Arguments a user (or a script with a bug) might pass where a number, an id, a date, a
+# platform or a link belongs: whatever comes, the answer is a result or one line, exit 2.
+ODD = st.one_of(
+    st.text(min_size=0, max_size=12),
+    st.sampled_from(["-1", "0", "1e23", "nan", "inf", "-inf", "1.5", "2**64", "0x10", " 7 ",
+                     "9" * 30, "٣", "¹", ",", ",,x,,", "--", "-", "../../etc", "\x00"]),
+)
+TEMPLATES = (
+    ("queue", "show", "{}"),
+    ("queue", "approve", "{}"),
+    ("queue", "list", "--platform", "{}"),
+    ("check", "-p", "{}", "-t", "Moin"),
+    ("links", "--text", "Moin", "--timeout", "{}"),
+    ("week", "--brand", KIT, "--start", "{}", "--dry-run", "--days", "1"),
+)
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(template=st.sampled_from(TEMPLATES), value=ODD)
+def test_odd_values_never_escape_the_contract(
+    template: tuple[str, ...], value: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = [value if part == "{}" else part for part in template]
+    code, _, err = run(capsys, *args)
+    assert code in (0, 1, 2), err
+    assert "unexpected error" not in err and "Traceback" not in err, (args, err)
+    assert err.count("\n") <= 1, (args, err)
