@@ -8,13 +8,22 @@ postwerk review revoke ID [--json]
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 import typer
 
 from assistant.commands.common import JSON_OPTION, emit
 from assistant.errors import InputError
-from assistant.review.links import ReviewLink
-from assistant.review.service import ReviewService, open_review
+
+if TYPE_CHECKING:  # the queue (SQLAlchemy) loads only when a review command runs
+    from assistant.review.links import ReviewLink
+    from assistant.review.service import ReviewService
+
+
+def _open() -> ReviewService:
+    from assistant.review.service import open_review
+
+    return open_review()
 
 review_app = typer.Typer(
     help="Client review links: a client approves or asks for changes, without an account.",
@@ -49,7 +58,7 @@ def create_command(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Make a link that shows a client this brand's posts of these days."""
-    service = open_review()
+    service = _open()
     link = service.create(brand, _day(first, "--from"), _day(last, "--to"), expires_days)
     data = _record(service, link, with_url=True)
     emit(as_json, data, lambda: typer.echo(
@@ -60,7 +69,7 @@ def create_command(
 @review_app.command("list")
 def list_command(as_json: bool = JSON_OPTION) -> None:
     """Every review link, newest first, with its state (active, expired, revoked)."""
-    service = open_review()
+    service = _open()
     rows = [_record(service, link, with_url=False) for link in service.links()]
 
     def render() -> None:
@@ -79,7 +88,7 @@ def revoke_command(
     as_json: bool = JSON_OPTION,
 ) -> None:
     """Withdraw a link at once: opening it shows only that it was withdrawn."""
-    service = open_review()
+    service = _open()
     link = service.revoke(link_id)
     emit(as_json, _record(service, link, with_url=False),
          lambda: typer.echo(f"review link {link.id} revoked"))
