@@ -119,9 +119,10 @@ class ReviewService:
                                             tzinfo=zone))
 
     def items(self, token: str) -> list[QueueItem]:
+        """The link's posts with their history (the client's earlier decisions)."""
         scope = self.open(token)
-        return self.queue.list(kit_id=scope.link.kit_id, status=VISIBLE, start=scope.start,
-                               end=scope.end)
+        return with_history(self.queue, self.queue.list(
+            kit_id=scope.link.kit_id, status=VISIBLE, start=scope.start, end=scope.end))
 
     def decide(self, token: str, item_id: int, name: str, decision: str,
                comment: str = "") -> QueueItem:
@@ -161,6 +162,13 @@ class ReviewService:
             except AssistantError as exc:
                 result.refused[item.id] = str(exc)
         return result
+
+
+def with_history(queue: QueueService, items: list[QueueItem]) -> list[QueueItem]:
+    """Listed items (the list leaves the history out) with their history, for the ones a
+    client can still decide on: what the cards need to show the client's latest word."""
+    return [item.model_copy(update={"history": queue.storage.history(item.id)})
+            if item.id is not None and item.status in DECIDABLE else item for item in items]
 
 
 def open_review(settings: Settings | None = None) -> ReviewService:

@@ -18,7 +18,9 @@ from assistant.queue.cadence import ChannelCadence, cadence_report
 from assistant.queue.exports import EXTENSION, FORMATS, MIME, entry_name, export
 from assistant.queue.importer import ImportReport
 from assistant.queue.importing import import_for_user
+from assistant.review.service import with_history
 from assistant.ui.common import attempt, page_header, settings
+from assistant.ui.review_links import change_requests, link_panel
 
 ALL_KITS = "All kits"
 ICONS = {"draft": "📝", "approved": "✅", "posted": "📤", "failed": "⚠️", "archived": "🗄️"}
@@ -287,6 +289,8 @@ def render() -> None:
         if c.warning:
             st.warning(c.warning, icon=":material/notifications:")
     items = attempt(queue.list, **flt) or []
+    link_panel(_kit_ids(queue), flt["kit_id"], "queue")
+    change_requests(with_history(queue, items))
     today, listing, calendar, cadence, files = st.tabs(
         ["Today / next", f"List ({len(items)})", "Calendar", "Cadence", "Export / import"])
     with today:

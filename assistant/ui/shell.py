@@ -59,8 +59,21 @@ def guarded(render: Callable[[], None], log_file: Path | None,
     return page
 
 
+def _client_navigation() -> st.navigation:  # type: ignore[valid-type]
+    """A review link: only the client page, no menu, whatever path the URL names."""
+    from assistant.ui import client
+
+    _log_file, secrets = start_logging(debug_from_env())
+    # a bug is logged; the client's one line names no server path (log_file None)
+    page = st.Page(guarded(client.render, None, secrets), title="Review",
+                   icon=":material/rate_review:", url_path="review", default=True)
+    return st.navigation([page], position="hidden")
+
+
 def build_navigation() -> st.navigation:  # type: ignore[valid-type]
     st.set_page_config(page_title="Postwerk", page_icon=":material/campaign:", layout="wide")
+    if "review" in st.query_params:
+        return _client_navigation()
     log_file, secrets = _diagnostics()
     pages: list[st.Page] = []  # type: ignore[valid-type]
     for module_name, title, icon, path in PAGES:

@@ -14,7 +14,9 @@ from assistant.models import Brief
 from assistant.planner import Slot, WeekPlan
 from assistant.platforms import PLATFORM_IDS, get_platform
 from assistant.queue import QueueItem, QueueService, open_queue
+from assistant.review.service import with_history
 from assistant.ui.common import attempt, page_header, pick_kit, settings
+from assistant.ui.review_links import client_note, link_panel
 
 STATE_ICONS = {"queued": "⏳", "drafting": "✍️", "done": "✅", "failed": "⛔", "kept": "↺"}
 T = TypeVar("T")
@@ -126,6 +128,7 @@ def _card(kit: BrandKit, item: QueueItem) -> None:
         st.markdown(f"**{item.local_time:%H:%M} {get_platform(item.platform).name}** {badge}")
         body = item.text or item.error or ""
         st.caption(body[:110] + ("…" if len(body) > 110 else ""))
+        client_note(item)
         with st.popover("Open", use_container_width=True):
             st.code(compose_text(item.text, item.hashtags), language=None, wrap_lines=True)
             for message in errors:
@@ -139,7 +142,8 @@ def _calendar(kit: BrandKit, start: date, days: int) -> list[QueueItem]:
     zone = settings().zone
     begin = datetime.combine(start, datetime.min.time(), tzinfo=zone)
     end = begin + timedelta(days=days)
-    items = _on_queue(lambda q: q.list(kit_id=kit.id, start=begin, end=end))
+    # with history: the cards show the client's latest word
+    items = _on_queue(lambda q: with_history(q, q.list(kit_id=kit.id, start=begin, end=end)))
     items = [i for i in items or [] if i.status != "archived"]
     if not items:
         st.info("Nothing planned in these days yet: press **Generate week**.")
@@ -209,6 +213,7 @@ def render() -> None:
                     ],
                     hide_index=True,
                 )
+    link_panel([kit.id], kit.id, "week")
     items = _calendar(kit, start, days)
     if items:
         _approve_all(items)
