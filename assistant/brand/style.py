@@ -22,7 +22,7 @@ _SENTENCE_END = regex.compile(r"(?<=[.!?…][\"'“”»«)]*)\s+|\n+")
 _PARAGRAPH = regex.compile(r"\n\s*\n")
 _GREETINGS = (
     "hey", "hallo", "hi", "hello", "liebe", "lieber", "sehr geehrte", "dear", "moin",
-    "servus", "guten tag", "omg", "yo", "hej",
+    "servus", "guten tag", "yo", "hej",
 )
 _SIGN_OFFS = (
     "grüße", "gruß", "cheers", "best,", "regards", "ihr team", "euer team", "dein team",

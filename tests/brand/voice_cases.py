@@ -59,6 +59,18 @@ WRONG_VOICE_COFFEE: list[str] = [
     "We are pleased to announce the expansion of our B2B coffee supply portfolio. Enterprise "
     "customers now benefit from streamlined procurement, dedicated account management and "
     "flexible delivery options across the greater Hamburg area.",
+    # written after the weights were chosen, as a check that they carry over
+    "Kaffee-Liebhaber aufgepasst!!! 🔥🔥 Unser NEUER Espresso ist DER Hammer!!! Jetzt "
+    "zugreifen, solange der Vorrat reicht!!! 💥☕",
+    "Gemäß unserer Nachhaltigkeitsstrategie 2030 wurde die Verpackung sämtlicher "
+    "Produktlinien auf recyclingfähige Materialien umgestellt. Weitere Informationen "
+    "entnehmen Sie bitte unserem Nachhaltigkeitsbericht.",
+    "Dear valued customers, we would like to inform you that our roastery will be closed for "
+    "maintenance. We apologize for any inconvenience this may cause. Kind regards, the "
+    "management",
+    "Sie suchen einen zuverlässigen Partner für Ihre Büroversorgung? Die Möwenbohne "
+    "Kaffeerösterei GmbH bietet maßgeschneiderte Lösungen für Unternehmen jeder Größe. "
+    "Vereinbaren Sie noch heute einen Beratungstermin.",
 ]
 
 # The software kit's topics (releases, webinars, certification, hiring, lineage) in a
@@ -76,6 +88,15 @@ WRONG_VOICE_SOFTWARE: list[str] = [
     "unseren Alerts passiert dir das nicht mehr! Probier's aus 😎",
     "Wir stellen ein!!! 🎉 Du liebst Python und Postgres? Dann komm in unser mega Team 💪 "
     "Bei uns gibt's Obst, Kicker und jede Menge Spaß 🥳 Bewirb dich jetzt!",
+    # written after the weights were chosen, as a check that they carry over
+    "Guys!!! 🤯 Our post-mortem is out and wow, what a week 😅😅 Grab some popcorn 🍿 and "
+    "read all about it!!! 👇👇",
+    "Happy Friday, data fam! 🥳 Who else is ready for the weekend?? Drop your fave dbt macro "
+    "below 👇💙",
+    "Na, auch keine Lust auf kaputte Pipelines? 😜 Dann schnapp dir unser Webinar am 12. "
+    "März, wird mega! 🎉 Sei dabei!",
+    "OMG 2,000 dbt projects tested!!! 🤩 Our lineage is like SO accurate now 💯💯 You're "
+    "gonna love it!!!",
 ]
 
 WRONG_VOICE: dict[str, list[str]] = {
