@@ -32,6 +32,7 @@ import httpx
 from assistant.config import Settings
 from assistant.errors import ConfigError, TransitionError
 from assistant.queue.models import QueueItem
+from assistant.redact import mask_url
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +95,9 @@ class WebhookPublisher:
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         if not url.startswith(("http://", "https://")):
-            raise ConfigError(f"webhook URL {url!r} is not http(s); set POSTWERK_WEBHOOK_URL")
+            raise ConfigError(
+                f"webhook URL {mask_url(url)!r} is not http(s); set POSTWERK_WEBHOOK_URL"
+            )
         self.url = url
         self._secret = secret  # kept private: never part of repr, results or history
         self.timeout = timeout
@@ -104,7 +107,7 @@ class WebhookPublisher:
         self.sleep = sleep
 
     def __repr__(self) -> str:
-        return f"WebhookPublisher(url={self.url!r}, signed={self._secret is not None})"
+        return f"WebhookPublisher(url={mask_url(self.url)!r}, signed={self._secret is not None})"
 
     def headers(self, item: QueueItem, body: bytes) -> dict[str, str]:
         headers = {"Content-Type": "application/json", "User-Agent": USER_AGENT,

@@ -210,3 +210,11 @@ def test_retry_after_http_date_in_the_future_counts_from_now() -> None:
     assert retry_after_seconds("Sun, 29 Nov 2026 11:00:00 GMT", now) == 0.0
     assert retry_after_seconds("Fri, 31 Dec 9999 23:59:59 GMT", now) == RETRY_AFTER_CAP
     assert retry_after_seconds(None) == 0.0
+
+
+def test_a_key_in_the_webhook_url_is_never_shown() -> None:
+    publisher = WebhookPublisher("https://hooks.example/x?token=sk-HOOKSECRET")
+    assert "sk-HOOKSECRET" not in repr(publisher) and "token=***" in repr(publisher)
+    with pytest.raises(ConfigError) as caught:
+        WebhookPublisher("ftp://user:sk-HOOKSECRET@hooks.example/x")
+    assert "sk-HOOKSECRET" not in str(caught.value)
