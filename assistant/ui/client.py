@@ -48,7 +48,7 @@ def _images(service: ReviewService, item: QueueItem) -> None:
     files = [store.resolve(p) for p in item.media] if store is not None else []
     shown = [str(f) for f in files if f is not None]
     if shown:
-        st.image(shown, width=260, caption=[item.alt_text or ""] * len(shown))
+        st.image(shown, width=180, caption=[item.alt_text or ""] * len(shown))
 
 
 def _decide(service: ReviewService, token: str, item: QueueItem, decision: str) -> None:
