@@ -47,6 +47,9 @@ from assistant.quality.nounforms import (
 )
 
 CODE = "grammar"
+_PREPOSITIONS = frozenset({"in", "an", "auf", "mit", "bei", "von", "zu", "aus", "für", "über",
+                           "unter", "vor", "hinter", "nach", "durch", "gegen", "ohne", "um",
+                           "seit", "neben", "zwischen", "während", "wegen", "trotz", "ab"})
 _DATIVE_PREPOSITIONS = frozenset({"mit", "von", "zu", "bei", "aus", "nach", "seit", "ab", "außer",
                                   "gegenüber", "samt", "nebst"})
 _QUANTIFIERS = frozenset({"maximal", "nur", "über", "rund", "etwa", "mindestens", "noch", "ca",
@@ -198,8 +201,11 @@ def _is_article(token: Token, previous: Token | None) -> bool:
         # "ihr" is also "you"; the formal "Ihr" is capitalised inside a sentence
         return token.text.startswith("Ihr") and not token.sentence_start
     if token.lower in DEFINITE:
-        # after a comma "der/die/das" opens a relative clause ("alle, die Kaffee lieben")
-        return not token.after_comma and not (previous and previous.lower in {"alle", "was"})
+        # after a comma "der/die/das" opens a relative clause ("alle, die Kaffee lieben",
+        # "der Laden, in dem Kundinnen ...")
+        relative = token.after_comma or (previous is not None and previous.after_comma
+                                         and previous.lower in _PREPOSITIONS)
+        return not relative and not (previous and previous.lower in {"alle", "was"})
     return True
 
 

@@ -154,10 +154,27 @@ def adjective_ending(lower: str, is_word: Callable[[str], bool]) -> str | None:
     return None
 
 
+# usage Wiktionary's entries lack: "die Barista" (Duden: der oder die), the holidays as
+# plurals ("Frohe Ostern"); an extra reading can only silence the rules, never add a flag
+_EXTRA_READINGS = {
+    "barista": readings("f.nom,gen,dat,acc"),
+    "ostern": readings("pl.nom,gen,dat,acc"),
+    "weihnachten": readings("pl.nom,gen,dat,acc"),
+    "pfingsten": readings("pl.nom,gen,dat,acc"),
+}
+# pronouns written capitalised (formal "Sie", "Ihnen"; "Dir" in letters) are no nouns
+PRONOUNS = frozenset({"sie", "ihnen", "ihr", "du", "dich", "dir", "euch", "ich", "wir", "es",
+                      "er", "man", "uns", "mich", "mir", "ihm", "ihn", "dein", "deine"})
+
+
+def _known(key: str, nouns: Mapping[str, int]) -> int:
+    return nouns.get(key, 0) | _EXTRA_READINGS.get(key, 0)
+
+
 def _compound_bits(key: str, nouns: Mapping[str, int]) -> int:
     """The readings of the longest known noun a compound ends in (röstkurs -> kurs)."""
     for cut in range(_MIN_FRONT, len(key) - _MIN_HEAD + 1):
-        bits = nouns.get(key[cut:], 0)
+        bits = _known(key[cut:], nouns)
         if bits:
             return bits
     return 0
@@ -167,9 +184,9 @@ def noun_bits(word: str, lex: GrammarLexicon) -> int:
     """Every reading the noun ``word`` may have; 0 when it is unknown: the rules then say
     nothing. A hyphenated compound is read by its last part."""
     key = word.rstrip("-").rsplit("-", 1)[-1].lower()
-    if len(key) < 2:
+    if len(key) < 2 or key in PRONOUNS:
         return 0
-    bits = lex.nouns.get(key, 0) or _compound_bits(key, lex.nouns)
+    bits = _known(key, lex.nouns) or _compound_bits(key, lex.nouns)
     # any infinitive can be a neuter noun: "beim Rösten", "zum Mitnehmen"
     if _INFINITIVE.search(key) and lex.is_word(key):
         bits |= NEUTER_SINGULAR

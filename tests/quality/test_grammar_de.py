@@ -141,3 +141,25 @@ def test_the_check_runs_in_quality_problems_for_german_only(coffee: BrandKit) ->
     assert codes(german).count("grammar") == 2
     assert all(p.source == "quality" and not p.is_error for p in german if p.code == "grammar")
     assert "grammar" not in codes(quality_problems(text, [], context(coffee, language="en")))
+
+
+MORE_CORRECT = [
+    "Frohe Ostern und frohe Weihnachten! Frohe Pfingsten!",
+    "Wir suchen eine Barista mit Herz.",
+    "Der Laden, in dem Kundinnen und Kunden sich wohlfühlen.",
+    "Der Kurs, den Sie gebucht haben, findet statt.",
+    "Sichere Dir einen Platz im Kurs.",
+    "Vielen Dank, liebe Gäste!",
+    "Letzten Samstag waren wir auf dem Markt.",
+    "Allen Gästen ein schönes Wochenende.",
+    "Besten Dank für Ihre Bestellung.",
+    "Im Allgemeinen gilt: zum Glück gibt es Kaffee.",
+    "Mit über 20 Jahren Erfahrung und mit 3 Leuten im Team.",
+    "Noch 3 Plätze frei, Anmeldung mit 20 % Rabatt bis Freitag.",
+    "Zur Black Week gibt es den Hamburger Hafen-Blend.",
+]
+
+
+def test_more_correct_german_gives_no_warning(lex: GrammarLexicon) -> None:
+    flagged = {text: _messages(text, lex) for text in MORE_CORRECT}
+    assert {text: found for text, found in flagged.items() if found} == {}
