@@ -15,6 +15,8 @@ stable code:
                                that the post leaves out
     spelling          warning  a word in no Hunspell dictionary of the post's language
                                (nor the brief, the kit's names or its word list)
+    grammar           warning  German agreement: "mit 8 Plätze", "zur Röstkurs", "eine
+                               Kaffee", "Neue Filterkaffee" (a known noun, no reading fits)
     link_in_bio       warning  "Link in Bio" on a platform whose posts can carry the link
     emoji_not_in_kit  warning  an emoji the kit does not list among its own
     copies_example    warning  most of the post is copied from one kit example

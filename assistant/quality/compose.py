@@ -59,14 +59,15 @@ def _spelling(text: str, ctx: QualityContext, lex: Lexicon) -> list[Problem]:
     return spelling_problems(words, hints)
 
 
-def _grammar(text: str, ctx: QualityContext, lex: Lexicon) -> list[Problem]:
-    if ctx.language != "de":
-        return []
+def grammar_lexicon(lex: Lexicon) -> GrammarLexicon:
+    """What the German grammar rules know: the noun index, the dictionary, the names."""
     given, plain = given_names(), german_plain_names()
-    grammar = GrammarLexicon(
-        nouns=noun_index(), is_word=lex.main.spell,
-        is_name=lambda word: word in given or word in plain)
-    return grammar_problems(text, grammar)
+    return GrammarLexicon(nouns=noun_index(), is_word=lex.main.spell,
+                          is_name=lambda word: word in given or word in plain)
+
+
+def _grammar(text: str, ctx: QualityContext, lex: Lexicon) -> list[Problem]:
+    return grammar_problems(text, grammar_lexicon(lex)) if ctx.language == "de" else []
 
 
 def _facts(text: str, ctx: QualityContext, lex: Lexicon | None) -> list[Problem]:

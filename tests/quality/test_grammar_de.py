@@ -9,20 +9,18 @@ import pytest
 
 from assistant.brand.kit import BrandKit
 from assistant.quality import quality_problems
-from assistant.quality.dictionary import dictionaries, german_plain_names, given_names
+from assistant.quality.compose import grammar_lexicon, lexicon
 from assistant.quality.grammar_de import grammar_findings
 from assistant.quality.grammar_words import GrammarLexicon, noun_bits
 from assistant.quality.nounforms import genus_words
-from assistant.quality.nouns import noun_index
 from tests.quality.conftest import KITS, codes, context
 
 
 @pytest.fixture(scope="module")
 def lex() -> GrammarLexicon:
-    found = dictionaries("de")
-    assert found is not None
-    given, plain = given_names(), german_plain_names()
-    return GrammarLexicon(noun_index(), found[0].spell, lambda w: w in given or w in plain)
+    german = lexicon(context(None))
+    assert german is not None
+    return grammar_lexicon(german)
 
 
 def _messages(text: str, lex: GrammarLexicon) -> list[str]:
