@@ -10,14 +10,12 @@ from __future__ import annotations
 import hashlib
 import json
 
-from assistant.models import Problem, Severity
 from assistant.queue.models import CONTENT_FIELDS, HistoryEntry, QueueItem
 
 CLIENT_APPROVED = "client_approved"
 CHANGES_REQUESTED = "client_changes_requested"
 DECISIONS = (CLIENT_APPROVED, CHANGES_REQUESTED)
 CLIENT_SUFFIX = " (client)"
-MISSING_CODE = "client_approval_missing"
 _MARK = "content:"
 
 
@@ -69,10 +67,3 @@ def client_refusal(item: QueueItem, required: bool) -> str | None:
     return (f"#{item.id} needs the client's approval of this version first (the kit "
             "requires it); send a review link with `postwerk review create` or from the "
             "Queue page")
-
-
-def client_problem(item: QueueItem, required: bool) -> Problem | None:
-    reason = client_refusal(item, required)
-    if reason is None:
-        return None
-    return Problem(code=MISSING_CODE, severity=Severity.ERROR, message=reason, source="review")

@@ -7,11 +7,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.config import Settings
-from assistant.errors import BrandKitError, KitNotFoundError
+from assistant.errors import BrandKitError, InputError, KitNotFoundError, TransitionError
 from assistant.models import Problem
 from assistant.queue.checks import Checker
 from assistant.queue.models import QueueItem
-from assistant.review.gate import client_problem, client_refusal
+from assistant.review.gate import client_refusal
 
 
 def requires_client_approval(kit_id: str, settings: Settings | None = None) -> bool:
@@ -20,8 +20,8 @@ def requires_client_approval(kit_id: str, settings: Settings | None = None) -> b
     kits_dir = settings.kits_dir if settings is not None else None
     try:
         return load_kit(kit_id, kits_dir).client_approval_required
-    except KitNotFoundError:
-        return False  # no kit, no setting (an imported item of a kit that is gone)
+    except (KitNotFoundError, InputError):
+        return False  # no kit (gone, or an id no kit can have), no setting
     except BrandKitError:
         return True  # a kit that does not load might require it: hold the post back
 
@@ -49,10 +49,15 @@ def held_back(items: Sequence[QueueItem], settings: Settings | None = None) -> l
 
 
 def with_client_gate(checker: Checker, settings: Settings | None = None) -> Checker:
-    """``checker`` plus an error while the kit's required client approval is missing."""
+    """The approve checker with the client's OK first: a stored item whose kit requires
+    it and that lacks it is refused at once with TransitionError (before any link is
+    requested). An item not stored yet (an import) is only checked: its approval step
+    comes after it is stored and is refused there, so the imported row is kept."""
     def gated(item: QueueItem) -> list[Problem]:
-        problems = list(checker(item))
-        problem = client_problem(item, requires_client_approval(item.kit_id, settings))
-        return problems if problem is None else [*problems, problem]
+        if item.id is not None:
+            refusal = client_refusal(item, requires_client_approval(item.kit_id, settings))
+            if refusal is not None:
+                raise TransitionError(refusal)
+        return checker(item)
 
     return gated

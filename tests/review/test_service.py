@@ -192,3 +192,36 @@ def test_export_and_webhook_hold_back_what_the_client_has_not_approved(
     review.decide(token_of(review), posts["mon"], "Anna", "approve")
     exported = export([queue.get(posts["mon"])], "csv").decode("utf-8-sig")
     assert list(csv.DictReader(io.StringIO(exported)))[0]["status"] == "approved"
+
+
+@pytest.mark.parametrize("kit_id", ["gone-kit", "k"])
+def test_items_of_missing_kits_are_not_held_back(review: ReviewService, kit_id: str) -> None:
+    from assistant.queue import QueueItem
+    from tests.review.conftest import at
+
+    item = review.queue.add(QueueItem(kit_id=kit_id, platform="x", text="Moin",
+                                      scheduled_at=at(5)))
+    assert review.queue.approve(item.id or 0).status == "approved"
+
+
+def test_an_import_as_approved_waits_for_the_client_and_is_kept(
+        review: ReviewService, require_client: Callable[[bool], None]) -> None:
+    from assistant.queue import QueueItem
+    from tests.review.conftest import at
+
+    require_client(True)
+    queue = review.queue
+    stored, created, why = queue.import_item(
+        QueueItem(kit_id=KIT, platform="instagram", text="Importiert", scheduled_at=at(5)),
+        "approved")
+    assert created and stored.status == "draft" and "client's approval" in why
+    review.decide(token_of(review), stored.id or 0, "Anna", "approve")
+    assert queue.approve(stored.id or 0).status == "approved"  # nothing stale holds it
+
+
+def test_the_refusal_is_one_clear_line(review: ReviewService, posts: dict[str, int],
+                                       require_client: Callable[[bool], None]) -> None:
+    require_client(True)
+    result = review.queue.approve_many([posts["mon"]])
+    message = result.refused[posts["mon"]]
+    assert "client's approval" in message and "edit it" not in message
