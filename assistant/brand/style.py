@@ -24,9 +24,11 @@ _GREETINGS = (
     "hey", "hallo", "hi", "hello", "liebe", "lieber", "sehr geehrte", "dear", "moin",
     "servus", "guten tag", "yo", "hej",
 )
+# How a closing line or sentence starts when it signs off ("Liebe Grüße, euer Team").
 _SIGN_OFFS = (
-    "grüße", "gruß", "cheers", "best,", "regards", "ihr team", "euer team", "dein team",
-    "xoxo", "bis bald", "see you", "love you",
+    "liebe grüße", "viele grüße", "beste grüße", "herzliche grüße", "mit freundlichen grüßen",
+    "grüße", "gruß", "ihr team", "euer team", "dein team", "bis bald", "cheers", "best,",
+    "best regards", "kind regards", "regards", "xoxo", "see you", "love,",
 )
 
 
@@ -84,7 +86,7 @@ def opener_of(parts: list[str]) -> str:
 def closer_of(text: str, parts: list[str]) -> str:
     lines = [ln for ln in text.strip().splitlines() if _WORD.search(_strip_tags_and_links(ln))]
     last_line = lines[-1].strip() if lines else ""
-    if any(s in last_line.lower() for s in _SIGN_OFFS):
+    if _starts_with(last_line, _SIGN_OFFS) or (parts and _starts_with(parts[-1], _SIGN_OFFS)):
         return "sign-off"
     if find_urls(last_line) or regex.search(r"\w\.\w+/\S", last_line):
         return "link"

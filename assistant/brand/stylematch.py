@@ -15,7 +15,8 @@ kinds of opener and closer) and the kit's vocabulary. A text then gets one simil
   kit uses more, by the full ratio ``(n(form) + 0.5) / (n(kit's form) + 0.5)``: a brand
   decides that once, so Sie in a du kit with 6 du examples scores 0.08;
 * paragraphs and hashtags: against the examples of the text's platform when the kit has
-  at least MIN_PLATFORM_EXAMPLES there, else against all of them;
+  at least MIN_PLATFORM_EXAMPLES there; not judged for a platform with fewer; against all
+  examples when the platform is not known;
 * vocabulary: the share of the text's words that occur in the kit's examples (words that
   are just as common in generic posts count half), compared one-sided with the shares the
   examples themselves reach, each measured without itself.
@@ -85,8 +86,11 @@ class StyleMatch:
 
     @property
     def score(self) -> float:
-        total = sum(WEIGHTS.values())
-        logs = sum(w * math.log(max(self.similarity[f], SIM_FLOOR)) for f, w in WEIGHTS.items())
+        """Weighted geometric mean over the features judged (all but, for a platform the
+        kit has too few examples of, paragraphs and hashtags)."""
+        judged = [f for f in WEIGHTS if f in self.similarity]
+        total = sum(WEIGHTS[f] for f in judged)
+        logs = sum(WEIGHTS[f] * math.log(max(self.similarity[f], SIM_FLOOR)) for f in judged)
         return math.exp(logs / total)
 
 
@@ -165,8 +169,11 @@ def _address_similarity(profile: StyleProfile, form: str) -> float:
 def match_style(profile: StyleProfile, text: str, platform: str | None = None) -> StyleMatch:
     """How well ``text`` (a post for ``platform``, if known) matches the profile."""
     style = style_of(text)
+    # the kit does not show how it posts on a platform it has no examples of, and what it
+    # does elsewhere (three paragraphs on LinkedIn) says little about an X post
+    unknown = platform is not None and platform not in profile.by_platform
     sims = {f: _numeric_similarity(float(getattr(style, f)), *profile.numbers(f, platform))
-            for f in NUMERIC}
+            for f in NUMERIC if not (unknown and f in PER_PLATFORM)}
     for f in ("opener", "closer"):
         best = max(share(profile, f, c) for c in CATEGORIES[f])
         sims[f] = math.sqrt(share(profile, f, getattr(style, f)) / best)

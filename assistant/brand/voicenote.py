@@ -141,9 +141,9 @@ def explain(profile: StyleProfile, match: StyleMatch, content: float) -> str:
     """One line: up to two features like the kit, then up to three that differ most."""
     sims = match.similarity
     likes = [_phrase(f, profile, match, True)
-             for f in sorted(WEIGHTS, key=lambda f: -WEIGHTS[f])
+             for f in sorted(sims, key=lambda f: -WEIGHTS[f])
              if sims[f] >= LIKE and _worth_naming(profile, match, f)]
-    costs = sorted((WEIGHTS[f] * math.log(max(sims[f], 1e-6)), f) for f in WEIGHTS
+    costs = sorted((WEIGHTS[f] * math.log(max(sims[f], 1e-6)), f) for f in sims
                    if sims[f] < UNLIKE)
     unlikes = [_phrase(f, profile, match, False) for _, f in costs]
     if content >= 0.7:

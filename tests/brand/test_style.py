@@ -50,6 +50,8 @@ def test_address(text: str, form: str) -> None:
     ("Schema drift alerts are live. Notes: https://tessaline.example/changelog", "statement",
      "link"),
     ("Big news!! 🚀 We ship today.", "exclamation", "statement"),
+    ("Wir liefern ins Büro. Frag uns nach Bohnen für dein Team.", "statement", "statement"),
+    ("We are closed. We apologize. Kind regards, the management", "statement", "sign-off"),
 ])
 def test_opener_and_closer(text: str, opener: str, closer: str) -> None:
     style = style_of(text)
@@ -111,8 +113,12 @@ def test_paragraphs_and_hashtags_are_compared_per_platform() -> None:
     assert on_x.score > on_linkedin.score
     assert "paragraphs" in explain(profile, on_linkedin, content=0.9)
     assert "paragraphs" not in explain(profile, on_x, content=0.9)
-    # a platform with too few examples falls back to the whole kit
-    assert profile.numbers("paragraphs", "mastodon") == profile.numeric["paragraphs"]
+    # a platform with too few examples: paragraphs and hashtags are not judged at all
+    on_threads = match_style(profile, short, "threads")
+    assert "paragraphs" not in on_threads.similarity and "hashtags" not in on_threads.similarity
+    assert "paragraphs" not in explain(profile, on_threads, content=0.9)
+    # no platform given: the whole kit's numbers
+    assert {"paragraphs", "hashtags"} <= set(match_style(profile, short).similarity)
 
 
 @pytest.mark.parametrize("text", ["", "🎉🎉🎉", "#Kaffee #Hamburg", "https://moewenbohne.example"])
