@@ -25,6 +25,8 @@ system text is the same for every slot of a kit, so all but the first slots reus
 ``--prefix DAYS`` only renders the week's first prompts and counts, with the embedded
 model's own chat template and tokenizer (no generation), how many tokens of each prompt
 are a prefix of an earlier slot's prompt: what the cache can reuse at best.
+``--recheck FILE.jsonl`` runs the quality checks on main now over the drafts of an earlier
+``--dump`` (for drafts made before a check existed) and prints the counts per brief.
 """
 
 from __future__ import annotations
@@ -270,6 +272,27 @@ def prefix(days: int, client: LLMClient) -> None:
           f"earlier slot's prompt (the first slot has none to repeat)")
 
 
+def recheck(path: Path) -> None:
+    """The quality checks of today over dumped drafts: counts per brief and in total."""
+    from assistant.quality import QualityContext, quality_problems, same_text_problems
+
+    cases = {c.id: c for c in load_cases(None)}
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line]
+    found: Counter[str] = Counter()
+    for brief in dict.fromkeys(r["brief"] for r in rows):
+        case, mine = cases[brief], [r for r in rows if r["brief"] == brief]
+        kit = load_kit(case.kit, ROOT / "brand_kits")
+        here: Counter[str] = Counter()
+        for r in mine:
+            ctx = QualityContext(case.text, case.link, case.language, r["platform"], kit)
+            here.update(p.code for p in quality_problems(r["text"], r["hashtags"], ctx))
+        same = same_text_problems({r["platform"]: r["text"] for r in mine if r["text"]})
+        here.update(p.code for probs in same.values() for p in probs)
+        print(f"{brief[:30]:30} " + (", ".join(f"{k} {v}" for k, v in here.items()) or "-"))
+        found.update(here)
+    print(f"{'TOTAL':30} " + ", ".join(f"{k} {v}" for k, v in found.most_common()))
+
+
 def configs(ab: bool, only: Sequence[str]) -> list[tuple[str, dict[str, bool]]]:
     """The defaults, then (with --ab) each option flipped on its own."""
     base = load_settings()
@@ -292,7 +315,12 @@ def main() -> None:
                         help="instead: generate week for DAYS days, print the cached share")
     parser.add_argument("--prefix", type=int, default=None, metavar="DAYS",
                         help="instead: the tokens a week's prompts share (no generation)")
+    parser.add_argument("--recheck", type=Path, default=None, metavar="FILE",
+                        help="instead: today's quality checks over the drafts of a --dump")
     args = parser.parse_args()
+    if args.recheck:
+        recheck(args.recheck)
+        return
     if args.week or args.prefix:
         (week if args.week else prefix)(args.week or args.prefix, get_client(load_settings()))
         return
