@@ -7,7 +7,6 @@ measures the composed text (body + hashtags) and its images with the platform's 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
 
 from assistant.models import MediaInfo, Problem, Severity
 from assistant.queue.models import QueueItem
@@ -16,21 +15,24 @@ Checker = Callable[[QueueItem], list[Problem]]
 
 
 def media_info(path: str, alt_text: str | None = None) -> MediaInfo | Problem:
-    """What check_post needs to know about an image file, or a problem if it is unusable."""
-    from PIL import Image, UnidentifiedImageError
+    """What check_post needs to know about an image file, or a problem if it is unusable.
+
+    Read through the image loader (header only), so that its limits apply here too: a
+    decompression bomb or a device file is a problem of the item, not a crash.
+    """
+    from assistant.errors import ImageError
+    from assistant.imaging.load import open_source, read_bytes
 
     try:
-        with Image.open(path) as img:
-            width, height = img.size
-            fmt = img.format or Path(path).suffix.lstrip(".").upper()
-        size = Path(path).stat().st_size
-    except (OSError, UnidentifiedImageError) as exc:
+        data, name = read_bytes(path)
+        source = open_source(data, name)
+    except ImageError as exc:
         return Problem(
             code="media_missing", severity=Severity.ERROR, source="platform",
-            message=f"image {path} cannot be read ({exc.__class__.__name__}); attach it again",
+            message=f"image {path} cannot be used ({exc}); attach it again",
         )
-    return MediaInfo(format=fmt, bytes=size, width=width, height=height, path=path,
-                     alt_text=alt_text)
+    return MediaInfo(format=source.format, bytes=len(data), width=source.width,
+                     height=source.height, path=path, alt_text=alt_text)
 
 
 def platform_checker(item: QueueItem) -> list[Problem]:

@@ -13,6 +13,7 @@ from PIL import Image
 from assistant.errors import ImageError
 from assistant.images import render_images
 from assistant.imaging.load import MAX_DECODED_BYTES, decoded_bytes
+from assistant.models import Problem
 from tests.test_cli_contract import png_header
 
 
@@ -55,3 +56,15 @@ def test_size_is_capped_before_reading(tmp_path: Path) -> None:
         fh.truncate(300 * 1024**2)
     with pytest.raises(ImageError, match="larger than 200 MB"):
         render_images(path, ["x"])
+
+
+def test_queue_check_of_a_bomb_image_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    """The queue's checker reads stored images through the same loader limits (the store
+    refuses such files on the way in; a file replaced later must not crash a check)."""
+    from assistant.queue.checks import media_info
+
+    bomb = tmp_path / "bomb.png"
+    bomb.write_bytes(png_header(14_000, 13_000))  # Pillow's own hard stop, not an OSError
+    problem = media_info(str(bomb))
+    assert isinstance(problem, Problem) and problem.code == "media_missing"
+    assert "too large to process safely" in problem.message
