@@ -4,7 +4,8 @@ Four rules, each flagging only a known noun of which EVERY reading is incompatib
 false warning keeps a good post from being "ready"):
 
 1. a dative preposition, an optional quantifier and a number > 1 before a plural noun
-   that is not dative plural: "mit maximal 8 Plätze" -> "Plätzen";
+   that is not dative plural: "mit maximal 8 Plätze" -> "Plätzen"; and a dative-only
+   preposition before an article and noun that are no dative: "mit deine Freunde";
 2. a contraction against the noun's genus: "zur Röstkurs" -> "zum Röstkurs";
 3. an article or possessive whose readings share none with the noun's: "eine Kaffee";
 4. a bare adjective opening a sentence or a headline whose strong ending does not fit
@@ -13,7 +14,8 @@ false warning keeps a good post from being "ready"):
 What they cannot see: a noun the word list lacks (names, most English words: silence),
 adjective endings after an article ("der neuen Kaffee"), verbs and their objects,
 singular nouns after a number ("mit 2 Kurs": units such as "2 Glas" look the same),
-prepositions without a number ("mit die Bohnen"), and relative clauses ("alle, die ...").
+prepositions before a bare noun ("mit Freunde"), case errors where some case fits ("der
+Bohnen sind" could be a genitive), and relative clauses ("alle, die ...").
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ from assistant.quality.grammar_words import (
     adjective_ending,
     determiner_bits,
     determiner_forms,
+    is_measure,
+    is_unit,
     noun_bits,
     tokens,
 )
@@ -52,6 +56,8 @@ _PREPOSITIONS = frozenset({"in", "an", "auf", "mit", "bei", "von", "zu", "aus", 
                            "seit", "neben", "zwischen", "während", "wegen", "trotz", "ab"})
 _DATIVE_PREPOSITIONS = frozenset({"mit", "von", "zu", "bei", "aus", "nach", "seit", "ab", "außer",
                                   "gegenüber", "samt", "nebst"})
+# the dative prepositions that never take another case ("ab", "außer" and "gegenüber" can)
+_DATIVE_ONLY = frozenset({"mit", "von", "zu", "bei", "aus", "nach", "seit", "samt", "nebst"})
 _QUANTIFIERS = frozenset({"maximal", "nur", "über", "rund", "etwa", "mindestens", "noch", "ca",
                           "circa", "knapp", "fast", "genau", "insgesamt", "max", "mind", "bis",
                           "zu", "höchstens", "weniger", "mehr", "als", "gut"})
@@ -75,7 +81,6 @@ _STRONG_START = {"e": readings("f.nom,acc pl.nom,acc"), "er": readings("m.nom"),
                  "es": readings("n.nom,acc"), "en": readings("m.acc")}
 _STRONG_NOMINATIVE = {"m": "er", "f": "e", "n": "es"}
 _MAX_ADJECTIVES = 4
-_NOMINATIVE_SINGULAR = readings("mfn.nom")
 
 
 @dataclass(frozen=True)
@@ -92,10 +97,12 @@ def _adjective_like(token: Token) -> bool:
 
 def _is_noun(words: list[Token], position: int) -> bool:
     """A capitalised word joined to the phrase by spaces only. One followed by another
-    capitalised word is left alone: "einen Flat White", "die Happy Hour" are names."""
+    capitalised word is left alone ("einen Flat White", "die Happy Hour" are names) unless
+    it measures the next ("eine Tasse Kaffee")."""
     token = words[position]
     after = words[position + 1] if position + 1 < len(words) else None
-    joined = after is not None and after.spaced and after.capitalised
+    joined = after is not None and after.spaced and after.capitalised and not is_measure(
+        token.text)
     return token.capitalised and token.spaced and not token.gendered and not joined
 
 
@@ -150,15 +157,65 @@ def dative_plural(plain: str, words: list[Token], lex: GrammarLexicon) -> list[F
             continue
         noun = words[position + 1]
         bits = noun_bits(noun.text, lex)
-        # "ab" also takes the accusative for time ("ab 18 Jahre", Duden); a form that is
-        # also a nominative singular is a unit ("mit 3 Liter"), not this rule's business
+        # "ab" also takes the accusative for time ("ab 18 Jahre", Duden); a measure
+        # stays as it is ("mit 3 Liter"); a singular form is no plural ("2 Glas")
         allowed = DATIVE_PLURAL | (plural("acc") if token.lower == "ab" else 0)
-        if bits & ALL_PLURAL and not bits & (allowed | _NOMINATIVE_SINGULAR):
+        if bits & ALL_PLURAL and not bits & allowed and not is_unit(noun.text):
             fix = _plural_fix(noun.text, lex)
             phrase = _phrase(plain, token, noun)
             hint = f": '{fix}'" if fix else ""
             found.append(Finding(phrase, f"'{phrase}': after '{token.lower}' the noun takes "
                                          f"the dative plural{hint}"))
+    return found
+
+
+def _dative_fix(phrase: list[Token], bits: int, lex: GrammarLexicon) -> str:
+    """ "deinen Freunden" for "deine Freunde": the article, the adjectives (always -en in
+    the dative after an article) and, in the plural, the noun."""
+    article, middle, noun = phrase[0], phrase[1:-1], phrase[-1]
+    word = article.text if article.text in DETERMINERS else article.lower
+    genera = list(dict.fromkeys(g for g, _ in _slots_of(bits)))
+    forms = determiner_forms(word, [(g, "dat") for g in genera])
+    adjectives = []
+    for token in middle:
+        ending = adjective_ending(token.lower, lex.is_word)
+        adjectives.append(token.text[: -len(ending)] + "en" if ending else token.text)
+    noun_form = (_plural_fix(noun.text, lex) or noun.text) if genera == ["pl"] else noun.text
+    return " or ".join("'" + " ".join([form, *adjectives, noun_form]) + "'" for form in forms)
+
+
+def _superlative(phrase: list[Token], lex: GrammarLexicon) -> bool:
+    """ "mit das Beste", "mit der schönste Ort": "mit" meaning "among", not a dative."""
+    for token in phrase:
+        ending = adjective_ending(token.lower, lex.is_word)
+        if ending and token.lower[: -len(ending)].endswith("st"):
+            return True
+    return False
+
+
+def dative_articles(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 1b: a dative-only preposition before an article and a noun that agree with each
+    other but not in the dative: "mit deine Freunde", "von das Team"."""
+    found = []
+    for index, token in enumerate(words[:-1]):
+        article = words[index + 1]
+        if (token.lower not in _DATIVE_ONLY or (token.lower == "zu" and index
+                                                 and words[index - 1].lower == "bis")
+                or not article.spaced or article.gendered or article.lower.startswith("ihr")
+                or determiner_bits(article.lower) == 0):
+            continue
+        position = _noun_after(words, index + 2)
+        if position is None:
+            continue
+        noun = words[position]
+        bits = noun_bits(noun.text, lex)
+        shared = bits & determiner_bits(article.lower)
+        if shared and not shared & readings("mfn.dat pl.dat") and not _superlative(
+                words[index + 2:position + 1], lex):
+            phrase = _phrase(plain, token, noun)
+            fix = _dative_fix(words[index + 1:position + 1], shared, lex)
+            found.append(Finding(phrase, f"'{phrase}': after '{token.lower}' the dative"
+                                         + (f": {fix}" if fix else "")))
     return found
 
 
@@ -264,7 +321,7 @@ def bare_adjectives(plain: str, words: list[Token], lex: GrammarLexicon) -> list
     return found
 
 
-_RULES = (dative_plural, contractions, articles, bare_adjectives)
+_RULES = (dative_plural, dative_articles, contractions, articles, bare_adjectives)
 
 
 def grammar_findings(text: str, lex: GrammarLexicon) -> list[Finding]:

@@ -162,6 +162,32 @@ _EXTRA_READINGS = {
     "weihnachten": readings("pl.nom,gen,dat,acc"),
     "pfingsten": readings("pl.nom,gen,dat,acc"),
 }
+# masculine and neuter measures stay uninflected after a number ("mit 3 Liter Milch",
+# "mit 2 Becher Kaffee"); a compound ending in one is one too (Kaffeebecher)
+UNITS = frozenset({"liter", "meter", "gramm", "kilogramm", "kilo", "zentimeter", "millimeter",
+                   "kilometer", "milliliter", "zentiliter", "deziliter", "becher", "glas",
+                   "sack", "fass", "pfund", "grad", "prozent", "euro", "dollar", "cent",
+                   "franken", "stück", "mal", "paar", "dutzend", "karton", "löffel", "beutel",
+                   "kasten", "schuss", "zentner", "shot", "shots"})
+# what may stand before the noun it measures: "eine Tasse Kaffee", "ein Stück Kuchen"
+_MEASURES = UNITS | {"tasse", "kanne", "packung", "portion", "scheibe", "flasche", "prise",
+                     "dose", "tüte", "schale", "handvoll", "kiste", "sorte", "runde", "ladung",
+                     "art", "menge", "kilo", "pfund"}
+_MIN_UNIT_TAIL = 5
+
+
+def _ends_in(key: str, words: frozenset[str]) -> bool:
+    return key in words or any(key.endswith(w) for w in words if len(w) >= _MIN_UNIT_TAIL)
+
+
+def is_unit(word: str) -> bool:
+    return _ends_in(word.lower(), UNITS)
+
+
+def is_measure(word: str) -> bool:
+    return _ends_in(word.lower(), _MEASURES)
+
+
 # pronouns written capitalised (formal "Sie", "Ihnen"; "Dir" in letters) are no nouns
 PRONOUNS = frozenset({"sie", "ihnen", "ihr", "du", "dich", "dir", "euch", "ich", "wir", "es",
                       "er", "man", "uns", "mich", "mir", "ihm", "ihn", "dein", "deine"})

@@ -52,6 +52,17 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
      "'unser Bohne': 'Bohne' is feminine and does not fit 'unser'; use 'unsere'"),
     ("Wir freuen uns auf Ihr Bestellung.",
      "'Ihr Bestellung': 'Bestellung' is feminine and does not fit 'Ihr'; use 'Ihre'"),
+    ("Wir freuen uns auf den Röstkurs mit 8 Teilnehmer.",
+     "'mit 8 Teilnehmer': after 'mit' the noun takes the dative plural: 'Teilnehmern'"),
+    ("Komm mit deine Freunde vorbei.",
+     "'mit deine Freunde': after 'mit' the dative: 'deinen Freunden'"),
+    ("Probier ihn mit die neue Hafermilch.",
+     "'mit die neue Hafermilch': after 'mit' the dative: 'der neuen Hafermilch'"),
+    ("Grüße von das Team!", "'von das Team': after 'von' the dative: 'dem Team'"),
+    ("Ein Tasse Kaffee geht immer.",
+     "'Ein Tasse': 'Tasse' is feminine and does not fit 'Ein'; use 'eine'"),
+    ("Wir sehen uns zum Verkostung am Samstag.",
+     "'zum Verkostung': 'Verkostung' is feminine, so 'zur'"),
 ])
 def test_the_models_agreement_errors_are_found(text: str, message: str,
                                                lex: GrammarLexicon) -> None:
@@ -155,6 +166,16 @@ MORE_CORRECT = [
     "Mit über 20 Jahren Erfahrung und mit 3 Leuten im Team.",
     "Noch 3 Plätze frei, Anmeldung mit 20 % Rabatt bis Freitag.",
     "Zur Black Week gibt es den Hamburger Hafen-Blend.",
+    "Mit 2 Becher Kaffee und 3 Liter Milch kommst du weit.",
+    "Eine Tasse Kaffee, ein Stück Kuchen und ein Glas Wasser.",
+    "Das ist mit das Beste, was wir je geröstet haben.",
+    "Wir danken allen Kundinnen und Kunden für ein tolles Jahr.",
+    "Die Tasse, in der Kaffee am besten schmeckt, ist die, die du magst.",
+    "Ein Ort, an dem Menschen zusammenkommen.",
+    "Angaben gemäß § 5 DDG: Kaffeekontor Hamburg GmbH, vertreten durch die Geschäftsführerin.",
+    "Ab dem 2. Januar sind wir wieder für euch da, mit 2 Espresso startet der Tag.",
+    "Tipps vom Profi: So gelingt dir der perfekte Filterkaffee zu Hause.",
+    "Ich nehme einen Latte, du einen Cappuccino.",
 ]
 
 
