@@ -14,12 +14,12 @@ import threading
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
-from urllib.parse import urlsplit
 
 from pydantic import BaseModel, Field
 
 from assistant import briefing
 from assistant.brand.kit import BrandKit
+from assistant.compliance.urls import is_web_link
 from assistant.config import Settings, get_settings
 from assistant.drafting_passes import Passes, better, to_fix
 from assistant.drafting_post import finish_post, post_problems
@@ -269,21 +269,12 @@ def _validate_request(
         raise InputError(f"language {language!r} is not supported; use de or en")
     if not 1 <= variants <= 5:
         raise InputError(f"variants must be between 1 and 5 (got {variants})")
-    if link is not None and not _web_link(link):
+    if link is not None and not is_web_link(link):
         raise InputError(
             f"link {link[:80]!r} is not a web address; give an http(s) URL like "
             "https://example.de/page"
         )
     return ids
-
-
-def _web_link(url: str) -> bool:
-    """Only http(s) with a host: javascript:, data: or file: links never go into a post."""
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return False
-    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname) and " " not in url
 
 
 @dataclass

@@ -56,6 +56,16 @@ def _split(url: str) -> SplitResult | None:
         return None
 
 
+def is_web_link(url: str) -> bool:
+    """Only http(s) with a host: javascript:, data: or file: links never go into a post."""
+    text = url.strip()
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # e.g. an unclosed "[" of an IPv6 literal
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname) and " " not in text
+
+
 def host_of(url: str) -> str:
     parts = _split(url)
     return ((parts.hostname if parts else None) or "").lower().rstrip(".")
