@@ -119,13 +119,24 @@ def baseline_texts(kit: BrandKit) -> list[str]:
     return [t for lang in langs for t in BASELINE[lang]]
 
 
-def baseline_vectors(kit: BrandKit, embedder: Embedder) -> np.ndarray:
-    """The baseline's vectors, embedded once per embedder and language set per process."""
-    texts = baseline_texts(kit)
-    key = (embedder.name, tuple(texts))
-    if key not in _BASELINE_CACHE:
-        _BASELINE_CACHE[key] = embedder.embed_passages(texts)
-    return _BASELINE_CACHE[key]
+def reset_baseline_cache() -> None:
+    """Forget the baseline vectors (tests that count embedding calls start from here)."""
+    _BASELINE_CACHE.clear()
+
+
+def embed_with_baseline(kit: BrandKit, embedder: Embedder,
+                        texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(baseline vectors, vectors of ``texts``) in at most one embedding call: the baseline
+    is embedded once per embedder and language set per process, together with the first
+    texts that need it."""
+    baseline = baseline_texts(kit)
+    key = (embedder.name, tuple(baseline))
+    cached = _BASELINE_CACHE.get(key)
+    if cached is not None:
+        return cached, embedder.embed_passages(texts) if texts else np.zeros((0, 0))
+    rows = embedder.embed_passages([*baseline, *texts])
+    _BASELINE_CACHE[key] = rows[:len(baseline)]
+    return rows[:len(baseline)], rows[len(baseline):]
 
 
 def build_reference(kit_id: str, examples: Sequence[ExamplePost], vectors: np.ndarray,
@@ -198,12 +209,12 @@ def voice_results(kit: BrandKit, texts: Sequence[str], *,
         return []
     embedder = embedder or get_embedder(settings or get_settings())
     examples = example_vectors(kit, settings=settings, embedder=embedder)
-    reference = build_reference(kit.id, kit.examples, examples,
-                                baseline_texts(kit), baseline_vectors(kit, embedder))
     filled = [i for i, t in enumerate(texts) if t.strip()]
+    baseline, rows = embed_with_baseline(kit, embedder, [texts[i] for i in filled])
+    reference = build_reference(kit.id, kit.examples, examples, baseline_texts(kit), baseline)
     vectors = np.zeros((len(texts), examples.shape[1]), dtype=np.float32)
     if filled:
-        vectors[filled] = embedder.embed_passages([texts[i] for i in filled])
+        vectors[filled] = rows
     return score_texts(reference, texts, vectors, platforms)
 
 

@@ -5,13 +5,21 @@ scores spread out instead of saturating; each score explains itself in one line.
 from __future__ import annotations
 
 import statistics
+from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from assistant.brand.embeddings import CountingEmbedder, Embedder, get_embedder
 from assistant.brand.kit import BrandKit, load_kit
-from assistant.brand.voice import VoiceResult, voice_results, voice_scores
+from assistant.brand.voice import (
+    VoiceResult,
+    baseline_texts,
+    reset_baseline_cache,
+    voice_results,
+    voice_scores,
+)
 from assistant.config import Settings
 from assistant.errors import BrandKitError
 from tests.brand.conftest import COFFEE, EXAMPLE_KITS, SOFTWARE
@@ -100,15 +108,28 @@ def test_in_voice_beats_generic_and_off_brand(shared_settings: Settings) -> None
     assert voice_scores(software, [], settings=shared_settings) == []
 
 
+class CallCounter(CountingEmbedder):
+    """The real embedder, counting its passage calls too (the texts it counts already)."""
+
+    calls = 0
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        self.calls += 1
+        return super().embed_passages(texts)
+
+
 def test_each_text_is_embedded_once_in_one_call(shared_settings: Settings) -> None:
     kit = load_kit(SOFTWARE, shared_settings.kits_dir)
-    counting = CountingEmbedder(get_embedder(shared_settings))
-    voice_results(kit, [IN_VOICE_EN], settings=shared_settings, embedder=counting)  # warm
-    before = counting.passages
+    counting = CallCounter(get_embedder(shared_settings))
+    voice_results(kit, ["x"], settings=shared_settings)  # the store is indexed
+    reset_baseline_cache()
     got = voice_results(kit, [IN_VOICE_EN, OFF_BRAND_EN, "  "], settings=shared_settings,
                         embedder=counting)
-    assert counting.passages - before == 2 and counting.queries == 0  # blank text: no call
-    assert got[2] == VoiceResult(0.0, 0.0, 0.0, "no text to score")
+    assert counting.calls == 1 and counting.passages == len(baseline_texts(kit)) + 2
+    assert got[2] == VoiceResult(0.0, 0.0, 0.0, "no text to score")  # blank: not embedded
+    voice_results(kit, [IN_VOICE_EN], settings=shared_settings, embedder=counting)
+    assert counting.calls == 2 and counting.passages == len(baseline_texts(kit)) + 3
+    assert counting.queries == 0
 
 
 def test_too_few_examples_is_a_clear_error(settings: Settings, kits_dir: Path) -> None:
