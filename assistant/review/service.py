@@ -167,8 +167,10 @@ class ReviewService:
 def with_history(queue: QueueService, items: list[QueueItem]) -> list[QueueItem]:
     """Listed items (the list leaves the history out) with their history, for the ones a
     client can still decide on: what the cards need to show the client's latest word."""
-    return [item.model_copy(update={"history": queue.storage.history(item.id)})
-            if item.id is not None and item.status in DECIDABLE else item for item in items]
+    wanted = [i.id for i in items if i.id is not None and i.status in DECIDABLE]
+    found = queue.storage.histories(wanted) if wanted else {}
+    return [item.model_copy(update={"history": found[item.id]})
+            if item.id in found else item for item in items]
 
 
 def open_review(settings: Settings | None = None) -> ReviewService:

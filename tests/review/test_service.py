@@ -225,3 +225,17 @@ def test_the_refusal_is_one_clear_line(review: ReviewService, posts: dict[str, i
     result = review.queue.approve_many([posts["mon"]])
     message = result.refused[posts["mon"]]
     assert "client's approval" in message and "edit it" not in message
+
+
+def test_with_history_reads_each_cards_history(review: ReviewService,
+                                               posts: dict[str, int]) -> None:
+    from assistant.review.service import with_history
+
+    review.decide(token_of(review), posts["wed"], "Anna", "changes", "kürzer")
+    review.queue.archive(posts["before"])
+    listed = review.queue.list()
+    assert all(not i.history for i in listed)  # the list leaves it out
+    loaded = {i.id: i for i in with_history(review.queue, listed)}
+    assert open_change_request(loaded[posts["wed"]]) is not None
+    assert [e.action for e in loaded[posts["mon"]].history] == ["created"]
+    assert loaded[posts["before"]].history == []  # archived: nothing to decide
