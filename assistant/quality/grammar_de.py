@@ -1,21 +1,21 @@
 """German agreement errors a small model makes, found conservatively (pure).
 
-Four rules, each flagging only a known noun of which EVERY reading is incompatible (a
-false warning keeps a good post from being "ready"):
+Four rules (two with a variant), each flagging only a known noun of which EVERY reading
+is incompatible (a false warning keeps a good post from being "ready"):
 
 1. a dative preposition, an optional quantifier and a number > 1 before a plural noun
    that is not dative plural: "mit maximal 8 Plätze" -> "Plätzen"; and a dative-only
    preposition before an article and noun that are no dative: "mit deine Freunde";
 2. a contraction against the noun's genus: "zur Röstkurs" -> "zum Röstkurs";
-3. an article or possessive whose readings share none with the noun's: "eine Kaffee";
+3. an article or possessive whose readings share none with the noun's: "eine Kaffee",
+   and an adjective ending that fits neither: "der neuen Kaffee" -> "neue";
 4. a bare adjective opening a sentence or a headline whose strong ending does not fit
    the noun: "Neue Filterkaffee" -> "Neuer Filterkaffee".
 
 What they cannot see: a noun the word list lacks (names, most English words: silence),
-adjective endings after an article ("der neuen Kaffee"), verbs and their objects,
-singular nouns after a number ("mit 2 Kurs": units such as "2 Glas" look the same),
-prepositions before a bare noun ("mit Freunde"), case errors where some case fits ("der
-Bohnen sind" could be a genitive), and relative clauses ("alle, die ...").
+verbs and their objects, singular nouns after a number ("mit 2 Kurs": units such as "2
+Glas" look the same), prepositions before a bare noun ("mit Freunde"), case errors where
+some case fits ("der Bohnen sind" could be a genitive), and relative clauses ("alle, die").
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from assistant.quality.grammar_words import (
     GrammarLexicon,
     Token,
     adjective_ending,
+    adjective_endings_after,
     determiner_bits,
     determiner_forms,
     is_measure,
@@ -290,6 +291,29 @@ def articles(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Findin
     return found
 
 
+def adjective_endings(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 3b: an adjective between an article and its noun: "der neuen Kaffee"."""
+    found = []
+    for index, token in enumerate(words):
+        position = _noun_after(words, index + 1)
+        if position is None or position == index + 1 or not _is_article(
+                token, words[index - 1] if index else None):
+            continue
+        word = token.text if token.text in DETERMINERS else token.lower
+        shared = noun_bits(words[position].text, lex) & determiner_bits(word)
+        allowed = adjective_endings_after(word, _slots_of(shared))
+        for adjective in words[index + 1:position]:
+            ending = adjective_ending(adjective.lower, lex.is_word)
+            if shared and ending and ending not in allowed:
+                phrase = _phrase(plain, token, words[position])
+                stem = adjective.text[: -len(ending)]
+                fixes = " or ".join(f"'{stem}{e}'" for e in sorted(allowed))
+                found.append(Finding(phrase, f"'{phrase}': after '{token.text}' the adjective "
+                                             f"'{adjective.text}' takes {fixes}"))
+                break
+    return found
+
+
 def _strong_ending(word: str, lex: GrammarLexicon) -> str | None:
     """The ending of an opening adjective; articles are rule 3's, "-em" (dative) is left."""
     lower = word.lower()
@@ -321,16 +345,20 @@ def bare_adjectives(plain: str, words: list[Token], lex: GrammarLexicon) -> list
     return found
 
 
-_RULES = (dative_plural, dative_articles, contractions, articles, bare_adjectives)
+_RULES = (dative_plural, dative_articles, contractions, articles, adjective_endings,
+          bare_adjectives)
 
 
 def grammar_findings(text: str, lex: GrammarLexicon) -> list[Finding]:
+    """Every wrong phrase once: a phrase inside one already found is the same error
+    ("mit der neuen Kaffee" holds "der neuen Kaffee")."""
     plain, words = tokens(text)
-    found: dict[str, Finding] = {}
+    found: list[Finding] = []
     for rule in _RULES:
         for finding in rule(plain, words, lex):
-            found.setdefault(finding.phrase, finding)
-    return list(found.values())
+            if not any(finding.phrase in f.phrase or f.phrase in finding.phrase for f in found):
+                found.append(finding)
+    return found
 
 
 def grammar_problems(text: str, lex: GrammarLexicon) -> list[Problem]:

@@ -220,3 +220,18 @@ def noun_bits(word: str, lex: GrammarLexicon) -> int:
     if adjective_ending(key, lex.is_word):
         bits |= ANY
     return bits
+
+
+# an adjective's ending after an article: the definite article leaves -e in five slots
+# (der neue, die neue, das neue; die neue, das neue), an ein-word -er/-e/-es in the
+# nominative (ein neuer, eine neue, ein neues) and -e/-es in the accusative; -en elsewhere
+_AFTER_DEFINITE = {("m", "nom"): "e", ("f", "nom"): "e", ("n", "nom"): "e",
+                   ("f", "acc"): "e", ("n", "acc"): "e"}
+_AFTER_EIN = {("m", "nom"): "er", ("f", "nom"): "e", ("n", "nom"): "es",
+              ("f", "acc"): "e", ("n", "acc"): "es"}
+
+
+def adjective_endings_after(article: str, slots: list[Slot]) -> set[str]:
+    """The endings an adjective may take between ``article`` and a noun read as ``slots``."""
+    table = _AFTER_DEFINITE if article.lower() in DEFINITE else _AFTER_EIN
+    return {table.get(slot, "en") for slot in slots}

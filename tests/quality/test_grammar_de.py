@@ -63,6 +63,12 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
      "'Ein Tasse': 'Tasse' is feminine and does not fit 'Ein'; use 'eine'"),
     ("Wir sehen uns zum Verkostung am Samstag.",
      "'zum Verkostung': 'Verkostung' is feminine, so 'zur'"),
+    ("Der neuen Kaffee ist da.",
+     "'Der neuen Kaffee': after 'Der' the adjective 'neuen' takes 'neue'"),
+    ("Probier ein neue Kaffee aus Kolumbien.",
+     "'ein neue Kaffee': after 'ein' the adjective 'neue' takes 'neuer' or 'neues'"),
+    ("Wir haben einen neuer Filterkaffee.",
+     "'einen neuer Filterkaffee': after 'einen' the adjective 'neuer' takes 'neuen'"),
 ])
 def test_the_models_agreement_errors_are_found(text: str, message: str,
                                                lex: GrammarLexicon) -> None:
@@ -139,6 +145,11 @@ def test_compounds_resolve_to_their_head_noun(word: str, genus: str,
     assert genus_words(noun_bits(word, lex)) == genus
 
 
+def test_one_error_is_reported_once(lex: GrammarLexicon) -> None:
+    assert _messages("Komm mit der neuen Kaffee vorbei.", lex) == [
+        "'mit der neuen Kaffee': after 'mit' the dative: 'dem neuen Kaffee'"]
+
+
 def test_unknown_words_are_never_judged(lex: GrammarLexicon) -> None:
     assert noun_bits("Xyzqwv", lex) == 0
     assert _messages("Wir haben eine Xyzqwv und mit 8 Blorps.", lex) == []
@@ -176,6 +187,11 @@ MORE_CORRECT = [
     "Ab dem 2. Januar sind wir wieder für euch da, mit 2 Espresso startet der Tag.",
     "Tipps vom Profi: So gelingt dir der perfekte Filterkaffee zu Hause.",
     "Ich nehme einen Latte, du einen Cappuccino.",
+    "Die frisch gerösteten Bohnen des neuen Kaffees riechen nach Schokolade.",
+    "Ein ganz besonderer Kaffee für den ganzen Tag, eine dunkle Röstung.",
+    "Unser neuer Blend, mit einem leckeren Stück Kuchen, für die vielen Gäste.",
+    "Ihr persönlicher Kaffee wartet auf unseren neuen Tresen.",
+    "Ein weiteres Mal rösten wir die beiden Sorten für das andere Team.",
 ]
 
 
