@@ -62,6 +62,10 @@ class FakeLLMServer:
         self.responder: Responder | None = None
         self.requests: list[dict[str, Any]] = []
         self.latency = 0.0  # added to every chat reply
+        # how many chat requests were being answered at once, at most (concurrency tests
+        # count overlap instead of timing it: the machines are shared and noisy)
+        self.in_flight = 0
+        self.max_in_flight = 0
         self._lock = threading.Lock()
         self._httpd = ThreadingHTTPServer(("127.0.0.1", port), self._handler_class())
         self._httpd.daemon_threads = True
@@ -90,6 +94,7 @@ class FakeLLMServer:
             self.requests.clear()
             self.responder = None
             self.latency = 0.0
+            self.max_in_flight = 0
 
     @property
     def chat_requests(self) -> list[dict[str, Any]]:
@@ -103,6 +108,15 @@ class FakeLLMServer:
         if self.responder is not None:
             return self.responder(body)
         return Reply()
+
+    def _enter(self) -> None:
+        with self._lock:
+            self.in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self.in_flight)
+
+    def _leave(self) -> None:
+        with self._lock:
+            self.in_flight -= 1
 
     def _completion(self, reply: Reply) -> dict[str, Any]:
         prompt, completion, cached = reply.usage
@@ -165,7 +179,13 @@ class FakeLLMServer:
                 if not self.path.rstrip("/").endswith("/chat/completions"):
                     self._send(404, b'{"error": {"message": "not found"}}')
                     return
-                reply = fake._next(body)
+                fake._enter()
+                try:
+                    self._answer(fake._next(body))
+                finally:
+                    fake._leave()
+
+            def _answer(self, reply: Reply) -> None:
                 time.sleep(reply.delay + fake.latency)
                 if reply.raw_body is not None or reply.status != 200:
                     self._send(reply.status, reply.raw_body or b"{}", reply.headers)
