@@ -104,7 +104,9 @@ def _is_noun(words: list[Token], position: int) -> bool:
     after = words[position + 1] if position + 1 < len(words) else None
     joined = after is not None and after.spaced and after.capitalised and not is_measure(
         token.text)
-    return token.capitalised and token.spaced and not token.gendered and not joined
+    # "die Kaffee- und Teeliebhaber": a word cut at its hyphen has its head further on
+    cut = token.text.endswith("-")
+    return token.capitalised and token.spaced and not token.gendered and not joined and not cut
 
 
 def _noun_after(words: list[Token], index: int) -> int | None:

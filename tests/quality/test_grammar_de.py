@@ -192,6 +192,10 @@ MORE_CORRECT = [
     "Unser neuer Blend, mit einem leckeren Stück Kuchen, für die vielen Gäste.",
     "Ihr persönlicher Kaffee wartet auf unseren neuen Tresen.",
     "Ein weiteres Mal rösten wir die beiden Sorten für das andere Team.",
+    "Für die Kaffee- und Teeliebhaber unter euch: die Röst-Profis sind da.",
+    "Die Hamburger Speicherstadt, das Hamburger Kaffeekontor und das Berliner Team.",
+    "Die Kaffeekontor Hamburg GmbH sucht dich. Ein Café, zwei Cafés, das Café am Hafen.",
+    "Wir feiern 10 Jahre Kaffeekontor mit 10 Prozent auf alles, mit 5 Sternen bewertet.",
 ]
 
 
