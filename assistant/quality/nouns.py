@@ -104,7 +104,8 @@ def _write_cache(cache: Path, index: dict[str, int]) -> None:
     # written to a temporary file and renamed, so a second process never reads half a file
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=cache.parent, delete=False) as handle:
+        with tempfile.NamedTemporaryFile(dir=cache.parent, prefix=".german-nouns-",
+                                         delete=False) as handle:
             handle.write(marshal.dumps(index))
         os.replace(handle.name, cache)
     except OSError as exc:  # a read-only data dir costs speed, not the check
