@@ -17,6 +17,7 @@ from assistant.review.gate import client_approved, comment_of, open_change_reque
 from assistant.review.service import DECIDABLE, ReviewScope, ReviewService, open_review
 from assistant.ui import widgets
 from assistant.ui.common import settings
+from assistant.ui.review_links import plain
 
 
 def _flash(message: str) -> None:
@@ -77,7 +78,7 @@ def _post(service: ReviewService, token: str, item: QueueItem, brand: str,
         _images(service, item)
         request = open_change_request(item)
         if request is not None:
-            st.caption(f"Your request ({request.actor}): {comment_of(request)}")
+            st.caption(f"Your request ({plain(request.actor)}): {plain(comment_of(request))}")
         if item.status not in DECIDABLE:
             return
         st.text_input("Comment (optional for Approve)", key=f"cc_{item.id}")

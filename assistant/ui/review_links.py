@@ -3,6 +3,7 @@ and revoke review links, and the client's latest word on a post's card."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 
 import streamlit as st
@@ -56,12 +57,18 @@ def _links(service: ReviewService, key: str) -> None:
             st.rerun()
 
 
+def plain(text: str) -> str:
+    """A client's words shown as typed: no markdown (links, images, HTML) from outside."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$:])", r"\\\1", text)
+
+
 def client_note(item: QueueItem) -> None:
     """The client's latest decision on this post, as the marketer must see it."""
     request = open_change_request(item)
     if request is not None:
-        st.warning(f"**Client asks for changes** ({request.actor}, {request.at:%d.%m. %H:%M}"
-                   f" UTC): {comment_of(request)}", icon=":material/rate_review:")
+        st.warning(f"**Client asks for changes** ({plain(request.actor)}, "
+                   f"{request.at:%d.%m. %H:%M} UTC): {plain(comment_of(request))}",
+                   icon=":material/rate_review:")
     elif client_approved(item):
         st.caption(":green-badge[client approved this version]")
 

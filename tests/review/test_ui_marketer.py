@@ -3,6 +3,7 @@ client sent back, with the comment; the Week card shows it too."""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from urllib.parse import parse_qs, urlparse
 
@@ -42,7 +43,7 @@ def test_queue_page_shows_the_clients_request(review: ReviewService,
     assert not at.exception
     assert any("Client feedback (1)" in h.value for h in at.subheader)
     notes = [w.value for w in at.warning if "Client asks for changes" in w.value]
-    assert notes and "Anna Berg (client)" in notes[0]
+    assert notes and "Anna Berg \\(client\\)" in notes[0]  # markdown-escaped source
     assert "Bitte ohne Ausrufezeichen" in notes[0]
 
 
@@ -65,3 +66,17 @@ def test_week_card_shows_the_clients_request(review: ReviewService,
     assert not at.exception
     notes = [w.value for w in at.warning if "Client asks for changes" in w.value]
     assert notes and "Bitte ohne Ausrufezeichen" in notes[0]
+
+
+def test_a_clients_markdown_is_shown_as_text(review: ReviewService,
+                                             posts: dict[str, int]) -> None:
+    link = review.create(KIT, MONDAY, MONDAY + timedelta(days=6))
+    token = parse_qs(urlparse(review.url(link)).query)["review"][0]
+    review.decide(token, posts["mon"], "[Anna](http://x.test)", "changes",
+                  "![t](http://tracker.test/p.png) <img src=x>")
+    at = page("queue").run()
+    note = next(w.value for w in at.warning if "Client asks for changes" in w.value)
+    # every bracket, angle and bang from the client is escaped: nothing renders as markup
+    assert not re.search(r"(?<!\\)[<>\[\]()!]", note.split("UTC): ", 1)[1])
+    assert not re.search(r"(?<!\\)[\[\]!<]", note.split("(client", 1)[0])
+    assert "tracker" in note  # still readable
