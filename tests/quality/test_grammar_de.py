@@ -69,6 +69,8 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
      "'ein neue Kaffee': after 'ein' the adjective 'neue' takes 'neuer' or 'neues'"),
     ("Wir haben einen neuer Filterkaffee.",
      "'einen neuer Filterkaffee': after 'einen' the adjective 'neuer' takes 'neuen'"),
+    ("Komm mit Freunde und Familie vorbei.",
+     "'mit Freunde': after 'mit' the noun takes the dative plural: 'Freunden'"),
 ])
 def test_the_models_agreement_errors_are_found(text: str, message: str,
                                                lex: GrammarLexicon) -> None:
@@ -196,6 +198,9 @@ MORE_CORRECT = [
     "Die Hamburger Speicherstadt, das Hamburger Kaffeekontor und das Berliner Team.",
     "Die Kaffeekontor Hamburg GmbH sucht dich. Ein Café, zwei Cafés, das Café am Hafen.",
     "Wir feiern 10 Jahre Kaffeekontor mit 10 Prozent auf alles, mit 5 Sternen bewertet.",
+    "Nach Hause, zu Gast, aus Liebe, mit Herz, seit Jahren, bei Fragen, nach Ostern.",
+    "Von Röster zu Röster, mit Kunden und Kundinnen, mit Tipps und Extras zu Events.",
+    "Wir vergeben der Reihe nach Plätze, meiner Meinung nach Tage zu früh.",
 ]
 
 

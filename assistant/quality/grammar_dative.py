@@ -1,0 +1,159 @@
+"""Rule 1 of the German grammar check (pure): the dative after a preposition.
+
+"mit maximal 8 Plätze" (a number > 1 wants the dative plural: "Plätzen"), "mit deine
+Freunde" (a dative-only preposition before an article and noun that are no dative) and
+"mit Freunde" (before a bare plural noun).
+"""
+
+from __future__ import annotations
+
+from assistant.quality.grammar_phrase import (
+    Finding,
+    is_noun,
+    noun_after,
+    phrase_of,
+    plural_fix,
+    slots_of,
+)
+from assistant.quality.grammar_words import (
+    DETERMINERS,
+    GrammarLexicon,
+    Token,
+    adjective_ending,
+    determiner_bits,
+    determiner_forms,
+    is_unit,
+    noun_bits,
+)
+from assistant.quality.nounforms import ALL_PLURAL, DATIVE_PLURAL, plural, readings
+
+_DATIVE_PREPOSITIONS = frozenset({"mit", "von", "zu", "bei", "aus", "nach", "seit", "ab", "außer",
+                                  "gegenüber", "samt", "nebst"})
+# the dative prepositions that never take another case ("ab", "außer" and "gegenüber" can)
+_DATIVE_ONLY = frozenset({"mit", "von", "zu", "bei", "aus", "nach", "seit", "samt", "nebst"})
+_QUANTIFIERS = frozenset({"maximal", "nur", "über", "rund", "etwa", "mindestens", "noch", "ca",
+                          "circa", "knapp", "fast", "genau", "insgesamt", "max", "mind", "bis",
+                          "zu", "höchstens", "weniger", "mehr", "als", "gut"})
+_NUMBER_WORDS = frozenset({"zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun",
+                           "zehn", "elf", "zwölf", "zwanzig", "dreißig", "vierzig", "fünfzig",
+                           "hundert", "tausend"})
+
+def _is_quantity(token: Token) -> bool:
+    if token.lower in _NUMBER_WORDS:
+        return True
+    if not token.number or token.ordinal:
+        return False
+    value = float(token.text.replace(".", "").replace(",", "."))
+    # a year ("seit 2019 Teil des Teams") is no count
+    return value > 1 and not (len(token.text) == 4 and 1900 <= value <= 2100)
+
+
+def _governs(words: list[Token], index: int, prepositions: frozenset[str]) -> bool:
+    """Whether ``words[index]`` is one of ``prepositions`` that sets the case of what follows.
+    Not "zu" in "für bis zu 8 Plätze" (the case comes from "für"), nor "nach" after a noun:
+    "der Reihe nach Plätze vergeben" ("nach" closes "der Reihe nach")."""
+    token = words[index]
+    previous = words[index - 1] if index else None
+    if token.lower not in prepositions or previous is None:
+        return token.lower in prepositions
+    if token.lower == "zu" and previous.lower == "bis":
+        return False
+    return not (token.lower == "nach" and previous.capitalised and not previous.sentence_start)
+
+
+def dative_plural(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 1: "mit maximal 8 Plätze"."""
+    found = []
+    for index, token in enumerate(words):
+        if not _governs(words, index, _DATIVE_PREPOSITIONS):
+            continue
+        position = index + 1
+        while position < len(words) and words[position].lower in _QUANTIFIERS:
+            position += 1
+        if position + 1 >= len(words) or not _is_quantity(words[position]):
+            continue
+        if not is_noun(words, position + 1) or not words[position].spaced:
+            continue
+        noun = words[position + 1]
+        bits = noun_bits(noun.text, lex)
+        # "ab" also takes the accusative for time ("ab 18 Jahre", Duden); a measure
+        # stays as it is ("mit 3 Liter"); a singular form is no plural ("2 Glas")
+        allowed = DATIVE_PLURAL | (plural("acc") if token.lower == "ab" else 0)
+        if bits & ALL_PLURAL and not bits & allowed and not is_unit(noun.text):
+            fix = plural_fix(noun.text, lex)
+            phrase = phrase_of(plain, token, noun)
+            hint = f": '{fix}'" if fix else ""
+            found.append(Finding(phrase, f"'{phrase}': after '{token.lower}' the noun takes "
+                                         f"the dative plural{hint}"))
+    return found
+
+
+def _dative_fix(phrase: list[Token], bits: int, lex: GrammarLexicon) -> str:
+    """ "deinen Freunden" for "deine Freunde": the article, the adjectives (always -en in
+    the dative after an article) and, in the plural, the noun."""
+    article, middle, noun = phrase[0], phrase[1:-1], phrase[-1]
+    word = article.text if article.text in DETERMINERS else article.lower
+    genera = list(dict.fromkeys(g for g, _ in slots_of(bits)))
+    forms = determiner_forms(word, [(g, "dat") for g in genera])
+    adjectives = []
+    for token in middle:
+        ending = adjective_ending(token.lower, lex.is_word)
+        adjectives.append(token.text[: -len(ending)] + "en" if ending else token.text)
+    noun_form = (plural_fix(noun.text, lex) or noun.text) if genera == ["pl"] else noun.text
+    return " or ".join("'" + " ".join([form, *adjectives, noun_form]) + "'" for form in forms)
+
+
+def _superlative(phrase: list[Token], lex: GrammarLexicon) -> bool:
+    """ "mit das Beste", "mit der schönste Ort": "mit" meaning "among", not a dative."""
+    for token in phrase:
+        ending = adjective_ending(token.lower, lex.is_word)
+        if ending and token.lower[: -len(ending)].endswith("st"):
+            return True
+    return False
+
+
+def dative_articles(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 1b: a dative-only preposition before an article and a noun that agree with each
+    other but not in the dative: "mit deine Freunde", "von das Team"."""
+    found = []
+    for index, token in enumerate(words[:-1]):
+        article = words[index + 1]
+        if (not _governs(words, index, _DATIVE_ONLY) or not article.spaced
+                or article.gendered or article.lower.startswith("ihr")
+                or determiner_bits(article.lower) == 0):
+            continue
+        position = noun_after(words, index + 2)
+        if position is None:
+            continue
+        noun = words[position]
+        bits = noun_bits(noun.text, lex)
+        shared = bits & determiner_bits(article.lower)
+        if shared and not shared & readings("mfn.dat pl.dat") and not _superlative(
+                words[index + 2:position + 1], lex):
+            phrase = phrase_of(plain, token, noun)
+            fix = _dative_fix(words[index + 1:position + 1], shared, lex)
+            found.append(Finding(phrase, f"'{phrase}': after '{token.lower}' the dative"
+                                         + (f": {fix}" if fix else "")))
+    return found
+
+
+# a bare noun after a dative-only preposition: a plural form that could be no dative; its
+# only singular reading may be the old dative "-e" ("dem Freunde"), read as no singular
+_NOT_DATIVE_SINGULAR = readings("mfn.nom,gen,acc")
+
+
+def dative_bare_nouns(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 1c: "mit Freunde und Familie" -> "Freunden"."""
+    found = []
+    for index, token in enumerate(words[:-1]):
+        if not _governs(words, index, _DATIVE_ONLY) or not is_noun(words, index + 1):
+            continue
+        noun = words[index + 1]
+        bits = noun_bits(noun.text, lex)
+        if (bits & ALL_PLURAL and not bits & (DATIVE_PLURAL | _NOT_DATIVE_SINGULAR)
+                and not is_unit(noun.text)):
+            fix = plural_fix(noun.text, lex)
+            phrase = phrase_of(plain, token, noun)
+            found.append(Finding(phrase, f"'{phrase}': after '{token.lower}' the noun takes "
+                                         "the dative plural" + (f": '{fix}'" if fix else "")))
+    return found

@@ -1,0 +1,99 @@
+"""The phrases the German grammar rules read (pure): an article or a preposition, optional
+adjectives and a noun, and how a finding about one looks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.quality.grammar_words import (
+    ADJECTIVE_ENDINGS,
+    DEFINITE,
+    DETERMINERS,
+    GrammarLexicon,
+    Token,
+    is_measure,
+    noun_bits,
+)
+from assistant.quality.nounforms import CASES, DATIVE_PLURAL, plural, singular
+
+_PREPOSITIONS = frozenset({"in", "an", "auf", "mit", "bei", "von", "zu", "aus", "für", "über",
+                           "unter", "vor", "hinter", "nach", "durch", "gegen", "ohne", "um",
+                           "seit", "neben", "zwischen", "während", "wegen", "trotz", "ab"})
+# lower-case words that end like an adjective but are none ("ein bisschen Milch")
+_NOT_ADJECTIVES = frozenset({"bisschen", "paar", "oder", "aber", "über", "unter", "hinter",
+                             "wieder", "immer", "heute", "gerne", "morgen", "eher", "lieber",
+                             "ohne", "seine", "sondern", "außer", "jeder", "diese", "sowie"})
+_INTENSIFIERS = frozenset({"sehr", "besonders", "ganz", "extra", "richtig", "echt", "so", "noch",
+                           "super", "wirklich", "absolut", "frisch", "neu", "erst"})
+_MAX_ADJECTIVES = 4
+
+
+@dataclass(frozen=True)
+class Finding:
+    phrase: str
+    message: str
+
+
+def adjective_like(token: Token) -> bool:
+    word = token.text
+    return (word.islower() and word not in _NOT_ADJECTIVES
+            and (word in _INTENSIFIERS or word.endswith(ADJECTIVE_ENDINGS)))
+
+
+def is_noun(words: list[Token], position: int) -> bool:
+    """A capitalised word joined to the phrase by spaces only. One followed by another
+    capitalised word is left alone ("einen Flat White", "die Happy Hour" are names) unless
+    it measures the next ("eine Tasse Kaffee")."""
+    token = words[position]
+    after = words[position + 1] if position + 1 < len(words) else None
+    joined = after is not None and after.spaced and after.capitalised and not is_measure(
+        token.text)
+    # "die Kaffee- und Teeliebhaber": a word cut at its hyphen has its head further on
+    cut = token.text.endswith("-")
+    return token.capitalised and token.spaced and not token.gendered and not joined and not cut
+
+
+def noun_after(words: list[Token], index: int) -> int | None:
+    """The index of the noun after optional adjectives from ``index`` on, or None."""
+    for position in range(index, min(index + _MAX_ADJECTIVES + 1, len(words))):
+        token = words[position]
+        if not token.spaced:
+            return None
+        if token.capitalised:
+            return position if is_noun(words, position) else None
+        if not adjective_like(token):
+            return None
+    return None
+
+
+def phrase_of(plain: str, first: Token, last: Token) -> str:
+    return " ".join(plain[first.start:last.end].split())
+
+
+def plural_fix(noun: str, lex: GrammarLexicon) -> str | None:
+    for candidate in (noun + "n", noun + "en"):
+        if noun_bits(candidate, lex) & DATIVE_PLURAL:
+            return candidate
+    return None
+
+
+def slots_of(bits: int) -> list[tuple[str, str]]:
+    slots = [(g, c) for g in ("m", "f", "n") for c in CASES if bits & singular(g, c)]
+    return slots + [("pl", c) for c in CASES if bits & plural(c)]
+
+
+def is_article(token: Token, previous: Token | None) -> bool:
+    if token.gendered:
+        return False
+    if token.text not in DETERMINERS and token.lower not in DETERMINERS:
+        return False
+    if token.lower.startswith("ihr"):
+        # "ihr" is also "you"; the formal "Ihr" is capitalised inside a sentence
+        return token.text.startswith("Ihr") and not token.sentence_start
+    if token.lower in DEFINITE:
+        # after a comma "der/die/das" opens a relative clause ("alle, die Kaffee lieben",
+        # "der Laden, in dem Kundinnen ...")
+        relative = token.after_comma or (previous is not None and previous.after_comma
+                                         and previous.lower in _PREPOSITIONS)
+        return not relative and not (previous and previous.lower in {"alle", "was"})
+    return True
