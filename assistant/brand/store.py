@@ -153,6 +153,7 @@ def _http_client(url: str) -> ClientAPI:
 
 def reset_clients() -> None:
     """Forget cached clients (tests use this to prove that data survives a new client)."""
+    _forget()
     with _LOCK:
         _CLIENTS.clear()
         chromadb.api.client.SharedSystemClient.clear_system_cache()
@@ -175,6 +176,7 @@ def open_collection(kit_id: str, settings: Settings | None = None,
         col = client.get_or_create_collection(name, embedding_function=ef,  # type: ignore[arg-type]
                                               metadata={"embedder": embedder.name})
         if (col.metadata or {}).get("embedder") != embedder.name:
+            _forget(kit_id)
             client.delete_collection(name)
             col = client.create_collection(name, embedding_function=ef,  # type: ignore[arg-type]
                                            metadata={"embedder": embedder.name})
@@ -182,6 +184,7 @@ def open_collection(kit_id: str, settings: Settings | None = None,
 
 
 def delete_index(kit_id: str, settings: Settings | None = None) -> None:
+    _forget(kit_id)
     client = get_client(settings)
     with _store_errors(f"deleting {collection_name(kit_id)}"):
         if collection_name(kit_id) in [c.name for c in client.list_collections()]:
@@ -265,12 +268,41 @@ def ensure_index(kit: BrandKit, *, settings: Settings | None = None,
     """The kit's collection, re-indexed first if the kit changed since the last index."""
     settings = settings or get_settings()
     embedder = embedder or get_embedder(settings)
-    col = open_collection(kit.id, settings, embedder)
+    return _fresh(kit, settings, embedder, kits_dir)[1]
+
+
+# (store, kit, embedder) -> (fingerprint, collection): a draft asks for the kit's index once
+# per platform, for its guidelines and for its voice score; one check per kit version will do
+_FRESH: dict[tuple[str, str, str], tuple[str, Collection]] = {}
+_VECTORS: dict[tuple[str, str, str, str], np.ndarray] = {}
+
+
+def _store_key(settings: Settings) -> str:
+    return settings.chroma_url or str((settings.data_dir / "chroma").resolve())
+
+
+def _fresh(kit: BrandKit, settings: Settings, embedder: Embedder,
+           kits_dir: Path | str | None) -> tuple[str, Collection]:
     current = fingerprint(kit, _kits_dir(settings, kits_dir), embedder)
+    key = (_store_key(settings), kit.id, embedder.name)
+    cached = _FRESH.get(key)
+    if cached is not None and cached[0] == current:
+        return cached
+    col = open_collection(kit.id, settings, embedder)
     if (col.metadata or {}).get("fingerprint") != current:
         index_kit(kit, settings=settings, embedder=embedder, kits_dir=kits_dir)
         col = open_collection(kit.id, settings, embedder)
-    return col
+    with _LOCK:
+        _FRESH[key] = (current, col)
+    return current, col
+
+
+def _forget(kit_id: str | None = None) -> None:
+    with _LOCK:
+        for key in [k for k in _FRESH if kit_id is None or k[1] == kit_id]:
+            del _FRESH[key]
+        for vkey in [k for k in _VECTORS if kit_id is None or k[1] == kit_id]:
+            del _VECTORS[vkey]
 
 
 def index_size(kit_id: str, settings: Settings | None = None) -> int:
@@ -360,8 +392,21 @@ def _retrieved(doc: str, meta: Any, distance: float) -> Retrieved:
 def example_vectors(kit: BrandKit, *, settings: Settings | None = None,
                     embedder: Embedder | None = None,
                     kits_dir: Path | str | None = None) -> np.ndarray:
-    """The stored (passage-mode) vectors of the kit's example posts, one row each."""
-    col = ensure_index(kit, settings=settings, embedder=embedder, kits_dir=kits_dir)
+    """The stored (passage-mode) vectors of the kit's example posts, one row each (read
+    once per kit version and process: every voice score needs them)."""
+    settings = settings or get_settings()
+    embedder = embedder or get_embedder(settings)
+    current, col = _fresh(kit, settings, embedder, kits_dir)
+    key = (_store_key(settings), kit.id, embedder.name, current)
+    vectors = _VECTORS.get(key)
+    if vectors is None:
+        vectors = _read_example_vectors(col)
+        with _LOCK:
+            _VECTORS[key] = vectors
+    return vectors
+
+
+def _read_example_vectors(col: Collection) -> np.ndarray:
     with _store_errors("reading example vectors"):
         got = col.get(where={"kind": "example"}, include=["embeddings"])
     rows = got["embeddings"]

@@ -30,6 +30,7 @@ higher ones pull the held-out examples with one unusual feature below 60.
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -80,6 +81,7 @@ BASELINE: dict[str, list[str]] = {
 }
 
 _BASELINE_CACHE: dict[tuple[str, tuple[str, ...]], np.ndarray] = {}
+_BASELINE_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -131,12 +133,14 @@ def embed_with_baseline(kit: BrandKit, embedder: Embedder,
     texts that need it."""
     baseline = baseline_texts(kit)
     key = (embedder.name, tuple(baseline))
-    cached = _BASELINE_CACHE.get(key)
-    if cached is not None:
-        return cached, embedder.embed_passages(texts) if texts else np.zeros((0, 0))
-    rows = embedder.embed_passages([*baseline, *texts])
-    _BASELINE_CACHE[key] = rows[:len(baseline)]
-    return rows[:len(baseline)], rows[len(baseline):]
+    # concurrent drafts of a week score at once: without the lock each embedded it anew
+    with _BASELINE_LOCK:
+        cached = _BASELINE_CACHE.get(key)
+        if cached is None:
+            rows = embedder.embed_passages([*baseline, *texts])
+            _BASELINE_CACHE[key] = rows[:len(baseline)]
+            return rows[:len(baseline)], rows[len(baseline):]
+    return cached, embedder.embed_passages(texts) if texts else np.zeros((0, 0))
 
 
 def build_reference(kit_id: str, examples: Sequence[ExamplePost], vectors: np.ndarray,
