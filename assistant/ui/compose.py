@@ -15,6 +15,7 @@ from assistant.models import Draft, MediaInfo
 from assistant.platforms import PLATFORM_IDS, check_post, get_platform
 from assistant.ui import widgets
 from assistant.ui.common import attempt, link_to, page_header, pick_kit, settings
+from assistant.ui.progress import with_progress
 
 STATE = "compose_drafts"
 
@@ -79,18 +80,16 @@ def _drafts() -> list[Draft]:
 def _run(kit: BrandKit, req: dict[str, Any]) -> None:
     s = settings()
     where = "the embedded local model" if s.uses_local_model else s.shown_llm_url
-    with st.status(f"Drafting with {where}…", expanded=False) as status:
-        drafts = attempt(
-            draft_posts,
-            kit,
-            req["brief"],
-            req["platforms"],
-            language=req["language"],
-            variants=req["variants"],
-            sponsored=req["sponsored"],
-            link=req["link"],
-            media=req["media"],
-        )
+    label = f"Drafting with {where}…"
+
+    def make() -> list[Draft]:
+        return draft_posts(kit, req["brief"], req["platforms"], language=req["language"],
+                           variants=req["variants"], sponsored=req["sponsored"],
+                           link=req["link"], media=req["media"])
+
+    with st.status(label, expanded=False) as status:
+        # a slow model shows its progress (tokens/s, time left) in the label
+        drafts = attempt(with_progress, status, label, s, make)
         if drafts is None:
             status.update(label="Drafting failed; your brief is kept above.", state="error")
             return
