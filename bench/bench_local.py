@@ -142,6 +142,53 @@ def postwerk_draft(base_url: str, env: dict[str, str]) -> dict[str, float]:
             "completion": delta["tokens_predicted_total"], "wall": wall}
 
 
+def marked(request: dict[str, Any], tag: str, max_tokens: int) -> dict[str, Any]:
+    """The request with a tag in front (no prefix cache across runs), plain text, capped."""
+    messages = [dict(m) for m in request["messages"]]
+    messages[0]["content"] = f"[{tag}] {messages[0]['content']}"
+    return {"messages": messages, "max_tokens": max_tokens, "temperature": 0.0}
+
+
+def postwerk_speed(base_url: str, body: dict[str, Any]) -> dict[str, float]:
+    """The same request through Postwerk's client to the shared server; speeds from the
+    server's counters."""
+    from assistant.llm import ChatMessage, get_client
+
+    client = get_client(get_settings())
+    before = metrics(base_url)
+    started = time.perf_counter()
+    client.text([ChatMessage(**m) for m in body["messages"]], temperature=0.0,
+                max_tokens=body["max_tokens"])
+    wall = time.perf_counter() - started
+    after = metrics(base_url)
+    delta = {name: after[name] - before[name] for name in COUNTERS}
+    return {"pp": delta["prompt_tokens_total"] / max(delta["prompt_seconds_total"], 1e-9),
+            "tg": delta["tokens_predicted_total"]
+            / max(delta["tokens_predicted_seconds_total"], 1e-9),
+            "prompt": delta["prompt_tokens_total"], "completion": delta["tokens_predicted_total"],
+            "wall": wall}
+
+
+def compare_quick(condition: str, raw_server: Any, request: dict[str, Any], base_url: str,
+                  max_tokens: int, hog_seconds: float) -> None:
+    """Speeds only: Postwerk's prompt, capped to ``max_tokens`` of plain text, both sides."""
+    busy = hog(condition, hog_seconds)
+    try:
+        raw = raw_speed(raw_server, marked(request, f"raw {condition}", max_tokens))
+        ours = postwerk_speed(base_url, marked(request, f"postwerk {condition}", max_tokens))
+    finally:
+        if busy is not None:
+            busy.kill()
+            busy.wait()
+    print(f"   {condition:5} raw      prompt {raw['pp']:6.1f} tok/s  decode {raw['tg']:5.2f} "
+          f"tok/s ({raw['prompt']:.0f} + {raw['completion']:.0f} tokens, {raw['wall']:.0f} s)")
+    print(f"   {condition:5} Postwerk prompt {ours['pp']:6.1f} tok/s  decode {ours['tg']:5.2f} "
+          f"tok/s ({ours['prompt']:.0f} + {ours['completion']:.0f} tokens, {ours['wall']:.0f} s)")
+    print(f"   {condition:5} ratios   prompt {ours['pp'] / raw['pp']:.2f}x  decode "
+          f"{ours['tg'] / raw['tg']:.2f}x (target >= 0.8)  load {os.getloadavg()[0]:.1f}",
+          flush=True)
+
+
 def hog(condition: str, seconds: float) -> subprocess.Popen[bytes] | None:
     if condition != "hog":
         return None
@@ -237,6 +284,9 @@ def main() -> None:
     parser.add_argument("--hog-seconds", type=float, default=900.0)
     parser.add_argument("--model", default=None)
     parser.add_argument("--week", action="store_true")
+    parser.add_argument("--quick", type=int, default=0, metavar="TOKENS",
+                        help="speeds only, each reply capped to TOKENS of plain text "
+                        "(a busy machine decodes well under 1 token/s)")
     parser.add_argument("--skip-fake-week", action="store_true")
     parser.add_argument("--skip-model", action="store_true")
     args = parser.parse_args()
@@ -246,7 +296,9 @@ def main() -> None:
     if args.skip_model:
         return
     model = find_model(args.model)
-    env = {**os.environ, "POSTWERK_LOCAL_MODEL_PATH": str(model)}
+    # the shared server must not retire while the raw side runs (idle = no request to it)
+    env = {**os.environ, "POSTWERK_LOCAL_MODEL_PATH": str(model),
+           "POSTWERK_LOCAL_IDLE_TIMEOUT": "0"}
     os.environ.update(env)
     get_settings.cache_clear()
     request = capture_request()
@@ -260,7 +312,11 @@ def main() -> None:
     try:
         last: dict[str, float] = {}
         for condition in args.conditions.split(","):
-            compare(condition, raw_server, request, record.base_url, env, args.hog_seconds)
+            if args.quick:
+                compare_quick(condition, raw_server, request, record.base_url, args.quick,
+                              args.hog_seconds)
+            else:
+                compare(condition, raw_server, request, record.base_url, env, args.hog_seconds)
         if args.week:
             last = raw_speed(raw_server, request)
             model_week(record.base_url, env, last)

@@ -55,8 +55,9 @@ def judge(record: ServerRecord, path: Path) -> Verdict:
 def shared_server(settings: Settings, command: Sequence[str] | None = None) -> ServerRecord:
     """The running server for the configured model; started (detached) if needed."""
     data_dir = settings.ensure_data_dir().resolve()
-    path, _verified = model_file(settings.local_model_path, data_dir)
     with server_lock(data_dir, LOCK_TIMEOUT):
+        # under the lock: two first commands must not both join the 1.1 GB model
+        path, _verified = model_file(settings.local_model_path, data_dir)
         record = read_record(data_dir)
         if record is not None:
             verdict = judge(record, path)
