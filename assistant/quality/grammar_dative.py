@@ -1,8 +1,9 @@
-"""Rule 1 of the German grammar check (pure): the dative after a preposition.
+"""Rule 1 of the German grammar check (pure): the case a preposition sets.
 
 "mit maximal 8 Plätze" (a number > 1 wants the dative plural: "Plätzen"), "mit deine
 Freunde" (a dative-only preposition before an article and noun that are no dative) and
-"mit Freunde" (before a bare plural noun).
+"mit Freunde" (before a bare plural noun); and the accusative after für, durch, gegen,
+ohne, um ("für dem Besuch" -> "den Besuch").
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from assistant.quality.grammar_words import (
     GrammarLexicon,
     Token,
     adjective_ending,
+    adjective_endings_after,
     determiner_bits,
     determiner_forms,
     is_unit,
@@ -31,6 +33,10 @@ _DATIVE_PREPOSITIONS = frozenset({"mit", "von", "zu", "bei", "aus", "nach", "sei
                                   "gegenüber", "samt", "nebst"})
 # the dative prepositions that never take another case ("ab", "außer" and "gegenüber" can)
 _DATIVE_ONLY = frozenset({"mit", "von", "zu", "bei", "aus", "nach", "seit", "samt", "nebst"})
+# preposition -> the one case it takes
+_GOVERNED = {**dict.fromkeys(_DATIVE_ONLY, "dat"),
+             **dict.fromkeys(("für", "durch", "gegen", "ohne", "um"), "acc")}
+_CASE_NAMES = {"dat": "dative", "acc": "accusative"}
 _QUANTIFIERS = frozenset({"maximal", "nur", "über", "rund", "etwa", "mindestens", "noch", "ca",
                           "circa", "knapp", "fast", "genau", "insgesamt", "max", "mind", "bis",
                           "zu", "höchstens", "weniger", "mehr", "als", "gut"})
@@ -88,19 +94,33 @@ def dative_plural(plain: str, words: list[Token], lex: GrammarLexicon) -> list[F
     return found
 
 
-def _dative_fix(phrase: list[Token], bits: int, lex: GrammarLexicon) -> str:
-    """ "deinen Freunden" for "deine Freunde": the article, the adjectives (always -en in
-    the dative after an article) and, in the plural, the noun."""
+def _inflect(token: Token, ending: str | None, lex: GrammarLexicon) -> str:
+    had = adjective_ending(token.lower, lex.is_word)
+    return token.text[: -len(had)] + ending if had and ending else token.text
+
+
+def _plural_in(noun: Token, case: str, lex: GrammarLexicon) -> str:
+    """The plural of ``noun`` in ``case``: "Freunde" -> "Freunden" (dative) and back."""
+    if case == "dat":
+        return plural_fix(noun.text, lex) or noun.text
+    shorter = noun.text[:-1]
+    return shorter if noun.text.endswith("n") and noun_bits(shorter, lex) & plural(case) \
+        else noun.text
+
+
+def _case_fix(phrase: list[Token], bits: int, case: str, lex: GrammarLexicon) -> str:
+    """ "deinen Freunden" for "deine Freunde" in the dative: the article, the adjectives
+    and, in the plural, the noun, for each genus the noun may have."""
     article, middle, noun = phrase[0], phrase[1:-1], phrase[-1]
     word = article.text if article.text in DETERMINERS else article.lower
-    genera = list(dict.fromkeys(g for g, _ in slots_of(bits)))
-    forms = determiner_forms(word, [(g, "dat") for g in genera])
-    adjectives = []
-    for token in middle:
-        ending = adjective_ending(token.lower, lex.is_word)
-        adjectives.append(token.text[: -len(ending)] + "en" if ending else token.text)
-    noun_form = (plural_fix(noun.text, lex) or noun.text) if genera == ["pl"] else noun.text
-    return " or ".join("'" + " ".join([form, *adjectives, noun_form]) + "'" for form in forms)
+    fixes = []
+    for genus in dict.fromkeys(g for g, _ in slots_of(bits)):
+        noun_form = _plural_in(noun, case, lex) if genus == "pl" else noun.text
+        for form in determiner_forms(word, [(genus, case)]):
+            endings = adjective_endings_after(form, [(genus, case)])
+            adjectives = [_inflect(t, next(iter(endings)), lex) for t in middle]
+            fixes.append("'" + " ".join([form, *adjectives, noun_form]) + "'")
+    return " or ".join(dict.fromkeys(fixes))
 
 
 def _superlative(phrase: list[Token], lex: GrammarLexicon) -> bool:
@@ -113,12 +133,12 @@ def _superlative(phrase: list[Token], lex: GrammarLexicon) -> bool:
 
 
 def dative_articles(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
-    """Rule 1b: a dative-only preposition before an article and a noun that agree with each
-    other but not in the dative: "mit deine Freunde", "von das Team"."""
+    """Rule 1b: a preposition of one case before an article and a noun that agree with each
+    other but not in that case: "mit deine Freunde", "von das Team", "für dem Kurs"."""
     found = []
     for index, token in enumerate(words[:-1]):
         article = words[index + 1]
-        if (not _governs(words, index, _DATIVE_ONLY) or not article.spaced
+        if (not _governs(words, index, frozenset(_GOVERNED)) or not article.spaced
                 or article.gendered or article.lower.startswith("ihr")
                 or determiner_bits(article.lower) == 0):
             continue
@@ -128,12 +148,13 @@ def dative_articles(plain: str, words: list[Token], lex: GrammarLexicon) -> list
         noun = words[position]
         bits = noun_bits(noun.text, lex)
         shared = bits & determiner_bits(article.lower)
-        if shared and not shared & readings("mfn.dat pl.dat") and not _superlative(
+        case = _GOVERNED[token.lower]
+        if shared and not shared & readings(f"mfn.{case} pl.{case}") and not _superlative(
                 words[index + 2:position + 1], lex):
             phrase = phrase_of(plain, token, noun)
-            fix = _dative_fix(words[index + 1:position + 1], shared, lex)
-            found.append(Finding(phrase, f"'{phrase}': after '{token.lower}' the dative"
-                                         + (f": {fix}" if fix else "")))
+            fix = _case_fix(words[index + 1:position + 1], shared, case, lex)
+            found.append(Finding(phrase, f"'{phrase}': after '{token.lower}' the "
+                                         f"{_CASE_NAMES[case]}" + (f": {fix}" if fix else "")))
     return found
 
 

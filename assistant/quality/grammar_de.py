@@ -6,7 +6,8 @@ is incompatible (a false warning keeps a good post from being "ready"):
 1. a dative preposition, an optional quantifier and a number > 1 before a plural noun
    that is not dative plural: "mit maximal 8 Plätze" -> "Plätzen"; a dative-only
    preposition before an article and noun that are no dative ("mit deine Freunde") or
-   before a bare plural ("mit Freunde") (``grammar_dative``);
+   before a bare plural ("mit Freunde"); the same for the accusative after für, durch,
+   gegen, ohne, um ("für dem Besuch") (``grammar_dative``);
 2. a contraction against the noun's genus: "zur Röstkurs" -> "zum Röstkurs";
 3. an article or possessive whose readings share none with the noun's: "eine Kaffee",
    and an adjective ending that fits neither: "der neuen Kaffee" -> "neue";
@@ -15,7 +16,7 @@ is incompatible (a false warning keeps a good post from being "ready"):
 
 What they cannot see: a noun the word list lacks (names, most English words: silence),
 verbs and their objects, singular nouns after a number ("mit 2 Kurs": units such as "2
-Glas" look the same), prepositions other than the dative ones ("für dem Kurs"), case
+Glas" look the same), two-case prepositions ("in den/dem Laden" are both right), case
 errors where some case fits ("der Bohnen sind" could be a genitive), and relative clauses
 ("alle, die").
 """

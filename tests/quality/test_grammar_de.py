@@ -71,6 +71,10 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
      "'einen neuer Filterkaffee': after 'einen' the adjective 'neuer' takes 'neuen'"),
     ("Komm mit Freunde und Familie vorbei.",
      "'mit Freunde': after 'mit' the noun takes the dative plural: 'Freunden'"),
+    ("Danke für dem Besuch!", "'für dem Besuch': after 'für' the accusative: 'den Besuch'"),
+    ("Alles für der neue Kurs.",
+     "'für der neue Kurs': after 'für' the accusative: 'den neuen Kurs'"),
+    ("Gleich um der Ecke.", "'um der Ecke': after 'um' the accusative: 'die Ecke'"),
 ])
 def test_the_models_agreement_errors_are_found(text: str, message: str,
                                                lex: GrammarLexicon) -> None:
@@ -201,6 +205,9 @@ MORE_CORRECT = [
     "Nach Hause, zu Gast, aus Liebe, mit Herz, seit Jahren, bei Fragen, nach Ostern.",
     "Von Röster zu Röster, mit Kunden und Kundinnen, mit Tipps und Extras zu Events.",
     "Wir vergeben der Reihe nach Plätze, meiner Meinung nach Tage zu früh.",
+    "Danke für den Besuch, für die Kurse, um die Ecke, ohne den Zucker, gegen den Strom.",
+    "Durch die Speicherstadt, für unsere Kunden, für den ersten Kurs, für das Team.",
+    "Es geht um den Kaffee und um die Bohnen, um die Bohnen zu rösten.",
 ]
 
 
