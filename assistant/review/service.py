@@ -19,6 +19,7 @@ from assistant.review.gate import (
     CLIENT_APPROVED,
     CLIENT_SUFFIX,
     client_approved,
+    content_mark,
     decision_note,
 )
 from assistant.review.keys import signing_key
@@ -30,6 +31,7 @@ MAX_DAYS = 92
 MAX_EXPIRY_DAYS = 365
 NAME_MAX = 40  # the history's actor column is 60 wide, " (client)" included
 GONE = "this post is not part of this review link"
+CHANGED = "this post was changed since you opened the page; reload the page and look again"
 
 
 @dataclass(frozen=True)
@@ -125,8 +127,11 @@ class ReviewService:
             kit_id=scope.link.kit_id, status=VISIBLE, start=scope.start, end=scope.end))
 
     def decide(self, token: str, item_id: int, name: str, decision: str,
-               comment: str = "") -> QueueItem:
-        """Record "approve" or "changes" for one post of the link; changes -> draft."""
+               comment: str = "", seen: str | None = None) -> QueueItem:
+        """Record "approve" or "changes" for one post of the link; changes -> draft.
+
+        ``seen`` is the content mark of the version the client was shown: if the post was
+        edited since, nothing is recorded (a client approves only what they read)."""
         if decision not in ("approve", "changes"):
             raise InputError("decide with 'approve' or 'changes'")
         if decision == "changes" and not comment.strip():
@@ -136,6 +141,8 @@ class ReviewService:
         def change(item: QueueItem) -> tuple[QueueItem, HistoryEntry | None]:
             if not scope.contains(item) or item.status not in DECIDABLE:
                 raise ReviewLinkError(GONE)
+            if seen is not None and seen != content_mark(item):
+                raise ReviewLinkError(CHANGED)
             new = item
             if decision == "changes" and item.status == "approved":
                 check_transition(item.status, "draft")
@@ -151,14 +158,20 @@ class ReviewService:
             raise ReviewLinkError(GONE)
         return updated
 
-    def approve_all(self, token: str, name: str, comment: str = "") -> DecisionResult:
+    def approve_all(self, token: str, name: str, comment: str = "",
+                    seen: dict[int, str] | None = None) -> DecisionResult:
+        """Approve every open post of the link; with ``seen`` (id -> content mark) only
+        those, each in the version the client was shown."""
         result = DecisionResult()
         client_actor(name)  # a missing name is one error, not one per post
         for item in self.items(token):
             if item.status not in DECIDABLE or item.id is None or client_approved(item):
                 continue
+            if seen is not None and item.id not in seen:
+                continue  # arrived after the page was drawn: not looked at
+            mark = seen.get(item.id) if seen is not None else None
             try:
-                result.done.append(self.decide(token, item.id, name, "approve", comment))
+                result.done.append(self.decide(token, item.id, name, "approve", comment, mark))
             except AssistantError as exc:
                 result.refused[item.id] = str(exc)
         return result

@@ -13,7 +13,12 @@ import streamlit as st
 from assistant.errors import AssistantError
 from assistant.platforms import check_post, get_platform
 from assistant.queue import QueueItem
-from assistant.review.gate import client_approved, comment_of, open_change_request
+from assistant.review.gate import (
+    client_approved,
+    comment_of,
+    content_mark,
+    open_change_request,
+)
 from assistant.review.service import DECIDABLE, ReviewScope, ReviewService, open_review
 from assistant.ui import widgets
 from assistant.ui.common import settings
@@ -52,17 +57,18 @@ def _images(service: ReviewService, item: QueueItem) -> None:
         st.image(shown, width=180, caption=[item.alt_text or ""] * len(shown))
 
 
-def _decide(service: ReviewService, token: str, item: QueueItem, decision: str) -> None:
-    comment = st.session_state.get(f"cc_{item.id}", "")
+def _decide(service: ReviewService, token: str, item_id: int, mark: str, decision: str,
+            done: str) -> None:
+    """Button callback: its arguments were bound when the post was drawn, so ``mark`` is
+    the version the client saw, even if the post changed before the click."""
+    comment = st.session_state.get(f"cc_{item_id}", "")
+    name = st.session_state.get("client_name", "")
     try:
-        service.decide(token, item.id or 0, st.session_state.get("client_name", ""), decision,
-                       comment)
+        service.decide(token, item_id, name, decision, comment, seen=mark)
     except AssistantError as exc:
-        st.error(str(exc))
+        st.session_state["client_error"] = str(exc)
         return
-    word = "approved" if decision == "approve" else "sent back with your comment"
-    _flash(f"{get_platform(item.platform).name} post of {item.local_time:%d.%m.} {word}.")
-    st.rerun()
+    _flash(done)
 
 
 def _post(service: ReviewService, token: str, item: QueueItem, brand: str,
@@ -83,26 +89,31 @@ def _post(service: ReviewService, token: str, item: QueueItem, brand: str,
             return
         st.text_input("Comment (optional for Approve)", key=f"cc_{item.id}")
         cols = st.columns([1, 1, 3])
-        if cols[0].button("Approve", key=f"ca_{item.id}", type="primary"):
-            _decide(service, token, item, "approve")
-        if cols[1].button("Request changes", key=f"cr_{item.id}"):
-            _decide(service, token, item, "changes")
+        what = f"{platform.name} post of {item.local_time:%d.%m.}"
+        bound = (service, token, item.id or 0, content_mark(item))
+        cols[0].button("Approve", key=f"ca_{item.id}", type="primary", on_click=_decide,
+                       args=(*bound, "approve", f"{what} approved."))
+        cols[1].button("Request changes", key=f"cr_{item.id}", on_click=_decide,
+                       args=(*bound, "changes", f"{what} sent back with your comment."))
+
+
+def _approve_all_clicked(service: ReviewService, token: str, seen: dict[int, str]) -> None:
+    try:
+        result = service.approve_all(token, st.session_state.get("client_name", ""),
+                                     seen=seen)
+    except AssistantError as exc:
+        st.session_state["client_error"] = str(exc)
+        return
+    if result.refused:
+        st.session_state["client_error"] = " ".join(sorted(set(result.refused.values())))
+    _flash(f"{len(result.done)} post(s) approved.")
 
 
 def _approve_all(service: ReviewService, token: str, items: list[QueueItem]) -> None:
-    waiting = [i for i in items if i.status in DECIDABLE and not client_approved(i)]
-    if st.button(f"Approve all ({len(waiting)})", disabled=not waiting, type="primary",
-                 key="client_all"):
-        try:
-            result = service.approve_all(token, st.session_state.get("client_name", ""))
-        except AssistantError as exc:
-            st.error(str(exc))
-            return
-        for message in result.refused.values():
-            st.error(message)
-        _flash(f"{len(result.done)} post(s) approved.")
-        if not result.refused:
-            st.rerun()
+    waiting = {i.id: content_mark(i) for i in items
+               if i.id is not None and i.status in DECIDABLE and not client_approved(i)}
+    st.button(f"Approve all ({len(waiting)})", disabled=not waiting, type="primary",
+              key="client_all", on_click=_approve_all_clicked, args=(service, token, waiting))
 
 
 def render() -> None:
@@ -120,6 +131,8 @@ def render() -> None:
                f"link valid until {scope.link.expires_at:%d.%m.%Y %H:%M} UTC")
     for message in st.session_state.pop("client_flash", []):
         st.success(message)
+    if "client_error" in st.session_state:
+        st.error(st.session_state.pop("client_error"))
     st.text_input("Your name (saved with each decision)", key="client_name")
     if not items:
         st.info("There are no posts in these days yet.")

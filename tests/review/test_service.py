@@ -239,3 +239,20 @@ def test_with_history_reads_each_cards_history(review: ReviewService,
     assert open_change_request(loaded[posts["wed"]]) is not None
     assert [e.action for e in loaded[posts["mon"]].history] == ["created"]
     assert loaded[posts["before"]].history == []  # archived: nothing to decide
+
+
+def test_a_client_approves_only_the_version_they_saw(review: ReviewService,
+                                                     posts: dict[str, int]) -> None:
+    from assistant.review.gate import content_mark
+
+    token = token_of(review)
+    shown = content_mark(review.queue.get(posts["mon"]))
+    review.queue.edit(posts["mon"], text="Montag: ganz anders")
+    with pytest.raises(ReviewLinkError, match="changed since you opened"):
+        review.decide(token, posts["mon"], "Anna", "approve", seen=shown)
+    assert not client_approved(review.queue.get(posts["mon"]))
+    result = review.approve_all(token, "Anna", seen={posts["mon"]: shown,
+                                                     posts["wed"]: content_mark(
+                                                         review.queue.get(posts["wed"]))})
+    assert [i.id for i in result.done] == [posts["wed"]]  # sun_late was not on the page
+    assert "changed since" in result.refused[posts["mon"]]

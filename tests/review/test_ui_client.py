@@ -92,3 +92,15 @@ def test_a_revoked_link_shows_one_line(review: ReviewService, posts: dict[str, i
     token = make_token(review)
     review.revoke(review.links()[0].id)
     _only_one_line(app(token), "withdrawn")
+
+
+def test_an_edit_after_the_page_was_drawn_is_not_approved(review: ReviewService,
+                                                          posts: dict[str, int]) -> None:
+    at = app(make_token(review))
+    at.text_input(key="client_name").input("Anna").run()
+    review.queue.edit(posts["mon"], text="Montag: heimlich geändert")
+    at.button(key=f"ca_{posts['mon']}").click().run()
+    assert not at.exception
+    assert any("changed since you opened" in e.value for e in at.error)
+    assert not client_approved(review.queue.get(posts["mon"]))
+    assert "heimlich geändert" in " ".join(m.value for m in at.markdown)  # now shown
