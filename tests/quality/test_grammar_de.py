@@ -208,6 +208,7 @@ MORE_CORRECT = [
     "Danke für den Besuch, für die Kurse, um die Ecke, ohne den Zucker, gegen den Strom.",
     "Durch die Speicherstadt, für unsere Kunden, für den ersten Kurs, für das Team.",
     "Es geht um den Kaffee und um die Bohnen, um die Bohnen zu rösten.",
+    "Verkostung ab 18 Jahre, Kurse ab 16 Jahren, Gruppen ab zwei Personen.",
 ]
 
 
