@@ -234,8 +234,7 @@ def _finalise(job: Job, draft: Draft, client: LLMClient) -> Draft:
             link_in_bio=briefing.LINK_IN_BIO.get(job.language, "Link in bio"),
         )
         draft.text = fixed.text
-        draft.problems = post_problems(job.kit, draft, job.brief.sponsored)
-    draft.status = "problems" if any(p.is_error for p in draft.problems) else "ok"
+        draft.problems = post_problems(job.kit, draft)
     share = max(1, len(job.platforms))
     draft.usage = TokenUsage(
         prompt_tokens=job.usage.prompt_tokens // share,

@@ -11,13 +11,14 @@ from typing import TYPE_CHECKING
 
 from assistant.brand.kit import BrandKit
 from assistant.briefing import LINK_IN_BIO, hashtag_budget
-from assistant.compliance.disclosure import apply_ai_disclosure, disclosure_problems
-from assistant.compliance.labels import add_ad_label, check_ad_label, strip_label_hashtags
+from assistant.checks import draft_subject
+from assistant.checks import post_problems as checked_post_problems
+from assistant.compliance.disclosure import apply_ai_disclosure
+from assistant.compliance.labels import add_ad_label, strip_label_hashtags
 from assistant.compliance.urls import add_utm, find_urls
-from assistant.hashtags import compose_text, merge_hashtags
+from assistant.hashtags import merge_hashtags
 from assistant.models import Brief, Draft, MediaInfo, Problem
-from assistant.platforms import Platform, check_post, get_platform
-from assistant.rules import brand_problems
+from assistant.platforms import Platform, get_platform
 
 if TYPE_CHECKING:
     from assistant.drafting import PostReply
@@ -61,6 +62,17 @@ def place_link(text: str, link: str | None, platform: Platform, language: str) -
     return text
 
 
+def hashtag_cap(platform: Platform, kit: BrandKit) -> int:
+    """How many tags a draft keeps: never above the platform's cap, nor above its advice
+    (which would make the draft need a look), except for the brand's always-tags."""
+    if platform.hashtag_cap is not None:
+        return platform.hashtag_cap
+    cap = max(hashtag_budget(platform, kit) + 1, len(kit.hashtags.always))
+    if platform.hashtag_advised_max is not None:
+        cap = min(cap, max(platform.hashtag_advised_max, len(kit.hashtags.always)))
+    return cap
+
+
 def finish_post(
     kit: BrandKit,
     brief: Brief,
@@ -70,11 +82,7 @@ def finish_post(
     media: Sequence[MediaInfo],
 ) -> Draft:
     platform = get_platform(platform_id)
-    cap = (
-        platform.hashtag_cap
-        if platform.hashtag_cap is not None
-        else max(hashtag_budget(platform, kit) + 1, len(kit.hashtags.always))
-    )
+    cap = hashtag_cap(platform, kit)
     tags = merge_hashtags(
         kit.hashtags.always,
         strip_label_hashtags(post.hashtags),
@@ -100,27 +108,17 @@ def finish_post(
         brief=brief.text,
         media=list(media),
     )
-    draft.problems = post_problems(kit, draft, brief.sponsored)
+    draft.problems = post_problems(kit, draft)
     return draft
 
 
-def post_problems(kit: BrandKit, draft: Draft, sponsored: bool) -> list[Problem]:
-    """Every check a draft must pass: platform, brand, ad label, AI label."""
-    full = compose_text(draft.text, draft.hashtags)
-    check = check_post(
-        draft.platform, full, media=draft.media, required_hashtags=kit.hashtags.always
-    )
-    return [
-        *check.problems,
-        *brand_problems(kit, draft.text, draft.hashtags, draft.language),
-        *check_ad_label(draft.text, draft.language, sponsored),
-        *disclosure_problems(draft.text, kit.ai_disclosure, kit.ai_label, False, draft.language),
-    ]
+def post_problems(kit: BrandKit, draft: Draft) -> list[Problem]:
+    """Every check a draft must pass: the one checker every path uses."""
+    return checked_post_problems(draft_subject(draft), kit)
 
 
 def recheck(kit: BrandKit, draft: Draft) -> Draft:
-    """The draft after a manual edit: problems and status recomputed."""
+    """The draft after a manual edit: problems (and so its state) recomputed."""
     draft = draft.model_copy(deep=True)
-    draft.problems = post_problems(kit, draft, draft.sponsored)
-    draft.status = "problems" if any(p.is_error for p in draft.problems) else "ok"
+    draft.problems = post_problems(kit, draft)
     return draft

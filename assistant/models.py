@@ -7,10 +7,11 @@ This module imports no adapter and no other assistant module (so anything may im
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 
 class Severity(StrEnum):
@@ -98,7 +99,24 @@ class Brief(BaseModel):
     pillar: str | None = None
 
 
-DraftStatus = Literal["ok", "problems", "failed"]
+# The three honest states of a post, from its problems alone: nothing found, only warnings
+# (a person should read it before it goes out), or an error (it cannot be approved).
+PostState = Literal["ready", "needs_look", "problems"]
+POST_STATES: tuple[PostState, ...] = ("ready", "needs_look", "problems")
+STATE_LABELS: dict[str, str] = {"ready": "ready", "needs_look": "needs a look",
+                                "problems": "problems"}
+DraftStatus = Literal["ready", "needs_look", "problems", "failed"]
+
+
+def post_state(problems: Iterable[Problem], *, failed: bool = False) -> PostState:
+    """THE rule for a post's state; every draft, queue item, page, command and export uses it.
+
+    ``failed``: nothing usable was written (generation or delivery failed).
+    """
+    found = list(problems)
+    if failed or any(p.is_error for p in found):
+        return "problems"
+    return "needs_look" if found else "ready"
 
 
 class Draft(BaseModel):
@@ -113,7 +131,6 @@ class Draft(BaseModel):
     link: str | None = None
     language: str = "de"
     sponsored: bool = False
-    status: DraftStatus = "problems"
     problems: list[Problem] = Field(default_factory=list)
     voice_score: float | None = None
     voice_note: str | None = None  # why the voice score is what it is, one line
@@ -124,6 +141,18 @@ class Draft(BaseModel):
     model: str = ""
     media: list[MediaInfo] = Field(default_factory=list)
     error: str | None = None
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def state(self) -> PostState:
+        """ready / needs_look / problems, derived from the problems (never stored apart)."""
+        return post_state(self.problems, failed=self.error is not None)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def status(self) -> DraftStatus:
+        """The state, or ``failed`` when the model wrote nothing usable (``error`` is set)."""
+        return "failed" if self.error is not None else self.state
 
     @property
     def full_text(self) -> str:

@@ -91,7 +91,6 @@ def _failed_draft(kit: BrandKit, slot: Slot, exc: BaseException) -> Draft:
         kit_id=kit.id,
         platform=slot.platform,
         text="",
-        status="failed",
         error=message,
         brief=slot.brief,
     )

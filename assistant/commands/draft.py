@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING
 import typer
 
 from assistant.commands.common import JSON_OPTION, emit, split_option
-from assistant.models import Draft
+from assistant.models import STATE_LABELS, Draft
+
+STATUS_MARKS = {**{k: v.upper() for k, v in STATE_LABELS.items()}, "failed": "FAILED"}
 
 if TYPE_CHECKING:
     from assistant.planner import Slot, WeekPlan
@@ -20,7 +22,7 @@ def _render(drafts: list[Draft]) -> None:
     from assistant.hashtags import compose_text
 
     for d in drafts:
-        mark = "OK" if d.status == "ok" else "PROBLEMS"
+        mark = STATUS_MARKS[d.status]
         voice = f", voice {d.voice_score:.0f}/100" if d.voice_score is not None else ""
         typer.echo(f"== {d.platform} [{mark}]{voice}")
         if d.voice_note:
@@ -60,8 +62,8 @@ def draft(
         kit, brief, platforms, language=lang, variants=variants, sponsored=sponsored, link=link
     )
     emit(as_json, drafts, lambda: _render(drafts))
-    if any(d.status != "ok" for d in drafts):
-        raise typer.Exit(1)
+    if any(d.state != "ready" for d in drafts):
+        raise typer.Exit(1)  # a person must read (needs a look) or fix (problems) something
 
 
 def _parse_day(value: str) -> date:
@@ -108,12 +110,8 @@ def week(
         "usage": report.usage,
     }
     emit(as_json, payload, lambda: _render_report(report))
-    if report.failed or any(i.status != "draft" or _has_errors(i) for i in report.created):
+    if report.failed or any(i.status != "draft" or i.state != "ready" for i in report.created):
         raise typer.Exit(1)
-
-
-def _has_errors(item: QueueItem) -> bool:
-    return any(p.is_error for p in item.problems)
 
 
 def _render_plan(plan: WeekPlan) -> None:
@@ -128,12 +126,10 @@ def _render_plan(plan: WeekPlan) -> None:
 
 def _render_report(report: WeekReport) -> None:
     for item in report.items:
-        state = (
-            "FAILED" if item.status == "failed" else ("ok" if not _has_errors(item) else "problems")
-        )
+        state = "FAILED" if item.status == "failed" else STATE_LABELS[item.state]
         first = (item.text or item.error or "").split("\n")[0][:70]
         typer.echo(
-            f"#{item.id:<4} {item.local_time:%a %d.%m. %H:%M} {item.platform:15} {state:8} {first}"
+            f"#{item.id:<4} {item.local_time:%a %d.%m. %H:%M} {item.platform:15} {state:12} {first}"
         )
     typer.echo(
         f"{len(report.created)} drafted, {len(report.skipped)} kept, "

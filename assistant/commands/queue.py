@@ -1,8 +1,11 @@
 """`postwerk queue ...`: list, show, approve, mark-posted, archive, send, export, import.
 
 postwerk queue list [--kit K] [--status approved] [--platform x] [--json]
-postwerk queue show 12 [--json]                      exit 1 when the item has errors
-postwerk queue approve 12 13 14                      exit 2 if any is unknown or refused
+postwerk queue show 12 [--json]                      exit 1 unless the item is ready
+postwerk queue approve 12 13 14 [--include-needs-look]
+                                                     only `ready` items unless the flag says
+                                                     a person read the ones that need a look;
+                                                     exit 2 if any is unknown or refused
 postwerk queue mark-posted 12 --url https://...
 postwerk queue export --format ics --out week.ics [--kit K] [--status approved]
 postwerk queue import queue.csv|queue.zip [--json]  a report per row; exit 1 if a row
@@ -19,6 +22,7 @@ import typer
 
 from assistant.commands.common import JSON_OPTION, emit, fail, parse_id, split_option
 from assistant.errors import InputError
+from assistant.models import STATE_LABELS
 from assistant.platforms import get_platform
 from assistant.queue.exports import FORMATS, export
 from assistant.queue.models import STATUSES, QueueItem
@@ -66,7 +70,7 @@ def _line(item: QueueItem) -> str:
     text = text[:60] + ("…" if len(text) > 60 else "")
     flag = f"  [{len(item.errors)} error(s)]" if item.errors else ""
     return (f"#{item.id:<5} {item.local_time:%Y-%m-%d %H:%M} {item.platform:<15} "
-            f"{item.status:<9} {item.kit_id:<20} {text}{flag}")
+            f"{item.status:<9} {STATE_LABELS[item.state]:<12} {item.kit_id:<20} {text}{flag}")
 
 
 @queue_app.command("list")
@@ -112,20 +116,23 @@ def _render_item(item: QueueItem) -> None:
 
 @queue_app.command("show", context_settings=ID_SETTINGS)
 def show_command(item_id: str = ID_ARGUMENT, as_json: bool = JSON_OPTION) -> None:
-    """One item with its problems and history; exit 1 if it has errors."""
+    """One item with its problems and history; exit 1 unless it is ready."""
     item = _service().get(parse_id(item_id))
     emit(as_json, item, lambda: _render_item(item))
-    if item.errors:
+    if item.state != "ready":
         raise typer.Exit(1)
 
 
-def _bulk(action: str, raw_ids: list[str], as_json: bool) -> None:
+def _bulk(action: str, raw_ids: list[str], as_json: bool,
+          include_needs_look: bool = False) -> None:
     ids = [parse_id(value) for value in raw_ids]
     service = _service()
     for item_id in ids:
         service.get(item_id)  # an unknown id is bad input: nothing is done
-    run = service.approve_many if action == "approve" else service.archive_many
-    result = run(ids)
+    if action == "approve":
+        result = service.approve_many(ids, include_needs_look=include_needs_look)
+    else:
+        result = service.archive_many(ids)
     done_word = "approved" if action == "approve" else "archived"
     payload = {done_word: [i.id for i in result.done],
                "refused": {str(k): v for k, v in result.refused.items()}}
@@ -140,9 +147,15 @@ def _bulk(action: str, raw_ids: list[str], as_json: bool) -> None:
 
 
 @queue_app.command("approve", context_settings=ID_SETTINGS)
-def approve_command(ids: list[str] = IDS_ARGUMENT, as_json: bool = JSON_OPTION) -> None:
-    """Approve drafts that pass their checks (a person reviewed them)."""
-    _bulk("approve", ids, as_json)
+def approve_command(
+    ids: list[str] = IDS_ARGUMENT,
+    include_needs_look: bool = typer.Option(
+        False, "--include-needs-look",
+        help="Also approve items that need a look (warnings only): you read them."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """Approve drafts that are ready (a person reviewed them); never one with problems."""
+    _bulk("approve", ids, as_json, include_needs_look)
 
 
 @queue_app.command("archive", context_settings=ID_SETTINGS)

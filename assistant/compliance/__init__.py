@@ -12,12 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from assistant.compliance.channels import ChannelReport, ChecklistItem, check_channels
-    from assistant.compliance.checks import (
-        draft_compliance_problems,
-        make_queue_checker,
-        queue_item_problems,
-        repair_draft_text,
-    )
+    from assistant.compliance.checks import compliance_problems, repair_draft_text
     from assistant.compliance.disclosure import apply_ai_disclosure, disclosure_problems
     from assistant.compliance.findings import Finding
     from assistant.compliance.impressum import validate_impressum
@@ -40,9 +35,7 @@ _EXPORTS = {
     "ChannelReport": "assistant.compliance.channels",
     "ChecklistItem": "assistant.compliance.channels",
     "check_channels": "assistant.compliance.channels",
-    "draft_compliance_problems": "assistant.compliance.checks",
-    "make_queue_checker": "assistant.compliance.checks",
-    "queue_item_problems": "assistant.compliance.checks",
+    "compliance_problems": "assistant.compliance.checks",
     "repair_draft_text": "assistant.compliance.checks",
     "apply_ai_disclosure": "assistant.compliance.disclosure",
     "disclosure_problems": "assistant.compliance.disclosure",
@@ -70,10 +63,10 @@ _EXPORTS = {
 __all__ = [
     "ChannelReport", "ChecklistItem", "Finding", "ImpressumReport", "LinkResult",
     "add_ad_label", "add_utm", "apply_ai_disclosure", "check_ad_label", "check_channels",
-    "check_links", "clear_link_cache", "disclosure_problems", "draft_compliance_problems",
+    "check_links", "clear_link_cache", "compliance_problems", "disclosure_problems",
     "find_urls", "impressum_report", "impressum_text", "is_valid_vat_id", "kit_link_urls",
-    "link_problems", "make_queue_checker", "offline_link_problems", "profile_impressum_text",
-    "queue_item_problems", "repair_draft_text", "strip_label_hashtags", "validate_impressum",
+    "link_problems", "offline_link_problems", "profile_impressum_text",
+    "repair_draft_text", "strip_label_hashtags", "validate_impressum",
 ]
 
 

@@ -1,16 +1,14 @@
-"""The compliance checks drafting and the queue call (item 6 of issue 8).
+"""The compliance part of every post's check (``compliance_problems``), which the one
+checker in ``assistant.checks`` composes with the platform, brand and quality checks.
 
-Drafting: ``draft_compliance_problems`` on the composed text (body + hashtags) of each
-draft; ``repair_draft_text`` puts the ad label first and adds the AI label, before the
-model is asked again. The queue: ``queue_item_problems`` (links are requested, cached)
-or ``make_queue_checker(base)`` which wraps the queue's own platform checker. An error
-from here makes a draft or item not ``ok``: a sponsored post without its label first, a
-broken, invalid or refused link, a required AI label missing.
+``repair_draft_text`` puts the ad label first and adds the AI label before the model is
+asked again. An error from here makes a post ``problems``: a sponsored post without its
+label first, a broken, invalid or refused link, a required AI label missing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from assistant.compliance.disclosure import apply_ai_disclosure, disclosure_problems
@@ -24,9 +22,6 @@ from assistant.models import Problem
 
 if TYPE_CHECKING:
     from assistant.brand.kit import BrandKit
-    from assistant.queue.models import QueueItem
-
-Checker = Callable[["QueueItem"], list[Problem]]
 
 
 def label_language(language: str | None) -> str:
@@ -53,24 +48,27 @@ def _links(urls: list[str], kit: BrandKit | None, online: bool, settings: Settin
                          own_domains=domains)
 
 
-def draft_compliance_problems(
+def compliance_problems(
     text: str,
     *,
     language: str | None,
     sponsored: bool,
-    kit: BrandKit | None = None,
-    link: str | None = None,
-    has_ai_image: bool = False,
+    kit: BrandKit | None,
+    urls: Sequence[str],
     online: bool = False,
     settings: Settings | None = None,
     timeout: float = 5.0,
 ) -> list[Problem]:
-    """Ad label, AI label (with ``kit``) and link problems of one draft's composed text."""
-    problems = check_ad_label(text, label_language(language), sponsored)
+    """Ad label, AI label (with ``kit``) and link problems of one post's composed text.
+
+    Neither a draft nor a queue item records whether its image is AI-made, so the AI label
+    is required where the kit labels every post (``always``).
+    """
+    lang = label_language(language)
+    problems = check_ad_label(text, lang, sponsored)
     if kit is not None:
-        problems += disclosure_problems(text, kit.ai_disclosure, kit.ai_label, has_ai_image,
-                                        label_language(language))
-    return problems + _links(post_urls(text, link=link), kit, online, settings, timeout)
+        problems += disclosure_problems(text, kit.ai_disclosure, kit.ai_label, False, lang)
+    return problems + _links(list(urls), kit, online, settings, timeout)
 
 
 def repair_draft_text(
@@ -89,62 +87,21 @@ def repair_draft_text(
     return fixed
 
 
-def queue_item_problems(
-    item: QueueItem,
-    *,
-    kit: BrandKit | None = None,
-    online: bool = True,
-    settings: Settings | None = None,
-    timeout: float = 5.0,
-) -> list[Problem]:
-    """Ad label and links (text, first comment, link field) of a queue item.
+def caching_kit_loader(settings: Settings | None) -> Callable[[str], BrandKit]:
+    """Load each kit once; a kit that does not load raises its BrandKitError every time."""
+    cache: dict[str, BrandKit | BrandKitError] = {}
 
-    A queue item does not record whether its image is AI-made, so the AI label is only
-    required here when the kit labels every post (``always``).
-    """
-    language = item.language or (kit.default_language if kit is not None else "de")
-    text = item.full_text
-    problems = check_ad_label(text, label_language(language), item.sponsored)
-    if kit is not None and kit.ai_disclosure == "always":
-        problems += disclosure_problems(text, "always", kit.ai_label, False,
-                                        label_language(language))
-    urls = post_urls(text, item.first_comment, link=item.link)
-    return problems + _links(urls, kit, online, settings, timeout)
-
-
-def caching_kit_loader(settings: Settings | None) -> Callable[[str], BrandKit | None]:
-    """Load each kit once; a kit that does not load gives None (checked without kit rules)."""
-    cache: dict[str, BrandKit | None] = {}
-
-    def load(kit_id: str) -> BrandKit | None:
+    def load(kit_id: str) -> BrandKit:
         if kit_id not in cache:
             from assistant.brand.kit import load_kit
 
             try:
                 cache[kit_id] = load_kit(kit_id, settings.kits_dir if settings else None)
-            except BrandKitError:
-                cache[kit_id] = None  # the item is still checked, without kit rules
-        return cache[kit_id]
+            except BrandKitError as exc:
+                cache[kit_id] = exc
+        found = cache[kit_id]
+        if isinstance(found, BrandKitError):
+            raise found
+        return found
 
     return load
-
-
-def make_queue_checker(
-    base: Checker | None = None,
-    *,
-    online: bool = True,
-    settings: Settings | None = None,
-    kit_loader: Callable[[str], BrandKit | None] | None = None,
-    timeout: float = 5.0,
-) -> Checker:
-    """A ``QueueService`` checker: ``base(item)`` (the platform check) plus compliance."""
-    loader = kit_loader or caching_kit_loader(settings)
-
-    def checker(item: QueueItem) -> list[Problem]:
-        problems = list(base(item)) if base is not None else []
-        extra = queue_item_problems(item, kit=loader(item.kit_id), online=online,
-                                    settings=settings, timeout=timeout)
-        return problems + extra
-
-    return checker
-

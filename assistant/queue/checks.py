@@ -1,7 +1,9 @@
-"""What the queue checks about an item (the default checker and how findings combine).
+"""How the queue's findings combine, and the bare platform checker.
 
-The checker is injected into the service: ``Callable[[QueueItem], list[Problem]]``. The default
-measures the composed text (body + hashtags) and its images with the platform's own rules.
+The checker is injected into the service: ``Callable[[QueueItem], list[Problem]]``.
+``open_queue`` injects THE checker (``assistant.checks.queue_checker``: platform, brand,
+compliance, quality); ``platform_checker`` is the service's bare default, which only
+measures the composed text and its images with the platform's own rules.
 """
 
 from __future__ import annotations
@@ -50,8 +52,9 @@ def platform_checker(item: QueueItem) -> list[Problem]:
 def merge_problems(fresh: Sequence[Problem], previous: Sequence[Problem]) -> list[Problem]:
     """Fresh checker findings plus earlier non-platform findings about the same content.
 
-    Drafting found brand and compliance problems in exactly this text; they stay until the
-    content changes (an edit replaces all problems with the checker's).
+    Drafting may know more than the item alone shows (e.g. two platforms of one brief got
+    the same text); those findings stay until the content changes (an edit replaces all
+    problems with the checker's).
     """
     out = list(fresh)
     seen = {(p.code, p.source, p.message) for p in out}

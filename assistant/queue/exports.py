@@ -1,6 +1,7 @@
 """Exports of queue items (pure: items in, text or bytes out).
 
-- generic CSV: every useful field, the format ``importer.parse_csv`` reads back;
+- generic CSV: every useful field, the format ``importer.parse_csv`` reads back (``state``
+  is derived from the problems and computed again on import);
 - Buffer bulk-upload CSV: the columns "Text", "Image URL", "Tags", "Posting Time" (Buffer's
   bulk upload template as commonly documented; Buffer needs public image URLs, so only media
   that already are http(s) URLs, or files under ``image_base_url``, fill "Image URL");
@@ -27,13 +28,15 @@ from typing import Protocol
 
 from icalendar import Calendar, Event
 
+from assistant.models import STATE_LABELS
 from assistant.queue.csvcells import escape_cell
 from assistant.queue.models import QueueItem
 
 CSV_COLUMNS: tuple[str, ...] = (
-    "id", "uid", "kit_id", "platform", "status", "scheduled_at", "timezone", "text", "hashtags",
-    "first_comment", "alt_text", "link", "media", "language", "sponsored", "slot_key", "reviewed",
-    "posted_url", "posted_at", "error", "brief", "problems", "created_at", "updated_at",
+    "id", "uid", "kit_id", "platform", "status", "state", "scheduled_at", "timezone", "text",
+    "hashtags", "first_comment", "alt_text", "link", "media", "language", "sponsored",
+    "slot_key", "reviewed", "posted_url", "posted_at", "error", "brief", "problems",
+    "created_at", "updated_at",
 )
 BUFFER_COLUMNS: tuple[str, ...] = ("Text", "Image URL", "Tags", "Posting Time")
 FORMATS: tuple[str, ...] = ("csv", "buffer", "ics", "json", "zip")
@@ -47,7 +50,7 @@ def csv_row(item: QueueItem) -> dict[str, str]:
     """One item as CSV cells: times in the item's zone with offset, lists space/line joined."""
     return {
         "id": str(item.id or ""), "uid": item.uid, "kit_id": item.kit_id,
-        "platform": item.platform, "status": item.status,
+        "platform": item.platform, "status": item.status, "state": item.state,
         "scheduled_at": item.local_time.isoformat(), "timezone": item.timezone,
         "text": item.text, "hashtags": " ".join(f"#{t}" for t in item.hashtags),
         "first_comment": item.first_comment or "", "alt_text": item.alt_text or "",
@@ -156,7 +159,7 @@ def _description(item: QueueItem) -> str:
         parts.append(f"First comment: {item.first_comment}")
     if item.alt_text:
         parts.append(f"Alt text: {item.alt_text}")
-    parts.append(f"Status: {item.status}")
+    parts.append(f"Status: {item.status} ({STATE_LABELS[item.state]})")
     return "\n\n".join(parts)
 
 

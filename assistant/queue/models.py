@@ -12,11 +12,11 @@ from datetime import UTC, datetime
 from typing import Any, Literal, get_args
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator, model_validator
 
 from assistant.config import valid_zone
 from assistant.errors import QueueError, TransitionError
-from assistant.models import Problem, TokenUsage
+from assistant.models import PostState, Problem, TokenUsage, post_state
 
 Status = Literal["draft", "approved", "posted", "failed", "archived"]
 STATUSES: tuple[str, ...] = get_args(Status)
@@ -146,6 +146,12 @@ class QueueItem(BaseModel):
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.is_error]
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def state(self) -> PostState:
+        """ready / needs_look / problems from the stored problems (derived, not a column)."""
+        return post_state(self.problems, failed=self.status == "failed")
 
     @property
     def full_text(self) -> str:

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from assistant.config import Settings, get_settings
 from assistant.errors import AssistantError, InputError, TransitionError
-from assistant.models import Draft
+from assistant.models import Draft, Problem, post_state
 from assistant.queue.checks import Checker, describe, merge_problems, platform_checker
 from assistant.queue.media_store import MediaStore, media_store_for
 from assistant.queue.models import (
@@ -230,9 +230,11 @@ class QueueService:
 
         return self._update(item_id, change)
 
-    def approve(self, item_id: int, *, by: str = "user") -> QueueItem:
+    def approve(self, item_id: int, *, by: str = "user", needs_look: bool = True) -> QueueItem:
         """draft -> approved, only when the checker finds no error; marks it reviewed.
 
+        ``needs_look=False`` (bulk "approve all") refuses items with warnings as well: only
+        a person who read such a post may approve it, one by one or by an explicit choice.
         The approve checker may go on the network (every link is requested), so it runs
         before the write transaction, never while the row is locked; inside, only what can
         have changed meanwhile is checked again: the content (its hash) and the status.
@@ -254,20 +256,17 @@ class QueueService:
                     "to check the new version"
                 )
             problems = merge_problems(fresh, item.problems)
-            errors = [p for p in problems if p.is_error]
-            if errors:
-                raise TransitionError(
-                    f"cannot approve #{item.id} ({item.platform}): {describe(errors)}; "
-                    "edit it and try again"
-                )
+            _refuse_unapprovable(item, problems, needs_look)
             new = self._stamp(item.model_copy(
                 update={"status": "approved", "reviewed": True, "problems": problems}))
             return new, self._entry(by, "approved", item, new)
 
         return self._update(item_id, change)
 
-    def approve_many(self, ids: Iterable[int], *, by: str = "user") -> BulkResult:
-        return self._bulk(ids, lambda i: self.approve(i, by=by))
+    def approve_many(self, ids: Iterable[int], *, by: str = "user",
+                     include_needs_look: bool = False) -> BulkResult:
+        """Approve only ``ready`` items unless ``include_needs_look`` (an explicit choice)."""
+        return self._bulk(ids, lambda i: self.approve(i, by=by, needs_look=include_needs_look))
 
     def archive_many(self, ids: Iterable[int], *, by: str = "user") -> BulkResult:
         return self._bulk(ids, lambda i: self.archive(i, by=by))
@@ -372,6 +371,20 @@ class QueueService:
         )
 
 
+def _refuse_unapprovable(item: QueueItem, problems: list[Problem], needs_look: bool) -> None:
+    state = post_state(problems)
+    if state == "problems":
+        raise TransitionError(
+            f"cannot approve #{item.id} ({item.platform}): "
+            f"{describe(p for p in problems if p.is_error)}; edit it and try again"
+        )
+    if state == "needs_look" and not needs_look:
+        raise TransitionError(
+            f"#{item.id} ({item.platform}) needs a look ({describe(problems)}); read it and "
+            "approve it on its own, or choose to include posts that need a look"
+        )
+
+
 def _editable(item: QueueItem) -> None:
     if item.status in ("posted", "archived"):
         raise TransitionError(
@@ -383,7 +396,7 @@ def _item_from_draft(draft: Draft, scheduled_at: datetime, slot_key: str | None,
                      media: list[str], default_zone: str) -> QueueItem:
     from assistant.queue.models import zone_name
 
-    failed = draft.status == "failed"
+    failed = draft.error is not None
     return QueueItem(
         kit_id=draft.kit_id, platform=draft.platform, text=draft.text,
         hashtags=list(draft.hashtags), first_comment=draft.first_comment,

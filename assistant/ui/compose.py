@@ -164,7 +164,7 @@ def _card(kit: BrandKit, index: int, draft: Draft) -> None:
     full = compose_text(draft.text, draft.hashtags)
     check = check_post(draft.platform, full, media=draft.media)
     with st.container(border=True):
-        badge = ":green-badge[ready]" if draft.status == "ok" else ":red-badge[needs work]"
+        badge = widgets.state_badge(draft.status)
         voice = f" · voice {draft.voice_score:.0f}/100" if draft.voice_score is not None else ""
         variant = f" · variant {draft.variant + 1}" if draft.variant else ""
         st.markdown(f"**{platform.name}** {badge}{voice}{variant}")

@@ -12,6 +12,7 @@ import streamlit as st
 
 from assistant.config import Settings
 from assistant.errors import AssistantError
+from assistant.models import STATE_LABELS
 from assistant.platforms import PLATFORM_IDS, get_platform
 from assistant.queue import STATUSES, QueueItem, QueueService, open_queue
 from assistant.queue.cadence import ChannelCadence, cadence_report
@@ -21,6 +22,7 @@ from assistant.queue.importing import import_for_user
 from assistant.review.service import with_history
 from assistant.ui.common import attempt, page_header, settings
 from assistant.ui.review_links import change_requests, link_panel
+from assistant.ui.widgets import STATE_ICONS
 
 ALL_KITS = "All kits"
 ICONS = {"draft": "📝", "approved": "✅", "posted": "📤", "failed": "⚠️", "archived": "🗄️"}
@@ -153,9 +155,10 @@ def _send(queue: QueueService, item: QueueItem, cfg: Settings) -> None:
 def _rows(items: Sequence[QueueItem]) -> list[dict[str, Any]]:
     return [{
         "id": i.id, "when": f"{i.local_time:%Y-%m-%d %H:%M}", "platform": i.platform,
-        "status": f"{ICONS[i.status]} {i.status}", "kit": i.kit_id,
+        "status": f"{ICONS[i.status]} {i.status}",
+        "state": f"{STATE_ICONS[i.state]} {STATE_LABELS[i.state]}", "kit": i.kit_id,
         "text": " ".join(i.text.split())[:90],
-        "problems": ", ".join(p.code for p in i.problems if p.is_error) or "",
+        "problems": ", ".join(p.code for p in i.problems) or "",
         "reviewed": i.reviewed, "error": i.error or "",
     } for i in items]
 
@@ -165,22 +168,26 @@ def _list(queue: QueueService, items: list[QueueItem]) -> None:
         st.info("No posts for these filters.")
         return
     st.dataframe(_rows(items), hide_index=True, width="stretch")
-    labels = {i.id or 0: f"#{i.id} {i.local_time:%d.%m. %H:%M} {i.platform} ({i.status})"
-              for i in items}
+    labels = {i.id or 0: f"#{i.id} {i.local_time:%d.%m. %H:%M} {i.platform} ({i.status}, "
+                         f"{STATE_LABELS[i.state]})" for i in items}
     chosen = st.multiselect("Select posts", list(labels), format_func=lambda i: labels[i],
                             key="queue_selected")
+    include = st.checkbox("Also approve posts that need a look: I read them",
+                          key="queue_include_needs_look",
+                          help="Without this, approving only takes posts that are ready.")
     cols = st.columns(3)
     if cols[0].button("Approve selected", disabled=not chosen, type="primary"):
-        _bulk(queue.approve_many, chosen, "approved")
+        _bulk(queue.approve_many, chosen, "approved", include_needs_look=include)
     if cols[1].button("Archive selected", disabled=not chosen):
         _bulk(queue.archive_many, chosen, "archived")
-    valid = [i.id or 0 for i in items if i.status == "draft" and not i.errors]
-    if cols[2].button(f"Approve all valid drafts ({len(valid)})", disabled=not valid):
-        _bulk(queue.approve_many, valid, "approved")
+    states = ("ready", "needs_look") if include else ("ready",)
+    valid = [i.id or 0 for i in items if i.status == "draft" and i.state in states]
+    if cols[2].button(f"Approve all ready drafts ({len(valid)})", disabled=not valid):
+        _bulk(queue.approve_many, valid, "approved", include_needs_look=include)
 
 
-def _bulk(action: Any, ids: list[int], word: str) -> None:
-    result = attempt(action, ids, by="ui")
+def _bulk(action: Any, ids: list[int], word: str, **options: bool) -> None:
+    result = attempt(action, ids, by="ui", **options)
     if result is None:
         return
     if result.done:

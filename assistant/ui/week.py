@@ -15,6 +15,7 @@ from assistant.planner import Slot, WeekPlan
 from assistant.platforms import PLATFORM_IDS, get_platform
 from assistant.queue import QueueItem, QueueService, open_queue
 from assistant.review.service import with_history
+from assistant.ui import widgets
 from assistant.ui.common import attempt, page_header, pick_kit, settings
 from assistant.ui.review_links import client_note, link_panel
 
@@ -122,9 +123,7 @@ def _card(kit: BrandKit, item: QueueItem) -> None:
             "failed": ":red-badge[failed]",
             "approved": ":green-badge[approved]",
             "posted": ":gray-badge[posted]",
-        }.get(item.status)
-        if badge is None:
-            badge = ":orange-badge[fix]" if errors else ":blue-badge[draft]"
+        }.get(item.status) or widgets.state_badge(item.state)
         st.markdown(f"**{item.local_time:%H:%M} {get_platform(item.platform).name}** {badge}")
         body = item.text or item.error or ""
         st.caption(body[:110] + ("…" if len(body) > 110 else ""))
@@ -133,6 +132,9 @@ def _card(kit: BrandKit, item: QueueItem) -> None:
             st.code(compose_text(item.text, item.hashtags), language=None, wrap_lines=True)
             for message in errors:
                 st.error(message)
+            for problem in item.problems:
+                if not problem.is_error:
+                    st.warning(f"{problem.code}: {problem.message}")
             if item.error:
                 st.error(item.error)
             _item_actions(kit, item)
@@ -161,9 +163,18 @@ def _calendar(kit: BrandKit, start: date, days: int) -> list[QueueItem]:
 
 
 def _approve_all(items: list[QueueItem]) -> None:
-    valid = [i.id for i in items if i.status == "draft" and not _errors(i) and i.id is not None]
-    if st.button(f"Approve all valid ({len(valid)})", disabled=not valid, type="primary"):
-        result = _on_queue(lambda q: q.approve_many(valid))
+    """Only ``ready`` drafts, unless the person ticks that they read the ones needing a look."""
+    drafts = [i for i in items if i.status == "draft" and i.id is not None]
+    ready = [i.id or 0 for i in drafts if i.state == "ready"]
+    looked = [i.id or 0 for i in drafts if i.state == "needs_look"]
+    include = bool(looked) and st.checkbox(
+        f"Also approve the {len(looked)} post(s) that need a look: I read them",
+        key="week_include_needs_look")
+    chosen = ready + looked if include else ready
+    label = f"Approve all ready and read ({len(chosen)})" if include else (
+        f"Approve all ready ({len(ready)})")
+    if st.button(label, disabled=not chosen, type="primary"):
+        result = _on_queue(lambda q: q.approve_many(chosen, include_needs_look=include))
         if result is None:
             return
         for message in result.refused.values():

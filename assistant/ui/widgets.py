@@ -84,3 +84,14 @@ def problem_list(problems: list[Problem]) -> None:
     for p in problems:
         show = st.error if p.is_error else st.warning
         show(f"**{p.code}**: {p.message}", icon="⛔" if p.is_error else "⚠️")
+
+
+# one colour per state, the same on every page (Compose, Week, Queue)
+STATE_BADGES = {"ready": ":green-badge[ready]", "needs_look": ":orange-badge[needs a look]",
+                "problems": ":red-badge[problems]", "failed": ":red-badge[failed]"}
+STATE_ICONS = {"ready": "🟢", "needs_look": "🟠", "problems": "🔴"}
+
+
+def state_badge(state: str) -> str:
+    """Markdown badge for a draft's or item's state (``failed`` for a draft that failed)."""
+    return STATE_BADGES[state]

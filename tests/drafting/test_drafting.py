@@ -22,11 +22,13 @@ def kit():  # type: ignore[no-untyped-def]
 
 
 def assert_honest(drafts) -> None:  # type: ignore[no-untyped-def]
-    """Never ok and invalid: every ok draft passes the platform check with no error."""
+    """Never ready with a problem: a draft is ready exactly when nothing was found, it has
+    problems exactly when something is an error, and a ready draft passes the platform."""
     for d in drafts:
         errors = [p for p in d.problems if p.is_error]
-        assert (d.status == "ok") == (not errors), (d.platform, d.problems)
-        if d.status == "ok":
+        assert (d.status == "ready") == (not d.problems), (d.platform, d.problems)
+        assert (d.status == "problems") == bool(errors), (d.platform, d.problems)
+        if d.status == "ready":
             assert check_post(d.platform, compose_text(d.text, d.hashtags)).ok
 
 
@@ -35,7 +37,7 @@ def test_happy_path_one_call_for_three_platforms(fake_llm: FakeLLMServer, kit) -
     fake_llm.responder = script
     drafts = draft_posts(kit, "Neuer Äthiopien-Filterkaffee ist da", ["instagram", "linkedin", "x"])
     assert [d.platform for d in drafts] == ["instagram", "linkedin", "x"]
-    assert all(d.status == "ok" for d in drafts), [d.problems for d in drafts]
+    assert all(d.status == "ready" for d in drafts), [d.problems for d in drafts]
     assert len(script.calls) == 1
     first = drafts[0]
     assert "Möwenbohne" in first.hashtags  # the kit's always-set is merged in
@@ -58,7 +60,7 @@ def test_over_the_limit_is_repaired_on_second_call(fake_llm: FakeLLMServer, kit)
     script = DraftScript(text_for)
     fake_llm.responder = script
     drafts = draft_posts(kit, "Röstwoche", ["x"])
-    assert drafts[0].status == "ok"
+    assert drafts[0].status == "ready"
     assert len(script.calls) == 2 and is_repair(script.calls[1])
     assert (
         "too long" in script.calls[1]["messages"][-1]["content"].lower()
@@ -75,7 +77,7 @@ def test_banned_word_goes_back_to_the_model(fake_llm: FakeLLMServer, kit) -> Non
     script = DraftScript(text_for)
     fake_llm.responder = script
     drafts = draft_posts(kit, "Neuer Kaffee", ["facebook"])
-    assert drafts[0].status == "ok" and "Kaffeejunkie" not in drafts[0].text
+    assert drafts[0].status == "ready" and "Kaffeejunkie" not in drafts[0].text
     assert "Kaffeefan" in script.calls[1]["messages"][-1]["content"]  # the replacement is suggested
 
 
@@ -87,7 +89,7 @@ def test_wrong_formality_is_repaired(fake_llm: FakeLLMServer, kit) -> None:  # t
     script = DraftScript(text_for)
     fake_llm.responder = script
     drafts = draft_posts(kit, "Einladung ins Kontor", ["linkedin"])
-    assert drafts[0].status == "ok"
+    assert drafts[0].status == "ready"
     assert "du" in script.calls[1]["messages"][-1]["content"]
 
 
@@ -111,7 +113,7 @@ def test_too_many_hashtags_are_trimmed_without_a_model_call(fake_llm: FakeLLMSer
     drafts = draft_posts(kit, "Neuer Kaffee", ["instagram"])
     assert len(script.calls) == 1
     assert len(drafts[0].hashtags) == 5 and drafts[0].hashtags[0] == "Möwenbohne"
-    assert drafts[0].status == "ok"
+    assert drafts[0].status == "ready"
 
 
 def test_never_hashtags_are_dropped(fake_llm: FakeLLMServer, kit) -> None:  # type: ignore[no-untyped-def]
@@ -128,14 +130,14 @@ def test_malformed_json_retried_then_clear_error(fake_llm: FakeLLMServer, kit) -
     fake_llm.push(Reply.malformed())
     fake_llm.responder = DraftScript()
     drafts = draft_posts(kit, "Neuer Kaffee", ["x"])
-    assert drafts[0].status == "ok" and len(fake_llm.chat_requests) == 2
+    assert drafts[0].status == "ready" and len(fake_llm.chat_requests) == 2
 
 
 def test_429_is_retried(fake_llm: FakeLLMServer, kit) -> None:  # type: ignore[no-untyped-def]
     fake_llm.push(Reply.error(429, retry_after=0.1))
     fake_llm.responder = DraftScript()
     drafts = draft_posts(kit, "Neuer Kaffee", ["bluesky"])
-    assert drafts[0].status == "ok" and len(fake_llm.chat_requests) == 2
+    assert drafts[0].status == "ready" and len(fake_llm.chat_requests) == 2
 
 
 def test_sponsored_gets_its_label_first_and_links_get_utm(fake_llm: FakeLLMServer, kit) -> None:  # type: ignore[no-untyped-def]
@@ -201,7 +203,7 @@ def test_a_cut_off_reply_is_asked_again_with_a_bounded_budget(fake_llm: FakeLLMS
     fake_llm.push(Reply.truncated('{"posts": [{"platform": "x", "text": "Kaffee Kaffee Kaffee'))
     fake_llm.responder = DraftScript()
     drafts = draft_posts(kit, "Neuer Kaffee", ["x", "mastodon"])
-    assert all(d.status == "ok" for d in drafts)
+    assert all(d.status == "ready" for d in drafts)
     first, second = fake_llm.chat_requests[:2]
     assert first["max_tokens"] == second["max_tokens"] == 300 + 450 * 2
     assert "rejected" in second["messages"][-1]["content"]

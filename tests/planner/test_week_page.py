@@ -1,4 +1,4 @@
-"""AppTest of the Week page: generate, see the calendar, approve all valid."""
+"""AppTest of the Week page: generate, see the calendar, approve all ready."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ def test_generate_and_approve_all_valid(fake_llm: FakeLLMServer, monkeypatch) ->
     assert not at.exception, at.exception
     items = open_queue().list(kit_id="kaffeekontor-hamburg")
     assert len(items) == 11 and all(i.status == "draft" for i in items)
-    approve = next(b for b in at.button if b.label.startswith("Approve all valid"))
+    approve = next(b for b in at.button if b.label.startswith("Approve all ready"))
     approve.click().run()
     assert not at.exception
     statuses = {i.status for i in open_queue().list(kit_id="kaffeekontor-hamburg")}

@@ -17,6 +17,7 @@ from assistant.queue import QueueItem, open_queue
 from tests.queue.conftest import BERLIN
 
 ROOT = Path(__file__).resolve().parents[2]
+COFFEE, SOFTWARE = "kaffeekontor-hamburg", "tessaline-software"  # the example kits
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -30,18 +31,20 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 def ids() -> dict[str, int]:
     queue = open_queue()
     when = datetime(2030, 3, 4, 9, 0, tzinfo=BERLIN)
-    good = queue.add(QueueItem(kit_id="kaffee", platform="instagram", text="Moin ☕",
-                               hashtags=["kaffee"], scheduled_at=when))
-    long = queue.add(QueueItem(kit_id="kaffee", platform="x", text="Kaffee " * 50,
+    good = queue.add(QueueItem(kit_id=COFFEE, platform="instagram",
+                               text="Moin! Heute rösten wir in Altona eine neue Bohne für dich.",
+                               hashtags=["Möwenbohne"], scheduled_at=when))
+    long = queue.add(QueueItem(kit_id=COFFEE, platform="x", text="Kaffee " * 50,
                                scheduled_at=when))
-    other = queue.add(QueueItem(kit_id="tee", platform="bluesky", text="Tee", scheduled_at=when))
+    other = queue.add(QueueItem(kit_id=SOFTWARE, platform="bluesky", scheduled_at=when,
+                                text="Release notes for version 4 are out: faster sync."))
     return {"good": good.id or 0, "long": long.id or 0, "other": other.id or 0}
 
 
 def test_list_filters_and_json(capsys: pytest.CaptureFixture[str], ids: dict[str, int]) -> None:
     code, out, _ = run(capsys, "list")
     assert code == 0 and out.count("\n") == 3 and "[1 error(s)]" in out
-    code, out, _ = run(capsys, "list", "--kit", "kaffee", "--platform", "x", "--json")
+    code, out, _ = run(capsys, "list", "--kit", COFFEE, "--platform", "x", "--json")
     doc = json.loads(out)
     assert code == 0 and doc["count"] == 1 and doc["items"][0]["id"] == ids["long"]
     code, _out, err = run(capsys, "list", "--status", "sent")
@@ -50,7 +53,7 @@ def test_list_filters_and_json(capsys: pytest.CaptureFixture[str], ids: dict[str
 
 def test_show(capsys: pytest.CaptureFixture[str], ids: dict[str, int]) -> None:
     code, out, _ = run(capsys, "show", str(ids["good"]))
-    assert code == 0 and "#kaffee" in out and "created" in out
+    assert code == 0 and "#Möwenbohne" in out and "created" in out
     code, out, _ = run(capsys, "show", str(ids["long"]), "--json")
     assert code == 1 and "too_long" in [p["code"] for p in json.loads(out)["problems"]]
     code, out, err = run(capsys, "show", "999")
@@ -82,7 +85,7 @@ def test_export_every_format_and_import_back(capsys: pytest.CaptureFixture[str],
         assert code == 0 and json.loads(out)["count"] == 3 and out_path.stat().st_size > 0
     cal = Calendar.from_ical((tmp_path / "out" / "queue.ics").read_bytes())
     assert len(list(cal.walk("VEVENT"))) == 3
-    code, out, _ = run(capsys, "export", "--format", "json", "--out", "-", "--kit", "tee")
+    code, out, _ = run(capsys, "export", "--format", "json", "--out", "-", "--kit", SOFTWARE)
     assert json.loads(out)["count"] == 1
     code, _out, err = run(capsys, "export", "--format", "pdf", "--out", str(tmp_path / "x"))
     assert code == 2 and "use one of csv" in err

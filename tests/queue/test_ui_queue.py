@@ -106,6 +106,13 @@ def test_bulk_approve_and_archive(queue: QueueService) -> None:
     at.multiselect(key="queue_selected").set_value([d.id for d in drafts]).run()
     _button(at, "Approve selected").click().run()  # type: ignore[attr-defined]
     assert not at.exception
+    # the LinkedIn post lacks the brand's hashtag: it needs a look, never approved in bulk
+    assert queue.list(platform="linkedin")[0].state == "needs_look"
+    assert any("needs a look" in w.value for w in at.warning)
+    assert [i.status for i in queue.list(platform="linkedin")] == ["draft"]
+    at.multiselect(key="queue_selected").set_value([d.id for d in drafts]).run()
+    at.checkbox(key="queue_include_needs_look").check().run()
+    _button(at, "Approve selected").click().run()  # type: ignore[attr-defined]
     assert any("Approved 1 post(s)" in s.value for s in at.success)
     assert any("cannot approve" in w.value and "empty" in w.value for w in at.warning)
     assert [i.status for i in queue.list(platform="linkedin")] == ["approved"]

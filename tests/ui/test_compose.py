@@ -36,7 +36,7 @@ def test_draft_edit_and_recheck(at: AppTest) -> None:
     assert [d["platform"] for d in drafts] == ["instagram", "linkedin", "x"]
     media = {d["platform"]: [m["path"] for m in d["media"]] for d in drafts}
     assert media == {"instagram": ["/tmp/a.jpg"], "linkedin": ["/tmp/b.jpg"], "x": []}
-    assert all(d["status"] == "ok" for d in drafts)
+    assert all(d["status"] == "ready" for d in drafts)
     notes = [c.value for c in at.caption if c.value.startswith("Voice: ")]
     assert notes == [f"Voice: {d['voice_note']}" for d in drafts]  # the score says why
     assert all(" the kit" in n for n in notes)

@@ -1,0 +1,140 @@
+"""One checker (issue 13, item 1): the same text gets the same problems on every path.
+
+Paths: drafting (the fake OpenAI-compatible server writes the text), the Compose re-check
+after an edit, queue add, queue edit, CSV import and approval, on the real SQLite queue
+and the real example kit. An item whose kit does not load is never ready nor approvable.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from assistant.brand.kit import BrandKit, load_kit
+from assistant.config import get_settings
+from assistant.drafting import draft_posts
+from assistant.drafting_post import recheck
+from assistant.errors import TransitionError
+from assistant.models import Draft, Problem
+from assistant.queue import QueueItem, QueueService, open_queue
+from assistant.queue.exports import to_csv
+from tests.conftest import ROOT
+from tests.fakes.drafts import DraftScript, post
+from tests.fakes.llm_server import FakeLLMServer
+
+KIT = "kaffeekontor-hamburg"
+BRIEF = "Neuer Äthiopien-Filterkaffee im Kontor"
+WHEN = datetime(2031, 1, 6, 9, tzinfo=UTC)
+BITLY = "Neu im Kontor: Kaffee aus Äthiopien. Komm vorbei und probier ihn! https://bit.ly/abc"
+
+Key = list[tuple[str, str, str]]
+
+
+@pytest.fixture()
+def kits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    folder = tmp_path / "kits"
+    shutil.copytree(ROOT / "brand_kits" / KIT, folder / KIT)
+    monkeypatch.setenv("POSTWERK_KITS_DIR", str(folder))
+    get_settings.cache_clear()
+    yield folder
+    get_settings.cache_clear()
+
+
+@pytest.fixture()
+def kit(kits: Path) -> BrandKit:
+    return load_kit(KIT, kits)
+
+
+def key(problems: list[Problem]) -> Key:
+    return sorted((p.code, p.severity.value, p.message) for p in problems)
+
+
+def drafted(fake_llm: FakeLLMServer, kit: BrandKit, text: str, platform: str) -> Draft:
+    fake_llm.responder = DraftScript(lambda pid, _call: post(pid, text, ["Möwenbohne"]))
+    [draft] = draft_posts(kit, BRIEF, [platform])
+    return draft
+
+
+def as_item(draft: Draft, **changes: object) -> QueueItem:
+    values: dict[str, object] = dict(
+        kit_id=draft.kit_id, platform=draft.platform, text=draft.text,
+        hashtags=draft.hashtags, link=draft.link, language=draft.language,
+        sponsored=draft.sponsored, brief=draft.brief, scheduled_at=WHEN,
+    )
+    return QueueItem(**{**values, **changes})  # type: ignore[arg-type]
+
+
+def every_offline_path(queue: QueueService, kit: BrandKit, draft: Draft) -> dict[str, Key]:
+    """The problems each path finds for the draft's text (links not requested)."""
+    added = queue.add_draft(draft, WHEN)
+    other = queue.add(as_item(draft, text="Moin! Heute rösten wir in Altona."))
+    edited = queue.edit(other.id or 0, text=draft.text)
+    [imported] = queue.import_csv(to_csv([as_item(draft)]))
+    return {
+        "draft": key(draft.problems),
+        "recheck": key(recheck(kit, draft).problems),
+        "queue add": key(added.problems),
+        "queue edit": key(edited.problems),
+        "import": key(imported.problems),
+    }
+
+
+@pytest.mark.parametrize("platform", ["facebook", "linkedin"])
+def test_a_shortened_link_is_flagged_on_every_path(
+    fake_llm: FakeLLMServer, kit: BrandKit, platform: str
+) -> None:
+    draft = drafted(fake_llm, kit, BITLY, platform)
+    assert "https://bit.ly/abc" in draft.text
+    paths = every_offline_path(open_queue(), kit, draft)
+    first = paths["draft"]
+    assert "link_shortener" in [code for code, _sev, _msg in first]
+    assert all(found == first for found in paths.values()), paths
+    assert draft.state == "needs_look" and draft.status == "needs_look"
+
+
+def test_approval_sees_the_same_problems_and_requests_the_link(
+    fake_llm: FakeLLMServer, kit: BrandKit
+) -> None:
+    queue = open_queue()
+    draft = drafted(fake_llm, kit, BITLY, "facebook")
+    item = queue.add_draft(draft, WHEN)
+    refused = queue.approve_many([item.id or 0])
+    assert not refused.done and "link_shortener" in refused.refused[item.id or 0]
+    approved = queue.approve(item.id or 0)  # a person looked: one needs-look item may pass
+    assert approved.status == "approved"
+    assert set(key(draft.problems)) <= set(key(approved.problems))
+    assert approved.state == "needs_look"
+
+
+def test_an_error_is_an_error_on_every_path(fake_llm: FakeLLMServer, kit: BrandKit) -> None:
+    text = "Unser Premium-Kaffee für Sie! Probieren Sie ihn im Kontor in Altona."
+    draft = drafted(fake_llm, kit, text, "facebook")
+    paths = every_offline_path(open_queue(), kit, draft)
+    assert all(found == paths["draft"] for found in paths.values()), paths
+    codes = {code for code, severity, _msg in paths["draft"] if severity == "error"}
+    assert {"banned_word", "wrong_formality"} <= codes
+    assert draft.status == "problems"
+
+
+def test_an_item_whose_kit_does_not_load_is_never_ready(kits: Path) -> None:
+    queue = open_queue()
+    item = queue.add(QueueItem(kit_id="gone", platform="facebook", text="Moin aus Altona!",
+                               scheduled_at=WHEN))
+    assert item.state == "problems" and item.errors[0].code == "kit_missing"
+    with pytest.raises(TransitionError, match="fix or restore the kit"):
+        queue.approve(item.id or 0)
+
+
+def test_a_kit_removed_after_queueing_blocks_approval(kits: Path) -> None:
+    stored = open_queue().add(QueueItem(
+        kit_id=KIT, platform="facebook", hashtags=["Möwenbohne"], scheduled_at=WHEN,
+        text="Moin! Heute rösten wir in Altona eine neue Bohne für dich."))
+    assert stored.state == "ready"
+    shutil.rmtree(kits / KIT)
+    with pytest.raises(TransitionError, match="kit_missing.*fix or restore the kit"):
+        open_queue().approve(stored.id or 0)
+    assert open_queue().get(stored.id or 0).status == "draft"
