@@ -59,3 +59,25 @@ def test_queue_that_cannot_open_is_an_error_not_a_traceback(monkeypatch) -> None
     at.run()
     assert not at.exception, at.exception
     assert any("nosuchdb" in e.value or "database" in e.value.lower() for e in at.error)
+
+
+def test_approve_all_leaves_needs_look_to_an_explicit_choice(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(__import__("tests.conftest").conftest.ROOT)
+    at = AppTest.from_string("from assistant.ui import week\nweek.render()", default_timeout=120)
+    at.run()
+    start = at.date_input(key="week_start").value
+    when = datetime.combine(start, time(9), tzinfo=ZoneInfo("Europe/Berlin"))
+    queue = open_queue()
+    text = "Moin! Heute rösten wir in Altona eine neue Bohne für dich."
+    ready, look = (queue.add(QueueItem(kit_id="kaffeekontor-hamburg", platform="facebook",
+                                       text=t, hashtags=["Möwenbohne"],
+                                       scheduled_at=when + timedelta(hours=n)))
+                   for n, t in enumerate([text, text + " https://bit.ly/abc"]))
+    at.run()
+    assert any(":orange-badge[needs a look]" in m.value for m in at.markdown)
+    next(b for b in at.button if b.label == "Approve all ready (1)").click().run()
+    assert [queue.get(i.id or 0).status for i in (ready, look)] == ["approved", "draft"]
+    at.checkbox(key="week_include_needs_look").check().run()
+    next(b for b in at.button if b.label == "Approve all ready and read (1)").click().run()
+    assert not at.exception
+    assert queue.get(look.id or 0).status == "approved"

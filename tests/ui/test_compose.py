@@ -87,3 +87,17 @@ def test_an_edit_rescores_the_voice_and_says_why(at: AppTest) -> None:
     assert after["voice_score"] < before["voice_score"] - 20
     assert "Sie instead of du" in after["voice_note"]
     assert f"Voice: {after['voice_note']}" in [c.value for c in at.caption]
+
+
+def test_cards_show_the_three_states(at: AppTest) -> None:
+    _draft(at, ["facebook", "x"])
+    assert not at.exception
+    badges = [m.value for m in at.markdown if "-badge[" in m.value]
+    assert badges and all(":green-badge[ready]" in b for b in badges)
+    # an edit that adds a shortened link: the same check as in the queue, so it needs a look
+    text = at.session_state["compose_drafts"][0]["text"] + " https://bit.ly/abc"
+    at.text_area(key="text_0").input(text).run()
+    assert at.session_state["compose_drafts"][0]["state"] == "needs_look"
+    assert any(":orange-badge[needs a look]" in m.value for m in at.markdown)
+    at.text_area(key="text_1").input("Kaffee " * 60).run()
+    assert any(":red-badge[problems]" in m.value for m in at.markdown)

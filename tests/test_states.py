@@ -1,0 +1,138 @@
+"""Three honest states (issue 13, item 2): ready, needs a look, problems.
+
+One rule (``models.post_state``) decides; drafts, queue items, bulk approval, the CLI's
+``--json`` and human output, and the exports all show what it says.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from assistant.cli import main
+from assistant.config import get_settings
+from assistant.errors import TransitionError
+from assistant.models import Draft, Problem, Severity, post_state
+from assistant.queue import QueueItem, QueueService, open_queue
+from assistant.queue.exports import to_csv, to_ics, to_json
+from tests.conftest import ROOT
+
+KIT = "kaffeekontor-hamburg"
+WHEN = datetime(2031, 1, 6, 9, tzinfo=UTC)
+WARN = Problem(code="link_shortener", severity=Severity.WARNING, message="w")
+ERR = Problem(code="too_long", severity=Severity.ERROR, message="e")
+READY_TEXT = "Moin! Heute rösten wir in Altona eine neue Bohne für dich."
+
+
+@pytest.fixture(autouse=True)
+def kits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    folder = tmp_path / "kits"
+    shutil.copytree(ROOT / "brand_kits" / KIT, folder / KIT)
+    monkeypatch.setenv("POSTWERK_KITS_DIR", str(folder))
+    get_settings.cache_clear()
+    yield folder
+    get_settings.cache_clear()
+
+
+def test_the_one_rule() -> None:
+    assert post_state([]) == "ready"
+    assert post_state([WARN]) == "needs_look"
+    assert post_state([WARN, ERR]) == "problems"
+    assert post_state([], failed=True) == "problems"
+
+
+def test_draft_status_is_derived_and_survives_a_round_trip() -> None:
+    draft = Draft(kit_id=KIT, platform="x", text="Moin", problems=[WARN])
+    assert (draft.state, draft.status) == ("needs_look", "needs_look")
+    dumped = draft.model_dump(mode="json")
+    assert dumped["state"] == dumped["status"] == "needs_look"
+    assert Draft.model_validate(dumped).status == "needs_look"
+    draft.problems = []
+    assert draft.status == "ready"  # never stale: computed from the problems
+    failed = Draft(kit_id=KIT, platform="x", text="", error="the model did not answer")
+    assert (failed.state, failed.status) == ("problems", "failed")
+
+
+def three_items(queue: QueueService) -> dict[str, int]:
+    """A ready, a needs-look (shortened link) and a problems (too long) item."""
+    texts = {"ready": READY_TEXT, "needs_look": READY_TEXT + " https://bit.ly/abc",
+             "problems": "Kaffee " * 60}
+    ids = {}
+    for state, text in texts.items():
+        item = queue.add(QueueItem(kit_id=KIT, platform="x", text=text, scheduled_at=WHEN,
+                                   hashtags=["Möwenbohne"]))
+        assert item.state == state, (state, item.problems)
+        ids[state] = item.id or 0
+    return ids
+
+
+def test_approve_all_takes_only_ready_items() -> None:
+    queue = open_queue()
+    ids = three_items(queue)
+    result = queue.approve_many(list(ids.values()))
+    assert [i.id for i in result.done] == [ids["ready"]]
+    assert "needs a look" in result.refused[ids["needs_look"]]
+    assert "read it and approve it on its own" in result.refused[ids["needs_look"]]
+    assert "cannot approve" in result.refused[ids["problems"]]
+
+
+def test_needs_look_only_by_explicit_choice_problems_never() -> None:
+    queue = open_queue()
+    ids = three_items(queue)
+    result = queue.approve_many([ids["needs_look"], ids["problems"]], include_needs_look=True)
+    assert [i.id for i in result.done] == [ids["needs_look"]]
+    assert list(result.refused) == [ids["problems"]]
+    with pytest.raises(TransitionError, match="too_long"):
+        queue.approve(ids["problems"])
+
+
+def test_a_single_needs_look_item_can_be_approved() -> None:
+    queue = open_queue()
+    ids = three_items(queue)
+    assert queue.approve(ids["needs_look"]).status == "approved"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as caught:
+        main(list(args))
+    out, err = capsys.readouterr()
+    return int(caught.value.code or 0), out, err
+
+
+def test_cli_queue_states_and_the_explicit_flag(capsys: pytest.CaptureFixture[str]) -> None:
+    ids = three_items(open_queue())
+    code, out, _ = run(capsys, "queue", "list", "--json")
+    assert code == 0
+    assert {i["id"]: i["state"] for i in json.loads(out)["items"]} == {
+        v: k for k, v in ids.items()}
+    code, out, _ = run(capsys, "queue", "list")
+    assert "needs a look" in out and "ready" in out and "problems" in out
+    code, _out, err = run(capsys, "queue", "show", str(ids["needs_look"]))
+    assert code == 1  # a person must read it first
+    code, _out, err = run(capsys, "queue", "approve", str(ids["needs_look"]))
+    assert code == 2 and "needs a look" in err and err.count("\n") == 1
+    code, out, _ = run(capsys, "queue", "approve", str(ids["needs_look"]),
+                       "--include-needs-look")
+    assert code == 0 and f"approved #{ids['needs_look']}" in out
+
+
+def test_exports_carry_the_state() -> None:
+    queue = open_queue()
+    ids = three_items(queue)
+    items = queue.list()
+    rows = list(csv.DictReader(io.StringIO(to_csv(items))))
+    assert {int(r["id"]): r["state"] for r in rows} == {v: k for k, v in ids.items()}
+    assert {i["state"] for i in json.loads(to_json(items))["items"]} == set(ids)
+    assert b"needs a look" in to_ics(items).replace(b"\r\n ", b"")
+    # the column is derived: importing the CSV computes it again instead of trusting it
+    forged = to_csv(items).replace(",problems,", ",ready,")
+    again = {i.text: i.state for i in queue.import_csv(forged.replace(
+        rows[0]["uid"], "u1").replace(rows[1]["uid"], "u2").replace(rows[2]["uid"], "u3"))}
+    assert sorted(again.values()) == sorted(ids)
