@@ -4,7 +4,9 @@ Drafting (``drafting_post.finish_post``), the Compose re-check after an edit
 (``drafting_post.recheck``), the queue on add, edit, import and approve
 (``queue_checker``) all call ``post_problems``, so the same text gets the same problems
 on every path. A post is described by a ``PostSubject``; ``draft_subject`` and
-``item_subject`` build one from a draft or a queue item.
+``item_subject`` build one from a draft or a queue item. The one check that needs the
+other drafts of a brief (``same_text_as``) is added by ``with_same_text`` where those
+drafts exist (drafting, Compose); the queue keeps it until the text is edited.
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ from typing import TYPE_CHECKING
 from assistant.config import Settings
 from assistant.errors import BrandKitError
 from assistant.models import Draft, MediaInfo, Problem, Severity
+from assistant.quality import QualityContext, quality_problems, same_text_problems
+
+SAME_TEXT = "same_text_as"
 
 if TYPE_CHECKING:
     from assistant.brand.kit import BrandKit
@@ -62,7 +67,7 @@ def kit_problem(kit_id: str, exc: BrandKitError) -> Problem:
 def post_problems(
     subject: PostSubject, kit: BrandKit | None, options: CheckOptions | None = None
 ) -> list[Problem]:
-    """Every problem of one post: platform, brand rules, compliance (and quality)."""
+    """Every problem of one post: platform, brand rules, compliance and quality."""
     from assistant.compliance.checks import compliance_problems, post_urls
     from assistant.hashtags import compose_text
     from assistant.platforms import check_post
@@ -81,7 +86,9 @@ def post_problems(
         full, language=language, sponsored=subject.sponsored, kit=kit, urls=urls,
         online=opts.online, settings=opts.settings, timeout=opts.timeout,
     )
-    return problems
+    context = QualityContext(brief=subject.brief, link=subject.link, language=language,
+                             platform=subject.platform, kit=kit)
+    return problems + quality_problems(subject.text, subject.hashtags, context)
 
 
 def subject_language(subject: PostSubject, kit: BrandKit | None) -> str:
@@ -137,3 +144,14 @@ def queue_checker(settings: Settings | None = None, *, online: bool = False) -> 
 
     return checker
 
+
+
+def with_same_text(drafts: Sequence[Draft]) -> list[Draft]:
+    """The drafts of one brief (one variant) with ``same_text_as`` found afresh: a text
+    another platform got too is a finding of both, and leaves both once one is rewritten."""
+    found = same_text_problems({d.platform: d.text for d in drafts if d.text})
+    return [
+        d.model_copy(update={"problems": [
+            *(p for p in d.problems if p.code != SAME_TEXT), *found.get(d.platform, [])]})
+        for d in drafts
+    ]

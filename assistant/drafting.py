@@ -19,6 +19,7 @@ from pydantic import BaseModel, Field
 
 from assistant import briefing
 from assistant.brand.kit import BrandKit
+from assistant.checks import with_same_text
 from assistant.compliance.urls import is_web_link
 from assistant.config import Settings, get_settings
 from assistant.drafting_passes import Passes, better, to_fix
@@ -208,7 +209,7 @@ async def _draft_job(client: LLMClient, job: Job, snippets: list[briefing.Snippe
                 drafts[pid] = better(_to_draft(job, pid, post), drafts[pid])
     if job.passes.proofread:
         await _proofread(client, job, drafts)
-    return [_finalise(job, d, client) for d in drafts.values()]
+    return with_same_text([_finalise(job, d, client) for d in drafts.values()])
 
 
 async def _proofread(client: LLMClient, job: Job, drafts: dict[str, Draft]) -> None:
@@ -219,7 +220,7 @@ async def _proofread(client: LLMClient, job: Job, drafts: dict[str, Draft]) -> N
     job.usage = job.usage + usage
     for pid, text in fixed.items():
         candidate = drafts[pid].model_copy(update={"text": text})
-        candidate.problems = post_problems(job.kit, candidate, job.brief.sponsored)
+        candidate.problems = post_problems(job.kit, candidate)
         drafts[pid] = better(candidate, drafts[pid])
 
 

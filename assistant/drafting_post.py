@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from assistant.brand.kit import BrandKit
 from assistant.briefing import LINK_IN_BIO, hashtag_budget
-from assistant.checks import draft_subject
+from assistant.checks import draft_subject, with_same_text
 from assistant.checks import post_problems as checked_post_problems
 from assistant.compliance.disclosure import apply_ai_disclosure
 from assistant.compliance.labels import add_ad_label, strip_label_hashtags
@@ -122,3 +122,14 @@ def recheck(kit: BrandKit, draft: Draft) -> Draft:
     draft = draft.model_copy(deep=True)
     draft.problems = post_problems(kit, draft)
     return draft
+
+
+def recheck_edit(kit: BrandKit, drafts: Sequence[Draft], index: int) -> list[Draft]:
+    """All drafts after ``drafts[index]`` was edited: it is re-checked, and the drafts of
+    the same brief and variant compare their texts again (same_text_as)."""
+    out = list(drafts)
+    out[index] = recheck(kit, drafts[index])
+    group = [n for n, d in enumerate(out) if d.variant == out[index].variant]
+    for n, fresh in zip(group, with_same_text([out[n] for n in group]), strict=True):
+        out[n] = fresh
+    return out

@@ -87,9 +87,9 @@ def estimate_tokens(request: dict[str, Any]) -> int:
 
 
 def check_drafts(drafts: list[Draft], label: str) -> None:
-    bad = [f"{d.platform}: {d.status}" for d in drafts if d.status != "ok"]
+    bad = [f"{d.platform}: {d.status}" for d in drafts if d.status != "ready"]
     if bad:
-        print(f"   note: {label}: not every draft is ok ({', '.join(bad)})")
+        print(f"   note: {label}: not every draft is ready ({', '.join(bad)})")
 
 
 # -- 1. prompt tokens ---------------------------------------------------------------------
@@ -178,7 +178,7 @@ def timed_side(fake: FakeLLMServer, script: StampedScript, kit: BrandKit, settin
     check_drafts(drafts, "concurrent" if concurrent else "one after another")
     stamps = [t - started for t in script.arrivals[arrived:]] or [float("nan")]
     return {"calls": len(fake.chat_requests) - before, "seconds": seconds, "first": stamps[0],
-            "last": stamps[-1], "ok": sum(d.status == "ok" for d in drafts),
+            "last": stamps[-1], "ready": sum(d.status == "ready" for d in drafts),
             "drafts": len(drafts)}
 
 
@@ -186,10 +186,10 @@ def report_concurrency(serial: dict[str, float], parallel: dict[str, float],
                        latency: float) -> None:
     print(f"2. five different briefs x {len(PLATFORMS)} platforms, fake server "
           f"{latency:.1f} s latency per call")
-    print(f"   {'':34}{'calls':>6}{'ok drafts':>11}{'calls reached server at':>26}{'wall':>9}")
+    print(f"   {'':34}{'calls':>6}{'ready drafts':>11}{'calls reached server at':>26}{'wall':>9}")
     for label, row in (("one after another", serial),
                        ("concurrent (adraft_many, c=5)", parallel)):
-        print(f"   {label:34}{row['calls']:6.0f}{row['ok']:7.0f}/{row['drafts']:<3.0f}"
+        print(f"   {label:34}{row['calls']:6.0f}{row['ready']:7.0f}/{row['drafts']:<3.0f}"
               f"{row['first']:13.2f}s ..{row['last']:6.2f}s{row['seconds']:8.2f}s")
     print(f"   concurrent is {serial['seconds'] / parallel['seconds']:.1f}x faster "
           f"(ideal {len(BRIEFS):.0f}x: every call waits {latency:.1f} s)")

@@ -17,11 +17,12 @@ import pytest
 from assistant.brand.kit import BrandKit, load_kit
 from assistant.config import get_settings
 from assistant.drafting import draft_posts
-from assistant.drafting_post import recheck
+from assistant.drafting_post import recheck, recheck_edit
 from assistant.errors import TransitionError
 from assistant.models import Draft, Problem
 from assistant.queue import QueueItem, QueueService, open_queue
 from assistant.queue.exports import to_csv
+from assistant.queue.importing import import_upload
 from tests.conftest import ROOT
 from tests.fakes.drafts import DraftScript, post
 from tests.fakes.llm_server import FakeLLMServer
@@ -30,6 +31,15 @@ KIT = "kaffeekontor-hamburg"
 BRIEF = "Neuer Äthiopien-Filterkaffee im Kontor"
 WHEN = datetime(2031, 1, 6, 9, tzinfo=UTC)
 BITLY = "Neu im Kontor: Kaffee aus Äthiopien. Komm vorbei und probier ihn! https://bit.ly/abc"
+# the brief and two texts of issue 13 that came back "ok" although a person would not post them
+COURSE = ("Einladung zum Röstkurs am 12. Dezember, 18 Uhr, maximal 8 Plätze, Anmeldung im "
+          "Laden oder per Mail.")
+SEEN = [
+    "Hey du! Du bist ein Kaffeetrinker und möchtest den Röstkurs am 12. Dezember abholen? Wir "
+    "haben einen exklusiven Röstkurs am 12. Dezember, 18 Uhr, mit maximal 8 Plätze. …",
+    "Neue Chance zum Röstkurs im Altona! Mit 8 Plätze und 18 Uhr ist es ein großes Angebot … "
+    "Bestelle dir heute im Laden oder per Mail: [Link zum Bestellen] 🚀",
+]
 
 Key = list[tuple[str, str, str]]
 
@@ -53,9 +63,10 @@ def key(problems: list[Problem]) -> Key:
     return sorted((p.code, p.severity.value, p.message) for p in problems)
 
 
-def drafted(fake_llm: FakeLLMServer, kit: BrandKit, text: str, platform: str) -> Draft:
+def drafted(fake_llm: FakeLLMServer, kit: BrandKit, text: str, platform: str,
+            brief: str = BRIEF) -> Draft:
     fake_llm.responder = DraftScript(lambda pid, _call: post(pid, text, ["Möwenbohne"]))
-    [draft] = draft_posts(kit, BRIEF, [platform])
+    [draft] = draft_posts(kit, brief, [platform])
     return draft
 
 
@@ -73,7 +84,8 @@ def every_offline_path(queue: QueueService, kit: BrandKit, draft: Draft) -> dict
     added = queue.add_draft(draft, WHEN)
     other = queue.add(as_item(draft, text="Moin! Heute rösten wir in Altona."))
     edited = queue.edit(other.id or 0, text=draft.text)
-    [imported] = queue.import_csv(to_csv([as_item(draft)]))
+    report = import_upload(queue, to_csv([as_item(draft)]).encode(), "import.csv")
+    imported = queue.get(report.rows[0].item_id or 0)
     return {
         "draft": key(draft.problems),
         "recheck": key(recheck(kit, draft).problems),
@@ -118,6 +130,30 @@ def test_an_error_is_an_error_on_every_path(fake_llm: FakeLLMServer, kit: BrandK
     codes = {code for code, severity, _msg in paths["draft"] if severity == "error"}
     assert {"banned_word", "wrong_formality"} <= codes
     assert draft.status == "problems"
+
+
+@pytest.mark.parametrize("text", SEEN)
+def test_the_texts_seen_in_the_issue_are_never_ready(
+    fake_llm: FakeLLMServer, kit: BrandKit, text: str
+) -> None:
+    draft = drafted(fake_llm, kit, text, "facebook", COURSE)
+    paths = every_offline_path(open_queue(), kit, draft)
+    assert all(found == paths["draft"] for found in paths.values()), paths
+    assert draft.state != "ready" and open_queue().list()[0].state != "ready"
+
+
+def test_two_platforms_with_one_text_need_a_look_until_one_is_rewritten(
+    fake_llm: FakeLLMServer, kit: BrandKit
+) -> None:
+    fake_llm.responder = DraftScript(lambda pid, _call: post(pid, SEEN[0], ["Möwenbohne"]))
+    drafts = draft_posts(kit, COURSE, ["facebook", "linkedin"])
+    assert all("same_text_as" in {p.code for p in d.problems} for d in drafts)
+    assert all(d.state != "ready" for d in drafts)
+    queued = open_queue().add_draft(drafts[1], WHEN)  # the queue keeps what drafting found
+    assert "same_text_as" in {p.code for p in queued.problems}
+    drafts[1].text = "Röstkurs am 12. Dezember um 18 Uhr: acht Plätze, Anmeldung im Laden."
+    after = recheck_edit(kit, drafts, 1)
+    assert all("same_text_as" not in {p.code for p in d.problems} for d in after)
 
 
 def test_an_item_whose_kit_does_not_load_is_never_ready(kits: Path) -> None:

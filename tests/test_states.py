@@ -22,6 +22,7 @@ from assistant.errors import TransitionError
 from assistant.models import Draft, Problem, Severity, post_state
 from assistant.queue import QueueItem, QueueService, open_queue
 from assistant.queue.exports import to_csv, to_ics, to_json
+from assistant.queue.importing import import_upload
 from tests.conftest import ROOT
 
 KIT = "kaffeekontor-hamburg"
@@ -133,6 +134,20 @@ def test_exports_carry_the_state() -> None:
     assert b"needs a look" in to_ics(items).replace(b"\r\n ", b"")
     # the column is derived: importing the CSV computes it again instead of trusting it
     forged = to_csv(items).replace(",problems,", ",ready,")
-    again = {i.text: i.state for i in queue.import_csv(forged.replace(
-        rows[0]["uid"], "u1").replace(rows[1]["uid"], "u2").replace(rows[2]["uid"], "u3"))}
-    assert sorted(again.values()) == sorted(ids)
+    for n, row in enumerate(rows):
+        forged = forged.replace(row["uid"], f"u{n}")
+    report = import_upload(queue, forged.encode(), "forged.csv")
+    assert not report.unknown_columns
+    again = [queue.get(r.item_id or 0).state for r in report.rows]
+    assert sorted(again) == sorted(ids)
+
+
+def test_an_imported_approved_row_that_needs_a_look_stays_a_draft() -> None:
+    queue = open_queue()
+    ids = three_items(queue)
+    queue.approve(ids["needs_look"])  # a person looked, here
+    exported = to_csv([queue.get(ids["needs_look"])]).replace(
+        queue.get(ids["needs_look"]).uid, "elsewhere")
+    report = import_upload(queue, exported.encode(), "approved.csv")
+    [row] = report.rows
+    assert row.status == "draft" and "needs a look" in row.reason

@@ -177,8 +177,8 @@ class QueueService:
                 item = self.fail(item_id, error or "imported as failed", by=by)
             elif target == "archived":
                 item = self.archive(item_id, by=by)
-            else:
-                item = self.approve(item_id, by=by)
+            else:  # an import is a bulk approval: a post that needs a look waits for a person
+                item = self.approve(item_id, by=by, needs_look=False)
             if target == "posted":
                 item = self.mark_posted(item_id, posted_url, by=by, at=posted_at)
         except AssistantError as exc:  # stored already: report where it stopped, keep it

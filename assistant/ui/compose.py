@@ -9,7 +9,7 @@ import streamlit as st
 
 from assistant.brand.kit import BrandKit
 from assistant.drafting import draft_posts, rescore_voice
-from assistant.drafting_post import recheck
+from assistant.drafting_post import recheck_edit
 from assistant.hashtags import compose_text, dedupe
 from assistant.models import Draft, MediaInfo
 from assistant.platforms import PLATFORM_IDS, check_post, get_platform
@@ -103,11 +103,11 @@ def _on_edit(kit: BrandKit, index: int) -> None:
     draft = drafts[index]
     draft.text = st.session_state[f"text_{index}"]
     draft.hashtags = dedupe(st.session_state[f"tags_{index}"].replace(",", " ").split())
-    checked = attempt(recheck, kit, draft)
+    checked = attempt(recheck_edit, kit, drafts, index)
     if checked is None:
         return  # e.g. a text over the length cap: the error is shown, the typed text kept
-    drafts[index] = attempt(rescore_voice, kit, checked) or checked
-    _store(drafts)
+    checked[index] = attempt(rescore_voice, kit, checked[index]) or checked[index]
+    _store(checked)
 
 
 def _regenerate(kit: BrandKit, index: int) -> None:

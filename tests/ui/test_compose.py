@@ -92,7 +92,7 @@ def test_an_edit_rescores_the_voice_and_says_why(at: AppTest) -> None:
 def test_cards_show_the_three_states(at: AppTest) -> None:
     _draft(at, ["facebook", "x"])
     assert not at.exception
-    badges = [m.value for m in at.markdown if "-badge[" in m.value]
+    badges = [m.value for m in at.markdown if m.value.startswith("**")]
     assert badges and all(":green-badge[ready]" in b for b in badges)
     # an edit that adds a shortened link: the same check as in the queue, so it needs a look
     text = at.session_state["compose_drafts"][0]["text"] + " https://bit.ly/abc"
