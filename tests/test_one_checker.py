@@ -31,6 +31,7 @@ KIT = "kaffeekontor-hamburg"
 BRIEF = "Neuer Äthiopien-Filterkaffee im Kontor"
 WHEN = datetime(2031, 1, 6, 9, tzinfo=UTC)
 BITLY = "Neu im Kontor: Kaffee aus Äthiopien. Komm vorbei und probier ihn! https://bit.ly/abc"
+BITLY_BRIEF = BRIEF + ", mehr unter https://bit.ly/abc"  # the link is the brief's, not invented
 # the brief and two texts of issue 13 that came back "ok" although a person would not post them
 COURSE = ("Einladung zum Röstkurs am 12. Dezember, 18 Uhr, maximal 8 Plätze, Anmeldung im "
           "Laden oder per Mail.")
@@ -99,7 +100,7 @@ def every_offline_path(queue: QueueService, kit: BrandKit, draft: Draft) -> dict
 def test_a_shortened_link_is_flagged_on_every_path(
     fake_llm: FakeLLMServer, kit: BrandKit, platform: str
 ) -> None:
-    draft = drafted(fake_llm, kit, BITLY, platform)
+    draft = drafted(fake_llm, kit, BITLY, platform, BITLY_BRIEF)
     assert "https://bit.ly/abc" in draft.text
     paths = every_offline_path(open_queue(), kit, draft)
     first = paths["draft"]
@@ -112,7 +113,7 @@ def test_approval_sees_the_same_problems_and_requests_the_link(
     fake_llm: FakeLLMServer, kit: BrandKit
 ) -> None:
     queue = open_queue()
-    draft = drafted(fake_llm, kit, BITLY, "facebook")
+    draft = drafted(fake_llm, kit, BITLY, "facebook", BITLY_BRIEF)
     item = queue.add_draft(draft, WHEN)
     refused = queue.approve_many([item.id or 0])
     assert not refused.done and "link_shortener" in refused.refused[item.id or 0]

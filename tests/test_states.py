@@ -133,7 +133,8 @@ def test_exports_carry_the_state() -> None:
     assert {i["state"] for i in json.loads(to_json(items))["items"]} == set(ids)
     assert b"needs a look" in to_ics(items).replace(b"\r\n ", b"")
     # the column is derived: importing the CSV computes it again instead of trusting it
-    forged = to_csv(items).replace(",problems,", ",ready,")
+    header, body = to_csv(items).split("\r\n", 1)
+    forged = header + "\r\n" + body.replace(",problems,", ",ready,")
     for n, row in enumerate(rows):
         forged = forged.replace(row["uid"], f"u{n}")
     report = import_upload(queue, forged.encode(), "forged.csv")

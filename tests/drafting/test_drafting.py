@@ -202,8 +202,8 @@ def test_each_platform_gets_its_own_images(fake_llm: FakeLLMServer, kit) -> None
 def test_a_cut_off_reply_is_asked_again_with_a_bounded_budget(fake_llm: FakeLLMServer, kit) -> None:  # type: ignore[no-untyped-def]
     fake_llm.push(Reply.truncated('{"posts": [{"platform": "x", "text": "Kaffee Kaffee Kaffee'))
     fake_llm.responder = DraftScript()
-    drafts = draft_posts(kit, "Neuer Kaffee", ["x", "mastodon"])
-    assert all(d.status == "ready" for d in drafts)
+    drafts = draft_posts(kit, "Neuer Kaffee", ["x", "linkedin"])
+    assert all(d.status == "ready" for d in drafts), [d.problems for d in drafts]
     first, second = fake_llm.chat_requests[:2]
     assert first["max_tokens"] == second["max_tokens"] == 300 + 450 * 2
     assert "rejected" in second["messages"][-1]["content"]

@@ -12,20 +12,20 @@ from tests.fakes.llm_server import Reply
 ASK = re.compile(r"(?:for each of these platforms|Rewrite only these platforms): ([a-z_, ]+)\.")
 
 GOOD_DE = {
-    "instagram": "Frisch geröstet: Unser neuer Äthiopien-Filterkaffee duftet nach Jasmin und "
+    "instagram": "Frisch geröstet: Unser neuer Äthiopien-Filterkaffee duftet nach Blüten und "
     "Pfirsich. Probier ihn diese Woche im Kontor in Altona – wir brühen dir gern eine Tasse auf.",
     "linkedin": "Wie schmeckt eine faire Lieferkette? Unser neuer Äthiopien-Kaffee kommt direkt "
     "von einer Kooperative, mit der wir seit sechs Jahren zusammenarbeiten. Frag uns gern nach "
     "Büro-Lieferungen für dein Team.",
-    "x": "Neu im Kontor: Äthiopien-Filterkaffee mit Jasmin und Pfirsich. Komm vorbei und probier!",
-    "mastodon": "Neu im Kontor: ein Äthiopien-Filterkaffee, der nach Jasmin und Pfirsich duftet. "
+    "x": "Neu im Kontor: Äthiopien-Filterkaffee mit Blüten und Pfirsich. Komm vorbei und probier!",
+    "mastodon": "Neu im Kontor: ein Äthiopien-Filterkaffee, der nach Blüten und Pfirsich duftet. "
     "Komm vorbei und probier ihn!",
-    "facebook": "Neu bei uns: Äthiopien-Filterkaffee mit Noten von Jasmin und Pfirsich. Komm "
+    "facebook": "Neu bei uns: Äthiopien-Filterkaffee mit Noten von Blüten und Pfirsich. Komm "
     "diese Woche ins Kontor und probier ihn!",
-    "bluesky": "Neu im Kontor: Äthiopien-Filterkaffee, Jasmin und Pfirsich. Komm probieren!",
-    "threads": "Neu im Kontor: Äthiopien-Filterkaffee mit Jasmin und Pfirsich. Komm probieren!",
-    "tiktok": "Neu im Kontor: Äthiopien-Filterkaffee mit Jasmin und Pfirsich. Komm probieren!",
-    "pinterest": "Äthiopien-Filterkaffee: so brühst du ihn mit Jasmin- und Pfirsichnoten.",
+    "bluesky": "Neu im Kontor: Äthiopien-Filterkaffee, Blüten und Pfirsich. Komm probieren!",
+    "threads": "Neu im Kontor: Äthiopien-Filterkaffee mit Blüten und Pfirsich. Komm probieren!",
+    "tiktok": "Neu im Kontor: Äthiopien-Filterkaffee mit Blüten und Pfirsich. Komm probieren!",
+    "pinterest": "Äthiopien-Filterkaffee: so brühst du ihn mit Blüten- und Pfirsichnoten.",
     "google_business": "Neu im Kontor: Äthiopien-Filterkaffee. Komm vorbei und probier ihn!",
 }
 

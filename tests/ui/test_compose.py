@@ -94,10 +94,14 @@ def test_cards_show_the_three_states(at: AppTest) -> None:
     assert not at.exception
     badges = [m.value for m in at.markdown if m.value.startswith("**")]
     assert badges and all(":green-badge[ready]" in b for b in badges)
-    # an edit that adds a shortened link: the same check as in the queue, so it needs a look
-    text = at.session_state["compose_drafts"][0]["text"] + " https://bit.ly/abc"
+    # an edit that adds an emoji the brand does not use: a warning, so it needs a look
+    text = at.session_state["compose_drafts"][0]["text"] + " 🚀"
     at.text_area(key="text_0").input(text).run()
     assert at.session_state["compose_drafts"][0]["state"] == "needs_look"
     assert any(":orange-badge[needs a look]" in m.value for m in at.markdown)
+    # a shortened link nobody asked for: invented (an error), and a shortener (a warning)
+    at.text_area(key="text_0").input(text + " https://bit.ly/abc").run()
+    codes = {p["code"] for p in at.session_state["compose_drafts"][0]["problems"]}
+    assert {"invented_fact", "link_shortener"} <= codes
     at.text_area(key="text_1").input("Kaffee " * 60).run()
     assert any(":red-badge[problems]" in m.value for m in at.markdown)
