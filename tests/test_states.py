@@ -24,6 +24,8 @@ from assistant.queue import QueueItem, QueueService, open_queue
 from assistant.queue.exports import to_csv, to_ics, to_json
 from assistant.queue.importing import import_upload
 from tests.conftest import ROOT
+from tests.fakes.drafts import DraftScript, post
+from tests.fakes.llm_server import FakeLLMServer
 
 KIT = "kaffeekontor-hamburg"
 WHEN = datetime(2031, 1, 6, 9, tzinfo=UTC)
@@ -152,3 +154,19 @@ def test_an_imported_approved_row_that_needs_a_look_stays_a_draft() -> None:
     report = import_upload(queue, exported.encode(), "approved.csv")
     [row] = report.rows
     assert row.status == "draft" and "needs a look" in row.reason
+
+
+def test_cli_draft_shows_the_state_and_exits_1_unless_ready(
+    fake_llm: FakeLLMServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    texts = {"x": READY_TEXT,
+             "linkedin": "Frische Bohne, heute in Altona: komm vorbei und probier sie! 🚀"}
+    fake_llm.responder = DraftScript(lambda pid, _call: post(pid, texts[pid], ["Möwenbohne"]))
+    args = ["draft", "--brand", KIT, "--brief", "Neue Bohne, heute in Altona",
+            "--platform", "x", "--platform", "linkedin"]
+    code, out, _ = run(capsys, *args, "--json")
+    assert code == 1  # one of them needs a look
+    assert {d["platform"]: d["state"] for d in json.loads(out)} == {
+        "x": "ready", "linkedin": "needs_look"}
+    code, out, _ = run(capsys, *args)
+    assert "== x [READY]" in out and "== linkedin [NEEDS A LOOK]" in out

@@ -62,7 +62,7 @@ def test_a_clean_posted_row_goes_through_approve_and_mark_posted(
     real_queue: QueueService
 ) -> None:
     data = ("kit_id,platform,text,scheduled_at,status,posted_url,posted_at\n"
-            f"{KIT},mastodon,Moin aus der Rösterei,2030-03-04 09:00,posted,"
+            f"{KIT},mastodon,Moin aus der Rösterei #Möwenbohne,2030-03-04 09:00,posted,"
             "https://mastodon.example/@k/1,2030-03-04 09:05\n").encode()
     [row] = import_for_user(real_queue, data, "ok.csv", get_settings(), by="test").rows
     item = real_queue.get(row.item_id or 0)
