@@ -20,12 +20,12 @@ from assistant.errors import BrandKitError
 from assistant.models import Draft, MediaInfo, Problem, Severity
 from assistant.quality import QualityContext, quality_problems, same_text_problems
 
-SAME_TEXT = "same_text_as"
-
 if TYPE_CHECKING:
     from assistant.brand.kit import BrandKit
     from assistant.queue.checks import Checker
     from assistant.queue.models import QueueItem
+
+SAME_TEXT = "same_text_as"
 
 
 @dataclass(frozen=True)
@@ -143,7 +143,6 @@ def queue_checker(settings: Settings | None = None, *, online: bool = False) -> 
         return checked_with_kit(item_subject(item), load, options)
 
     return checker
-
 
 
 def with_same_text(drafts: Sequence[Draft]) -> list[Draft]:
