@@ -185,7 +185,7 @@ def test_a_posted_row_with_a_bad_posted_url_is_kept_and_reported(
     real_queue: QueueService
 ) -> None:
     data = ("kit_id,platform,text,scheduled_at,status,posted_url\n"
-            f"{KIT},mastodon,Moin aus der Rösterei,2030-03-04 09:00,posted,ftp://x\n").encode()
+            f"{KIT},mastodon,Moin aus der Rösterei #Möwenbohne,2030-03-04 09:00,posted,ftp://x\n").encode()
     [row] = import_for_user(real_queue, data, "url.csv", get_settings(), by="test").rows
     assert (row.outcome, row.status) == ("imported", "approved")
     assert row.reason.startswith("stored as approved, not posted: 'ftp://x' is not a link")
