@@ -199,6 +199,11 @@ def _bulk(action: Any, ids: list[int], word: str, **options: bool) -> None:
 
 
 # -- calendar ---------------------------------------------------------------------------------
+def _state_icon(item: QueueItem) -> str:
+    """A draft's state beside its status (approved and later: a person already decided)."""
+    return STATE_ICONS[item.state] if item.status == "draft" else ""
+
+
 def calendar_grid(items: Sequence[QueueItem], start: date, days: int) -> list[dict[str, str]]:
     """Rows = days, columns = channels (platforms), cells = the posts of that day."""
     platforms = sorted({i.platform for i in items}, key=PLATFORM_IDS.index)
@@ -209,8 +214,8 @@ def calendar_grid(items: Sequence[QueueItem], start: date, days: int) -> list[di
         for pid in platforms:
             posts = [i for i in items if i.platform == pid and i.local_time.date() == day]
             row[get_platform(pid).name] = "\n".join(
-                f"{i.local_time:%H:%M} {ICONS[i.status]} {' '.join(i.text.split()[:5])}"
-                for i in posts)
+                f"{i.local_time:%H:%M} {ICONS[i.status]}{_state_icon(i)} "
+                f"{' '.join(i.text.split()[:5])}" for i in posts)
         grid.append(row)
     return grid
 
@@ -220,7 +225,8 @@ def _calendar(items: list[QueueItem], flt: dict[str, Any], cfg: Settings) -> Non
     days = (flt["end"].date() - start).days if flt["end"] else 14
     st.dataframe(calendar_grid(items, start, max(1, min(days, 62))), hide_index=True,
                  width="stretch")
-    st.caption(" ".join(f"{icon} {status}" for status, icon in ICONS.items()))
+    st.caption(" ".join(f"{icon} {status}" for status, icon in ICONS.items()) + " · drafts: "
+               + " ".join(f"{icon} {STATE_LABELS[state]}" for state, icon in STATE_ICONS.items()))
 
 
 # -- cadence, files ------------------------------------------------------------------------

@@ -15,7 +15,8 @@ from streamlit.testing.v1 import AppTest
 from assistant.config import get_settings
 from assistant.queue import QueueItem, QueueService, open_queue
 from assistant.queue.exports import to_csv
-from assistant.ui.queue import _bounds
+from assistant.ui.queue import _bounds, calendar_grid
+from assistant.ui.widgets import STATE_ICONS
 from tests.queue.conftest import BERLIN
 from tests.queue.webhook_server import WebhookServer
 
@@ -139,6 +140,16 @@ def test_filters_and_calendar(queue: QueueService) -> None:
     assert len(at.dataframe[1].value) == 4  # the calendar follows the picked range
     at.date_input(key="queue_dates").set_value((date(2020, 1, 1), date(2020, 1, 2))).run()
     assert any(t.label.startswith("List (0)") for t in at.tabs)
+
+
+def test_calendar_shows_the_state_of_drafts(queue: QueueService) -> None:
+    items = queue.list()
+    days = (items[-1].local_time.date() - items[0].local_time.date()).days + 1
+    cells = " ".join(v for row in calendar_grid(items, items[0].local_time.date(), days)
+                     for v in row.values())
+    assert "✅ Frisch" in cells  # approved: no state shown, a person decided
+    linkedin = next(i for i in items if i.platform == "linkedin")
+    assert f"📝{STATE_ICONS[linkedin.state]} Wir suchen" in cells
 
 
 def test_date_bounds_are_whole_days_in_the_zone() -> None:
