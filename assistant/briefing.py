@@ -9,7 +9,6 @@ platforms and briefs. Everything that depends on the brief or the platforms come
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -168,9 +167,8 @@ def kit_examples(kit: BrandKit, language: str, count: int = KIT_EXAMPLES) -> lis
     """A fixed choice of the kit's example posts in ``language``: one per platform in file
     order, then more, up to ``count``. It depends on the kit alone (never on the brief),
     so the prompt prefix that shows it is the same for every slot."""
-    posts = sorted(  # one with hashtags first: it becomes the worked JSON example
-        (e for e in kit.examples if e.language == language),
-        key=lambda e: (not split_tags(e.text)[1], e.source or "", e.text),
+    posts = sorted(
+        (e for e in kit.examples if e.language == language), key=lambda e: (e.source or "", e.text)
     )
     chosen: list[ExamplePost] = []
     for post in posts:
@@ -180,31 +178,12 @@ def kit_examples(kit: BrandKit, language: str, count: int = KIT_EXAMPLES) -> lis
     return chosen
 
 
-def split_tags(text: str) -> tuple[str, list[str]]:
-    """An example post's body and the hashtags of its trailing hashtag-only lines."""
-    lines = text.strip().splitlines()
-    tags: list[str] = []
-    while lines and lines[-1].split() and all(w.startswith("#") for w in lines[-1].split()):
-        tags = [w.lstrip("#") for w in lines.pop().split()] + tags
-    return "\n".join(lines).strip(), tags
-
-
 def kit_examples_block(examples: Sequence[ExamplePost]) -> str:
-    """All but the first of ``examples``: that one is shown as the worked JSON reply."""
-    if len(examples) < 2:
-        return "(see the JSON form below)" if examples else "(none yet)"
-    return "\n\n".join(
-        f"--- {e.platform}\n{e.text.strip()[:EXAMPLE_CHARS]}" for e in examples[1:]
-    )
-
-
-def json_shape(examples: Sequence[ExamplePost]) -> str:
-    """The reply's JSON form, worked on the first kit example (a real text, not a
-    placeholder a small model could copy into the post)."""
-    text, tags = split_tags(examples[0].text) if examples else ("…", [])
-    post = {"platform": examples[0].platform if examples else "instagram", "text": text,
-            "hashtags": tags, "alt_text": None, "first_comment": None}
-    return json.dumps({"posts": [post]}, ensure_ascii=False)
+    # No example is shown as a worked JSON reply: the 1.5B model took such a reply for
+    # the answer and posted the example's facts (bench/README.md, "Draft quality").
+    if not examples:
+        return "(none yet)"
+    return "\n\n".join(f"--- {e.platform}\n{e.text.strip()[:EXAMPLE_CHARS]}" for e in examples)
 
 
 def template_block(template: Snippet | None, language: str) -> str:

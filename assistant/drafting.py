@@ -106,7 +106,6 @@ def build_messages(job: Job, snippets: Sequence[briefing.Snippet]) -> list[ChatM
         voice_rules=briefing.voice_rules(kit, lang),
         examples=briefing.kit_examples_block(examples),
         guidelines=briefing.guidelines_block(snippets),
-        json_shape=briefing.json_shape(examples),
         brief=brief.text.strip(),
         template=briefing.template_block(template, lang),
         platform_rules=briefing.platform_rules(

@@ -9,9 +9,10 @@ from typing import Any
 import pytest
 
 from assistant.brand.kit import BrandKit, load_kit
-from assistant.briefing import kit_examples, split_tags
+from assistant.briefing import kit_examples
 from assistant.config import load_settings
-from assistant.drafting import DraftOptions, draft_posts
+from assistant.drafting import DraftOptions, Job, build_messages, draft_posts
+from assistant.models import Brief
 from tests.conftest import ROOT
 from tests.fakes.drafts import DraftScript
 from tests.fakes.llm_server import FakeLLMServer
@@ -75,11 +76,13 @@ def test_system_text_is_identical_across_the_slots_of_a_week(
     assert len({_messages(c, "user") for c in first_calls}) == len(plan.slots)
 
 
-def test_kit_examples_are_fixed_and_shown_with_the_json_shape(kit: BrandKit) -> None:
+def test_kit_examples_are_fixed_and_none_is_a_worked_reply(kit: BrandKit) -> None:
     chosen = kit_examples(kit, "de")
     assert chosen == kit_examples(kit, "de") and len({e.platform for e in chosen}) == len(chosen)
-    body, tags = split_tags(chosen[0].text)
-    assert tags and "#" not in body.splitlines()[-1]
+    messages = build_messages(Job(kit, Brief(text="Röstkurs"), ["x"], "de", {}), [])
+    system = messages[0].content
+    assert all(e.text.strip()[:60] in system for e in chosen)
+    assert '"text":' not in system  # a worked reply was copied as the answer by the 1.5B
 
 
 def test_platform_style_makes_the_rules_differ_in_form(
