@@ -14,7 +14,7 @@ from assistant.config import load_settings
 from assistant.drafting import DraftOptions, Job, build_messages, draft_posts
 from assistant.models import Brief
 from tests.conftest import ROOT
-from tests.fakes.drafts import DraftScript, is_repair
+from tests.fakes.drafts import DraftScript, requested_platforms
 from tests.fakes.llm_server import FakeLLMServer
 
 KITS = ROOT / "brand_kits"
@@ -33,6 +33,11 @@ def kit() -> BrandKit:
 
 def _messages(call: dict[str, Any], role: str) -> str:
     return next(str(m["content"]) for m in call["messages"] if m["role"] == role)
+
+
+def _first(script: DraftScript) -> list[dict[str, Any]]:
+    """The first call of each draft (a repair call carries the conversation after it)."""
+    return [call for call in script.calls if len(call["messages"]) == 2]
 
 
 def _options(**overrides: Any) -> DraftOptions:
@@ -92,8 +97,7 @@ def test_platform_style_makes_the_rules_differ_in_form(
     fake_llm.responder = script
     draft_posts(kit, BRIEFS[0][0], ["x", "linkedin"], options=_options(draft_platform_style=True))
     draft_posts(kit, BRIEFS[0][0], ["x", "linkedin"], options=_options(draft_platform_style=False))
-    # the first ask of each run (what the checks find may be sent back for a repair)
-    styled, plain = (_messages(c, "user") for c in script.calls if not is_repair(c))
+    styled, plain = (_messages(c, "user") for c in _first(script))
     assert "form: longer and more formal" in styled and "form: one or two short" in styled
     assert "form:" not in plain
 
@@ -106,11 +110,12 @@ def test_adapt_example_puts_the_closest_kit_post_after_the_brief(
     brief = "Neuer Filterkaffee aus Äthiopien, hell geröstet, nach Zitrone und Jasmin"
     draft_posts(kit, brief, ["instagram"], options=_options(draft_adapt_example=True))
     draft_posts(kit, brief, ["instagram"], options=_options(draft_adapt_example=False))
-    adapted, plain = (_messages(c, "user") for c in script.calls)
+    adapted, plain = (_messages(c, "user") for c in _first(script))
     assert "Pattern:" in adapted and "Pattern:" not in plain
     pattern = adapted.split("Pattern:", 1)[1]
     assert any(e.text.strip()[:80] in pattern for e in kit.examples if e.platform == "instagram")
-    assert _messages(script.calls[0], "system") == _messages(script.calls[1], "system")
+    first = _first(script)
+    assert _messages(first[0], "system") == _messages(first[1], "system")
 
 
 def test_split_platforms_makes_one_call_per_platform(
@@ -120,11 +125,10 @@ def test_split_platforms_makes_one_call_per_platform(
     fake_llm.responder = script
     platforms = ["instagram", "linkedin", "x"]
     split = draft_posts(kit, BRIEFS[0][0], platforms, options=_options(draft_split_platforms=True))
-    asks = [c for c in script.calls if not is_repair(c)]  # repairs of what the checks found
-    assert [d.platform for d in split] == platforms and len(asks) == 3
-    assert [len(c["messages"]) for c in asks] == [2, 2, 2]
+    assert [d.platform for d in split] == platforms and len(_first(script)) == 3
+    assert {requested_platforms(c)[0] for c in _first(script)} == set(platforms)
     draft_posts(kit, BRIEFS[0][0], platforms, options=_options(draft_split_platforms=False))
-    assert len([c for c in script.calls if not is_repair(c)]) == 4
+    assert len(_first(script)) == 4 and requested_platforms(_first(script)[3]) == platforms
 
 
 def test_options_are_settings_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
