@@ -10,8 +10,7 @@ the draft as problems.
 from __future__ import annotations
 
 import asyncio
-import threading
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -30,6 +29,7 @@ from assistant.models import Brief, Draft, MediaInfo, Problem, Severity, TokenUs
 from assistant.platforms import get_platform
 from assistant.prompts import render
 from assistant.proofreading import proofread
+from assistant.syncrun import run_sync
 
 MAX_REPAIRS = 2
 MAX_FORMAT_RETRIES = 1
@@ -196,19 +196,28 @@ def _repair_messages(job: Job, drafts: dict[str, Draft]) -> list[ChatMessage] | 
 async def _draft_job(client: LLMClient, job: Job, snippets: list[briefing.Snippet]) -> list[Draft]:
     temperature = min(1.0, 0.7 + 0.1 * job.variant)
     reply = await _ask(client, job, build_messages(job, snippets), temperature)
-    drafts = {pid: _to_draft(job, pid, _pick(reply, pid)) for pid in job.platforms}
+    drafts = _cross_checked({pid: _to_draft(job, pid, _pick(reply, pid)) for pid in job.platforms})
     for _ in range(MAX_REPAIRS):
         messages = _repair_messages(job, drafts)
         if messages is None:
             break
         reply = await _ask(client, job, messages, 0.4)
+        candidates = dict(drafts)
         for pid in drafts:
             post = _pick(reply, pid)
             if post is not None and to_fix(drafts[pid]):
-                drafts[pid] = better(_to_draft(job, pid, post), drafts[pid])
+                candidates[pid] = _to_draft(job, pid, post)
+        candidates = _cross_checked(candidates)
+        drafts = _cross_checked({pid: better(candidates[pid], drafts[pid]) for pid in drafts})
     if job.passes.proofread:
         await _proofread(client, job, drafts)
     return with_same_text([_finalise(job, d, client) for d in drafts.values()])
+
+
+def _cross_checked(drafts: dict[str, Draft]) -> dict[str, Draft]:
+    """``same_text_as`` found afresh, before the repair loop reads the problems (so the
+    model hears that two platforms got one text) and after every repair."""
+    return {d.platform: d for d in with_same_text(list(drafts.values()))}
 
 
 async def _proofread(client: LLMClient, job: Job, drafts: dict[str, Draft]) -> None:
@@ -330,6 +339,9 @@ async def adraft_posts(
 
     batches = await asyncio.gather(*(one(v, g) for v in range(variants) for g in groups))
     drafts = [d for batch in batches for d in batch]
+    if passes.split_platforms:  # each call saw one platform: compare them here
+        drafts = [d for v in range(variants)
+                  for d in with_same_text([d for d in drafts if d.variant == v])]
     await asyncio.to_thread(_score_voice, kit, drafts)
     return drafts
 
@@ -357,28 +369,6 @@ def _score_voice(kit: BrandKit, drafts: list[Draft]) -> None:
         return
     for draft, result in zip(scored, results, strict=True):
         draft.voice_score, draft.voice_note = result.score, result.note
-
-
-def run_sync(factory: Callable[[], Awaitable[T]]) -> T:
-    """Run a coroutine from sync code, also when an event loop is already running."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(factory())  # type: ignore[arg-type]
-    box: dict[str, Any] = {}
-
-    def target() -> None:
-        try:
-            box["value"] = asyncio.run(factory())  # type: ignore[arg-type]
-        except BaseException as exc:  # re-raised in the caller's thread
-            box["error"] = exc
-
-    thread = threading.Thread(target=target)
-    thread.start()
-    thread.join()
-    if "error" in box:
-        raise box["error"]
-    return box["value"]  # type: ignore[no-any-return]
 
 
 def draft_posts(

@@ -14,7 +14,7 @@ from assistant.config import load_settings
 from assistant.drafting import DraftOptions, Job, build_messages, draft_posts
 from assistant.models import Brief
 from tests.conftest import ROOT
-from tests.fakes.drafts import DraftScript, requested_platforms
+from tests.fakes.drafts import DraftScript, post, requested_platforms
 from tests.fakes.llm_server import FakeLLMServer
 
 KITS = ROOT / "brand_kits"
@@ -138,3 +138,32 @@ def test_options_are_settings_from_the_environment(monkeypatch: pytest.MonkeyPat
     settings = load_settings()
     assert settings.draft_adapt_example and settings.draft_split_platforms
     assert not settings.draft_platform_style
+
+
+SAME = "Röstkurs am 12. Dezember um 18 Uhr im Kontor, maximal 8 Plätze. Melde dich im Laden an!"
+OWN = {
+    "x": "Röstkurs am 12. Dezember, 18 Uhr: 8 Plätze. Anmelden im Laden!",
+    "linkedin": "Am 12. Dezember um 18 Uhr laden wir zum Röstkurs ins Kontor ein. Maximal 8 "
+    "Plätze gibt es, die Anmeldung läuft im Laden oder per Mail. Wir freuen uns auf dich.",
+}
+
+
+def test_the_same_text_on_two_platforms_goes_back_to_the_model(
+    fake_llm: FakeLLMServer, kit: BrandKit
+) -> None:
+    script = DraftScript(lambda pid, call: post(pid, SAME if call == 0 else OWN[pid]))
+    fake_llm.responder = script
+    drafts = draft_posts(kit, BRIEFS[0][0], ["x", "linkedin"])
+    repair = script.calls[1]["messages"][-1]["content"]
+    assert "Rewrite only these platforms: x, linkedin." in repair and "same text" in repair
+    assert [d.text.split("\n")[0] for d in drafts] == [OWN["x"], OWN["linkedin"]]
+    assert not any(p.code == "same_text_as" for d in drafts for p in d.problems)
+
+
+def test_split_calls_are_compared_across_platforms(
+    fake_llm: FakeLLMServer, kit: BrandKit
+) -> None:
+    fake_llm.responder = DraftScript(lambda platform, call: post(platform, SAME))
+    drafts = draft_posts(kit, BRIEFS[0][0], ["x", "linkedin"],
+                         options=_options(draft_split_platforms=True))
+    assert all(any(p.code == "same_text_as" for p in d.problems) for d in drafts)
