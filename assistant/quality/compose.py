@@ -30,6 +30,7 @@ from assistant.quality.sources import (
     brand_words,
     kit_vocabulary,
     person_sources,
+    required_brief,
     source_texts,
     word_set,
 )
@@ -79,7 +80,7 @@ def _facts(text: str, ctx: QualityContext, lex: Lexicon | None) -> list[Problem]
     found = invented(text, ctx.language, sources, names, word_set(person_sources(ctx)))
     problems = invented_fact_problems(found)
     if ctx.brief:
-        problems += missing_fact_problems(missing(text, ctx.brief, ctx.language))
+        problems += missing_fact_problems(missing(text, required_brief(ctx), ctx.language))
     return problems
 
 

@@ -34,6 +34,24 @@ def kit_fact_text(kit: BrandKit) -> str:
     return "\n".join(p for p in parts if p)
 
 
+_GUIDANCE_SPLIT = regex.compile(r"[,;.!?]+\s*|\s+[–—]\s+")
+
+
+def required_brief(ctx: QualityContext) -> str:
+    """The part of the brief whose facts a post must carry: the brief without the kit's own
+    guidance (call to action, pillar descriptions and the angles the planner cuts from
+    them). The planner writes those into every slot's brief as an offer ("Call to action:
+    ... im Shop"); a post that leaves the shop out has not dropped a fact of the brief."""
+    brief = ctx.brief or ""
+    if ctx.kit is None:
+        return brief
+    guidance = [ctx.kit.cta or "", *(p.description for p in ctx.kit.pillars)]
+    pieces = {piece.strip() for text in guidance for piece in _GUIDANCE_SPLIT.split(text)}
+    for piece in sorted((p for p in pieces if len(p) > 2), key=len, reverse=True):
+        brief = brief.replace(piece, " ")
+    return brief
+
+
 def source_texts(ctx: QualityContext) -> tuple[str, ...]:
     """The brief, the link and the kit's facts: where every fact of the post must come from."""
     texts = [ctx.brief or "", ctx.link or ""]
