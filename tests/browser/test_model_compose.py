@@ -23,5 +23,6 @@ def test_compose_with_the_embedded_model(start_app, page, real_model: Path, tmp_
     page.get_by_text("2 draft(s) ready").wait_for(timeout=600_000)
     page.get_by_text("embedded local model").first.wait_for()
     # every card says whether it can go out
-    expect(page.get_by_text(re.compile(r"^(ready|needs work)$"))).to_have_count(2, timeout=60_000)
+    states = page.get_by_text(re.compile(r"^(ready|needs a look|problems)$"))
+    expect(states).to_have_count(2, timeout=60_000)
     screenshot(page, "compose-embedded")

@@ -66,6 +66,7 @@ class FakeLLMServer:
         # count overlap instead of timing it: the machines are shared and noisy)
         self.in_flight = 0
         self.max_in_flight = 0
+        self._generation = 0  # a reset starts a new count; requests of earlier tests don't count
         self._lock = threading.Lock()
         self._httpd = ThreadingHTTPServer(("127.0.0.1", port), self._handler_class())
         self._httpd.daemon_threads = True
@@ -94,6 +95,8 @@ class FakeLLMServer:
             self.requests.clear()
             self.responder = None
             self.latency = 0.0
+            self._generation += 1
+            self.in_flight = 0
             self.max_in_flight = 0
 
     @property
@@ -109,14 +112,16 @@ class FakeLLMServer:
             return self.responder(body)
         return Reply()
 
-    def _enter(self) -> None:
+    def _enter(self) -> int:
         with self._lock:
             self.in_flight += 1
             self.max_in_flight = max(self.max_in_flight, self.in_flight)
+            return self._generation
 
-    def _leave(self) -> None:
+    def _leave(self, generation: int) -> None:
         with self._lock:
-            self.in_flight -= 1
+            if generation == self._generation:
+                self.in_flight -= 1
 
     def _completion(self, reply: Reply) -> dict[str, Any]:
         prompt, completion, cached = reply.usage
@@ -179,11 +184,11 @@ class FakeLLMServer:
                 if not self.path.rstrip("/").endswith("/chat/completions"):
                     self._send(404, b'{"error": {"message": "not found"}}')
                     return
-                fake._enter()
+                generation = fake._enter()
                 try:
                     self._answer(fake._next(body))
                 finally:
-                    fake._leave()
+                    fake._leave(generation)
 
             def _answer(self, reply: Reply) -> None:
                 time.sleep(reply.delay + fake.latency)
