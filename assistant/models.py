@@ -106,6 +106,18 @@ POST_STATES: tuple[PostState, ...] = ("ready", "needs_look", "problems")
 STATE_LABELS: dict[str, str] = {"ready": "ready", "needs_look": "needs a look",
                                 "problems": "problems"}
 DraftStatus = Literal["ready", "needs_look", "problems", "failed"]
+# how a count of drafts in each state reads ("3 draft(s): 1 ready, 2 need a look")
+SUMMARY_WORDS: dict[str, str] = {"ready": "ready", "needs_look": "need a look",
+                                 "problems": "with problems", "failed": "failed"}
+
+
+def state_summary(states: Iterable[str]) -> str:
+    """One line that counts drafts by state, so "ready" is said only of ready drafts."""
+    counts = {state: 0 for state in SUMMARY_WORDS}
+    for state in states:
+        counts[state] += 1
+    parts = [f"{n} {SUMMARY_WORDS[state]}" for state, n in counts.items() if n]
+    return f"{sum(counts.values())} draft(s): {', '.join(parts)}"
 
 
 def post_state(problems: Iterable[Problem], *, failed: bool = False) -> PostState:

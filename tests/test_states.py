@@ -170,3 +170,12 @@ def test_cli_draft_shows_the_state_and_exits_1_unless_ready(
         "x": "ready", "linkedin": "needs_look"}
     code, out, _ = run(capsys, *args)
     assert "== x [READY]" in out and "== linkedin [NEEDS A LOOK]" in out
+
+
+def test_the_summary_says_ready_only_of_ready_drafts() -> None:
+    from assistant.models import state_summary
+
+    assert state_summary(["ready", "needs_look", "needs_look"]) == (
+        "3 draft(s): 1 ready, 2 need a look")
+    assert state_summary(["problems", "failed"]) == "2 draft(s): 1 with problems, 1 failed"
+    assert "ready" not in state_summary(["needs_look"])

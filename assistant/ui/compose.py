@@ -11,7 +11,7 @@ from assistant.brand.kit import BrandKit
 from assistant.drafting import draft_posts, rescore_voice
 from assistant.drafting_post import recheck_edit
 from assistant.hashtags import compose_text, dedupe
-from assistant.models import Draft, MediaInfo
+from assistant.models import Draft, MediaInfo, state_summary
 from assistant.platforms import PLATFORM_IDS, check_post, get_platform
 from assistant.ui import widgets
 from assistant.ui.common import attempt, link_to, page_header, pick_kit, settings
@@ -93,7 +93,7 @@ def _run(kit: BrandKit, req: dict[str, Any]) -> None:
         if drafts is None:
             status.update(label="Drafting failed; your brief is kept above.", state="error")
             return
-        status.update(label=f"{len(drafts)} draft(s) ready", state="complete")
+        status.update(label=state_summary(d.status for d in drafts), state="complete")
     st.session_state["compose_request"] = req
     _store(drafts)
 

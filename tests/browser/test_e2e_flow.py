@@ -61,7 +61,7 @@ def test_newcomer_walks_the_whole_flow(
     _remove_chip(page, "Mastodon")
     _remove_chip(page, "Google Business Profile")
     page.get_by_role("button", name="Draft posts").click()
-    page.get_by_text("3 draft(s) ready").wait_for(timeout=TIMEOUT)
+    page.get_by_text(re.compile(r"^3 draft\(s\): ")).wait_for(timeout=TIMEOUT)
     _wait_idle(page)
     # every card says its state (the brief's "Freitag" is not in the fake's texts: a look)
     badges = page.get_by_text(re.compile(r"^(ready|needs a look|problems)$"))
