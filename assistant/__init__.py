@@ -8,8 +8,7 @@ app import only what they use).
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from assistant.lazy import lazy_getattr
 
 __version__ = "0.1.0"
 
@@ -36,10 +35,4 @@ _EXPORTS = {
 __all__ = sorted(_EXPORTS)
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'assistant' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _EXPORTS, globals())
