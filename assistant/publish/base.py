@@ -20,6 +20,7 @@ looks for a post carrying it after a crash.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal, Protocol, runtime_checkable
@@ -119,3 +120,10 @@ class Provider(Protocol):
     def find_existing(self, request: PostRequest) -> Published | None:
         """After a crash or a timeout: the post carrying ``request.attempt_id``, if it exists."""
         ...
+
+
+# How the worker builds a provider for one connected channel: the channel's decrypted
+# credentials, and a callback the provider calls when they change (a refreshed Bluesky session,
+# a renewed OAuth token), so the new ones are stored encrypted and no login is repeated.
+SaveCredentials = Callable[[Mapping[str, str]], None]
+ProviderFactory = Callable[[Mapping[str, str], SaveCredentials], Provider]
