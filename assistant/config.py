@@ -138,6 +138,14 @@ class Settings(BaseSettings):
     draft_adapt_example: bool = False  # the closest kit example as a pattern to rewrite
     draft_platform_style: bool = True  # per-platform length and form in the rules
     draft_split_platforms: bool = False  # one call per platform instead of one per brief
+    # LinkedIn publishing (assistant/publish/linkedin.py): the month of the versioned REST API
+    # (LinkedIn retires a version about a year after it comes out), the developer app that
+    # users connect through, and the API's addresses (tests point them at a local fake)
+    linkedin_version: str = Field("202605", pattern=r"^20\d{4}$")
+    linkedin_client_id: str | None = None
+    linkedin_client_secret: SecretStr | None = None
+    linkedin_api_url: str = "https://api.linkedin.com"
+    linkedin_oauth_url: str = "https://www.linkedin.com"
 
     @classmethod
     def settings_customise_sources(
@@ -161,7 +169,8 @@ class Settings(BaseSettings):
     def _zone_exists(cls, value: str) -> str:
         return valid_zone(value)
 
-    @field_validator("llm_base_url", "embeddings_base_url", "webhook_url", "chroma_url")
+    @field_validator("llm_base_url", "embeddings_base_url", "webhook_url", "chroma_url",
+                     "linkedin_api_url", "linkedin_oauth_url")
     @classmethod
     def _http_url(cls, value: str | None) -> str | None:
         if value in (None, ""):
@@ -191,7 +200,9 @@ class Settings(BaseSettings):
         """Every key value that must never reach a log, a message or an export."""
         webhook = self.webhook_secret.get_secret_value() if self.webhook_secret else None
         signing = self.secret_key.get_secret_value() if self.secret_key else None
-        return [value for value in (self.api_key, webhook, signing) if value]
+        linkedin = (self.linkedin_client_secret.get_secret_value()
+                    if self.linkedin_client_secret else None)
+        return [value for value in (self.api_key, webhook, signing, linkedin) if value]
 
     @property
     def uses_local_model(self) -> bool:

@@ -42,12 +42,12 @@ from assistant.publish.base import (
     Published,
     SaveCredentials,
 )
+from assistant.publish.documented import documented_limits
 from assistant.publish.http_errors import kind_for_status, retry_after_seconds
+from assistant.publish.text import text_with_link
 
-# Mastodon's documented defaults, used when /api/v2/instance does not say (older servers,
-# forks): 500 characters, 4 attachments, 16 MB per image, 1500 characters of alt text.
-DOCUMENTED_LIMITS = Limits(max_chars=500, max_images=4, max_image_bytes=16 * 1024 * 1024,
-                           max_alt_chars=1500, source="documented")
+# Mastodon's documented defaults (from the catalogue), for what /api/v2/instance leaves out
+DOCUMENTED_LIMITS = documented_limits("mastodon")
 # Mastodon.py asks for the server version before some calls unless told one; 4.0 has every
 # endpoint used here (v2 media, v2 instance, status source, Idempotency-Key).
 ASSUMED_VERSION = "4.0.0"
@@ -73,19 +73,10 @@ def limits_from_instance(instance: Mapping[str, Any]) -> Limits:
         max_chars=int(found["max_chars"] or DOCUMENTED_LIMITS.max_chars),
         max_images=int(found["max_images"] or DOCUMENTED_LIMITS.max_images),
         max_image_bytes=int(found["max_image_bytes"] or DOCUMENTED_LIMITS.max_image_bytes),
-        max_alt_chars=int(found["max_alt_chars"] or DOCUMENTED_LIMITS.max_alt_chars or 0),
+        max_alt_chars=(int(found["max_alt_chars"]) if found["max_alt_chars"] is not None
+                       else DOCUMENTED_LIMITS.max_alt_chars),
         source="server",
     )
-
-
-def status_text(request: PostRequest) -> str:
-    """What is sent: the text, and the link after it unless the text already has it.
-
-    Mastodon builds its link card from the last link in the text, so the link goes last.
-    """
-    if request.link and request.link not in request.text:
-        return f"{request.text.rstrip()}\n\n{request.link}"
-    return request.text
 
 
 def visible_letters(text: str) -> str:
@@ -188,7 +179,7 @@ class MastodonProvider:
     def publish(self, request: PostRequest) -> Published:
         media_ids = [self._upload(media) for media in request.media]
         status = self._call(
-            "posting the status", self._api.status_post, status_text(request),
+            "posting the status", self._api.status_post, text_with_link(request),
             media_ids=media_ids or None, visibility=request.visibility,
             spoiler_text=request.content_warning or None, language=request.language,
             idempotency_key=request.attempt_id)
@@ -234,7 +225,7 @@ class MastodonProvider:
         if status.get("in_reply_to_id") or not isinstance(created, datetime):
             return False
         created = created if created.tzinfo else created.replace(tzinfo=UTC)
-        text = status_text(request)
+        text = text_with_link(request)
         if (created < self._now() - self.find_window
                 or (status.get("spoiler_text") or "") != (request.content_warning or "")
                 or len(status.get("media_attachments") or []) != len(request.media)

@@ -76,6 +76,7 @@ def test_limits_fall_back_to_documented_values(fake: FakeMastodonServer) -> None
     fake.config = None
     limits = provider(fake).limits()
     assert (limits.max_chars, limits.max_images, limits.source) == (500, 4, "documented")
+    assert limits.max_alt_chars == 1500 and limits.max_image_bytes == 16_000_000
     fake.reset()
     fake.fail_next("GET", "/api/v2/instance", FakeFailure(404, "Record not found"))
     assert provider(fake).limits().source == "documented"
