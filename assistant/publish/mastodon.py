@@ -9,7 +9,9 @@ server already made instead of a second one. Mastodon keeps those keys for about
 the key is not visible on a status, so ``find_existing`` (asked after a crash or a timeout,
 possibly much later) looks at the account's recent statuses instead: one with the same content
 warning and image count whose visible letters equal the request's is confirmed with
-``/api/v1/statuses/:id/source``, which returns the exact text that was sent. An equal text is
+``/api/v1/statuses/:id/source``, which returns the exact text that was sent. If the crash came
+between the status and its first comment, ``find_existing`` posts the comment, since the worker
+takes a found post as done. An equal text is
 only taken within ``find_window`` (two days), so a brand's yearly "Frohe Weihnachten" is not
 mistaken for this one.
 """
@@ -183,13 +185,7 @@ class MastodonProvider:
             media_ids=media_ids or None, visibility=request.visibility,
             spoiler_text=request.content_warning or None, language=request.language,
             idempotency_key=request.attempt_id)
-        comment_url = None
-        if request.first_comment:
-            reply = self._call(
-                "posting the first comment", self._api.status_post, request.first_comment,
-                in_reply_to_id=status["id"], visibility=request.visibility,
-                language=request.language, idempotency_key=f"{request.attempt_id}:comment")
-            comment_url = reply["url"]
+        comment_url = self._reply(status, request) if request.first_comment else None
         return _published(status, comment_url)
 
     def find_existing(self, request: PostRequest) -> Published | None:
@@ -198,8 +194,7 @@ class MastodonProvider:
                             limit=FIND_LIMIT, exclude_reblogs=True)
         for status in recent:
             if self._same_post(status, request):
-                replies = [s for s in recent if str(s.get("in_reply_to_id")) == str(status["id"])]
-                return _published(status, replies[-1]["url"] if replies else None)
+                return _published(status, self._comment_of(status, recent, request))
         return None
 
     # -- parts -------------------------------------------------------------------------------------
@@ -219,6 +214,24 @@ class MastodonProvider:
         waited = self.media_polls * self.media_poll_interval
         raise ProviderError("transient", f"Mastodon was still processing {media.path} after "
                             f"{waited:.0f} s; the post will be tried again")
+
+    def _reply(self, status: Mapping[str, Any], request: PostRequest) -> str:
+        """The first comment as a reply in the status's thread; its URL."""
+        reply = self._call(
+            "posting the first comment", self._api.status_post, request.first_comment,
+            in_reply_to_id=status["id"], visibility=request.visibility,
+            language=request.language, idempotency_key=f"{request.attempt_id}:comment")
+        return str(reply["url"])
+
+    def _comment_of(self, status: Mapping[str, Any], recent: list[Any],
+                    request: PostRequest) -> str | None:
+        """The URL of the status's first comment; posted now if the crash came between the
+        two, since the worker takes a found post as done (its own Idempotency-Key keeps it
+        single)."""
+        if not request.first_comment:
+            return None
+        replies = [s for s in recent if str(s.get("in_reply_to_id")) == str(status["id"])]
+        return str(replies[-1]["url"]) if replies else self._reply(status, request)
 
     def _same_post(self, status: Mapping[str, Any], request: PostRequest) -> bool:
         created = status.get("created_at")

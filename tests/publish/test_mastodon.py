@@ -258,3 +258,15 @@ def test_oauth_code_that_the_server_refuses_is_a_one_line_auth_error(
     with pytest.raises(ProviderError, match="did not accept the code") as info:
         mastodon_auth.exchange_code(fake.url, client_id, secret, "made-up")
     assert info.value.kind == "auth" and "\n" not in str(info.value)
+
+
+def test_find_existing_finishes_a_first_comment_lost_in_a_crash(
+        fake: FakeMastodonServer) -> None:
+    req = request(first_comment="Der Link: https://example.org")
+    # the status went out, then the worker died before the reply
+    provider(fake).publish(request())
+    found = provider(fake).find_existing(req)
+    main, reply = fake.statuses
+    assert found is not None and found.remote_id == main["id"]
+    assert reply["in_reply_to_id"] == main["id"] and found.comment_url == reply["url"]
+    assert provider(fake).find_existing(req) == found and len(fake.statuses) == 2
