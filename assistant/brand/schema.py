@@ -8,7 +8,7 @@ entity is *complete* for an Impressum is the compliance module's job, not a load
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Literal, get_args
 
 import regex
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -26,6 +26,8 @@ LegalForm = Literal[
     "Einzelunternehmen", "Freiberufler", "eG", "e.V.",
 ]
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+Visibility = Literal["public", "unlisted", "private"]  # Mastodon's, for a brand's posts
+VISIBILITIES: tuple[str, ...] = get_args(Visibility)
 Formality = Literal["du", "Sie", "neutral"]
 
 # Kit ids double as folder names and chroma collection names (3+ chars, alnum at both ends).
@@ -243,6 +245,10 @@ class Channel(_Strict):
     times: list[str] = Field(default_factory=lambda: ["09:00"], max_length=24)
     bundesland: str = "HH"
     max_silence_days: int = Field(default=7, ge=1, le=365)
+    # how the publisher posts on Mastodon: who sees it, and a content warning shown before
+    # every post (many instances ask brands to put promotion behind one, e.g. "Werbung")
+    visibility: Visibility = "public"
+    content_warning: str | None = Field(default=None, max_length=100)
 
     @field_validator("platform")
     @classmethod
@@ -276,6 +282,11 @@ class Channel(_Strict):
     @classmethod
     def _url(cls, value: str | None) -> str | None:
         return _http_url(value)
+
+    @field_validator("content_warning")
+    @classmethod
+    def _warning(cls, value: str | None) -> str | None:
+        return value.strip() or None if value else None
 
 
 class ExamplePost(_Strict):

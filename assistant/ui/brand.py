@@ -21,7 +21,7 @@ from assistant.brand.kit import (
     load_kit,
     save_kit,
 )
-from assistant.brand.schema import BUNDESLAENDER
+from assistant.brand.schema import BUNDESLAENDER, VISIBILITIES
 from assistant.config import Settings
 from assistant.errors import AssistantError
 from assistant.ui.common import attempt, page_header, settings
@@ -221,7 +221,8 @@ def _channels(kit: BrandKit, s: Settings) -> None:
     if kit.channels:
         st.dataframe([{"platform": c.platform, "handle": c.handle, "posts/week": c.posts_per_week,
                        "weekdays": ", ".join(c.weekdays), "times": ", ".join(c.times),
-                       "Bundesland": c.bundesland, "links Impressum": c.links_impressum}
+                       "Bundesland": c.bundesland, "links Impressum": c.links_impressum,
+                       "visibility": c.visibility, "content warning": c.content_warning or ""}
                       for c in kit.channels], hide_index=True)
         labels = [f"{c.platform} · {c.handle}" for c in kit.channels]
         gone = st.selectbox("Channel", labels, key=f"chan_rm_{kit.id}")
@@ -244,6 +245,10 @@ def _channels(kit: BrandKit, s: Settings) -> None:
             "bundesland": a.selectbox("Bundesland (holidays)", BUNDESLAENDER,
                                       BUNDESLAENDER.index("HH"), key=f"ch_b_{kit.id}"),
             "links_impressum": b.checkbox("The profile links the Impressum", key=f"ch_i_{kit.id}"),
+            "visibility": a.selectbox("Mastodon: who sees the posts", VISIBILITIES,
+                                      key=f"ch_v_{kit.id}"),
+            "content_warning": b.text_input("Mastodon: content warning on every post (e.g. "
+                                            "Werbung)", key=f"ch_cw_{kit.id}") or None,
         }
         if st.form_submit_button("Add channel"):
             _save(attempt(forms.with_channel, kit, channel), s, f"Added {channel['platform']}.")
