@@ -46,6 +46,7 @@ DEFAULT_CONFIG: dict[str, Any] = {
                           "supported_mime_types": ["image/jpeg", "image/png", "image/webp"]},
 }
 URL_RE = re.compile(r"https?://[^\s<]+")
+MENTION_RE = re.compile(r"(?<![\w/])@(\w+)@([\w.-]+\w)")
 
 
 @dataclass
@@ -74,9 +75,13 @@ def render_html(text: str) -> str:
         return (f'<a href="{url}" rel="nofollow noopener" target="_blank">'
                 f'<span class="invisible">{scheme}://</span><span class="">{rest}</span>'
                 '<span class="invisible"></span></a>')
+    def mention(match: re.Match[str]) -> str:  # shown without the server, as Mastodon does
+        user, domain = match.groups()
+        return (f'<span class="h-card"><a href="https://{domain}/@{user}" class="u-url '
+                f'mention">@<span>{user}</span></a></span>')
     paragraphs = [p for p in text.split("\n\n") if p]
-    parts = [URL_RE.sub(link, html.escape(p, quote=False)).replace("\n", "<br />")
-             for p in paragraphs]
+    parts = [MENTION_RE.sub(mention, URL_RE.sub(link, html.escape(p, quote=False)))
+             .replace("\n", "<br />") for p in paragraphs]
     return "".join(f"<p>{p}</p>" for p in parts)
 
 
@@ -285,7 +290,10 @@ class FakeMastodonServer:
             "sensitive": bool(one.get("spoiler_text")), "spoiler_text": one.get("spoiler_text", ""),
             "media_attachments": media, "in_reply_to_id": one.get("in_reply_to_id"),
             "in_reply_to_account_id": ACCOUNT["id"] if one.get("in_reply_to_id") else None,
-            "language": one.get("language"), "mentions": [], "tags": [], "emojis": [],
+            "language": one.get("language"), "tags": [], "emojis": [],
+            "mentions": [{"id": str(next(self._ids)), "username": user, "acct": f"{user}@{host}",
+                          "url": f"https://{host}/@{user}"}
+                         for user, host in MENTION_RE.findall(one.get("status", ""))],
             "reblogs_count": 0, "favourites_count": 0, "replies_count": 0, "reblog": None,
             "poll": None, "card": None, "edited_at": None,
         }

@@ -12,7 +12,7 @@ from PIL import Image
 
 from assistant.publish import mastodon_auth, registry
 from assistant.publish.base import MediaFile, PostRequest, Provider, ProviderError
-from assistant.publish.mastodon import MastodonProvider
+from assistant.publish.mastodon import MastodonProvider, html_letters, visible_letters
 from tests.fakes.mastodon_server import TOKEN, FakeFailure, FakeMastodonServer
 
 
@@ -270,3 +270,12 @@ def test_find_existing_finishes_a_first_comment_lost_in_a_crash(
     assert found is not None and found.remote_id == main["id"]
     assert reply["in_reply_to_id"] == main["id"] and found.comment_url == reply["url"]
     assert provider(fake).find_existing(req) == found and len(fake.statuses) == 2
+
+
+def test_find_existing_finds_a_post_with_a_mention(fake: FakeMastodonServer) -> None:
+    req = request("Danke @anna@social.example für das Rezept!")
+    published = provider(fake).publish(req)
+    # shown as "@anna": the visible letters differ from the text's
+    assert html_letters(fake.statuses[-1]["content"]) != visible_letters(req.text)
+    found = provider(fake).find_existing(req)
+    assert found is not None and found.remote_id == published.remote_id
