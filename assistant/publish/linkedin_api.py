@@ -13,7 +13,8 @@ using OpenID Connect" products of the user's developer app):
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -153,15 +154,22 @@ def _credentials(body: Mapping[str, Any], member_urn: str, now: datetime,
     return credentials
 
 
-def exchange_code(client: httpx.Client, app: LinkedInApp, code: str, redirect_uri: str, *,
-                  now: Clock = utc_now) -> dict[str, str]:
+def exchange_code(app: LinkedInApp, code: str, redirect_uri: str, *,
+                  client: httpx.Client | None = None, now: Clock = utc_now) -> dict[str, str]:
     """The approved code turned into the channel's credentials (see the module docstring)."""
-    body = _token_request(client, app, {"grant_type": "authorization_code", "code": code.strip(),
-                                        "redirect_uri": redirect_uri}, now)
-    token = str(body["access_token"])
-    who = send(client, "GET", f"{app.api_url}/v2/userinfo", "reading the member's id", now=now,
-               headers={"Authorization": f"Bearer {token}"}).json()
+    with httpx.Client(timeout=30.0) if client is None else _borrowed(client) as http:
+        body = _token_request(http, app, {"grant_type": "authorization_code",
+                                          "code": code.strip(), "redirect_uri": redirect_uri},
+                              now)
+        who = send(http, "GET", f"{app.api_url}/v2/userinfo", "reading the member's id",
+                   now=now, headers={"Authorization": f"Bearer {body['access_token']}"}).json()
     return _credentials(body, f"urn:li:person:{who['sub']}", now())
+
+
+@contextmanager
+def _borrowed(client: httpx.Client) -> Iterator[httpx.Client]:
+    """A caller's client, used without closing it."""
+    yield client
 
 
 def refresh_credentials(client: httpx.Client, app: LinkedInApp, credentials: Mapping[str, str],

@@ -235,10 +235,11 @@ def test_oauth_flow_gives_credentials_with_expiry_and_member(fake: FakeLinkedInS
     assert url.startswith(f"{fake.url}/oauth/v2/authorization?")
     assert query["scope"] == ["openid profile w_member_social"] and query["state"] == ["st"]
     with httpx.Client() as client:
-        creds = linkedin_api.exchange_code(client, app(fake), fake.grant_code(),
-                                           "http://127.0.0.1:8501/cb", now=lambda: NOW)
-        with pytest.raises(ProviderError, match="did not accept") as info:
-            linkedin_api.exchange_code(client, app(fake), "used-or-wrong", "http://x/cb")
+        creds = linkedin_api.exchange_code(app(fake), fake.grant_code(),
+                                           "http://127.0.0.1:8501/cb", client=client,
+                                           now=lambda: NOW)
+    with pytest.raises(ProviderError, match="did not accept") as info:
+        linkedin_api.exchange_code(app(fake), "used-or-wrong", "http://x/cb")
     assert info.value.kind == "auth"
     assert creds["member_urn"] == MEMBER and creds["refresh_token"].startswith("refresh-")
     assert datetime.fromisoformat(creds["expires_at"]) == NOW + timedelta(seconds=5183999)
