@@ -53,6 +53,7 @@ DOCUMENTED_LIMITS = documented_limits("mastodon")
 # Mastodon.py asks for the server version before some calls unless told one; 4.0 has every
 # endpoint used here (v2 media, v2 instance, status source, Idempotency-Key).
 ASSUMED_VERSION = "4.0.0"
+LIMITS = "reading the server's limits"  # a 404 there only means "no /api/v2/instance"
 FIND_LIMIT = 40  # statuses looked at by find_existing: the most one page returns
 
 T = TypeVar("T")
@@ -143,6 +144,10 @@ class MastodonProvider:
         code = response.status_code
         kind = "rate_limit" if isinstance(exc, MastodonRatelimitError) else kind_for_status(code)
         reason = _server_error(response) or str(exc)
+        if code == 404 and action != LIMITS:  # every path used exists on a Mastodon server
+            return ProviderError("auth", f"{self.base_url} answered 404 while {action} "
+                                 f"({reason}); check the server address and connect the "
+                                 "channel again", status_code=code)
         if kind == "auth":
             message = (f"Mastodon refused the access token while {action} ({reason}); "
                        "reconnect the channel on the Channels page")
@@ -160,7 +165,7 @@ class MastodonProvider:
     def limits(self) -> Limits:
         if self._limits is None:
             try:
-                instance = self._call("reading the server's limits", self._api.instance_v2)
+                instance = self._call(LIMITS, self._api.instance_v2)
                 self._limits = limits_from_instance(instance)
             except ProviderError as exc:
                 if exc.status_code != 404:  # a server without /api/v2/instance: documented

@@ -279,3 +279,13 @@ def test_find_existing_finds_a_post_with_a_mention(fake: FakeMastodonServer) -> 
     assert html_letters(fake.statuses[-1]["content"]) != visible_letters(req.text)
     found = provider(fake).find_existing(req)
     assert found is not None and found.remote_id == published.remote_id
+
+
+def test_a_server_without_the_mastodon_api_says_check_the_address(
+        fake: FakeMastodonServer) -> None:
+    fake.fail_next("POST", "/api/v1/statuses", FakeFailure(404, "Record not found"))
+    with pytest.raises(ProviderError, match="check the server address") as info:
+        provider(fake).publish(request())
+    assert info.value.kind == "auth"
+    fake.fail_next("GET", "/api/v1/accounts/verify_credentials", FakeFailure(404, "Not here"))
+    assert provider(fake).check().state == "needs_reconnect"
