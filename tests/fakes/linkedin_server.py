@@ -254,9 +254,8 @@ class FakeLinkedInServer:
         for image in _image_ids(body.get("content") or {}):
             if image not in self.images or self.images[image]["polls_left"] >= 0:
                 return _error(422, "INVALID_CONTENT", f"Image {image} is not AVAILABLE")
-        for post in self.posts:
-            if (post["commentary"], post.get("content")) == (body["commentary"],
-                                                              body.get("content")):
+        for post in self.posts:  # LinkedIn refuses the same text from the same member again
+            if (post["author"], post["commentary"]) == (body["author"], body["commentary"]):
                 return _Reply(422, {
                     "errorDetailType": "com.linkedin.common.error.BadRequest",
                     "message": "com.linkedin.content.common.exception.BadRequestResponseException"

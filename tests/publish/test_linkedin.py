@@ -244,3 +244,14 @@ def test_oauth_flow_gives_credentials_with_expiry_and_member(fake: FakeLinkedInS
     assert creds["member_urn"] == MEMBER and creds["refresh_token"].startswith("refresh-")
     assert datetime.fromisoformat(creds["expires_at"]) == NOW + timedelta(seconds=5183999)
     assert provider(fake, creds).check().message.endswith("expires in 59 days")
+
+
+def test_image_post_with_comment_retried_after_a_timeout_is_one_post_one_comment(
+        fake: FakeLinkedInServer, image: Path) -> None:
+    fake.hang_after_accept = True
+    req = request(media=(MediaFile(str(image), "image/jpeg", "Alt"),), first_comment="Link")
+    with pytest.raises(ProviderError):
+        provider(fake, client=httpx.Client(timeout=0.5)).publish(req)
+    again = provider(fake).publish(req)
+    assert len(fake.posts) == 1 and again.remote_id == fake.posts[0]["id"]
+    assert [c["object"] for c in fake.comments] == [again.remote_id]
