@@ -14,7 +14,18 @@ import traceback
 import typer
 from typer.exceptions import TyperException
 
-from assistant.commands import brand, check, compliance, draft, images, model, queue, review
+from assistant.commands import (
+    brand,
+    channels,
+    check,
+    compliance,
+    draft,
+    images,
+    model,
+    publish,
+    queue,
+    review,
+)
 from assistant.config import secrets_warnings
 from assistant.errors import AssistantError
 from assistant.logs import debug_from_env, mask_secrets, start_logging
@@ -29,7 +40,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for _module in (model, check, brand, images, draft, queue, compliance, review):
+for _module in (model, check, brand, images, draft, queue, compliance, review, channels,
+                publish):
     _module.register(app)
 
 

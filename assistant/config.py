@@ -124,6 +124,10 @@ class Settings(BaseSettings):
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
     secret_key: SecretStr | None = None  # signs client review links (else a key file)
+    # publishing (assistant/publish): the in-app worker thread (unset: on when a channel is
+    # connected), seconds between its passes
+    publish_in_app: bool | None = None
+    publish_interval: float = Field(30.0, ge=1, le=3600)
     public_url: str = "http://127.0.0.1:8501"  # the app's address in review links
     local_ctx: int = Field(8192, ge=512)
     # generation threads of the embedded model; unset: chosen from the cores (llm/threads.py)

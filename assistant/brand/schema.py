@@ -329,6 +329,10 @@ class BrandKit(_Strict):
     ai_label: str = "KI-generiert"
     # a client's OK (through a review link) is needed before a post is approved or leaves
     client_approval_required: bool = False
+    # a post whose time passed while no worker ran: go out late (marked "late") or wait for
+    # a person; "late" means more than late_after_minutes after its time
+    late_posts: Literal["send_late", "wait"] = "send_late"
+    late_after_minutes: int = Field(default=60, ge=0, le=10080)
 
     @field_validator("id")
     @classmethod

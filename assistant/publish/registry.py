@@ -18,6 +18,7 @@ from assistant.publish.base import Provider, ProviderFactory, SaveCredentials
 FACTORIES: dict[str, str] = {
     "linkedin": "assistant.publish.linkedin:connect",
     "mastodon": "assistant.publish.mastodon:connect",
+    "webhook": "assistant.publish.webhook:provider_factory",
 }
 
 # Factories added at run time (tests, plugins); they win over FACTORIES.

@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -21,7 +21,6 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import (
     JSON,
     Boolean,
-    DateTime,
     Engine,
     ForeignKey,
     Integer,
@@ -42,11 +41,12 @@ from sqlalchemy.exc import (
     OperationalError,
     SQLAlchemyError,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
-from sqlalchemy.types import TypeDecorator
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from assistant.errors import ConfigError, QueueError
+from assistant.queue import publish_rows  # noqa: F401  (its tables join Base.metadata)
 from assistant.queue.models import HistoryEntry, QueueItem
+from assistant.queue.orm import Base, UTCDateTime
 from assistant.redact import mask_text, mask_url
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -57,27 +57,6 @@ _PG_MIGRATION_LOCK = 0x706F7374
 # aliases: inside the classes `list` is the method's name
 Items = list[QueueItem]
 Entries = list[HistoryEntry]
-
-class UTCDateTime(TypeDecorator[datetime]):
-    """Aware datetimes in, stored as naive UTC (same on every backend), aware UTC out."""
-
-    impl = DateTime
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime given to the queue; attach a time zone")
-        return value.astimezone(UTC).replace(tzinfo=None)
-
-    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
-        return None if value is None else value.replace(tzinfo=UTC)
-
-
-class Base(DeclarativeBase):
-    pass
-
 
 class ItemRow(Base):
     __tablename__ = "queue_items"
@@ -200,6 +179,10 @@ class QueueStorage:
                 f"the queue database is not reachable or locked ({_reason(exc)}); "
                 "check POSTWERK_DATABASE_URL and try again"
             ) from exc
+
+    def transaction(self, write: bool = False) -> Any:
+        """A session in one transaction for the other tables of this database (publishing)."""
+        return self._session(write)
 
     # -- reads -----------------------------------------------------------------
     def get(self, item_id: int, *, with_history: bool = True) -> QueueItem | None:

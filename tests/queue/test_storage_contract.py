@@ -38,11 +38,11 @@ def test_open_migrates_to_head_and_reopening_is_idempotent(queue_url: str) -> No
     QueueStorage(queue_url)
     engine = create_engine(normalise_url(queue_url))
     with engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
         tables = set(inspect(conn).get_table_names())
         uniques = {u["name"] for u in inspect(conn).get_unique_constraints("queue_items")}
     engine.dispose()
-    assert {"queue_items", "queue_history"} <= tables
+    assert {"queue_items", "queue_history", "publish_channels", "publish_attempts"} <= tables
     assert "uq_queue_items_kit_slot" in uniques
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from assistant.queue.storage import UTCDateTime
+from assistant.queue.orm import UTCDateTime
 
 revision = "0001"
 down_revision = None

@@ -1,0 +1,169 @@
+"""The worker against the fake network: every error kind, late posts, the review gate."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from assistant.queue.cadence import channel_cadence
+from tests.publish.conftest import SLOT, Env
+
+
+def test_publishes_due_items_once_with_their_url(env: Env) -> None:
+    env.connect()
+    due = env.approved("Heute frisch geröstet.")
+    later = env.approved("Morgen auch.", when=SLOT + timedelta(days=1))
+    report = env.worker().run_once()
+    assert report.posted == [due.id]
+    item = env.queue.get(due.id or 0)
+    assert item.status == "posted" and item.posted_url == env.network.post_url(1)
+    assert item.posted_at == env.clock.now
+    assert [p.text for p in env.network.posts()] == ["Heute frisch geröstet."]
+    assert env.queue.get(later.id or 0).status == "approved"
+    assert env.worker().run_once().posted == []  # a second pass posts nothing again
+    assert len(env.network.posts()) == 1
+
+
+def test_items_without_a_connected_channel_are_left_alone(env: Env) -> None:
+    item = env.approved()
+    assert env.worker().run_once().posted == []
+    assert env.queue.get(item.id or 0).status == "approved"
+    env.connect()
+    other = env.approved("Für Bluesky.", platform="bluesky")
+    assert env.worker().run_once().posted == [item.id]
+    assert env.queue.get(other.id or 0).status == "approved"
+
+
+def test_drafts_are_never_published(env: Env) -> None:
+    env.connect()
+    env.queue.add(env.approved().model_copy(update={"id": None, "uid": "x1", "status": "draft",
+                                                    "slot_key": "s2"}))
+    assert len(env.worker().run_once().posted) == 1
+
+
+def test_revoked_token_makes_the_channel_need_reconnect_and_the_item_wait(env: Env) -> None:
+    channel_id = env.connect()
+    item = env.approved()
+    env.network.reset(401)
+    report = env.worker().run_once()
+    assert report.waiting == [item.id]
+    channel = env.channels.get(channel_id)
+    assert channel.health == "needs_reconnect"
+    assert channel.health_line(env.clock.now).startswith("needs reconnect")
+    assert env.queue.get(item.id or 0).status == "approved"
+    env.clock.advance(hours=1)
+    assert env.worker().run_once().posted == []  # no retry loop against a dead token
+    assert env.network.state.requests == 1
+    env.connect()  # the person reconnects: health ok again, the item goes out
+    assert env.worker().run_once().posted == [item.id]
+
+
+def test_rate_limit_waits_the_servers_time(env: Env) -> None:
+    env.connect()
+    item = env.approved()
+    env.network.reset(429)
+    assert env.worker().run_once().retrying == [item.id]
+    env.clock.advance(seconds=119)
+    assert env.worker().run_once().posted == []
+    env.clock.advance(seconds=2)
+    assert env.worker().run_once().posted == [item.id]
+    assert len(env.network.posts()) == 1
+
+
+def test_transient_errors_back_off_then_fail_for_a_person(env: Env) -> None:
+    env.connect()
+    item = env.approved()
+    env.network.reset(500, 500, 500)
+    waits = []
+    for _ in range(3):
+        report = env.worker(max_tries=3).run_once()
+        attempt = env.attempts.get(item.id or 0)
+        assert attempt is not None
+        if attempt.next_at:
+            waits.append((attempt.next_at - env.clock.now).total_seconds())
+        env.clock.advance(hours=1)
+    assert waits == [30.0, 60.0]
+    assert report.failed == [item.id]
+    failed = env.queue.get(item.id or 0)
+    assert failed.status == "failed" and "after 3 tries" in (failed.error or "")
+    assert env.network.posts() == []
+
+
+def test_a_timeout_after_the_server_accepted_is_not_posted_twice(env: Env) -> None:
+    env.connect()
+    item = env.approved()
+    env.network.reset("accept_hang", hang_seconds=2.5)  # the client times out after 1 s
+    assert env.worker().run_once().retrying == [item.id]
+    assert len(env.network.posts()) == 1
+    env.clock.advance(minutes=5)
+    assert env.worker().run_once().posted == [item.id]  # found by its attempt id
+    assert len(env.network.posts()) == 1
+    assert env.queue.get(item.id or 0).posted_url == env.network.post_url(1)
+
+
+def test_rejected_goes_back_to_draft_with_the_platforms_reason(env: Env) -> None:
+    env.connect()
+    item = env.approved()
+    env.network.reset(422)
+    assert env.worker().run_once().rejected == [item.id]
+    back = env.queue.get(item.id or 0)
+    assert back.status == "draft" and not back.reviewed
+    assert back.history[-1].action == "rejected"
+    assert "Text too long" in (back.history[-1].note or "")
+    assert env.attempts.get(item.id or 0) is None
+
+
+def test_a_missed_post_goes_out_late_with_a_late_mark(env: Env) -> None:
+    env.connect()
+    item = env.approved()
+    env.clock.advance(hours=5)
+    report = env.worker().run_once()
+    assert report.posted == report.late == [item.id]
+    done = env.queue.get(item.id or 0)
+    assert any(h.action == "published_late" and "5 h" in (h.note or "") for h in done.history)
+
+
+def test_a_missed_post_waits_for_a_person_when_the_kit_says_so(
+        env: Env, tmp_path: object, monkeypatch: object) -> None:
+    import shutil
+    from pathlib import Path
+
+    import pytest
+
+    from assistant.config import get_settings
+
+    kits = Path(str(tmp_path)) / "kits"
+    shutil.copytree(Path("brand_kits/kaffeekontor-hamburg"), kits / "kaffeekontor-hamburg")
+    kit_file = kits / "kaffeekontor-hamburg" / "kit.yaml"
+    kit_file.write_text(kit_file.read_text() + "\nlate_posts: wait\n")
+    mp = monkeypatch
+    assert isinstance(mp, pytest.MonkeyPatch)
+    mp.setenv("POSTWERK_KITS_DIR", str(kits))
+    get_settings.cache_clear()
+    env.connect()
+    item = env.approved()
+    env.clock.advance(hours=3)
+    assert env.worker().run_once().waiting == [item.id]
+    assert env.worker().run_once().waiting == [item.id]
+    held = env.queue.get(item.id or 0)
+    assert held.status == "approved" and env.network.posts() == []
+    assert [h.action for h in held.history].count("publish_held") == 1
+    env.queue.edit(item.id or 0, scheduled_at=env.clock.now + timedelta(minutes=10))
+    env.clock.advance(minutes=11)
+    assert env.worker().run_once().posted == [item.id]
+
+
+def test_cadence_counts_what_was_really_published(env: Env) -> None:
+    from assistant.brand.schema import Channel
+
+    env.connect()
+    channel = Channel(platform="mastodon", handle="@brand", max_silence_days=7)
+    item = env.approved()
+    env.network.reset(401)  # not published: it does not count as posted
+    env.worker().run_once()
+    missed = env.queue.get(item.id or 0)
+    assert channel_cadence([missed], channel, env.clock.now).last_posted_at is None
+    env.connect()
+    env.clock.advance(days=2)
+    env.worker().run_once()
+    posted = env.queue.get(item.id or 0)
+    assert channel_cadence([posted], channel, env.clock.now).last_posted_at == env.clock.now
