@@ -5,24 +5,32 @@ from __future__ import annotations
 
 import mimetypes
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from assistant.errors import TransitionError
 from assistant.publish.base import MediaFile, PostRequest, Published
 from assistant.queue.models import HistoryEntry, QueueItem, check_transition
 from assistant.queue.service import QueueService
 
+if TYPE_CHECKING:
+    from assistant.brand.schema import Channel as KitChannel
+
 ACTOR = "worker"
 
 
-def request_for(item: QueueItem, attempt_id: str) -> PostRequest:
-    """The queue item as a provider needs it: the exact text that was checked and approved."""
+def request_for(item: QueueItem, attempt_id: str,
+                channel: KitChannel | None = None) -> PostRequest:
+    """The queue item as a provider needs it: the exact text that was checked and approved,
+    with the kit channel's visibility and content warning (Mastodon)."""
     media = tuple(
         MediaFile(path=path, mime_type=mimetypes.guess_type(path)[0] or "image/jpeg",
                   alt_text=item.alt_text or "")
         for path in item.media)
     return PostRequest(text=item.full_text, attempt_id=attempt_id, media=media,
                        link=item.link or None, first_comment=item.first_comment or None,
-                       language=item.language)
+                       language=item.language,
+                       visibility=channel.visibility if channel else None,
+                       content_warning=channel.content_warning if channel else None)
 
 
 def record_posted(queue: QueueService, item: QueueItem, published: Published,

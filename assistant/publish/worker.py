@@ -151,7 +151,9 @@ class Worker:
 
     def _run(self, job: _Job, report: PassReport) -> None:
         item_id = job.item.id or 0
-        request = outcomes.request_for(job.item, job.attempt.attempt_id)
+        kit = self._kit(job.item.kit_id)
+        request = outcomes.request_for(job.item, job.attempt.attempt_id,
+                                       kit.channel(job.item.platform) if kit else None)
         try:
             published = job.provider.find_existing(request) if job.attempt.resumed else None
             if published is None:

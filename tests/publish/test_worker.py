@@ -167,3 +167,18 @@ def test_cadence_counts_what_was_really_published(env: Env) -> None:
     env.worker().run_once()
     posted = env.queue.get(item.id or 0)
     assert channel_cadence([posted], channel, env.clock.now).last_posted_at == env.clock.now
+
+
+def test_the_kit_channels_visibility_and_content_warning_reach_the_provider() -> None:
+    from assistant.brand.schema import Channel
+    from assistant.publish.outcomes import request_for
+    from assistant.queue.models import QueueItem
+
+    item = QueueItem(kit_id="k", platform="mastodon", text="Moin", hashtags=["kaffee"],
+                     scheduled_at=SLOT, alt_text="Bohnen", media=["/m/a.png"])
+    channel = Channel(platform="mastodon", handle="@a@b.test", visibility="unlisted",
+                      content_warning="Werbung")
+    request = request_for(item, "att-1", channel)
+    assert (request.visibility, request.content_warning) == ("unlisted", "Werbung")
+    assert request.text == item.full_text and request.attempt_id == "att-1"
+    assert request.media[0].alt_text == "Bohnen" and request.media[0].mime_type == "image/png"
