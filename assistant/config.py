@@ -245,6 +245,14 @@ class Settings(BaseSettings):
         return self.data_dir
 
 
+def user_cache_dir() -> Path:
+    """Files derived from installed packages alone (the German noun index), shared by every
+    data dir of this user: ``$XDG_CACHE_HOME/postwerk``, else ``~/.cache/postwerk``. Nothing
+    of a user's own (kits, posts, keys) is ever written there."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "postwerk"
+
+
 def load_settings(**overrides: Any) -> Settings:
     """Read the settings; a bad value becomes one ConfigError line naming the variable."""
     from pydantic import ValidationError

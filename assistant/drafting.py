@@ -71,9 +71,10 @@ class Job:
 def default_retriever(
     kit: BrandKit, query: str, platforms: Sequence[str], language: str
 ) -> list[briefing.Snippet]:
-    """The brief's closest examples per platform (for the "adapt" option) and guideline
-    chunks found by a query made from the kit alone, so that they, like everything in the
-    system text, are the same for every brief of the kit (the prefix cache)."""
+    """The brief's closest examples per platform in ``platforms`` (empty unless the "adapt"
+    option wants them) and guideline chunks found by a query made from the kit alone, so
+    that they, like everything in the system text, are the same for every brief of the kit
+    (the prefix cache)."""
     from assistant.brand.store import retrieve
 
     snippets: list[briefing.Snippet] = []
@@ -325,9 +326,12 @@ async def adraft_posts(
     if client is None:
         client = await asyncio.to_thread(get_client, settings)
     retriever = opts.retriever or default_retriever
-    snippets = await asyncio.to_thread(retriever, kit, brief.text, ids, lang)
-    semaphore = opts.semaphore or asyncio.Semaphore(settings.concurrency)
     passes = Passes.from_settings(settings)
+    # The brief's closest examples are used only as the "adapt" pattern: without that
+    # option no platform asks for them (3 query embeddings and searches less per brief).
+    example_platforms = ids if passes.adapt_example else []
+    snippets = await asyncio.to_thread(retriever, kit, brief.text, example_platforms, lang)
+    semaphore = opts.semaphore or asyncio.Semaphore(settings.concurrency)
     # One call for all platforms of a brief, or (option) one call per platform.
     groups = [[pid] for pid in ids] if passes.split_platforms else [ids]
 

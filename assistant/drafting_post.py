@@ -19,6 +19,7 @@ from assistant.compliance.urls import add_utm, find_urls
 from assistant.hashtags import merge_hashtags
 from assistant.models import Brief, Draft, MediaInfo, Problem
 from assistant.platforms import Platform, get_platform
+from assistant.quality.tidy import tidy_post
 
 if TYPE_CHECKING:
     from assistant.drafting import PostReply
@@ -91,7 +92,8 @@ def finish_post(
         cap,
     )
     link = tagged_link(brief, kit, platform_id)
-    text = place_link(post.text.strip(), link, platform, language)
+    text = tidy_post(post.text.strip(), kit, platform_id, link)
+    text = place_link(text, link, platform, language)
     if brief.sponsored:
         text = add_ad_label(text, language)
     text = apply_ai_disclosure(text, kit.ai_disclosure, kit.ai_label, False, language)

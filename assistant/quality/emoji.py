@@ -17,12 +17,17 @@ def emoji_key(emoji: str) -> str:
     return _VARIANTS.sub("", emoji)
 
 
-def emoji_not_in_kit_problems(text: str, kit: BrandKit | None) -> list[Problem]:
+def foreign_emoji(text: str, kit: BrandKit | None) -> list[str]:
+    """The emoji in ``text`` that the kit does not list (none when it lists no emoji)."""
     if kit is None or not kit.emoji.allowed:
         return []
     allowed = {emoji_key(e) for e in kit.emoji.allowed}
-    foreign = list(dict.fromkeys(e for e in find_emoji(text) if emoji_key(e) not in allowed))
-    if not foreign:
+    return list(dict.fromkeys(e for e in find_emoji(text) if emoji_key(e) not in allowed))
+
+
+def emoji_not_in_kit_problems(text: str, kit: BrandKit | None) -> list[Problem]:
+    foreign = foreign_emoji(text, kit)
+    if kit is None or not foreign:
         return []
     own = " ".join(kit.emoji.allowed[:8])
     return [problem("emoji_not_in_kit",

@@ -26,14 +26,22 @@ _WHERE = {
 }
 
 
+def links_work(platform: str) -> bool:
+    """True where a post can carry its link (so a bio hint is wrong there)."""
+    return get_platform(platform).links.mode in _WHERE
+
+
+def find_link_in_bio(text: str, platform: str) -> regex.Match[str] | None:
+    """The first bio hint in ``text`` where it is wrong (``platform``'s links work)."""
+    return _LINK_IN_BIO.search(text) if links_work(platform) else None
+
+
 def link_in_bio_problems(text: str, platform: str) -> list[Problem]:
-    match = _LINK_IN_BIO.search(text)
-    if match is None:
+    match = find_link_in_bio(text, platform)
+    if match is None:  # none, or not_clickable, where "Link in Bio" is exactly right
         return []
     rules = get_platform(platform)
-    where = _WHERE.get(rules.links.mode)
-    if where is None:  # not_clickable: "Link in Bio" is exactly right there
-        return []
+    where = _WHERE[rules.links.mode]
     return [problem("link_in_bio",
                     f"'{match.group(0)}' on {rules.name}, where links work; {where} "
                     "and drop the bio hint")]

@@ -5,9 +5,11 @@ The data is ``german_nouns/nouns.csv`` of the PyPI package ``german-nouns`` (abo
 CC BY-SA 4.0). Only that CSV file is read, through the package's metadata: the package's
 module pulls in its Wiktionary parser (lxml, mwparserfromhell) and its ``Nouns()`` takes
 ~7 s and ~235 MB. Parsing the CSV into our index (lower-cased form -> reading bits) takes
-~4 s and ~42 MB, so the index is cached in the data dir as a marshal file keyed by the
-CSV's SHA-256 and the Python version; hashing and loading that take ~0.7 s
-(bench/bench_grammar.py).
+~4 s and ~42 MB, so the index is cached as a marshal file keyed by the CSV's SHA-256 and
+the Python version; hashing and loading that take ~0.7 s (bench/bench_grammar.py). The
+cache lives in the user's cache dir (``config.user_cache_dir``), not in a data dir: it is
+derived from the installed package alone, so a new data dir (a second brand, a team
+member's checkout, a test) does not parse the CSV again.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
 
-from assistant.config import get_settings
+from assistant.config import user_cache_dir
 from assistant.errors import ConfigError
 from assistant.quality.nounforms import plural, singular
 
@@ -124,5 +126,6 @@ def load_index(source: Path, cache_dir: Path) -> dict[str, int]:
 
 @lru_cache(maxsize=1)
 def noun_index() -> dict[str, int]:
-    """The index of the installed CSV, cached in the data dir; loaded once per process."""
-    return load_index(csv_path(), get_settings().data_dir / "cache")
+    """The index of the installed CSV, cached in the user's cache dir; loaded once per
+    process."""
+    return load_index(csv_path(), user_cache_dir())

@@ -207,3 +207,21 @@ def test_a_cut_off_reply_is_asked_again_with_a_bounded_budget(fake_llm: FakeLLMS
     first, second = fake_llm.chat_requests[:2]
     assert first["max_tokens"] == second["max_tokens"] == 300 + 450 * 2
     assert "rejected" in second["messages"][-1]["content"]
+
+
+def test_bio_hints_and_foreign_emoji_are_tidied(fake_llm: FakeLLMServer, kit) -> None:  # type: ignore[no-untyped-def]
+    """The 1.5B model's habits (issue 13): "Link in Bio" on platforms that link, emoji the kit
+    never uses. Both come out of the reply before the checks, so no repair is asked for them."""
+    text = ("Neuer Filterkaffee aus Kolumbien, ab Samstag im Kontor 🍋 🍄 🍊 "
+            "Jetzt probieren – Link in Bio!")
+    script = DraftScript(lambda platform, call: post(platform, text))
+    fake_llm.responder = script
+    link = "https://shop.moewenbohne.example/kolumbien"
+    fb, ig = draft_posts(kit, "Neuer Filterkaffee aus Kolumbien, ab Samstag",
+                         ["facebook", "instagram"], link=link)
+    assert "Link in Bio" not in fb.text and f"Jetzt probieren – {link}?utm_" in fb.text
+    assert "Link in Bio" in ig.text and "http" not in ig.text  # right where links do not work
+    for draft in (fb, ig):
+        assert "🍄" not in draft.text and "🍊" not in draft.text and "🍋" in draft.text
+        assert not {"link_in_bio", "emoji_not_in_kit"} & {p.code for p in draft.problems}
+    assert_honest([fb, ig])

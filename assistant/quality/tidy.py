@@ -1,0 +1,93 @@
+"""Tidy a model's post before it is checked: take out what a person would always take out
+(pure, deterministic, never adds words of its own).
+
+Small models keep writing "Link in Bio" on platforms whose posts carry the link, and emoji
+that the brand never uses, whatever the prompt says; both are warnings that would send the
+draft to "needs a look" and cost a repair call. The rules are the checks' own
+(``linkbio.find_link_in_bio``, ``emoji.foreign_emoji``), so what is tidied here is exactly
+what the checks would flag:
+
+* a bio hint becomes the post's link where there is one ("Anmeldung: Link in Bio" ->
+  "Anmeldung: https://..."); without a link the hint goes, with an arrow or a short label
+  that only pointed at it ("Mehr Infos: Link in Bio!", "👉 Link in Bio");
+* emoji outside the kit's list are removed (the kit lists its emoji: ``emoji.allowed``).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from assistant.brand.schema import BrandKit
+from assistant.quality.emoji import emoji_key, foreign_emoji
+from assistant.quality.linkbio import find_link_in_bio
+from assistant.rules import find_emoji
+
+# what only points at the hint: a short label with a colon ("Mehr Infos:"), or arrows,
+# dashes and an opening bracket ("👉", "–", "("); a call to action before a dash stays
+_POINTER_BEFORE = regex.compile(r"(?:[\p{L}\p{N} ]{0,25}:\s*|[👉➡→>(\[–—-]+\s*)$")
+_SENTENCE_END = regex.compile(r"[.!?…]+|\n|$")
+_CLOSING = regex.compile(r"\s*[)\]]")
+_MARKS = regex.compile(r"[.!?…]*")
+_SPACE_BEFORE_PUNCT = regex.compile(r"[ \t]+(?=[.,!?;:])")
+_SPACES = regex.compile(r"[ \t]{2,}")
+MAX_HINTS = 5  # a post with more bio hints than this is left to the checks
+
+
+def tidy_post(text: str, kit: BrandKit, platform: str, link: str | None) -> str:
+    """``text`` with misplaced bio hints and foreign emoji taken out (see the module doc)."""
+    text = _bio_hints(text, platform, link)
+    return _drop_emoji(text, kit)
+
+
+def _bio_hints(text: str, platform: str, link: str | None) -> str:
+    for _ in range(MAX_HINTS):
+        match = find_link_in_bio(text, platform)
+        if match is None:
+            break
+        start, end = _sentence(text, match.start(), match.end())
+        pointer = _POINTER_BEFORE.search(text, start, match.start())
+        if pointer is None and text[start:match.start()].strip():
+            # "unter dem Link in unserer Bio": the sentence only points at the bio
+            text = _clean(text[:start] + " " + text[end:])
+        elif link and link not in text:
+            text = text[:match.start()] + link + text[match.end():]
+        else:
+            text = _cut_hint(text, pointer.start() if pointer else match.start(), match.end())
+    return text
+
+
+def _cut_hint(text: str, cut: int, end: int) -> str:
+    """Remove ``text[cut:end]`` (a hint and what points at it) and a closing bracket after
+    it. A hint that was a sentence of its own takes its full stop with it; one that ended a
+    sentence leaves the mark ("Jetzt anmelden – Link in Bio!" -> "Jetzt anmelden!")."""
+    closing = _CLOSING.match(text, end)
+    end = closing.end() if closing else end
+    before = text[:cut].rstrip(" \t")
+    if not before or before.endswith(("\n", *".!?…")):
+        marks = _MARKS.match(text, end)
+        return _clean(before + " " + text[marks.end() if marks else end:].lstrip(" \t"))
+    return _clean(before + text[end:])
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence (or line) around ``text[start:end]``."""
+    heads = [text.rfind("\n", 0, start) + 1]
+    heads += [found + 2 for mark in ".!?…" if (found := text.rfind(mark + " ", 0, start)) >= 0]
+    tail = _SENTENCE_END.search(text, end)
+    return max(heads), tail.end() if tail else len(text)
+
+
+def _drop_emoji(text: str, kit: BrandKit) -> str:
+    foreign = {emoji_key(e) for e in foreign_emoji(text, kit)}
+    if not foreign:
+        return text
+    for emoji in dict.fromkeys(find_emoji(text)):
+        if emoji_key(emoji) in foreign:
+            text = text.replace(emoji, "")
+    return _clean(text)
+
+
+def _clean(text: str) -> str:
+    lines = [_SPACES.sub(" ", _SPACE_BEFORE_PUNCT.sub("", line)).strip(" \t")
+             for line in text.split("\n")]
+    return regex.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()

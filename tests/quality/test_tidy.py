@@ -1,0 +1,57 @@
+"""tidy_post: bio hints where links work and emoji the kit does not use come out of a
+model's post before it is checked; what remains must pass the very checks that flag them."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.brand.kit import BrandKit
+from assistant.quality.emoji import emoji_not_in_kit_problems
+from assistant.quality.linkbio import link_in_bio_problems
+from assistant.quality.tidy import tidy_post
+
+LINK = "https://kaffeekontor.example/kurs?utm_source=facebook"
+
+
+@pytest.mark.parametrize(("text", "platform", "link", "expected"), [
+    # German: a call to action before a dash keeps its mark, the hint goes
+    ("Jetzt anmelden – Link in Bio! ☕", "facebook", None, "Jetzt anmelden! ☕"),
+    ("Jetzt anmelden – Link in Bio! ☕", "facebook", LINK, f"Jetzt anmelden – {LINK}! ☕"),
+    ("Neu im Kontor.\nMehr Infos: Link in Bio", "x", None, "Neu im Kontor."),
+    ("Neu im Kontor. 👉 Link in der Bio", "linkedin", None, "Neu im Kontor."),
+    ("Neu im Kontor. Link in Bio. Bis Samstag!", "facebook", None,
+     "Neu im Kontor. Bis Samstag!"),
+    # a sentence that only points at the bio goes as a whole (no "unter dem." left behind)
+    ("Alle Infos findest du unter dem Link in unserer Bio. Bis Samstag!", "facebook", None,
+     "Bis Samstag!"),
+    ("Kommt vorbei! Alle Infos unter dem Link in unserer Bio", "threads", LINK,
+     "Kommt vorbei!"),
+    ("Tickets gibt's hier (Link in Bio).", "linkedin", None, "Tickets gibt's hier."),
+    # English
+    ("Sign up now - link in bio!", "bluesky", None, "Sign up now!"),
+    ("New roast is in. Details: link in our bio", "mastodon", LINK,
+     f"New roast is in. Details: {LINK}"),
+])
+def test_bio_hints_where_links_work(coffee: BrandKit, text: str, platform: str,
+                                    link: str | None, expected: str) -> None:
+    tidied = tidy_post(text, coffee, platform, link)
+    assert tidied == expected
+    assert link_in_bio_problems(tidied, platform) == []
+
+
+def test_instagram_keeps_its_bio_hint(coffee: BrandKit) -> None:
+    text = "Neuer Filterkaffee im Kontor. Link in Bio ☕"
+    assert tidy_post(text, coffee, "instagram", LINK) == text
+
+
+def test_foreign_emoji_go_the_kits_own_stay(coffee: BrandKit) -> None:
+    text = "Neuer Filterkaffee aus Kolumbien: rote Johannisbeere 🍋 🍄 🍊, ab Samstag ☕️ 🚀"
+    tidied = tidy_post(text, coffee, "instagram", None)
+    assert tidied == "Neuer Filterkaffee aus Kolumbien: rote Johannisbeere 🍋, ab Samstag ☕️"
+    assert emoji_not_in_kit_problems(tidied, coffee) == []
+
+
+def test_a_kit_without_an_emoji_list_keeps_every_emoji(coffee: BrandKit) -> None:
+    kit = coffee.model_copy(update={"emoji": coffee.emoji.model_copy(update={"allowed": []})})
+    text = "Cold brew season 🧊🍕 grab a bag 🎉"
+    assert tidy_post(text, kit, "instagram", None) == text
