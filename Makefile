@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8501
 PYTEST_ARGS ?=
 
-.PHONY: run test bench lint system-deps clean-venv
+.PHONY: run test bench lint system-deps pds-deps clean-venv
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -28,12 +28,16 @@ run: $(VENV)/.run-installed
 	$(PY) -m streamlit run app.py --server.headless true --browser.gatherUsageStats false \
 		--server.address $(HOST) --server.port $(PORT)
 
-# System packages the tests need: Debian's chromium (browser tests) and postgresql
-# (the queue's storage contract). Installed only when missing, and only as root.
+# System packages the tests need: Debian's chromium (browser tests), postgresql
+# (the queue's storage contract), Node.js with npm and a C++ toolchain (the local Bluesky
+# PDS; its better-sqlite3 compiles from source). Installed only when missing, only as root.
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	command -v node >/dev/null 2>&1 || missing="$$missing nodejs"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
+	command -v g++ >/dev/null 2>&1 || missing="$$missing g++"; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = "0" ]; then \
 			echo "installing system packages:$$missing"; \
@@ -43,7 +47,19 @@ system-deps:
 		fi; \
 	fi
 
-test: $(VENV)/.test-installed system-deps
+# The real local Bluesky PDS the publishing tests run against (tests/fakes/pds): `npm ci`
+# once, again only when package-lock.json changes (the stamp lives in node_modules, which
+# npm ci replaces). The first install compiles better-sqlite3 (a few minutes on 2 cores).
+PDS_DIR := tests/fakes/pds
+PDS_STAMP := $(PDS_DIR)/node_modules/.postwerk-installed
+
+$(PDS_STAMP): $(PDS_DIR)/package-lock.json $(PDS_DIR)/package.json | system-deps
+	cd $(PDS_DIR) && nice -n 19 npm ci --no-audit --no-fund
+	touch $@
+
+pds-deps: $(PDS_STAMP)
+
+test: $(VENV)/.test-installed system-deps pds-deps
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 bench: $(VENV)/.test-installed

@@ -11,6 +11,7 @@ import pytest
 from assistant import config
 from assistant.config import Settings, get_settings
 from tests.fakes.llm_server import FakeLLMServer
+from tests.pds_support import LocalPds, PdsUnavailable
 
 ROOT = Path(__file__).resolve().parent.parent
 pytest_plugins = ["tests.browser_support"]
@@ -81,6 +82,20 @@ def real_model(model_data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("POSTWERK_LOCAL_IDLE_TIMEOUT", "300")  # a crashed session frees it
     get_settings.cache_clear()
     return model_data_dir
+
+
+@pytest.fixture(scope="session")
+def local_pds(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalPds]:
+    """A real Bluesky PDS on 127.0.0.1 for the whole session (tests/pds_support.py); make
+    accounts with ``local_pds.create_account()``. Missing node or npm packages FAIL the test
+    with the command that installs them."""
+    server = LocalPds(tmp_path_factory.mktemp("pds"))
+    try:
+        server.start()
+    except PdsUnavailable as exc:
+        pytest.fail(str(exc), pytrace=False)
+    yield server
+    server.stop()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
