@@ -31,14 +31,19 @@ def _trim(url: str) -> str:
     return url
 
 
-def find_urls(text: str) -> list[str]:
-    """Every URL in ``text`` once, in order of appearance, trailing punctuation removed."""
-    out: list[str] = []
+def find_url_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, url) of every http(s):// or "www." URL, trailing punctuation removed."""
+    out: list[tuple[int, int, str]] = []
     for match in _URL_RE.finditer(text or ""):
         url = _trim(match.group(0))
-        if len(url) > len("https://") and url not in out:
-            out.append(url)
+        if len(url) > len("https://"):
+            out.append((match.start(), match.start() + len(url), url))
     return out
+
+
+def find_urls(text: str) -> list[str]:
+    """Every URL in ``text`` once, in order of appearance, trailing punctuation removed."""
+    return list(dict.fromkeys(url for _, _, url in find_url_spans(text)))
 
 
 def normalise_url(url: str) -> str:
