@@ -16,6 +16,7 @@ from assistant.publish.base import Provider, ProviderFactory, SaveCredentials
 
 # network -> "module:factory". One line per provider; keep sorted to ease merges.
 FACTORIES: dict[str, str] = {
+    "bluesky": "assistant.publish.bluesky:bluesky_factory",
     "linkedin": "assistant.publish.linkedin:connect",
     "mastodon": "assistant.publish.mastodon:connect",
     "webhook": "assistant.publish.webhook:provider_factory",
