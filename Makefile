@@ -47,17 +47,24 @@ system-deps:
 		fi; \
 	fi
 
-# The real local Bluesky PDS the publishing tests run against (tests/fakes/pds): `npm ci`
-# once, again only when package-lock.json changes (the stamp lives in node_modules, which
-# npm ci replaces). The first install compiles better-sqlite3 (a few minutes on 2 cores).
+# The real local Bluesky PDS the publishing tests run against (tests/fakes/pds). `npm ci`
+# runs once per package-lock.json into a user cache folder named by the lock's hash, which
+# every clone and worktree on the machine shares (the first install compiles better-sqlite3:
+# several minutes on 2 cores); tests/fakes/pds/node_modules is a link to it.
 PDS_DIR := tests/fakes/pds
-PDS_STAMP := $(PDS_DIR)/node_modules/.postwerk-installed
+PDS_LOCK_HASH := $(shell sha256sum $(PDS_DIR)/package-lock.json $(PDS_DIR)/package.json | sha256sum | cut -c1-16)
+PDS_CACHE := $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/postwerk/test-pds/$(PDS_LOCK_HASH)
 
-$(PDS_STAMP): $(PDS_DIR)/package-lock.json $(PDS_DIR)/package.json | system-deps
-	cd $(PDS_DIR) && nice -n 19 npm ci --no-audit --no-fund
+$(PDS_CACHE)/.installed: | system-deps
+	mkdir -p $(PDS_CACHE)
+	cp $(PDS_DIR)/package.json $(PDS_DIR)/package-lock.json $(PDS_DIR)/.npmrc $(PDS_CACHE)/
+	cd $(PDS_CACHE) && nice -n 19 npm ci --no-audit --no-fund
 	touch $@
 
-pds-deps: $(PDS_STAMP)
+pds-deps: $(PDS_CACHE)/.installed
+	@if [ "$$(readlink $(PDS_DIR)/node_modules)" != "$(PDS_CACHE)/node_modules" ]; then \
+		rm -rf $(PDS_DIR)/node_modules && ln -s $(PDS_CACHE)/node_modules $(PDS_DIR)/node_modules; \
+	fi
 
 test: $(VENV)/.test-installed system-deps pds-deps
 	$(PY) -m pytest $(PYTEST_ARGS)
