@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from assistant.config import Settings, get_settings
@@ -18,6 +19,40 @@ from assistant.queue.storage import QueueStorage
 
 log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True)
+class Field:
+    """One credential a network needs to connect (the connect forms and `--help` show it)."""
+
+    key: str
+    label: str
+    secret: bool = False
+    required: bool = True
+    default: str = ""
+
+
+# network -> the credentials its provider reads (see each provider's module docstring)
+CONNECT_FIELDS: dict[str, tuple[Field, ...]] = {
+    "bluesky": (Field("service", "PDS address", default="https://bsky.social"),
+                Field("handle", "Handle (e.g. brand.bsky.social)"),
+                Field("app_password", "App password (Settings > App passwords)", secret=True)),
+    "linkedin": (Field("access_token", "Access token (w_member_social)", secret=True),
+                 Field("member_urn", "Member URN (urn:li:person:...)"),
+                 Field("expires_at", "Token expires at (ISO date)", required=False),
+                 Field("refresh_token", "Refresh token", secret=True, required=False)),
+    "mastodon": (Field("base_url", "Server (e.g. https://mastodon.social)"),
+                 Field("access_token", "Access token (Preferences > Development)",
+                       secret=True)),
+    "webhook": (Field("url", "Webhook URL (https://...)"),
+                Field("secret", "Signing secret", secret=True, required=False)),
+}
+
+
+def missing_fields(network: str, credentials: Mapping[str, str]) -> list[str]:
+    """The labels of required fields left empty (the form says which, before any request)."""
+    return [f.label for f in CONNECT_FIELDS.get(network, ())
+            if f.required and not credentials.get(f.key, "").strip()]
 
 
 def _now() -> datetime:
@@ -45,6 +80,9 @@ class ChannelService:
         """Check the credentials with one authenticated call, then store them sealed.
         Refused credentials are never stored (a one-line error says what to fix)."""
         box = self._box()  # no key: refuse before anything is sent anywhere
+        missing = missing_fields(network, credentials)
+        if missing:
+            raise InputError(f"{network} needs: {', '.join(missing)}")
         clean = {k: v.strip() for k, v in credentials.items() if v and v.strip()}
         latest: dict[str, str] = dict(clean)
         provider = registry.build(network, clean, latest.update)

@@ -159,7 +159,7 @@ def _rows(items: Sequence[QueueItem]) -> list[dict[str, Any]]:
         "state": f"{STATE_ICONS[i.state]} {STATE_LABELS[i.state]}", "kit": i.kit_id,
         "text": " ".join(i.text.split())[:90],
         "problems": ", ".join(p.code for p in i.problems) or "",
-        "reviewed": i.reviewed, "error": i.error or "",
+        "reviewed": i.reviewed, "error": i.error or "", "live post": i.posted_url or None,
     } for i in items]
 
 
@@ -167,7 +167,8 @@ def _list(queue: QueueService, items: list[QueueItem]) -> None:
     if not items:
         st.info("No posts for these filters.")
         return
-    st.dataframe(_rows(items), hide_index=True, width="stretch")
+    st.dataframe(_rows(items), hide_index=True, width="stretch", column_config={
+        "live post": st.column_config.LinkColumn("live post", help="Where it was published")})
     labels = {i.id or 0: f"#{i.id} {i.local_time:%d.%m. %H:%M} {i.platform} ({i.status}, "
                          f"{STATE_LABELS[i.state]})" for i in items}
     chosen = st.multiselect("Select posts", list(labels), format_func=lambda i: labels[i],

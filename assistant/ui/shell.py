@@ -23,6 +23,7 @@ PAGES = (
     ("queue", "Queue", ":material/schedule_send:", "queue"),
     ("images", "Images", ":material/photo_library:", "images"),
     ("check", "Check", ":material/rule:", "check"),
+    ("channels", "Channels", ":material/hub:", "channels"),
     ("brand", "Brand kits", ":material/palette:", "brand"),
     ("compliance", "Compliance", ":material/gavel:", "compliance"),
     ("settings", "Settings", ":material/settings:", "settings"),
@@ -59,6 +60,18 @@ def guarded(render: Callable[[], None], log_file: Path | None,
     return page
 
 
+def _start_publisher() -> None:
+    """The in-app publishing thread (one user): started once a channel is connected, unless
+    POSTWERK_PUBLISH_IN_APP=false; a queue that cannot open is reported by its pages."""
+    from assistant.errors import AssistantError
+    from assistant.publish.running import ensure_background
+
+    try:
+        ensure_background()
+    except AssistantError as exc:
+        log.warning("in-app publishing not started: %s", exc)
+
+
 def _client_navigation() -> st.navigation:  # type: ignore[valid-type]
     """A review link: only the client page, no menu, whatever path the URL names."""
     from assistant.ui import client
@@ -75,6 +88,7 @@ def build_navigation() -> st.navigation:  # type: ignore[valid-type]
     if "review" in st.query_params:
         return _client_navigation()
     log_file, secrets = _diagnostics()
+    _start_publisher()
     pages: list[st.Page] = []  # type: ignore[valid-type]
     for module_name, title, icon, path in PAGES:
         module = importlib.import_module(f"assistant.ui.{module_name}")
