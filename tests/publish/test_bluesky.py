@@ -3,8 +3,11 @@ back with getRecord and checked (text, facets by byte offsets, images, alt text,
 
 from __future__ import annotations
 
+import base64
 import io
+import json
 import random
+import time
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -222,6 +225,31 @@ def test_refused_session_gets_one_new_login(local_pds: LocalPds, channel: Channe
     channel.provider(transport).publish(PostRequest(text="Zweiter", attempt_id="a-s2"))
     assert transport.calls["createSession"] == 1 and channel.saves == 2
     assert channel.provider().check().state == "ok"
+
+
+def _expired(jwt: str) -> str:
+    """The same access token with its expiry in the past (the SDK reads it before sending)."""
+    header, payload, signature = jwt.split(".")
+    claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    claims["exp"] = int(time.time()) - 60
+    encoded = base64.urlsafe_b64encode(json.dumps(claims).encode()).decode().rstrip("=")
+    return ".".join([header, encoded, signature])
+
+
+def test_expired_access_token_is_refreshed_not_logged_in(local_pds: LocalPds,
+                                                         channel: Channel) -> None:
+    channel.provider().publish(PostRequest(text="Vorher", attempt_id="a-r1"))
+    handle, did, access, refresh, endpoint = channel.credentials["session"].split(":::")
+    channel.credentials["session"] = ":::".join([handle, did, _expired(access), refresh,
+                                                 endpoint])
+    transport = CountingTransport()
+    channel.provider(transport).publish(PostRequest(text="Nachher", attempt_id="a-r2"))
+    assert transport.calls["refreshSession"] == 1 and transport.calls["createSession"] == 0
+    assert channel.saves == 2  # the refreshed session was handed to save()
+    fresh = channel.credentials["session"].split(":::")[2].split(".")[1]
+    assert json.loads(base64.urlsafe_b64decode(fresh + "=" * (-len(fresh) % 4)))["exp"] > (
+        time.time() + 600)  # a valid token again, from the refresh token alone
+    assert len(local_pds.list_records(channel.account.did)) == 2
 
 
 def test_wrong_app_password_needs_reconnect(local_pds: LocalPds, channel: Channel) -> None:
