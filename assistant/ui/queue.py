@@ -151,6 +151,21 @@ def _send(queue: QueueService, item: QueueItem, cfg: Settings) -> None:
         st.error(f"#{item.id} not sent ({result.note()}); it stays in the queue.")
 
 
+def _published(queue: QueueService, kit_id: str | None, limit: int = 50) -> None:
+    """The latest posts that went out, each with a link to where it lives."""
+    posted = attempt(queue.list, kit_id=kit_id, status="posted") or []
+    posted = sorted(posted, key=lambda i: i.posted_at or i.scheduled_at, reverse=True)[:limit]
+    if not posted:
+        st.info("Nothing published yet.")
+    for item in posted:
+        moment = item.posted_at.astimezone(item.local_time.tzinfo) if item.posted_at \
+            else item.local_time
+        when = f"{moment:%d.%m. %H:%M}"
+        words = " ".join(" ".join(item.text.split()).split(" ")[:8])
+        link = f"[{item.posted_url}]({item.posted_url})" if item.posted_url else "no link known"
+        st.markdown(f"📤 **#{item.id}** {item.platform} · {when} · {words}… — {link}")
+
+
 # -- list and bulk actions ------------------------------------------------------------------
 def _rows(items: Sequence[QueueItem]) -> list[dict[str, Any]]:
     return [{
@@ -305,10 +320,13 @@ def render() -> None:
     items = attempt(queue.list, **flt) or []
     link_panel(_kit_ids(queue), flt["kit_id"], "queue")
     change_requests(with_history(queue, items))
-    today, listing, calendar, cadence, files = st.tabs(
-        ["Today / next", f"List ({len(items)})", "Calendar", "Cadence", "Export / import"])
+    today, published, listing, calendar, cadence, files = st.tabs(
+        ["Today / next", "Published", f"List ({len(items)})", "Calendar", "Cadence",
+         "Export / import"])
     with today:
         _today(queue, flt, cfg)
+    with published:
+        _published(queue, flt["kit_id"])
     with listing:
         _list(queue, items)
     with calendar:

@@ -80,6 +80,8 @@ def test_the_queue_links_each_published_post(no_thread: None, network: FakeNetwo
     assert not at.exception
     frames = [d.value for d in at.dataframe if "live post" in d.value.columns]
     assert frames and network.post_url(1) in list(frames[0]["live post"])
+    link = f"[{network.post_url(1)}]({network.post_url(1)})"
+    assert any(link in m.value for m in at.markdown)  # the "Published" tab
 
 
 def test_the_app_runs_the_worker_in_the_background_once_a_channel_exists(
