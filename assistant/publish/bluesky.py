@@ -175,17 +175,27 @@ class BlueskyProvider:
         if embed:
             record["embed"] = embed
         post = self._create(record_key(request.attempt_id), record)
-        comment_url = None
-        if request.first_comment:
-            comment = self._record(request.first_comment, request.language)
-            comment["reply"] = {"root": post, "parent": post}
-            comment_url = self._published(
-                self._create(record_key(request.attempt_id, "comment"), comment)).url
-        return self._published(post, comment_url)
+        return self._published(post, self._comment(request, post))
 
     def find_existing(self, request: PostRequest) -> Published | None:
+        """The attempt's post if it exists. The worker takes a found post as done, so a first
+        comment that a crash kept from going out is posted now (under its own record key)."""
         found = self._get(record_key(request.attempt_id))
-        return self._published(found) if found else None
+        if found is None:
+            return None
+        rkey = record_key(request.attempt_id, "comment")
+        comment = self._get(rkey) if request.first_comment else None
+        comment_url = self._published(comment).url if comment else self._comment(request, found)
+        return self._published(found, comment_url)
+
+    def _comment(self, request: PostRequest, post: dict[str, str]) -> str | None:
+        """Post the first comment as a reply to ``post``; its URL, or None without one."""
+        if not request.first_comment:
+            return None
+        comment = self._record(request.first_comment, request.language)
+        comment["reply"] = {"root": post, "parent": post}
+        return self._published(
+            self._create(record_key(request.attempt_id, "comment"), comment)).url
 
     # -- records ------------------------------------------------------------------------
     def _record(self, text: str, language: str | None) -> dict[str, Any]:

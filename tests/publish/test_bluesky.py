@@ -174,6 +174,31 @@ def test_retry_after_crash_makes_one_record(local_pds: LocalPds, channel: Channe
     assert comment["reply"]["root"]["uri"] == comment["reply"]["parent"]["uri"] == first.remote_id
 
 
+class CrashBeforeComment(CountingTransport):
+    """The worker process dies right after the post was created, before its first comment."""
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("createRecord") and self.calls["createRecord"] == 1:
+            raise httpx.ReadTimeout("process killed", request=request)
+        return super().handle_request(request)
+
+
+def test_comment_kept_back_by_a_crash_is_posted_by_find_existing(local_pds: LocalPds,
+                                                                 channel: Channel) -> None:
+    request = PostRequest(text="Post mit Kommentar", attempt_id="a-half",
+                          first_comment="Der Kommentar dazu.")
+    with pytest.raises(ProviderError):
+        channel.provider(CrashBeforeComment()).publish(request)
+    assert [r["value"]["text"] for r in local_pds.list_records(channel.account.did)] == [
+        "Post mit Kommentar"]
+    found = channel.provider().find_existing(request)  # the restarted worker resumes
+    assert found is not None and found.comment_url
+    again = channel.provider().find_existing(request)
+    assert again is not None and again.comment_url == found.comment_url
+    texts = sorted(r["value"]["text"] for r in local_pds.list_records(channel.account.did))
+    assert texts == ["Der Kommentar dazu.", "Post mit Kommentar"]
+
+
 class TimeoutAfterAccepted(CountingTransport):
     """The server gets (and stores) the first createRecord, but its answer never arrives."""
 
