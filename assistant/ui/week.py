@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import queue
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import TypeVar
@@ -17,6 +18,7 @@ from assistant.queue import QueueItem, QueueService, open_queue
 from assistant.review.service import with_history
 from assistant.ui import widgets
 from assistant.ui.common import attempt, page_header, pick_kit, settings
+from assistant.ui.progress import with_progress
 from assistant.ui.review_links import client_note, link_panel
 
 STATE_ICONS = {"queued": "⏳", "drafting": "✍️", "done": "✅", "failed": "⛔", "kept": "↺"}
@@ -57,26 +59,38 @@ def _inputs(kit: BrandKit) -> tuple[date, int, list[str], str | None]:
 
 
 def _generate(kit: BrandKit, plan: WeekPlan) -> None:
-    from assistant.planner_run import generate_week
+    from assistant.planner_run import WeekReport, generate_week
 
     bar = st.progress(0.0, text=f"0 of {len(plan.slots)} slots")
     finished: list[str] = []
-    with st.status(f"Drafting {len(plan.slots)} posts…", expanded=True) as status:
+    # generate_week reports from its worker thread; only the script thread may draw
+    events: queue.SimpleQueue[tuple[Slot, str, QueueItem | None]] = queue.SimpleQueue()
 
-        def progress(slot: Slot, state: str, item: QueueItem | None) -> None:
-            if state in {"done", "failed", "kept"}:
-                finished.append(slot.key)
-                bar.progress(
-                    len(finished) / len(plan.slots),
-                    text=f"{len(finished)} of {len(plan.slots)} slots",
-                )
-                error = f" — {item.error}" if item is not None and item.error else ""
-                st.write(
-                    f"{STATE_ICONS[state]} {slot.scheduled_at:%a %d.%m. %H:%M} "
-                    f"{get_platform(slot.platform).name}: {slot.pillar}{error}"
-                )
+    def show() -> None:
+        while not events.empty():
+            slot, state, item = events.get()
+            finished.append(slot.key)
+            bar.progress(len(finished) / len(plan.slots),
+                         text=f"{len(finished)} of {len(plan.slots)} slots")
+            error = f" — {item.error}" if item is not None and item.error else ""
+            st.write(f"{STATE_ICONS[state]} {slot.scheduled_at:%a %d.%m. %H:%M} "
+                     f"{get_platform(slot.platform).name}: {slot.pillar}{error}")
 
-        report = _on_queue(lambda q: generate_week(kit, plan, queue=q, progress=progress))
+    def progress(slot: Slot, state: str, item: QueueItem | None) -> None:
+        if state in {"done", "failed", "kept"}:
+            events.put((slot, state, item))
+
+    label = f"Drafting {len(plan.slots)} posts…"
+    with st.status(label, expanded=True) as status:
+
+        def run(service: QueueService) -> WeekReport:
+            # a slow model shows tokens/s and the time left in the label, as on Compose
+            return with_progress(status, label, settings(),
+                                 lambda: generate_week(kit, plan, queue=service,
+                                                       progress=progress), on_poll=show)
+
+        report = _on_queue(run)
+        show()
         if report is None:
             status.update(label="Generate week stopped; finished posts are kept.", state="error")
             return

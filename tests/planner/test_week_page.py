@@ -31,6 +31,20 @@ def test_generate_shows_the_state_of_every_post(fake_llm: FakeLLMServer, monkeyp
     assert approve.label == f"Approve all ready ({len(ready)})"
 
 
+def test_slow_week_lists_every_finished_slot(fake_llm: FakeLLMServer, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The week runs in a worker thread (so the label can follow the model); the slots it
+    finishes are drawn by the script thread while it runs and after it ends."""
+    monkeypatch.chdir(__import__("tests.conftest").conftest.ROOT)
+    fake_llm.responder = DraftScript(latency=1.2)
+    at = AppTest.from_string("from assistant.ui import week\nweek.render()", default_timeout=180)
+    at.run()
+    next(b for b in at.button if b.label == "Generate week").click().run()
+    assert not at.exception, at.exception
+    lines = [m.value for m in at.markdown if m.value.startswith(("✅", "⛔", "↺"))]
+    assert len(lines) == 11, lines
+    assert any("11 drafted" in s.label for s in at.status), [s.label for s in at.status]
+
+
 def _next_monday_10() -> datetime:
     berlin = ZoneInfo("Europe/Berlin")
     today = datetime.now(berlin).date()
