@@ -50,8 +50,20 @@ def run_command(lease: float = LEASE_OPTION, as_json: bool = JSON_OPTION) -> Non
 def worker_command(
     interval: float = typer.Option(30.0, "--interval", min=1.0, help="Seconds between passes."),
     lease: float = LEASE_OPTION,
+    concurrency: int = typer.Option(2, "--concurrency", min=1, max=32,
+                                    help="PostgreSQL: jobs this worker runs at once."),
 ) -> None:
-    """Publish due approved posts, pass after pass, until stopped (Ctrl-C or SIGTERM)."""
+    """Publish due approved posts until stopped (Ctrl-C or SIGTERM). With PostgreSQL the
+    jobs run on procrastinate in the same database (run several workers); with SQLite a
+    pass every --interval seconds."""
+    from assistant.config import get_settings
+
+    if (get_settings().database_url or "").startswith(("postgres", "postgresql")):
+        from assistant.publish.jobs import run_worker
+
+        typer.echo("postwerk worker: procrastinate jobs in the queue database", err=True)
+        run_worker(concurrency=concurrency)
+        return
     worker = _worker(lease)
     stop = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
@@ -64,6 +76,40 @@ def worker_command(
             typer.echo(" ".join(f"{k}={n}" for k, n in counts.items()), err=True)
 
     worker.loop(stop, interval, show)
+
+
+@publish_app.command("weeks")
+def weeks_command(
+    start: str = typer.Option(..., "--start", help="First day of the week (YYYY-MM-DD)."),
+    brands: list[str] = typer.Option(  # noqa: B008 - typer's way to declare a list option
+        [], "--brand", "-b", help="A kit id (repeat); all kits when not given."),
+    days: int = typer.Option(7, "--days", min=1, max=31),
+    at: str | None = typer.Option(None, "--at", help="Run at this time (YYYY-MM-DDTHH:MM, "
+                                  "in POSTWERK_TIMEZONE), e.g. tonight; now when not given."),
+    as_json: bool = JSON_OPTION,
+) -> None:
+    """PostgreSQL: defer one generate-week job per kit for the workers (many brands
+    overnight)."""
+    from datetime import date, datetime
+
+    from assistant.brand.kit import list_kits
+    from assistant.config import get_settings
+    from assistant.errors import InputError
+    from assistant.publish.jobs import defer_weeks, ensure_schema, make_app
+
+    settings = get_settings()
+    try:
+        first = date.fromisoformat(start.strip())
+        when = datetime.fromisoformat(at).replace(tzinfo=settings.zone) if at else None
+    except ValueError:
+        raise InputError("--start is YYYY-MM-DD and --at YYYY-MM-DDTHH:MM, e.g. "
+                         "--start 2026-12-07 --at 2026-12-06T02:00") from None
+    app = make_app(settings)
+    with app.open():
+        ensure_schema(app)
+        ids = defer_weeks(app, brands or list_kits(), first, days, when)
+    emit(as_json, {"jobs": ids},
+         lambda: typer.echo(f"deferred {len(ids)} generate-week job(s): {ids}"))
 
 
 def register(app: typer.Typer) -> None:

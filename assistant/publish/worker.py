@@ -89,21 +89,39 @@ class Worker:
     def run_once(self) -> PassReport:
         """One pass over the due approved items; returns what it did."""
         report = PassReport()
+        for item, channel in self.due():
+            self._guarded(item, channel, report)
+        return report
+
+    def due(self) -> list[tuple[QueueItem, ConnectedChannel]]:
+        """The due approved items that have a connected channel, each with its channel
+        (a channel on the item's platform, else the kit's webhook)."""
         now = self.clock()
         channels = {(c.kit_id, c.network): c for c in self.channels.list()}
         if not channels:
-            return report
+            return []
         due = self.queue.list(status="approved", end=now + timedelta(microseconds=1))
+        out = []
         for item in due:
             channel = channels.get((item.kit_id, item.platform)) or channels.get(
                 (item.kit_id, "webhook"))
-            if channel is None:
-                continue  # no connected channel: the manual path (copy, export)
-            try:
-                self._publish_one(item, channel, report)
-            except AssistantError as exc:  # one bad item never stops the pass
-                log.warning("publishing #%s: %s", item.id, exc)
+            if channel is not None:  # else: the manual path (copy, export)
+                out.append((item, channel))
+        return out
+
+    def run_item(self, item_id: int) -> PassReport:
+        """Publish one item if it is (still) due (a job of the team job queue)."""
+        report = PassReport()
+        for item, channel in self.due():
+            if item.id == item_id:
+                self._guarded(item, channel, report)
         return report
+
+    def _guarded(self, item: QueueItem, channel: ConnectedChannel, report: PassReport) -> None:
+        try:
+            self._publish_one(item, channel, report)
+        except AssistantError as exc:  # one bad item never stops the pass
+            log.warning("publishing #%s: %s", item.id, exc)
 
     def loop(self, stop: threading.Event, interval: float,
              on_pass: Callable[[PassReport], None] | None = None) -> None:

@@ -103,3 +103,8 @@ def test_connect_list_test_publish_remove_and_no_token_anywhere(
     assert code == 1 and "needs reconnect" in out
     code, out, _ = run(capsys, "channels", "remove", str(channel["id"]))
     assert code == 0 and run(capsys, "channels", "list", "--json")[1].strip() == "[]"
+
+
+def test_weeks_as_jobs_need_postgresql(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "publish", "weeks", "--start", "2030-03-04")
+    assert code == 2 and out == "" and err.count("\n") == 1 and "needs PostgreSQL" in err
