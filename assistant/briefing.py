@@ -67,6 +67,9 @@ def text_budget(platform: Platform, kit: BrandKit, sponsored: bool = False) -> i
     if kit.ai_disclosure == "always":
         room += len(kit.ai_label) + 2
     budget = int((limit - room) * 0.9)
+    own = kit.max_chars.get(platform.id)  # the brand's own cap (learned from its edits)
+    if own is not None:
+        budget = min(budget, int(own * 0.9))
     return max(40, min(budget, 1200))  # nobody wants a 60,000-character Facebook post
 
 
@@ -114,9 +117,18 @@ def voice_rules(kit: BrandKit, language: str) -> str:
         other = "Sie/Ihnen/Ihr" if kit.formality == "du" else "du/dich/dein"
         lines.append(f"- address the reader with '{kit.formality}', never with {other}")
     lines.append(f"- emoji: at most {kit.emoji.limit} per post")
-    if kit.banned_words:
-        words = ", ".join(f"'{b.word}'" for b in kit.banned_words)
+    if kit.emoji.banned:
+        lines.append(f"- never these emoji: {' '.join(kit.emoji.banned)}")
+    if kit.opener:
+        lines.append(f"- open every post with '{kit.opener}'")
+    plain = [b for b in kit.banned_words if not b.replacement]
+    if plain:
+        words = ", ".join(f"'{b.word}'" for b in plain)
         lines.append(f"- never use these words: {words}")
+    preferred = [b for b in kit.banned_words if b.replacement]
+    if preferred:
+        terms = ", ".join(f"'{b.replacement}' (not '{b.word}')" for b in preferred)
+        lines.append(f"- preferred terms: {terms}")
     if kit.hashtags.always:
         lines.append("- hashtags the brand always uses: " + " ".join(kit.hashtags.always))
     if kit.hashtags.never:

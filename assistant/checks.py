@@ -80,7 +80,8 @@ def post_problems(
     language = subject_language(subject, kit)
     problems = [*check.problems, *subject.media_problems]
     if kit is not None:
-        problems += brand_problems(kit, subject.text, subject.hashtags, language)
+        problems += brand_problems(kit, subject.text, subject.hashtags, language,
+                                   subject.platform)
     urls = post_urls(full, subject.first_comment, link=subject.link)
     problems += compliance_problems(
         full, language=language, sponsored=subject.sponsored, kit=kit, urls=urls,

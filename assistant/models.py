@@ -153,6 +153,8 @@ class Draft(BaseModel):
     model: str = ""
     media: list[MediaInfo] = Field(default_factory=list)
     error: str | None = None
+    # what the model wrote, once a person has edited ``text`` (the queue keeps the pair)
+    model_text: str | None = None
 
     @computed_field  # type: ignore[prop-decorator]
     @property

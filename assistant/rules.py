@@ -128,13 +128,39 @@ def banned_word_problems(kit: BrandKit, text: str) -> list[Problem]:
 
 def emoji_problems(kit: BrandKit, text: str) -> list[Problem]:
     limit, found = kit.emoji.limit, count_emoji(text)
-    if found <= limit:
-        return []
-    return [
-        _problem(
+    problems = []
+    if found > limit:
+        problems.append(_problem(
             "too_many_emoji", f"{found} emoji, the brand allows {limit}; remove {found - limit}"
-        )
-    ]
+        ))
+    used = {e.replace("\ufe0f", "") for e in find_emoji(text)}
+    banned = [e for e in kit.emoji.banned if e.replace("\ufe0f", "") in used]
+    if banned:
+        problems.append(_problem(
+            "banned_emoji", f"the brand never uses {' '.join(banned)}; remove it"))
+    return problems
+
+
+def opener_problems(kit: BrandKit, text: str) -> list[Problem]:
+    """A brand that opens every post with its word ("Moin"): a post that does not is
+    worth a look, not a refusal (a sad announcement may need another start)."""
+    if not kit.opener:
+        return []
+    first = _WORD.search(text)
+    if first is not None and text[first.start():].casefold().startswith(kit.opener.casefold()):
+        return []
+    return [_problem("missing_opener", f"the brand opens its posts with '{kit.opener}'; "
+                     "start the post with it", Severity.WARNING)]
+
+
+def length_problems(kit: BrandKit, text: str, platform: str | None) -> list[Problem]:
+    """The brand's own cap on a platform's text (shorter than the platform's limit)."""
+    cap = kit.max_chars.get(platform or "")
+    length = len(text.strip())
+    if cap is None or length <= cap:
+        return []
+    return [_problem("over_brand_length", f"{length} characters; the brand keeps {platform} "
+                     f"posts to {cap}; shorten it by {length - cap}", Severity.WARNING)]
 
 
 def hashtag_set_problems(kit: BrandKit, text: str, hashtags: Iterable[str]) -> list[Problem]:
@@ -218,13 +244,16 @@ def formality_problems(kit: BrandKit, text: str, language: str) -> list[Problem]
 
 
 def brand_problems(
-    kit: BrandKit, text: str, hashtags: Iterable[str], language: str
+    kit: BrandKit, text: str, hashtags: Iterable[str], language: str,
+    platform: str | None = None,
 ) -> list[Problem]:
     """Everything the brand would refuse to sign, for one post."""
     tags = list(hashtags)
     return [
         *banned_word_problems(kit, text),
         *emoji_problems(kit, text),
+        *opener_problems(kit, text),
+        *length_problems(kit, text, platform),
         *hashtag_set_problems(kit, text, tags),
         *language_problems(text, language),
         *formality_problems(kit, text, language),

@@ -59,7 +59,8 @@ def read_text_file(path: Path, shown: str) -> str:
         raise BrandKitError(f"{shown}: cannot be read ({exc.strerror}); check the file") from exc
 
 
-def parse_example(text: str, shown: str) -> ExamplePost:
+def parse_example(text: str, shown: str,
+                  model: type[ExamplePost] = ExamplePost) -> ExamplePost:
     """Parse one example file's text; errors name the file, the field and the fix."""
     match = FRONT_RE.match(text)
     if not match:
@@ -81,9 +82,9 @@ def parse_example(text: str, shown: str) -> ExamplePost:
         )
     body = match.group(2).strip()
     try:
-        return ExamplePost.model_validate({**meta, "text": body, "source": Path(shown).name})
+        return model.model_validate({**meta, "text": body, "source": Path(shown).name})
     except ValidationError as exc:
-        raise BrandKitError(f"{shown}: {describe_errors(exc, ExamplePost)}") from None
+        raise BrandKitError(f"{shown}: {describe_errors(exc, model)}") from None
 
 
 def render_example(post: ExamplePost) -> str:

@@ -178,6 +178,14 @@ def example_chunks(kit: BrandKit) -> list[Chunk]:
     ]
 
 
+def learned_chunks(kit_id: str, data_dir: Path) -> list[Chunk]:
+    """The kit's examples learned from use (``brand.learned``); source ``learned/<name>``."""
+    from assistant.brand.learned import learned_folder, load_learned
+
+    return [Chunk("example", e.text, e.platform, e.language, f"learned/{e.source}")
+            for e in load_learned(learned_folder(data_dir, kit_id))]
+
+
 def document_chunks(kit: BrandKit, kits_dir: Path | str | None = None) -> list[Chunk]:
     """Chunks of every document in docs/. A broken document stops indexing with its name."""
     chunks: list[Chunk] = []

@@ -8,6 +8,7 @@ entity is *complete* for an Impressum is the compliance module's job, not a load
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from typing import Literal, get_args
 
 import regex
@@ -97,8 +98,10 @@ class EmojiPolicy(_Strict):
     max_per_post: int = Field(default=2, ge=0, le=30)
     # the brand's own emoji; when listed, any other emoji in a post is a warning
     allowed: list[str] = Field(default_factory=list)
+    # emoji the brand never uses (e.g. learned: every 🎉 the model wrote was removed)
+    banned: list[str] = Field(default_factory=list)
 
-    @field_validator("allowed")
+    @field_validator("allowed", "banned")
     @classmethod
     def _emoji(cls, values: list[str]) -> list[str]:
         out: list[str] = []
@@ -114,6 +117,9 @@ class EmojiPolicy(_Strict):
     def _none_lists_nothing(self) -> EmojiPolicy:
         if self.policy == "none" and self.allowed:
             raise ValueError("policy 'none' allows no emoji; empty 'allowed' or pick few or many")
+        both = sorted(set(self.allowed) & set(self.banned))
+        if both:
+            raise ValueError(f"{' '.join(both)} is both allowed and banned; keep it in one list")
         return self
 
     @property
@@ -307,6 +313,24 @@ class ExamplePost(_Strict):
         return _language(value)
 
 
+class LearningSettings(_Strict):
+    """How the kit learns from use: which posts become examples, and how many are kept."""
+
+    # "posted": a post marked posted becomes an example; "approved": already on approval
+    learn_from: Literal["posted", "approved", "off"] = "posted"
+    max_examples: int = Field(default=30, ge=0, le=MAX_EXAMPLES)
+
+
+class LearnedPost(ExamplePost):
+    """An example post that came from use: a queue item that was posted (or approved)."""
+
+    learned_at: datetime
+    item: str = Field(min_length=1, max_length=64)  # the queue item's uid
+    # how typical of the kit it was when learned (0..100: closeness to the centroid of the
+    # kit's examples); the cap keeps the newest and most typical
+    typical: float | None = Field(default=None, ge=0, le=100)
+
+
 class BrandKit(_Strict):
     id: str
     name: str = Field(min_length=1)
@@ -333,6 +357,20 @@ class BrandKit(_Strict):
     # a person; "late" means more than late_after_minutes after its time
     late_posts: Literal["send_late", "wait"] = "send_late"
     late_after_minutes: int = Field(default=60, ge=0, le=10080)
+    # the word every post opens with (e.g. "Moin"); a post that does not is a warning
+    opener: str | None = Field(default=None, max_length=40)
+    # the brand's own cap on the text's characters per platform (below the platform's)
+    max_chars: dict[str, int] = Field(default_factory=dict, max_length=len(PLATFORM_IDS))
+    learning: LearningSettings = Field(default_factory=LearningSettings)
+
+    @field_validator("max_chars")
+    @classmethod
+    def _max_chars(cls, values: dict[str, int]) -> dict[str, int]:
+        for platform, chars in values.items():
+            _platform_id(platform)
+            if not 20 <= chars <= MAX_POST:
+                raise ValueError(f"max_chars for {platform} is {chars}; use 20 to {MAX_POST}")
+        return values
 
     @field_validator("id")
     @classmethod

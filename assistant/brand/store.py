@@ -29,7 +29,13 @@ from chromadb.utils.embedding_functions import register_embedding_function
 from pydantic import BaseModel
 
 from assistant.brand.embeddings import Embedder, get_embedder
-from assistant.brand.ingest import Chunk, docs_fingerprint, example_chunks, kit_chunks
+from assistant.brand.ingest import (
+    Chunk,
+    docs_fingerprint,
+    example_chunks,
+    kit_chunks,
+    learned_chunks,
+)
 from assistant.brand.kit import BrandKit
 from assistant.config import Settings, get_settings, load_settings
 from assistant.errors import InputError, StoreError
@@ -196,9 +202,12 @@ def _kits_dir(settings: Settings, kits_dir: Path | str | None) -> Path:
     return Path(kits_dir) if kits_dir is not None else settings.kits_dir
 
 
-def fingerprint(kit: BrandKit, kits_dir: Path, embedder: Embedder) -> str:
-    """Changes whenever an example, a document (name/size/mtime) or the embedder changes."""
-    keys = sorted(c.key for c in example_chunks(kit))
+def fingerprint(kit: BrandKit, kits_dir: Path, embedder: Embedder,
+                data_dir: Path | None = None) -> str:
+    """Changes whenever an example (hand-written or learned, in ``data_dir``), a document
+    (name/size/mtime) or the embedder changes."""
+    learned = learned_chunks(kit.id, data_dir) if data_dir is not None else []
+    keys = sorted(c.key for c in example_chunks(kit) + learned)
     raw = "|".join([embedder.name, docs_fingerprint(kit, kits_dir), *keys])
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:24]
 
@@ -225,7 +234,8 @@ def _index_lock(kit_id: str) -> threading.Lock:
 
 def _index(kit: BrandKit, settings: Settings, embedder: Embedder, root: Path,
            progress: Progress | None) -> IndexReport:
-    chunks = {c.key: c for c in kit_chunks(kit, root)}
+    learned = learned_chunks(kit.id, settings.data_dir)
+    chunks = {c.key: c for c in kit_chunks(kit, root) + learned}
     col = open_collection(kit.id, settings, embedder)
     with _store_errors("reading the index"):
         existing = set(col.get(include=[])["ids"])
@@ -236,7 +246,8 @@ def _index(kit: BrandKit, settings: Settings, embedder: Embedder, root: Path,
         if gone:
             col.delete(ids=gone)
         col.modify(metadata={"embedder": embedder.name,
-                             "fingerprint": fingerprint(kit, root, embedder)})
+                             "fingerprint": fingerprint(kit, root, embedder,
+                                                        settings.data_dir)})
     return IndexReport(kit_id=kit.id, added=len(new), removed=len(gone),
                        unchanged=len(chunks) - len(new))
 
@@ -283,7 +294,7 @@ def _store_key(settings: Settings) -> str:
 
 def _fresh(kit: BrandKit, settings: Settings, embedder: Embedder,
            kits_dir: Path | str | None) -> tuple[str, Collection]:
-    current = fingerprint(kit, _kits_dir(settings, kits_dir), embedder)
+    current = fingerprint(kit, _kits_dir(settings, kits_dir), embedder, settings.data_dir)
     key = (_store_key(settings), kit.id, embedder.name)
     cached = _FRESH.get(key)
     if cached is not None and cached[0] == current:

@@ -21,6 +21,7 @@ from assistant.config import Settings, get_settings
 from assistant.errors import AssistantError, InputError, TransitionError
 from assistant.models import Draft, Problem, post_state
 from assistant.queue.checks import Checker, describe, merge_problems, platform_checker
+from assistant.queue.edits import model_note, model_text_of, pair_entry
 from assistant.queue.media_store import MediaStore, media_store_for
 from assistant.queue.models import (
     CONTENT_FIELDS,
@@ -31,11 +32,13 @@ from assistant.queue.models import (
     check_transition,
     utcnow,
 )
-from assistant.queue.storage import ListFilter, QueueStorage
+from assistant.queue.storage import ListFilter, QueueStorage, Written
 
 # inside the class `list` is the method's name
 Items = list[QueueItem]
 Paths = list[str]
+# told of every item that was approved or posted (learning from use: ``assistant.learn``)
+Learner = Callable[[QueueItem, str], None]
 
 
 @dataclass
@@ -56,8 +59,10 @@ class QueueService:
         clock: Callable[[], datetime] = utcnow,
         approve_checker: Checker | None = None,
         media_store: MediaStore | None = None,
+        learner: Learner | None = None,
     ) -> None:
         self.storage = storage
+        self.learner = learner
         # every image on an item is a file in this store (copied in on add, edit, import)
         self.media_store = media_store
         self.checker: Checker = checker or platform_checker
@@ -100,8 +105,12 @@ class QueueService:
         return self.list(kit_id=kit_id, status="approved", limit=limit)
 
     # -- creation ----------------------------------------------------------------
-    def add(self, item: QueueItem, *, by: str = "user") -> QueueItem:
-        """Store a new item (checked now); an existing (kit, slot) or uid is returned as is."""
+    def add(self, item: QueueItem, *, by: str = "user",
+            model_text: str | None = None) -> QueueItem:
+        """Store a new item (checked now); an existing (kit, slot) or uid is returned as is.
+
+        ``model_text``: what the model wrote, when the item is a model's draft (a person
+        may have edited it already: that edit is kept as an edit pair)."""
         _validate_platform(item.platform)
         if item.slot_key is not None:
             existing = self.storage.get_by_slot(item.kit_id, item.slot_key)
@@ -113,9 +122,11 @@ class QueueService:
             "id": None, "history": [], "created_at": now, "updated_at": now,
             "problems": merge_problems(self.checker(item), item.problems),
         })
+        note = _slot_note(item) if model_text is None else model_note(_slot_note(item))
         entry = HistoryEntry(at=now, actor=by, action="created", new_status=item.status,
-                             new_text=item.text, note=_slot_note(item))
-        stored, _created = self.storage.insert(item, entry)
+                             new_text=item.text, note=note)
+        pair = pair_entry(model_text, item, item, by, now)
+        stored, _created = self.storage.insert(item, [entry] if pair is None else [entry, pair])
         return stored
 
     def add_draft(
@@ -136,7 +147,7 @@ class QueueService:
             raise InputError("scheduled_at needs a time zone; pass an aware datetime")
         paths = list(media) if media is not None else [m.path for m in draft.media if m.path]
         item = _item_from_draft(draft, scheduled_at, slot_key, paths, self.timezone)
-        return self.add(item, by=by)
+        return self.add(item, by=by, model_text=draft.model_text or draft.text)
 
     def import_item(self, item: QueueItem, target: str = "draft", *, by: str = "import",
                     posted_url: str | None = None,
@@ -261,7 +272,7 @@ class QueueService:
                 update={"status": "approved", "reviewed": True, "problems": problems}))
             return new, self._entry(by, "approved", item, new)
 
-        return self._update(item_id, change)
+        return self._learn(self._update(item_id, change), "approved")
 
     def approve_many(self, ids: Iterable[int], *, by: str = "user",
                      include_needs_look: bool = False) -> BulkResult:
@@ -278,8 +289,9 @@ class QueueService:
             url = None
         if url is not None and not url.startswith(("http://", "https://")):
             raise InputError(f"{url!r} is not a link to the live post; use https://...")
-        return self._move(item_id, "posted", by, "posted", posted_url=url, error=None,
-                          posted_at=at or self.clock())
+        posted = self._move(item_id, "posted", by, "posted", posted_url=url, error=None,
+                            posted_at=at or self.clock())
+        return self._learn(posted, "posted")
 
     def archive(self, item_id: int, *, by: str = "user") -> QueueItem:
         return self._move(item_id, "archived", by, "archived")
@@ -313,9 +325,18 @@ class QueueService:
         return self._update(item_id, change)
 
     # -- internals ---------------------------------------------------------------
-    def _update(
-        self, item_id: int, change: Callable[[QueueItem], tuple[QueueItem, HistoryEntry | None]]
-    ) -> QueueItem:
+    def _learn(self, item: QueueItem, status: str) -> QueueItem:
+        """Tell the learner; a failure to learn is written down, never undoes the move."""
+        if self.learner is None:
+            return item
+        try:
+            self.learner(item, status)
+        except AssistantError as exc:
+            return self.record(item.id or 0, "learn_failed", str(exc))
+        return item
+
+    def _update(self, item_id: int, change: Callable[[QueueItem], tuple[QueueItem, Written]]
+                ) -> QueueItem:
         item = self.storage.update(item_id, change)
         if item is None:
             raise ItemNotFoundError(f"no queue item #{item_id}; see `postwerk queue list`")
@@ -331,7 +352,7 @@ class QueueService:
         return self._update(item_id, change)
 
     def _apply_edit(self, item: QueueItem, changes: dict[str, Any],
-                    by: str) -> tuple[QueueItem, HistoryEntry | None]:
+                    by: str) -> tuple[QueueItem, Sequence[HistoryEntry]]:
         _editable(item)
         try:
             new = QueueItem.model_validate({**item.model_dump(), **changes})
@@ -340,14 +361,18 @@ class QueueService:
             raise InputError(f"{'.'.join(map(str, err['loc']))}: {err['msg']}") from None
         changed = sorted(k for k in changes if getattr(new, k) != getattr(item, k))
         if not changed:
-            return item, None
+            return item, []
         action = "rescheduled" if set(changed) <= {"scheduled_at"} else "edited"
         if CONTENT_FIELDS & set(changed):
             status = "draft" if item.status in ("approved", "failed") else item.status
             new = new.model_copy(update={"status": status, "reviewed": False, "error": None})
             new = new.model_copy(update={"problems": self.checker(new)})
         new = self._stamp(new)
-        return new, self._entry(by, action, item, new, note="changed " + ", ".join(changed))
+        entry = self._entry(by, action, item, new, note="changed " + ", ".join(changed))
+        # the one place where a person's correction of a model's draft is kept
+        pair = pair_entry(model_text_of(item.history), item, new, by, entry.at) \
+            if "text" in changed else None
+        return new, [entry] if pair is None else [entry, pair]
 
     def _bulk(self, ids: Iterable[int], action: Callable[[int], QueueItem]) -> BulkResult:
         result = BulkResult()
@@ -444,6 +469,8 @@ def open_queue(settings: Settings | None = None, checker: Checker | None = None)
         approve_checker = queue_checker(settings, online=True)
     # whatever checks a post, a kit's required client approval is part of approving it
     gated = with_client_gate(approve_checker or checker, settings)
+    from assistant.learn import learner_for
+
     return QueueService(QueueStorage(settings.queue_url), checker, timezone=settings.timezone,
-                        approve_checker=gated,
-                        media_store=media_store_for(settings.data_dir))
+                        approve_checker=gated, media_store=media_store_for(settings.data_dir),
+                        learner=learner_for(settings))

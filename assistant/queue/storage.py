@@ -57,6 +57,8 @@ _PG_MIGRATION_LOCK = 0x706F7374
 # aliases: inside the classes `list` is the method's name
 Items = list[QueueItem]
 Entries = list[HistoryEntry]
+# what a write records: one entry, several (an edit and its edit pair) or none
+Written = HistoryEntry | Sequence[HistoryEntry] | None
 
 class ItemRow(Base):
     __tablename__ = "queue_items"
@@ -238,7 +240,7 @@ class QueueStorage:
             return int(s.scalar(select(func.count(ItemRow.id))) or 0)
 
     # -- writes ----------------------------------------------------------------
-    def insert(self, item: QueueItem, entry: HistoryEntry) -> tuple[QueueItem, bool]:
+    def insert(self, item: QueueItem, entry: Written) -> tuple[QueueItem, bool]:
         """Store a new item; if its (kit, slot) or uid exists, return that one and False."""
         try:
             with self._session(write=True) as s:
@@ -269,7 +271,7 @@ class QueueStorage:
             raise QueueError(f"nothing was imported: {_reason(exc)}") from exc
 
     def update(
-        self, item_id: int, change: Callable[[QueueItem], tuple[QueueItem, HistoryEntry | None]]
+        self, item_id: int, change: Callable[[QueueItem], tuple[QueueItem, Written]]
     ) -> QueueItem | None:
         """Read, change and write one item in one locked transaction (no lost updates).
 
@@ -284,8 +286,8 @@ class QueueStorage:
             for key, value in _to_row_values(new).items():
                 if key not in ("uid", "created_at"):
                     setattr(row, key, value)
-            if entry is not None:
-                s.add(_history_row(row.id, entry))
+            for one in _entries(entry):
+                s.add(_history_row(row.id, one))
             s.flush()
             return self._load(s, row, True)
 
@@ -303,11 +305,12 @@ class QueueStorage:
             row = s.scalar(select(ItemRow).filter_by(kit_id=item.kit_id, slot_key=item.slot_key))
         return row
 
-    def _add(self, s: Session, item: QueueItem, entry: HistoryEntry) -> ItemRow:
+    def _add(self, s: Session, item: QueueItem, entry: Written) -> ItemRow:
         row = ItemRow(**_to_row_values(item))
         s.add(row)
         s.flush()  # assigns the id (and raises IntegrityError on a duplicate slot)
-        s.add(_history_row(row.id, entry))
+        for one in _entries(entry):
+            s.add(_history_row(row.id, one))
         s.flush()
         return row
 
@@ -317,6 +320,12 @@ class QueueStorage:
 
     def _load(self, s: Session, row: ItemRow, with_history: bool) -> QueueItem:
         return _to_item(row, self._history_rows(s, row.id) if with_history else ())
+
+
+def _entries(entry: Written) -> Sequence[HistoryEntry]:
+    if entry is None:
+        return ()
+    return (entry,) if isinstance(entry, HistoryEntry) else entry
 
 
 def _history_row(item_id: int, entry: HistoryEntry) -> HistoryRow:

@@ -101,7 +101,10 @@ def _run(kit: BrandKit, req: dict[str, Any]) -> None:
 def _on_edit(kit: BrandKit, index: int) -> None:
     drafts = _drafts()
     draft = drafts[index]
-    draft.text = st.session_state[f"text_{index}"]
+    text = st.session_state[f"text_{index}"]
+    if text != draft.text and draft.model_text is None:
+        draft.model_text = draft.text  # the first edit: what the model wrote is kept
+    draft.text = text
     draft.hashtags = dedupe(st.session_state[f"tags_{index}"].replace(",", " ").split())
     checked = attempt(recheck_edit, kit, drafts, index)
     if checked is None:
