@@ -21,6 +21,7 @@ from assistant.commands import (
     compliance,
     draft,
     images,
+    learn,
     model,
     publish,
     queue,
@@ -41,7 +42,7 @@ app = typer.Typer(
 )
 
 for _module in (model, check, brand, images, draft, queue, compliance, review, channels,
-                publish):
+                publish, learn):
     _module.register(app)
 
 

@@ -31,6 +31,7 @@ from assistant.queue.edits import EditPair, edit_pairs
 from assistant.queue.models import QueueItem
 
 if TYPE_CHECKING:  # the queue calls us (open_queue wires the learner): no import back
+    from assistant.brand.schema import LearnedPost
     from assistant.queue.service import Learner, QueueService
 
 log = logging.getLogger(__name__)
@@ -62,10 +63,16 @@ def learner_for(settings: Settings) -> Learner:
 
 def learn_from_item(item: QueueItem, status: str, settings: Settings) -> str | None:
     """Make ``item`` a learned example of its kit when the kit learns at ``status``;
-    the file name, or None when the kit does not learn from it."""
+    the file name, or None when the kit does not learn from it.
+
+    With the kit's index in place (the kit has drafted here) the post is scored against
+    it and added to it at once, embedding only the post; without one, the kit's first
+    draft indexes everything, this post included (marking a post posted never waits for
+    a whole kit to be embedded).
+    """
     from assistant.brand.learned import add_learned, learned_folder
     from assistant.brand.schema import LearnedPost
-    from assistant.brand.store import index_kit
+    from assistant.brand.store import index_current, index_kit
 
     try:
         kit = load_kit(item.kit_id, settings.kits_dir)
@@ -73,12 +80,14 @@ def learn_from_item(item: QueueItem, status: str, settings: Settings) -> str | N
         return None  # a post of a kit that does not load teaches nothing
     if kit.learning.learn_from != status or not item.text.strip():
         return None
+    indexed = index_current(kit, settings)
+    typical = _typical(kit, item.full_text, settings) if indexed else None
     post = LearnedPost(platform=item.platform, language=item.language or kit.default_language,
                        text=item.full_text, learned_at=datetime.now(UTC), item=item.uid,
-                       typical=_typical(kit, item.full_text, settings))
+                       typical=typical)
     folder = learned_folder(settings.data_dir, kit.id)
     name, removed = add_learned(folder, post, kit.learning.max_examples)
-    if name not in removed:
+    if indexed and name not in removed:
         index_kit(kit, settings=settings)  # only the new post is embedded
     return name
 
@@ -96,6 +105,15 @@ def _typical(kit: BrandKit, text: str, settings: Settings) -> float | None:
     except AssistantError as exc:  # the store is not reachable: learn it anyway
         log.info("no closeness for a learned post of %s: %s", kit.id, exc)
         return None
+
+
+def learned_examples(kit: BrandKit, settings: Settings | None = None) -> list[LearnedPost]:
+    """The kit's example posts learned from use, newest first."""
+    from assistant.brand.learned import learned_folder, load_learned
+
+    settings = settings or get_settings()
+    posts = load_learned(learned_folder(settings.data_dir, kit.id))
+    return sorted(posts, key=lambda p: p.learned_at, reverse=True)
 
 
 # -- edit pairs and proposals ---------------------------------------------------------------

@@ -112,7 +112,8 @@ def kit_from_form(values: dict[str, Any], base: BrandKit | None = None) -> Brand
     ``values`` keys: id, name, languages, default_language, formality, tone (text),
     audience, pillars (text), banned_words (text), emoji_policy, emoji_max, emoji_allowed
     (text), spelling_words (text), tags_always,
-    tags_pool, tags_never (text), cta, link_<field>, legal_<field> (representatives as text).
+    tags_pool, tags_never (text), cta, client_approval_required, learn_from, link_<field>,
+    legal_<field> (representatives as text).
     """
     data = base.model_dump() if base else {"legal": {}, "links": {}}
     data.update(
@@ -120,14 +121,20 @@ def kit_from_form(values: dict[str, Any], base: BrandKit | None = None) -> Brand
         default_language=values["default_language"], formality=values["formality"],
         tone=split_list(values["tone"]), audience=values["audience"],
         pillars=parse_pillars(values["pillars"]), banned_words=parse_banned(values["banned_words"]),
-        emoji={"policy": values["emoji_policy"], "max_per_post": int(values["emoji_max"]),
+        # the emoji the kit bans (learned rules) are not on the form: keep them
+        emoji={**data.get("emoji", {}), "policy": values["emoji_policy"],
+               "max_per_post": int(values["emoji_max"]),
                "allowed": split_emoji(values.get("emoji_allowed", ""))},
         spelling={"words": split_words(values.get("spelling_words", ""))},
         hashtags={"always": split_tags(values["tags_always"]),
                   "pool": split_tags(values["tags_pool"]),
                   "never": split_tags(values["tags_never"])},
         cta=values["cta"] or None,
+        client_approval_required=bool(values.get("client_approval_required",
+                                                 data.get("client_approval_required", False))),
     )
+    if "learn_from" in values:
+        data["learning"] = {**data.get("learning", {}), "learn_from": values["learn_from"]}
     data["links"].update({f: values[f"link_{f}"] or None for f in LINK_FIELDS})
     legal = {f: values[f"legal_{f}"] or None for f in LEGAL_FORM_FIELDS}
     legal["representatives"] = split_list(values["legal_representatives"])
@@ -151,6 +158,8 @@ def form_values(kit: BrandKit | None) -> dict[str, Any]:
         "tags_always": " ".join(kit.hashtags.always),
         "tags_pool": " ".join(kit.hashtags.pool), "tags_never": " ".join(kit.hashtags.never),
         "cta": kit.cta or "",
+        "client_approval_required": kit.client_approval_required,
+        "learn_from": kit.learning.learn_from,
     }
     values.update({f"link_{f}": getattr(kit.links, f) or "" for f in LINK_FIELDS})
     values.update({f"legal_{f}": getattr(kit.legal, f) or "" for f in LEGAL_FORM_FIELDS})

@@ -316,6 +316,20 @@ def _forget(kit_id: str | None = None) -> None:
             del _VECTORS[vkey]
 
 
+def index_current(kit: BrandKit, settings: Settings | None = None) -> bool:
+    """True when the kit's index exists and matches the kit as it is now. Embeds nothing:
+    a kit never indexed in this data dir is left to its first draft."""
+    settings = settings or get_settings()
+    client = get_client(settings)
+    with _store_errors("reading the index"):
+        if collection_name(kit.id) not in [c.name for c in client.list_collections()]:
+            return False
+    embedder = get_embedder(settings)
+    col = open_collection(kit.id, settings, embedder)
+    current = fingerprint(kit, settings.kits_dir, embedder, settings.data_dir)
+    return (col.metadata or {}).get("fingerprint") == current
+
+
 def index_size(kit_id: str, settings: Settings | None = None) -> int:
     with _store_errors("counting"):
         return open_collection(kit_id, settings).count()

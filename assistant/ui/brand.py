@@ -25,6 +25,7 @@ from assistant.brand.schema import BUNDESLAENDER, VISIBILITIES
 from assistant.config import Settings
 from assistant.errors import AssistantError
 from assistant.ui.common import attempt, page_header, settings
+from assistant.ui.learned import learned_tab
 
 NEW = "+ New kit"
 LANGS = ["de", "en", "fr", "es", "it", "nl", "pl", "da"]
@@ -144,9 +145,25 @@ def _fields(v: dict[str, Any], p: str, new: bool) -> dict[str, Any]:
     out["spelling_words"] = a.text_area(
         "Spelling: the brand's own words", v["spelling_words"], key=f"{p}_words", height=80,
         help="Names, products and dialect words the spelling check should accept")
+    _approval_fields(out, v, p)
     _hashtag_and_link_fields(out, v, p)
     _legal_fields(out, v, p)
     return out
+
+
+def _approval_fields(out: dict[str, Any], v: dict[str, Any], p: str) -> None:
+    a, b = st.columns(2)
+    out["client_approval_required"] = a.toggle(
+        "Client approval required", bool(v["client_approval_required"]), key=f"{p}_client",
+        help="A post is approved, exported as approved or sent on only after the client "
+        "approved it through a review link")
+    labels = {"posted": "posts marked posted", "approved": "approved posts",
+              "off": "nothing (off)"}
+    choices = list(labels)
+    out["learn_from"] = b.selectbox(
+        "Learn example posts from", choices, choices.index(v["learn_from"]), key=f"{p}_learn",
+        format_func=lambda c: labels[str(c)],
+        help="Such posts become example posts of the kit (kept apart from yours, capped)")
 
 
 def _hashtag_and_link_fields(out: dict[str, Any], v: dict[str, Any], p: str) -> None:
@@ -183,7 +200,8 @@ def _kit_tabs(kit: BrandKit, s: Settings) -> None:
     # keyed and rerun-tracked so that the open tab survives a button press (Streamlit
     # otherwise shows the first tab again after every rerun)
     tabs = st.tabs(["Settings", "Channels", "Example posts", "Documents", "YAML",
-                    "Index & preview"], key=f"brand_tabs_{kit.id}", on_change="rerun")
+                    "Index & preview", "Learned"], key=f"brand_tabs_{kit.id}",
+                   on_change="rerun")
     with tabs[0]:
         _edit_form(kit, s)
     with tabs[1]:
@@ -196,6 +214,8 @@ def _kit_tabs(kit: BrandKit, s: Settings) -> None:
         _yaml_editor(kit, s)
     with tabs[5]:
         _index_and_preview(kit, s)
+    with tabs[6]:
+        learned_tab(kit, s)
 
 
 def _save(kit: BrandKit | None, s: Settings, message: str) -> None:

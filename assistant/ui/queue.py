@@ -202,6 +202,26 @@ def _list(queue: QueueService, items: list[QueueItem]) -> None:
         _bulk(queue.approve_many, valid, "approved", include_needs_look=include)
 
 
+def _edit(queue: QueueService, items: list[QueueItem]) -> None:
+    """Change one post's text (e.g. after a client asked for changes): an approved post
+    goes back to draft, and the change of a model's draft is kept for learning."""
+    editable = {i.id: i for i in items if i.id is not None and
+                i.status in ("draft", "approved", "failed")}
+    if not editable:
+        return
+    with st.expander("Edit a post"):
+        chosen = st.selectbox("Post", list(editable), key="queue_edit_id",
+                              format_func=lambda i: f"#{i} {editable[i].platform} "
+                              f"{editable[i].local_time:%d.%m. %H:%M} ({editable[i].status})")
+        item = editable[chosen]
+        text = st.text_area("Text", item.text, key=f"queue_edit_text_{chosen}", height=150)
+        if st.button("Save text", key="queue_edit_save") and text != item.text:
+            done = attempt(queue.edit, chosen or 0, text=text, by="ui")
+            if done is not None:
+                _flash("success", f"#{chosen} saved; it is {done.status} ({done.state}).")
+                st.rerun()
+
+
 def _bulk(action: Any, ids: list[int], word: str, **options: bool) -> None:
     result = attempt(action, ids, by="ui", **options)
     if result is None:
@@ -329,6 +349,7 @@ def render() -> None:
         _published(queue, flt["kit_id"])
     with listing:
         _list(queue, items)
+        _edit(queue, items)
     with calendar:
         _calendar(items, flt, cfg)
     with cadence:

@@ -12,7 +12,7 @@ import yaml
 
 from assistant.brand.kit import load_kit
 from assistant.brand.learned import learned_folder, load_learned
-from assistant.brand.store import retrieve
+from assistant.brand.store import index_kit, retrieve
 from assistant.config import get_settings, load_settings
 from assistant.drafting import DraftOptions, draft_posts
 from assistant.learning.keep import Candidate, kept
@@ -42,10 +42,16 @@ def _set_learning(kits: Path, **values: object) -> None:
     path.write_text(yaml.safe_dump(data, allow_unicode=True))
 
 
+def _drafted_before(kits: Path) -> None:
+    """The kit's index in the data dir, as after its first draft."""
+    index_kit(load_kit(KIT, kits))
+
+
 def test_a_posted_post_is_learned_apart_and_retrieved_by_the_next_draft(
         kits: Path, queue: QueueService, fake_llm: FakeLLMServer) -> None:
     settings = get_settings()
     kit = load_kit(KIT, kits)
+    _drafted_before(kits)
     _post(queue, LEARNED)
     learned = load_learned(learned_folder(settings.data_dir, KIT))
     # learned as posted: the text with its hashtags
@@ -53,6 +59,9 @@ def test_a_posted_post_is_learned_apart_and_retrieved_by_the_next_draft(
     assert learned[0].typical is not None
     assert not (kits / KIT / "learned").exists()  # the kit folder holds only hand-written ones
     assert not [e for e in load_kit(KIT, kits).examples if LEARNED in e.text]
+    # indexed when it was learned: the next retrieval embeds nothing more
+    report = index_kit(kit)
+    assert report.added == 0 and report.removed == 0
     hits = retrieve(kit, "Röstmeister zeigt Peru Cajamarca", platform="instagram", k=2)
     assert hits[0].text.startswith(LEARNED) and hits[0].source.startswith("learned/")
     script = DraftScript()
@@ -82,6 +91,7 @@ def test_the_kit_decides_when_a_post_is_learned(kits: Path, queue: QueueService)
 
 def test_the_cap_keeps_the_newest_and_most_typical(kits: Path, queue: QueueService) -> None:
     _set_learning(kits, learn_from="posted", max_examples=2)
+    _drafted_before(kits)
     odd = "Die Umsatzsteuervoranmeldung der Holding für das dritte Quartal liegt vor."
     for text in [LEARNED, odd, "Moin! Filterkaffee-Kurs im Kontor am Freitag."]:
         _post(queue, text)
@@ -102,3 +112,13 @@ def test_kept_ranks_age_and_typicality_together() -> None:
     assert kept([old_typical, new_odd, mid, unknown], 3) == ["c.md", "b.md", "a.md"]
     assert kept([old_typical, new_odd], 5) == ["a.md", "b.md"]
     assert kept([old_typical], 0) == []
+
+
+def test_a_kit_not_indexed_yet_learns_without_embedding_everything(
+        kits: Path, queue: QueueService) -> None:
+    _post(queue, LEARNED)  # no index in this data dir: nothing is embedded now
+    [post] = load_learned(learned_folder(get_settings().data_dir, KIT))
+    assert post.typical is None
+    hits = retrieve(load_kit(KIT, kits), "Röstmeister zeigt Peru Cajamarca",
+                    platform="instagram", k=1)  # the first retrieval indexes it with the kit
+    assert hits[0].source == f"learned/{post.source}"
