@@ -72,7 +72,6 @@ def learn_from_item(item: QueueItem, status: str, settings: Settings) -> str | N
     """
     from assistant.brand.learned import add_learned, learned_folder
     from assistant.brand.schema import LearnedPost
-    from assistant.brand.store import index_current, index_kit
 
     try:
         kit = load_kit(item.kit_id, settings.kits_dir)
@@ -80,7 +79,7 @@ def learn_from_item(item: QueueItem, status: str, settings: Settings) -> str | N
         return None  # a post of a kit that does not load teaches nothing
     if kit.learning.learn_from != status or not item.text.strip():
         return None
-    indexed = index_current(kit, settings)
+    indexed = _indexed(kit, settings)
     typical = _typical(kit, item.full_text, settings) if indexed else None
     post = LearnedPost(platform=item.platform, language=item.language or kit.default_language,
                        text=item.full_text, learned_at=datetime.now(UTC), item=item.uid,
@@ -88,8 +87,20 @@ def learn_from_item(item: QueueItem, status: str, settings: Settings) -> str | N
     folder = learned_folder(settings.data_dir, kit.id)
     name, removed = add_learned(folder, post, kit.learning.max_examples)
     if indexed and name not in removed:
+        from assistant.brand.store import index_kit
+
         index_kit(kit, settings=settings)  # only the new post is embedded
     return name
+
+
+def _indexed(kit: BrandKit, settings: Settings) -> bool:
+    """The kit's index is in place; without a local store folder there is none, and the
+    vector store (chromadb) is not even loaded."""
+    if not settings.chroma_url and not (settings.data_dir / "chroma").is_dir():
+        return False
+    from assistant.brand.store import index_current
+
+    return index_current(kit, settings)
 
 
 def _typical(kit: BrandKit, text: str, settings: Settings) -> float | None:
