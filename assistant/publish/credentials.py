@@ -43,10 +43,14 @@ class CredentialBox:
         raw = json.dumps(dict(credentials), sort_keys=True, ensure_ascii=False).encode()
         return self._fernet.encrypt(raw).decode("ascii")
 
-    def open(self, sealed: str) -> dict[str, str]:
+    def open(self, sealed: str, max_age: int | None = None) -> dict[str, str]:
+        """The mapping again; ``max_age`` (seconds) refuses older seals (OAuth states)."""
         try:
-            raw = self._fernet.decrypt(sealed.encode("ascii"))
+            raw = self._fernet.decrypt(sealed.encode("ascii"), ttl=max_age)
         except (InvalidToken, ValueError):
+            if max_age is not None:
+                raise ConfigError("the sign-in link has expired or was changed; start the "
+                                  "connection again on the Channels page") from None
             raise ConfigError("cannot decrypt the channel's credentials: POSTWERK_SECRET_KEY "
                               "has changed since it was connected; set the old key or "
                               "connect the channel again") from None

@@ -66,6 +66,54 @@ def _connect_form(service: ChannelService, kit_id: str, cfg: Settings) -> None:
             st.session_state["connect_done"] = (f"Connected {channel.account or network} "
                                                 f"for {kit_id}.")
             st.rerun()
+    _sign_in(service, kit_id, network, cfg)
+
+
+def _sign_in(service: ChannelService, kit_id: str, network: str, cfg: Settings) -> None:
+    """The OAuth ways in, beside pasting a token."""
+    from assistant.publish import oauth
+
+    if network == "linkedin" and cfg.linkedin_client_id:
+        url = attempt(oauth.linkedin_start, cfg, kit_id)
+        if url:
+            st.link_button("Sign in with LinkedIn", url, icon=":material/login:")
+        st.caption(f"LinkedIn sends you back to {oauth.linkedin_redirect(cfg)} (add it to "
+                   "your LinkedIn app's redirect URLs).")
+    if network != "mastodon":
+        return
+    with st.expander("Or sign in on your server (OAuth)"):
+        server = st.text_input("Your server", key="oauth_mastodon_server",
+                               placeholder="https://mastodon.social")
+        if st.button("Start sign-in", disabled=not server.strip()):
+            st.session_state["oauth_mastodon"] = attempt(oauth.mastodon_start, server)
+        started = st.session_state.get("oauth_mastodon")
+        if started is None:
+            return
+        st.link_button(f"Open {started.base_url} and approve Postwerk", started.url)
+        code = st.text_input("The code your server shows", key="oauth_mastodon_code")
+        if st.button("Connect with this code", disabled=not code.strip()):
+            channel = attempt(oauth.mastodon_finish, service, kit_id, started, code)
+            if channel is not None:
+                st.session_state.pop("oauth_mastodon", None)
+                st.session_state["connect_done"] = f"Connected {channel.account} for {kit_id}."
+                st.rerun()
+
+
+def _returned_from_linkedin(service: ChannelService, cfg: Settings) -> None:
+    """LinkedIn sent the user back here with a code (or the reason it did not)."""
+    from assistant.publish import oauth
+
+    params = st.query_params
+    if "error" in params and "state" in params:
+        reason = params.get("error_description") or params["error"]
+        st.error(f"LinkedIn sign-in did not finish: {reason}; try again.")
+        params.clear()
+    elif "code" in params and "state" in params:
+        code, state = params["code"], params["state"]
+        params.clear()  # a reload must not send the used code again
+        channel = attempt(oauth.linkedin_finish, service, cfg, code, state)
+        if channel is not None:
+            st.success(f"Connected LinkedIn ({channel.account}) for {channel.kit_id}.")
 
 
 def _worker_status(cfg: Settings) -> None:
@@ -87,7 +135,10 @@ def render() -> None:
     cfg = settings()
     kit = pick_kit()
     service = attempt(open_channels, cfg)
-    if service is None or kit is None:
+    if service is None:
+        return
+    _returned_from_linkedin(service, cfg)
+    if kit is None:
         return
     channels = attempt(service.list, kit.id) or []
     if not channels:
