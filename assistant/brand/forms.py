@@ -112,7 +112,8 @@ def kit_from_form(values: dict[str, Any], base: BrandKit | None = None) -> Brand
     ``values`` keys: id, name, languages, default_language, formality, tone (text),
     audience, pillars (text), banned_words (text), emoji_policy, emoji_max, emoji_allowed
     (text), spelling_words (text), tags_always,
-    tags_pool, tags_never (text), cta, client_approval_required, learn_from, link_<field>,
+    tags_pool, tags_never (text), cta, client_approval_required, learn_from, late_posts,
+    late_after_minutes, link_<field>,
     legal_<field> (representatives as text).
     """
     data = base.model_dump() if base else {"legal": {}, "links": {}}
@@ -133,6 +134,9 @@ def kit_from_form(values: dict[str, Any], base: BrandKit | None = None) -> Brand
         client_approval_required=bool(values.get("client_approval_required",
                                                  data.get("client_approval_required", False))),
     )
+    for key in ("late_posts", "late_after_minutes"):  # the worker's late policy
+        if key in values:
+            data[key] = values[key]
     if "learn_from" in values:
         data["learning"] = {**data.get("learning", {}), "learn_from": values["learn_from"]}
     data["links"].update({f: values[f"link_{f}"] or None for f in LINK_FIELDS})
@@ -160,6 +164,7 @@ def form_values(kit: BrandKit | None) -> dict[str, Any]:
         "cta": kit.cta or "",
         "client_approval_required": kit.client_approval_required,
         "learn_from": kit.learning.learn_from,
+        "late_posts": kit.late_posts, "late_after_minutes": kit.late_after_minutes,
     }
     values.update({f"link_{f}": getattr(kit.links, f) or "" for f in LINK_FIELDS})
     values.update({f"legal_{f}": getattr(kit.legal, f) or "" for f in LEGAL_FORM_FIELDS})

@@ -164,6 +164,14 @@ def _approval_fields(out: dict[str, Any], v: dict[str, Any], p: str) -> None:
         "Learn example posts from", choices, choices.index(v["learn_from"]), key=f"{p}_learn",
         format_func=lambda c: labels[str(c)],
         help="Such posts become example posts of the kit (kept apart from yours, capped)")
+    late = {"send_late": "go out late, marked late", "wait": "wait for a person"}
+    out["late_posts"] = a.selectbox(
+        "A post that missed its time (no worker ran)", list(late),
+        list(late).index(v["late_posts"]), key=f"{p}_late",
+        format_func=lambda c: late[str(c)])
+    out["late_after_minutes"] = b.number_input(
+        "Late after (minutes past its time)", 0, 10080, int(v["late_after_minutes"]),
+        key=f"{p}_late_after")
 
 
 def _hashtag_and_link_fields(out: dict[str, Any], v: dict[str, Any], p: str) -> None:

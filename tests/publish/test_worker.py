@@ -182,3 +182,30 @@ def test_the_kit_channels_visibility_and_content_warning_reach_the_provider() ->
     assert (request.visibility, request.content_warning) == ("unlisted", "Werbung")
     assert request.text == item.full_text and request.attempt_id == "att-1"
     assert request.media[0].alt_text == "Bohnen" and request.media[0].mime_type == "image/png"
+
+
+def test_the_kit_form_keeps_the_late_policy() -> None:
+    from assistant.brand.forms import form_values, kit_from_form
+    from assistant.brand.kit import load_kit
+
+    kit = load_kit("kaffeekontor-hamburg")
+    values = form_values(kit)
+    assert (values["late_posts"], values["late_after_minutes"]) == ("send_late", 60)
+    changed = kit_from_form({**values, "late_posts": "wait", "late_after_minutes": 15}, kit)
+    assert (changed.late_posts, changed.late_after_minutes) == ("wait", 15)
+
+
+def test_health_says_when_a_token_runs_out() -> None:
+    from assistant.publish.models import ConnectedChannel
+
+    now = SLOT
+    def channel(days: float | None, health: str = "ok") -> ConnectedChannel:
+        expires = now + timedelta(days=days) if days is not None else None
+        return ConnectedChannel(1, "k", "linkedin", "@a", health, "token revoked", expires, now)
+
+    assert channel(None).health_line(now) == "ok"
+    assert channel(40).health_line(now) == "ok"
+    assert channel(9.5).health_line(now) == "ok, expires in 9 days"
+    assert channel(-1).health_line(now) == "needs reconnect: the token has expired"
+    assert not channel(-1).usable(now) and channel(3).usable(now)
+    assert channel(40, "needs_reconnect").health_line(now) == "needs reconnect: token revoked"
