@@ -24,7 +24,7 @@ from atproto_client import Client, Session, SessionEvent
 from atproto_client import exceptions as sdk
 from atproto_client.request import Request
 
-from assistant.compliance.linkcard import PagePreview, fetch_preview
+from assistant.compliance.linkcard import PagePreview, fetch_image, fetch_preview
 from assistant.errors import ImageError
 from assistant.platforms.catalogue import get_platform
 from assistant.platforms.counting import count_length, utf8_bytes
@@ -38,13 +38,14 @@ from assistant.publish.base import (
     SaveCredentials,
 )
 from assistant.publish.bluesky_errors import classify, is_not_found
-from assistant.publish.bluesky_media import PreparedImage, prepare_image
+from assistant.publish.bluesky_media import PreparedImage, prepare_bytes, prepare_image
 from assistant.publish.bluesky_text import facets, first_link, record_key, web_url
 
 POST = "app.bsky.feed.post"
 DEFAULT_SERVICE = "https://bsky.social"
 T = TypeVar("T")
 Preview = Callable[[str], PagePreview]
+Picture = Callable[[str], bytes | None]
 
 
 def bluesky_limits() -> Limits:
@@ -81,11 +82,13 @@ class BlueskyProvider:
 
     def __init__(self, credentials: Mapping[str, str], save: SaveCredentials, *,
                  transport: httpx.BaseTransport | None = None, timeout: float = 30.0,
-                 clock: Callable[[], float] = time.time, preview: Preview | None = None) -> None:
+                 clock: Callable[[], float] = time.time, preview: Preview | None = None,
+                 picture: Picture | None = None) -> None:
         self._credentials = dict(credentials)
         self._save = save
         self._clock = clock
         self._preview = preview or fetch_preview
+        self._picture = picture or fetch_image
         options: dict[str, Any] = {"timeout": timeout}
         if transport is not None:
             options["transport"] = transport
@@ -268,8 +271,25 @@ class BlueskyProvider:
         if not url:
             return None
         page = self._preview(url)
-        return {"$type": "app.bsky.embed.external",
-                "external": {"uri": url, "title": page.title, "description": page.description}}
+        external: dict[str, Any] = {"uri": url, "title": page.title,
+                                    "description": page.description}
+        thumb = self._thumb(page.image_url) if page.image_url else None
+        if thumb:
+            external["thumb"] = thumb
+        return {"$type": "app.bsky.embed.external", "external": external}
+
+    def _thumb(self, image_url: str) -> dict[str, Any] | None:
+        """The page's og:image as the card's picture; a card without one if it is missing,
+        refused by the link guard or no usable image (the post matters, the picture not)."""
+        data = self._picture(image_url)
+        if not data:
+            return None
+        try:
+            image = prepare_bytes(data, image_url.rsplit("/", 1)[-1] or "og-image", "",
+                                  self.limits().max_image_bytes)
+        except ImageError:
+            return None
+        return self._upload(image)
 
 
 def bluesky_factory(credentials: Mapping[str, str], save: SaveCredentials) -> BlueskyProvider:

@@ -49,18 +49,21 @@ def _reencode(data: bytes, name: str, max_bytes: int, formats: tuple[str, ...]
     return encoded.data, MIME_TYPES[encoded.format], image.size
 
 
-def prepare_image(media: MediaFile, max_bytes: int,
+def prepare_bytes(data: bytes, name: str, alt_text: str, max_bytes: int,
                   formats: tuple[str, ...] = ("JPEG", "PNG")) -> PreparedImage:
-    """``media`` as bytes Bluesky takes; ImageError (one line) when it cannot be made so."""
-    data = _read(media)
-    name = Path(media.path).name
+    """``data`` as an image Bluesky takes; ImageError (one line) when it cannot be made so."""
     source = open_source(data, name)
     if len(data) <= max_bytes and source.format in SENT_AS_IS and source.orientation == 1:
-        return PreparedImage(data, MIME_TYPES[source.format], media.alt_text,
+        return PreparedImage(data, MIME_TYPES[source.format], alt_text,
                              source.width, source.height)
     try:
         out, mime, (width, height) = _reencode(data, name, max_bytes, formats)
     except ImageError as exc:
         raise ImageError(f"{name} does not fit Bluesky's {max_bytes:,} byte limit: {exc}"
                          ) from None
-    return PreparedImage(out, mime, media.alt_text, width, height)
+    return PreparedImage(out, mime, alt_text, width, height)
+
+
+def prepare_image(media: MediaFile, max_bytes: int) -> PreparedImage:
+    """The attached file ``media`` as an image Bluesky takes (see ``prepare_bytes``)."""
+    return prepare_bytes(_read(media), Path(media.path).name, media.alt_text, max_bytes)

@@ -49,8 +49,9 @@ class PageServer:
         self._httpd.server_close()
 
 
-def html_page(title: str, description: str = "", og_title: str = "") -> Page:
+def html_page(title: str, description: str = "", og_title: str = "", og_image: str = "") -> Page:
     og = f'<meta property="og:title" content="{og_title}">' if og_title else ""
+    og += f'<meta property="og:image" content="{og_image}">' if og_image else ""
     meta = f'<meta name="description" content="{description}">' if description else ""
     body = f"<html><head><title>{title}</title>{og}{meta}</head><body>…</body></html>"
     return 200, {"Content-Type": "text/html; charset=utf-8"}, body.encode("utf-8")

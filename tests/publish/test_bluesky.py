@@ -219,16 +219,21 @@ def test_timeout_after_the_server_accepted(local_pds: LocalPds, channel: Channel
 
 def test_link_card_title_through_the_link_guard(local_pds: LocalPds, channel: Channel,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    site = PageServer({"/kurs": html_page("Röstkurs im Dezember", "Zwei Stunden")}).start()
+    photo = io.BytesIO()
+    Image.new("RGB", (600, 315), (90, 50, 20)).save(photo, "JPEG")
+    site = PageServer({
+        "/kurs": html_page("Röstkurs im Dezember", "Zwei Stunden", og_image="/karte.jpg"),
+        "/karte.jpg": (200, {"Content-Type": "image/jpeg"}, photo.getvalue()),
+    }).start()
     try:
         text = f"Neue Termine: {site.url('/kurs')}"
         monkeypatch.setenv("POSTWERK_LINKS_ALLOW_PRIVATE", "true")
         get_settings.cache_clear()
-        allowed = channel.provider(preview=None).publish(PostRequest(text=text,
+        allowed = channel.provider(preview=None, picture=None).publish(PostRequest(text=text,
                                                                      attempt_id="a-card"))
         monkeypatch.setenv("POSTWERK_LINKS_ALLOW_PRIVATE", "false")
         get_settings.cache_clear()
-        refused = channel.provider(preview=None).publish(PostRequest(text=text,
+        refused = channel.provider(preview=None, picture=None).publish(PostRequest(text=text,
                                                                      attempt_id="a-card-2"))
     finally:
         site.stop()
@@ -236,9 +241,13 @@ def test_link_card_title_through_the_link_guard(local_pds: LocalPds, channel: Ch
     assert card["$type"] == "app.bsky.embed.external"
     assert {key: card["external"][key] for key in ("uri", "title", "description")} == {
         "uri": site.url("/kurs"), "title": "Röstkurs im Dezember", "description": "Zwei Stunden"}
+    thumb = card["external"]["thumb"]
+    assert local_pds.get_blob(channel.account.did, thumb["ref"]["$link"]) == photo.getvalue()
     bare = local_pds.get_record(refused.remote_id)["value"]["embed"]["external"]
     assert (bare["uri"], bare["title"], bare["description"]) == (site.url("/kurs"), "", "")
-    assert site.hits["/kurs"] == 1  # the guard refused the loopback page without a request
+    assert "thumb" not in bare
+    # the guard refused the loopback page without a request
+    assert site.hits["/kurs"] == 1 and site.hits["/karte.jpg"] == 1
 
 
 def test_refused_session_gets_one_new_login(local_pds: LocalPds, channel: Channel) -> None:
