@@ -9,8 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.models import Problem
+from assistant.quality.carryover import CarryLexicon, carried_over
 from assistant.quality.context import QualityContext
-from assistant.quality.dictionary import dictionaries, german_plain_names, given_names
+from assistant.quality.dictionary import (
+    dictionaries,
+    german_plain_names,
+    given_names,
+    place_names,
+)
 from assistant.quality.emoji import emoji_not_in_kit_problems
 from assistant.quality.factcheck import (
     Known,
@@ -25,6 +31,7 @@ from assistant.quality.linkbio import link_in_bio_problems
 from assistant.quality.names import NameLists, find_names
 from assistant.quality.nouns import noun_index
 from assistant.quality.placeholders import placeholder_problems
+from assistant.quality.reversal import reversal_problems
 from assistant.quality.similarity import copies_example_problems
 from assistant.quality.sources import (
     brand_words,
@@ -32,6 +39,7 @@ from assistant.quality.sources import (
     person_sources,
     required_brief,
     source_texts,
+    stated_texts,
     word_set,
 )
 from assistant.quality.spelling import (
@@ -71,14 +79,43 @@ def _grammar(text: str, ctx: QualityContext, lex: Lexicon) -> list[Problem]:
     return grammar_problems(text, grammar_lexicon(lex)) if ctx.language == "de" else []
 
 
-def _facts(text: str, ctx: QualityContext, lex: Lexicon | None) -> list[Problem]:
+def carry_lexicon(ctx: QualityContext, lex: Lexicon) -> CarryLexicon:
+    """German nouns from the noun index (not words the dictionary knows written small),
+    compounds listed in neither, and the index's places; an English post needs none of
+    them (its names are capitalised)."""
+    if ctx.language != "de":
+        return CarryLexicon(is_noun=lambda word: False, is_coined=lambda word: False,
+                            places=frozenset())
+    nouns = noun_index()
+
+    def listed(word: str) -> bool:
+        return word.lower() in nouns or lex.main.spell(word.lower())
+
+    return CarryLexicon(
+        is_noun=lambda word: word.lower() in nouns and not lex.main.spell(word.lower()),
+        is_coined=lambda word: not listed(word), places=place_names(), given=given_names())
+
+
+def invented_pieces(text: str, ctx: QualityContext, lex: Lexicon | None,
+                    examples: tuple[str, ...]) -> list[str]:
+    """What the post states that no source does, as written: facts, names, and what it
+    carries over from the kit's examples."""
     names = []
+    carried: list[str] = []
     if lex is not None:
         lists = NameLists(given_names(), german_plain_names(), kit_vocabulary(ctx))
         names = find_names(text, lex, lists, ctx.language)
+        carried = carried_over(text, ctx.language, examples, stated_texts(ctx),
+                               carry_lexicon(ctx, lex))
     sources = Known.of(source_texts(ctx), ctx.language)
     found = invented(text, ctx.language, sources, names, word_set(person_sources(ctx)))
-    problems = invented_fact_problems(found)
+    return list(dict.fromkeys(found + carried))
+
+
+def _facts(text: str, ctx: QualityContext, lex: Lexicon | None) -> list[Problem]:
+    examples = tuple(e.text for e in ctx.kit.examples) if ctx.kit is not None else ()
+    problems = invented_fact_problems(invented_pieces(text, ctx, lex, examples), examples)
+    problems += reversal_problems(text, ctx.brief or "")
     if ctx.brief:
         problems += missing_fact_problems(missing(text, required_brief(ctx), ctx.language))
     return problems

@@ -8,6 +8,7 @@ lenient on purpose: a false ``invented_fact`` blocks a post.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -25,6 +26,7 @@ from assistant.quality.facts import (
 from assistant.quality.names import Name
 
 _WEB = ("url", "email", "handle")
+_PERSON = " (a person)"
 _PLACE = regex.compile(r"(?i:\b(?:in|im|at|bei|beim|am|auf)\s+(?:der|dem|den|the)?\s*)"
                        r"(\p{Lu}[\p{L}-]+)")
 _DAYS_DE = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
@@ -81,18 +83,46 @@ def invented(text: str, language: str, sources: Known, names: list[Name],
     shown = [f.shown for f in extract_facts(text, language) if not sources.covers(f)]
     for name in names:
         if not name.person or name.word.casefold() not in person_words:
-            shown.append(f"{name.word} (a person)" if name.person else name.word)
+            shown.append(f"{name.word}{_PERSON}" if name.person else name.word)
     return list(dict.fromkeys(shown))
 
 
-def invented_fact_problems(found: list[str]) -> list[Problem]:
+def from_example(found: str, examples: Sequence[str]) -> bool:
+    """Whether an invented piece stands in one of the kit's example posts. A bare number
+    ("9") is never said to: that it stands in some example too proves nothing."""
+    key = found.removesuffix(_PERSON).casefold()
+    if not regex.search(r"\p{L}", key):
+        return False
+    pattern = regex.compile(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(key)}(?![\p{{L}}\p{{N}}])")
+    return any(pattern.search(" ".join(example.casefold().split())) for example in examples)
+
+
+def _listed(found: list[str]) -> str:
+    shown = ", ".join(f"'{shorten(f, 45)}'" for f in found[:4])
+    return shown + (f" and {len(found) - 4} more" if len(found) > 4 else "")
+
+
+def invented_fact_message(found: list[str], examples: Sequence[str] = ()) -> str:
+    """One line: what is in no source, what was taken from a kit example, what to do."""
+    copied = [f for f in found if from_example(f, examples)]
+    own = [f for f in found if f not in copied]
+    if not copied:
+        return (f"{_listed(own)} not in the brief, the kit's facts or the link; take it "
+                "out or add it to the brief")
+    one = len(copied) == 1
+    comes, it = ("comes", "it") if one else ("come", "them")
+    if not own:
+        return (f"{_listed(copied)} {comes} from a kit example, not from the brief; remove "
+                f"{it} or add {it} to the brief")
+    return (f"{_listed(own)} not in the brief, the kit's facts or the link, and "
+            f"{_listed(copied)} {comes} from a kit example; take them out or add them to the "
+            "brief")
+
+
+def invented_fact_problems(found: list[str], examples: Sequence[str] = ()) -> list[Problem]:
     if not found:
         return []
-    listed = ", ".join(f"'{shorten(f, 45)}'" for f in found[:4])
-    more = f" and {len(found) - 4} more" if len(found) > 4 else ""
-    return [problem("invented_fact",
-                    f"{listed}{more} not in the brief, the kit's facts or the link; take it "
-                    "out or add it to the brief", Severity.ERROR)]
+    return [problem("invented_fact", invented_fact_message(found, examples), Severity.ERROR)]
 
 
 def missing(text: str, brief: str, language: str) -> list[str]:

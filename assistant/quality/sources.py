@@ -60,6 +60,17 @@ def source_texts(ctx: QualityContext) -> tuple[str, ...]:
     return tuple(t for t in texts if t)
 
 
+def stated_texts(ctx: QualityContext) -> tuple[str, ...]:
+    """Where a word the post shares with a kit example may come from: the sources, and the
+    kit's voice (tone, audience, banned words and their replacements). Words only, never
+    numbers: "zwischen 25 und 55" in the audience is no price."""
+    texts = list(source_texts(ctx))
+    if ctx.kit is not None:
+        banned = [f"{b.word} {b.replacement or ''}" for b in ctx.kit.banned_words]
+        texts += [" ".join(ctx.kit.tone), ctx.kit.audience, *banned]
+    return tuple(t for t in texts if t)
+
+
 def person_sources(ctx: QualityContext) -> tuple[str, ...]:
     """A person may only be named when the brief or its link names them: that the kit lists
     Hanne as managing director does not mean she answers comments today."""
