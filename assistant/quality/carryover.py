@@ -26,6 +26,7 @@ good post.
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -74,7 +75,7 @@ class CarryLexicon:
     # a noun neither the noun index nor the dictionary lists as a word of its own: a
     # compound coined for one product or offer ("Weihnachtsmischung", "Probierpaket")
     is_coined: Callable[[str], bool]
-    places: frozenset[str]
+    is_place: Callable[[str], bool]
     # first names: the name check flags a person; one is no copied topic ("Hanne antwortet")
     given: frozenset[str] = frozenset()
 
@@ -96,32 +97,49 @@ def stem(word: str) -> str:
     return key
 
 
+@dataclass(frozen=True)
+class Stated:
+    """The stems of the sources, indexed for the compound lookups of ``is_stated``."""
+
+    keys: frozenset[str]
+    forward: tuple[str, ...]  # sorted
+    backward: tuple[str, ...]  # each reversed, sorted
+
+    def has(self, key: str) -> bool:
+        if key in self.keys:
+            return True
+        if len(key) < _MIN_AFFIX:
+            return False
+        # a stated word inside the key ("mischung" in "weihnachtsmischung") ...
+        if any(key[:cut] in self.keys or key[-cut:] in self.keys
+               for cut in range(_MIN_AFFIX, len(key))):
+            return True
+        # ... or the key inside a stated word ("kooperativ" in "kooperativen")
+        return _has_prefix(self.forward, key) or _has_prefix(self.backward, key[::-1])
+
+
+def _has_prefix(ordered: tuple[str, ...], prefix: str) -> bool:
+    index = bisect.bisect_left(ordered, prefix)
+    return index < len(ordered) and ordered[index].startswith(prefix)
+
+
 @lru_cache(maxsize=256)
-def stems(texts: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(stem(word) for word in word_set(texts))
+def stems(texts: tuple[str, ...]) -> Stated:
+    keys = frozenset(stem(word) for word in word_set(texts))
+    return Stated(keys, tuple(sorted(keys)), tuple(sorted(k[::-1] for k in keys)))
 
 
-def is_stated(word: str, stated: frozenset[str]) -> bool:
+def is_stated(word: str, stated: Stated) -> bool:
     """``word`` (or each part of a hyphenated word) is in ``stated``, also as part of a
     compound on either side."""
     parts = [word, *word.split("-")] if "-" in word else [word]
-    return any(_stated(stem(part), stated) for part in parts)
-
-
-def _stated(key: str, stated: frozenset[str]) -> bool:
-    if key in stated:
-        return True
-    if len(key) < _MIN_AFFIX:
-        return False
-    return any(len(other) >= _MIN_AFFIX and (other.startswith(key) or other.endswith(key)
-                                             or key.startswith(other) or key.endswith(other))
-               for other in stated)
+    return any(stated.has(stem(part)) for part in parts)
 
 
 @lru_cache(maxsize=64)
 def example_stems(examples: tuple[str, ...]) -> tuple[frozenset[str], ...]:
     """Each example's word stems (cached: a kit's examples are compared with every post)."""
-    return tuple(stems((text,)) for text in examples)
+    return tuple(stems((text,)).keys for text in examples)
 
 
 def _tokens(text: str) -> list[_Token]:
@@ -150,7 +168,7 @@ def _users(word: str, per_example: tuple[frozenset[str], ...]) -> list[int]:
 
 
 def _is_proper(token: _Token, language: str, lex: CarryLexicon) -> bool:
-    if token.word in lex.places:
+    if lex.is_place(token.word):
         return True
     if token.word in lex.given:
         return False  # a person: the name check reports it
@@ -182,7 +200,7 @@ def _frames(text: str, stated_text: str, examples: tuple[str, ...]) -> list[tupl
 _Span = tuple[int, int]
 
 
-def _candidates(clean: str, language: str, stated: frozenset[str],
+def _candidates(clean: str, language: str, stated: Stated,
                 per_example: tuple[frozenset[str], ...], lex: CarryLexicon,
                 frames: list[_Span]) -> tuple[list[_Span], dict[int, list[_Token]]]:
     """Proper names to flag, and the example-only nouns grouped by their example."""
@@ -228,7 +246,7 @@ def _copied_topic(group: list[_Token], lex: CarryLexicon) -> bool:
     """Enough nouns of one example, one of them a place or a coined compound: "Löffel",
     "Schlürfen" and "Profis" explain cupping the way an example does; "Weihnachtsmischung",
     "Marzipan" and "Orangenschale" are that example's product."""
-    return len(group) >= CLUSTER and any(t.word in lex.places or lex.is_coined(t.word)
+    return len(group) >= CLUSTER and any(lex.is_place(t.word) or lex.is_coined(t.word)
                                          for t in group)
 
 

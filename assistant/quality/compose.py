@@ -84,16 +84,20 @@ def carry_lexicon(ctx: QualityContext, lex: Lexicon) -> CarryLexicon:
     compounds listed in neither, and the index's places; an English post needs none of
     them (its names are capitalised)."""
     if ctx.language != "de":
-        return CarryLexicon(is_noun=lambda word: False, is_coined=lambda word: False,
-                            places=frozenset())
-    nouns = noun_index()
+        return CarryLexicon(is_noun=_never, is_coined=_never, is_place=_never)
+    nouns, places = noun_index(), place_names()
 
-    def listed(word: str) -> bool:
-        return word.lower() in nouns or lex.main.spell(word.lower())
+    def small(word: str) -> bool:  # "Als" is an island and "als" a word: a word first
+        return bool(lex.main.spell(word.lower()))
 
     return CarryLexicon(
-        is_noun=lambda word: word.lower() in nouns and not lex.main.spell(word.lower()),
-        is_coined=lambda word: not listed(word), places=place_names(), given=given_names())
+        is_noun=lambda word: word.lower() in nouns and not small(word),
+        is_coined=lambda word: word.lower() not in nouns and not small(word),
+        is_place=lambda word: word in places and not small(word), given=given_names())
+
+
+def _never(word: str) -> bool:
+    return False
 
 
 def invented_pieces(text: str, ctx: QualityContext, lex: Lexicon | None,

@@ -136,3 +136,11 @@ def test_without_examples_nothing_is_carried_over(coffee: BrandKit) -> None:
     bare = coffee.model_copy(update={"examples": []})
     assert invented(quality_problems(KURS_WITH_XMAS.replace(" Kolumbien und Guatemala,", ""),
                                      [], context(bare, brief=KURS_BRIEF))) == []
+
+
+def test_a_sentence_opener_that_is_also_a_place_is_a_word(coffee: BrandKit) -> None:
+    # "Als" is an island in the noun index and "als" a word; instagram-01 opens a sentence
+    # with it
+    post = ("Röstkurs am 12. Dezember, 18 Uhr. Als Dankeschön gibt es Kaffee. 8 Plätze, "
+            "Anmeldung im Laden oder per Mail.")
+    assert invented(quality_problems(post, [], context(coffee, brief=KURS_BRIEF))) == []
