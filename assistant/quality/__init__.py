@@ -10,7 +10,9 @@ stable code:
 
     placeholder       error    a template leftover such as [Link], {name}, XXX, TODO
     invented_fact     error    a number, date, time, price, address, person or name that
-                               neither the brief, the kit's facts nor the link state
+                               neither the brief, the kit's facts nor the link state;
+                               a place, name, time frame or topic carried over from a
+                               kit example; "on by default" against "turn it on"
     missing_fact      warning  a date, time, price, number, weekday or place of the brief
                                that the post leaves out
     spelling          warning  a word in no Hunspell dictionary of the post's language
