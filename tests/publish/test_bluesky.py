@@ -10,6 +10,7 @@ import random
 import time
 from collections import Counter
 from collections.abc import Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -172,6 +173,16 @@ def test_retry_after_crash_makes_one_record(local_pds: LocalPds, channel: Channe
     comment = next(r for r in records if r["uri"] != first.remote_id)["value"]
     assert comment["text"] == "Mehr dazu im Laden."
     assert comment["reply"]["root"]["uri"] == comment["reply"]["parent"]["uri"] == first.remote_id
+
+
+def test_two_workers_racing_on_one_attempt_make_one_record(local_pds: LocalPds,
+                                                           channel: Channel) -> None:
+    request = PostRequest(text="Wer zuerst kommt", attempt_id="a-race")
+    providers = [channel.provider(), channel.provider()]
+    with ThreadPoolExecutor(2) as pool:
+        results = list(pool.map(lambda p: p.publish(request), providers))
+    assert results[0].remote_id == results[1].remote_id
+    assert len(local_pds.list_records(channel.account.did)) == 1
 
 
 class CrashBeforeComment(CountingTransport):
