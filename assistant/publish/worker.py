@@ -122,6 +122,8 @@ class Worker:
             self._publish_one(item, channel, report)
         except AssistantError as exc:  # one bad item never stops the pass
             log.warning("publishing #%s: %s", item.id, exc)
+        except Exception:  # a bug in a provider: logged; the claim runs out, then a retry
+            log.exception("publishing #%s failed unexpectedly", item.id)  # asks find_existing
 
     def loop(self, stop: threading.Event, interval: float,
              on_pass: Callable[[PassReport], None] | None = None) -> None:
@@ -133,6 +135,8 @@ class Worker:
                     on_pass(report)
             except AssistantError as exc:  # the database is down: say so, try again later
                 log.warning("worker pass failed: %s", exc)
+            except Exception:  # the in-app thread must outlive a bug: log it, go on
+                log.exception("worker pass failed unexpectedly")
             stop.wait(interval)
 
     # -- one item ----------------------------------------------------------------------

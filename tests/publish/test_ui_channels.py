@@ -32,7 +32,7 @@ def _fill_mastodon(at: AppTest, url: str, token: str) -> AppTest:
     round_ = at.session_state["connect_round"]
     at.text_input(key=f"connect_mastodon_base_url_{round_}").input(url)
     at.text_input(key=f"connect_mastodon_access_token_{round_}").input(token)
-    return at.button[-1].click().run()
+    return next(b for b in at.button if b.label == "Check and connect").click().run()
 
 
 def test_without_a_key_the_page_says_what_to_set_and_stores_nothing(

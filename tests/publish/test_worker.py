@@ -209,3 +209,33 @@ def test_health_says_when_a_token_runs_out() -> None:
     assert channel(-1).health_line(now) == "needs reconnect: the token has expired"
     assert not channel(-1).usable(now) and channel(3).usable(now)
     assert channel(40, "needs_reconnect").health_line(now) == "needs reconnect: token revoked"
+
+
+def test_a_provider_bug_does_not_stop_the_pass_and_nothing_is_posted_twice(env: Env) -> None:
+    from collections.abc import Mapping
+
+    from assistant.publish import registry
+    from assistant.publish.base import SaveCredentials
+    from tests.fakes.social_server import FakeProvider
+
+    class Broken(FakeProvider):
+        calls = 0
+
+        def publish(self, request):  # type: ignore[no-untyped-def]
+            Broken.calls += 1
+            if Broken.calls == 1:
+                super().publish(request)  # the post is out, then the provider trips
+                raise KeyError("id")
+            return super().publish(request)
+
+    def factory(credentials: Mapping[str, str], save: SaveCredentials) -> Broken:
+        return Broken(credentials, save)
+
+    env.connect()
+    registry.register("mastodon", factory)
+    first, second = env.approved("Eins."), env.approved("Zwei.", when=SLOT + timedelta(seconds=1))
+    report = env.worker().run_once()
+    assert report.posted == [second.id]  # the pass went on after the bug
+    env.clock.advance(minutes=6)  # the claim runs out
+    assert env.worker().run_once().posted == [first.id]  # found, not posted again
+    assert sorted(p.text for p in env.network.posts()) == ["Eins.", "Zwei."]
