@@ -16,7 +16,7 @@ from assistant.checks import post_problems as checked_post_problems
 from assistant.compliance.disclosure import apply_ai_disclosure
 from assistant.compliance.labels import add_ad_label, strip_label_hashtags
 from assistant.compliance.urls import add_utm, find_urls
-from assistant.hashtags import merge_hashtags
+from assistant.hashtags import merge_hashtags, split_trailing_hashtags
 from assistant.models import Brief, Draft, MediaInfo, Problem
 from assistant.platforms import Platform, get_platform
 from assistant.quality.tidy import tidy_post
@@ -84,15 +84,17 @@ def finish_post(
 ) -> Draft:
     platform = get_platform(platform_id)
     cap = hashtag_cap(platform, kit)
+    # tags the model wrote at the end of the text count with its list (and its cap)
+    body, trailing = split_trailing_hashtags(post.text.strip())
     tags = merge_hashtags(
         kit.hashtags.always,
-        strip_label_hashtags(post.hashtags),
+        strip_label_hashtags([*post.hashtags, *trailing]),
         kit.hashtags.pool,
         kit.hashtags.never,
         cap,
     )
     link = tagged_link(brief, kit, platform_id)
-    text = tidy_post(post.text.strip(), kit, platform_id, link)
+    text = tidy_post(body, kit, platform_id, link)
     text = place_link(text, link, platform, language)
     if brief.sponsored:
         text = add_ad_label(text, language)

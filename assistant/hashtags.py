@@ -23,6 +23,7 @@ HASHTAG_RE = regex.compile(
     rf"(?!://)"
 )
 _TAG_ONLY_RE = regex.compile(rf"{_TAG_BODY}")
+_JOINING = ",;:-–—&+/"  # a tag run after these continues the sentence
 
 
 def extract_hashtags(text: str) -> list[str]:
@@ -33,6 +34,28 @@ def extract_hashtags(text: str) -> list[str]:
 def hashtag_spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, tag) of every hashtag, ``start`` at the '#'."""
     return [(m.start(), m.end(), m.group(1)) for m in HASHTAG_RE.finditer(text)]
+
+
+def split_trailing_hashtags(text: str) -> tuple[str, list[str]]:
+    """(body, tags) when ``text`` ends in a block of hashtags: a run with nothing but spaces
+    and line breaks between the tags, after a sentence mark, an emoji or a line break
+    ("... im Kontor. #Kaffee #Hamburg"). Otherwise, and for a text of tags alone,
+    ``(text, [])``: tags inside (or ending) a sentence are words of it."""
+    end = len(text.rstrip())
+    trailing: list[tuple[int, str]] = []
+    for start, stop, tag in reversed(hashtag_spans(text)):
+        if text[stop:end].strip():
+            break
+        trailing.append((start, tag))
+        end = start
+    body = text[:end].rstrip()
+    # "Wir lieben #Kaffee #Hamburg": tags that end a sentence are words of it; only a run
+    # after a sentence mark, an emoji or a line break is a tag block
+    apart = "\n" in text[len(body):end] or (body and not body[-1].isalnum()
+                                             and body[-1] not in _JOINING)
+    if not trailing or not body or not apart:
+        return text, []
+    return body, [tag for _, tag in reversed(trailing)]
 
 
 def normalise_tag(tag: str) -> str | None:

@@ -225,3 +225,17 @@ def test_bio_hints_and_foreign_emoji_are_tidied(fake_llm: FakeLLMServer, kit) ->
         assert "🍄" not in draft.text and "🍊" not in draft.text and "🍋" in draft.text
         assert not {"link_in_bio", "emoji_not_in_kit"} & {p.code for p in draft.problems}
     assert_honest([fb, ig])
+
+
+def test_tags_at_the_end_of_the_text_count_with_the_cap(fake_llm: FakeLLMServer, kit) -> None:  # type: ignore[no-untyped-def]
+    """The model wrote its tags into the text (seen on the embedded model): they join the
+    hashtag list, so the platform's advice caps them instead of a warning."""
+    text = ("Neuer Filterkaffee aus Kolumbien! Ab Samstag im Kontor, 250 g für 11,90 €.\n"
+            "#Möwenbohne #Kolumbien #Filterkaffee #Kaffee")
+    fake_llm.responder = DraftScript(lambda platform, call: post(platform, text))
+    [x] = draft_posts(kit, "Neuer Filterkaffee aus Kolumbien, ab Samstag, 250 g für 11,90 €",
+                      ["x"])
+    assert "#" not in x.text and x.text.endswith("11,90 €.")
+    assert x.hashtags and len(x.hashtags) <= 2 and "Möwenbohne" in x.hashtags
+    assert "hashtags_above_advice" not in {p.code for p in x.problems}
+    assert_honest([x])

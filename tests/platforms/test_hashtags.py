@@ -11,6 +11,7 @@ from assistant.hashtags import (
     extract_hashtags,
     merge_hashtags,
     normalise_tag,
+    split_trailing_hashtags,
 )
 
 
@@ -92,3 +93,19 @@ def test_compose_text() -> None:
     assert compose_text("Body", ["#Kaffee", "kaffee", "bad tag"]) == "Body\n\n#Kaffee"
     assert compose_text("", ["A"]) == "#A"
     assert compose_text("Hallo #Kaffee", ["Kaffee"]) == "Hallo #Kaffee"
+
+
+@pytest.mark.parametrize(("text", "body", "tags"), [
+    ("Ab Samstag im Kontor. Link in Bio. #Möwenbohne #Kolumbien #Filterkaffee",
+     "Ab Samstag im Kontor. Link in Bio.", ["Möwenbohne", "Kolumbien", "Filterkaffee"]),
+    ("New roast today.\n\n#coffee\n#Hamburg  ", "New roast today.", ["coffee", "Hamburg"]),
+    # a tag inside a sentence is part of it; a text of tags alone is left alone
+    ("Wir lieben #Kaffee aus Hamburg.", "Wir lieben #Kaffee aus Hamburg.", []),
+    ("Wir lieben #Kaffee #Hamburg", "Wir lieben #Kaffee #Hamburg", []),
+    ("Frisch geröstet ☕ #Kaffee #Hamburg", "Frisch geröstet ☕", ["Kaffee", "Hamburg"]),
+    ("Unsere Themen: #Kaffee #Hamburg", "Unsere Themen: #Kaffee #Hamburg", []),
+    ("#Kaffee #Hamburg", "#Kaffee #Hamburg", []),
+    ("Kein Tag hier", "Kein Tag hier", []),
+])
+def test_split_trailing_hashtags(text: str, body: str, tags: list[str]) -> None:
+    assert split_trailing_hashtags(text) == (body, tags)
