@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from assistant.quality.grammar_phrase import (
     Finding,
+    is_article,
     is_noun,
     noun_after,
     phrase_of,
@@ -33,9 +34,14 @@ _DATIVE_PREPOSITIONS = frozenset({"mit", "von", "zu", "bei", "aus", "nach", "sei
                                   "gegenüber", "samt", "nebst"})
 # the dative prepositions that never take another case ("ab", "außer" and "gegenüber" can)
 _DATIVE_ONLY = frozenset({"mit", "von", "zu", "bei", "aus", "nach", "seit", "samt", "nebst"})
-# preposition -> the one case it takes
-_GOVERNED = {**dict.fromkeys(_DATIVE_ONLY, "dat"),
-             **dict.fromkeys(("für", "durch", "gegen", "ohne", "um"), "acc")}
+# preposition -> the cases it takes: one, or the dative and the accusative for the two-way
+# prepositions ("in der Laden" fits neither: "im Laden" or "in den Laden")
+_GOVERNED: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(_DATIVE_ONLY, ("dat",)),
+    **dict.fromkeys(("für", "durch", "gegen", "ohne", "um"), ("acc",)),
+    **dict.fromkeys(("in", "an", "auf", "über", "unter", "vor", "hinter", "neben", "zwischen"),
+                    ("dat", "acc")),
+}
 _CASE_NAMES = {"dat": "dative", "acc": "accusative"}
 _QUANTIFIERS = frozenset({"maximal", "nur", "über", "rund", "etwa", "mindestens", "noch", "ca",
                           "circa", "knapp", "fast", "genau", "insgesamt", "max", "mind", "bis",
@@ -139,8 +145,8 @@ def dative_articles(plain: str, words: list[Token], lex: GrammarLexicon) -> list
     for index, token in enumerate(words[:-1]):
         article = words[index + 1]
         if (not _governs(words, index, frozenset(_GOVERNED)) or not article.spaced
-                or article.gendered or article.lower.startswith("ihr")
-                or determiner_bits(article.lower) == 0):
+                or article.lower.startswith("ihr") or determiner_bits(article.lower) == 0
+                or not is_article(article, token)):  # ", in der Kaffee ...": relative
             continue
         position = noun_after(words, index + 2)
         if position is None:
@@ -148,13 +154,18 @@ def dative_articles(plain: str, words: list[Token], lex: GrammarLexicon) -> list
         noun = words[position]
         bits = noun_bits(noun.text, lex)
         shared = bits & determiner_bits(article.lower)
-        case = _GOVERNED[token.lower]
-        if shared and not shared & readings(f"mfn.{case} pl.{case}") and not _superlative(
+        cases = _GOVERNED[token.lower]
+        allowed = readings(" ".join(f"mfn.{case} pl.{case}" for case in cases))
+        if shared and not shared & allowed and not _superlative(
                 words[index + 2:position + 1], lex):
             phrase = phrase_of(plain, token, noun)
-            fix = _case_fix(words[index + 1:position + 1], shared, case, lex)
-            found.append(Finding(phrase, f"'{phrase}': after '{token.lower}' the "
-                                         f"{_CASE_NAMES[case]}" + (f": {fix}" if fix else "")))
+            fixes = [f for case in cases
+                     for f in _case_fix(words[index + 1:position + 1], shared, case,
+                                        lex).split(" or ") if f]
+            fix = " or ".join(dict.fromkeys(fixes))
+            names = " or the ".join(_CASE_NAMES[case] for case in cases)
+            found.append(Finding(phrase, f"'{phrase}': after '{token.lower}' the {names}"
+                                         + (f": {fix}" if fix else "")))
     return found
 
 

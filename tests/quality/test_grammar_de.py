@@ -75,6 +75,13 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
     ("Alles für der neue Kurs.",
      "'für der neue Kurs': after 'für' the accusative: 'den neuen Kurs'"),
     ("Gleich um der Ecke.", "'um der Ecke': after 'um' the accusative: 'die Ecke'"),
+    # the embedded model, 2026-11-30: a two-way preposition before a nominative
+    ("Du kannst deine Plätze bestellen in der Laden oder per Mail.",
+     "'in der Laden': after 'in' the dative or the accusative: 'dem Laden' or 'den Laden' "
+     "or 'die Laden'"),
+    ("Stell die Tasse auf ein Tisch.",
+     "'auf ein Tisch': after 'auf' the dative or the accusative: 'einem Tisch' or "
+     "'einen Tisch'"),
 ])
 def test_the_models_agreement_errors_are_found(text: str, message: str,
                                                lex: GrammarLexicon) -> None:
@@ -123,6 +130,14 @@ CORRECT = [
     "Guten Morgen, Hamburg! Heute rösten wir den Kenia.",
     "Unsere Baristas zeigen dir, wie man den perfekten Espresso zieht.",
     "Jeder Kurs endet mit einer Verkostung.",
+    "Komm in den Laden! Wir sehen uns im Laden.",
+    "Die Bohnen liegen auf der Theke, die Tasse kommt auf den Tisch.",
+    "Über die Hälfte der Plätze ist weg.",
+    "Vor dem Kurs gibt es Kaffee. Neben der Mühle steht die Waage.",
+    "Wir gehen in das Kontor, unter den Gästen ist ein Barista.",
+    "Zwischen den Jahren haben wir geöffnet. Auf die Plätze, fertig, los!",
+    "In der Woche rösten wir täglich, an der Bar sitzt der Röster.",
+    "Hinter dem Tresen steht Hanne, über den Dächern scheint die Sonne.",
 ]
 
 
