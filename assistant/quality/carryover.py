@@ -136,10 +136,19 @@ def is_stated(word: str, stated: Stated) -> bool:
     return any(stated.has(stem(part)) for part in parts)
 
 
+@dataclass(frozen=True)
+class ExampleIndex:
+    """The kit's examples as compared: each one's word stems, and every word as written."""
+
+    stems: tuple[frozenset[str], ...]
+    written: frozenset[str]
+
+
 @lru_cache(maxsize=64)
-def example_stems(examples: tuple[str, ...]) -> tuple[frozenset[str], ...]:
-    """Each example's word stems (cached: a kit's examples are compared with every post)."""
-    return tuple(stems((text,)).keys for text in examples)
+def example_index(examples: tuple[str, ...]) -> ExampleIndex:
+    """Cached: a kit's examples are compared with every post."""
+    written = frozenset(word for text in examples for word in _WORD.findall(text))
+    return ExampleIndex(tuple(stems((text,)).keys for text in examples), written)
 
 
 def _tokens(text: str) -> list[_Token]:
@@ -167,14 +176,15 @@ def _users(word: str, per_example: tuple[frozenset[str], ...]) -> list[int]:
     return [index for index, words in enumerate(per_example) if key in words]
 
 
-def _is_proper(token: _Token, language: str, lex: CarryLexicon) -> bool:
+def _is_proper(token: _Token, language: str, lex: CarryLexicon, index: ExampleIndex) -> bool:
     if lex.is_place(token.word):
         return True
     if token.word in lex.given:
         return False  # a person: the name check reports it
-    # English capitalises names only; "I" and sentence openers are not names
+    # English capitalises names only ("I" and sentence openers are not names), and the
+    # example must write it so too: "the Tessaline Team" does not copy "our team"
     return (language == "en" and token.word[:1].isupper() and not token.sentence_start
-            and len(token.word) > 1)
+            and len(token.word) > 1 and token.word in index.written)
 
 
 def _is_topic_noun(token: _Token, language: str, lex: CarryLexicon) -> bool:
@@ -200,12 +210,14 @@ def _frames(text: str, stated_text: str, examples: tuple[str, ...]) -> list[tupl
 _Span = tuple[int, int]
 
 
-def _candidates(clean: str, language: str, stated: Stated,
-                per_example: tuple[frozenset[str], ...], lex: CarryLexicon,
-                frames: list[_Span]) -> tuple[list[_Span], dict[int, list[_Token]]]:
+_Topics = dict[int, list[_Token]]  # example number -> its nouns in the post
+
+
+def _candidates(clean: str, language: str, stated: Stated, index: ExampleIndex,
+                lex: CarryLexicon, frames: list[_Span]) -> tuple[list[_Span], _Topics]:
     """Proper names to flag, and the example-only nouns grouped by their example."""
     names: list[_Span] = []
-    topics: dict[int, list[_Token]] = {}
+    topics: _Topics = {}
     numbers = number_words(clean)
     for token in _tokens(clean):
         word = token.word
@@ -213,10 +225,10 @@ def _candidates(clean: str, language: str, stated: Stated,
             continue  # "heute Abend" is a time frame, not a noun of a copied topic
         if len(word) < 3 or is_calendar_word(word) or word.casefold() in numbers:
             continue
-        users = _users(word, per_example)
+        users = _users(word, index.stems)
         if not users or is_stated(word, stated):
             continue
-        if _is_proper(token, language, lex):
+        if _is_proper(token, language, lex, index):
             names.append((token.start, token.end))
         if len(users) == 1 and _is_topic_noun(token, language, lex):
             group = topics.setdefault(users[0], [])
@@ -233,9 +245,8 @@ def carried_over(text: str, language: str, examples: tuple[str, ...],
         return []
     clean = strip_markup(text)
     stated = stems(sources)
-    per_example = example_stems(examples)
     spans = _frames(clean, "\n".join(sources), examples)
-    names, topics = _candidates(clean, language, stated, per_example, lex, spans)
+    names, topics = _candidates(clean, language, stated, example_index(examples), lex, spans)
     spans += names
     spans += [(t.start, t.end) for group in topics.values() if _copied_topic(group, lex)
               for t in group]
