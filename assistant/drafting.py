@@ -29,6 +29,7 @@ from assistant.models import Brief, Draft, MediaInfo, Problem, Severity, TokenUs
 from assistant.platforms import get_platform
 from assistant.prompts import render
 from assistant.proofreading import proofread
+from assistant.quality.compose import load_word_lists
 from assistant.syncrun import run_sync
 
 MAX_REPAIRS = 2
@@ -330,7 +331,11 @@ async def adraft_posts(
     # The brief's closest examples are used only as the "adapt" pattern: without that
     # option no platform asks for them (3 query embeddings and searches less per brief).
     example_platforms = ids if passes.adapt_example else []
-    snippets = await asyncio.to_thread(retriever, kit, brief.text, example_platforms, lang)
+    # the checks' word lists load while the kit is searched (both once per process)
+    snippets, _ = await asyncio.gather(
+        asyncio.to_thread(retriever, kit, brief.text, example_platforms, lang),
+        asyncio.to_thread(load_word_lists, lang),
+    )
     semaphore = opts.semaphore or asyncio.Semaphore(settings.concurrency)
     # One call for all platforms of a brief, or (option) one call per platform.
     groups = [[pid] for pid in ids] if passes.split_platforms else [ids]

@@ -6,6 +6,7 @@ checks themselves are pure functions of the text, the context and those lists.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 
 from assistant.models import Problem
@@ -58,6 +59,22 @@ def lexicon(ctx: QualityContext) -> Lexicon | None:
         return None
     main, others = found
     return Lexicon(main, others, brand_words(ctx), compounds=ctx.language == "de")
+
+
+_LOADING = threading.Lock()
+
+
+def load_word_lists(language: str) -> None:
+    """Load what the checks of ``language`` read (its dictionaries, the names and, for
+    German, the noun index: ~1-1.5 s on a fresh process) now and once: drafting calls this
+    beside its retrieval, so that the first reply's checks do not hold up the others
+    (concurrent callers wait for the one load instead of doing it again)."""
+    with _LOADING:
+        found = dictionaries(language)
+        given_names()
+        german_plain_names()
+        if found is not None and language == "de":
+            noun_index()
 
 
 def _spelling(text: str, ctx: QualityContext, lex: Lexicon) -> list[Problem]:
