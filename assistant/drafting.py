@@ -159,8 +159,13 @@ async def _ask(client: LLMClient, job: Job, messages: list[ChatMessage], temp: f
     raise AssertionError("unreachable")
 
 
-def _pick(reply: DraftReply, platform: str) -> PostReply | None:
-    return next((p for p in reply.posts if p.platform.strip().lower() == platform), None)
+def _pick(reply: DraftReply, platform: str, asked: Sequence[str]) -> PostReply | None:
+    """The reply's post for ``platform``. When one platform was asked for and one post came
+    back, that post is it, whatever its label ("twitter", "X (Twitter)" for x)."""
+    found = next((p for p in reply.posts if p.platform.strip().lower() == platform), None)
+    if found is None and len(asked) == 1 and len(reply.posts) == 1:
+        return reply.posts[0]
+    return found
 
 
 def _to_draft(job: Job, platform: str, post: PostReply | None) -> Draft:
@@ -198,7 +203,8 @@ def _repair_messages(job: Job, drafts: dict[str, Draft]) -> list[ChatMessage] | 
 async def _draft_job(client: LLMClient, job: Job, snippets: list[briefing.Snippet]) -> list[Draft]:
     temperature = min(1.0, 0.7 + 0.1 * job.variant)
     reply = await _ask(client, job, build_messages(job, snippets), temperature)
-    drafts = _cross_checked({pid: _to_draft(job, pid, _pick(reply, pid)) for pid in job.platforms})
+    drafts = _cross_checked({pid: _to_draft(job, pid, _pick(reply, pid, job.platforms))
+                             for pid in job.platforms})
     for _ in range(MAX_REPAIRS):
         messages = _repair_messages(job, drafts)
         if messages is None:
@@ -206,7 +212,7 @@ async def _draft_job(client: LLMClient, job: Job, snippets: list[briefing.Snippe
         reply = await _ask(client, job, messages, 0.4)
         candidates = dict(drafts)
         for pid in drafts:
-            post = _pick(reply, pid)
+            post = _pick(reply, pid, job.platforms)
             if post is not None and to_fix(drafts[pid]):
                 candidates[pid] = _to_draft(job, pid, post)
         candidates = _cross_checked(candidates)

@@ -239,3 +239,16 @@ def test_tags_at_the_end_of_the_text_count_with_the_cap(fake_llm: FakeLLMServer,
     assert x.hashtags and len(x.hashtags) <= 2 and "Möwenbohne" in x.hashtags
     assert "hashtags_above_advice" not in {p.code for p in x.problems}
     assert_honest([x])
+
+
+def test_one_platform_asked_one_post_given_is_taken_whatever_its_label(  # type: ignore[no-untyped-def]
+        fake_llm: FakeLLMServer, kit) -> None:
+    """Seen with one call per platform on the embedded model: the post for x came back
+    labelled 'twitter' and the draft was lost as missing_post."""
+    script = DraftScript(lambda platform, call: post("twitter", GOOD_DE["x"]))
+    fake_llm.responder = script
+    [x] = draft_posts(kit, "Neuer Äthiopien-Filterkaffee ist da", ["x"])
+    assert x.text and "missing_post" not in {p.code for p in x.problems}
+    # with two platforms asked a mislabelled post is not guessed at
+    fb, ig = draft_posts(kit, "Neuer Äthiopien-Filterkaffee ist da", ["facebook", "instagram"])
+    assert "missing_post" in {p.code for p in fb.problems} | {p.code for p in ig.problems}
