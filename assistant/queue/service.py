@@ -19,9 +19,17 @@ from pydantic import ValidationError
 
 from assistant.config import Settings, get_settings
 from assistant.errors import AssistantError, InputError, TransitionError
-from assistant.models import Draft, Problem, post_state
+from assistant.models import Draft
 from assistant.queue.checks import Checker, describe, merge_problems, platform_checker
 from assistant.queue.edits import model_note, model_text_of, pair_entry
+from assistant.queue.guards import (
+    as_tuple,
+    check_editable,
+    item_from_draft,
+    refuse_unapprovable,
+    slot_note,
+    validate_platform,
+)
 from assistant.queue.media_store import MediaStore, media_store_for
 from assistant.queue.models import (
     CONTENT_FIELDS,
@@ -96,7 +104,7 @@ class QueueService:
         for bound in (start, end):
             if bound is not None and bound.tzinfo is None:
                 raise InputError("list bounds need a time zone (aware datetimes)")
-        flt = ListFilter(kit_id=kit_id, statuses=_tuple(status), platforms=_tuple(platform),
+        flt = ListFilter(kit_id=kit_id, statuses=as_tuple(status), platforms=as_tuple(platform),
                          start=start, end=end, limit=limit)
         return self.storage.list(flt)
 
@@ -111,7 +119,7 @@ class QueueService:
 
         ``model_text``: what the model wrote, when the item is a model's draft (a person
         may have edited it already: that edit is kept as an edit pair)."""
-        _validate_platform(item.platform)
+        validate_platform(item.platform)
         if item.slot_key is not None:
             existing = self.storage.get_by_slot(item.kit_id, item.slot_key)
             if existing is not None:
@@ -122,7 +130,7 @@ class QueueService:
             "id": None, "history": [], "created_at": now, "updated_at": now,
             "problems": merge_problems(self.checker(item), item.problems),
         })
-        note = _slot_note(item) if model_text is None else model_note(_slot_note(item))
+        note = slot_note(item) if model_text is None else model_note(slot_note(item))
         entry = HistoryEntry(at=now, actor=by, action="created", new_status=item.status,
                              new_text=item.text, note=note)
         pair = pair_entry(model_text, item, item, by, now)
@@ -146,7 +154,7 @@ class QueueService:
         if scheduled_at.tzinfo is None or scheduled_at.utcoffset() is None:
             raise InputError("scheduled_at needs a time zone; pass an aware datetime")
         paths = list(media) if media is not None else [m.path for m in draft.media if m.path]
-        item = _item_from_draft(draft, scheduled_at, slot_key, paths, self.timezone)
+        item = item_from_draft(draft, scheduled_at, slot_key, paths, self.timezone)
         return self.add(item, by=by, model_text=draft.model_text or draft.text)
 
     def import_item(self, item: QueueItem, target: str = "draft", *, by: str = "import",
@@ -159,7 +167,7 @@ class QueueService:
         whether it is new (False: its uid or slot was already there) and why it stayed a
         draft ("" when it reached ``target``).
         """
-        _validate_platform(item.platform)
+        validate_platform(item.platform)
         now = self.clock()
         gated = target in ("approved", "posted")
         checker = self.approve_checker if gated else self.checker
@@ -216,7 +224,7 @@ class QueueService:
                 f"{', '.join(sorted(EDITABLE_FIELDS))}"
             )
         if "platform" in changes:
-            _validate_platform(changes["platform"])
+            validate_platform(changes["platform"])
         if "media" in changes:
             changes["media"] = self.store_media(list(changes["media"] or []))
         when = changes.get("scheduled_at")
@@ -229,9 +237,9 @@ class QueueService:
         media = self.store_media([m.path for m in draft.media if m.path])
 
         def change(item: QueueItem) -> tuple[QueueItem, HistoryEntry | None]:
-            _editable(item)
-            fresh = _item_from_draft(draft, item.scheduled_at, item.slot_key, media,
-                                     item.timezone)
+            check_editable(item)
+            fresh = item_from_draft(draft, item.scheduled_at, item.slot_key, media,
+                                    item.timezone)
             keep = {"id", "uid", "scheduled_at", "timezone", "slot_key", "created_at", "history"}
             data = {k: getattr(fresh, k) for k in QueueItem.model_fields if k not in keep}
             new = item.model_copy(update={**data, "reviewed": False})
@@ -267,7 +275,7 @@ class QueueService:
                     "to check the new version"
                 )
             problems = merge_problems(fresh, item.problems)
-            _refuse_unapprovable(item, problems, needs_look)
+            refuse_unapprovable(item, problems, needs_look)
             new = self._stamp(item.model_copy(
                 update={"status": "approved", "reviewed": True, "problems": problems}))
             return new, self._entry(by, "approved", item, new)
@@ -353,7 +361,7 @@ class QueueService:
 
     def _apply_edit(self, item: QueueItem, changes: dict[str, Any],
                     by: str) -> tuple[QueueItem, Sequence[HistoryEntry]]:
-        _editable(item)
+        check_editable(item)
         try:
             new = QueueItem.model_validate({**item.model_dump(), **changes})
         except ValidationError as exc:
@@ -394,59 +402,6 @@ class QueueService:
             new_status=new.status, old_text=old.text if text_changed else None,
             new_text=new.text if text_changed else None, note=note,
         )
-
-
-def _refuse_unapprovable(item: QueueItem, problems: list[Problem], needs_look: bool) -> None:
-    state = post_state(problems)
-    if state == "problems":
-        raise TransitionError(
-            f"cannot approve #{item.id} ({item.platform}): "
-            f"{describe(p for p in problems if p.is_error)}; edit it and try again"
-        )
-    if state == "needs_look" and not needs_look:
-        raise TransitionError(
-            f"#{item.id} ({item.platform}) needs a look ({describe(problems)}); read it and "
-            "approve it on its own, or choose to include posts that need a look"
-        )
-
-
-def _editable(item: QueueItem) -> None:
-    if item.status in ("posted", "archived"):
-        raise TransitionError(
-            f"#{item.id} is {item.status} and cannot be changed; duplicate it as a new post instead"
-        )
-
-
-def _item_from_draft(draft: Draft, scheduled_at: datetime, slot_key: str | None,
-                     media: list[str], default_zone: str) -> QueueItem:
-    from assistant.queue.models import zone_name
-
-    failed = draft.error is not None
-    return QueueItem(
-        kit_id=draft.kit_id, platform=draft.platform, text=draft.text,
-        hashtags=list(draft.hashtags), first_comment=draft.first_comment,
-        alt_text=draft.alt_text, link=draft.link, media=media, language=draft.language,
-        sponsored=draft.sponsored, scheduled_at=scheduled_at,
-        timezone=zone_name(scheduled_at, default_zone), status="failed" if failed else "draft",
-        problems=list(draft.problems), brief=draft.brief, usage=draft.usage, slot_key=slot_key,
-        error=draft.error if failed else None,
-    )
-
-
-def _validate_platform(pid: str) -> None:
-    from assistant.platforms import get_platform
-
-    get_platform(pid)  # raises UnknownPlatformError naming the valid ids
-
-
-def _slot_note(item: QueueItem) -> str | None:
-    return f"slot {item.slot_key}" if item.slot_key else None
-
-
-def _tuple(value: str | Sequence[str] | None) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    return (value,) if isinstance(value, str) else tuple(value)
 
 
 def open_queue(settings: Settings | None = None, checker: Checker | None = None) -> QueueService:
