@@ -13,6 +13,7 @@ import pytest
 
 from assistant.brand.kit import load_kit
 from assistant.config import get_settings
+from assistant.learn import pending_rules
 from assistant.models import Draft
 from assistant.queue import open_queue
 from tests.browser_support import screenshot, wait_rendered
@@ -34,6 +35,11 @@ def _edited_drafts() -> None:
         queue.edit(item.id or 0, text=final, by="anna")
 
 
+def _click(locator) -> None:  # type: ignore[no-untyped-def]
+    locator.wait_for(timeout=TIMEOUT)  # a loaded machine draws the page slowly
+    locator.click(timeout=TIMEOUT)
+
+
 def test_rules_from_edits_are_accepted_on_the_brand_page(
         start_app, page, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     kits = tmp_path / "kits"
@@ -43,14 +49,13 @@ def test_rules_from_edits_are_accepted_on_the_brand_page(
     _edited_drafts()
     app = start_app()
     page.goto(f"{app.url}/brand")
-    page.get_by_role("tab", name="Learned").click()
-    page.get_by_role("button", name="Find rules in the edits").click()
+    _click(page.get_by_role("tab", name="Learned"))
+    _click(page.get_by_role("button", name="Find rules in the edits"))
     page.get_by_text("Write 'Gäste' instead of 'Kunden'").wait_for(timeout=TIMEOUT)
     wait_rendered(page)
     assert page.get_by_role("button", name="Accept").count() == 3
-    card = page.locator('[data-testid="stVerticalBlockBorderWrapper"]').filter(
-        has_text="Write 'Gäste' instead of 'Kunden'")
-    card.get_by_role("button", name="Accept").click()
+    term = next(r for r in pending_rules(KIT) if r.kind == "preferred_term")
+    _click(page.locator(f".st-key-accept_{term.id} button"))
     page.get_by_text("kit.yaml changed").wait_for(timeout=TIMEOUT)
     wait_rendered(page)
     assert page.get_by_role("button", name="Accept").count() == 2
