@@ -10,7 +10,9 @@ what the checks would flag:
 * a bio hint becomes the post's link where there is one ("Anmeldung: Link in Bio" ->
   "Anmeldung: https://..."); without a link the hint goes, with an arrow or a short label
   that only pointed at it ("Mehr Infos: Link in Bio!", "👉 Link in Bio");
-* emoji outside the kit's list are removed (the kit lists its emoji: ``emoji.allowed``).
+* emoji outside the kit's list are removed (the kit lists its emoji: ``emoji.allowed``);
+* Markdown emphasis ("die **perfekte** Barista") loses its marks: no platform renders it,
+  the reader sees the asterisks. Single asterisks stay (they are also the gender star).
 """
 
 from __future__ import annotations
@@ -30,11 +32,14 @@ _CLOSING = regex.compile(r"\s*[)\]]")
 _MARKS = regex.compile(r"[.!?…]*")
 _SPACE_BEFORE_PUNCT = regex.compile(r"[ \t]+(?=[.,!?;:])")
 _SPACES = regex.compile(r"[ \t]{2,}")
+_MARKDOWN_EMPHASIS = regex.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 MAX_HINTS = 5  # a post with more bio hints than this is left to the checks
 
 
 def tidy_post(text: str, kit: BrandKit, platform: str, link: str | None) -> str:
-    """``text`` with misplaced bio hints and foreign emoji taken out (see the module doc)."""
+    """``text`` with misplaced bio hints, foreign emoji and Markdown emphasis taken out
+    (see the module doc)."""
+    text = _MARKDOWN_EMPHASIS.sub(r"\2", text)
     text = _bio_hints(text, platform, link)
     return _drop_emoji(text, kit)
 

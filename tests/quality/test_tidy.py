@@ -55,3 +55,14 @@ def test_a_kit_without_an_emoji_list_keeps_every_emoji(coffee: BrandKit) -> None
     kit = coffee.model_copy(update={"emoji": coffee.emoji.model_copy(update={"allowed": []})})
     text = "Cold brew season 🧊🍕 grab a bag 🎉"
     assert tidy_post(text, kit, "instagram", None) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mit einem Kaffee in Altona finden wir die **perfekte** Barista!",
+     "Mit einem Kaffee in Altona finden wir die perfekte Barista!"),
+    ("__New:__ schema drift alerts", "New: schema drift alerts"),
+    # the gender star and a lone asterisk are text, not Markdown
+    ("Liebe Kund*innen, 2 * 3 Tassen", "Liebe Kund*innen, 2 * 3 Tassen"),
+])
+def test_markdown_emphasis_loses_its_marks(coffee: BrandKit, text: str, expected: str) -> None:
+    assert tidy_post(text, coffee, "facebook", None) == expected
