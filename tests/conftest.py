@@ -102,3 +102,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "browser" in item.fixturenames:
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture()
+def one_call_per_brief(monkeypatch: pytest.MonkeyPatch) -> None:
+    """For tests of the one-call path (all platforms of a brief in one reply, repaired
+    together): the default since 2026-11-30 is one call per platform."""
+    monkeypatch.setenv("POSTWERK_DRAFT_SPLIT_PLATFORMS", "false")
+    get_settings.cache_clear()

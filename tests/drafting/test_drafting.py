@@ -32,6 +32,7 @@ def assert_honest(drafts) -> None:  # type: ignore[no-untyped-def]
             assert check_post(d.platform, compose_text(d.text, d.hashtags)).ok
 
 
+@pytest.mark.usefixtures("one_call_per_brief")
 def test_happy_path_one_call_for_three_platforms(fake_llm: FakeLLMServer, kit) -> None:  # type: ignore[no-untyped-def]
     script = DraftScript()
     fake_llm.responder = script
@@ -157,6 +158,7 @@ def test_sponsored_gets_its_label_first_and_links_get_utm(fake_llm: FakeLLMServe
     assert_honest(drafts)
 
 
+@pytest.mark.usefixtures("one_call_per_brief")
 def test_model_that_never_fixes_leaves_flagged_drafts(fake_llm: FakeLLMServer, kit) -> None:  # type: ignore[no-untyped-def]
     """Every reply is wrong in some way: each draft ends ok (after safe fixes) or flagged."""
     wrong = {
@@ -199,6 +201,7 @@ def test_each_platform_gets_its_own_images(fake_llm: FakeLLMServer, kit) -> None
     assert "image(s) are attached" in fake_llm.chat_requests[0]["messages"][1]["content"]
 
 
+@pytest.mark.usefixtures("one_call_per_brief")
 def test_a_cut_off_reply_is_asked_again_with_a_bounded_budget(fake_llm: FakeLLMServer, kit) -> None:  # type: ignore[no-untyped-def]
     fake_llm.push(Reply.truncated('{"posts": [{"platform": "x", "text": "Kaffee Kaffee Kaffee'))
     fake_llm.responder = DraftScript()
@@ -241,6 +244,7 @@ def test_tags_at_the_end_of_the_text_count_with_the_cap(fake_llm: FakeLLMServer,
     assert_honest([x])
 
 
+@pytest.mark.usefixtures("one_call_per_brief")
 def test_one_platform_asked_one_post_given_is_taken_whatever_its_label(  # type: ignore[no-untyped-def]
         fake_llm: FakeLLMServer, kit) -> None:
     """Seen with one call per platform on the embedded model: the post for x came back

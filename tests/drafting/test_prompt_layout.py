@@ -44,6 +44,7 @@ def _options(**overrides: Any) -> DraftOptions:
     return DraftOptions(settings=load_settings(**overrides))
 
 
+@pytest.mark.usefixtures("one_call_per_brief")
 def test_system_text_is_byte_identical_for_every_brief_and_platform(
     fake_llm: FakeLLMServer, kit: BrandKit
 ) -> None:
@@ -90,6 +91,7 @@ def test_kit_examples_are_fixed_and_none_is_a_worked_reply(kit: BrandKit) -> Non
     assert '"text":' not in system  # a worked reply was copied as the answer by the 1.5B
 
 
+@pytest.mark.usefixtures("one_call_per_brief")
 def test_platform_style_makes_the_rules_differ_in_form(
     fake_llm: FakeLLMServer, kit: BrandKit
 ) -> None:
@@ -148,6 +150,7 @@ OWN = {
 }
 
 
+@pytest.mark.usefixtures("one_call_per_brief")
 def test_the_same_text_on_two_platforms_goes_back_to_the_model(
     fake_llm: FakeLLMServer, kit: BrandKit
 ) -> None:

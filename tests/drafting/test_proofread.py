@@ -48,6 +48,7 @@ def _draft(kit: BrandKit, proofread: bool) -> list[str]:
     return [d.text for d in drafts]
 
 
+@pytest.mark.usefixtures("one_call_per_brief")
 def test_a_grammar_fix_that_keeps_every_fact_is_taken(fake_llm: FakeLLMServer, kit: BrandKit) -> None:  # noqa: E501
     script = Proofreader(RIGHT)
     fake_llm.responder = script
@@ -57,6 +58,7 @@ def test_a_grammar_fix_that_keeps_every_fact_is_taken(fake_llm: FakeLLMServer, k
     assert "--- x\n" + WRONG in sent and "--- mastodon\n" + WRONG in sent
 
 
+@pytest.mark.usefixtures("one_call_per_brief")
 def test_a_correction_that_changes_a_fact_is_discarded(fake_llm: FakeLLMServer, kit: BrandKit) -> None:  # noqa: E501
     script = Proofreader(MOVED)
     fake_llm.responder = script
