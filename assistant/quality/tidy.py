@@ -25,8 +25,9 @@ from assistant.quality.linkbio import find_link_in_bio
 from assistant.rules import find_emoji
 
 # what only points at the hint: a short label with a colon ("Mehr Infos:"), or arrows,
-# dashes and an opening bracket ("👉", "–", "("); a call to action before a dash stays
-_POINTER_BEFORE = regex.compile(r"(?:[\p{L}\p{N} ]{0,25}:\s*|[👉➡→>(\[–—-]+\s*)$")
+# dashes and an opening bracket ("👉", "– 🔗", "("); a call to action before a dash stays
+_POINTER_BEFORE = regex.compile(
+    r"(?:[\p{L}\p{N} ]{0,25}:\s*|(?:[👉👇⬇➡→>(\[–—🔗-]\ufe0f?\s*)+)$")
 _SENTENCE_END = regex.compile(r"[.!?…]+|\n|$")
 _CLOSING = regex.compile(r"\s*[)\]]")
 _MARKS = regex.compile(r"[.!?…]*")

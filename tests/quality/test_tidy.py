@@ -27,6 +27,10 @@ LINK = "https://kaffeekontor.example/kurs?utm_source=facebook"
     ("Kommt vorbei! Alle Infos unter dem Link in unserer Bio", "threads", LINK,
      "Kommt vorbei!"),
     ("Tickets gibt's hier (Link in Bio).", "linkedin", None, "Tickets gibt's hier."),
+    # seen on the embedded model: a dash and an arrow before the hint
+    ("Komm vorbei oder bestell im Shop – 👉 Link in Bio. Wir freuen uns!", "facebook", None,
+     "Komm vorbei oder bestell im Shop. Wir freuen uns!"),
+    ("Bestell im Shop – 🔗 Link in Bio", "facebook", None, "Bestell im Shop"),
     # English
     ("Sign up now - link in bio!", "bluesky", None, "Sign up now!"),
     ("New roast is in. Details: link in our bio", "mastodon", LINK,
