@@ -66,15 +66,16 @@ _LOADING = threading.Lock()
 
 def load_word_lists(language: str) -> None:
     """Load what the checks of ``language`` read (its dictionaries, the names and, for
-    German, the noun index: ~1-1.5 s on a fresh process) now and once: drafting calls this
-    beside its retrieval, so that the first reply's checks do not hold up the others
-    (concurrent callers wait for the one load instead of doing it again)."""
+    German, the noun index and the place names: ~1-2 s on a fresh process) now and once:
+    drafting calls this beside its retrieval, so that the first reply's checks do not hold
+    up the others (concurrent callers wait for the one load instead of doing it again)."""
     with _LOADING:
         found = dictionaries(language)
         given_names()
         german_plain_names()
         if found is not None and language == "de":
             noun_index()
+            place_names()
 
 
 def _spelling(text: str, ctx: QualityContext, lex: Lexicon) -> list[Problem]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import regex
 
 from assistant.brand.schema import BrandKit
+from assistant.platforms.fix import normalise_whitespace
 from assistant.quality.emoji import emoji_key, foreign_emoji
 from assistant.quality.linkbio import find_link_in_bio
 from assistant.rules import find_emoji
@@ -32,7 +33,6 @@ _SENTENCE_END = regex.compile(r"[.!?…]+|\n|$")
 _CLOSING = regex.compile(r"\s*[)\]]")
 _MARKS = regex.compile(r"[.!?…]*")
 _SPACE_BEFORE_PUNCT = regex.compile(r"[ \t]+(?=[.,!?;:])")
-_SPACES = regex.compile(r"[ \t]{2,}")
 _MARKDOWN_EMPHASIS = regex.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 MAX_HINTS = 5  # a post with more bio hints than this is left to the checks
 
@@ -94,6 +94,6 @@ def _drop_emoji(text: str, kit: BrandKit) -> str:
 
 
 def _clean(text: str) -> str:
-    lines = [_SPACES.sub(" ", _SPACE_BEFORE_PUNCT.sub("", line)).strip(" \t")
-             for line in text.split("\n")]
-    return regex.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    """The platforms' own whitespace rule, and no space left before a mark where a
+    removed piece stood ("im Shop ." -> "im Shop.")."""
+    return normalise_whitespace(_SPACE_BEFORE_PUNCT.sub("", text))
