@@ -301,7 +301,10 @@ def _files(queue: QueueService, items: list[QueueItem], cfg: Settings) -> None:
     st.download_button(f"Download {FORMAT_LABELS[fmt]}",
                        data=lambda: export(items, fmt, store=queue.media_store),
                        file_name=f"postwerk-queue.{EXTENSION[fmt]}", mime=MIME[fmt],
-                       icon=":material/download:", disabled=not items)
+                       icon=":material/download:", disabled=not items,
+                       # no rerun on the click: a rerun swaps the button while its file is
+                       # fetched, and the click then started no download (seen in the e2e test)
+                       on_click="ignore")
     st.divider()
     st.markdown("**Import** a CSV exported by Postwerk (images as http(s) URLs) or a ZIP "
                 "with the CSV and its images. Each row is reported; bad rows are refused, "
