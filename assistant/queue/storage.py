@@ -27,15 +27,11 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
-    create_engine,
-    event,
     func,
     select,
     text,
 )
-from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import (
-    ArgumentError,
     DBAPIError,
     IntegrityError,
     OperationalError,
@@ -45,9 +41,10 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from assistant.errors import ConfigError, QueueError
 from assistant.queue import publish_rows  # noqa: F401  (its tables join Base.metadata)
+from assistant.queue.engines import create_queue_engine
 from assistant.queue.models import HistoryEntry, QueueItem
 from assistant.queue.orm import Base, UTCDateTime
-from assistant.redact import mask_text, mask_url
+from assistant.redact import mask_text
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # any constant: the PostgreSQL advisory lock that serialises migrations
@@ -348,58 +345,8 @@ _LOCK = threading.Lock()
 def _engine(url: str) -> Engine:
     with _LOCK:
         if url not in _ENGINES:
-            _ENGINES[url] = _create_engine(url)
+            _ENGINES[url] = create_queue_engine(url)
         return _ENGINES[url]
-
-
-def _create_engine(url: str) -> Engine:
-    try:
-        parsed = make_url(url)
-    except ArgumentError as exc:
-        raise ConfigError(
-            f"POSTWERK_DATABASE_URL {mask_url(url)!r} is not a database URL; "
-            "use sqlite:///path/postwerk.db or postgresql://user@host/db"
-        ) from exc
-    if parsed.get_backend_name() == "sqlite":
-        return _sqlite_engine(url, parsed.database)
-    if parsed.get_backend_name() == "postgresql":
-        return create_engine(url, pool_pre_ping=True)
-    raise ConfigError(
-        f"POSTWERK_DATABASE_URL uses {parsed.get_backend_name()!r}; "
-        "the queue supports sqlite and postgresql"
-    )
-
-
-def _sqlite_engine(url: str, database: str | None) -> Engine:
-    if database and database != ":memory:":
-        try:
-            Path(database).parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise ConfigError(
-                f"cannot create the folder of the queue database {database}: {exc.strerror}; "
-                "set POSTWERK_DATA_DIR or POSTWERK_DATABASE_URL to a writable place"
-            ) from exc
-    engine = create_engine(url, connect_args={"timeout": 30})
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
-        # let us issue BEGIN ourselves (pysqlite's implicit BEGIN is always DEFERRED)
-        dbapi_conn.isolation_level = None
-        cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA busy_timeout=30000")
-        cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA synchronous=NORMAL")
-        cur.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn: Connection) -> None:
-        # a writer takes the lock up front: a DEFERRED reader that later writes can fail with
-        # SQLITE_BUSY at once instead of waiting for busy_timeout
-        write = conn.get_execution_options().get("postwerk_write", False)
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
-
-    return engine
 
 
 def _migrate_once(engine: Engine, url: str) -> None:
