@@ -19,6 +19,7 @@ from assistant.compliance.urls import add_utm, find_urls
 from assistant.hashtags import merge_hashtags, split_trailing_hashtags
 from assistant.models import Brief, Draft, MediaInfo, Problem
 from assistant.platforms import Platform, get_platform
+from assistant.quality.compose import grammar_lexicon_for
 from assistant.quality.tidy import tidy_post
 
 if TYPE_CHECKING:
@@ -94,7 +95,8 @@ def finish_post(
         cap,
     )
     link = tagged_link(brief, kit, platform_id)
-    text = tidy_post(body, kit, platform_id, link)
+    text = tidy_post(body, kit, platform_id, link, language=language,
+                     lex=grammar_lexicon_for(language))
     text = place_link(text, link, platform, language)
     if brief.sponsored:
         text = add_ad_label(text, language)

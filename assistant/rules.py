@@ -5,17 +5,21 @@ language and, for German, du/Sie. Platform rules live in ``assistant.platforms``
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 import regex
 
 from assistant.brand.kit import BrandKit
 from assistant.brand.schema import EMOJI_PATTERN
+from assistant.compliance.labels import label_end
 from assistant.hashtags import extract_hashtags, tag_key
 from assistant.models import Problem, Severity
 
 SOURCE = "brand"
 _EMOJI = regex.compile(EMOJI_PATTERN)
 _GRAPHEME = regex.compile(r"\X")
+# variation selectors and skin tones do not make another emoji: 👍🏽 is 👍, ☕️ is ☕
+_EMOJI_VARIANTS = regex.compile(r"[\ufe0e\ufe0f\U0001F3FB-\U0001F3FF]")
 _WORD = regex.compile(r"\p{L}+")
 
 # Forms that address the reader formally. Capitalisation decides ("sie" = they), and at
@@ -114,16 +118,32 @@ def count_emoji(text: str) -> int:
     return len(find_emoji(text))
 
 
+@lru_cache(maxsize=512)
+def banned_word_pattern(word: str) -> regex.Pattern[str]:
+    """Where a banned word stands in a post: as a whole word, in any case."""
+    return regex.compile(rf"(?<!\p{{L}}){regex.escape(word)}(?!\p{{L}})", regex.IGNORECASE)
+
+
 def banned_word_problems(kit: BrandKit, text: str) -> list[Problem]:
     problems = []
     for banned in kit.banned_words:
-        pattern = regex.compile(rf"(?<!\p{{L}}){regex.escape(banned.word)}(?!\p{{L}})", regex.I)
-        if pattern.search(text):
+        if banned_word_pattern(banned.word).search(text):
             fix = f"use '{banned.replacement}' instead" if banned.replacement else "rephrase"
             problems.append(
                 _problem("banned_word", f"'{banned.word}' is banned by the brand; {fix}")
             )
     return problems
+
+
+def emoji_key(emoji: str) -> str:
+    """An emoji without its variation selector or skin tone (what makes two emoji one)."""
+    return _EMOJI_VARIANTS.sub("", emoji)
+
+
+def banned_emoji(kit: BrandKit, text: str) -> list[str]:
+    """The emoji of ``text`` that the kit never uses (``emoji.banned``), as written."""
+    banned = {emoji_key(e) for e in kit.emoji.banned}
+    return list(dict.fromkeys(e for e in find_emoji(text) if emoji_key(e) in banned))
 
 
 def emoji_problems(kit: BrandKit, text: str) -> list[Problem]:
@@ -133,21 +153,24 @@ def emoji_problems(kit: BrandKit, text: str) -> list[Problem]:
         problems.append(_problem(
             "too_many_emoji", f"{found} emoji, the brand allows {limit}; remove {found - limit}"
         ))
-    used = {e.replace("\ufe0f", "") for e in find_emoji(text)}
-    banned = [e for e in kit.emoji.banned if e.replace("\ufe0f", "") in used]
+    banned = banned_emoji(kit, text)
     if banned:
         problems.append(_problem(
             "banned_emoji", f"the brand never uses {' '.join(banned)}; remove it"))
     return problems
 
 
+def opens_with(text: str, opener: str) -> bool:
+    """Whether the post's first word starts the opener ("Moin! ...", "☕ Moin ..."); an ad
+    label that the law puts first ("Werbung | Moin ...") does not count as the start."""
+    first = _WORD.search(text, label_end(text))
+    return first is not None and text[first.start():].casefold().startswith(opener.casefold())
+
+
 def opener_problems(kit: BrandKit, text: str) -> list[Problem]:
     """A brand that opens every post with its word ("Moin"): a post that does not is
     worth a look, not a refusal (a sad announcement may need another start)."""
-    if not kit.opener:
-        return []
-    first = _WORD.search(text)
-    if first is not None and text[first.start():].casefold().startswith(kit.opener.casefold()):
+    if not kit.opener or opens_with(text, kit.opener):
         return []
     return [_problem("missing_opener", f"the brand opens its posts with '{kit.opener}'; "
                      "start the post with it", Severity.WARNING)]

@@ -54,6 +54,20 @@ def label_first(text: str, language: str) -> bool:
     return match is not None
 
 
+_AFTER_LABEL = re.compile(r"[\s|:·\-–—)\]]*")
+
+
+def label_end(text: str) -> int:
+    """Where the post starts after an ad label that opens it ("Werbung | Moin ..." -> the
+    index of "Moin"), in either language; 0 when no label opens it."""
+    start = _lead_end(text)
+    for lang in LABEL_WORDS:
+        match = _word_pattern(lang).match(text, start)
+        if match is not None:
+            return _AFTER_LABEL.match(text, match.end()).end()  # type: ignore[union-attr]
+    return 0
+
+
 def _label_hashtags(text: str) -> list[str]:
     return [m.group(1) for m in _HASHTAG_RE.finditer(text) if m.group(1).lower() in LABEL_HASHTAGS]
 

@@ -93,6 +93,15 @@ def grammar_lexicon(lex: Lexicon) -> GrammarLexicon:
                           is_name=lambda word: word in given or word in plain)
 
 
+def grammar_lexicon_for(language: str) -> GrammarLexicon | None:
+    """The grammar rules' lexicon for a post in ``language`` (tidy's preferred terms read
+    it); None for a language other than German."""
+    found = dictionaries(language) if language == "de" else None
+    if found is None:
+        return None
+    return grammar_lexicon(Lexicon(found[0], found[1], frozenset(), compounds=True))
+
+
 def _grammar(text: str, ctx: QualityContext, lex: Lexicon) -> list[Problem]:
     return grammar_problems(text, grammar_lexicon(lex)) if ctx.language == "de" else []
 

@@ -2,19 +2,10 @@
 
 from __future__ import annotations
 
-import regex
-
 from assistant.brand.schema import BrandKit
 from assistant.models import Problem
 from assistant.quality.context import problem
-from assistant.rules import find_emoji
-
-# variation selectors and skin tones do not make another emoji: 👍🏽 is 👍, ☕️ is ☕
-_VARIANTS = regex.compile(r"[\ufe0e\ufe0f\U0001F3FB-\U0001F3FF]")
-
-
-def emoji_key(emoji: str) -> str:
-    return _VARIANTS.sub("", emoji)
+from assistant.rules import emoji_key, find_emoji
 
 
 def foreign_emoji(text: str, kit: BrandKit | None) -> list[str]:

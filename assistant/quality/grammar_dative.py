@@ -73,6 +73,20 @@ def _governs(words: list[Token], index: int, prepositions: frozenset[str]) -> bo
     return not (token.lower == "nach" and previous.capitalised and not previous.sentence_start)
 
 
+def case_bits(cases: tuple[str, ...]) -> int:
+    """Every reading in ``cases``, in each genus and the plural."""
+    return readings(" ".join(f"mfn.{case} pl.{case}" for case in cases))
+
+
+def preposition_readings(words: list[Token], index: int) -> int | None:
+    """The readings the preposition ``words[index]`` leaves the phrase after it ("für": the
+    accusative; "an": the dative or the accusative); None when the word is none of
+    ``_GOVERNED`` or sets no case there ("bis zu", "der Reihe nach")."""
+    if not _governs(words, index, frozenset(_GOVERNED)):
+        return None
+    return case_bits(_GOVERNED[words[index].lower])
+
+
 def dative_plural(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
     """Rule 1: "mit maximal 8 Plätze"."""
     found = []
@@ -155,7 +169,7 @@ def dative_articles(plain: str, words: list[Token], lex: GrammarLexicon) -> list
         bits = noun_bits(noun.text, lex)
         shared = bits & determiner_bits(article.lower)
         cases = _GOVERNED[token.lower]
-        allowed = readings(" ".join(f"mfn.{case} pl.{case}" for case in cases))
+        allowed = case_bits(cases)
         if shared and not shared & allowed and not _superlative(
                 words[index + 2:position + 1], lex):
             phrase = phrase_of(plain, token, noun)

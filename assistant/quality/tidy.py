@@ -12,7 +12,10 @@ what the checks would flag:
   that only pointed at it ("Mehr Infos: Link in Bio!", "👉 Link in Bio");
 * emoji outside the kit's list are removed (the kit lists its emoji: ``emoji.allowed``);
 * Markdown emphasis ("die **perfekte** Barista") loses its marks: no platform renders it,
-  the reader sees the asterisks. Single asterisks stay (they are also the gender star).
+  the reader sees the asterisks. Single asterisks stay (they are also the gender star);
+* the rules a person accepted into the kit: its banned emoji go like foreign ones
+  (``rules.banned_emoji``), its never-tags, preferred terms and opener are applied by
+  ``kit_rules``.
 """
 
 from __future__ import annotations
@@ -20,10 +23,11 @@ from __future__ import annotations
 import regex
 
 from assistant.brand.schema import BrandKit
-from assistant.platforms.fix import normalise_whitespace
-from assistant.quality.emoji import emoji_key, foreign_emoji
+from assistant.quality.emoji import foreign_emoji
+from assistant.quality.grammar_words import GrammarLexicon
+from assistant.quality.kit_rules import apply_kit_rules, clean_gaps
 from assistant.quality.linkbio import find_link_in_bio
-from assistant.rules import find_emoji
+from assistant.rules import banned_emoji, emoji_key, find_emoji
 
 # what only points at the hint: a short label with a colon ("Mehr Infos:"), or arrows,
 # dashes and an opening bracket ("👉", "– 🔗", "("); a call to action before a dash stays
@@ -32,17 +36,19 @@ _POINTER_BEFORE = regex.compile(
 _SENTENCE_END = regex.compile(r"[.!?…]+|\n|$")
 _CLOSING = regex.compile(r"\s*[)\]]")
 _MARKS = regex.compile(r"[.!?…]*")
-_SPACE_BEFORE_PUNCT = regex.compile(r"[ \t]+(?=[.,!?;:])")
 _MARKDOWN_EMPHASIS = regex.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 MAX_HINTS = 5  # a post with more bio hints than this is left to the checks
 
 
-def tidy_post(text: str, kit: BrandKit, platform: str, link: str | None) -> str:
-    """``text`` with misplaced bio hints, foreign emoji and Markdown emphasis taken out
-    (see the module doc)."""
+def tidy_post(text: str, kit: BrandKit, platform: str, link: str | None, *,
+              language: str = "de", lex: GrammarLexicon | None = None) -> str:
+    """``text`` with misplaced bio hints, foreign and banned emoji and Markdown emphasis
+    taken out and the kit's accepted rules applied (see the module doc); ``lex`` is the
+    German noun lexicon the preferred terms need."""
     text = _MARKDOWN_EMPHASIS.sub(r"\2", text)
     text = _bio_hints(text, platform, link)
-    return _drop_emoji(text, kit)
+    text = _drop_emoji(text, kit)
+    return apply_kit_rules(text, kit, language, lex)
 
 
 def _bio_hints(text: str, platform: str, link: str | None) -> str:
@@ -54,7 +60,7 @@ def _bio_hints(text: str, platform: str, link: str | None) -> str:
         pointer = _POINTER_BEFORE.search(text, start, match.start())
         if pointer is None and text[start:match.start()].strip():
             # "unter dem Link in unserer Bio": the sentence only points at the bio
-            text = _clean(text[:start] + " " + text[end:])
+            text = clean_gaps(text[:start] + " " + text[end:])
         elif link and link not in text:
             text = text[:match.start()] + link + text[match.end():]
         else:
@@ -71,8 +77,8 @@ def _cut_hint(text: str, cut: int, end: int) -> str:
     before = text[:cut].rstrip(" \t")
     if not before or before.endswith(("\n", *".!?…")):
         marks = _MARKS.match(text, end)
-        return _clean(before + " " + text[marks.end() if marks else end:].lstrip(" \t"))
-    return _clean(before + text[end:])
+        return clean_gaps(before + " " + text[marks.end() if marks else end:].lstrip(" \t"))
+    return clean_gaps(before + text[end:])
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
@@ -84,16 +90,10 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _drop_emoji(text: str, kit: BrandKit) -> str:
-    foreign = {emoji_key(e) for e in foreign_emoji(text, kit)}
-    if not foreign:
+    unwanted = {emoji_key(e) for e in [*foreign_emoji(text, kit), *banned_emoji(kit, text)]}
+    if not unwanted:
         return text
     for emoji in dict.fromkeys(find_emoji(text)):
-        if emoji_key(emoji) in foreign:
+        if emoji_key(emoji) in unwanted:
             text = text.replace(emoji, "")
-    return _clean(text)
-
-
-def _clean(text: str) -> str:
-    """The platforms' own whitespace rule, and no space left before a mark where a
-    removed piece stood ("im Shop ." -> "im Shop.")."""
-    return normalise_whitespace(_SPACE_BEFORE_PUNCT.sub("", text))
+    return clean_gaps(text)
