@@ -10,6 +10,7 @@ the draft as problems.
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -21,9 +22,10 @@ from assistant.brand.kit import BrandKit
 from assistant.checks import with_same_text
 from assistant.compliance.urls import is_web_link
 from assistant.config import Settings, get_settings
+from assistant.drafting_distinct import distinct_texts
 from assistant.drafting_passes import Passes, better, to_fix
 from assistant.drafting_post import finish_post, post_problems
-from assistant.errors import InputError, LLMBadReplyError, LLMTruncatedError
+from assistant.errors import InputError, LLMBadReplyError, LLMError, LLMTruncatedError
 from assistant.llm import ChatMessage, LLMClient, get_client
 from assistant.models import Brief, Draft, MediaInfo, Problem, Severity, TokenUsage
 from assistant.platforms import get_platform
@@ -31,6 +33,8 @@ from assistant.prompts import render
 from assistant.proofreading import proofread
 from assistant.quality.compose import load_word_lists
 from assistant.syncrun import run_sync
+
+log = logging.getLogger(__name__)
 
 MAX_REPAIRS = 2
 MAX_FORMAT_RETRIES = 1
@@ -67,6 +71,7 @@ class Job:
     passes: Passes = field(default_factory=Passes)
     usage: TokenUsage = field(default_factory=TokenUsage)
     messages: list[ChatMessage] = field(default_factory=list)
+    repairs: int = 0  # repair calls made so far (at most MAX_REPAIRS)
 
 
 def default_retriever(
@@ -209,7 +214,12 @@ async def _draft_job(client: LLMClient, job: Job, snippets: list[briefing.Snippe
         messages = _repair_messages(job, drafts)
         if messages is None:
             break
-        reply = await _ask(client, job, messages, 0.4)
+        job.repairs += 1
+        try:
+            reply = await _ask(client, job, messages, 0.4)
+        except LLMError as exc:  # the drafts so far are kept, with their problems
+            log.warning("repair call failed, keeping the drafts as they are: %s", exc)
+            break
         candidates = dict(drafts)
         for pid in drafts:
             post = _pick(reply, pid, job.platforms)
@@ -220,6 +230,24 @@ async def _draft_job(client: LLMClient, job: Job, snippets: list[briefing.Snippe
     if job.passes.proofread:
         await _proofread(client, job, drafts)
     return with_same_text([_finalise(job, d, client) for d in drafts.values()])
+
+
+async def _rewrite_alike(client: LLMClient, job: Job, draft: Draft, note: str) -> Draft | None:
+    """One more repair of a one-platform job whose text another platform got too (see
+    ``drafting_distinct``); none once the job has used its repairs."""
+    if job.repairs >= MAX_REPAIRS or not job.messages:
+        return None
+    job.repairs += 1
+    prompt = render("repair", problems=f"- {draft.platform}: {note}",
+                    platform_ids=draft.platform)
+    messages = [*job.messages, ChatMessage(role="user", content=prompt["user"])]
+    try:
+        reply = await _ask(client, job, messages, 0.7)
+    except LLMError as exc:
+        log.warning("rewrite of a near-same %s text failed: %s", draft.platform, exc)
+        return None
+    post = _pick(reply, draft.platform, job.platforms)
+    return None if post is None else _finalise(job, _to_draft(job, draft.platform, post), client)
 
 
 def _cross_checked(drafts: dict[str, Draft]) -> dict[str, Draft]:
@@ -346,17 +374,23 @@ async def adraft_posts(
     # One call for all platforms of a brief, or (option) one call per platform.
     groups = [[pid] for pid in ids] if passes.split_platforms else [ids]
 
+    jobs: dict[tuple[int, str], Job] = {}
+
     async def one(variant: int, group: list[str]) -> list[Draft]:
         job = Job(kit, brief, group, lang, media_by_platform(media, group), variant, passes)
+        jobs[(variant, group[0])] = job
         async with semaphore:
-            drafts = await _draft_job(client, job, snippets)
-        return drafts
+            return await _draft_job(client, job, snippets)
+
+    async def rewrite(draft: Draft, note: str) -> Draft | None:
+        async with semaphore:
+            return await _rewrite_alike(client, jobs[(draft.variant, draft.platform)], draft,
+                                        note)
 
     batches = await asyncio.gather(*(one(v, g) for v in range(variants) for g in groups))
     drafts = [d for batch in batches for d in batch]
-    if passes.split_platforms:  # each call saw one platform: compare them here
-        drafts = [d for v in range(variants)
-                  for d in with_same_text([d for d in drafts if d.variant == v])]
+    if passes.split_platforms:  # each call saw one platform: compare and part them here
+        drafts = await distinct_texts(drafts, rewrite)
     await asyncio.to_thread(_score_voice, kit, drafts)
     return drafts
 

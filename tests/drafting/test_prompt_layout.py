@@ -170,3 +170,40 @@ def test_split_calls_are_compared_across_platforms(
     drafts = draft_posts(kit, BRIEFS[0][0], ["x", "linkedin"],
                          options=_options(draft_split_platforms=True))
     assert all(any(p.code == "same_text_as" for p in d.problems) for d in drafts)
+
+
+def _is_rewrite_apart(script: DraftScript, call: int) -> bool:
+    return "reads: «" in script.calls[call]["messages"][-1]["content"]
+
+
+def test_split_calls_with_the_same_text_are_rewritten_apart(
+    fake_llm: FakeLLMServer, kit: BrandKit
+) -> None:
+    """One call per platform cannot see the others: a near-same text goes back once more,
+    quoting the other platform's text and naming the platform's own form."""
+    script = DraftScript()
+    script.text_for = lambda pid, call: post(
+        pid, OWN[pid] if _is_rewrite_apart(script, call) else SAME)
+    fake_llm.responder = script
+    drafts = draft_posts(kit, BRIEFS[0][0], ["x", "linkedin"],
+                         options=_options(draft_split_platforms=True))
+    rewrites = [c for n, c in enumerate(script.calls) if _is_rewrite_apart(script, n)]
+    assert len(rewrites) == 1 and requested_platforms(rewrites[0]) == ["linkedin"]
+    note = rewrites[0]["messages"][-1]["content"]
+    assert f"«{SAME}" in note and "three short paragraphs" in note  # linkedin's form
+    assert [d.text.split("\n")[0] for d in drafts] == [SAME, OWN["linkedin"]]
+    assert not any(p.code == "same_text_as" for d in drafts for p in d.problems)
+
+
+def test_no_rewrite_apart_once_a_platform_used_its_repairs(
+    fake_llm: FakeLLMServer, kit: BrandKit
+) -> None:
+    """A platform whose call already went back twice (a placeholder that stays) gets no
+    third repair for the same text: at most 2 repairs per post."""
+    script = DraftScript(lambda pid, call: post(pid, SAME + " Mehr: [Link zum Kurs]"))
+    fake_llm.responder = script
+    drafts = draft_posts(kit, BRIEFS[0][0], ["x", "linkedin"],
+                         options=_options(draft_split_platforms=True))
+    assert not any(_is_rewrite_apart(script, n) for n in range(len(script.calls)))
+    assert len(script.calls) == 6  # 2 platforms x (1 call + 2 repairs)
+    assert all(any(p.code == "same_text_as" for p in d.problems) for d in drafts)

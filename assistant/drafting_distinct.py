@@ -1,0 +1,70 @@
+"""One text per platform when each platform was drafted by its own call (pure orchestration).
+
+With one call per platform (``draft_split_platforms``) no call sees the others, and a small
+model restates the brief the same way for each: Instagram, X and Facebook get one text,
+``same_text_as`` flags it, but no repair in those calls can know what to change. So after
+the calls, platforms whose text is nearly that of an earlier platform go back once more, to
+their own conversation, with the other platform's text quoted and their own form named. A
+rewrite is kept only when it is no worse than what it replaces (``better``, the
+``same_text_as`` of the new set included), and a platform whose call already used every
+repair gets none (the "at most 2 repairs" of issue 13 holds).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Sequence
+
+from assistant.briefing import PLATFORM_STYLE
+from assistant.checks import with_same_text
+from assistant.drafting_passes import better
+from assistant.models import Draft
+from assistant.quality.similarity import near_same
+
+QUOTE_CHARS = 400  # how much of the other platform's text the note quotes
+
+# (draft, what to change) -> the rewritten draft, or None when the call gave nothing usable
+Rewrite = Callable[[Draft, str], Awaitable[Draft | None]]
+
+
+def alike_notes(drafts: Sequence[Draft]) -> dict[int, str]:
+    """Index -> repair note for each draft whose text is nearly that of an earlier one
+    (the earlier one stays; later ones are rewritten)."""
+    kept: list[Draft] = []
+    notes: dict[int, str] = {}
+    for index, draft in enumerate(drafts):
+        match = next(((other, score) for other in kept if draft.text and other.text and
+                      (score := near_same(draft.text, other.text)) is not None), None)
+        if match is None:
+            kept.append(draft)
+            continue
+        other, score = match
+        notes[index] = distinct_note(draft.platform, other, score)
+    return notes
+
+
+def distinct_note(platform: str, other: Draft, score: float) -> str:
+    quoted = other.text if len(other.text) <= QUOTE_CHARS else other.text[:QUOTE_CHARS] + " …"
+    form = PLATFORM_STYLE.get(platform)
+    shape = f" Its form: {form}." if form else ""
+    return (f"nearly the same text as the {other.platform} post ({score:.0%} alike), which "
+            f"reads: «{quoted}». Write the {platform} post differently: another first "
+            f"sentence, other words and another order, with the same facts.{shape}")
+
+
+async def distinct_texts(drafts: Sequence[Draft], rewrite: Rewrite) -> list[Draft]:
+    """The drafts of one brief, variant by variant, with near-same texts rewritten once."""
+    out: list[Draft] = []
+    for variant in dict.fromkeys(d.variant for d in drafts):
+        group = with_same_text([d for d in drafts if d.variant == variant])
+        notes = alike_notes(group)
+        fresh = await asyncio.gather(*(rewrite(group[index], note)
+                                       for index, note in notes.items()))
+        for index, candidate in zip(notes, fresh, strict=True):
+            if candidate is None:
+                continue
+            trial = with_same_text([*group[:index], candidate, *group[index + 1:]])
+            if better(trial[index], group[index]) is trial[index]:
+                group = trial
+        out.extend(group)
+    return out

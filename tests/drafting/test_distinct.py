@@ -1,0 +1,55 @@
+"""Parting near-same texts of one brief across platforms (drafting_distinct, pure)."""
+
+from __future__ import annotations
+
+import asyncio
+
+from assistant.drafting_distinct import alike_notes, distinct_texts
+from assistant.models import Draft, Problem, Severity
+
+SAME = "Röstkurs am 12. Dezember um 18 Uhr im Kontor, maximal 8 Plätze. Melde dich im Laden an!"
+OTHER = ("Am 12. Dezember um 18 Uhr zeigen wir dir im Kontor, wie Rösten geht. Acht Plätze "
+         "gibt es, die Anmeldung läuft im Laden.")
+
+
+def _draft(platform: str, text: str, variant: int = 0) -> Draft:
+    return Draft(kit_id="k", platform=platform, text=text, variant=variant)
+
+
+def test_the_first_platform_keeps_its_text_and_later_ones_get_a_note() -> None:
+    drafts = [_draft("instagram", SAME), _draft("x", OTHER), _draft("facebook", SAME + " 👋")]
+    notes = alike_notes(drafts)
+    assert list(notes) == [2]
+    assert "instagram post" in notes[2] and f"«{SAME}»" in notes[2]
+    assert "two short paragraphs" in notes[2]  # facebook's own form
+
+
+def test_a_rewrite_is_kept_only_when_it_is_no_worse() -> None:
+    drafts = [_draft("instagram", SAME), _draft("x", SAME), _draft("facebook", SAME)]
+    asked: list[str] = []
+
+    async def rewrite(draft: Draft, note: str) -> Draft | None:
+        asked.append(draft.platform)
+        if draft.platform == "x":
+            return _draft("x", OTHER)
+        error = Problem(code="placeholder", severity=Severity.ERROR, message="fill it in")
+        return _draft("facebook", "Ganz neu: [Datum]").model_copy(update={"problems": [error]})
+
+    out = asyncio.run(distinct_texts(drafts, rewrite))
+    assert asked == ["x", "facebook"]
+    assert [d.text for d in out] == [SAME, OTHER, SAME]  # facebook's rewrite was worse
+    flagged = {d.platform for d in out if any(p.code == "same_text_as" for p in d.problems)}
+    assert flagged == {"instagram", "facebook"}
+
+
+def test_no_rewrite_keeps_the_drafts_and_variants_stay_apart() -> None:
+    drafts = [_draft("instagram", SAME, 0), _draft("x", OTHER, 0),
+              _draft("instagram", SAME, 1), _draft("x", SAME, 1)]
+
+    async def rewrite(draft: Draft, note: str) -> Draft | None:
+        assert draft.variant == 1
+        return None
+
+    out = asyncio.run(distinct_texts(drafts, rewrite))
+    assert [d.text for d in out] == [d.text for d in drafts]
+    assert [bool(d.problems) for d in out] == [False, False, True, True]
