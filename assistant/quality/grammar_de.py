@@ -12,11 +12,13 @@ is incompatible (a false warning keeps a good post from being "ready"):
 3. an article or possessive whose readings share none with the noun's: "eine Kaffee",
    and an adjective ending that fits neither: "der neuen Kaffee" -> "neue";
 4. a bare adjective opening a sentence or a headline whose strong ending does not fit
-   the noun: "Neue Filterkaffee" -> "Neuer Filterkaffee".
+   the noun: "Neue Filterkaffee" -> "Neuer Filterkaffee";
+5. a masculine object in the nominative after ich, du or wir: "wenn du ein Kaffee
+   brauchst" -> "einen Kaffee" (``grammar_object``).
 
 What they cannot see: a noun the word list lacks (names, most English words: silence),
-verbs and their objects, singular nouns after a number ("mit 2 Kurs": units such as "2
-Glas" look the same), two-case prepositions ("in den/dem Laden" are both right), case
+most verbs and their objects (rule 5 reads only a masculine nominative after a pronoun),
+singular nouns after a number ("mit 2 Kurs": units such as "2 Glas" look the same), case
 errors where some case fits ("der Bohnen sind" could be a genitive), and relative clauses
 ("alle, die").
 """
@@ -26,6 +28,7 @@ from __future__ import annotations
 from assistant.models import Problem
 from assistant.quality.context import problem
 from assistant.quality.grammar_dative import dative_articles, dative_bare_nouns, dative_plural
+from assistant.quality.grammar_object import object_case
 from assistant.quality.grammar_phrase import (
     Finding,
     is_article,
@@ -164,7 +167,7 @@ def bare_adjectives(plain: str, words: list[Token], lex: GrammarLexicon) -> list
 
 
 _RULES = (dative_plural, dative_articles, dative_bare_nouns, contractions, articles,
-          adjective_endings, bare_adjectives)
+          adjective_endings, bare_adjectives, object_case)
 
 
 def grammar_findings(text: str, lex: GrammarLexicon) -> list[Finding]:

@@ -82,6 +82,14 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
     ("Stell die Tasse auf ein Tisch.",
      "'auf ein Tisch': after 'auf' the dative or the accusative: 'einem Tisch' or "
      "'einen Tisch'"),
+    # the embedded model, 2026-11-30: a masculine object in the nominative (rule 5)
+    ("Hol dir was Warmes, wenn du ein Kaffee brauchst.",
+     "'ein Kaffee' is the object of the verb here, so accusative: 'einen Kaffee'"),
+    ("Wir haben ein neuer Filterkaffee aus Kolumbien.",
+     "'ein neuer Filterkaffee' is the object of the verb here, so accusative: 'einen neuen "
+     "Filterkaffee'"),
+    ("Brauchst du heute kein Röstkurs?",
+     "'kein Röstkurs' is the object of the verb here, so accusative: 'keinen Röstkurs'"),
 ])
 def test_the_models_agreement_errors_are_found(text: str, message: str,
                                                lex: GrammarLexicon) -> None:
@@ -89,6 +97,18 @@ def test_the_models_agreement_errors_are_found(text: str, message: str,
 
 
 CORRECT = [
+    # rule 5 leaves predicates, joined subjects, comparisons and other clauses alone
+    "Du bist ein echter Kaffeemensch.",
+    "Du und ein Kaffee: das passt.",
+    "Wir als ein kleiner Laden lieben unsere Stammgäste.",
+    "Wenn du magst, wartet ein Kaffee auf dich.",
+    "Ich hoffe, ein Kaffee hilft.",
+    "Wir rösten, und ein Kaffee wartet schon.",
+    "Du trinkst ein Glas Wasser und einen Espresso.",
+    "Wir haben einen neuen Filterkaffee und ein neues Buch.",
+    "Was du brauchst? Ein Kaffee!",
+    "Wir wissen: ein Kaffee macht den Morgen.",
+    "Ich werde ein besserer Barista.",
     "Die Kurse sind beliebt, die Plätze schnell weg.",
     "Wir rösten mit dem Team jeden Freitag.",
     "Komm mit 2 Freunden und spar 10 %.",

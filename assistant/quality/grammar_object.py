@@ -1,0 +1,124 @@
+"""Rule 5 of the German grammar check: a verb's object written in the nominative (pure).
+
+"Wenn du ein Kaffee brauchst", "Wir haben ein neuer Röster": the masculine object takes
+the accusative ("einen Kaffee", "einen neuen Röster"). Only a phrase of the ein- family
+whose EVERY reading is the masculine nominative is read ("ein Kaffee"; "ein Buch" can be
+an accusative and is left), and only in a clause where ich, du or wir stand before it:
+then the nominative is already taken by the pronoun, and the phrase can only be the
+object, unless a copula makes it a predicate ("du bist ein Kaffeemensch"), it is joined
+to the pronoun ("du und ein Kaffee") or compared ("wir als ein kleiner Laden"). A clause
+ends at a comma, a sentence mark, a colon, a dash or a bracket; "und"/"oder" between the
+pronoun and the phrase may begin another clause, so such a phrase is left too.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from assistant.quality.grammar_phrase import (
+    Finding,
+    adjective_like,
+    noun_after,
+    phrase_of,
+    slots_of,
+)
+from assistant.quality.grammar_words import (
+    GrammarLexicon,
+    Token,
+    adjective_ending,
+    adjective_endings_after,
+    determiner_bits,
+    determiner_forms,
+    noun_bits,
+)
+from assistant.quality.nounforms import of_genus, readings
+
+# "ihr" is also "her"/"their" (a determiner), "sie"/"Sie"/"es" are also accusatives
+_SUBJECTS = frozenset({"ich", "du", "wir"})
+_COPULAS = frozenset({
+    "bin", "bist", "ist", "sind", "seid", "sei", "sein", "war", "warst", "waren", "wart",
+    "wäre", "wärst", "wären", "gewesen", "werde", "wirst", "wird", "werden", "werdet",
+    "wurde", "wurdest", "wurden", "geworden", "bleibe", "bleibst", "bleibt", "bleiben",
+    "heiße", "heißt", "heißen", "nennt", "nennen", "gilt", "gelten", "scheint", "scheinen",
+})
+_JOINS = frozenset({"und", "oder", "sowie", "als", "wie", "noch", "weder", "sondern"})
+_EIN_FAMILY = frozenset({"ein", "kein", "mein", "dein", "unser", "euer"})
+_BOUNDARY = regex.compile(r"[,;:.!?()\[\]–—\n]|\s-\s")
+_MASCULINE_NOMINATIVE = readings("m.nom")
+# The noun list also has "das Kaffee" (Austrian for a café); in the German of Germany the
+# drink, and every compound of it, is masculine only, and "ein Kaffee" as an object is the
+# most common error of this kind in coffee posts.
+_MASCULINE_ONLY = ("kaffee",)
+
+
+def clauses(plain: str, words: list[Token]) -> list[list[int]]:
+    """Token indices per clause (see the module doc for where a clause ends)."""
+    found: list[list[int]] = [[]]
+    for index, token in enumerate(words):
+        gap = plain[words[index - 1].end:token.start] if index else ""
+        if index and (token.sentence_start or _BOUNDARY.search(gap)):
+            found.append([])
+        found[-1].append(index)
+    return [clause for clause in found if clause]
+
+
+def object_case(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 5 (see the module doc)."""
+    found = []
+    for clause in clauses(plain, words):
+        lowers = [words[i].lower for i in clause]
+        if any(word in _COPULAS for word in lowers):
+            continue
+        for place, index in enumerate(clause):
+            finding = _nominative_object(plain, words, lex, clause[:place], index)
+            if finding is not None:
+                found.append(finding)
+    return found
+
+
+def _nominative_object(plain: str, words: list[Token], lex: GrammarLexicon,
+                       before: list[int], index: int) -> Finding | None:
+    token = words[index]
+    if token.lower not in _EIN_FAMILY or token.gendered:
+        return None
+    subject = next((i for i in reversed(before) if words[i].lower in _SUBJECTS), None)
+    if subject is None or any(words[i].lower in _JOINS for i in before if i > subject):
+        return None
+    position = noun_after(words, index + 1)
+    if position is None:
+        return None
+    noun = words[position]
+    shared = _phrase_bits(words[index:position + 1], lex)
+    if not shared or shared & ~_MASCULINE_NOMINATIVE:
+        return None
+    phrase = phrase_of(plain, token, noun)
+    return Finding(phrase, f"'{phrase}' is the object of the verb here, so accusative: "
+                           f"'{_accusative(words[index:position + 1], lex)}'")
+
+
+def _phrase_bits(phrase: list[Token], lex: GrammarLexicon) -> int:
+    """The readings article, adjectives and noun share ("ein neuer" is masculine
+    nominative whatever else the noun may be)."""
+    article, *adjectives, noun = phrase
+    bits = noun_bits(noun.text, lex)
+    if noun.lower.endswith(_MASCULINE_ONLY):
+        bits &= of_genus("m")
+    bits &= determiner_bits(article.lower)
+    for word in adjectives:
+        ending = adjective_ending(word.lower, lex.is_word) if adjective_like(word) else None
+        if ending is not None:
+            bits = sum({readings(f"{genus}.{case}") for genus, case in slots_of(bits)
+                        if ending in adjective_endings_after(article.lower, [(genus, case)])})
+    return bits
+
+
+def _accusative(phrase: list[Token], lex: GrammarLexicon) -> str:
+    """"ein neuer Kaffee" -> "einen neuen Kaffee"."""
+    article, *adjectives, noun = phrase
+    out = [determiner_forms(article.lower, [("m", "acc")])[0]]
+    for word in adjectives:
+        ending = adjective_ending(word.lower, lex.is_word) if adjective_like(word) else None
+        out.append(word.text[: -len(ending)] + "en" if ending else word.text)
+    if article.text[:1].isupper():
+        out[0] = out[0].capitalize()
+    return " ".join([*out, noun.text])
