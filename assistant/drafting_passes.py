@@ -18,8 +18,8 @@ UNREPAIRABLE = frozenset({"too_many_media", "media_format", "media_too_large", "
 # Warnings that a rewrite fixes and that a person would otherwise have to fix by hand;
 # "over_brand_length" is the kit's own cap (often learned from edits): no cut is safe, the
 # model shortens it, told the cap and by how much.
-FEEDBACK_WARNINGS = frozenset({"spelling", "missing_fact", "same_text_as", "link_in_bio",
-                               "over_brand_length"})
+FEEDBACK_WARNINGS = frozenset({"spelling", "grammar", "missing_fact", "same_text_as",
+                               "link_in_bio", "cut_off", "over_brand_length"})
 
 
 @dataclass(frozen=True)

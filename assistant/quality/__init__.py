@@ -16,9 +16,12 @@ stable code:
     missing_fact      warning  a date, time, price, number, weekday or place of the brief
                                that the post leaves out
     spelling          warning  a word in no Hunspell dictionary of the post's language
-                               (nor the brief, the kit's names or its word list)
+                               (nor the brief, the kit's names or its word list); a
+                               German noun written small after an article ("unser café")
     grammar           warning  German agreement: "mit 8 Plätze", "zur Röstkurs", "eine
-                               Kaffee", "Neue Filterkaffee" (a known noun, no reading fits)
+                               Kaffee", "Neue Filterkaffee" (a known noun, no reading fits),
+                               "wenn du ein Kaffee brauchst" (an object in the nominative)
+    cut_off           warning  the post ends in an ellipsis ("Mehr..."), as if cut off
     link_in_bio       warning  "Link in Bio" on a platform whose posts can carry the link
     emoji_not_in_kit  warning  an emoji the kit does not list among its own
     copies_example    warning  most of the post is copied from one kit example

@@ -9,6 +9,7 @@ from assistant.quality.grammar_words import (
     ADJECTIVE_ENDINGS,
     DEFINITE,
     DETERMINERS,
+    PREPOSITIONS,
     GrammarLexicon,
     Token,
     is_measure,
@@ -16,9 +17,6 @@ from assistant.quality.grammar_words import (
 )
 from assistant.quality.nounforms import CASES, DATIVE_PLURAL, plural, singular
 
-_PREPOSITIONS = frozenset({"in", "an", "auf", "mit", "bei", "von", "zu", "aus", "für", "über",
-                           "unter", "vor", "hinter", "nach", "durch", "gegen", "ohne", "um",
-                           "seit", "neben", "zwischen", "während", "wegen", "trotz", "ab"})
 # lower-case words that end like an adjective but are none ("ein bisschen Milch")
 _NOT_ADJECTIVES = frozenset({"bisschen", "paar", "oder", "aber", "über", "unter", "hinter",
                              "wieder", "immer", "heute", "gerne", "morgen", "eher", "lieber",
@@ -94,6 +92,6 @@ def is_article(token: Token, previous: Token | None) -> bool:
         # after a comma "der/die/das" opens a relative clause ("alle, die Kaffee lieben",
         # "der Laden, in dem Kundinnen ...")
         relative = token.after_comma or (previous is not None and previous.after_comma
-                                         and previous.lower in _PREPOSITIONS)
+                                         and previous.lower in PREPOSITIONS)
         return not relative and not (previous and previous.lower in {"alle", "was"})
     return True

@@ -55,6 +55,11 @@ def _paradigms() -> dict[str, list[Slot]]:
 
 
 DETERMINERS: dict[str, list[Slot]] = _paradigms()
+PREPOSITIONS = frozenset({"in", "an", "auf", "mit", "bei", "von", "zu", "aus", "für", "über",
+                          "unter", "vor", "hinter", "nach", "durch", "gegen", "ohne", "um",
+                          "seit", "neben", "zwischen", "während", "wegen", "trotz", "ab"})
+# an article fused with its preposition: the word after it is a noun ("im Café")
+FUSED_ARTICLES = frozenset({"im", "am", "zum", "zur", "beim", "vom", "ins", "ans", "aufs"})
 DEFINITE = frozenset(w for words in _DEFINITE.values() for w in words)
 
 

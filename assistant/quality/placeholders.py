@@ -55,3 +55,19 @@ def placeholder_problems(text: str) -> list[Problem]:
     return [problem("placeholder",
                     f"template leftover {shown} in the text; replace it with the real "
                     "detail or delete it", Severity.ERROR)]
+
+
+# the end of a post: trailing tags, emoji and spaces do not count
+_TRAILING = regex.compile(r"(?:\s|#\w+|\p{Extended_Pictographic}|\ufe0f|\u200d)*\Z")
+_CUT = regex.compile(r"(?:\.{2,}|…)\Z")
+
+
+def cut_off_problems(text: str) -> list[Problem]:
+    """A post that ends in an ellipsis reads as cut off ("Mehr..." with nothing after it)."""
+    body = _TRAILING.sub("", text)
+    match = _CUT.search(body)
+    if match is None:
+        return []
+    last = " ".join(body.split()[-3:])
+    return [problem("cut_off", f"the post ends in '…' as if cut off ('{last}'); finish the "
+                               "last sentence or end it with a full stop")]

@@ -16,6 +16,7 @@ import regex
 from assistant.models import Problem
 from assistant.quality.context import problem
 from assistant.quality.dictionary import Dictionary
+from assistant.quality.grammar_words import DETERMINERS, FUSED_ARTICLES, PREPOSITIONS
 from assistant.quality.textnorm import strip_markup
 
 # a word: letters with inner apostrophes, hyphens and gender marks; never touching a digit
@@ -133,15 +134,25 @@ def near_words(word: str, lex: Lexicon, language: str) -> tuple[str, ...]:
 
 def unknown_words(text: str, lex: Lexicon) -> list[str]:
     """The words of ``text`` no dictionary knows, each once, in order. Hashtags, links,
-    handles, e-mail addresses, emoji, numbers and acronyms (ALL CAPS) are not words here."""
+    handles, e-mail addresses, emoji, numbers and acronyms (ALL CAPS) are not words here.
+    A German noun written small after an article or a preposition counts too ("in unser
+    café": English knows "café", German only "Café")."""
     found: list[str] = []
+    previous = ""
     for token in _TOKEN.findall(strip_markup(text)):
-        word = token.rstrip("'’")
+        word, before, previous = token.rstrip("'’"), previous, token.lower()
         if len(word) < 2 or word.isupper() or word in found:
             continue
-        if not is_known(word, lex):
+        if not is_known(word, lex) or _small_noun(word, before, lex):
             found.append(word)
     return found
+
+
+def _small_noun(word: str, before: str, lex: Lexicon) -> bool:
+    if not lex.compounds or not word.islower() or lex.main.spell(word):
+        return False
+    after_article = before in DETERMINERS or before in PREPOSITIONS or before in FUSED_ARTICLES
+    return after_article and lex.main.spell(word.capitalize())
 
 
 def spelling_message(words: list[str], suggest: dict[str, tuple[str, ...]]) -> str:

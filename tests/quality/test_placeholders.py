@@ -5,7 +5,11 @@ import pytest
 from assistant.brand.kit import BrandKit
 from assistant.models import Severity
 from assistant.quality import quality_problems
-from assistant.quality.placeholders import find_placeholders, placeholder_problems
+from assistant.quality.placeholders import (
+    cut_off_problems,
+    find_placeholders,
+    placeholder_problems,
+)
 from tests.quality.conftest import codes, context
 
 ISSUE_DRAFT = (
@@ -58,3 +62,23 @@ def test_kit_examples_have_no_placeholder(coffee: BrandKit, software: BrandKit) 
             ctx = context(kit, brief=example.text, platform=example.platform,
                           language=example.language)
             assert "placeholder" not in codes(quality_problems(example.text, [], ctx))
+
+
+@pytest.mark.parametrize("text", [
+    # the embedded model, 2026-11-30: a Facebook draft that ended in a dangling teaser
+    "Wir suchen eine Barista für 20 Stunden. Mehr...",
+    "Bald gibt es mehr… #Kaffee ☕",
+    "Neue Bohnen sind da…\n\n#Kaffee #Hamburg",
+])
+def test_a_post_that_ends_in_an_ellipsis_reads_as_cut_off(text: str) -> None:
+    found = cut_off_problems(text)
+    assert [p.code for p in found] == ["cut_off"]
+    assert "finish the last sentence" in found[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "Warte… es ist Kaffee!", "Und dann... Kaffee. #Kaffee", "Wir rösten wieder.",
+    "We are back. ☕",
+])
+def test_an_ellipsis_inside_the_post_is_fine(text: str) -> None:
+    assert cut_off_problems(text) == []

@@ -116,3 +116,20 @@ def test_platform_names_are_words(software: BrandKit) -> None:
     post = "Follow us on Bluesky and TikTok."
     ctx = context(software, language="en", platform="x")
     assert "spelling" not in [p.code for p in quality_problems(post, [], ctx)]
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    # the embedded model, 2026-11-29: English knows "café", German only "Café"
+    ("Die röstende Zeit ist da, für unser café in Altona.", ["café"]),
+    ("Wir sehen uns im café, das team freut sich.", ["café", "team"]),
+    # English inside German stays English; the noun is small only after an article
+    ("Second hand, first class: unser Café in Altona.", []),
+    ("Kaffee to go gibt es ab 7 Uhr.", []),
+])
+def test_a_german_noun_written_small_after_an_article_is_caught(text: str,
+                                                                words: list[str]) -> None:
+    assert unknown_words(text, _lexicon("de")) == words
+
+
+def test_english_posts_keep_their_small_nouns() -> None:
+    assert unknown_words("Meet the team in our café.", _lexicon("en")) == []
