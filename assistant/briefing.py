@@ -12,9 +12,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import regex
+
 from assistant.brand.kit import BrandKit
 from assistant.brand.schema import ExamplePost
 from assistant.platforms import Platform, get_platform
+from assistant.quality.context import QualityContext
+from assistant.quality.factcheck import missing
+from assistant.quality.sources import required_brief
 
 LANGUAGE_NAMES = {"de": "German", "en": "English"}
 LINK_IN_BIO = {"de": "Link in Bio", "en": "Link in bio"}
@@ -208,3 +213,22 @@ def template_block(template: Snippet | None, language: str) -> str:
         "or promises: every fact comes from the brief.\n"
         f"{template.text.strip()[:EXAMPLE_CHARS]}\n"
     )
+
+
+# a brief's parts: at ", " (not "11,90"), ";", a sentence end (not "12. Dezember") or a
+# line break
+_BRIEF_PARTS = regex.compile(r",\s+|;\s*|(?<=[^\d\s][.!?])\s+(?=\p{Lu})|\n+")
+
+
+def facts_block(brief: str, kit: BrandKit, language: str) -> str:
+    """The parts of the brief that hold a fact the post must carry (the ``missing_fact``
+    check's own list, read against an empty post), as a checklist: a small model drops
+    "18 Uhr" or "maximal 8 Plätze" from a sentence, far less often from a list."""
+    ctx = QualityContext(brief=brief, link=None, language=language, platform="", kit=kit)
+    needed = missing("", required_brief(ctx), language)
+    parts = [part.strip(" .") for part in _BRIEF_PARTS.split(brief) if part.strip(" .")]
+    wanted = [part for part in parts if any(fact in part for fact in needed)]
+    if not wanted:
+        return ""
+    lines = "\n".join(f"- {part}" for part in dict.fromkeys(wanted))
+    return f"Every post must contain each of these facts (in your own words):\n{lines}\n"

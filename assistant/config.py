@@ -143,6 +143,7 @@ class Settings(BaseSettings):
     draft_adapt_example: bool = False  # the closest kit example as a pattern to rewrite
     draft_platform_style: bool = True  # per-platform length and form in the rules
     draft_split_platforms: bool = True  # one call per platform instead of one per brief
+    draft_fact_list: bool = True  # the brief's facts as a checklist in the prompt
     # LinkedIn publishing (assistant/publish/linkedin.py): the month of the versioned REST API
     # (LinkedIn retires a version about a year after it comes out), the developer app that
     # users connect through, and the API's addresses (tests point them at a local fake)

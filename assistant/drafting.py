@@ -114,6 +114,7 @@ def build_messages(job: Job, snippets: Sequence[briefing.Snippet]) -> list[ChatM
         examples=briefing.kit_examples_block(examples),
         guidelines=briefing.guidelines_block(snippets),
         brief=brief.text.strip(),
+        facts=briefing.facts_block(brief.text, kit, lang) if passes.fact_list else "",
         template=briefing.template_block(template, lang),
         platform_rules=briefing.platform_rules(
             job.platforms, kit, brief.sponsored, lang, passes.platform_style

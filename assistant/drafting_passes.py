@@ -30,6 +30,7 @@ class Passes:
     adapt_example: bool = False
     platform_style: bool = True
     split_platforms: bool = False
+    fact_list: bool = False
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Passes:
@@ -38,6 +39,7 @@ class Passes:
             adapt_example=settings.draft_adapt_example,
             platform_style=settings.draft_platform_style,
             split_platforms=settings.draft_split_platforms,
+            fact_list=settings.draft_fact_list,
         )
 
 
