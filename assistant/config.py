@@ -258,9 +258,10 @@ class Settings(BaseSettings):
 
 
 def user_cache_dir() -> Path:
-    """Files derived from installed packages alone (the German noun index), shared by every
-    data dir of this user: ``$XDG_CACHE_HOME/postwerk``, else ``~/.cache/postwerk``. Nothing
-    of a user's own (kits, posts, keys) is ever written there."""
+    """Files derived from installed packages (the German noun index) and the bundled
+    embedder's vectors, shared by every data dir of this user: ``$XDG_CACHE_HOME/postwerk``,
+    else ``~/.cache/postwerk``. No text of a user's own (kits, posts) and no key is ever
+    written there: vectors are stored under hashes (brand/vectorcache.py)."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "postwerk"
 

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from assistant.commands.common import JSON_OPTION, emit
-from assistant.config import load_settings
-from assistant.errors import AssistantError, InputError, UnknownPlatformError
+from assistant.config import Settings, load_settings
+from assistant.errors import AssistantError, InputError, StoreError, UnknownPlatformError
+
+if TYPE_CHECKING:
+    from assistant.brand.kit import BrandKit
 
 PATH_ARGUMENT = typer.Argument(..., metavar="PATH", help="A kit folder or a .zip of one.")
 
@@ -73,15 +78,37 @@ def import_command(
     replace: bool = typer.Option(False, "--replace", help="Replace a kit with the same id."),
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """Validate a kit and copy it into POSTWERK_KITS_DIR."""
+    """Validate a kit, copy it into POSTWERK_KITS_DIR and index it for drafting."""
     from assistant.brand.kit import import_kit
 
     settings = load_settings()
     kit = import_kit(path, settings.kits_dir, new_id=new_id, replace=replace)
+    indexed = _index_now(kit, settings, as_json)
     payload = {"id": kit.id, "name": kit.name, "examples": len(kit.examples),
-               "path": str(settings.kits_dir / kit.id)}
+               "path": str(settings.kits_dir / kit.id), "indexed": indexed}
     emit(as_json, payload,
          lambda: typer.echo(f"imported {kit.id} ({kit.name}) into {payload['path']}"))
+
+
+def _progress(as_json: bool) -> Callable[[int, int], None]:
+    def progress(done: int, total: int) -> None:
+        if not as_json and total:
+            sys.stderr.write(f"\rembedding {done}/{total}")
+            sys.stderr.write("\n" if done == total else "")
+
+    return progress
+
+
+def _index_now(kit: BrandKit, settings: Settings, as_json: bool) -> int | None:
+    """Index an imported kit at once, so that its first draft does not wait for it. The
+    kit stays imported when that fails: its first draft (or `brand index`) tries again."""
+    from assistant.brand.store import index_kit
+
+    try:
+        return index_kit(kit, progress=_progress(as_json), settings=settings).total
+    except StoreError as exc:
+        sys.stderr.write(f"postwerk: warning: imported, but not indexed yet: {exc}\n")
+        return None
 
 
 @brand_app.command("index")
@@ -93,12 +120,7 @@ def index(kit_id: str = typer.Argument(..., metavar="KIT"), as_json: bool = JSON
     settings = load_settings()
     kit = load_kit(kit_id, settings.kits_dir)
 
-    def progress(done: int, total: int) -> None:
-        if not as_json and total:
-            sys.stderr.write(f"\rembedding {done}/{total}")
-            sys.stderr.write("\n" if done == total else "")
-
-    report = index_kit(kit, progress=progress, settings=settings)
+    report = index_kit(kit, progress=_progress(as_json), settings=settings)
     emit(as_json, report.model_dump() | {"total": report.total}, lambda: typer.echo(
         f"{kit.id}: {report.added} added, {report.removed} removed, "
         f"{report.unchanged} unchanged ({report.total} items)"))
