@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -31,7 +31,7 @@ from assistant.models import Brief, Draft, MediaInfo, Problem, Severity, TokenUs
 from assistant.platforms import get_platform
 from assistant.prompts import render
 from assistant.proofreading import proofread
-from assistant.quality.compose import load_word_lists
+from assistant.quality.compose import aload_word_lists
 from assistant.syncrun import run_sync
 
 log = logging.getLogger(__name__)
@@ -206,9 +206,11 @@ def _repair_messages(job: Job, drafts: dict[str, Draft]) -> list[ChatMessage] | 
     return [*job.messages, ChatMessage(role="user", content=prompt["user"])]
 
 
-async def _draft_job(client: LLMClient, job: Job, snippets: list[briefing.Snippet]) -> list[Draft]:
+async def _draft_job(client: LLMClient, job: Job, snippets: list[briefing.Snippet],
+                     words: Awaitable[None]) -> list[Draft]:
     temperature = min(1.0, 0.7 + 0.1 * job.variant)
     reply = await _ask(client, job, build_messages(job, snippets), temperature)
+    await words  # the checks read the word lists, which loaded while the model wrote
     drafts = _cross_checked({pid: _to_draft(job, pid, _pick(reply, pid, job.platforms))
                              for pid in job.platforms})
     for _ in range(MAX_REPAIRS):
@@ -366,11 +368,10 @@ async def adraft_posts(
     # The brief's closest examples are used only as the "adapt" pattern: without that
     # option no platform asks for them (3 query embeddings and searches less per brief).
     example_platforms = ids if passes.adapt_example else []
-    # the checks' word lists load while the kit is searched (both once per process)
-    snippets, _ = await asyncio.gather(
-        asyncio.to_thread(retriever, kit, brief.text, example_platforms, lang),
-        asyncio.to_thread(load_word_lists, lang),
-    )
+    snippets = await asyncio.to_thread(retriever, kit, brief.text, example_platforms, lang)
+    # the checks' word lists (1-2 s, once a process) load while the request is out: beside
+    # the kit search they delayed the first request (both need the GIL)
+    words = asyncio.ensure_future(aload_word_lists(lang))
     semaphore = opts.semaphore or asyncio.Semaphore(settings.concurrency)
     # One call for all platforms of a brief, or (option) one call per platform.
     groups = [[pid] for pid in ids] if passes.split_platforms else [ids]
@@ -381,7 +382,7 @@ async def adraft_posts(
         job = Job(kit, brief, group, lang, media_by_platform(media, group), variant, passes)
         jobs[(variant, group[0])] = job
         async with semaphore:
-            return await _draft_job(client, job, snippets)
+            return await _draft_job(client, job, snippets, words)
 
     async def rewrite(draft: Draft, note: str) -> Draft | None:
         async with semaphore:

@@ -6,8 +6,11 @@ checks themselves are pure functions of the text, the context and those lists.
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import threading
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 
 from assistant.models import Problem
 from assistant.quality.carryover import CarryLexicon, carried_over
@@ -62,13 +65,18 @@ def lexicon(ctx: QualityContext) -> Lexicon | None:
 
 
 _LOADING = threading.Lock()
+# One thread for loading: concurrent drafts queue their calls here (only the first loads)
+# instead of each blocking a worker of the event loop's executor that a kit search needs.
+_LOADER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="postwerk-word-lists")
+log = logging.getLogger(__name__)
 
 
 def load_word_lists(language: str) -> None:
     """Load what the checks of ``language`` read (its dictionaries, the names and, for
     German, the noun index and the place names: ~1-2 s on a fresh process) now and once:
-    drafting calls this beside its retrieval, so that the first reply's checks do not hold
-    up the others (concurrent callers wait for the one load instead of doing it again)."""
+    drafting loads them (:func:`aload_word_lists`) while its first request is out, so that
+    the first reply's checks do not hold up the others (concurrent callers wait for the one
+    load instead of doing it again)."""
     with _LOADING:
         found = dictionaries(language)
         given_names()
@@ -76,6 +84,16 @@ def load_word_lists(language: str) -> None:
         if found is not None and language == "de":
             noun_index()
             place_names()
+
+
+async def aload_word_lists(language: str) -> None:
+    """:func:`load_word_lists` off the event loop, for drafting to start before a request.
+    It never raises: a list that cannot load raises again, with its own message, in the
+    checks that read it, and fails only the drafts that needed it."""
+    try:
+        await asyncio.get_running_loop().run_in_executor(_LOADER, load_word_lists, language)
+    except Exception as exc:  # noqa: BLE001 - reported by the checks themselves
+        log.info("word lists for %s not loaded ahead: %s", language, exc)
 
 
 def _spelling(text: str, ctx: QualityContext, lex: Lexicon) -> list[Problem]:
