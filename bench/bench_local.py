@@ -19,7 +19,8 @@
 3. --week: a 7 x 3 week on the embedded model (generate_week, the product's settings),
    wall time beside the raw estimate for its tokens. Takes many minutes on 2 cores.
 4. `postwerk week` 7 days x 3 channels (21 slots) from the command line against the fake
-   server with 1 s latency, on a fresh data dir, start-up included (target < 8 s).
+   server with 1 s latency, on a fresh data dir, start-up included (target < 8 s): one run
+   of bench_week_cli.py (which measures it alone, with --runs and --baseline).
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ atexit.register(shutil.rmtree, WORK, ignore_errors=True)
 os.environ["POSTWERK_DATA_DIR"] = str(WORK / "data")
 for _var in ("POSTWERK_LLM_BASE_URL", "POSTWERK_DATABASE_URL", "POSTWERK_EMBEDDINGS_BASE_URL"):
     os.environ.pop(_var, None)
+
+from bench_week_cli import daily_kits, measure  # noqa: E402
 
 from assistant.brand.kit import load_kit  # noqa: E402
 from assistant.config import get_settings, load_settings  # noqa: E402
@@ -218,46 +221,6 @@ def compare(condition: str, raw_server: Any, request: dict[str, Any], base_url: 
           flush=True)
 
 
-def fake_week() -> None:
-    """`postwerk week` 7 x 3 from the command line, fake server with 1 s per call."""
-    fake = subprocess.Popen([sys.executable, "-m", "tests.fakes.serve", "0", "1.0"], cwd=ROOT,
-                            stdout=subprocess.PIPE, text=True)
-    try:
-        url = (fake.stdout.readline() if fake.stdout else "").strip()
-        env = {**os.environ, "POSTWERK_DATA_DIR": str(WORK / "fresh-week"),
-               "POSTWERK_LLM_BASE_URL": url, "POSTWERK_LLM_MODEL": "fake"}
-        argv = [sys.executable, "-m", "assistant", "week", "--brand", "bench-daily", "--start",
-                "2030-12-02", "--json"]
-        env["POSTWERK_KITS_DIR"] = str(WORK / "kits")
-        started = time.perf_counter()
-        proc = subprocess.run(argv, capture_output=True, text=True, env=env, cwd=ROOT)
-        wall = time.perf_counter() - started
-        import json
-
-        created = len(json.loads(proc.stdout)["created"]) if proc.stdout else 0
-        print(f"4. `postwerk week` 7 days x 3 channels, fake server 1 s per call, fresh data dir:"
-              f" {created} drafted in {wall:.1f} s wall, start-up included (target < 8 s; "
-              f"exit {proc.returncode}) load {os.getloadavg()[0]:.1f}")
-    finally:
-        fake.kill()
-
-
-def daily_kits() -> Path:
-    """A copy of the coffee kit with one post a day on instagram, facebook and linkedin."""
-    import yaml
-
-    kits = WORK / "kits"
-    shutil.copytree(ROOT / "brand_kits" / KIT_ID, kits / "bench-daily")
-    path = kits / "bench-daily" / "kit.yaml"
-    data = yaml.safe_load(path.read_text())
-    data["id"] = "bench-daily"
-    data["channels"] = [dict(c, posts_per_week=7, weekdays=["mon", "tue", "wed", "thu", "fri",
-                                                              "sat", "sun"])
-                        for c in data["channels"] if c["platform"] in PLATFORMS]
-    path.write_text(yaml.safe_dump(data, allow_unicode=True))
-    return kits
-
-
 def model_week(base_url: str, env: dict[str, str], raw: dict[str, float]) -> None:
     """`postwerk week` 7 x 3 on the shared embedded server, beside the raw estimate."""
     week_env = {**env, "POSTWERK_KITS_DIR": str(WORK / "kits")}
@@ -290,9 +253,9 @@ def main() -> None:
     parser.add_argument("--skip-fake-week", action="store_true")
     parser.add_argument("--skip-model", action="store_true")
     args = parser.parse_args()
-    daily_kits()
+    daily_kits(WORK / "kits")
     if not args.skip_fake_week:
-        fake_week()
+        measure({"this": ROOT}, ["known"], runs=1)
     if args.skip_model:
         return
     model = find_model(args.model)

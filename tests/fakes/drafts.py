@@ -68,3 +68,18 @@ class DraftScript:
         self.calls.append(body)
         posts = [self.text_for(p, call) for p in requested_platforms(body)]
         return Reply.json({"posts": posts}, delay=self.latency, usage=(900, 150, 0))
+
+
+
+NOTES = ("Blüten", "Pfirsich", "Beeren", "Zitrone", "Karamell", "Schokolade", "Nougat",
+         "Mandeln", "Kirschen", "Aprikose")
+
+
+def varied(platform: str, call: int) -> dict[str, Any]:
+    """GOOD_DE with other tasting notes per call: 90 different texts per platform, so
+    that no two drafts of a week share a text (and an embedding)."""
+    notes = f"{NOTES[call % 10]} und {NOTES[(call // 10 + call + 1) % 10]}"
+    text = GOOD_DE[platform].replace("Blüten und Pfirsich", notes)
+    text = text.replace("Blüten- und Pfirsichnoten", notes.replace(" und", "- und") + "noten")
+    text = text.replace("Äthiopien-Kaffee kommt", f"Äthiopien-Kaffee mit {notes} kommt")
+    return post(platform, text)
