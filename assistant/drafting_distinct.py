@@ -17,7 +17,7 @@ from collections.abc import Awaitable, Callable, Sequence
 
 from assistant.briefing import PLATFORM_STYLE
 from assistant.checks import with_same_text
-from assistant.drafting_passes import better
+from assistant.drafting_passes import better, rank
 from assistant.models import Draft
 from assistant.quality.similarity import near_same
 
@@ -28,11 +28,13 @@ Rewrite = Callable[[Draft, str], Awaitable[Draft | None]]
 
 
 def alike_notes(drafts: Sequence[Draft]) -> dict[int, str]:
-    """Index -> repair note for each draft whose text is nearly that of an earlier one
-    (the earlier one stays; later ones are rewritten)."""
+    """Index -> repair note for each draft whose text is nearly that of a better one (the
+    one with fewer problems stays, among equals the earlier platform; the others are
+    rewritten)."""
     kept: list[Draft] = []
     notes: dict[int, str] = {}
-    for index, draft in enumerate(drafts):
+    for index in sorted(range(len(drafts)), key=lambda at: rank(drafts[at])):
+        draft = drafts[index]
         match = next(((other, score) for other in kept if draft.text and other.text and
                       (score := near_same(draft.text, other.text)) is not None), None)
         if match is None:
@@ -58,6 +60,7 @@ async def distinct_texts(drafts: Sequence[Draft], rewrite: Rewrite) -> list[Draf
     for variant in dict.fromkeys(d.variant for d in drafts):
         group = with_same_text([d for d in drafts if d.variant == variant])
         notes = alike_notes(group)
+        notes = dict(sorted(notes.items()))
         fresh = await asyncio.gather(*(rewrite(group[index], note)
                                        for index, note in notes.items()))
         for index, candidate in zip(notes, fresh, strict=True):

@@ -53,3 +53,10 @@ def test_no_rewrite_keeps_the_drafts_and_variants_stay_apart() -> None:
     out = asyncio.run(distinct_texts(drafts, rewrite))
     assert [d.text for d in out] == [d.text for d in drafts]
     assert [bool(d.problems) for d in out] == [False, False, True, True]
+
+
+def test_the_draft_with_fewer_problems_is_the_one_kept() -> None:
+    warned = _draft("instagram", SAME).model_copy(update={"problems": [
+        Problem(code="missing_fact", severity=Severity.WARNING, message="add '18 Uhr'")]})
+    notes = alike_notes([warned, _draft("x", SAME)])
+    assert list(notes) == [0] and "the x post" in notes[0]
