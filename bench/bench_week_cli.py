@@ -7,9 +7,9 @@ Every run is a new `python -m assistant week` process on a new data dir, against
 OpenAI server (tests/fakes/serve.py, 1 s a reply, a different text in every reply, so no
 two drafts share an embedding), with a user cache dir (XDG_CACHE_HOME) of its own:
 
-- ``known``: the cache dir holds what using the kit on this machine before leaves there:
-  the vectors of its passages (made by `postwerk brand index` in another data dir, as
-  `brand import` does) and the German noun index. The week's drafts are new texts.
+- ``known``: the cache dir holds what importing the kit on this machine leaves there
+  (`postwerk brand import` into another data dir: the vectors of its passages and of the
+  voice score's generic posts) and the German noun index. The week's drafts are new texts.
 - ``first``: an empty cache dir, as for the first command after installing Postwerk.
 
 ``--baseline PATH``: a checkout of other code (``git worktree add /tmp/base main``) runs
@@ -61,7 +61,7 @@ def base_env(kits: Path) -> dict[str, str]:
 
 
 def seed_cache(work: Path, kits: Path) -> Path:
-    """A user cache dir as a machine has it after the kit was indexed there once."""
+    """A user cache dir as a machine has it after the kit was imported there."""
     from assistant.config import user_cache_dir
     from assistant.quality.nouns import cache_file, csv_path, noun_index
 
@@ -70,10 +70,10 @@ def seed_cache(work: Path, kits: Path) -> Path:
     nouns = cache_file(csv_path(), user_cache_dir())
     (seed / "postwerk").mkdir(parents=True)
     shutil.copy2(nouns, seed / "postwerk" / nouns.name)
-    env = {**base_env(kits), "XDG_CACHE_HOME": str(seed),
+    env = {**base_env(work / "seed-kits"), "XDG_CACHE_HOME": str(seed),
            "POSTWERK_DATA_DIR": str(work / "seed-data")}
-    subprocess.run([sys.executable, "-m", "assistant", "brand", "index", WEEK_KIT, "--json"],
-                   cwd=ROOT, env=env, check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "assistant", "brand", "import", str(kits / WEEK_KIT),
+                    "--json"], cwd=ROOT, env=env, check=True, capture_output=True)
     return seed
 
 

@@ -38,7 +38,7 @@ import numpy as np
 
 from assistant.brand.embeddings import Embedder, get_embedder
 from assistant.brand.kit import BrandKit, ExamplePost
-from assistant.brand.store import example_vectors
+from assistant.brand.store import IndexReport, Progress, example_vectors, index_kit
 from assistant.brand.stylematch import StyleProfile, build_profile, match_style
 from assistant.brand.voicenote import explain
 from assistant.config import Settings, get_settings
@@ -226,3 +226,14 @@ def voice_scores(kit: BrandKit, texts: Sequence[str], *, settings: Settings | No
                  embedder: Embedder | None = None) -> list[float]:
     """One score in 0..100 per text (see the module docstring); blank texts score 0."""
     return [r.score for r in voice_results(kit, texts, settings=settings, embedder=embedder)]
+
+
+def prepare_kit(kit: BrandKit, *, settings: Settings | None = None,
+                progress: Progress | None = None) -> IndexReport:
+    """What a kit's first draft would otherwise embed, done now (after an import or a
+    save): its index (only what is new) and the generic posts its voice is compared with
+    (once per process; the vector cache keeps them for the next one)."""
+    settings = settings or get_settings()
+    report = index_kit(kit, progress=progress, settings=settings)
+    embed_with_baseline(kit, get_embedder(settings), [])
+    return report

