@@ -85,8 +85,8 @@ def start_fake() -> tuple[subprocess.Popen[str], str]:
 
 
 def one_week(code: Path, env: dict[str, str], work: Path,
-             seed: Path | None) -> tuple[float, int, int]:
-    """Wall time, drafts created and exit code of one `postwerk week` on a new data dir."""
+             seed: Path | None) -> tuple[float, str, int]:
+    """Wall time, drafts and calls, exit code of one `postwerk week` on a new data dir."""
     run = Path(tempfile.mkdtemp(dir=work, prefix="run-"))
     cache = run / "cache"
     if seed is not None:
@@ -97,9 +97,10 @@ def one_week(code: Path, env: dict[str, str], work: Path,
     started = time.perf_counter()
     proc = subprocess.run(argv, capture_output=True, text=True, env=env, cwd=code)
     wall = time.perf_counter() - started
-    created = len(json.loads(proc.stdout)["created"]) if proc.stdout.strip() else 0
+    out = json.loads(proc.stdout) if proc.stdout.strip() else {"created": [], "usage": {}}
     shutil.rmtree(run, ignore_errors=True)
-    return wall, created, proc.returncode
+    done = f"{len(out['created'])} drafted in {out['usage'].get('calls', 0)} calls"
+    return wall, done, proc.returncode
 
 
 def measure(codes: dict[str, Path], conditions: list[str], runs: int) -> None:
@@ -113,10 +114,10 @@ def measure(codes: dict[str, Path], conditions: list[str], runs: int) -> None:
         for index in range(runs):
             for condition in conditions:
                 for name, code in codes.items():  # alternating: the same load for each code
-                    wall, created, rc = one_week(code, env, work, seeds[condition])
+                    wall, done, rc = one_week(code, env, work, seeds[condition])
                     walls.setdefault((name, condition), []).append(wall)
-                    print(f"  run {index + 1} {condition:5} {name:8} {wall:5.1f} s, {created} "
-                          f"drafted, exit {rc}, load {os.getloadavg()[0]:.1f}", flush=True)
+                    print(f"  run {index + 1} {condition:5} {name:8} {wall:5.1f} s, {done}, "
+                          f"exit {rc}, load {os.getloadavg()[0]:.1f}", flush=True)
         report(walls)
     finally:
         fake.kill()

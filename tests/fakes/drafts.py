@@ -78,7 +78,8 @@ NOTES = ("Blüten", "Pfirsich", "Beeren", "Zitrone", "Karamell", "Schokolade", "
 def varied(platform: str, call: int) -> dict[str, Any]:
     """GOOD_DE with other tasting notes per call: 90 different texts per platform, so
     that no two drafts of a week share a text (and an embedding)."""
-    notes = f"{NOTES[call % 10]} und {NOTES[(call // 10 + call + 1) % 10]}"
+    call %= 90  # then the pairs come round again; never one note twice
+    notes = f"{NOTES[call % 10]} und {NOTES[(call + 1 + call // 10) % 10]}"
     text = GOOD_DE[platform].replace("Blüten und Pfirsich", notes)
     text = text.replace("Blüten- und Pfirsichnoten", notes.replace(" und", "- und") + "noten")
     text = text.replace("Äthiopien-Kaffee kommt", f"Äthiopien-Kaffee mit {notes} kommt")
