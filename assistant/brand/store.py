@@ -294,17 +294,24 @@ def _store_key(settings: Settings) -> str:
 
 def _fresh(kit: BrandKit, settings: Settings, embedder: Embedder,
            kits_dir: Path | str | None) -> tuple[str, Collection]:
-    current = fingerprint(kit, _kits_dir(settings, kits_dir), embedder, settings.data_dir)
+    root = _kits_dir(settings, kits_dir)
+    current = fingerprint(kit, root, embedder, settings.data_dir)
     key = (_store_key(settings), kit.id, embedder.name)
     cached = _FRESH.get(key)
     if cached is not None and cached[0] == current:
         return cached
-    col = open_collection(kit.id, settings, embedder)
-    if (col.metadata or {}).get("fingerprint") != current:
-        index_kit(kit, settings=settings, embedder=embedder, kits_dir=kits_dir)
+    # the first of a week's concurrent kit searches indexes; the others wait and take its
+    # result (each used to index again: chunking the documents, reading every id)
+    with _index_lock(kit.id):
+        cached = _FRESH.get(key)
+        if cached is not None and cached[0] == current:
+            return cached
         col = open_collection(kit.id, settings, embedder)
-    with _LOCK:
-        _FRESH[key] = (current, col)
+        if (col.metadata or {}).get("fingerprint") != current:
+            _index(kit, settings, embedder, root, None)
+            col = open_collection(kit.id, settings, embedder)
+        with _LOCK:
+            _FRESH[key] = (current, col)
     return current, col
 
 

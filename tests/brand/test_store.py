@@ -9,6 +9,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -18,6 +19,7 @@ from assistant.brand.ingest import add_document
 from assistant.brand.kit import ExamplePost, load_kit, save_kit
 from assistant.brand.store import (
     EF_NAME,
+    IndexReport,
     collection_name,
     get_client,
     index_kit,
@@ -231,3 +233,29 @@ def test_concurrent_indexers_embed_each_item_once(settings: Settings,
     total = reports[0].total
     assert sorted(r.added for r in reports) == [0, 0, total]
     assert counting.passages == total
+
+
+def test_concurrent_searches_of_a_new_kit_index_it_once(settings: Settings,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from assistant.brand import store
+
+    runs: list[str] = []
+    real_index = store._index
+
+    def counted(*args: Any) -> IndexReport:  # our own function, counted: not an edge
+        runs.append("index")
+        return real_index(*args)
+
+    monkeypatch.setattr(store, "_index", counted)
+    kit = load_kit(SOFTWARE)
+    found: list[int] = []
+    threads = [threading.Thread(target=lambda: found.append(len(
+        retrieve(kit, "Webinar zu Datenpipelines", k=2, settings=settings))))
+        for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert runs == ["index"] and found == [3] * 6
