@@ -160,7 +160,9 @@ def drafts(s: Setup, before: BrandKit, after: BrandKit, count: int,
             totals[name] += len(found)
             codes = ", ".join(p.code for p in found) or "none"
             print(f"   {name:6s} {brief['platform']:9s} {time.perf_counter() - started:6.0f} s"
-                  f"  broken: {len(found)} ({codes})  | {made[0].text[:70]!r}")
+                  f"  broken: {len(found)} ({codes}), state {made[0].state}")
+            # the whole draft: a rule applied into broken German is a bug, not a success
+            print("          | " + made[0].text.replace("\n", "\n          | "))
     print(f"   total broken: before {totals['before']}, after {totals['after']}")
 
 
