@@ -136,10 +136,16 @@ def _exit_on_signal(signum: int, frame: FrameType | None) -> None:
 
 
 def watch_idle(backend: Backend, data_dir: Path, timeout: float) -> None:
-    """Return once the server has been idle for ``timeout`` s (record removed under lock)."""
+    """Return once the server has been idle for ``timeout`` s (record removed under lock),
+    or at once when its record is gone or another server's: its data dir was deleted (a
+    test's or a bench's tmp dir) or it was replaced, and no command can reach it any more.
+    Such an orphan used to finish the last abandoned generation at full CPU first."""
     last_count, last_active = -1.0, time.time()
     period = min(5.0, max(0.2, timeout / 10)) if timeout > 0 else 5.0
     while True:
+        record = read_record(data_dir)
+        if record is None or record.pid != os.getpid():
+            return
         count, busy = backend.activity()
         if busy or count != last_count:
             last_count, last_active = count, time.time()

@@ -21,6 +21,7 @@ from assistant.config import Settings, load_settings
 from assistant.errors import LocalModelError
 from assistant.llm.local import free_port
 from assistant.llm.server_file import (
+    RECORD_FILE,
     ServerRecord,
     model_identity,
     pid_alive,
@@ -144,6 +145,17 @@ def test_idle_server_exits_and_removes_its_record(
         time.sleep(0.1)
     assert not pid_alive(record.pid)
     assert read_record(settings.data_dir.resolve()) is None
+
+
+def test_server_whose_record_is_gone_exits_at_once(env: Settings) -> None:
+    """A bench or test deletes its tmp data dir: the server it started must not live on
+    (one kept generating an abandoned reply at full CPU for 40 minutes)."""
+    record = shared_server(env, FAKE)  # idle timeout: the default 900 s
+    (env.data_dir.resolve() / RECORD_FILE).unlink()
+    deadline = time.monotonic() + 15
+    while pid_alive(record.pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not pid_alive(record.pid)
 
 
 def test_server_that_fails_to_start_is_one_clear_error(env: Settings) -> None:
