@@ -12,9 +12,10 @@ two drafts share an embedding), with a user cache dir (XDG_CACHE_HOME) of its ow
   voice score's generic posts) and the German noun index. The week's drafts are new texts.
 - ``first``: an empty cache dir, as for the first command after installing Postwerk.
 
-``--baseline PATH``: a checkout of other code (``git worktree add /tmp/base main``) runs
-the same conditions, alternating with this checkout, so both see the same machine load.
-Prints the median wall time of ``--runs`` per code and condition, with min and max.
+``--baseline PATH`` (repeatable): a checkout of other code (``git worktree add /tmp/base
+main``, named by its folder) runs the same conditions, alternating with this checkout, so
+all see the same machine load. Prints the median wall time of ``--runs`` per code and
+condition, with min and max, and each baseline's median over this checkout's.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -94,12 +96,17 @@ def one_week(code: Path, env: dict[str, str], work: Path,
     env = {**env, "POSTWERK_DATA_DIR": str(run / "data"), "XDG_CACHE_HOME": str(cache)}
     argv = [sys.executable, "-m", "assistant", "week", "--brand", WEEK_KIT, "--start",
             "2030-12-02", "--json"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     proc = subprocess.run(argv, capture_output=True, text=True, env=env, cwd=code)
     wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     out = json.loads(proc.stdout) if proc.stdout.strip() else {"created": [], "usage": {}}
     shutil.rmtree(run, ignore_errors=True)
-    done = f"{len(out['created'])} drafted in {out['usage'].get('calls', 0)} calls"
+    # CPU time depends less on the other programs than the wall time does
+    calls = out["usage"].get("calls", 0)
+    done = f"{cpu:4.1f} s CPU, {len(out['created'])} drafted in {calls} calls"
     return wall, done, proc.returncode
 
 
@@ -116,7 +123,7 @@ def measure(codes: dict[str, Path], conditions: list[str], runs: int) -> None:
                 for name, code in codes.items():  # alternating: the same load for each code
                     wall, done, rc = one_week(code, env, work, seeds[condition])
                     walls.setdefault((name, condition), []).append(wall)
-                    print(f"  run {index + 1} {condition:5} {name:8} {wall:5.1f} s, {done}, "
+                    print(f"  run {index + 1} {condition:5} {name:12} {wall:5.1f} s, {done}, "
                           f"exit {rc}, load {os.getloadavg()[0]:.1f}", flush=True)
         report(walls)
     finally:
@@ -127,27 +134,23 @@ def measure(codes: dict[str, Path], conditions: list[str], runs: int) -> None:
 def report(walls: dict[tuple[str, str], list[float]]) -> None:
     print("`postwerk week` 7 days x 3 channels, 1 s per reply, fresh data dir (target < 8 s):")
     for (name, condition), values in walls.items():
-        print(f"  {condition:5} {name:8} median {statistics.median(values):5.1f} s "
+        print(f"  {condition:5} {name:12} median {statistics.median(values):5.1f} s "
               f"(min {min(values):.1f}, max {max(values):.1f}, {len(values)} runs)")
-    names = sorted({name for name, _ in walls})
-    if "this" in names and len(names) == 2:
-        other = next(n for n in names if n != "this")
-        for condition in sorted({c for _, c in walls}):
+    for name, condition in walls:
+        if name != "this" and ("this", condition) in walls:
             this = statistics.median(walls[("this", condition)])
-            base = statistics.median(walls[(other, condition)])
-            print(f"  {condition}: {other} / this = {base / this:.2f}x")
+            base = statistics.median(walls[(name, condition)])
+            print(f"  {condition}: {name} / this = {base / this:.2f}x")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--baseline", type=Path, default=None,
-                        help="a checkout of other code to run beside this one")
+    parser.add_argument("--baseline", type=Path, action="append", default=[],
+                        help="a checkout of other code to run beside this one (repeatable)")
     parser.add_argument("--conditions", default="known,first")
     args = parser.parse_args()
-    codes = {"this": ROOT}
-    if args.baseline is not None:
-        codes["baseline"] = args.baseline.resolve()
+    codes = {"this": ROOT} | {path.resolve().name: path.resolve() for path in args.baseline}
     print(f"load average before: {os.getloadavg()}", flush=True)
     measure(codes, args.conditions.split(","), args.runs)
     print(f"load average after: {os.getloadavg()}")
