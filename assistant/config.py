@@ -134,8 +134,8 @@ class Settings(BaseSettings):
     local_threads: int | None = Field(None, ge=1, le=256)
     # seconds a shared embedded model server stays up without requests; 0 = until stopped
     local_idle_timeout: float = Field(900.0, ge=0)
-    # OpenMP threads of the built-in embedder; unset: 1 beside the embedded model, else the
-    # cores up to 4 (``embedder_threads``; brand/embeddings.py and bench/README.md say why)
+    # OpenMP threads of the built-in embedder; unset: 1 (``embedder_threads``;
+    # brand/embeddings.py and bench/README.md say why)
     embed_threads: int | None = Field(None, ge=1, le=256)
     # How drafts are made (issue 13: quality from structure); defaults chosen by
     # bench/bench_quality.py on the embedded model, see bench/README.md.
@@ -216,13 +216,13 @@ class Settings(BaseSettings):
 
     @property
     def embedder_threads(self) -> int:
-        """Threads of the built-in embedder. Beside the embedded model one: its generation
-        threads need the cores, and OpenMP threads spinning next to them cost the model
-        more than they save. With an endpoint elsewhere the cores are free: a 7 x 3 week
-        against a 1 s endpoint took 11.8 s with 2 threads against 13.4 s with 1."""
-        if self.embed_threads is not None:
-            return self.embed_threads
-        return 1 if self.uses_local_model else max(1, min(os.cpu_count() or 1, 4))
+        """Threads of the built-in embedder: one unless set. Beside the embedded model its
+        generation threads need the cores. With an endpoint, the vector cache leaves a
+        draft only small batches to embed (a query, a draft's text), where a second
+        OpenMP thread mostly spins at its barriers on a busy machine: a 7 x 3 week against
+        a 1 s endpoint took 10.0 s with 1 thread and 11.7 s with 2 (bench/README.md). Big
+        re-indexing on a free machine is faster with more (POSTWERK_EMBED_THREADS)."""
+        return self.embed_threads or 1
 
     @property
     def concurrency(self) -> int:

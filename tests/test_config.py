@@ -98,15 +98,16 @@ def test_concurrency_is_bounded_by_the_embedded_server(monkeypatch: pytest.Monke
     assert load_settings().concurrency == 8
 
 
-def test_embedder_threads_follow_where_the_model_runs(monkeypatch: pytest.MonkeyPatch) -> None:
-    """One OpenMP thread beside the embedded model (its generation needs the cores), the
-    cores up to 4 when the model is an endpoint elsewhere, and the variable wins."""
+def test_embedder_threads_are_one_unless_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One OpenMP thread beside the embedded model and beside an endpoint (small batches
+    spin more than they gain, bench/README.md); the variable wins."""
     monkeypatch.delenv("POSTWERK_EMBED_THREADS", raising=False)
     monkeypatch.delenv("POSTWERK_LLM_BASE_URL", raising=False)
     monkeypatch.setattr("os.cpu_count", lambda: 8)
     assert load_settings().embedder_threads == 1
-    assert load_settings(llm_base_url="http://127.0.0.1:9/v1").embedder_threads == 4
-    monkeypatch.setattr("os.cpu_count", lambda: 2)
-    assert load_settings(llm_base_url="http://127.0.0.1:9/v1").embedder_threads == 2
+    assert load_settings(llm_base_url="http://127.0.0.1:9/v1").embedder_threads == 1
     monkeypatch.setenv("POSTWERK_EMBED_THREADS", "3")
     assert load_settings().embedder_threads == 3
+    monkeypatch.setenv("POSTWERK_EMBED_THREADS", "0")
+    with pytest.raises(ConfigError, match="POSTWERK_EMBED_THREADS"):
+        load_settings()

