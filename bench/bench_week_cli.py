@@ -9,7 +9,8 @@ two drafts share an embedding), with a user cache dir (XDG_CACHE_HOME) of its ow
 
 - ``known``: the cache dir holds what importing the kit on this machine leaves there
   (`postwerk brand import` into another data dir: the vectors of its passages and of the
-  voice score's generic posts) and the German noun index. The week's drafts are new texts.
+  voice score's generic posts) and what any German check leaves (the noun index and the
+  name lists, built from installed packages). The week's drafts are new texts.
 - ``first``: an empty cache dir, as for the first command after installing Postwerk.
 
 ``--baseline PATH`` (repeatable): a checkout of other code (``git worktree add /tmp/base
@@ -65,13 +66,13 @@ def base_env(kits: Path) -> dict[str, str]:
 def seed_cache(work: Path, kits: Path) -> Path:
     """A user cache dir as a machine has it after the kit was imported there."""
     from assistant.config import user_cache_dir
-    from assistant.quality.nouns import cache_file, csv_path, noun_index
+    from assistant.quality.compose import load_word_lists
 
     seed = work / "seed-cache"
-    noun_index()  # builds this user's noun cache if it is missing
-    nouns = cache_file(csv_path(), user_cache_dir())
+    load_word_lists("de")  # builds this user's noun index and name lists if missing
     (seed / "postwerk").mkdir(parents=True)
-    shutil.copy2(nouns, seed / "postwerk" / nouns.name)
+    for derived in user_cache_dir().glob("*.marshal"):  # from the installed packages
+        shutil.copy2(derived, seed / "postwerk" / derived.name)
     env = {**base_env(work / "seed-kits"), "XDG_CACHE_HOME": str(seed),
            "POSTWERK_DATA_DIR": str(work / "seed-data")}
     subprocess.run([sys.executable, "-m", "assistant", "brand", "import", str(kits / WEEK_KIT),

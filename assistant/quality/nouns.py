@@ -18,15 +18,14 @@ import csv
 import hashlib
 import logging
 import marshal
-import os
 import sys
-import tempfile
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
 
 from assistant.config import user_cache_dir
 from assistant.errors import ConfigError
+from assistant.quality import marshalcache
 from assistant.quality.nounforms import plural, singular
 
 log = logging.getLogger(__name__)
@@ -94,33 +93,13 @@ def cache_file(source: Path, cache_dir: Path) -> Path:
     return cache_dir / f"german-nouns-{digest}-{version}.marshal"
 
 
-def _read_cache(cache: Path) -> dict[str, int] | None:
-    try:
-        loaded = marshal.loads(cache.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        return None
-    return loaded if isinstance(loaded, dict) else None
-
-
-def _write_cache(cache: Path, index: dict[str, int]) -> None:
-    # written to a temporary file and renamed, so a second process never reads half a file
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=cache.parent, prefix=".german-nouns-",
-                                         delete=False) as handle:
-            handle.write(marshal.dumps(index))
-        os.replace(handle.name, cache)
-    except OSError as exc:  # a read-only data dir costs speed, not the check
-        log.warning("cannot cache the German noun index in %s: %s", cache.parent, exc.strerror)
-
-
 def load_index(source: Path, cache_dir: Path) -> dict[str, int]:
     """The index of ``source``, from the cache when it is unchanged, else parsed and cached."""
     cache = cache_file(source, cache_dir)
-    index = _read_cache(cache)
-    if index is None:
+    index = marshalcache.read(cache)
+    if not isinstance(index, dict):
         index = parse(source)
-        _write_cache(cache, index)
+        marshalcache.write(cache, index)
     return index
 
 
