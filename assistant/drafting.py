@@ -166,11 +166,12 @@ async def _ask(client: LLMClient, job: Job, messages: list[ChatMessage], temp: f
 
 
 def _pick(reply: DraftReply, platform: str, asked: Sequence[str]) -> PostReply | None:
-    """The reply's post for ``platform``. When one platform was asked for and one post came
-    back, that post is it, whatever its label ("twitter", "X (Twitter)" for x)."""
+    """The reply's post for ``platform``. When one platform was asked for, the first post
+    with a text is it, whatever its label ("twitter" for x, or a post for each of several
+    platforms nobody asked for, as the embedded model wrote when asked for x alone)."""
     found = next((p for p in reply.posts if p.platform.strip().lower() == platform), None)
-    if found is None and len(asked) == 1 and len(reply.posts) == 1:
-        return reply.posts[0]
+    if found is None and len(asked) == 1:
+        return next((p for p in reply.posts if p.text.strip()), None)
     return found
 
 

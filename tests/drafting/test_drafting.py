@@ -253,6 +253,12 @@ def test_one_platform_asked_one_post_given_is_taken_whatever_its_label(  # type:
     fake_llm.responder = script
     [x] = draft_posts(kit, "Neuer Äthiopien-Filterkaffee ist da", ["x"])
     assert x.text and "missing_post" not in {p.code for p in x.problems}
+    # one platform asked, posts for two others came back: the first with a text is it
+    fake_llm.responder = lambda body: Reply.json({"posts": [
+        post("instagram", ""), post("facebook", GOOD_DE["x"]), post("linkedin", "Anders")]})
+    [x] = draft_posts(kit, "Neuer Äthiopien-Filterkaffee ist da", ["x"])
+    assert x.text.startswith(GOOD_DE["x"]) and "missing_post" not in {p.code for p in x.problems}
     # with two platforms asked a mislabelled post is not guessed at
+    fake_llm.responder = script
     fb, ig = draft_posts(kit, "Neuer Äthiopien-Filterkaffee ist da", ["facebook", "instagram"])
     assert "missing_post" in {p.code for p in fb.problems} | {p.code for p in ig.problems}
