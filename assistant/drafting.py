@@ -20,15 +20,19 @@ from pydantic import BaseModel, Field
 from assistant import briefing
 from assistant.brand.kit import BrandKit
 from assistant.checks import with_same_text
-from assistant.compliance.urls import is_web_link
 from assistant.config import Settings, get_settings
-from assistant.drafting_distinct import distinct_texts
+from assistant.drafting_distinct import distinct_texts, same_text_by_variant
 from assistant.drafting_passes import Passes, better, to_fix
 from assistant.drafting_post import finish_post, post_problems
+from assistant.drafting_request import (
+    default_retriever,
+    media_by_platform,
+    score_voice,
+    validate_request,
+)
 from assistant.errors import InputError, LLMBadReplyError, LLMError, LLMTruncatedError
 from assistant.llm import ChatMessage, LLMClient, get_client
 from assistant.models import Brief, Draft, MediaInfo, Problem, Severity, TokenUsage
-from assistant.platforms import get_platform
 from assistant.prompts import render
 from assistant.proofreading import proofread
 from assistant.quality.compose import aload_word_lists
@@ -72,32 +76,7 @@ class Job:
     usage: TokenUsage = field(default_factory=TokenUsage)
     messages: list[ChatMessage] = field(default_factory=list)
     repairs: int = 0  # repair calls made so far (at most MAX_REPAIRS)
-
-
-def default_retriever(
-    kit: BrandKit, query: str, platforms: Sequence[str], language: str
-) -> list[briefing.Snippet]:
-    """The brief's closest examples per platform in ``platforms`` (empty unless the "adapt"
-    option wants them) and guideline chunks found by a query made from the kit alone, so
-    that they, like everything in the system text, are the same for every brief of the kit
-    (the prefix cache)."""
-    from assistant.brand.store import retrieve
-
-    snippets: list[briefing.Snippet] = []
-    seen: set[str] = set()
-    for pid in platforms:
-        for hit in retrieve(kit, query, platform=pid, language=language, k=2, guideline_k=0):
-            if hit.kind == "example" and hit.text not in seen and hit.platform == pid:
-                seen.add(hit.text)
-                snippets.append(briefing.Snippet("example", hit.text, hit.platform, hit.score))
-    guides = retrieve(kit, guideline_query(kit), language=language, k=1, guideline_k=3)
-    snippets += [briefing.Snippet("guideline", h.text, None, h.score)
-                 for h in guides if h.kind != "example"]
-    return snippets
-
-
-def guideline_query(kit: BrandKit) -> str:
-    return f"{kit.name}: {', '.join(kit.tone) or 'voice'}; {kit.audience or ''}".strip()
+    first_repairs: int = MAX_REPAIRS  # repairs right after the first call
 
 
 def build_messages(job: Job, snippets: Sequence[briefing.Snippet]) -> list[ChatMessage]:
@@ -214,7 +193,17 @@ async def _draft_job(client: LLMClient, job: Job, snippets: list[briefing.Snippe
     await words  # the checks read the word lists, which loaded while the model wrote
     drafts = _cross_checked({pid: _to_draft(job, pid, _pick(reply, pid, job.platforms))
                              for pid in job.platforms})
-    for _ in range(MAX_REPAIRS):
+    drafts = await _repair_rounds(client, job, drafts, job.first_repairs)
+    if job.passes.proofread:
+        await _proofread(client, job, drafts)
+    return with_same_text([_finalise(job, d, client) for d in drafts.values()])
+
+
+async def _repair_rounds(client: LLMClient, job: Job, drafts: dict[str, Draft],
+                         limit: int) -> dict[str, Draft]:
+    """The problems go back to the model until none is left to fix or the job has made
+    ``limit`` repairs; a repair that comes back worse is dropped."""
+    while job.repairs < limit:
         messages = _repair_messages(job, drafts)
         if messages is None:
             break
@@ -231,9 +220,35 @@ async def _draft_job(client: LLMClient, job: Job, snippets: list[briefing.Snippe
                 candidates[pid] = _to_draft(job, pid, post)
         candidates = _cross_checked(candidates)
         drafts = _cross_checked({pid: better(candidates[pid], drafts[pid]) for pid in drafts})
-    if job.passes.proofread:
-        await _proofread(client, job, drafts)
-    return with_same_text([_finalise(job, d, client) for d in drafts.values()])
+    return drafts
+
+
+async def _last_repair(client: LLMClient, job: Job, draft: Draft) -> Draft:
+    """The repair a one-platform job kept back for after the platforms were parted, if
+    its draft still needs one."""
+    if job.repairs >= MAX_REPAIRS or not job.messages or not to_fix(draft):
+        return draft
+    fixed = await _repair_rounds(client, job, {draft.platform: draft}, MAX_REPAIRS)
+    return _finalise(job, fixed[draft.platform], client)
+
+
+async def _part_platforms(client: LLMClient, jobs: Mapping[tuple[int, str], Job],
+                          drafts: list[Draft], semaphore: asyncio.Semaphore) -> list[Draft]:
+    """One call per platform: near-same texts are rewritten apart, then each job gets the
+    repair it kept back (``first_repairs``), so a post still gets at most MAX_REPAIRS."""
+    def job_of(draft: Draft) -> Job:
+        return jobs[(draft.variant, draft.platform)]
+
+    async def rewrite(draft: Draft, note: str) -> Draft | None:
+        async with semaphore:
+            return await _rewrite_alike(client, job_of(draft), draft, note)
+
+    async def last(draft: Draft) -> Draft:
+        async with semaphore:
+            return await _last_repair(client, job_of(draft), draft)
+
+    parted = await distinct_texts(drafts, rewrite)
+    return same_text_by_variant(list(await asyncio.gather(*(last(d) for d in parted))))
 
 
 async def _rewrite_alike(client: LLMClient, job: Job, draft: Draft, note: str) -> Draft | None:
@@ -296,35 +311,6 @@ def _finalise(job: Job, draft: Draft, client: LLMClient) -> Draft:
     return draft
 
 
-def media_by_platform(
-    media: Sequence[MediaInfo] | Mapping[str, Sequence[MediaInfo]], platforms: Sequence[str]
-) -> dict[str, list[MediaInfo]]:
-    """The same images for every platform, or each platform its own (from the Images page)."""
-    if isinstance(media, Mapping):
-        return {pid: list(media.get(pid, ())) for pid in platforms}
-    return {pid: list(media) for pid in platforms}
-
-
-def _validate_request(
-    kit: BrandKit, platforms: Sequence[str], language: str, variants: int, link: str | None
-) -> list[str]:
-    ids = list(dict.fromkeys(p.strip().lower() for p in platforms))
-    if not ids:
-        raise InputError("pick at least one platform (e.g. instagram, linkedin)")
-    for pid in ids:
-        get_platform(pid)  # raises UnknownPlatformError with the list of ids
-    if language not in briefing.LANGUAGE_NAMES:
-        raise InputError(f"language {language!r} is not supported; use de or en")
-    if not 1 <= variants <= 5:
-        raise InputError(f"variants must be between 1 and 5 (got {variants})")
-    if link is not None and not is_web_link(link):
-        raise InputError(
-            f"link {link[:80]!r} is not a web address; give an http(s) URL like "
-            "https://example.de/page"
-        )
-    return ids
-
-
 @dataclass
 class DraftOptions:
     client: LLMClient | None = None
@@ -354,7 +340,7 @@ async def adraft_posts(
     lang = language or (None if isinstance(brief, str) else brief.language)
     lang = lang or kit.default_language
     given_link = link or (None if isinstance(brief, str) else brief.link)
-    ids = _validate_request(kit, platforms, lang, variants, given_link)
+    ids = validate_request(kit, platforms, lang, variants, given_link)
     if isinstance(brief, str):
         brief = Brief(text=brief, sponsored=sponsored, link=link, language=language)  # type: ignore[arg-type]
     elif sponsored or link:
@@ -378,49 +364,25 @@ async def adraft_posts(
     groups = [[pid] for pid in ids] if passes.split_platforms else [ids]
 
     jobs: dict[tuple[int, str], Job] = {}
+    # one call per platform: each keeps one repair back for after the platforms of the
+    # brief were compared (a brief for one platform, as every slot of a week, has none to
+    # compare and repairs at once)
+    parting = passes.split_platforms and len(ids) > 1
+    first_repairs = MAX_REPAIRS - 1 if parting else MAX_REPAIRS
 
     async def one(variant: int, group: list[str]) -> list[Draft]:
-        job = Job(kit, brief, group, lang, media_by_platform(media, group), variant, passes)
+        job = Job(kit, brief, group, lang, media_by_platform(media, group), variant, passes,
+                  first_repairs=first_repairs)
         jobs[(variant, group[0])] = job
         async with semaphore:
             return await _draft_job(client, job, snippets, words)
 
-    async def rewrite(draft: Draft, note: str) -> Draft | None:
-        async with semaphore:
-            return await _rewrite_alike(client, jobs[(draft.variant, draft.platform)], draft,
-                                        note)
-
     batches = await asyncio.gather(*(one(v, g) for v in range(variants) for g in groups))
     drafts = [d for batch in batches for d in batch]
-    if passes.split_platforms:  # each call saw one platform: compare and part them here
-        drafts = await distinct_texts(drafts, rewrite)
-    await asyncio.to_thread(_score_voice, kit, drafts)
+    if parting:  # each call saw one platform: compare and part them here
+        drafts = await _part_platforms(client, jobs, drafts, semaphore)
+    await asyncio.to_thread(score_voice, kit, drafts)
     return drafts
-
-
-def rescore_voice(kit: BrandKit, draft: Draft) -> Draft:
-    """The draft with the voice score and note of its current text (after an edit)."""
-    out = draft.model_copy()
-    out.voice_score = out.voice_note = None
-    _score_voice(kit, [out])
-    return out
-
-
-def _score_voice(kit: BrandKit, drafts: list[Draft]) -> None:
-    """Voice scores when the kit has examples to compare with; otherwise none (not an error)."""
-    from assistant.brand.voice import voice_results
-    from assistant.errors import BrandKitError
-
-    scored = [d for d in drafts if d.text]
-    if not scored:
-        return
-    try:
-        results = voice_results(kit, [d.text for d in scored],
-                                platforms=[d.platform for d in scored])
-    except BrandKitError:
-        return
-    for draft, result in zip(scored, results, strict=True):
-        draft.voice_score, draft.voice_note = result.score, result.note
 
 
 def draft_posts(

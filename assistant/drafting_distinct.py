@@ -71,3 +71,11 @@ async def distinct_texts(drafts: Sequence[Draft], rewrite: Rewrite) -> list[Draf
                 group = trial
         out.extend(group)
     return out
+
+
+def same_text_by_variant(drafts: Sequence[Draft]) -> list[Draft]:
+    """``same_text_as`` found afresh within each variant's drafts (in their order)."""
+    out: list[Draft] = []
+    for variant in dict.fromkeys(d.variant for d in drafts):
+        out.extend(with_same_text([d for d in drafts if d.variant == variant]))
+    return out

@@ -8,8 +8,9 @@ from typing import Any
 import streamlit as st
 
 from assistant.brand.kit import BrandKit
-from assistant.drafting import draft_posts, rescore_voice
+from assistant.drafting import draft_posts
 from assistant.drafting_post import recheck_edit
+from assistant.drafting_request import rescore_voice
 from assistant.hashtags import compose_text, dedupe
 from assistant.models import Draft, MediaInfo, state_summary
 from assistant.platforms import PLATFORM_IDS, check_post, get_platform

@@ -195,15 +195,19 @@ def test_split_calls_with_the_same_text_are_rewritten_apart(
     assert not any(p.code == "same_text_as" for d in drafts for p in d.problems)
 
 
-def test_no_rewrite_apart_once_a_platform_used_its_repairs(
+def test_a_split_post_gets_at_most_two_repairs_one_kept_for_parting(
     fake_llm: FakeLLMServer, kit: BrandKit
 ) -> None:
-    """A platform whose call already went back twice (a placeholder that stays) gets no
-    third repair for the same text: at most 2 repairs per post."""
+    """With a placeholder that stays and the same text on both platforms: each platform's
+    call repairs once, the second platform's kept-back repair parts the texts, the first
+    platform's goes to the placeholder; no platform gets a third."""
     script = DraftScript(lambda pid, call: post(pid, SAME + " Mehr: [Link zum Kurs]"))
     fake_llm.responder = script
     drafts = draft_posts(kit, BRIEFS[0][0], ["x", "linkedin"],
                          options=_options(draft_split_platforms=True))
-    assert not any(_is_rewrite_apart(script, n) for n in range(len(script.calls)))
-    assert len(script.calls) == 6  # 2 platforms x (1 call + 2 repairs)
-    assert all(any(p.code == "same_text_as" for p in d.problems) for d in drafts)
+    per_platform = [requested_platforms(c)[0] for c in script.calls]
+    assert per_platform.count("x") == 3 and per_platform.count("linkedin") == 3
+    apart = [requested_platforms(c)[0] for n, c in enumerate(script.calls)
+             if _is_rewrite_apart(script, n)]
+    assert apart == ["linkedin"]
+    assert all(any(p.code == "placeholder" for p in d.problems) for d in drafts)
