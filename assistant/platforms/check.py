@@ -3,18 +3,20 @@
 Problem codes are stable (tests, filters and the UI rely on them):
 empty, too_long, bytes_too_long, invalid_characters, too_many_hashtags,
 hashtags_above_advice, duplicate_hashtag, too_many_links, link_not_clickable,
-link_preview_lost, linkedin_reserved_chars, newlines_dropped, hook_below_fold,
+link_preview_lost, newlines_dropped, hook_below_fold,
 and from media: too_many_media, media_format, media_too_large, media_too_small,
 media_aspect, alt_text_too_long.
+
+LinkedIn's reserved characters ("(", "_", "@" ...) are no finding: pasting by hand keeps
+them, and Postwerk's LinkedIn publisher escapes them (``publish.linkedin.little_text``).
+A warning on every post with "(m/w/d)", an e-mail address or a UTM link only kept good
+posts from "ready".
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from assistant.errors import InputError
 from assistant.hashtags import normalise_tag, tag_key
@@ -193,33 +195,6 @@ def _rule_links(c: Ctx) -> list[Problem]:
     return out
 
 
-def _rule_reserved(c: Ctx) -> list[Problem]:
-    if not c.p.reserved_chars:
-        return []
-    tag_hashes = {start for start, _, _ in c.f.hashtags}
-    found = Counter(
-        m.group()
-        for m in _reserved_re(c.p.reserved_chars).finditer(c.f.text)
-        if m.start() not in tag_hashes
-    )
-    if not found:
-        return []
-    listed = " ".join(f"{ch}×{n}" if n > 1 else ch for ch, n in sorted(found.items()))
-    return [
-        _warn(
-            "linkedin_reserved_chars",
-            f"{c.p.name}'s API silently cuts the text at the first unescaped reserved "
-            f"character ({listed}): pasting by hand is fine; a publisher must escape them "
-            "with a backslash.",
-        )
-    ]
-
-
-@lru_cache(maxsize=16)
-def _reserved_re(chars: str) -> re.Pattern[str]:
-    return re.compile("[" + re.escape(chars) + "]")
-
-
 def _rule_newlines(c: Ctx) -> list[Problem]:
     if not c.p.strips_newlines or "\n" not in c.f.text.strip():
         return []
@@ -257,7 +232,6 @@ RULES: tuple[Callable[[Ctx], list[Problem]], ...] = (
     _rule_length,
     _rule_hashtags,
     _rule_links,
-    _rule_reserved,
     _rule_newlines,
     _rule_fold,
     _rule_media,
