@@ -182,7 +182,12 @@ def _repair_messages(job: Job, drafts: dict[str, Draft]) -> list[ChatMessage] | 
     if not failing:
         return None
     lines = [f"- {pid}: {p.message}" for pid, probs in failing.items() for p in probs]
-    prompt = render("repair", problems="\n".join(lines), platform_ids=", ".join(failing))
+    return _repair_prompt(job, lines, list(failing))
+
+
+def _repair_prompt(job: Job, lines: list[str], platforms: list[str]) -> list[ChatMessage]:
+    """The job's conversation and the request to rewrite ``platforms`` for ``lines``."""
+    prompt = render("repair", problems="\n".join(lines), platform_ids=", ".join(platforms))
     return [*job.messages, ChatMessage(role="user", content=prompt["user"])]
 
 
@@ -257,9 +262,7 @@ async def _rewrite_alike(client: LLMClient, job: Job, draft: Draft, note: str) -
     if job.repairs >= MAX_REPAIRS or not job.messages:
         return None
     job.repairs += 1
-    prompt = render("repair", problems=f"- {draft.platform}: {note}",
-                    platform_ids=draft.platform)
-    messages = [*job.messages, ChatMessage(role="user", content=prompt["user"])]
+    messages = _repair_prompt(job, [f"- {draft.platform}: {note}"], [draft.platform])
     try:
         reply = await _ask(client, job, messages, 0.7)
     except LLMError as exc:

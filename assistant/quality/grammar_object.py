@@ -23,6 +23,7 @@ from assistant.quality.grammar_phrase import (
     slots_of,
 )
 from assistant.quality.grammar_words import (
+    EIN_STEMS,
     GrammarLexicon,
     Token,
     adjective_ending,
@@ -42,7 +43,8 @@ _COPULAS = frozenset({
     "heiße", "heißt", "heißen", "nennt", "nennen", "gilt", "gelten", "scheint", "scheinen",
 })
 _JOINS = frozenset({"und", "oder", "sowie", "als", "wie", "noch", "weder", "sondern"})
-_EIN_FAMILY = frozenset({"ein", "kein", "mein", "dein", "unser", "euer"})
+# the ein-words but "sein" (also the copula) and "Ihr" (also "you")
+_EIN_FAMILY = frozenset(EIN_STEMS) - {"sein", "Ihr"}
 _BOUNDARY = regex.compile(r"[,;:.!?()\[\]–—\n]|\s-\s")
 _MASCULINE_NOMINATIVE = readings("m.nom")
 # The noun list also has "das Kaffee" (Austrian for a café); in the German of Germany the
@@ -96,6 +98,10 @@ def _nominative_object(plain: str, words: list[Token], lex: GrammarLexicon,
                            f"'{_accusative(words[index:position + 1], lex)}'")
 
 
+def _ending(word: Token, lex: GrammarLexicon) -> str | None:
+    return adjective_ending(word.lower, lex.is_word) if adjective_like(word) else None
+
+
 def _phrase_bits(phrase: list[Token], lex: GrammarLexicon) -> int:
     """The readings article, adjectives and noun share ("ein neuer" is masculine
     nominative whatever else the noun may be)."""
@@ -105,7 +111,7 @@ def _phrase_bits(phrase: list[Token], lex: GrammarLexicon) -> int:
         bits &= of_genus("m")
     bits &= determiner_bits(article.lower)
     for word in adjectives:
-        ending = adjective_ending(word.lower, lex.is_word) if adjective_like(word) else None
+        ending = _ending(word, lex)
         if ending is not None:
             bits = sum({readings(f"{genus}.{case}") for genus, case in slots_of(bits)
                         if ending in adjective_endings_after(article.lower, [(genus, case)])})
@@ -117,7 +123,7 @@ def _accusative(phrase: list[Token], lex: GrammarLexicon) -> str:
     article, *adjectives, noun = phrase
     out = [determiner_forms(article.lower, [("m", "acc")])[0]]
     for word in adjectives:
-        ending = adjective_ending(word.lower, lex.is_word) if adjective_like(word) else None
+        ending = _ending(word, lex)
         out.append(word.text[: -len(ending)] + "en" if ending else word.text)
     if article.text[:1].isupper():
         out[0] = out[0].capitalize()

@@ -24,7 +24,7 @@ _EIN_ENDINGS = {"m": ("", "es", "em", "en"), "f": ("e", "er", "er", "e"),
                 "n": ("", "es", "em", ""), "pl": ("e", "er", "en", "e")}
 # the ein-words: "ein" has no plural; "Ihr" (formal) is only an article when capitalised
 # inside a sentence ("ihr" is also "you"), "euer" loses its e before an ending
-_EIN_STEMS = ("ein", "kein", "mein", "dein", "sein", "unser", "euer", "Ihr")
+EIN_STEMS = ("ein", "kein", "mein", "dein", "sein", "unser", "euer", "Ihr")
 
 
 def _slot_bits(slot: Slot) -> int:
@@ -48,7 +48,7 @@ def _paradigms() -> dict[str, list[Slot]]:
     for genus, words in _DEFINITE.items():
         for case, word in zip(CASES, words, strict=True):
             table.setdefault(word, []).append((genus, case))
-    for stem in _EIN_STEMS:
+    for stem in EIN_STEMS:
         for word, slots in _ein_forms(stem).items():
             table.setdefault(word, []).extend(slots)
     return table
@@ -72,7 +72,7 @@ def determiner_forms(like: str, slots: list[Slot]) -> list[str]:
     if like in DEFINITE:
         found = [_DEFINITE[g][CASES.index(c)] for g, c in slots]
     else:
-        stem = next(s for s in sorted(_EIN_STEMS, key=len, reverse=True)
+        stem = next(s for s in sorted(EIN_STEMS, key=len, reverse=True)
                     if like.startswith(s) or (s == "euer" and like.startswith("eur")))
         forms = _ein_forms(stem)
         found = [w for w, have in forms.items() for slot in slots if slot in have]

@@ -11,12 +11,16 @@ from assistant.errors import ConfigError
 from assistant.queue.engines import create_queue_engine, enable_wal
 
 
-def test_wal_switch_waits_for_a_database_another_connection_holds(tmp_path: Path) -> None:
-    path = tmp_path / "queue.db"
+def _held(path: Path) -> tuple[sqlite3.Connection, sqlite3.Connection]:
+    """A connection holding ``path`` exclusively, and one that does not wait for it."""
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("CREATE TABLE t (x)")
     holder.execute("BEGIN EXCLUSIVE")
-    waiter = sqlite3.connect(path, timeout=0, isolation_level=None)
+    return holder, sqlite3.connect(path, timeout=0, isolation_level=None)
+
+
+def test_wal_switch_waits_for_a_database_another_connection_holds(tmp_path: Path) -> None:
+    holder, waiter = _held(tmp_path / "queue.db")
     waits: list[float] = []
 
     def release_on_first_wait(seconds: float) -> None:
@@ -30,11 +34,7 @@ def test_wal_switch_waits_for_a_database_another_connection_holds(tmp_path: Path
 
 
 def test_wal_switch_gives_up_after_its_timeout(tmp_path: Path) -> None:
-    path = tmp_path / "queue.db"
-    holder = sqlite3.connect(path, isolation_level=None)
-    holder.execute("CREATE TABLE t (x)")
-    holder.execute("BEGIN EXCLUSIVE")
-    waiter = sqlite3.connect(path, timeout=0, isolation_level=None)
+    holder, waiter = _held(tmp_path / "queue.db")
     with pytest.raises(sqlite3.OperationalError, match="locked"):
         enable_wal(waiter, timeout_s=0.2)
     holder.execute("COMMIT")
