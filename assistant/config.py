@@ -144,6 +144,8 @@ class Settings(BaseSettings):
     draft_platform_style: bool = True  # per-platform length and form in the rules
     draft_split_platforms: bool = True  # one call per platform instead of one per brief
     draft_fact_list: bool = True  # the brief's facts as a checklist in the prompt
+    # split mode: each platform's reply in named parts / held to its budget (drafting_form)
+    draft_platform_form: bool = False
     # LinkedIn publishing (assistant/publish/linkedin.py): the month of the versioned REST API
     # (LinkedIn retires a version about a year after it comes out), the developer app that
     # users connect through, and the API's addresses (tests point them at a local fake)

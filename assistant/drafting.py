@@ -22,6 +22,7 @@ from assistant.brand.kit import BrandKit
 from assistant.checks import with_same_text
 from assistant.config import Settings, get_settings
 from assistant.drafting_distinct import distinct_texts, same_text_by_variant
+from assistant.drafting_form import flat_reply, form_line, platform_form, reply_model
 from assistant.drafting_passes import Passes, better, to_fix
 from assistant.drafting_post import finish_post, post_problems
 from assistant.drafting_request import (
@@ -97,7 +98,7 @@ def build_messages(job: Job, snippets: Sequence[briefing.Snippet]) -> list[ChatM
         template=briefing.template_block(template, lang),
         platform_rules=briefing.platform_rules(
             job.platforms, kit, brief.sponsored, lang, passes.platform_style
-        ),
+        ) + form_line(passes, job.platforms, kit, brief.sponsored),
         link_rule=briefing.link_rule(brief.link, job.platforms, lang),
         sponsored_rule=briefing.sponsored_rule(brief.sponsored, lang),
         media_rule=briefing.media_rule(max((len(m) for m in job.media.values()), default=0)),
@@ -117,12 +118,15 @@ def reply_budget(client: LLMClient, platforms: int) -> int:
 
 async def _ask(client: LLMClient, job: Job, messages: list[ChatMessage], temp: float) -> DraftReply:
     """One structured call; a reply in the wrong form (or cut off) is retried once with
-    the reason."""
+    the reason. With a platform form (option) the reply's shape is the platform's, the
+    repairs' too, and its parts are joined into the one text."""
     attempt_messages = list(messages)
     budget = reply_budget(client, len(job.platforms))
+    form = platform_form(job.passes, job.platforms, job.kit, job.brief.sponsored)
+    shape = DraftReply if form is None else reply_model(job.platforms[0], form)
     for attempt in range(MAX_FORMAT_RETRIES + 1):
         try:
-            result = await client.astructured(attempt_messages, DraftReply, temperature=temp,
+            result = await client.astructured(attempt_messages, shape, temperature=temp,
                                               max_tokens=budget)
         except (LLMBadReplyError, LLMTruncatedError) as exc:
             if attempt == MAX_FORMAT_RETRIES:
@@ -140,7 +144,9 @@ async def _ask(client: LLMClient, job: Job, messages: list[ChatMessage], temp: f
             continue
         job.usage = job.usage + result.usage
         job.messages = [*messages, ChatMessage(role="assistant", content=result.raw)]
-        return result.value
+        # a DraftReply is returned as it is; a form's parts are joined into its texts
+        return DraftReply.model_validate(result.value if form is None
+                                         else flat_reply(form, result.value))
     raise AssertionError("unreachable")
 
 

@@ -31,6 +31,7 @@ class Passes:
     platform_style: bool = True
     split_platforms: bool = False
     fact_list: bool = False
+    platform_form: bool = False
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Passes:
@@ -40,6 +41,7 @@ class Passes:
             platform_style=settings.draft_platform_style,
             split_platforms=settings.draft_split_platforms,
             fact_list=settings.draft_fact_list,
+            platform_form=settings.draft_platform_form,
         )
 
 

@@ -61,7 +61,7 @@ from assistant.models import Brief, Draft  # noqa: E402
 
 BRIEFS_FILE = Path(__file__).with_name("quality_briefs.yaml")
 OPTIONS = ("draft_proofread", "draft_adapt_example", "draft_platform_style",
-           "draft_split_platforms", "draft_fact_list")
+           "draft_split_platforms", "draft_fact_list", "draft_platform_form")
 STATES = ("ready", "needs_look", "problems")
 DUMP: Path | None = None  # --dump: where each finished brief's drafts go
 CONFIG = ["defaults"]  # the config being run, for the dump

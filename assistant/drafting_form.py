@@ -1,0 +1,164 @@
+"""Option "platform form" (``draft_platform_form``): each platform's form given by the
+shape of the reply, not only told in words. Pure.
+
+With one call per platform the 1.5B model restated the brief the same way for every
+platform (``same_text_as``), whatever the prompt said about length and form. It does follow
+the shape of a JSON reply that the server enforces: llama.cpp (xllamacpp, built with
+llguidance) turns the request's json_schema into a grammar, ``maxLength``, ``minItems``,
+``maxItems`` and an anchored ``pattern`` included (checked against the embedded server), and
+the model reads field names. So in split mode a platform's call asks for its post as named
+parts (a hook and short lines for Instagram, a question to the readers for Facebook, three
+paragraphs for LinkedIn) or, on a short platform, for a text that cannot exceed its budget;
+the parts are joined here into the one text every check reads.
+
+The constraints go into the schema the server enforces, not into parsing: an endpoint that
+ignores them (a hosted API) gets a longer text, which the checker flags as usual, rather
+than a reply refused as invalid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, Field, create_model
+
+from assistant.brand.kit import BrandKit
+from assistant.briefing import text_budget
+from assistant.drafting_passes import Passes
+from assistant.platforms import get_platform
+
+HOOK_CHARS = 90
+LINE_CHARS = 140
+# one line of up to 200 characters that ends in "?" (llguidance anchors every pattern; the
+# anchors keep it valid for llama.cpp's GBNF converter, which requires them)
+QUESTION_PATTERN = r"^[^\n]{8,200}\?$"
+# the platforms whose form is "short": one text, held to its budget by the grammar
+SHORT = ("x", "bluesky", "threads", "mastodon")
+
+
+@dataclass(frozen=True)
+class Part:
+    """One named part of a platform's post and what it is for (named in the user text)."""
+
+    name: str
+    purpose: str
+    schema: Mapping[str, Any]  # JSON-schema keywords the server's grammar enforces
+    many: bool = False  # a list of lines
+
+
+@dataclass(frozen=True)
+class Form:
+    """A platform's parts and how they join: paragraphs of part names, the paragraphs
+    separated by ``paragraph_sep`` and the parts within one by ``line_sep``."""
+
+    parts: tuple[Part, ...]
+    layout: tuple[tuple[str, ...], ...]
+    paragraph_sep: str = "\n\n"
+    line_sep: str = " "
+
+
+CTA = Part("call_to_action", "one sentence: what the reader should do now", {})
+FORMS: dict[str, Form] = {
+    "instagram": Form(
+        (Part("hook", "one short line that makes people stop scrolling",
+              {"maxLength": HOOK_CHARS}),
+         Part("lines", "two or three short lines with the facts of the brief",
+              {"minItems": 2, "maxItems": 3,
+               "items": {"type": "string", "maxLength": LINE_CHARS}}, many=True),
+         CTA),
+        (("hook", "lines", "call_to_action"),), line_sep="\n"),
+    "facebook": Form(
+        (Part("question_to_readers", "a question to your readers about the brief's topic, "
+              "ending in '?'", {"pattern": QUESTION_PATTERN}),
+         Part("details", "two or three sentences with the facts of the brief", {}),
+         CTA),
+        (("question_to_readers",), ("details", "call_to_action"))),
+    "linkedin": Form(
+        (Part("context", "why this matters to the reader or the team", {}),
+         Part("details", "the facts of the brief", {}),
+         CTA),
+        (("context",), ("details",), ("call_to_action",))),
+}
+
+
+def short_form(budget: int) -> Form:
+    text = Part("text", f"the whole post, at most {budget} characters", {"maxLength": budget})
+    return Form((text,), (("text",),))
+
+
+def platform_form(passes: Passes, platforms: Sequence[str], kit: BrandKit,
+                  sponsored: bool) -> Form | None:
+    """The form of a call's reply: only with the option on and one call per platform (the
+    one-call-for-all-platforms reply stays one "text" per post)."""
+    if not (passes.platform_form and passes.split_platforms) or len(platforms) != 1:
+        return None
+    return form_for(platforms[0], kit, sponsored)
+
+
+def form_line(passes: Passes, platforms: Sequence[str], kit: BrandKit, sponsored: bool) -> str:
+    """What the platform rules of the user text gain: a line naming the parts, if any."""
+    form = platform_form(passes, platforms, kit, sponsored)
+    return "" if form is None else "\n" + form_rule(platforms[0], form)
+
+
+def form_for(platform: str, kit: BrandKit, sponsored: bool) -> Form | None:
+    """The form of ``platform``'s post, or None where the reply stays one free "text"."""
+    if platform in SHORT:
+        return short_form(text_budget(get_platform(platform), kit, sponsored))
+    return FORMS.get(platform)
+
+
+def form_rule(platform: str, form: Form) -> str:
+    """The line of the user text that names the parts, so the model knows each field's use."""
+    if len(form.parts) == 1:
+        part = form.parts[0]
+        return f'"{part.name}" of the {platform} post: {part.purpose} (no more fits).'
+    named = "; ".join(f'"{part.name}": {part.purpose}' for part in form.parts)
+    return (f'Instead of one "text", give the {platform} post in these parts (they are '
+            f"joined into the post): {named}.")
+
+
+def reply_model(platform: str, form: Form) -> type[BaseModel]:
+    """The response model of one platform's call: its post with the form's parts (each
+    required in the schema sent; a part missing from a reply is read as empty)."""
+    fields: dict[str, Any] = {"platform": (str, ...)}
+    for part in form.parts:
+        kind: Any = list[str] if part.many else str
+        empty: Any = list if part.many else str
+        fields[part.name] = (kind, Field(default_factory=empty,
+                                         json_schema_extra=dict(part.schema)))
+    fields |= {"hashtags": (list[str], Field(default_factory=list)),
+               "alt_text": (str | None, None), "first_comment": (str | None, None)}
+    title = "".join(word.title() for word in platform.split("_"))
+    post = create_model(f"{title}FormPost", **fields)
+    # one platform per call: one post (the 1.5B model wrote a post for each of several
+    # platforms nobody asked for)
+    posts = Field(json_schema_extra={"minItems": 1, "maxItems": 1})
+    return create_model(f"{title}FormReply", posts=(list[post], posts))  # type: ignore[valid-type]
+
+
+def joined(form: Form, values: Mapping[str, Any]) -> str:
+    """The post's text: the parts in the form's layout, empty parts dropped."""
+    paragraphs = []
+    for names in form.layout:
+        pieces: list[str] = []
+        for name in names:
+            value = values.get(name)
+            items = value if isinstance(value, list) else [value]
+            pieces += [str(item).strip() for item in items if item and str(item).strip()]
+        if pieces:
+            paragraphs.append(form.line_sep.join(pieces))
+    return form.paragraph_sep.join(paragraphs)
+
+
+def flat_reply(form: Form, reply: BaseModel) -> dict[str, Any]:
+    """A form reply as the one-"text" reply drafting reads (``DraftReply``'s shape)."""
+    posts = []
+    for post in getattr(reply, "posts", []):
+        values = post.model_dump()
+        posts.append({"platform": values["platform"], "text": joined(form, values),
+                      "hashtags": values["hashtags"], "alt_text": values["alt_text"],
+                      "first_comment": values["first_comment"]})
+    return {"posts": posts}

@@ -1,0 +1,193 @@
+"""Option "platform form" (issue 13 item 5c): in split mode each platform's reply has the
+platform's shape, joined into the text; pure, then against the fake OpenAI server."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from assistant.brand.kit import BrandKit, load_kit
+from assistant.briefing import text_budget
+from assistant.config import load_settings
+from assistant.drafting import DraftOptions, draft_posts
+from assistant.drafting_form import FORMS, form_for, joined, platform_form, reply_model
+from assistant.drafting_passes import Passes
+from assistant.llm.schema import strict_schema
+from assistant.platforms import get_platform
+from tests.conftest import ROOT
+from tests.fakes.drafts import DraftScript, post, requested_platforms
+from tests.fakes.llm_server import FakeLLMServer, Reply
+
+BRIEF = "Röstkurs am 12. Dezember, 18 Uhr, maximal 8 Plätze, Anmeldung im Laden"
+FACTS = ("12. Dezember", "18 Uhr", "8 Plätze")
+ON = Passes(split_platforms=True, platform_form=True)
+# What the parts of each platform say: the same facts, in each platform's shape
+PARTS: dict[str, dict[str, Any]] = {
+    "instagram": {"hook": "Selbst rösten? Jetzt geht's los ☕",
+                  "lines": ["Röstkurs am 12. Dezember", "Los geht's um 18 Uhr",
+                            "Nur 8 Plätze frei"],
+                  "call_to_action": "Meld dich im Laden an!"},
+    "facebook": {"question_to_readers": "Wolltest du schon immer wissen, wie aus grünen "
+                 "Bohnen dein Lieblingskaffee wird?",
+                 "details": "Am 12. Dezember um 18 Uhr zeigen wir es dir im Kontor, mit "
+                 "maximal 8 Plätzen bleibt Zeit für jede Frage.",
+                 "call_to_action": "Schreib uns oder komm im Laden vorbei."},
+    "linkedin": {"context": "Wer Kaffee verkauft, sollte wissen, wie Röstung den Geschmack "
+                 "prägt: Das stärkt jedes Gespräch mit Kundinnen und Kunden.",
+                 "details": "Unser Röstkurs am 12. Dezember beginnt um 18 Uhr und ist auf "
+                 "8 Plätze begrenzt.",
+                 "call_to_action": "Die Anmeldung läuft direkt bei uns im Laden."},
+    "x": {"text": "Röstkurs im Kontor: 12. Dezember, 18 Uhr, 8 Plätze. Anmelden im Laden!"},
+}
+
+
+@pytest.fixture()
+def kit() -> BrandKit:
+    return load_kit("kaffeekontor-hamburg", ROOT / "brand_kits")
+
+
+def _post_schema(platform: str, kit: BrandKit) -> dict[str, Any]:
+    form = form_for(platform, kit, False)
+    assert form is not None
+    schema = strict_schema(reply_model(platform, form))
+    assert schema["properties"]["posts"]["maxItems"] == 1
+    return next(iter(schema["$defs"].values()))["properties"]  # type: ignore[no-any-return]
+
+
+def test_each_platform_gets_its_own_shape(kit: BrandKit) -> None:
+    instagram = _post_schema("instagram", kit)
+    assert [k for k in instagram if k not in {"platform", "hashtags", "alt_text",
+                                              "first_comment"}] == ["hook", "lines",
+                                                                    "call_to_action"]
+    assert instagram["hook"]["maxLength"] == 90
+    assert (instagram["lines"]["minItems"], instagram["lines"]["maxItems"]) == (2, 3)
+    assert "text" not in instagram
+    assert _post_schema("facebook", kit)["question_to_readers"]["pattern"].endswith(r"\?$")
+    assert {"context", "details", "call_to_action"} <= set(_post_schema("linkedin", kit))
+    for short in ("x", "bluesky", "threads", "mastodon"):
+        budget = text_budget(get_platform(short), kit)
+        assert _post_schema(short, kit)["text"]["maxLength"] == budget
+    assert _post_schema("x", kit)["text"]["maxLength"] < 280
+    assert form_for("tiktok", kit, False) is None and form_for("pinterest", kit, False) is None
+
+
+def test_the_parts_join_in_each_platforms_layout() -> None:
+    instagram = joined(FORMS["instagram"], {**PARTS["instagram"], "lines": ["a", " ", "b"]})
+    assert instagram == "Selbst rösten? Jetzt geht's los ☕\na\nb\nMeld dich im Laden an!"
+    facebook = joined(FORMS["facebook"], PARTS["facebook"])
+    question, rest = facebook.split("\n\n")
+    assert question.endswith("?") and rest.endswith("im Laden vorbei.") and "18 Uhr" in rest
+    linkedin = joined(FORMS["linkedin"], PARTS["linkedin"])
+    assert linkedin.count("\n\n") == 2 and linkedin.startswith("Wer Kaffee")
+    assert joined(FORMS["linkedin"], {**PARTS["linkedin"], "details": " "}).count("\n\n") == 1
+
+
+def test_the_form_applies_only_with_the_option_in_split_mode(kit: BrandKit) -> None:
+    assert platform_form(ON, ["instagram"], kit, False) is not None
+    assert platform_form(Passes(split_platforms=False, platform_form=True),
+                         ["instagram"], kit, False) is None
+    assert platform_form(Passes(split_platforms=True), ["instagram"], kit, False) is None
+
+
+def test_the_option_is_read_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert not load_settings().draft_platform_form  # off until the bench chooses it
+    monkeypatch.setenv("POSTWERK_DRAFT_PLATFORM_FORM", "true")
+    assert load_settings().draft_platform_form
+    assert Passes.from_settings(load_settings()).platform_form
+
+
+class PartsScript:
+    """Replies in the shape each request's schema asks for; ``parts(platform, call)``."""
+
+    def __init__(self, parts: Any = None) -> None:
+        self.parts = parts or (lambda platform, call: PARTS[platform])
+        self.calls: list[dict[str, Any]] = []
+
+    def __call__(self, body: dict[str, Any]) -> Reply:
+        call = len(self.calls)
+        self.calls.append(body)
+        platform = requested_platforms(body)[0]
+        reply = {**post(platform, ""), **self.parts(platform, call)}
+        reply.pop("text") if "text" not in _fields(body) else None
+        return Reply.json({"posts": [reply]}, usage=(900, 150, 0))
+
+
+def _fields(body: dict[str, Any]) -> list[str]:
+    schema = body["response_format"]["json_schema"]["schema"]
+    item = schema["properties"]["posts"]["items"]
+    found = schema["$defs"][item["$ref"].split("/")[-1]] if "$ref" in item else item
+    return list(found["properties"])
+
+
+def _options(**overrides: Any) -> DraftOptions:
+    return DraftOptions(settings=load_settings(**overrides))
+
+
+def test_parted_replies_give_distinct_texts_with_every_fact(
+    fake_llm: FakeLLMServer, kit: BrandKit
+) -> None:
+    script = PartsScript()
+    fake_llm.responder = script
+    platforms = ["instagram", "facebook", "linkedin"]
+    drafts = draft_posts(kit, BRIEF, platforms, options=_options(
+        draft_split_platforms=True, draft_platform_form=True))
+    asked = {requested_platforms(c)[0]: c for c in script.calls}
+    assert _fields(asked["instagram"])[1:4] == ["hook", "lines", "call_to_action"]
+    assert "question_to_readers" in _fields(asked["facebook"])
+    user = asked["instagram"]["messages"][-1]["content"]
+    assert '"hook": one short line' in user
+    systems = {c["messages"][0]["content"] for c in script.calls}
+    assert len(systems) == 1  # the prefix cache: one system text for every platform
+    assert [d.platform for d in drafts] == platforms
+    assert drafts[0].text.startswith("Selbst rösten? Jetzt geht's los ☕\nRöstkurs am")
+    assert drafts[1].text.split("\n\n")[0].endswith("Lieblingskaffee wird?")
+    for draft in drafts:
+        assert all(fact in draft.text for fact in FACTS), draft.text
+        assert not any(p.code == "same_text_as" for p in draft.problems), draft.problems
+
+
+def test_a_repair_keeps_the_platforms_shape(fake_llm: FakeLLMServer, kit: BrandKit) -> None:
+    def parts(platform: str, call: int) -> dict[str, Any]:
+        broken = {"call_to_action": "Mehr unter [Link zum Kurs]"}
+        return {**PARTS[platform], **(broken if call == 0 else {})}
+
+    script = PartsScript(parts)
+    fake_llm.responder = script
+    drafts = draft_posts(kit, BRIEF, ["instagram"], options=_options(
+        draft_split_platforms=True, draft_platform_form=True))
+    assert len(script.calls) == 2 and "Rewrite only" in script.calls[1]["messages"][-1]["content"]
+    first, repair = (c["response_format"]["json_schema"] for c in script.calls)
+    assert repair == first and first["name"] == "InstagramFormReply"
+    assert drafts[0].text.endswith("Meld dich im Laden an!")
+    assert not any(p.code == "placeholder" for p in drafts[0].problems)
+
+
+def test_x_is_asked_for_one_text_held_to_its_budget(
+    fake_llm: FakeLLMServer, kit: BrandKit
+) -> None:
+    script = PartsScript()
+    fake_llm.responder = script
+    drafts = draft_posts(kit, BRIEF, ["x"], options=_options(
+        draft_split_platforms=True, draft_platform_form=True))
+    sent = script.calls[0]["response_format"]["json_schema"]["schema"]
+    assert sent["$defs"]["XFormPost"]["properties"]["text"]["maxLength"] == text_budget(
+        get_platform("x"), kit)
+    assert drafts[0].text.startswith(PARTS["x"]["text"])
+
+
+@pytest.mark.usefixtures("one_call_per_brief")
+def test_one_call_for_all_platforms_is_unchanged_by_the_option(
+    fake_llm: FakeLLMServer, kit: BrandKit
+) -> None:
+    script = DraftScript()
+    fake_llm.responder = script
+    platforms = ["instagram", "x"]
+    draft_posts(kit, BRIEF, platforms, options=_options(draft_platform_form=True,
+                                                        draft_split_platforms=False))
+    draft_posts(kit, BRIEF, platforms, options=_options(draft_platform_form=False,
+                                                        draft_split_platforms=False))
+    with_form, without = (c for c in script.calls if len(c["messages"]) == 2)
+    assert with_form["messages"] == without["messages"]
+    assert with_form["response_format"] == without["response_format"]
+    assert with_form["response_format"]["json_schema"]["name"] == "DraftReply"
