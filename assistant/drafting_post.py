@@ -96,7 +96,7 @@ def finish_post(
     )
     link = tagged_link(brief, kit, platform_id)
     text = tidy_post(body, kit, platform_id, link, language=language,
-                     lex=grammar_lexicon_for(language))
+                     lex=grammar_lexicon_for(language), brief=brief.text)
     text = place_link(text, link, platform, language)
     if brief.sponsored:
         text = add_ad_label(text, language)

@@ -27,6 +27,7 @@ _WORD = regex.compile(r"\p{L}+")
 # count only in mid-sentence; "Ihnen" is formal wherever it stands.
 _SIE_FORMS = regex.compile(r"\bIhnen\b")
 _SIE_MID = regex.compile(r"(?<=\p{L}[,;]?\s+)\b(?:Sie|Ihr|Ihre[mnrs]?)\b")
+_SIE_ANY = regex.compile(r"\b(?:Sie|Ihr|Ihre[mnrs]?)\b")
 _DU_FORMS = regex.compile(
     r"\b(du|dich|dir|dein|deine[mnrs]?|euch|euer|eure[mnrs]?)\b", regex.IGNORECASE
 )
@@ -230,9 +231,23 @@ def language_problems(text: str, language: str) -> list[Problem]:
     ]
 
 
+def formal_matches(text: str) -> list[regex.Match[str]]:
+    """Where ``text`` addresses the reader formally (Sie, Ihnen, Ihr...), in order: the one
+    reading of "formal address" that the check and tidy's mending both use."""
+    found = [*_SIE_FORMS.finditer(text), *_SIE_MID.finditer(text)]
+    return sorted(found, key=lambda match: match.start())
+
+
 def formal_forms(text: str) -> list[str]:
     """The German formal forms of address (Sie, Ihnen, Ihr...) in ``text``, in order."""
-    return _SIE_FORMS.findall(text) + _SIE_MID.findall(text)
+    return [match.group() for match in formal_matches(text)]
+
+
+def ambiguous_formal(text: str) -> list[regex.Match[str]]:
+    """"Sie"/"Ihr..." where it may be formal or not (at a sentence start: "Sie rösten" about
+    the team, "Ihr seid" to many): the forms ``formal_matches`` leaves out on purpose."""
+    formal = {match.start() for match in formal_matches(text)}
+    return [m for m in _SIE_ANY.finditer(text) if m.start() not in formal]
 
 
 def informal_forms(text: str) -> list[str]:

@@ -21,9 +21,12 @@ from assistant.quality.facts import (
     extract_facts,
     is_calendar_word,
     number_words,
+    trim_web,
+    web_fact,
     weekdays,
 )
 from assistant.quality.names import Name
+from assistant.quality.textnorm import URL_RE
 
 _WEB = ("url", "email", "handle")
 _PERSON = " (a person)"
@@ -85,6 +88,16 @@ def invented(text: str, language: str, sources: Known, names: list[Name],
         if not name.person or name.word.casefold() not in person_words:
             shown.append(f"{name.word}{_PERSON}" if name.person else name.word)
     return list(dict.fromkeys(shown))
+
+
+def invented_urls(text: str, sources: Known) -> list[tuple[int, int]]:
+    """Where the post has a web address (with a scheme or www.) that no source states: the
+    very test ``invented`` applies, for tidy to take those out."""
+    spans = []
+    for match in URL_RE.finditer(text):
+        if not sources.covers(web_fact("url", match.group())):
+            spans.append((match.start(), match.start() + len(trim_web(match.group()))))
+    return spans
 
 
 def from_example(found: str, examples: Sequence[str]) -> bool:

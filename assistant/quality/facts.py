@@ -100,13 +100,23 @@ def _web_facts(text: str) -> tuple[list[Fact], str]:
     for kind, pattern in (("url", URL_RE), ("email", EMAIL_RE), ("url", DOMAIN_RE),
                           ("handle", HANDLE_RE)):
         for match in pattern.finditer(text):
-            raw = match.group(0).rstrip(".,;:!?)»“\"'")
-            shown = regex.sub(r"(?i)^https?://(?:www\.)?", "", raw)  # short enough to quote
-            found.append(Fact(kind, web_key(raw), shown, frozenset()))
+            found.append(web_fact(kind, match.group(0)))
             text = _blank(text, match.start(), match.end())
     for match in HASHTAG_RE.finditer(text):
         text = _blank(text, match.start(), match.end())
     return found, text
+
+
+def trim_web(raw: str) -> str:
+    """An address as matched, without the punctuation that ends the sentence around it."""
+    return raw.rstrip(".,;:!?)»“\"'")
+
+
+def web_fact(kind: str, raw: str) -> Fact:
+    """The fact of one web address, e-mail or handle as a pattern matched it."""
+    raw = trim_web(raw)
+    shown = regex.sub(r"(?i)^https?://(?:www\.)?", "", raw)  # short enough to quote
+    return Fact(kind, web_key(raw), shown, frozenset())
 
 
 def _without_lists(text: str) -> tuple[str, int]:

@@ -13,6 +13,11 @@ what the checks would flag:
 * emoji outside the kit's list are removed (the kit lists its emoji: ``emoji.allowed``);
 * Markdown emphasis ("die **perfekte** Barista") loses its marks: no platform renders it,
   the reader sees the asterisks. Single asterisks stay (they are also the gender star);
+* a German post that says Sie where the kit says du is turned into du when every formal
+  form is one a person would mend without thinking (``formality_fix``);
+* a web address that no source states (the test of ``invented_fact``: not the brief's link,
+  not in the brief or the kit's facts) goes, with the label or arrow that pointed at it
+  ("Mehr: https://..."), when the brief is known;
 * the rules a person accepted into the kit: its banned emoji go like foreign ones
   (``rules.banned_emoji``), its never-tags, preferred terms and opener are applied by
   ``kit_rules``.
@@ -23,10 +28,14 @@ from __future__ import annotations
 import regex
 
 from assistant.brand.schema import BrandKit
+from assistant.quality.context import QualityContext
 from assistant.quality.emoji import foreign_emoji
+from assistant.quality.factcheck import Known, invented_urls
+from assistant.quality.formality_fix import mend_address
 from assistant.quality.grammar_words import GrammarLexicon
 from assistant.quality.kit_rules import apply_kit_rules, clean_gaps
 from assistant.quality.linkbio import find_link_in_bio
+from assistant.quality.sources import source_texts
 from assistant.rules import banned_emoji, emoji_key, find_emoji
 
 # what only points at the hint: a short label with a colon ("Mehr Infos:"), or arrows,
@@ -41,13 +50,21 @@ MAX_HINTS = 5  # a post with more bio hints than this is left to the checks
 
 
 def tidy_post(text: str, kit: BrandKit, platform: str, link: str | None, *,
-              language: str = "de", lex: GrammarLexicon | None = None) -> str:
-    """``text`` with misplaced bio hints, foreign and banned emoji and Markdown emphasis
-    taken out and the kit's accepted rules applied (see the module doc); ``lex`` is the
-    German noun lexicon the preferred terms need."""
+              language: str = "de", lex: GrammarLexicon | None = None,
+              brief: str | None = None) -> str:
+    """``text`` with misplaced bio hints, invented links, foreign and banned emoji and
+    Markdown emphasis taken out, the kit's du mended and its accepted rules applied (see
+    the module doc); ``lex`` is the German noun lexicon the preferred terms need, ``brief``
+    the brief the post was written from (None: links are left to the checks)."""
     text = _MARKDOWN_EMPHASIS.sub(r"\2", text)
     text = _bio_hints(text, platform, link)
+    if brief is not None:
+        context = QualityContext(brief=brief, link=link, language=language,
+                                 platform=platform, kit=kit)
+        text = _invented_links(text, Known.of(source_texts(context), language))
     text = _drop_emoji(text, kit)
+    if language == "de":
+        text = mend_address(text, kit.formality)
     return apply_kit_rules(text, kit, language, lex)
 
 
@@ -56,16 +73,37 @@ def _bio_hints(text: str, platform: str, link: str | None) -> str:
         match = find_link_in_bio(text, platform)
         if match is None:
             break
-        start, end = _sentence(text, match.start(), match.end())
-        pointer = _POINTER_BEFORE.search(text, start, match.start())
-        if pointer is None and text[start:match.start()].strip():
-            # "unter dem Link in unserer Bio": the sentence only points at the bio
-            text = clean_gaps(text[:start] + " " + text[end:])
-        elif link and link not in text:
+        if link and link not in text and _pointed_at(text, match.start(), match.end()):
             text = text[:match.start()] + link + text[match.end():]
         else:
-            text = _cut_hint(text, pointer.start() if pointer else match.start(), match.end())
+            text = _take_out(text, match.start(), match.end())
     return text
+
+
+def _invented_links(text: str, sources: Known) -> str:
+    for _ in range(MAX_HINTS):
+        spans = invented_urls(text, sources)
+        if not spans:
+            break
+        text = _take_out(text, *spans[0])
+    return text
+
+
+def _pointed_at(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands alone or after a label or arrow, not inside a
+    sentence of its own ("unter dem Link in unserer Bio")."""
+    head, _ = _sentence(text, start, end)
+    return _POINTER_BEFORE.search(text, head, start) is not None or not text[head:start].strip()
+
+
+def _take_out(text: str, start: int, end: int) -> str:
+    """``text`` without ``text[start:end]`` and what only points at it; a sentence that
+    only points at it ("Alle Infos unter dem Link in unserer Bio.") goes as a whole."""
+    head, tail = _sentence(text, start, end)
+    pointer = _POINTER_BEFORE.search(text, head, start)
+    if pointer is None and text[head:start].strip():
+        return clean_gaps(text[:head] + " " + text[tail:])
+    return _cut_hint(text, pointer.start() if pointer else start, end)
 
 
 def _cut_hint(text: str, cut: int, end: int) -> str:
@@ -77,7 +115,10 @@ def _cut_hint(text: str, cut: int, end: int) -> str:
     before = text[:cut].rstrip(" \t")
     if not before or before.endswith(("\n", *".!?…")):
         marks = _MARKS.match(text, end)
-        return clean_gaps(before + " " + text[marks.end() if marks else end:].lstrip(" \t"))
+        rest = text[marks.end() if marks else end:].lstrip(" \t")
+        if before.endswith("\n") and rest.startswith("\n"):
+            rest = rest[1:]  # a hint on a line of its own takes its line with it
+        return clean_gaps(before + " " + rest)
     return clean_gaps(before + text[end:])
 
 

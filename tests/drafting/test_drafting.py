@@ -84,7 +84,9 @@ def test_banned_word_goes_back_to_the_model(fake_llm: FakeLLMServer, kit) -> Non
 
 def test_wrong_formality_is_repaired(fake_llm: FakeLLMServer, kit) -> None:  # type: ignore[no-untyped-def]
     def text_for(platform: str, call: int):  # type: ignore[no-untyped-def]
-        bad = "Wir laden Sie herzlich ein: Probieren Sie unseren neuen Filterkaffee in Altona!"
+        # "wenn Sie Zeit haben" is no form tidy mends, so the Sie goes to the repair call
+        bad = ("Wir laden Sie herzlich ein, wenn Sie Zeit haben: Probieren Sie unseren neuen "
+               "Filterkaffee in Altona!")
         return post(platform, bad if call == 0 else GOOD_DE[platform])
 
     script = DraftScript(text_for)

@@ -1,0 +1,31 @@
+"""Drafting with a du-kit whose model replies in Sie and invents a link (issue 13): tidy
+mends the address and takes the link out before the checks, so the draft comes out ready
+with one call. Against the fake OpenAI server, with the real kit, store and checks."""
+
+from __future__ import annotations
+
+from assistant.brand.kit import BrandKit, load_kit
+from assistant.drafting import draft_posts
+from tests.conftest import ROOT
+from tests.fakes.drafts import GOOD_DE, DraftScript, post
+from tests.fakes.llm_server import FakeLLMServer
+
+BRIEF = "Neuer Äthiopien-Filterkaffee ist da"
+SIE = ("Wie schmeckt eine faire Lieferkette? Unser neuer Äthiopien-Kaffee kommt direkt von "
+       "einer Kooperative, mit der wir seit sechs Jahren zusammenarbeiten. Fragen Sie uns "
+       "gern nach Büro-Lieferungen für Ihr Team.\nMehr: https://moewenbohne.com/kooperative")
+
+
+def kit() -> BrandKit:
+    return load_kit("kaffeekontor-hamburg", ROOT / "brand_kits")
+
+
+def test_a_sie_reply_with_an_invented_link_comes_out_as_du_and_ready(
+        fake_llm: FakeLLMServer) -> None:
+    script = DraftScript(lambda platform, call: post(platform, SIE))
+    fake_llm.responder = script
+    [draft] = draft_posts(kit(), BRIEF, ["linkedin"])
+    assert draft.text.startswith(GOOD_DE["linkedin"]), draft.text
+    assert "moewenbohne.com" not in draft.text
+    assert draft.status == "ready", draft.problems
+    assert len(script.calls) == 1  # nothing was left for a repair call

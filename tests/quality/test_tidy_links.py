@@ -1,0 +1,56 @@
+"""tidy_post takes out a web address that no source states (issue 13: "Mehr:
+https://moewenbohne.com/rostkurs" in a post whose brief had no link), decided by the
+``invented_fact`` check's own test, and keeps the brief's link and the kit's addresses."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.brand.kit import BrandKit
+from assistant.quality.compose import invented_pieces
+from assistant.quality.tidy import tidy_post
+from tests.quality.conftest import context
+
+BRIEF = "Röstkurs am 12. Dezember, 18 Uhr, maximal 8 Plätze, Anmeldung im Laden oder per Mail."
+INVENTED = "https://moewenbohne.com/rostkurs"
+BRIEF_LINK = "https://www.moewenbohne.example/kurs"
+TAGGED = f"{BRIEF_LINK}?utm_source=facebook&utm_medium=social&utm_campaign=social"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (f"Röstkurs am 12. Dezember um 18 Uhr, 8 Plätze! Mehr: {INVENTED}",
+     "Röstkurs am 12. Dezember um 18 Uhr, 8 Plätze!"),
+    (f"Röstkurs am 12. Dezember um 18 Uhr, 8 Plätze.\n👉 {INVENTED}\nAnmeldung im Laden!",
+     "Röstkurs am 12. Dezember um 18 Uhr, 8 Plätze.\nAnmeldung im Laden!"),
+    # a sentence that only points at the address goes as a whole
+    (f"Röstkurs am 12. Dezember um 18 Uhr, 8 Plätze. Alles unter {INVENTED}. Bis dann!",
+     "Röstkurs am 12. Dezember um 18 Uhr, 8 Plätze. Bis dann!"),
+])
+def test_an_invented_link_goes_with_its_label(coffee: BrandKit, text: str,
+                                              expected: str) -> None:
+    ctx = context(coffee, brief=BRIEF)
+    # the facts of the invented_fact check (without the name lexicon: fast)
+    assert invented_pieces(text, ctx, None, ()) == [INVENTED.removeprefix("https://")]
+    tidied = tidy_post(text, coffee, "facebook", None, brief=BRIEF)
+    assert tidied == expected
+    assert invented_pieces(tidied, ctx, None, ()) == []
+
+
+@pytest.mark.parametrize("url", [
+    BRIEF_LINK, TAGGED, f"{BRIEF_LINK}?utm_source=x",  # the brief's link, with or without UTM
+    "https://shop.moewenbohne.example/",  # the kit's shop
+])
+def test_the_briefs_link_and_the_kits_addresses_stay(coffee: BrandKit, url: str) -> None:
+    text = f"Röstkurs am 12. Dezember um 18 Uhr, 8 Plätze! Mehr: {url}"
+    assert tidy_post(text, coffee, "facebook", TAGGED, brief=BRIEF) == text
+
+
+def test_an_address_written_in_the_brief_stays(coffee: BrandKit) -> None:
+    brief = f"{BRIEF} Infos auf {INVENTED}"
+    text = f"Röstkurs am 12. Dezember um 18 Uhr! Mehr: {INVENTED}"
+    assert tidy_post(text, coffee, "facebook", None, brief=brief) == text
+
+
+def test_without_a_brief_links_are_left_to_the_checks(coffee: BrandKit) -> None:
+    text = f"Röstkurs am 12. Dezember um 18 Uhr! Mehr: {INVENTED}"
+    assert tidy_post(text, coffee, "facebook", None) == text
