@@ -124,7 +124,8 @@ def test_approval_sees_the_same_problems_and_requests_the_link(
 
 
 def test_an_error_is_an_error_on_every_path(fake_llm: FakeLLMServer, kit: BrandKit) -> None:
-    text = "Unser Premium-Kaffee für Sie! Probieren Sie ihn im Kontor in Altona."
+    # "wenn Sie Zeit haben" is no form tidy mends to du: the Sie stays for the checks
+    text = "Unser Premium-Kaffee für Sie! Probieren Sie ihn, wenn Sie Zeit haben, im Kontor."
     draft = drafted(fake_llm, kit, text, "facebook")
     paths = every_offline_path(open_queue(), kit, draft)
     assert all(found == paths["draft"] for found in paths.values()), paths

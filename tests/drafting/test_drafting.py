@@ -166,7 +166,9 @@ def test_model_that_never_fixes_leaves_flagged_drafts(fake_llm: FakeLLMServer, k
     wrong = {
         "x": "Kaffee! " * 60,
         "instagram": "Sonderangebot für Sie! Besuchen Sie https://shop.moewenbohne.example jetzt.",
-        "linkedin": "Wir freuen uns, Ihnen unseren Premium-Kaffee vorzustellen.",
+        # "wenn Sie Zeit haben" is no form tidy mends to du: it stays for the checks
+        "linkedin": "Wir freuen uns, Ihnen unseren Premium-Kaffee vorzustellen, wenn Sie "
+        "Zeit haben.",
         "threads": "Links: https://a.example https://b.example https://c.example https://d.example "
         "https://e.example https://f.example",
         "bluesky": "☕" * 320,
