@@ -29,8 +29,10 @@ def status(as_json: bool = JSON_OPTION) -> None:
             idle = f"{result.idle_timeout:.0f} s" if result.idle_timeout else "never"
             typer.echo(f"server     pid {result.pid}, port {result.port}, up "
                        f"{result.uptime_seconds:.0f} s, stops after {idle} idle")
+            spare = (f"; {result.spare_threads} while other programs hold a core"
+                     if result.spare_threads else "")
             typer.echo(f"threads    {result.threads} (prompt {result.threads_batch}), "
-                       f"{result.slots} slots")
+                       f"{result.slots} slots{spare}")
 
     emit(as_json, result, render)
 

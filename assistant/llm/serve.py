@@ -15,14 +15,16 @@ import re
 import signal
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import FrameType
 from typing import Protocol
 
 from assistant.config import Settings
 from assistant.errors import LocalModelError
+from assistant.llm.contention import ContentionMeter
 from assistant.llm.local import model_file, start_server, usable_cores, wait_ready
+from assistant.llm.router import Router
 from assistant.llm.server_file import (
     ServerRecord,
     answers,
@@ -60,6 +62,21 @@ class XllamacppBackend:
         return parse_metrics(str(self.handle.handle_metrics()))  # type: ignore[attr-defined]
 
 
+@dataclass
+class RoutedBackend:
+    """Two contexts of one model behind the router (see ``router``): the full one and the
+    one with a thread fewer for when other programs hold a core."""
+
+    base_url: str
+    contexts: list[XllamacppBackend]
+    router: Router
+    meter: ContentionMeter
+
+    def activity(self) -> tuple[float, bool]:
+        states = [context.activity() for context in self.contexts]
+        return sum(count for count, _ in states), any(busy for _, busy in states)
+
+
 def parse_metrics(text: str) -> tuple[float, bool]:
     """(decode calls so far, requests running) from llama.cpp's Prometheus text."""
     values = dict(re.findall(r"^llamacpp:(\w+) ([0-9.eE+-]+)$", text, flags=re.M))
@@ -71,11 +88,27 @@ BackendFactory = Callable[[Path, Settings, ThreadPlan], Backend]
 
 
 def start_xllamacpp(path: Path, settings: Settings, plan: ThreadPlan) -> Backend:
+    """The model in a context with ``plan.threads``, and, when the plan has spare threads,
+    in a second one with those, behind one router (the weights are mapped once)."""
+    full = _context(path, settings, plan)
+    if plan.spare_threads is None:
+        return full
+    spare_plan = replace(plan, threads=plan.spare_threads, threads_batch=plan.spare_threads)
+    spare = _context(path, settings, spare_plan)
+    meter = ContentionMeter().start()
+    router = Router(full.base_url.removesuffix("/v1"), spare.base_url.removesuffix("/v1"),
+                    meter.wants_spare).start()
+    log.info("router at %s: %d threads, %d while other programs hold a core",
+             router.base_url, plan.threads, plan.spare_threads)
+    return RoutedBackend(f"{router.base_url}/v1", [full, spare], router, meter)
+
+
+def _context(path: Path, settings: Settings, plan: ThreadPlan) -> XllamacppBackend:
     started = time.perf_counter()
     handle, base_url = start_server(path, settings.local_ctx, plan)
     wait_ready(base_url)
-    log.info("embedded model %s serving at %s after %.1f s", path, base_url,
-             time.perf_counter() - started)
+    log.info("embedded model %s (%d threads) serving at %s after %.1f s", path, plan.threads,
+             base_url, time.perf_counter() - started)
     return XllamacppBackend(base_url, handle)
 
 
@@ -124,6 +157,7 @@ def _start(settings: Settings, data_dir: Path,
         pid=os.getpid(), port=port, model_path=str(path.resolve()),
         model_id=model_identity(path), verified=verified, threads=plan.threads,
         threads_batch=plan.threads_batch, poll=plan.poll, slots=plan.slots,
+        spare_threads=plan.spare_threads,
         idle_timeout=settings.local_idle_timeout, started_at=time.time(),
         load_seconds=round(time.perf_counter() - started, 2),
     )

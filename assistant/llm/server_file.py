@@ -39,6 +39,7 @@ class ServerRecord(BaseModel):
     threads_batch: int
     poll: int
     slots: int
+    spare_threads: int | None = None  # a second context for when other programs hold a core
     idle_timeout: float
     started_at: float
     load_seconds: float

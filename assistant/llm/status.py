@@ -31,6 +31,7 @@ class ModelStatus(BaseModel):
     idle_timeout: float | None = None
     threads: int | None = None
     threads_batch: int | None = None
+    spare_threads: int | None = None
     slots: int | None = None
 
 
@@ -64,4 +65,5 @@ def model_status(settings: Settings) -> ModelStatus:
         status.uptime_seconds = round(time.time() - record.started_at, 1)
         status.idle_timeout = record.idle_timeout
         status.threads, status.threads_batch = record.threads, record.threads_batch
+        status.spare_threads = record.spare_threads
     return status

@@ -16,6 +16,13 @@ a core "for the others" halves our speed and gives the others little. Busy-wait 
 user's other programs (and our own HTTP and checks) need, so the threads sleep while they
 wait. Decoding is bound by memory bandwidth: past ~8 threads it gains nothing on a laptop
 or desktop, so 8 is the cap (reasoned, not measured here: this machine has 2 cores).
+
+That sweep ran every server inside one busy group of programs. Beside ONE other program
+that holds a core, the server (a session of its own, so a scheduling group of its own)
+gets the other core only, and its two threads take turns on it: 0.4 tokens/s where one
+thread decodes at 8 (README, "A program holding a core"). So with two cores or more the
+server also keeps a context with one thread fewer (``spare_threads``), used while other
+programs hold a core (``contention``, ``router``).
 """
 
 from __future__ import annotations
@@ -35,12 +42,16 @@ class ThreadPlan:
     threads_batch: int
     poll: int
     slots: int
+    spare_threads: int | None = None  # the context for when other programs hold a core
 
 
 def plan_threads(cores: int, override: int | None = None) -> ThreadPlan:
-    """The plan for ``cores`` usable cores; ``override`` (POSTWERK_LOCAL_THREADS) wins."""
+    """The plan for ``cores`` usable cores; ``override`` (POSTWERK_LOCAL_THREADS) wins and
+    then is the only thread count (no spare context)."""
     if override is not None:
         threads = max(1, override)
-    else:
-        threads = min(MAX_THREADS, max(1, cores))
-    return ThreadPlan(threads=threads, threads_batch=threads, poll=0, slots=LOCAL_PARALLEL)
+        return ThreadPlan(threads=threads, threads_batch=threads, poll=0, slots=LOCAL_PARALLEL)
+    threads = min(MAX_THREADS, max(1, cores))
+    spare = threads - 1 if threads >= 2 else None
+    return ThreadPlan(threads=threads, threads_batch=threads, poll=0, slots=LOCAL_PARALLEL,
+                      spare_threads=spare)

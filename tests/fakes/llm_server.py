@@ -62,6 +62,9 @@ class FakeLLMServer:
         self.responder: Responder | None = None
         self.requests: list[dict[str, Any]] = []
         self.latency = 0.0  # added to every chat reply
+        # what a llama.cpp server shows on GET /slots and /metrics (the router's tests)
+        self.slots: list[dict[str, Any]] = []
+        self.metrics_text = ""
         # how many chat requests were being answered at once, at most (concurrency tests
         # count overlap instead of timing it: the machines are shared and noisy)
         self.in_flight = 0
@@ -172,6 +175,10 @@ class FakeLLMServer:
                 if self.path.rstrip("/").endswith("/models"):
                     data = {"object": "list", "data": [{"id": fake.model, "object": "model"}]}
                     self._send(200, json.dumps(data).encode())
+                elif self.path == "/slots":
+                    self._send(200, json.dumps(fake.slots).encode())
+                elif self.path == "/metrics":
+                    self._send(200, fake.metrics_text.encode())
                 else:
                     self._send(404, b'{"error": {"message": "not found"}}')
 

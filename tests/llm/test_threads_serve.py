@@ -9,14 +9,20 @@ from assistant.llm.serve import is_idle, parse_metrics
 from assistant.llm.threads import MAX_THREADS, ThreadPlan, plan_threads
 
 
-@pytest.mark.parametrize(("cores", "threads"), [(1, 1), (2, 2), (4, 4), (8, 8), (64, MAX_THREADS)])
-def test_one_thread_per_core_up_to_the_cap_and_never_spinning(cores: int, threads: int) -> None:
-    assert plan_threads(cores) == ThreadPlan(threads, threads, poll=0, slots=LOCAL_PARALLEL)
+@pytest.mark.parametrize(("cores", "threads", "spare"),
+                         [(1, 1, None), (2, 2, 1), (4, 4, 3), (8, 8, 7), (64, MAX_THREADS, 7)])
+def test_one_thread_per_core_up_to_the_cap_and_never_spinning(
+    cores: int, threads: int, spare: int | None
+) -> None:
+    # with 2+ cores a second context has a thread fewer, for when another program holds one
+    assert plan_threads(cores) == ThreadPlan(threads, threads, poll=0, slots=LOCAL_PARALLEL,
+                                             spare_threads=spare)
 
 
 def test_override_wins_even_beyond_the_cores() -> None:
     assert plan_threads(2, override=1).threads == 1
     assert plan_threads(2, override=12).threads_batch == 12
+    assert plan_threads(4, override=2).spare_threads is None  # the user's count, only
     assert plan_threads(0).threads == 1  # an odd affinity answer still gives a thread
 
 
