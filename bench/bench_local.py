@@ -120,6 +120,21 @@ def raw_speed(server: Any, request: dict[str, Any]) -> dict[str, float]:
             "wall": time.perf_counter() - started}
 
 
+def shared_speed(base_url: str, request: dict[str, Any], tag: str) -> dict[str, float]:
+    """The request raw xllamacpp answered, once through the data dir's shared server alone
+    (no other request beside it): its speeds from the server's own timings, so both sides
+    are read the same way. The tag keeps the prefix cache out."""
+    messages = [dict(m) for m in request["messages"]]
+    messages[0]["content"] = f"[{tag}] {messages[0]['content']}"
+    body = {**request, "messages": messages, "cache_prompt": False}
+    started = time.perf_counter()
+    reply = httpx.post(f"{base_url}/chat/completions", json=body, timeout=3600).json()
+    timings = reply["timings"]
+    return {"pp": timings["prompt_per_second"], "tg": timings["predicted_per_second"],
+            "prompt": timings["prompt_n"], "completion": timings["predicted_n"],
+            "wall": time.perf_counter() - started}
+
+
 def metrics(base_url: str) -> dict[str, float]:
     text = httpx.get(base_url.removesuffix("/v1") + "/metrics", timeout=30).text
     values = dict(re.findall(r"^llamacpp:(\w+) ([0-9.eE+-]+)$", text, flags=re.M))
@@ -200,25 +215,56 @@ def hog(condition: str, seconds: float) -> subprocess.Popen[bytes] | None:
 
 def compare(condition: str, raw_server: Any, request: dict[str, Any], base_url: str,
             env: dict[str, str], hog_seconds: float) -> None:
+    """Per condition: one request on each server alone (the speeds), then `postwerk draft`
+    for the brief (its calls run 2 at a time on the server's 2 slots, so the counters'
+    per-call decode speed is about half the server's throughput: the wall time is the
+    measure there)."""
     busy = hog(condition, hog_seconds)
     try:
         raw = raw_speed(raw_server, request)
+        alone = shared_speed(base_url, request, f"postwerk {condition}")
         ours = postwerk_draft(base_url, env)
     finally:
         if busy is not None:
             busy.kill()
             busy.wait()
-    raw_time = (ours["prompt"] + ours["cached"]) / raw["pp"] + ours["completion"] / raw["tg"]
-    print(f"   {condition:5} raw     prompt {raw['pp']:6.1f} tok/s  decode {raw['tg']:5.2f} tok/s"
-          f"  ({raw['prompt']:.0f} + {raw['completion']:.0f} tokens, {raw['wall']:.1f} s)")
-    print(f"   {condition:5} Postwerk prompt {ours['pp']:6.1f} tok/s  decode {ours['tg']:5.2f} "
-          f"tok/s  ({ours['prompt']:.0f} prompt + {ours['cached']:.0f} cached + "
-          f"{ours['completion']:.0f} completion tokens)")
-    print(f"   {condition:5} ratios   prompt {ours['pp'] / raw['pp']:.2f}x  decode "
-          f"{ours['tg'] / raw['tg']:.2f}x (target >= 0.8);  `postwerk draft` "
-          f"{ours['wall']:.1f} s vs raw {raw_time:.1f} s for the same tokens = "
-          f"{ours['wall'] / raw_time:.2f}x (target <= 1.5)  load {os.getloadavg()[0]:.1f}",
+    report(condition, raw, alone, ours)
+
+
+def compare_speeds(condition: str, raw_server: Any, request: dict[str, Any], base_url: str,
+                   hog_seconds: float) -> None:
+    """The speeds alone: the same request on raw xllamacpp and on the shared server."""
+    busy = hog(condition, hog_seconds)
+    try:
+        raw = raw_speed(raw_server, request)
+        alone = shared_speed(base_url, request, f"postwerk {condition}")
+    finally:
+        if busy is not None:
+            busy.kill()
+            busy.wait()
+    speeds(condition, raw, alone)
+
+
+def speeds(condition: str, raw: dict[str, float], alone: dict[str, float]) -> None:
+    for name, side in (("raw", raw), ("Postwerk", alone)):
+        print(f"   {condition:5} {name:8} one request: prompt {side['pp']:6.1f} tok/s  decode "
+              f"{side['tg']:5.2f} tok/s  ({side['prompt']:.0f} + {side['completion']:.0f} "
+              f"tokens, {side['wall']:.1f} s)")
+    print(f"   {condition:5} ratios   prompt {alone['pp'] / raw['pp']:.2f}x  decode "
+          f"{alone['tg'] / raw['tg']:.2f}x (target >= 0.8)  load {os.getloadavg()[0]:.1f}",
           flush=True)
+
+
+def report(condition: str, raw: dict[str, float], alone: dict[str, float],
+           ours: dict[str, float]) -> None:
+    raw_time = (ours["prompt"] + ours["cached"]) / raw["pp"] + ours["completion"] / raw["tg"]
+    speeds(condition, raw, alone)
+    print(f"   {condition:5} `postwerk draft`: {ours['prompt']:.0f} prompt + {ours['cached']:.0f} "
+          f"cached + {ours['completion']:.0f} completion tokens; per call prompt "
+          f"{ours['pp']:.1f} tok/s, decode {ours['tg']:.2f} tok/s (2 calls at a time)")
+    print(f"   {condition:5} `postwerk draft` {ours['wall']:.1f} s vs raw {raw_time:.1f} s for "
+          f"the same tokens = {ours['wall'] / raw_time:.2f}x (target <= 1.5)  "
+          f"load {os.getloadavg()[0]:.1f}", flush=True)
 
 
 def model_week(base_url: str, env: dict[str, str], raw: dict[str, float]) -> None:
@@ -252,6 +298,8 @@ def main() -> None:
                         "(a busy machine decodes well under 1 token/s)")
     parser.add_argument("--skip-fake-week", action="store_true")
     parser.add_argument("--skip-model", action="store_true")
+    parser.add_argument("--speeds-only", action="store_true",
+                        help="one request on each server per condition, no `postwerk draft`")
     args = parser.parse_args()
     daily_kits(WORK / "kits")
     if not args.skip_fake_week:
@@ -278,6 +326,8 @@ def main() -> None:
             if args.quick:
                 compare_quick(condition, raw_server, request, record.base_url, args.quick,
                               args.hog_seconds)
+            elif args.speeds_only:
+                compare_speeds(condition, raw_server, request, record.base_url, args.hog_seconds)
             else:
                 compare(condition, raw_server, request, record.base_url, env, args.hog_seconds)
         if args.week:
