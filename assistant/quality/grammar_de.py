@@ -1,6 +1,6 @@
 """German agreement errors a small model makes, found conservatively (pure).
 
-Four rules (with variants), each flagging only a known noun of which EVERY reading
+Six rules (with variants), each flagging only a known noun of which EVERY reading
 is incompatible (a false warning keeps a good post from being "ready"):
 
 1. a dative preposition, an optional quantifier and a number > 1 before a plural noun
@@ -14,7 +14,9 @@ is incompatible (a false warning keeps a good post from being "ready"):
 4. a bare adjective opening a sentence or a headline whose strong ending does not fit
    the noun: "Neue Filterkaffee" -> "Neuer Filterkaffee";
 5. a masculine object in the nominative after ich, du or wir: "wenn du ein Kaffee
-   brauchst" -> "einen Kaffee" (``grammar_object``).
+   brauchst" -> "einen Kaffee" (``grammar_object``);
+6. "sich" in a clause of ich, du or wir: "du kannst sich anmelden" -> "dich"
+   (``grammar_object``).
 
 What they cannot see: a noun the word list lacks (names, most English words: silence),
 most verbs and their objects (rule 5 reads only a masculine nominative after a pronoun),
@@ -28,7 +30,7 @@ from __future__ import annotations
 from assistant.models import Problem
 from assistant.quality.context import problem
 from assistant.quality.grammar_dative import dative_articles, dative_bare_nouns, dative_plural
-from assistant.quality.grammar_object import object_case
+from assistant.quality.grammar_object import object_case, reflexive_person
 from assistant.quality.grammar_phrase import (
     Finding,
     is_article,
@@ -167,7 +169,7 @@ def bare_adjectives(plain: str, words: list[Token], lex: GrammarLexicon) -> list
 
 
 _RULES = (dative_plural, dative_articles, dative_bare_nouns, contractions, articles,
-          adjective_endings, bare_adjectives, object_case)
+          adjective_endings, bare_adjectives, object_case, reflexive_person)
 
 
 def grammar_findings(text: str, lex: GrammarLexicon) -> list[Finding]:

@@ -1,4 +1,5 @@
-"""Rule 5 of the German grammar check: a verb's object written in the nominative (pure).
+"""Rules 5 and 6 of the German grammar check: a verb's object written in the nominative,
+and "sich" for a reader or a speaker (pure).
 
 "Wenn du ein Kaffee brauchst", "Wir haben ein neuer Röster": the masculine object takes
 the accusative ("einen Kaffee", "einen neuen Röster"). Only a phrase of the ein- family
@@ -9,6 +10,11 @@ object, unless a copula makes it a predicate ("du bist ein Kaffeemensch"), it is
 to the pronoun ("du und ein Kaffee") or compared ("wir als ein kleiner Laden"). A clause
 ends at a comma, a sentence mark, a colon, a dash or a bracket; "und"/"oder" between the
 pronoun and the phrase may begin another clause, so such a phrase is left too.
+
+Rule 6: "sich" is the reflexive of the third person only; in a clause whose subject is
+ich, du or wir it must be mich/mir, dich/dir, uns ("du kannst sich anmelden" -> "dich").
+Read only when nothing between the pronoun and "sich" may open another subject's clause
+(und, oder, a relative or a subordinate word: "du siehst, wie sich der Kaffee ändert").
 """
 
 from __future__ import annotations
@@ -45,6 +51,12 @@ _COPULAS = frozenset({
 _JOINS = frozenset({"und", "oder", "sowie", "als", "wie", "noch", "weder", "sondern"})
 # the ein-words but "sein" (also the copula) and "Ihr" (also "you")
 _EIN_FAMILY = frozenset(EIN_STEMS) - {"sein", "Ihr"}
+_OWN_REFLEXIVE = {"ich": "mich' or 'mir", "du": "dich' or 'dir", "wir": "uns"}
+# words that may open a clause with a subject of its own (besides _JOINS)
+_OPENERS = frozenset({"wie", "wo", "was", "wer", "dass", "ob", "wenn", "weil", "da", "als",
+                      "der", "die", "das", "dem", "den", "welche", "welcher", "welches",
+                      "damit", "bevor", "bis", "während", "nachdem", "sobald", "lass", "lasst",
+                      "lassen", "man", "es", "er", "sie", "ihr", "jeder", "jede", "alle"})
 _BOUNDARY = regex.compile(r"[,;:.!?()\[\]–—\n]|\s-\s")
 _MASCULINE_NOMINATIVE = readings("m.nom")
 # The noun list also has "das Kaffee" (Austrian for a café); in the German of Germany the
@@ -128,3 +140,27 @@ def _accusative(phrase: list[Token], lex: GrammarLexicon) -> str:
     if article.text[:1].isupper():
         out[0] = out[0].capitalize()
     return " ".join([*out, noun.text])
+
+
+def reflexive_person(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 6 (see the module doc)."""
+    found = []
+    for clause in clauses(plain, words):
+        subject: int | None = None
+        for index in clause:
+            token = words[index]
+            if token.lower in _OWN_REFLEXIVE and token.text != "Sie":
+                subject = index
+            elif token.lower in _JOINS or token.lower in _OPENERS:
+                subject = None
+            elif token.lower == "sich" and subject is not None:
+                found.append(_reflexive(plain, words[subject], token))
+                subject = None
+    return found
+
+
+def _reflexive(plain: str, pronoun: Token, reflexive: Token) -> Finding:
+    phrase = plain[pronoun.start:reflexive.end]
+    own = _OWN_REFLEXIVE[pronoun.lower]
+    return Finding(phrase, f"'{phrase}': 'sich' does not go with '{pronoun.lower}'; "
+                           f"write '{own}'")

@@ -90,6 +90,11 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
      "Filterkaffee'"),
     ("Brauchst du heute kein Röstkurs?",
      "'kein Röstkurs' is the object of the verb here, so accusative: 'keinen Röstkurs'"),
+    # the embedded model, 2026-11-30: "sich" for the reader (rule 6)
+    ("Es gibt maximal 8 Plätze und du kannst sich hier anmelden.",
+     "'du kannst sich': 'sich' does not go with 'du'; write 'dich' or 'dir'"),
+    ("Wir freuen sich auf euch!",
+     "'Wir freuen sich': 'sich' does not go with 'wir'; write 'uns'"),
 ])
 def test_the_models_agreement_errors_are_found(text: str, message: str,
                                                lex: GrammarLexicon) -> None:
@@ -158,6 +163,15 @@ CORRECT = [
     "Zwischen den Jahren haben wir geöffnet. Auf die Plätze, fertig, los!",
     "In der Woche rösten wir täglich, an der Bar sitzt der Röster.",
     "Hinter dem Tresen steht Hanne, über den Dächern scheint die Sonne.",
+    # rule 6 leaves "sich" of another subject alone
+    "Du siehst, wie sich die Bohnen verändern.",
+    "Du siehst wie sich die Bohnen verändern.",
+    "Wir zeigen dir, dass sich das Warten lohnt.",
+    "Du und Hanne treffen sich im Kontor.",
+    "Hier kannst du dich anmelden, wir freuen uns.",
+    "Melden Sie sich jetzt an.",
+    "Wir lassen die Bohnen sich setzen.",
+    "Ich weiß, es lohnt sich.",
 ]
 
 
