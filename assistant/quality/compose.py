@@ -105,10 +105,11 @@ def _spelling(text: str, ctx: QualityContext, lex: Lexicon) -> list[Problem]:
 
 
 def grammar_lexicon(lex: Lexicon) -> GrammarLexicon:
-    """What the German grammar rules know: the noun index, the dictionary, the names."""
-    given, plain = given_names(), german_plain_names()
+    """What the German grammar rules know: the noun index, the dictionary, the names
+    (people's and places': "Lieber Mark", "Typisch Hamburg" are no agreement errors)."""
+    given, plain, places = given_names(), german_plain_names(), place_names()
     return GrammarLexicon(nouns=noun_index(), is_word=lex.main.spell,
-                          is_name=lambda word: word in given or word in plain)
+                          is_name=lambda word: word in given or word in plain or word in places)
 
 
 def grammar_lexicon_for(language: str) -> GrammarLexicon | None:

@@ -12,7 +12,8 @@ is incompatible (a false warning keeps a good post from being "ready"):
 3. an article or possessive whose readings share none with the noun's: "eine Kaffee",
    and an adjective ending that fits neither: "der neuen Kaffee" -> "neue";
 4. a bare adjective opening a sentence or a headline whose strong ending does not fit
-   the noun: "Neue Filterkaffee" -> "Neuer Filterkaffee";
+   the noun: "Neue Filterkaffee" -> "Neuer Filterkaffee", or that has no ending at all:
+   "Schön Weihnachten" -> "Schöne Weihnachten";
 5. a masculine object in the nominative after ich, du or wir: "wenn du ein Kaffee
    brauchst" -> "einen Kaffee" (``grammar_object``);
 6. "sich" in a clause of ich, du or wir: "du kannst sich anmelden" -> "dich"
@@ -40,7 +41,9 @@ from assistant.quality.grammar_phrase import (
     slots_of,
 )
 from assistant.quality.grammar_words import (
+    ADJECTIVE_ENDINGS,
     DETERMINERS,
+    EIN_STEMS,
     GrammarLexicon,
     Token,
     adjective_ending,
@@ -168,8 +171,44 @@ def bare_adjectives(plain: str, words: list[Token], lex: GrammarLexicon) -> list
     return found
 
 
+# adjectives that stand before a noun without an ending ("Viel Spaß", "Ganz Hamburg")
+_EIN_LOWER = frozenset(stem.lower() for stem in EIN_STEMS)
+_UNINFLECTED_OK = frozenset({"viel", "wenig", "ganz", "halb", "all", "lauter", "solch",
+                             "manch", "welch", "mehr", "genug", "etwas"})
+
+
+def uninflected_adjectives(plain: str, words: list[Token],
+                           lex: GrammarLexicon) -> list[Finding]:
+    """Rule 4, the other half: an opening adjective with no ending before a noun
+    ("Schön Weihnachten" -> "Schöne Weihnachten")."""
+    found = []
+    for index, token in enumerate(words[:-1]):
+        lower = token.lower
+        if not token.sentence_start or not token.capitalised or lower in _UNINFLECTED_OK \
+                or lower in DETERMINERS or lower in _EIN_LOWER or not is_noun(words, index + 1):
+            continue
+        noun = words[index + 1]
+        # a base form ("schön": schöne ... schönem are words), not itself declined
+        # ("Kleiner Tipp": kleinere ... are words too)
+        if not all(lex.is_word(lower + ending) for ending in ADJECTIVE_ENDINGS) \
+                or adjective_ending(lower, lex.is_word) is not None or lex.is_name(noun.text):
+            continue
+        bits = noun_bits(noun.text, lex)
+        if not bits:
+            continue
+        endings = [_STRONG_NOMINATIVE[g] for g in genera_of(bits) if bits & ALL_SINGULAR]
+        endings += ["e"] if bits & ~ALL_SINGULAR else []
+        fixes = " or ".join(f"'{token.text}{ending} {noun.text}'"
+                            for ending in dict.fromkeys(endings))
+        phrase = phrase_of(plain, token, noun)
+        found.append(Finding(phrase, f"'{phrase}': an adjective before a noun takes an "
+                                     f"ending: {fixes}"))
+    return found
+
+
 _RULES = (dative_plural, dative_articles, dative_bare_nouns, contractions, articles,
-          adjective_endings, bare_adjectives, object_case, reflexive_person)
+          adjective_endings, bare_adjectives, uninflected_adjectives, object_case,
+          reflexive_person)
 
 
 def grammar_findings(text: str, lex: GrammarLexicon) -> list[Finding]:

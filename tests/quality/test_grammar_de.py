@@ -90,6 +90,12 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
      "Filterkaffee'"),
     ("Brauchst du heute kein Röstkurs?",
      "'kein Röstkurs' is the object of the verb here, so accusative: 'keinen Röstkurs'"),
+    # the embedded model, 2026-11-30: an opening adjective without an ending (rule 4)
+    ("Schön Weihnachten! Bis zum 26. Dezember ist das Kontor geschlossen.",
+     "'Schön Weihnachten': an adjective before a noun takes an ending: 'Schönes "
+     "Weihnachten' or 'Schöne Weihnachten'"),
+    ("Frisch Bohnen aus Altona.",
+     "'Frisch Bohnen': an adjective before a noun takes an ending: 'Frische Bohnen'"),
     # the embedded model, 2026-11-30: "sich" for the reader (rule 6)
     ("Es gibt maximal 8 Plätze und du kannst sich hier anmelden.",
      "'du kannst sich': 'sich' does not go with 'du'; write 'dich' or 'dir'"),
@@ -163,6 +169,10 @@ CORRECT = [
     "Zwischen den Jahren haben wir geöffnet. Auf die Plätze, fertig, los!",
     "In der Woche rösten wir täglich, an der Bar sitzt der Röster.",
     "Hinter dem Tresen steht Hanne, über den Dächern scheint die Sonne.",
+    # an adjective without an ending is right before no noun, and for these words
+    "Viel Spaß beim Rösten! Ganz Hamburg trinkt Kaffee. Mehr Plätze gibt es nicht.",
+    "Neu: Filterkaffee aus Kolumbien. Frisch gerösteter Kaffee. Typisch Hamburg! Typisch Altona.",
+    "Schön, dass du da bist. Gut gemacht, Team!",
     # rule 6 leaves "sich" of another subject alone
     "Du siehst, wie sich die Bohnen verändern.",
     "Du siehst wie sich die Bohnen verändern.",
