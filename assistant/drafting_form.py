@@ -31,6 +31,12 @@ from assistant.platforms import get_platform
 
 HOOK_CHARS = 90
 LINE_CHARS = 140
+# every free part is capped too: without a cap the 1.5B model once wrote on until the
+# reply hit the token limit, twice, and the brief got no draft (bench/README.md)
+CONTEXT_CHARS = 300
+DETAILS_CHARS = 450
+CTA_CHARS = 200
+TAGS: dict[str, Any] = {"maxItems": 8, "items": {"type": "string", "maxLength": 40}}
 # one line of up to 200 characters that ends in "?" (llguidance anchors every pattern; the
 # anchors keep it valid for llama.cpp's GBNF converter, which requires them)
 QUESTION_PATTERN = r"^[^\n]{8,200}\?$"
@@ -59,7 +65,8 @@ class Form:
     line_sep: str = " "
 
 
-CTA = Part("call_to_action", "one sentence: what the reader should do now", {})
+CTA = Part("call_to_action", "one sentence: what the reader should do now",
+           {"maxLength": CTA_CHARS})
 FORMS: dict[str, Form] = {
     "instagram": Form(
         (Part("hook", "one short line that makes people stop scrolling",
@@ -72,12 +79,14 @@ FORMS: dict[str, Form] = {
     "facebook": Form(
         (Part("question_to_readers", "a question to your readers about the brief's topic, "
               "ending in '?'", {"pattern": QUESTION_PATTERN}),
-         Part("details", "two or three sentences with the facts of the brief", {}),
+         Part("details", "two or three sentences with the facts of the brief",
+              {"maxLength": DETAILS_CHARS}),
          CTA),
         (("question_to_readers",), ("details", "call_to_action"))),
     "linkedin": Form(
-        (Part("context", "why this matters to the reader or the team", {}),
-         Part("details", "the facts of the brief", {}),
+        (Part("context", "why this matters to the reader or the team",
+              {"maxLength": CONTEXT_CHARS}),
+         Part("details", "the facts of the brief", {"maxLength": DETAILS_CHARS}),
          CTA),
         (("context",), ("details",), ("call_to_action",))),
 }
@@ -129,8 +138,9 @@ def reply_model(platform: str, form: Form) -> type[BaseModel]:
         empty: Any = list if part.many else str
         fields[part.name] = (kind, Field(default_factory=empty,
                                          json_schema_extra=dict(part.schema)))
-    fields |= {"hashtags": (list[str], Field(default_factory=list)),
-               "alt_text": (str | None, None), "first_comment": (str | None, None)}
+    fields |= {"hashtags": (list[str], Field(default_factory=list, json_schema_extra=TAGS)),
+               "alt_text": (str | None, Field(None, json_schema_extra={"maxLength": 500})),
+               "first_comment": (str | None, Field(None, json_schema_extra={"maxLength": 300}))}
     title = "".join(word.title() for word in platform.split("_"))
     post = create_model(f"{title}FormPost", **fields)
     # one platform per call: one post (the 1.5B model wrote a post for each of several
@@ -139,15 +149,27 @@ def reply_model(platform: str, form: Form) -> type[BaseModel]:
     return create_model(f"{title}FormReply", posts=(list[post], posts))  # type: ignore[valid-type]
 
 
+def whole(value: str, cap: int | None) -> str:
+    """A part that filled its cap was cut by the grammar, maybe mid-word: back to its last
+    sentence end when that keeps at least half of it (else as it is, for the checks)."""
+    if cap is None or len(value) < cap:
+        return value
+    end = max(value.rfind(mark) for mark in ".!?")
+    return value[:end + 1] if end >= cap // 2 else value
+
+
 def joined(form: Form, values: Mapping[str, Any]) -> str:
     """The post's text: the parts in the form's layout, empty parts dropped."""
+    caps = {part.name: part.schema.get("maxLength", part.schema.get("items", {}).get(
+        "maxLength")) for part in form.parts}
     paragraphs = []
     for names in form.layout:
         pieces: list[str] = []
         for name in names:
             value = values.get(name)
             items = value if isinstance(value, list) else [value]
-            pieces += [str(item).strip() for item in items if item and str(item).strip()]
+            pieces += [whole(str(item).strip(), caps.get(name))
+                       for item in items if item and str(item).strip()]
         if pieces:
             paragraphs.append(form.line_sep.join(pieces))
     return form.paragraph_sep.join(paragraphs)

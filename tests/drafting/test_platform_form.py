@@ -11,7 +11,16 @@ from assistant.brand.kit import BrandKit, load_kit
 from assistant.briefing import text_budget
 from assistant.config import load_settings
 from assistant.drafting import DraftOptions, draft_posts
-from assistant.drafting_form import FORMS, form_for, joined, platform_form, reply_model
+from assistant.drafting_form import (
+    FORMS,
+    Form,
+    Part,
+    form_for,
+    joined,
+    platform_form,
+    reply_model,
+    whole,
+)
 from assistant.drafting_passes import Passes
 from assistant.llm.schema import strict_schema
 from assistant.platforms import get_platform
@@ -81,6 +90,34 @@ def test_the_parts_join_in_each_platforms_layout() -> None:
     linkedin = joined(FORMS["linkedin"], PARTS["linkedin"])
     assert linkedin.count("\n\n") == 2 and linkedin.startswith("Wer Kaffee")
     assert joined(FORMS["linkedin"], {**PARTS["linkedin"], "details": " "}).count("\n\n") == 1
+
+
+def test_every_free_part_is_capped(kit: BrandKit) -> None:
+    """Without caps the model once wrote until the token limit cut the reply, twice."""
+    for platform in ("instagram", "facebook", "linkedin"):
+        post = _post_schema(platform, kit)
+        for name, part in post.items():
+            if name == "platform":
+                continue
+            cap = part.get("maxLength") or part.get("items", {}).get("maxLength") \
+                or part.get("pattern") or next((alt.get("maxLength") for alt in
+                                                part.get("anyOf", []) if "maxLength" in alt),
+                                               None)
+            assert cap, (platform, name)
+        assert post["hashtags"]["maxItems"] == 8
+
+
+def test_a_part_cut_at_its_cap_ends_at_its_last_sentence() -> None:
+    cut = "Der Kurs ist am 12. Dezember. Es gibt 8 Plätze. Meld dich im La"
+    form = FORMS["linkedin"]
+    cap = len(cut)
+    parts = {"context": "Warum?", "details": cut, "call_to_action": "Komm vorbei!"}
+    capped = Form(tuple(Part(p.name, p.purpose, {"maxLength": cap}) for p in form.parts),
+                  form.layout)
+    details = joined(capped, parts).split("\n\n")[1]
+    assert details == "Der Kurs ist am 12. Dezember. Es gibt 8 Plätze."
+    assert whole("Kurz und gut", 50) == "Kurz und gut"  # under the cap: untouched
+    assert whole("Ohne Satzende geht es hier immer weiter und we", 46).endswith("we")
 
 
 def test_the_form_applies_only_with_the_option_in_split_mode(kit: BrandKit) -> None:
