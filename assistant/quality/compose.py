@@ -34,7 +34,11 @@ from assistant.quality.grammar_words import GrammarLexicon
 from assistant.quality.linkbio import link_in_bio_problems
 from assistant.quality.names import NameLists, find_names
 from assistant.quality.nouns import noun_index
-from assistant.quality.placeholders import cut_off_problems, placeholder_problems
+from assistant.quality.placeholders import (
+    cut_off_problems,
+    placeholder_problems,
+    repeated_problems,
+)
 from assistant.quality.reversal import reversal_problems
 from assistant.quality.similarity import copies_example_problems
 from assistant.quality.sources import (
@@ -185,6 +189,7 @@ def quality_problems(text: str, hashtags: Sequence[str], ctx: QualityContext) ->
         *(_spelling(text, ctx, lex) if lex is not None else []),
         *(_grammar(text, ctx, lex) if lex is not None else []),
         *cut_off_problems(text),
+        *repeated_problems(text),
         *link_in_bio_problems(text, ctx.platform),
         *emoji_not_in_kit_problems(text, ctx.kit),
         *copies_example_problems(text, examples),

@@ -71,3 +71,28 @@ def cut_off_problems(text: str) -> list[Problem]:
     last = " ".join(body.split()[-3:])
     return [problem("cut_off", f"the post ends in '…' as if cut off ('{last}'); finish the "
                                "last sentence or end it with a full stop")]
+
+
+# a sentence or line; a repeated one of at least _REPEAT_WORDS words is a model's loop
+# ("Bestell vorbei im Kontor oder in unserem Kaf? Bestell vorbei im Kontor ..." x7)
+_SENTENCES = regex.compile(r"[^.!?…\n]+")
+_REPEAT_WORDS = 4
+
+
+def repeated_problems(text: str) -> list[Problem]:
+    """A sentence that stands twice or more in a post (a small model's loop)."""
+    counts: dict[str, int] = {}
+    first: dict[str, str] = {}
+    for sentence in _SENTENCES.findall(text):
+        words = regex.findall(r"[\p{L}\p{N}]+", sentence.casefold())
+        if len(words) < _REPEAT_WORDS:
+            continue
+        key = " ".join(words)
+        counts[key] = counts.get(key, 0) + 1
+        first.setdefault(key, sentence.strip())
+    repeated = [key for key, count in counts.items() if count > 1]
+    if not repeated:
+        return []
+    key = repeated[0]
+    return [problem("repeated_sentence", f"'{shorten(first[key])}' stands {counts[key]} times "
+                                         "in the post; say it once")]

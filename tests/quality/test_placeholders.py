@@ -3,12 +3,14 @@ from __future__ import annotations
 import pytest
 
 from assistant.brand.kit import BrandKit
+from assistant.drafting_passes import FEEDBACK_WARNINGS
 from assistant.models import Severity
 from assistant.quality import quality_problems
 from assistant.quality.placeholders import (
     cut_off_problems,
     find_placeholders,
     placeholder_problems,
+    repeated_problems,
 )
 from tests.quality.conftest import codes, context
 
@@ -82,3 +84,24 @@ def test_a_post_that_ends_in_an_ellipsis_reads_as_cut_off(text: str) -> None:
 ])
 def test_an_ellipsis_inside_the_post_is_fine(text: str) -> None:
     assert cut_off_problems(text) == []
+
+
+LOOP = ("Jetzt ist der Röstkurs am 12. Dezember. Bestell vorbei im Kontor oder in unserem "
+        "Kaf? Bestell vorbei im Kontor oder in unserem Kaf? Bestell vorbei im Kontor oder in "
+        "unserem Kaf? Komm vorbei im Kontor.")
+
+
+def test_a_sentence_the_model_repeats_is_a_warning_that_goes_back_to_it() -> None:
+    """The embedded model, 2026-11-30 (platform form, Facebook): one sentence 7 times."""
+    found = repeated_problems(LOOP)
+    assert [p.code for p in found] == ["repeated_sentence"]
+    assert found[0].severity is Severity.WARNING and "3 times" in found[0].message
+    assert "repeated_sentence" in FEEDBACK_WARNINGS
+    assert repeated_problems("Komm vorbei! Komm vorbei! Wir rösten heute.") == []  # short
+    assert repeated_problems("Wir rösten heute.\nWir rösten morgen.") == []
+
+
+def test_kit_examples_repeat_no_sentence(coffee: BrandKit, software: BrandKit) -> None:
+    for kit in (coffee, software):
+        for example in kit.examples:
+            assert repeated_problems(example.text) == [], example.text[:60]
