@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel, Field, create_model
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from assistant.brand.kit import BrandKit
 from assistant.briefing import text_budget
@@ -142,7 +142,8 @@ def reply_model(platform: str, form: Form) -> type[BaseModel]:
                "alt_text": (str | None, Field(None, json_schema_extra={"maxLength": 500})),
                "first_comment": (str | None, Field(None, json_schema_extra={"maxLength": 300}))}
     title = "".join(word.title() for word in platform.split("_"))
-    post = create_model(f"{title}FormPost", **fields)
+    # extra keys are kept for ``flat_reply`` (the schema sent still forbids them)
+    post = create_model(f"{title}FormPost", __config__=ConfigDict(extra="allow"), **fields)
     # one platform per call: one post (the 1.5B model wrote a post for each of several
     # platforms nobody asked for)
     posts = Field(json_schema_extra={"minItems": 1, "maxItems": 1})
@@ -176,11 +177,14 @@ def joined(form: Form, values: Mapping[str, Any]) -> str:
 
 
 def flat_reply(form: Form, reply: BaseModel) -> dict[str, Any]:
-    """A form reply as the one-"text" reply drafting reads (``DraftReply``'s shape)."""
+    """A form reply as the one-"text" reply drafting reads (``DraftReply``'s shape). An
+    endpoint that ignored the schema and sent one "text" instead of the parts (a hosted
+    API without strict schemas) is read as it is."""
     posts = []
     for post in getattr(reply, "posts", []):
         values = post.model_dump()
-        posts.append({"platform": values["platform"], "text": joined(form, values),
+        text = joined(form, values) or str((post.model_extra or {}).get("text") or "")
+        posts.append({"platform": values["platform"], "text": text,
                       "hashtags": values["hashtags"], "alt_text": values["alt_text"],
                       "first_comment": values["first_comment"]})
     return {"posts": posts}

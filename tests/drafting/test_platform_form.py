@@ -15,6 +15,7 @@ from assistant.drafting_form import (
     FORMS,
     Form,
     Part,
+    flat_reply,
     form_for,
     joined,
     platform_form,
@@ -228,3 +229,16 @@ def test_one_call_for_all_platforms_is_unchanged_by_the_option(
     assert with_form["messages"] == without["messages"]
     assert with_form["response_format"] == without["response_format"]
     assert with_form["response_format"]["json_schema"]["name"] == "DraftReply"
+
+
+def test_a_reply_that_ignores_the_shape_is_read_as_one_text(kit: BrandKit) -> None:
+    """An endpoint without strict schemas may answer with the usual one "text"."""
+    form = form_for("instagram", kit, False)
+    assert form is not None
+    shape = reply_model("instagram", form)
+    reply = shape.model_validate({"posts": [{"platform": "instagram",
+                                             "text": "Röstkurs am 12. Dezember!",
+                                             "hashtags": ["Kaffee"]}]})
+    flat = flat_reply(form, reply)
+    assert flat["posts"][0]["text"] == "Röstkurs am 12. Dezember!"
+    assert flat["posts"][0]["hashtags"] == ["Kaffee"]
