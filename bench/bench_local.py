@@ -28,7 +28,6 @@ from __future__ import annotations
 import argparse
 import atexit
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -53,6 +52,7 @@ from assistant.brand.kit import load_kit  # noqa: E402
 from assistant.config import get_settings, load_settings  # noqa: E402
 from assistant.drafting import draft_posts  # noqa: E402
 from assistant.llm.local import MODEL_FILE, MODEL_SHA256, is_verified  # noqa: E402
+from assistant.llm.router import metric_values  # noqa: E402
 from assistant.llm.sharing import shared_server, stop_shared  # noqa: E402
 from tests.fakes.drafts import DraftScript  # noqa: E402
 from tests.fakes.llm_server import FakeLLMServer  # noqa: E402
@@ -115,30 +115,36 @@ def raw_speed(server: Any, request: dict[str, Any]) -> dict[str, float]:
     body.pop("model", None)
     started = time.perf_counter()
     timings = server.handle_chat_completions(body)["timings"]
+    return speeds_of(timings, time.perf_counter() - started)
+
+
+def speeds_of(timings: dict[str, Any], wall: float) -> dict[str, float]:
+    """Speeds and tokens from llama.cpp's per-request timings (both sides read the same)."""
     return {"pp": timings["prompt_per_second"], "tg": timings["predicted_per_second"],
-            "prompt": timings["prompt_n"], "completion": timings["predicted_n"],
-            "wall": time.perf_counter() - started}
+            "prompt": timings["prompt_n"], "completion": timings["predicted_n"], "wall": wall}
+
+
+def tagged(messages: list[dict[str, Any]], tag: str) -> list[dict[str, Any]]:
+    """The messages with a tag in front, so no earlier request's prefix cache serves them."""
+    out = [dict(m) for m in messages]
+    out[0]["content"] = f"[{tag}] {out[0]['content']}"
+    return out
 
 
 def shared_speed(base_url: str, request: dict[str, Any], tag: str) -> dict[str, float]:
     """The request raw xllamacpp answered, once through the data dir's shared server alone
     (no other request beside it): its speeds from the server's own timings, so both sides
     are read the same way. The tag keeps the prefix cache out."""
-    messages = [dict(m) for m in request["messages"]]
-    messages[0]["content"] = f"[{tag}] {messages[0]['content']}"
-    body = {**request, "messages": messages, "cache_prompt": False}
+    body = {**request, "messages": tagged(request["messages"], tag), "cache_prompt": False}
     started = time.perf_counter()
     reply = httpx.post(f"{base_url}/chat/completions", json=body, timeout=3600).json()
-    timings = reply["timings"]
-    return {"pp": timings["prompt_per_second"], "tg": timings["predicted_per_second"],
-            "prompt": timings["prompt_n"], "completion": timings["predicted_n"],
-            "wall": time.perf_counter() - started}
+    return speeds_of(reply["timings"], time.perf_counter() - started)
 
 
 def metrics(base_url: str) -> dict[str, float]:
     text = httpx.get(base_url.removesuffix("/v1") + "/metrics", timeout=30).text
-    values = dict(re.findall(r"^llamacpp:(\w+) ([0-9.eE+-]+)$", text, flags=re.M))
-    return {name: float(values.get(name, 0)) for name in COUNTERS}
+    values = metric_values(text)
+    return {name: values.get(name, 0.0) for name in COUNTERS}
 
 
 def postwerk_draft(base_url: str, env: dict[str, str]) -> dict[str, float]:
@@ -162,9 +168,8 @@ def postwerk_draft(base_url: str, env: dict[str, str]) -> dict[str, float]:
 
 def marked(request: dict[str, Any], tag: str, max_tokens: int) -> dict[str, Any]:
     """The request with a tag in front (no prefix cache across runs), plain text, capped."""
-    messages = [dict(m) for m in request["messages"]]
-    messages[0]["content"] = f"[{tag}] {messages[0]['content']}"
-    return {"messages": messages, "max_tokens": max_tokens, "temperature": 0.0}
+    return {"messages": tagged(request["messages"], tag), "max_tokens": max_tokens,
+            "temperature": 0.0}
 
 
 def postwerk_speed(base_url: str, body: dict[str, Any]) -> dict[str, float]:

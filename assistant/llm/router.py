@@ -25,7 +25,13 @@ log = logging.getLogger(__name__)
 
 GENERATION_PATHS = frozenset({"/v1/chat/completions", "/chat/completions",
                               "/v1/completions", "/completions", "/completion"})
-_COUNTER = re.compile(r"^(llamacpp:\w+) ([0-9.eE+-]+)$")
+# one value of llama.cpp's Prometheus text: "llamacpp:prompt_tokens_total 1456"
+METRIC_LINE = re.compile(r"^llamacpp:(\w+) ([0-9.eE+-]+)$", re.M)
+
+
+def metric_values(text: str) -> dict[str, float]:
+    """The values of llama.cpp's Prometheus text by name (without "llamacpp:")."""
+    return {name: float(value) for name, value in METRIC_LINE.findall(text)}
 
 
 def merged_metrics(texts: Sequence[str]) -> str:
@@ -34,13 +40,13 @@ def merged_metrics(texts: Sequence[str]) -> str:
     totals: dict[str, float] = {}
     for text in texts:
         for line in text.splitlines():
-            match = _COUNTER.match(line)
+            match = METRIC_LINE.match(line)
             if match:
                 totals[match[1]] = totals.get(match[1], 0.0) + float(match[2])
     lines = []
     for line in texts[0].splitlines() if texts else []:
-        match = _COUNTER.match(line)
-        lines.append(f"{match[1]} {totals[match[1]]:g}" if match else line)
+        match = METRIC_LINE.match(line)
+        lines.append(f"llamacpp:{match[1]} {totals[match[1]]:g}" if match else line)
     return "\n".join(lines) + "\n"
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import signal
 import time
 from collections.abc import Callable
@@ -24,7 +23,7 @@ from assistant.config import Settings
 from assistant.errors import LocalModelError
 from assistant.llm.contention import ContentionMeter
 from assistant.llm.local import model_file, start_server, usable_cores, wait_ready
-from assistant.llm.router import Router
+from assistant.llm.router import Router, metric_values
 from assistant.llm.server_file import (
     ServerRecord,
     answers,
@@ -79,9 +78,9 @@ class RoutedBackend:
 
 def parse_metrics(text: str) -> tuple[float, bool]:
     """(decode calls so far, requests running) from llama.cpp's Prometheus text."""
-    values = dict(re.findall(r"^llamacpp:(\w+) ([0-9.eE+-]+)$", text, flags=re.M))
-    done = float(values.get("n_decode_total", 0)) + float(values.get("prompt_tokens_total", 0))
-    return done, float(values.get("requests_processing", 0)) > 0
+    values = metric_values(text)
+    done = values.get("n_decode_total", 0.0) + values.get("prompt_tokens_total", 0.0)
+    return done, values.get("requests_processing", 0.0) > 0
 
 
 BackendFactory = Callable[[Path, Settings, ThreadPlan], Backend]

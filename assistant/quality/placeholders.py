@@ -11,6 +11,7 @@ import regex
 
 from assistant.models import Problem, Severity
 from assistant.quality.context import problem, shorten
+from assistant.quality.textnorm import words
 
 # the ad labels that people write in brackets (see compliance/labels.py)
 _LABELS = {"werbung", "anzeige", "ad", "advertisement", "paid partnership", "werbung/anzeige"}
@@ -84,10 +85,10 @@ def repeated_problems(text: str) -> list[Problem]:
     counts: dict[str, int] = {}
     first: dict[str, str] = {}
     for sentence in _SENTENCES.findall(text):
-        words = regex.findall(r"[\p{L}\p{N}]+", sentence.casefold())
-        if len(words) < _REPEAT_WORDS:
+        tokens = words(sentence)
+        if len(tokens) < _REPEAT_WORDS:
             continue
-        key = " ".join(words)
+        key = " ".join(tokens)
         counts[key] = counts.get(key, 0) + 1
         first.setdefault(key, sentence.strip())
     repeated = [key for key, count in counts.items() if count > 1]
