@@ -146,6 +146,9 @@ class Settings(BaseSettings):
     draft_fact_list: bool = True  # the brief's facts as a checklist in the prompt
     # split mode: each platform's reply in named parts / held to its budget (drafting_form)
     draft_platform_form: bool = False
+    # first drafts per call; the checker keeps the one with the fewest findings
+    # (drafting_pick); the others cost their tokens
+    draft_candidates: int = Field(1, ge=1, le=4)
     # LinkedIn publishing (assistant/publish/linkedin.py): the month of the versioned REST API
     # (LinkedIn retires a version about a year after it comes out), the developer app that
     # users connect through, and the API's addresses (tests point them at a local fake)

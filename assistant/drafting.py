@@ -24,6 +24,7 @@ from assistant.config import Settings, get_settings
 from assistant.drafting_distinct import distinct_texts, same_text_by_variant
 from assistant.drafting_form import flat_reply, form_line, platform_form, reply_model
 from assistant.drafting_passes import Passes, better, to_fix
+from assistant.drafting_pick import kept_candidates
 from assistant.drafting_post import finish_post, post_problems
 from assistant.drafting_request import (
     default_retriever,
@@ -32,6 +33,7 @@ from assistant.drafting_request import (
     validate_request,
 )
 from assistant.errors import InputError, LLMBadReplyError, LLMError, LLMTruncatedError
+from assistant.lanes import Lanes
 from assistant.llm import ChatMessage, LLMClient, get_client
 from assistant.models import Brief, Draft, MediaInfo, Problem, Severity, TokenUsage
 from assistant.prompts import render
@@ -197,13 +199,17 @@ def _repair_prompt(job: Job, lines: list[str], platforms: list[str]) -> list[Cha
     return [*job.messages, ChatMessage(role="user", content=prompt["user"])]
 
 
-async def _draft_job(client: LLMClient, job: Job, snippets: list[briefing.Snippet],
-                     words: Awaitable[None]) -> list[Draft]:
+async def _first_drafts(client: LLMClient, job: Job, snippets: list[briefing.Snippet],
+                        words: Awaitable[None]) -> dict[str, Draft]:
     temperature = min(1.0, 0.7 + 0.1 * job.variant)
     reply = await _ask(client, job, build_messages(job, snippets), temperature)
     await words  # the checks read the word lists, which loaded while the model wrote
-    drafts = _cross_checked({pid: _to_draft(job, pid, _pick(reply, pid, job.platforms))
-                             for pid in job.platforms})
+    return _cross_checked({pid: _to_draft(job, pid, _pick(reply, pid, job.platforms))
+                           for pid in job.platforms})
+
+
+async def _draft_job(client: LLMClient, job: Job, drafts: dict[str, Draft]) -> list[Draft]:
+    """A call's first drafts (the kept candidate's) through the repairs to the end."""
     drafts = await _repair_rounds(client, job, drafts, job.first_repairs)
     if job.passes.proofread:
         await _proofread(client, job, drafts)
@@ -244,18 +250,18 @@ async def _last_repair(client: LLMClient, job: Job, draft: Draft) -> Draft:
 
 
 async def _part_platforms(client: LLMClient, jobs: Mapping[tuple[int, str], Job],
-                          drafts: list[Draft], semaphore: asyncio.Semaphore) -> list[Draft]:
+                          drafts: list[Draft], semaphore: Lanes) -> list[Draft]:
     """One call per platform: near-same texts are rewritten apart, then each job gets the
     repair it kept back (``first_repairs``), so a post still gets at most MAX_REPAIRS."""
     def job_of(draft: Draft) -> Job:
         return jobs[(draft.variant, draft.platform)]
 
     async def rewrite(draft: Draft, note: str) -> Draft | None:
-        async with semaphore:
+        async with semaphore.urgent():
             return await _rewrite_alike(client, job_of(draft), draft, note)
 
     async def last(draft: Draft) -> Draft:
-        async with semaphore:
+        async with semaphore.urgent():
             return await _last_repair(client, job_of(draft), draft)
 
     parted = await distinct_texts(drafts, rewrite)
@@ -325,7 +331,7 @@ class DraftOptions:
     client: LLMClient | None = None
     settings: Settings | None = None
     retriever: Retriever | None = None
-    semaphore: asyncio.Semaphore | None = None
+    semaphore: Lanes | None = None
 
 
 async def adraft_posts(
@@ -368,7 +374,7 @@ async def adraft_posts(
     # the checks' word lists (1-2 s, once a process) load while the request is out: beside
     # the kit search they delayed the first request (both need the GIL)
     words = asyncio.ensure_future(aload_word_lists(lang))
-    semaphore = opts.semaphore or asyncio.Semaphore(settings.concurrency)
+    semaphore = opts.semaphore or Lanes(settings.concurrency)
     # One call for all platforms of a brief, or (option) one call per platform.
     groups = [[pid] for pid in ids] if passes.split_platforms else [ids]
 
@@ -379,14 +385,22 @@ async def adraft_posts(
     parting = passes.split_platforms and len(ids) > 1
     first_repairs = MAX_REPAIRS - 1 if parting else MAX_REPAIRS
 
-    async def one(variant: int, group: list[str]) -> list[Draft]:
+    async def first(variant: int, group: list[str]) -> tuple[Job, dict[str, Draft]]:
         job = Job(kit, brief, group, lang, media_by_platform(media, group), variant, passes,
                   first_repairs=first_repairs)
-        jobs[(variant, group[0])] = job
         async with semaphore:
-            return await _draft_job(client, job, snippets, words)
+            return job, await _first_drafts(client, job, snippets, words)
 
-    batches = await asyncio.gather(*(one(v, g) for v in range(variants) for g in groups))
+    async def rest(job: Job, first_drafts: dict[str, Draft]) -> list[Draft]:
+        jobs[(job.variant, job.platforms[0])] = job
+        async with semaphore.urgent():  # a brief begun goes before first calls waiting
+            return await _draft_job(client, job, first_drafts)
+
+    tries = [(v, g) for v in range(variants) for g in groups for _ in range(passes.candidates)]
+    outcomes = await asyncio.gather(*(first(v, g) for v, g in tries),
+                                    return_exceptions=passes.candidates > 1)
+    kept = kept_candidates(tries, outcomes)
+    batches = await asyncio.gather(*(rest(job, found) for job, found in kept))
     drafts = [d for batch in batches for d in batch]
     if parting:  # each call saw one platform: compare and part them here
         drafts = await _part_platforms(client, jobs, drafts, semaphore)
@@ -412,6 +426,6 @@ async def adraft_many(
     """Several briefs concurrently (bounded); a failed brief returns its exception."""
     opts = options or DraftOptions()
     settings = opts.settings or get_settings()
-    opts.semaphore = opts.semaphore or asyncio.Semaphore(concurrency or settings.concurrency)
+    opts.semaphore = opts.semaphore or Lanes(concurrency or settings.concurrency)
     tasks = [adraft_posts(kit, b, platforms, language=b.language, options=opts) for b in briefs]
     return list(await asyncio.gather(*tasks, return_exceptions=True))

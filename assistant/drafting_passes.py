@@ -33,6 +33,7 @@ class Passes:
     split_platforms: bool = False
     fact_list: bool = False
     platform_form: bool = False
+    candidates: int = 1
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Passes:
@@ -43,6 +44,7 @@ class Passes:
             split_platforms=settings.draft_split_platforms,
             fact_list=settings.draft_fact_list,
             platform_form=settings.draft_platform_form,
+            candidates=settings.draft_candidates,
         )
 
 

@@ -17,6 +17,7 @@ from assistant.brand.kit import BrandKit
 from assistant.config import Settings, get_settings
 from assistant.drafting import DraftOptions, adraft_posts, run_sync
 from assistant.errors import AssistantError
+from assistant.lanes import Lanes
 from assistant.models import Brief, Draft, TokenUsage
 from assistant.planner import Slot, WeekPlan, check_start, plan_week
 from assistant.queue import QueueItem, QueueService, open_queue
@@ -123,7 +124,7 @@ async def agenerate_week(
     queue = queue or open_queue(settings)
     opts = options or DraftOptions(settings=settings)
     opts.settings = opts.settings or settings
-    opts.semaphore = asyncio.Semaphore(concurrency or settings.concurrency)
+    opts.semaphore = Lanes(concurrency or settings.concurrency)
     report = WeekReport(plan=plan)
     notify = progress or (lambda slot, state, item: None)
     todo: list[tuple[Slot, QueueItem | None]] = []

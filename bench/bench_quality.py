@@ -56,12 +56,16 @@ from assistant.brand.kit import BrandKit, load_kit  # noqa: E402
 from assistant.config import Settings, load_settings  # noqa: E402
 from assistant.drafting import DraftOptions, adraft_posts  # noqa: E402
 from assistant.errors import AssistantError  # noqa: E402
+from assistant.lanes import Lanes  # noqa: E402
 from assistant.llm import LLMClient, get_client  # noqa: E402
 from assistant.models import Brief, Draft  # noqa: E402
 
 BRIEFS_FILE = Path(__file__).with_name("quality_briefs.yaml")
 OPTIONS = ("draft_proofread", "draft_adapt_example", "draft_platform_style",
-           "draft_split_platforms", "draft_fact_list", "draft_platform_form")
+           "draft_split_platforms", "draft_fact_list", "draft_platform_form",
+           "draft_candidates")
+# a number option's A/B row: its default against this value (1 against the default if so)
+NUMBER_AB = {"draft_candidates": 2}
 STATES = ("ready", "needs_look", "problems")
 DUMP: Path | None = None  # --dump: where each finished brief's drafts go
 CONFIG = ["defaults"]  # the config being run, for the dump
@@ -138,7 +142,7 @@ async def run_config(cases: Sequence[BriefCase], settings: Settings,
     lanes = asyncio.Semaphore(settings.concurrency)  # briefs at a time
     # calls at a time: one bound for all briefs, as generate week has
     opts = DraftOptions(client=client, settings=settings,
-                        semaphore=asyncio.Semaphore(settings.concurrency))
+                        semaphore=Lanes(settings.concurrency))
     return list(await asyncio.gather(
         *(draft_case(c, kits[c.kit], opts, lanes) for c in cases)))
 
@@ -293,14 +297,19 @@ def recheck(path: Path) -> None:
     print(f"{'TOTAL':30} " + ", ".join(f"{k} {v}" for k, v in found.most_common()))
 
 
-def configs(ab: bool, only: Sequence[str]) -> list[tuple[str, dict[str, bool]]]:
-    """The defaults, then (with --ab) each option flipped on its own."""
+def configs(ab: bool, only: Sequence[str]) -> list[tuple[str, dict[str, Any]]]:
+    """The defaults, then (with --ab) each option flipped on its own (a number option set
+    to its NUMBER_AB value, or to 1 when that is its default)."""
     base = load_settings()
-    runs: list[tuple[str, dict[str, bool]]] = [("defaults", {})]
+    runs: list[tuple[str, dict[str, Any]]] = [("defaults", {})]
     if ab:
         for option in OPTIONS:
-            flipped = not getattr(base, option)
-            runs.append((f"{option}={'on' if flipped else 'off'}", {option: flipped}))
+            value = getattr(base, option)
+            if option in NUMBER_AB:
+                other = 1 if value == NUMBER_AB[option] else NUMBER_AB[option]
+                runs.append((f"{option}={other}", {option: other}))
+                continue
+            runs.append((f"{option}={'off' if value else 'on'}", {option: not value}))
     return [r for r in runs if not only or r[0].split("=")[0] in only or r[0] in only]
 
 
