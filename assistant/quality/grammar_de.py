@@ -1,6 +1,6 @@
 """German agreement errors a small model makes, found conservatively (pure).
 
-Six rules (with variants), each flagging only a known noun of which EVERY reading
+Seven rules (with variants), each flagging only a known noun of which EVERY reading
 is incompatible (a false warning keeps a good post from being "ready"):
 
 1. a dative preposition, an optional quantifier and a number > 1 before a plural noun
@@ -17,7 +17,9 @@ is incompatible (a false warning keeps a good post from being "ready"):
 5. a masculine object in the nominative after ich, du or wir: "wenn du ein Kaffee
    brauchst" -> "einen Kaffee" (``grammar_object``);
 6. "sich" in a clause of ich, du or wir: "du kannst sich anmelden" -> "dich"
-   (``grammar_object``).
+   (``grammar_object``);
+7. a separable verb left joined before a pronoun: "Bitte anmelde dich" -> "melde dich ...
+   an" (``grammar_verbs``).
 
 What they cannot see: a noun the word list lacks (names, most English words: silence),
 most verbs and their objects (rule 5 reads only a masculine nominative after a pronoun),
@@ -40,6 +42,7 @@ from assistant.quality.grammar_phrase import (
     phrase_of,
     slots_of,
 )
+from assistant.quality.grammar_verbs import joined_prefixes
 from assistant.quality.grammar_words import (
     ADJECTIVE_ENDINGS,
     DETERMINERS,
@@ -208,7 +211,7 @@ def uninflected_adjectives(plain: str, words: list[Token],
 
 _RULES = (dative_plural, dative_articles, dative_bare_nouns, contractions, articles,
           adjective_endings, bare_adjectives, uninflected_adjectives, object_case,
-          reflexive_person)
+          reflexive_person, joined_prefixes)
 
 
 def grammar_findings(text: str, lex: GrammarLexicon) -> list[Finding]:

@@ -24,6 +24,9 @@ _NOT_ADJECTIVES = frozenset({"bisschen", "paar", "oder", "aber", "über", "unter
 _INTENSIFIERS = frozenset({"sehr", "besonders", "ganz", "extra", "richtig", "echt", "so", "noch",
                            "super", "wirklich", "absolut", "frisch", "neu", "erst"})
 _MAX_ADJECTIVES = 4
+# words before a comma that no relative clause refers to
+GREETINGS = frozenset({"hey", "hallo", "hi", "moin", "ja", "nein", "achtung", "psst", "tja",
+                       "na", "oh", "ach", "leute", "freunde", "wow", "juhu", "yay"})
 
 
 @dataclass(frozen=True)
@@ -89,9 +92,10 @@ def is_article(token: Token, previous: Token | None) -> bool:
         # "ihr" is also "you"; the formal "Ihr" is capitalised inside a sentence
         return token.text.startswith("Ihr") and not token.sentence_start
     if token.lower in DEFINITE:
-        # after a comma "der/die/das" opens a relative clause ("alle, die Kaffee lieben",
-        # "der Laden, in dem Kundinnen ...")
-        relative = token.after_comma or (previous is not None and previous.after_comma
-                                         and previous.lower in PREPOSITIONS)
+        # after a comma "der/die/das" opens a relative clause
+        # ("alle, die Kaffee lieben", "der Laden, in dem Kundinnen ..."), but not after a
+        # greeting, which no relative clause can refer to ("Hey, das Röstkurs ...")
+        relative = (token.after_comma and not (previous and previous.lower in GREETINGS)) or (
+            previous is not None and previous.after_comma and previous.lower in PREPOSITIONS)
         return not relative and not (previous and previous.lower in {"alle", "was"})
     return True

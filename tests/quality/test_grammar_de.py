@@ -101,6 +101,15 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
      "'du kannst sich': 'sich' does not go with 'du'; write 'dich' or 'dir'"),
     ("Wir freuen sich auf euch!",
      "'Wir freuen sich': 'sich' does not go with 'wir'; write 'uns'"),
+    # the embedded model, 2026-11-30 (bench_quality): after a greeting's comma "das" is an
+    # article, no relative clause
+    ("Hey, das Röstkurs für 12. Dezember ist so gut wie immer!",
+     "'das Röstkurs': 'Röstkurs' is masculine and does not fit 'das'; use 'der' or 'den'"),
+    # the embedded model, 2026-11-30 (bench_quality): a separable verb left joined (rule 7)
+    ("Bevor der Kurs beginnt, sind wir im Laden. Bitte anmelde dich oder per Mail melden.",
+     "'anmelde dich': in a main clause the prefix goes to the end: 'melde dich … an'"),
+    ("Vorbeikommst du morgen?",
+     "'Vorbeikommst du': in a main clause the prefix goes to the end: 'kommst du … vorbei'"),
 ])
 def test_the_models_agreement_errors_are_found(text: str, message: str,
                                                lex: GrammarLexicon) -> None:
@@ -268,6 +277,12 @@ MORE_CORRECT = [
     "Durch die Speicherstadt, für unsere Kunden, für den ersten Kurs, für das Team.",
     "Es geht um den Kaffee und um die Bohnen, um die Bohnen zu rösten.",
     "Verkostung ab 18 Jahre, Kurse ab 16 Jahren, Gruppen ab zwei Personen.",
+    "Hey, das ist unser neuer Kaffee! Moin, die Bohnen sind da. Hallo, der Kurs beginnt.",
+    "Ja, die Plätze sind knapp. Leute, der Röstkurs ist voll!",
+    "Wenn du dich anmeldest, bekommst du eine Mail. Schön, dass du dich anmeldest!",
+    "Melde dich an! Anmelden kannst du dich im Laden. Wir laden dich ein.",
+    "Eine ausgezeichnete Mischung für dich, ein Angebot für euch, die Aufgabe für uns.",
+    "Ich freue mich, wenn ihr vorbeikommt. Einladung: komm mit uns rösten.",
 ]
 
 

@@ -1,0 +1,62 @@
+"""Rule 7 of the German grammar check: a separable verb left joined in a main clause
+(pure).
+
+"Bitte anmelde dich" (the embedded model, 2026-11-30): in a main clause the prefix of a
+separable verb goes to the end ("melde dich ... an"); it stays on the verb only at the end
+of a subordinate clause ("wenn du dich anmeldest"), where the pronoun stands before it. So
+a joined form directly followed by a pronoun is read: the word must split into a separable
+prefix and a finite form whose infinitive, with and without the prefix, is in the
+dictionary ("anmelde" -> an + melde: "anmelden", "melden"), and must not be an adjective
+("ausgezeichnete") or, capitalised, a known noun.
+"""
+
+from __future__ import annotations
+
+from assistant.quality.grammar_phrase import Finding
+from assistant.quality.grammar_words import GrammarLexicon, Token, adjective_ending, noun_bits
+
+# prefixes that always separate in a main clause (über-, um-, durch-, wieder- may not)
+SEPARABLE = ("zusammen", "heraus", "herein", "hinein", "vorbei", "zurück", "weiter", "dabei",
+             "teil", "fest", "auf", "aus", "bei", "ein", "mit", "nach", "vor", "weg", "los",
+             "her", "hin", "an", "ab", "zu")
+# what follows the verb at once in "melde dich an", "kommst du vorbei"
+_PRONOUNS = frozenset({"dich", "dir", "euch", "uns", "mich", "mir", "sich", "du"})
+# finite endings, longest first: the stem is what is left
+_ENDINGS = ("est", "st", "et", "t", "e")
+
+
+def joined_prefixes(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    found = []
+    for index, token in enumerate(words[:-1]):
+        pronoun = words[index + 1]
+        if pronoun.lower not in _PRONOUNS or not pronoun.spaced:
+            continue
+        if token.capitalised and not token.sentence_start:
+            continue  # a noun inside a sentence
+        split = _split(token.lower, lex)
+        # written small inside a sentence it is no noun; opening one it may be
+        if split is None or (token.capitalised and noun_bits(token.text, lex)):
+            continue
+        prefix, finite = split
+        phrase = plain[token.start:pronoun.end]
+        found.append(Finding(phrase, f"'{phrase}': in a main clause the prefix goes to the "
+                                     f"end: '{finite} {pronoun.text} … {prefix}'"))
+    return found
+
+
+def _split(lower: str, lex: GrammarLexicon) -> tuple[str, str] | None:
+    """(prefix, finite form) when ``lower`` is a separable verb's joined finite form."""
+    if adjective_ending(lower, lex.is_word) is not None:
+        return None
+    for prefix in SEPARABLE:
+        finite = lower[len(prefix):]
+        if not lower.startswith(prefix) or len(finite) < 3:
+            continue
+        for ending in _ENDINGS:
+            if not finite.endswith(ending):
+                continue
+            stem = finite[: -len(ending)]
+            if any(lex.is_word(stem + tail) and lex.is_word(prefix + stem + tail)
+                   for tail in ("en", "n")):
+                return prefix, finite
+    return None
