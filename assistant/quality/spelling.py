@@ -64,14 +64,18 @@ def _compound(word: str, lex: Lexicon, parts: int) -> bool:
         # a capitalised compound ends in a noun (Röst|kurs); a small one in an adjective
         # or verb (kaffee|braun), never in a noun ("röstkurs" is a misspelling)
         tails = [tail[0].upper() + tail[1:], tail] if word[0].isupper() else [tail]
-        if any(lex.main.spell(t) or _compound(t, lex, parts - 1) for t in tails):
+        if any(lex.main.spell(t) or t.casefold() in lex.own or _compound(t, lex, parts - 1)
+               for t in tails):
             return True
     return False
 
 
 def is_known(word: str, lex: Lexicon) -> bool:
     """True when some dictionary, the brand or a rule of word formation knows ``word``."""
-    if word.casefold() in lex.own or lex.main.spell(word):
+    folded = word.casefold()
+    # the brand's own words, also with a plural or genitive s ("Baristas", "Kontors")
+    if folded in lex.own or (folded.endswith("s") and folded[:-1] in lex.own) \
+            or lex.main.spell(word):
         return True
     stripped = _GENDER.sub("", _CLITIC.sub("", word))
     if stripped != word:
