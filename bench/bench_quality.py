@@ -277,24 +277,42 @@ def prefix(days: int, client: LLMClient) -> None:
 
 
 def recheck(path: Path) -> None:
-    """The quality checks of today over dumped drafts: counts per brief and in total."""
-    from assistant.quality import QualityContext, quality_problems, same_text_problems
+    """Today's checker (the one every path uses) over the drafts of a --dump: per config and
+    brief the states then and now, and the findings now."""
+    from assistant.checks import with_same_text
+    from assistant.drafting_post import post_problems, tagged_link
 
     cases = {c.id: c for c in load_cases(None)}
     rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line]
-    found: Counter[str] = Counter()
-    for brief in dict.fromkeys(r["brief"] for r in rows):
-        case, mine = cases[brief], [r for r in rows if r["brief"] == brief]
-        kit = load_kit(case.kit, ROOT / "brand_kits")
-        here: Counter[str] = Counter()
-        for r in mine:
-            ctx = QualityContext(case.text, case.link, case.language, r["platform"], kit)
-            here.update(p.code for p in quality_problems(r["text"], r["hashtags"], ctx))
-        same = same_text_problems({r["platform"]: r["text"] for r in mine if r["text"]})
-        here.update(p.code for probs in same.values() for p in probs)
-        print(f"{brief[:30]:30} " + (", ".join(f"{k} {v}" for k, v in here.items()) or "-"))
-        found.update(here)
-    print(f"{'TOTAL':30} " + ", ".join(f"{k} {v}" for k, v in found.most_common()))
+    for config in dict.fromkeys(r["config"] for r in rows):
+        then: Counter[str] = Counter()
+        now: Counter[str] = Counter()
+        found: Counter[str] = Counter()
+        mine = [r for r in rows if r["config"] == config]
+        for brief in dict.fromkeys(r["brief"] for r in mine):
+            case, here = cases[brief], [r for r in mine if r["brief"] == brief]
+            drafts = with_same_text([_redrafted(case, r, post_problems, tagged_link)
+                                     for r in here])
+            then.update(r["state"] for r in here)
+            now.update(d.status for d in drafts)
+            found.update(p.code for d in drafts for p in d.problems)
+            states = zip(here, drafts, strict=True)
+            print(f"{config[:28]:28} {brief[:28]:28} " + ", ".join(
+                f"{r['platform']} {r['state']}->{d.status}" for r, d in states))
+        total = sum(now.values())
+        print(f"{config[:28]:28} ready then {then['ready']} of {total}, now {now['ready']}; "
+              + ", ".join(f"{code} {count}" for code, count in found.most_common()) + "\n")
+
+
+def _redrafted(case: BriefCase, row: dict[str, Any], problems: Any, link: Any) -> Draft:
+    kit = load_kit(case.kit, ROOT / "brand_kits")
+    brief = Brief(text=case.text, link=case.link, sponsored=case.sponsored,
+                  language=case.language)  # type: ignore[arg-type]
+    draft = Draft(kit_id=kit.id, platform=row["platform"], text=row["text"],
+                  hashtags=row["hashtags"], language=case.language, sponsored=case.sponsored,
+                  link=link(brief, kit, row["platform"]), brief=case.text)
+    draft.problems = problems(kit, draft)
+    return draft
 
 
 def configs(ab: bool, only: Sequence[str]) -> list[tuple[str, dict[str, Any]]]:
