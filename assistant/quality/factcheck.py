@@ -26,6 +26,7 @@ from assistant.quality.facts import (
     weekdays,
 )
 from assistant.quality.names import Name
+from assistant.quality.status import missing_states
 from assistant.quality.textnorm import URL_RE
 
 _WEB = ("url", "email", "handle")
@@ -139,7 +140,8 @@ def invented_fact_problems(found: list[str], examples: Sequence[str] = ()) -> li
 
 
 def missing(text: str, brief: str, language: str) -> list[str]:
-    """Dates, times, prices, numbers, weekdays and places of the brief the post leaves out."""
+    """Dates, times, prices, numbers, weekdays and places of the brief the post leaves out,
+    and a state it announces (closed, cancelled, sold out, postponed, free)."""
     post = Known.of((text,), language)
     shown = [f.shown for f in extract_facts(brief, language)
              if f.kind not in (*_WEB, "phone") and not post.covers(f)]
@@ -152,6 +154,7 @@ def missing(text: str, brief: str, language: str) -> list[str]:
         parts = [part.casefold() for part in place.split("-")]
         if not is_calendar_word(place) and not all(part in folded for part in parts):
             shown.append(place)
+    shown += missing_states(text, brief)
     return list(dict.fromkeys(shown))
 
 

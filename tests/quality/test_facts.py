@@ -125,6 +125,40 @@ def test_missing_facts_in_english(software: BrandKit) -> None:
     assert "12 March" in problem.message and "4 pm" in problem.message and "45" in problem.message
 
 
+CLOSED_BRIEF = ("Frohe Weihnachten: Vom 24. bis 26. Dezember ist das Kontor geschlossen, ab "
+                "dem 27. Dezember sind wir wieder da.")
+
+
+def test_a_state_of_the_brief_turned_round_is_a_missing_fact(coffee: BrandKit) -> None:
+    """The embedded model kept every date and said the opposite (2026-11-30)."""
+    post = ("Bis zum Weihnachtsfest röstet das Kontor vom 24. bis 26. Dezember. Ab dem 27. "
+            "Dezember sind wir wieder da für dich!")
+    [problem] = [p for p in quality_problems(post, [], context(coffee, brief=CLOSED_BRIEF))
+                 if p.code == "missing_fact"]
+    assert problem.message.startswith("the brief says 'geschlossen'")
+
+
+@pytest.mark.parametrize("post", [
+    "Vom 24. bis 26. Dezember bleibt das Kontor zu. Ab dem 27. Dezember sind wir wieder da.",
+    "Weihnachtspause: vom 24. bis 26. Dezember. Ab dem 27. Dezember sind wir wieder da.",
+    "Vom 24. bis 26. Dezember sind wir nicht da, ab dem 27. Dezember wieder für euch.",
+    "Das Kontor schließt vom 24. bis 26. Dezember; ab dem 27. Dezember sind wir wieder da.",
+])
+def test_a_state_kept_in_other_words_passes(post: str, coffee: BrandKit) -> None:
+    assert "missing_fact" not in codes(quality_problems(post, [], context(coffee,
+                                                                          brief=CLOSED_BRIEF)))
+
+
+def test_states_in_english(software: BrandKit) -> None:
+    brief = "The Berlin meetup on 12 March is cancelled; the talk moves online."
+    ctx = context(software, brief=brief, platform="linkedin", language="en")
+    kept = "The Berlin meetup on 12 March is called off; the talk moves online."
+    turned = "Join us at the Berlin meetup on 12 March, the talk moves online."
+    assert "missing_fact" not in codes(quality_problems(kept, [], ctx))
+    [problem] = [p for p in quality_problems(turned, [], ctx) if p.code == "missing_fact"]
+    assert "'cancelled'" in problem.message
+
+
 def test_all_facts_kept_in_other_words_pass(coffee: BrandKit) -> None:
     post = ("Röstkurs im Laden ☕ Am 12.12. um 18:00 zeigen wir dir, wie Kaffee entsteht. "
             "Acht Plätze, Anmeldung im Laden oder per Mail.")
