@@ -68,6 +68,7 @@ def post_problems(
     subject: PostSubject, kit: BrandKit | None, options: CheckOptions | None = None
 ) -> list[Problem]:
     """Every problem of one post: platform, brand rules, compliance and quality."""
+    from assistant.brand.ingest import kit_guidelines
     from assistant.compliance.checks import compliance_problems, post_urls
     from assistant.hashtags import compose_text
     from assistant.platforms import check_post
@@ -88,7 +89,8 @@ def post_problems(
         online=opts.online, settings=opts.settings, timeout=opts.timeout,
     )
     context = QualityContext(brief=subject.brief, link=subject.link, language=language,
-                             platform=subject.platform, kit=kit)
+                             platform=subject.platform, kit=kit,
+                             guidelines=kit_guidelines(kit) if kit is not None else "")
     return problems + quality_problems(subject.text, subject.hashtags, context)
 
 

@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from assistant.brand.ingest import kit_guidelines
 from assistant.brand.kit import BrandKit
 from assistant.briefing import LINK_IN_BIO, hashtag_budget
 from assistant.checks import draft_subject, with_same_text
@@ -96,7 +97,8 @@ def finish_post(
     )
     link = tagged_link(brief, kit, platform_id)
     text = tidy_post(body, kit, platform_id, link, language=language,
-                     lex=grammar_lexicon_for(language), brief=brief.text)
+                     lex=grammar_lexicon_for(language), brief=brief.text,
+                     guidelines=kit_guidelines(kit))
     text = place_link(text, link, platform, language)
     if brief.sponsored:
         text = add_ad_label(text, language)

@@ -176,3 +176,25 @@ def test_a_kit_removed_after_queueing_blocks_approval(kits: Path) -> None:
     with pytest.raises(TransitionError, match="kit_missing.*fix or restore the kit"):
         open_queue().approve(stored.id or 0)
     assert open_queue().get(stored.id or 0).status == "draft"
+
+
+GUIDED = ("Moin! Vom 24. bis 26. Dezember ist das Kontor geschlossen. Wir rösten zweimal die "
+          "Woche in Chargen von 15 Kilo und kaufen so direkt wie möglich ein.")
+HOLIDAY = "Vom 24. bis 26. Dezember ist das Kontor geschlossen."
+
+
+def test_a_fact_of_the_kits_guidelines_is_no_invention_on_any_path(
+    fake_llm: FakeLLMServer, kits: Path, kit: BrandKit
+) -> None:
+    """"Chargen von 15 Kilo" stands in the kit's docs/markenstimme.md (issue 13: the kit's
+    facts include its guidelines). Every path reads the documents; a changed document is
+    read again."""
+    draft = drafted(fake_llm, kit, GUIDED, "mastodon", HOLIDAY)
+    paths = every_offline_path(open_queue(), kit, draft)
+    assert all(found == paths["draft"] for found in paths.values()), paths
+    assert "invented_fact" not in [code for code, _sev, _msg in paths["draft"]]
+    guide = kits / KIT / "docs" / "markenstimme.md"
+    guide.write_text(guide.read_text("utf-8").replace("15 Kilo", "20 Kilo"), "utf-8")
+    again = recheck(kit, draft)
+    [invented] = [p for p in again.problems if p.code == "invented_fact"]
+    assert "'15'" in invented.message

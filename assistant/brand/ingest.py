@@ -13,9 +13,8 @@ import io
 import logging
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-
-from langchain_text_splitters import MarkdownHeaderTextSplitter, RecursiveCharacterTextSplitter
 
 from assistant.brand.fsutil import DOC_SUFFIXES, MAX_DOC_BYTES, atomic_write, check_plain_name
 from assistant.brand.kit import BrandKit, kit_dir, load_kit
@@ -144,6 +143,9 @@ def remove_document(kit_id: str, filename: str, kits_dir: Path | str | None = No
 # -- chunking ---------------------------------------------------------------------------
 def split_text(filename: str, text: str) -> list[tuple[str, str]]:
     """(section, chunk text) pairs; Markdown keeps its heading path as the section."""
+    # imported here: 0.3 s that the checks, which read the documents whole, do not need
+    from langchain_text_splitters import MarkdownHeaderTextSplitter, RecursiveCharacterTextSplitter
+
     splitter = RecursiveCharacterTextSplitter(chunk_size=CHUNK_CHARS, chunk_overlap=CHUNK_OVERLAP)
     if Path(filename).suffix.lower() not in (".md", ".markdown"):
         return [("", c) for c in splitter.split_text(_tidy(text)) if c.strip()]
@@ -209,6 +211,26 @@ def kit_chunks(kit: BrandKit, kits_dir: Path | str | None = None) -> list[Chunk]
     for chunk in example_chunks(kit) + document_chunks(kit, kits_dir):
         unique.setdefault(chunk.key, chunk)
     return list(unique.values())
+
+
+def kit_guidelines(kit: BrandKit, kits_dir: Path | str | None = None) -> str:
+    """The text of every document in the kit's docs/ (its guidelines), for the checks: a
+    fact the guidelines state is the brand's, not invented. A document that does not read
+    is left out here (indexing names it)."""
+    if not list_documents(kit.id, kits_dir):
+        return ""
+    return _guidelines(kit.id, str(kit_dir(kit.id, kits_dir)), docs_fingerprint(kit, kits_dir))
+
+
+@lru_cache(maxsize=16)
+def _guidelines(kit_id: str, folder: str, fingerprint: str) -> str:
+    texts = []
+    for name in list_documents(kit_id, Path(folder).parent):
+        try:
+            texts.append(document_text(name, (Path(folder) / "docs" / name).read_bytes()))
+        except (InputError, OSError) as exc:
+            log.warning("guideline %s/docs/%s left out of the checks: %s", kit_id, name, exc)
+    return "\n\n".join(texts)
 
 
 def docs_fingerprint(kit: BrandKit, kits_dir: Path | str | None = None) -> str:

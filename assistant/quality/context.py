@@ -23,6 +23,8 @@ class QualityContext:
     language: str
     platform: str
     kit: BrandKit | None
+    # the text of the kit's guideline documents (docs/): a source of facts like the kit's
+    guidelines: str = ""
 
 
 def problem(code: str, message: str, severity: Severity = Severity.WARNING) -> Problem:

@@ -121,14 +121,14 @@ def invented_fact_message(found: list[str], examples: Sequence[str] = ()) -> str
     copied = [f for f in found if from_example(f, examples)]
     own = [f for f in found if f not in copied]
     if not copied:
-        return (f"{_listed(own)} not in the brief, the kit's facts or the link; take it "
-                "out or add it to the brief")
+        return (f"{_listed(own)} not in the brief, the kit's facts and guidelines or the "
+                "link; take it out or add it to the brief")
     one = len(copied) == 1
     comes, it = ("comes", "it") if one else ("come", "them")
     if not own:
         return (f"{_listed(copied)} {comes} from a kit example, not from the brief; remove "
                 f"{it} or add {it} to the brief")
-    return (f"{_listed(own)} not in the brief, the kit's facts or the link, and "
+    return (f"{_listed(own)} not in the brief, the kit's facts and guidelines or the link, and "
             f"{_listed(copied)} {comes} from a kit example; take them out or add them to the "
             "brief")
 

@@ -1,4 +1,5 @@
-"""What a post may take its facts and names from: the brief, the link and the kit's facts (pure).
+"""What a post may take its facts and names from: the brief, the link, the kit's facts and
+its guideline documents (pure).
 
 The kit's example posts are not a source: they show the voice, not today's facts.
 """
@@ -53,10 +54,11 @@ def required_brief(ctx: QualityContext) -> str:
 
 
 def source_texts(ctx: QualityContext) -> tuple[str, ...]:
-    """The brief, the link and the kit's facts: where every fact of the post must come from."""
+    """The brief, the link, the kit's facts and its guidelines: where every fact of the post
+    must come from."""
     texts = [ctx.brief or "", ctx.link or ""]
     if ctx.kit is not None:
-        texts.append(kit_fact_text(ctx.kit))
+        texts += [kit_fact_text(ctx.kit), ctx.guidelines]
     return tuple(t for t in texts if t)
 
 

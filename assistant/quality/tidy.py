@@ -18,6 +18,10 @@ what the checks would flag:
 * a web address that no source states (the test of ``invented_fact``: not the brief's link,
   not in the brief or the kit's facts) goes, with the label or arrow that pointed at it
   ("Mehr: https://..."), when the brief is known;
+* a sentence taken from a kit example that carries a fact no source states ("Wir rösten
+  zweimal die Woche in Chargen von 15 Kilo ...", copied into a holiday greeting) goes,
+  when the brief is known and another sentence stays: the example shows the voice, its
+  facts are not today's (the ``invented_fact`` test on the sentence, ``copied_share``);
 * the rules a person accepted into the kit: its banned emoji go like foreign ones
   (``rules.banned_emoji``), its never-tags, preferred terms and opener are applied by
   ``kit_rules``.
@@ -31,11 +35,14 @@ from assistant.brand.schema import BrandKit
 from assistant.quality.context import QualityContext
 from assistant.quality.emoji import foreign_emoji
 from assistant.quality.factcheck import Known, invented_urls
+from assistant.quality.facts import extract_facts
 from assistant.quality.formality_fix import mend_address
 from assistant.quality.grammar_words import GrammarLexicon
 from assistant.quality.kit_rules import apply_kit_rules, clean_gaps
 from assistant.quality.linkbio import find_link_in_bio
+from assistant.quality.similarity import copied_share
 from assistant.quality.sources import source_texts
+from assistant.quality.textnorm import words
 from assistant.rules import banned_emoji, emoji_key, find_emoji
 
 # what only points at the hint: a short label with a colon ("Mehr Infos:"), or arrows,
@@ -47,21 +54,30 @@ _CLOSING = regex.compile(r"\s*[)\]]")
 _MARKS = regex.compile(r"[.!?…]*")
 _MARKDOWN_EMPHASIS = regex.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 MAX_HINTS = 5  # a post with more bio hints than this is left to the checks
+# a sentence of a post (up to its mark, or a line)
+# ("24. bis 26. Dezember": a dot after a number before a word goes on)
+_SENTENCE = regex.compile(r"(?:[^.!?…\n]|(?<=\d)\.(?=[ \t]*\w))+(?:[.!?…]+|\n|$)")
+# a sentence this long and this much in 5-word runs of one example is taken from it
+COPIED_MIN_WORDS = 6
+COPIED_SHARE = 0.8
 
 
 def tidy_post(text: str, kit: BrandKit, platform: str, link: str | None, *,
               language: str = "de", lex: GrammarLexicon | None = None,
-              brief: str | None = None) -> str:
+              brief: str | None = None, guidelines: str = "") -> str:
     """``text`` with misplaced bio hints, invented links, foreign and banned emoji and
     Markdown emphasis taken out, the kit's du mended and its accepted rules applied (see
     the module doc); ``lex`` is the German noun lexicon the preferred terms need, ``brief``
-    the brief the post was written from (None: links are left to the checks)."""
+    the brief the post was written from (None: links are left to the checks), ``guidelines``
+    the text of the kit's guideline documents (a source, as for the checks)."""
     text = _MARKDOWN_EMPHASIS.sub(r"\2", text)
     text = _bio_hints(text, platform, link)
     if brief is not None:
         context = QualityContext(brief=brief, link=link, language=language,
-                                 platform=platform, kit=kit)
-        text = _invented_links(text, Known.of(source_texts(context), language))
+                                 platform=platform, kit=kit, guidelines=guidelines)
+        sources = Known.of(source_texts(context), language)
+        text = _invented_links(text, sources)
+        text = _copied_example_facts(text, kit, sources, language)
     text = _drop_emoji(text, kit)
     if language == "de":
         text = mend_address(text, kit.formality)
@@ -87,6 +103,25 @@ def _invented_links(text: str, sources: Known) -> str:
             break
         text = _take_out(text, *spans[0])
     return text
+
+
+def _copied_example_facts(text: str, kit: BrandKit, sources: Known, language: str) -> str:
+    examples = [example.text for example in kit.examples]
+    spans = [match.span() for match in _SENTENCE.finditer(text) if match.group().strip()]
+    drop = [(start, end) for start, end in spans
+            if _copied_fact(text[start:end], examples, sources, language)]
+    if not drop or len(drop) == len(spans):
+        return text
+    for start, end in reversed(drop):
+        text = text[:start] + " " + text[end:]
+    return clean_gaps(text)
+
+
+def _copied_fact(sentence: str, examples: list[str], sources: Known, language: str) -> bool:
+    if len(words(sentence)) < COPIED_MIN_WORDS or not any(
+            copied_share(sentence, example) >= COPIED_SHARE for example in examples):
+        return False
+    return any(not sources.covers(fact) for fact in extract_facts(sentence, language))
 
 
 def _pointed_at(text: str, start: int, end: int) -> bool:

@@ -54,3 +54,34 @@ def test_an_address_written_in_the_brief_stays(coffee: BrandKit) -> None:
 def test_without_a_brief_links_are_left_to_the_checks(coffee: BrandKit) -> None:
     text = f"Röstkurs am 12. Dezember um 18 Uhr! Mehr: {INVENTED}"
     assert tidy_post(text, coffee, "facebook", None) == text
+
+
+HOLIDAY = ("Frohe Weihnachten: Vom 24. bis 26. Dezember ist das Kontor geschlossen, ab dem 27. "
+           "Dezember sind wir wieder da.")
+# from a kit example (the embedded model copied such sentences into unrelated posts)
+COPIED = ("Seit diesem Jahr beliefern wir 40 Hamburger Büros und Agenturen mit frisch gerösteten "
+          "Bohnen.")
+
+
+def test_a_kit_example_sentence_with_its_own_fact_goes(coffee: BrandKit) -> None:
+    """The embedded model put sentences of the kit with their own facts into a holiday
+    greeting (2026-11-30): a kit example's sentence goes, the brief's facts stay."""
+    text = ("Moin! Frohe Weihnachten! Vom 24. bis 26. Dezember ist das Kontor geschlossen. "
+            f"Ab dem 27. Dezember sind wir wieder für euch da. {COPIED} Bis bald!")
+    assert any(COPIED[:60] in example.text for example in coffee.examples)
+    tidied = tidy_post(text, coffee, "mastodon", None, brief=HOLIDAY)
+    assert tidied == ("Moin! Frohe Weihnachten! Vom 24. bis 26. Dezember ist das Kontor "
+                      "geschlossen. Ab dem 27. Dezember sind wir wieder für euch da. Bis bald!")
+    assert invented_pieces(tidied, context(coffee, brief=HOLIDAY), None, ()) == []
+
+
+@pytest.mark.parametrize(("text", "brief"), [
+    # the fact is the brief's: the sentence stays (copies_example may still say so)
+    (f"Frohe Weihnachten! {COPIED}", "Wir beliefern 40 Büros. Frohe Weihnachten!"),
+    # a post that is nothing but the copied sentence is left to the checks
+    (COPIED, HOLIDAY),
+    # a sentence of its own words with an invented number is left to the checks too
+    ("Frohe Weihnachten! Wir haben 12 neue Sorten im Kontor.", HOLIDAY),
+])
+def test_what_tidy_leaves_to_the_checks(coffee: BrandKit, text: str, brief: str) -> None:
+    assert tidy_post(text, coffee, "mastodon", None, brief=brief) == text
