@@ -45,6 +45,15 @@ def tagged_link(brief: Brief, kit: BrandKit, platform: str) -> str | None:
     return add_utm(brief.link, source=platform, medium="social", campaign=campaign_slug(brief, kit))
 
 
+def tag_link(text: str, link: str) -> str:
+    """Every mention of the brief's address in ``text`` as ``link`` (with its UTM tags)."""
+    raw = link.split("?")[0]
+    urls = [u for u in find_urls(text) if u.split("?")[0].rstrip("/") == raw.rstrip("/")]
+    for url in dict.fromkeys(urls):
+        text = text.replace(url, link)
+    return text
+
+
 def place_link(text: str, link: str | None, platform: Platform, language: str) -> str:
     """The link where the platform makes it work; 'link in bio' where it does not."""
     bio = LINK_IN_BIO.get(language, "Link in bio")
@@ -56,10 +65,7 @@ def place_link(text: str, link: str | None, platform: Platform, language: str) -
         return text
     if not link:
         return text
-    raw = link.split("?")[0]
-    urls = [u for u in find_urls(text) if u.split("?")[0].rstrip("/") == raw.rstrip("/")]
-    for url in urls:
-        text = text.replace(url, link)
+    text = tag_link(text, link)
     if platform.links.mode in CLICKABLE and link not in text:
         text = f"{text.rstrip()}\n\n{link}"
     return text
@@ -109,7 +115,9 @@ def finish_post(
         text=text,
         hashtags=tags,
         alt_text=(post.alt_text or None) if media else None,
-        first_comment=post.first_comment or None,
+        # the model may put the brief's link in the first comment: tagged as in the text
+        first_comment=(tag_link(post.first_comment, link) if link and post.first_comment
+                       else post.first_comment) or None,
         link=link,
         language=language,
         sponsored=brief.sponsored,

@@ -160,6 +160,18 @@ def test_sponsored_gets_its_label_first_and_links_get_utm(fake_llm: FakeLLMServe
     assert_honest(drafts)
 
 
+def test_the_briefs_link_in_the_first_comment_is_tagged_too(fake_llm: FakeLLMServer, kit) -> None:  # type: ignore[no-untyped-def]
+    """The embedded model put the bare link into the first comment: utm_missing (2026-11-30)."""
+    link = "https://shop.moewenbohne.example/aethiopien"
+    fake_llm.responder = DraftScript(lambda p, c: post(
+        p, GOOD_DE[p], first_comment=f"Zum Shop: {link}"))
+    [draft] = draft_posts(kit, "Neuer Äthiopien-Filterkaffee", ["facebook"], link=link)
+    assert draft.first_comment == f"Zum Shop: {draft.link}"
+    assert draft.link and "utm_source=facebook" in draft.link
+    assert "utm_missing" not in [p.code for p in draft.problems]
+    assert_honest([draft])
+
+
 @pytest.mark.usefixtures("one_call_per_brief")
 def test_model_that_never_fixes_leaves_flagged_drafts(fake_llm: FakeLLMServer, kit) -> None:  # type: ignore[no-untyped-def]
     """Every reply is wrong in some way: each draft ends ok (after safe fixes) or flagged."""
