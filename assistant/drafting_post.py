@@ -17,10 +17,11 @@ from assistant.checks import post_problems as checked_post_problems
 from assistant.compliance.disclosure import apply_ai_disclosure
 from assistant.compliance.labels import add_ad_label, strip_label_hashtags
 from assistant.compliance.urls import add_utm, find_urls
-from assistant.hashtags import merge_hashtags, split_trailing_hashtags
+from assistant.hashtags import compose_text, merge_hashtags, split_trailing_hashtags
 from assistant.models import Brief, Draft, MediaInfo, Problem
-from assistant.platforms import Platform, get_platform
+from assistant.platforms import Platform, check_post, get_platform
 from assistant.quality.compose import grammar_lexicon_for
+from assistant.quality.fit import fit_text
 from assistant.quality.tidy import tidy_post
 
 if TYPE_CHECKING:
@@ -109,6 +110,8 @@ def finish_post(
     if brief.sponsored:
         text = add_ad_label(text, language)
     text = apply_ai_disclosure(text, kit.ai_disclosure, kit.ai_label, False, language)
+    text = fit_text(text, lambda trial: _too_long(platform_id, trial, tags), brief.text,
+                    language, keep=[kit.ai_label or ""])
     draft = Draft(
         kit_id=kit.id,
         platform=platform_id,
@@ -126,6 +129,11 @@ def finish_post(
     )
     draft.problems = post_problems(kit, draft)
     return draft
+
+
+def _too_long(platform_id: str, text: str, tags: Sequence[str]) -> bool:
+    found = check_post(platform_id, compose_text(text, tags)).problems
+    return any(p.code in ("too_long", "bytes_too_long") for p in found)
 
 
 def post_problems(kit: BrandKit, draft: Draft) -> list[Problem]:

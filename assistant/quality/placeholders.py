@@ -75,9 +75,12 @@ def cut_off_problems(text: str) -> list[Problem]:
 
 
 # a sentence or line; a repeated one of at least _REPEAT_WORDS words is a model's loop
-# ("Bestell vorbei im Kontor oder in unserem Kaf? Bestell vorbei im Kontor ..." x7)
+# ("Bestell vorbei im Kontor oder in unserem Kaf? Bestell vorbei im Kontor ..." x7), and so
+# is a short one that stands _SHORT_LOOP times or more ("Kaffee! Kaffee! Kaffee! ...";
+# twice can be style: "Moin, moin!")
 _SENTENCES = regex.compile(r"[^.!?…\n]+")
 _REPEAT_WORDS = 4
+_SHORT_LOOP = 3
 
 
 def repeated_problems(text: str) -> list[Problem]:
@@ -86,12 +89,13 @@ def repeated_problems(text: str) -> list[Problem]:
     first: dict[str, str] = {}
     for sentence in _SENTENCES.findall(text):
         tokens = words(sentence)
-        if len(tokens) < _REPEAT_WORDS:
+        if not tokens:
             continue
         key = " ".join(tokens)
         counts[key] = counts.get(key, 0) + 1
         first.setdefault(key, sentence.strip())
-    repeated = [key for key, count in counts.items() if count > 1]
+    repeated = [key for key, count in counts.items()
+                if count >= (2 if len(key.split()) >= _REPEAT_WORDS else _SHORT_LOOP)]
     if not repeated:
         return []
     key = repeated[0]

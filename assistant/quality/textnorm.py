@@ -18,6 +18,9 @@ EMAIL_RE = regex.compile(r"(?i)\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b")
 _LABEL_RE = regex.compile(r"(?i)^\W*(?:werbung|anzeige|paid partnership|advertisement|ad)\b\W*")
 _BIO_RE = regex.compile(r"(?i)\blinks?\s+(?:in|im)\s+(?:(?:der|unserer|our|the)\s+)?"
                         r"(?:bio|profil|profile)\b")
+# a sentence of a post: up to its mark, or a line ("24. bis 26. Dezember": a dot after a
+# number before a word goes on)
+SENTENCE_RE = regex.compile(r"(?:[^.!?…\n]|(?<=\d)\.(?=[ \t]*\w))+(?:[.!?…]+|\n|$)")
 _WORD_RE = regex.compile(r"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*")
 
 

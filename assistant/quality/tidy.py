@@ -42,7 +42,7 @@ from assistant.quality.kit_rules import apply_kit_rules, clean_gaps
 from assistant.quality.linkbio import find_link_in_bio
 from assistant.quality.similarity import copied_share
 from assistant.quality.sources import source_texts
-from assistant.quality.textnorm import words
+from assistant.quality.textnorm import SENTENCE_RE, words
 from assistant.rules import banned_emoji, emoji_key, find_emoji
 
 # what only points at the hint: a short label with a colon ("Mehr Infos:"), or arrows,
@@ -54,9 +54,6 @@ _CLOSING = regex.compile(r"\s*[)\]]")
 _MARKS = regex.compile(r"[.!?…]*")
 _MARKDOWN_EMPHASIS = regex.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 MAX_HINTS = 5  # a post with more bio hints than this is left to the checks
-# a sentence of a post (up to its mark, or a line)
-# ("24. bis 26. Dezember": a dot after a number before a word goes on)
-_SENTENCE = regex.compile(r"(?:[^.!?…\n]|(?<=\d)\.(?=[ \t]*\w))+(?:[.!?…]+|\n|$)")
 # a sentence this long and this much in 5-word runs of one example is taken from it
 COPIED_MIN_WORDS = 6
 COPIED_SHARE = 0.8
@@ -107,7 +104,7 @@ def _invented_links(text: str, sources: Known) -> str:
 
 def _copied_example_facts(text: str, kit: BrandKit, sources: Known, language: str) -> str:
     examples = [example.text for example in kit.examples]
-    spans = [match.span() for match in _SENTENCE.finditer(text) if match.group().strip()]
+    spans = [match.span() for match in SENTENCE_RE.finditer(text) if match.group().strip()]
     drop = [(start, end) for start, end in spans
             if _copied_fact(text[start:end], examples, sources, language)]
     if not drop or len(drop) == len(spans):

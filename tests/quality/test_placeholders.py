@@ -98,6 +98,9 @@ def test_a_sentence_the_model_repeats_is_a_warning_that_goes_back_to_it() -> Non
     assert found[0].severity is Severity.WARNING and "3 times" in found[0].message
     assert "repeated_sentence" in FEEDBACK_WARNINGS
     assert repeated_problems("Komm vorbei! Komm vorbei! Wir rösten heute.") == []  # short
+    # a short one three times or more is a loop too ("Kaffee!" x60 was cut to fit X)
+    [loop] = repeated_problems("Kaffee! Kaffee! Kaffee! Kaffee!")
+    assert "'Kaffee' stands 4 times" in loop.message
     assert repeated_problems("Wir rösten heute.\nWir rösten morgen.") == []
 
 
