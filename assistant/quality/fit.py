@@ -5,7 +5,8 @@ The embedded model's X posts came back 30-50 characters too long after both repa
 ("Unsere Noten von roter Johannisbeere und Kakao rösten super gut und kommen in den Tresen
 direkt!"), and a too-long post cannot be published. What a person would cut first is a
 sentence that says nothing the brief asked for: no date, time, price, number, weekday,
-place or state of the brief (``missing``), no link, no label, not the opening one. Such
+place or state of the brief (``missing``), not mostly the brief's own words, no link, no
+label, not the opening one. Such
 sentences go, the longest first, until the post fits; if it cannot fit that way, it is
 left as it was, for the repair and the person.
 """
@@ -15,9 +16,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from assistant.quality.factcheck import missing
-from assistant.quality.textnorm import SENTENCE_RE, URL_RE
+from assistant.quality.textnorm import URL_RE, sentence_spans, words
 
 MIN_KEPT = 1  # sentences that must stay
+BRIEF_SHARE = 0.5  # a sentence with this share of the brief's words stays
 
 
 def fit_text(text: str, too_long: Callable[[str], bool], brief: str, language: str,
@@ -26,7 +28,7 @@ def fit_text(text: str, too_long: Callable[[str], bool], brief: str, language: s
     a sentence holding one of ``keep`` (the post's labels) stays."""
     if not too_long(text):
         return text
-    spans = [m.span() for m in SENTENCE_RE.finditer(text) if m.group().strip()]
+    spans = sentence_spans(text)
     lacking = set(missing(text, brief, language))
     spare = sorted((span for span in spans[1:]
                     if _spare(text, span, brief, language, lacking, keep)),
@@ -47,6 +49,12 @@ def _spare(text: str, span: tuple[int, int], brief: str, language: str, lacking:
     """A sentence with no link or label whose removal loses none of the brief's facts."""
     sentence = text[span[0]:span[1]]
     if URL_RE.search(sentence) or any(label and label in sentence for label in keep):
+        return False
+    # a sentence that is mostly the brief's words says what the brief asked for, facts or
+    # not ("Turn them on under Settings, Alerts.")
+    own = [word for word in words(sentence.casefold()) if len(word) > 2]
+    briefed = set(words(brief.casefold()))
+    if own and sum(word in briefed for word in own) / len(own) >= BRIEF_SHARE:
         return False
     return set(missing(_without(text, [span]), brief, language)) <= lacking
 

@@ -20,7 +20,18 @@ _BIO_RE = regex.compile(r"(?i)\blinks?\s+(?:in|im)\s+(?:(?:der|unserer|our|the)\
                         r"(?:bio|profil|profile)\b")
 # a sentence of a post: up to its mark, or a line ("24. bis 26. Dezember": a dot after a
 # number before a word goes on)
-SENTENCE_RE = regex.compile(r"(?:[^.!?…\n]|(?<=\d)\.(?=[ \t]*\w))+(?:[.!?…]+|\n|$)")
+_SENTENCE_RE = regex.compile(r"(?:[^.!?…\n]|(?<=\d)\.(?=[ \t]*\w))+(?:[.!?…]+|\n|$)")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Where the sentences of ``text`` stand (_SENTENCE_RE), a web or e-mail address read as
+    one word: its "?" and "." end no sentence."""
+    masked = text
+    for pattern in (URL_RE, EMAIL_RE):
+        masked = pattern.sub(lambda found: "x" * len(found.group()), masked)
+    return [found.span() for found in _SENTENCE_RE.finditer(masked) if found.group().strip()]
+
+
 _WORD_RE = regex.compile(r"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*")
 
 

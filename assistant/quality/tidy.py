@@ -42,7 +42,7 @@ from assistant.quality.kit_rules import apply_kit_rules, clean_gaps
 from assistant.quality.linkbio import find_link_in_bio
 from assistant.quality.similarity import copied_share
 from assistant.quality.sources import source_texts
-from assistant.quality.textnorm import SENTENCE_RE, words
+from assistant.quality.textnorm import sentence_spans, words
 from assistant.rules import banned_emoji, emoji_key, find_emoji
 
 # what only points at the hint: a short label with a colon ("Mehr Infos:"), or arrows,
@@ -104,7 +104,7 @@ def _invented_links(text: str, sources: Known) -> str:
 
 def _copied_example_facts(text: str, kit: BrandKit, sources: Known, language: str) -> str:
     examples = [example.text for example in kit.examples]
-    spans = [match.span() for match in SENTENCE_RE.finditer(text) if match.group().strip()]
+    spans = sentence_spans(text)
     drop = [(start, end) for start, end in spans
             if _copied_fact(text[start:end], examples, sources, language)]
     if not drop or len(drop) == len(spans):

@@ -46,3 +46,21 @@ def test_a_post_inside_the_limit_and_the_labels_stay() -> None:
     labelled = SEEN.replace("Wir freuen uns auf dich.", "Wir freuen uns auf dich. (KI-generiert)")
     fitted = fit_text(labelled, too_long_for_x, BRIEF, "de", keep=["KI-generiert"])
     assert "KI-generiert" in fitted and not too_long_for_x(fitted)
+
+
+def test_a_sentence_in_the_briefs_words_stays_facts_or_not() -> None:
+    """Bluesky came back 11 graphemes too long; its instruction holds no fact that
+    ``missing`` reads, but it is the brief's: it stays, and the post is left as it was."""
+    brief = ("Schema drift alerts now also cover Snowflake; turn them on under Settings, Alerts. "
+             "Included in every plan at no extra cost.")
+    link = "https://tessaline.example/changelog/snowflake?utm_source=bluesky&utm_medium=social"
+    seen = ("Schema drift alerts are now live for every Tessaline workspace with Snowflake! Turn "
+            "them on under Settings > Alerts. Included in every plan at no extra cost. Check "
+            f"out our docs for the details {link}")
+
+    def too_long(text: str) -> bool:
+        return any(p.code == "too_long" for p in check_post("bluesky", text).problems)
+
+    padded = seen + " " + "x" * 40
+    assert too_long(padded)
+    assert fit_text(padded, too_long, brief, "en") == padded
