@@ -144,3 +144,15 @@ def test_a_german_noun_written_small_after_an_article_is_caught(text: str,
 
 def test_english_posts_keep_their_small_nouns() -> None:
     assert unknown_words("Meet the team in our café.", _lexicon("en")) == []
+
+
+@pytest.mark.parametrize(("text", "language", "unknown"), [
+    ("It’s simple: rinse the filter, it’s worth it.", "en", []),
+    ("So geht’s: Filter spülen, dann brühen.", "de", []),
+    # letters the ISO 8859-1 dictionaries cannot hold: unknown, not a crash
+    ("Wir rösten für Łódź.", "de", ["Łódź"]),
+])
+def test_typographic_apostrophes_and_foreign_letters_never_crash(
+        text: str, language: str, unknown: list[str]) -> None:
+    """chunspell raised UnicodeEncodeError for "It’s", and the bench lost a brief to it."""
+    assert unknown_words(text, _lexicon(language)) == unknown
