@@ -1,6 +1,6 @@
 """German agreement errors a small model makes, found conservatively (pure).
 
-Seven rules (with variants), each flagging only a known noun of which EVERY reading
+Eight rules (with variants), each flagging only a known noun of which EVERY reading
 is incompatible (a false warning keeps a good post from being "ready"):
 
 1. a dative preposition, an optional quantifier and a number > 1 before a plural noun
@@ -19,7 +19,8 @@ is incompatible (a false warning keeps a good post from being "ready"):
 6. "sich" in a clause of ich, du or wir: "du kannst sich anmelden" -> "dich"
    (``grammar_object``);
 7. a separable verb left joined before a pronoun: "Bitte anmelde dich" -> "melde dich ...
-   an" (``grammar_verbs``).
+   an" (``grammar_verbs``);
+8. a month after "an" or "in" without its article: "an Januar" -> "ab/im Januar".
 
 What they cannot see: a noun the word list lacks (names, most English words: silence),
 most verbs and their objects (rule 5 reads only a masculine nominative after a pronoun),
@@ -209,9 +210,30 @@ def uninflected_adjectives(plain: str, words: list[Token],
     return found
 
 
+_MONTHS = frozenset({"Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli",
+                     "August", "September", "Oktober", "November", "Dezember"})
+# a month after "an" or "in" needs the article: "im Januar", "am 1. Januar"
+_MONTH_PREPOSITIONS = {"an": "'ab {month}', 'im {month}' or 'am 1. {month}'",
+                       "in": "'im {month}'"}
+
+
+def month_prepositions(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 8: "an Januar", "in Januar" (the embedded model wrote "Wir suchen an Januar")."""
+    found = []
+    for token, month in zip(words, words[1:], strict=False):
+        # "an August" may be a man: "wir denken an August"
+        if token.lower in _MONTH_PREPOSITIONS and month.text in _MONTHS and month.spaced \
+                and not (token.lower == "an" and month.text == "August"):
+            phrase = plain[token.start:month.end]
+            fixes = _MONTH_PREPOSITIONS[token.lower].format(month=month.text)
+            found.append(Finding(phrase, f"'{phrase}': a month takes the article here: "
+                                         f"{fixes}"))
+    return found
+
+
 _RULES = (dative_plural, dative_articles, dative_bare_nouns, contractions, articles,
           adjective_endings, bare_adjectives, uninflected_adjectives, object_case,
-          reflexive_person, joined_prefixes)
+          reflexive_person, joined_prefixes, month_prepositions)
 
 
 def grammar_findings(text: str, lex: GrammarLexicon) -> list[Finding]:

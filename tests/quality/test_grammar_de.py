@@ -110,6 +110,12 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
      "'anmelde dich': in a main clause the prefix goes to the end: 'melde dich … an'"),
     ("Vorbeikommst du morgen?",
      "'Vorbeikommst du': in a main clause the prefix goes to the end: 'kommst du … vorbei'"),
+    # the embedded model, 2026-11-30 (bench_quality): a month without its article (rule 8)
+    ("Wir suchen an Januar eine Barista für unser Café in Altona!",
+     "'an Januar': a month takes the article here: 'ab Januar', 'im Januar' or 'am 1. "
+     "Januar'"),
+    ("Das Kontor ist in Dezember geschlossen.",
+     "'in Dezember': a month takes the article here: 'im Dezember'"),
 ])
 def test_the_models_agreement_errors_are_found(text: str, message: str,
                                                lex: GrammarLexicon) -> None:
@@ -283,6 +289,8 @@ MORE_CORRECT = [
     "Melde dich an! Anmelden kannst du dich im Laden. Wir laden dich ein.",
     "Eine ausgezeichnete Mischung für dich, ein Angebot für euch, die Aufgabe für uns.",
     "Ich freue mich, wenn ihr vorbeikommt. Einladung: komm mit uns rösten.",
+    "Ab Januar, im Februar, am 3. März, bis April, seit Mai, Anfang Juni, im Juli in Altona.",
+    "Wir denken an Mai-Bowle und an August, unseren Röster.",
 ]
 
 
