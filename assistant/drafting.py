@@ -11,200 +11,59 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any, TypeVar
-
-from pydantic import BaseModel, Field
+from collections.abc import Awaitable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from assistant import briefing
 from assistant.brand.kit import BrandKit
 from assistant.checks import with_same_text
 from assistant.config import Settings, get_settings
+from assistant.drafting_call import (
+    MAX_REPAIRS,
+    DraftReply,
+    Job,
+    PostReply,
+    Retriever,
+    ask,
+    build_messages,
+    pick,
+    repair_messages,
+    repair_prompt,
+    reply_budget,
+    to_draft,
+)
 from assistant.drafting_distinct import distinct_texts, same_text_by_variant
-from assistant.drafting_form import flat_reply, form_line, platform_form, reply_model
+from assistant.drafting_form import form_rule, parting_form
 from assistant.drafting_passes import Passes, better, to_fix
 from assistant.drafting_pick import kept_candidates
-from assistant.drafting_post import finish_post, post_problems
+from assistant.drafting_post import post_problems
 from assistant.drafting_request import (
     default_retriever,
     media_by_platform,
     score_voice,
     validate_request,
 )
-from assistant.errors import InputError, LLMBadReplyError, LLMError, LLMTruncatedError
+from assistant.errors import InputError, LLMError
 from assistant.lanes import Lanes
-from assistant.llm import ChatMessage, LLMClient, get_client
-from assistant.models import Brief, Draft, MediaInfo, Problem, Severity, TokenUsage
-from assistant.prompts import render
+from assistant.llm import LLMClient, get_client
+from assistant.models import Brief, Draft, MediaInfo, TokenUsage
 from assistant.proofreading import proofread
 from assistant.quality.compose import aload_word_lists
 from assistant.syncrun import run_sync
 
+__all__ = ["MAX_REPAIRS", "DraftOptions", "DraftReply", "Job", "PostReply", "Retriever",
+           "adraft_many", "adraft_posts", "build_messages", "default_retriever", "draft_posts",
+           "run_sync"]
+
 log = logging.getLogger(__name__)
-
-MAX_REPAIRS = 2
-MAX_FORMAT_RETRIES = 1
-REPLY_BASE_TOKENS = 300
-REPLY_TOKENS_PER_POST = 450
-T = TypeVar("T")
-
-
-class PostReply(BaseModel):
-    platform: str
-    text: str
-    hashtags: list[str] = Field(default_factory=list)
-    alt_text: str | None = None
-    first_comment: str | None = None
-
-
-class DraftReply(BaseModel):
-    posts: list[PostReply]
-
-
-Retriever = Callable[[BrandKit, str, Sequence[str], str], list[briefing.Snippet]]
-
-
-@dataclass
-class Job:
-    """One brief (one variant) for some platforms, and what happened to it."""
-
-    kit: BrandKit
-    brief: Brief
-    platforms: list[str]
-    language: str
-    media: dict[str, list[MediaInfo]]  # per platform: each gets the images cut for it
-    variant: int = 0
-    passes: Passes = field(default_factory=Passes)
-    usage: TokenUsage = field(default_factory=TokenUsage)
-    messages: list[ChatMessage] = field(default_factory=list)
-    repairs: int = 0  # repair calls made so far (at most MAX_REPAIRS)
-    first_repairs: int = MAX_REPAIRS  # repairs right after the first call
-
-
-def build_messages(job: Job, snippets: Sequence[briefing.Snippet]) -> list[ChatMessage]:
-    """System text from the kit and language only (byte-identical for all briefs of the
-    kit); the brief, the pattern and the platforms' rules follow in the user text."""
-    kit, brief, lang, passes = job.kit, job.brief, job.language, job.passes
-    examples = briefing.kit_examples(kit, lang)
-    template = briefing.closest_example(snippets) if passes.adapt_example else None
-    prompt = render(
-        "draft",
-        brand_name=kit.name,
-        language_name=briefing.LANGUAGE_NAMES.get(lang, lang),
-        voice_rules=briefing.voice_rules(kit, lang),
-        examples=briefing.kit_examples_block(examples),
-        guidelines=briefing.guidelines_block(snippets),
-        brief=brief.text.strip(),
-        facts=briefing.facts_block(brief.text, kit, lang) if passes.fact_list else "",
-        template=briefing.template_block(template, lang),
-        platform_rules=briefing.platform_rules(
-            job.platforms, kit, brief.sponsored, lang, passes.platform_style
-        ) + form_line(passes, job.platforms, kit, brief.sponsored),
-        link_rule=briefing.link_rule(brief.link, job.platforms, lang),
-        sponsored_rule=briefing.sponsored_rule(brief.sponsored, lang),
-        media_rule=briefing.media_rule(max((len(m) for m in job.media.values()), default=0)),
-        platform_ids=", ".join(job.platforms),
-    )
-    return [
-        ChatMessage(role="system", content=prompt["system"]),
-        ChatMessage(role="user", content=prompt["user"]),
-    ]
-
-
-def reply_budget(client: LLMClient, platforms: int) -> int:
-    """Tokens a reply may take: enough for every post, not enough for a model that rambles
-    (a small model can loop until the limit; better to cut it early and ask again)."""
-    return min(client.max_tokens, REPLY_BASE_TOKENS + REPLY_TOKENS_PER_POST * platforms)
-
-
-async def _ask(client: LLMClient, job: Job, messages: list[ChatMessage], temp: float) -> DraftReply:
-    """One structured call; a reply in the wrong form (or cut off) is retried once with
-    the reason. With a platform form (option) the reply's shape is the platform's, the
-    repairs' too, and its parts are joined into the one text."""
-    attempt_messages = list(messages)
-    budget = reply_budget(client, len(job.platforms))
-    form = platform_form(job.passes, job.platforms, job.kit, job.brief.sponsored)
-    shape = DraftReply if form is None else reply_model(job.platforms[0], form)
-    for attempt in range(MAX_FORMAT_RETRIES + 1):
-        try:
-            result = await client.astructured(attempt_messages, shape, temperature=temp,
-                                              max_tokens=budget)
-        except (LLMBadReplyError, LLMTruncatedError) as exc:
-            if attempt == MAX_FORMAT_RETRIES:
-                raise LLMBadReplyError(
-                    f"the model did not return usable drafts twice ({exc}); try again, "
-                    "shorten the brief, or configure a stronger model"
-                ) from exc
-            # The reason goes into the same request, so the model still sees the whole task.
-            last = messages[-1]
-            note = f"\n\nYour previous reply was rejected: {exc}. Reply with valid JSON only."
-            attempt_messages = [
-                *messages[:-1],
-                last.model_copy(update={"content": last.content + note}),
-            ]
-            continue
-        job.usage = job.usage + result.usage
-        job.messages = [*messages, ChatMessage(role="assistant", content=result.raw)]
-        # a DraftReply is returned as it is; a form's parts are joined into its texts
-        return DraftReply.model_validate(result.value if form is None
-                                         else flat_reply(form, result.value))
-    raise AssertionError("unreachable")
-
-
-def _pick(reply: DraftReply, platform: str, asked: Sequence[str]) -> PostReply | None:
-    """The reply's post for ``platform``. When one platform was asked for, the first post
-    with a text is it, whatever its label ("twitter" for x, or a post for each of several
-    platforms nobody asked for, as the embedded model wrote when asked for x alone)."""
-    found = next((p for p in reply.posts if p.platform.strip().lower() == platform), None)
-    if found is None and len(asked) == 1:
-        return next((p for p in reply.posts if p.text.strip()), None)
-    return found
-
-
-def _to_draft(job: Job, platform: str, post: PostReply | None) -> Draft:
-    if post is None:
-        missing = Problem(
-            code="missing_post",
-            severity=Severity.ERROR,
-            source="llm",
-            message=f"the model wrote no post for {platform}; regenerate this platform",
-        )
-        return Draft(
-            kit_id=job.kit.id,
-            platform=platform,
-            text="",
-            problems=[missing],
-            language=job.language,
-            brief=job.brief.text,
-            variant=job.variant,
-        )
-    media = job.media.get(platform, [])
-    draft = finish_post(job.kit, job.brief, platform, post, job.language, media)
-    draft.variant = job.variant
-    return draft
-
-
-def _repair_messages(job: Job, drafts: dict[str, Draft]) -> list[ChatMessage] | None:
-    failing = {pid: to_fix(d) for pid, d in drafts.items() if to_fix(d)}
-    if not failing:
-        return None
-    lines = [f"- {pid}: {p.message}" for pid, probs in failing.items() for p in probs]
-    return _repair_prompt(job, lines, list(failing))
-
-
-def _repair_prompt(job: Job, lines: list[str], platforms: list[str]) -> list[ChatMessage]:
-    """The job's conversation and the request to rewrite ``platforms`` for ``lines``."""
-    prompt = render("repair", problems="\n".join(lines), platform_ids=", ".join(platforms))
-    return [*job.messages, ChatMessage(role="user", content=prompt["user"])]
-
 
 async def _first_drafts(client: LLMClient, job: Job, snippets: list[briefing.Snippet],
                         words: Awaitable[None]) -> dict[str, Draft]:
     temperature = min(1.0, 0.7 + 0.1 * job.variant)
-    reply = await _ask(client, job, build_messages(job, snippets), temperature)
+    reply = await ask(client, job, build_messages(job, snippets), temperature)
     await words  # the checks read the word lists, which loaded while the model wrote
-    return _cross_checked({pid: _to_draft(job, pid, _pick(reply, pid, job.platforms))
+    return _cross_checked({pid: to_draft(job, pid, pick(reply, pid, job.platforms))
                            for pid in job.platforms})
 
 
@@ -221,20 +80,20 @@ async def _repair_rounds(client: LLMClient, job: Job, drafts: dict[str, Draft],
     """The problems go back to the model until none is left to fix or the job has made
     ``limit`` repairs; a repair that comes back worse is dropped."""
     while job.repairs < limit:
-        messages = _repair_messages(job, drafts)
+        messages = repair_messages(job, drafts)
         if messages is None:
             break
         job.repairs += 1
         try:
-            reply = await _ask(client, job, messages, 0.4)
+            reply = await ask(client, job, messages, 0.4)
         except LLMError as exc:  # the drafts so far are kept, with their problems
             log.warning("repair call failed, keeping the drafts as they are: %s", exc)
             break
         candidates = dict(drafts)
         for pid in drafts:
-            post = _pick(reply, pid, job.platforms)
+            post = pick(reply, pid, job.platforms)
             if post is not None and to_fix(drafts[pid]):
-                candidates[pid] = _to_draft(job, pid, post)
+                candidates[pid] = to_draft(job, pid, post)
         candidates = _cross_checked(candidates)
         drafts = _cross_checked({pid: better(candidates[pid], drafts[pid]) for pid in drafts})
     return drafts
@@ -274,14 +133,20 @@ async def _rewrite_alike(client: LLMClient, job: Job, draft: Draft, note: str) -
     if job.repairs >= MAX_REPAIRS or not job.messages:
         return None
     job.repairs += 1
-    messages = _repair_prompt(job, [f"- {draft.platform}: {note}"], [draft.platform])
+    # asked in words to write differently, the 1.5B model wrote the same text again; in the
+    # platform's form (hook and lines, a question to the readers, three paragraphs) it
+    # cannot (drafting_form.parting_form)
+    shape = parting_form(job.passes, draft.platform)
+    if shape is not None:
+        note = f"{note} {form_rule(draft.platform, shape)}"
+    messages = repair_prompt(job, [f"- {draft.platform}: {note}"], [draft.platform])
     try:
-        reply = await _ask(client, job, messages, 0.7)
+        reply = await ask(client, job, messages, 0.7, shape)
     except LLMError as exc:
         log.warning("rewrite of a near-same %s text failed: %s", draft.platform, exc)
         return None
-    post = _pick(reply, draft.platform, job.platforms)
-    return None if post is None else _finalise(job, _to_draft(job, draft.platform, post), client)
+    post = pick(reply, draft.platform, job.platforms)
+    return None if post is None else _finalise(job, to_draft(job, draft.platform, post), client)
 
 
 def _cross_checked(drafts: dict[str, Draft]) -> dict[str, Draft]:

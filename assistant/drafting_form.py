@@ -106,6 +106,15 @@ def platform_form(passes: Passes, platforms: Sequence[str], kit: BrandKit,
     return form_for(platforms[0], kit, sponsored)
 
 
+def parting_form(passes: Passes, platform: str) -> Form | None:
+    """The form a near-same text is rewritten in (the parting round), when its call did not
+    already have one: the structured platforms' (Instagram, Facebook, LinkedIn), whose
+    shape differs from a plain restated brief; a short platform stays one text."""
+    if passes.platform_form:
+        return None
+    return FORMS.get(platform)
+
+
 def form_line(passes: Passes, platforms: Sequence[str], kit: BrandKit, sponsored: bool) -> str:
     """What the platform rules of the user text gain: a line naming the parts, if any."""
     form = platform_form(passes, platforms, kit, sponsored)

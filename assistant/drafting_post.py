@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+
+from pydantic import BaseModel, Field
 
 from assistant.brand.ingest import kit_guidelines
 from assistant.brand.kit import BrandKit
@@ -24,8 +25,15 @@ from assistant.quality.compose import grammar_lexicon_for
 from assistant.quality.fit import fit_text
 from assistant.quality.tidy import tidy_post
 
-if TYPE_CHECKING:
-    from assistant.drafting import PostReply
+
+class PostReply(BaseModel):
+    """One post of a model's reply, as the reply's JSON holds it."""
+
+    platform: str
+    text: str
+    hashtags: list[str] = Field(default_factory=list)
+    alt_text: str | None = None
+    first_comment: str | None = None
 
 CLICKABLE = {"clickable", "facets"}
 

@@ -242,3 +242,32 @@ def test_a_reply_that_ignores_the_shape_is_read_as_one_text(kit: BrandKit) -> No
     flat = flat_reply(form, reply)
     assert flat["posts"][0]["text"] == "Röstkurs am 12. Dezember!"
     assert flat["posts"][0]["hashtags"] == ["Kaffee"]
+
+
+def test_the_parting_round_asks_in_the_platforms_form(
+    fake_llm: FakeLLMServer, kit: BrandKit
+) -> None:
+    """Option off: both platforms came back with one text, and the 1.5B model wrote it again
+    when asked in words to write it differently. The parting rewrite asks for the
+    platform's parts instead, so the texts part."""
+    same = "Röstkurs am 12. Dezember um 18 Uhr, maximal 8 Plätze: Anmeldung im Laden."
+    calls: list[dict[str, Any]] = []
+
+    def responder(body: dict[str, Any]) -> Reply:
+        calls.append(body)
+        platform = requested_platforms(body)[0]
+        shaped = "text" not in _fields(body)
+        reply = {**post(platform, "" if shaped else same), **(PARTS[platform] if shaped else {})}
+        reply.pop("text") if shaped else None
+        return Reply.json({"posts": [reply]}, usage=(900, 150, 0))
+
+    fake_llm.responder = responder
+    drafts = draft_posts(kit, BRIEF, ["instagram", "facebook"], options=_options(
+        draft_split_platforms=True, draft_platform_form=False))
+    shaped = [body for body in calls if "text" not in _fields(body)]
+    assert len(shaped) == 1 and "question_to_readers" in _fields(shaped[0])
+    assert '"question_to_readers": a question' in shaped[0]["messages"][-1]["content"]
+    by = {draft.platform: draft for draft in drafts}
+    assert by["instagram"].text == same
+    assert by["facebook"].text.split("\n\n")[0].endswith("Lieblingskaffee wird?")
+    assert not any(p.code == "same_text_as" for d in drafts for p in d.problems)

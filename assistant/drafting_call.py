@@ -1,0 +1,170 @@
+"""One model call of a drafting job (split from ``drafting``): the prompt, the structured
+call with its one retry for a reply in the wrong form, and reading the reply's posts into
+checked drafts; the repair prompt that goes back into the same conversation."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel
+
+from assistant import briefing
+from assistant.brand.kit import BrandKit
+from assistant.drafting_form import Form, flat_reply, form_line, platform_form, reply_model
+from assistant.drafting_passes import Passes, to_fix
+from assistant.drafting_post import PostReply, finish_post
+from assistant.errors import LLMBadReplyError, LLMTruncatedError
+from assistant.llm import ChatMessage, LLMClient
+from assistant.models import Brief, Draft, MediaInfo, Problem, Severity, TokenUsage
+from assistant.prompts import render
+
+log = logging.getLogger(__name__)
+
+MAX_REPAIRS = 2
+MAX_FORMAT_RETRIES = 1
+REPLY_BASE_TOKENS = 300
+REPLY_TOKENS_PER_POST = 450
+
+
+class DraftReply(BaseModel):
+    posts: list[PostReply]
+
+
+Retriever = Callable[[BrandKit, str, Sequence[str], str], list[briefing.Snippet]]
+
+
+@dataclass
+class Job:
+    """One brief (one variant) for some platforms, and what happened to it."""
+
+    kit: BrandKit
+    brief: Brief
+    platforms: list[str]
+    language: str
+    media: dict[str, list[MediaInfo]]  # per platform: each gets the images cut for it
+    variant: int = 0
+    passes: Passes = field(default_factory=Passes)
+    usage: TokenUsage = field(default_factory=TokenUsage)
+    messages: list[ChatMessage] = field(default_factory=list)
+    repairs: int = 0  # repair calls made so far (at most MAX_REPAIRS)
+    first_repairs: int = MAX_REPAIRS  # repairs right after the first call
+
+
+def build_messages(job: Job, snippets: Sequence[briefing.Snippet]) -> list[ChatMessage]:
+    """System text from the kit and language only (byte-identical for all briefs of the
+    kit); the brief, the pattern and the platforms' rules follow in the user text."""
+    kit, brief, lang, passes = job.kit, job.brief, job.language, job.passes
+    examples = briefing.kit_examples(kit, lang)
+    template = briefing.closest_example(snippets) if passes.adapt_example else None
+    prompt = render(
+        "draft",
+        brand_name=kit.name,
+        language_name=briefing.LANGUAGE_NAMES.get(lang, lang),
+        voice_rules=briefing.voice_rules(kit, lang),
+        examples=briefing.kit_examples_block(examples),
+        guidelines=briefing.guidelines_block(snippets),
+        brief=brief.text.strip(),
+        facts=briefing.facts_block(brief.text, kit, lang) if passes.fact_list else "",
+        template=briefing.template_block(template, lang),
+        platform_rules=briefing.platform_rules(
+            job.platforms, kit, brief.sponsored, lang, passes.platform_style
+        ) + form_line(passes, job.platforms, kit, brief.sponsored),
+        link_rule=briefing.link_rule(brief.link, job.platforms, lang),
+        sponsored_rule=briefing.sponsored_rule(brief.sponsored, lang),
+        media_rule=briefing.media_rule(max((len(m) for m in job.media.values()), default=0)),
+        platform_ids=", ".join(job.platforms),
+    )
+    return [
+        ChatMessage(role="system", content=prompt["system"]),
+        ChatMessage(role="user", content=prompt["user"]),
+    ]
+
+
+def reply_budget(client: LLMClient, platforms: int) -> int:
+    """Tokens a reply may take: enough for every post, not enough for a model that rambles
+    (a small model can loop until the limit; better to cut it early and ask again)."""
+    return min(client.max_tokens, REPLY_BASE_TOKENS + REPLY_TOKENS_PER_POST * platforms)
+
+
+async def ask(client: LLMClient, job: Job, messages: list[ChatMessage], temp: float,
+               shape_of: Form | None = None) -> DraftReply:
+    """One structured call; a reply in the wrong form (or cut off) is retried once with
+    the reason. With a platform form (option, or ``shape_of`` for this call) the reply's
+    shape is the platform's, and its parts are joined into the one text."""
+    attempt_messages = list(messages)
+    budget = reply_budget(client, len(job.platforms))
+    form = shape_of or platform_form(job.passes, job.platforms, job.kit, job.brief.sponsored)
+    shape = DraftReply if form is None else reply_model(job.platforms[0], form)
+    for attempt in range(MAX_FORMAT_RETRIES + 1):
+        try:
+            result = await client.astructured(attempt_messages, shape, temperature=temp,
+                                              max_tokens=budget)
+        except (LLMBadReplyError, LLMTruncatedError) as exc:
+            if attempt == MAX_FORMAT_RETRIES:
+                raise LLMBadReplyError(
+                    f"the model did not return usable drafts twice ({exc}); try again, "
+                    "shorten the brief, or configure a stronger model"
+                ) from exc
+            # The reason goes into the same request, so the model still sees the whole task.
+            last = messages[-1]
+            note = f"\n\nYour previous reply was rejected: {exc}. Reply with valid JSON only."
+            attempt_messages = [
+                *messages[:-1],
+                last.model_copy(update={"content": last.content + note}),
+            ]
+            continue
+        job.usage = job.usage + result.usage
+        job.messages = [*messages, ChatMessage(role="assistant", content=result.raw)]
+        # a DraftReply is returned as it is; a form's parts are joined into its texts
+        return DraftReply.model_validate(result.value if form is None
+                                         else flat_reply(form, result.value))
+    raise AssertionError("unreachable")
+
+
+def pick(reply: DraftReply, platform: str, asked: Sequence[str]) -> PostReply | None:
+    """The reply's post for ``platform``. When one platform was asked for, the first post
+    with a text is it, whatever its label ("twitter" for x, or a post for each of several
+    platforms nobody asked for, as the embedded model wrote when asked for x alone)."""
+    found = next((p for p in reply.posts if p.platform.strip().lower() == platform), None)
+    if found is None and len(asked) == 1:
+        return next((p for p in reply.posts if p.text.strip()), None)
+    return found
+
+
+def to_draft(job: Job, platform: str, post: PostReply | None) -> Draft:
+    if post is None:
+        missing = Problem(
+            code="missing_post",
+            severity=Severity.ERROR,
+            source="llm",
+            message=f"the model wrote no post for {platform}; regenerate this platform",
+        )
+        return Draft(
+            kit_id=job.kit.id,
+            platform=platform,
+            text="",
+            problems=[missing],
+            language=job.language,
+            brief=job.brief.text,
+            variant=job.variant,
+        )
+    media = job.media.get(platform, [])
+    draft = finish_post(job.kit, job.brief, platform, post, job.language, media)
+    draft.variant = job.variant
+    return draft
+
+
+def repair_messages(job: Job, drafts: dict[str, Draft]) -> list[ChatMessage] | None:
+    failing = {pid: to_fix(d) for pid, d in drafts.items() if to_fix(d)}
+    if not failing:
+        return None
+    lines = [f"- {pid}: {p.message}" for pid, probs in failing.items() for p in probs]
+    return repair_prompt(job, lines, list(failing))
+
+
+def repair_prompt(job: Job, lines: list[str], platforms: list[str]) -> list[ChatMessage]:
+    """The job's conversation and the request to rewrite ``platforms`` for ``lines``."""
+    prompt = render("repair", problems="\n".join(lines), platform_ids=", ".join(platforms))
+    return [*job.messages, ChatMessage(role="user", content=prompt["user"])]
