@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,7 +24,6 @@ from assistant.drafting_call import (
     DraftReply,
     Job,
     PostReply,
-    Retriever,
     ask,
     build_messages,
     pick,
@@ -57,6 +56,9 @@ __all__ = ["MAX_REPAIRS", "DraftOptions", "DraftReply", "Job", "PostReply", "Ret
            "run_sync"]
 
 log = logging.getLogger(__name__)
+
+Retriever = Callable[[BrandKit, str, Sequence[str], str], list[briefing.Snippet]]
+
 
 async def _first_drafts(client: LLMClient, job: Job, snippets: list[briefing.Snippet],
                         words: Awaitable[None]) -> dict[str, Draft]:

@@ -4,8 +4,7 @@ checked drafts; the repair prompt that goes back into the same conversation."""
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel
@@ -20,8 +19,6 @@ from assistant.llm import ChatMessage, LLMClient
 from assistant.models import Brief, Draft, MediaInfo, Problem, Severity, TokenUsage
 from assistant.prompts import render
 
-log = logging.getLogger(__name__)
-
 MAX_REPAIRS = 2
 MAX_FORMAT_RETRIES = 1
 REPLY_BASE_TOKENS = 300
@@ -30,9 +27,6 @@ REPLY_TOKENS_PER_POST = 450
 
 class DraftReply(BaseModel):
     posts: list[PostReply]
-
-
-Retriever = Callable[[BrandKit, str, Sequence[str], str], list[briefing.Snippet]]
 
 
 @dataclass
