@@ -11,7 +11,7 @@ import regex
 
 from assistant.models import Problem, Severity
 from assistant.quality.context import problem, shorten
-from assistant.quality.textnorm import words
+from assistant.quality.textnorm import strip_markup, words
 
 # the ad labels that people write in brackets (see compliance/labels.py)
 _LABELS = {"werbung", "anzeige", "ad", "advertisement", "paid partnership", "werbung/anzeige"}
@@ -63,15 +63,31 @@ _TRAILING = regex.compile(r"(?:\s|#\w+|\p{Extended_Pictographic}|\ufe0f|\u200d)*
 _CUT = regex.compile(r"(?:\.{2,}|…)\Z")
 
 
+# a last sentence this long without a mark stops mid-sentence ("Es ist ideal geeignet, für
+# jeden, der sich mit dem Thema"); a shorter one is a call to action ("Komm vorbei im Kontor
+# oder bestell im Shop – Link im Profil"), and an emoji, a link or an address closes one
+_OPEN_WORDS = 10
+_TAGS_AFTER = regex.compile(r"(?:\s|#\w+)*\Z")
+_LAST_SENTENCE = regex.compile(r"(?:^|[.!?…:;\n])([^.!?…:;\n]*)\Z")
+_CLOSED = regex.compile(r"(?:[.!?…:;)\]\"'»«“”\ufe0f\u200d]|\p{Extended_Pictographic}"
+                        r"|https?://\S+|\S+@\S+)\Z")
+
+
 def cut_off_problems(text: str) -> list[Problem]:
-    """A post that ends in an ellipsis reads as cut off ("Mehr..." with nothing after it)."""
-    body = _TRAILING.sub("", text)
-    match = _CUT.search(body)
-    if match is None:
+    """A post that ends in an ellipsis reads as cut off ("Mehr..." with nothing after it),
+    and so does one whose last sentence runs on for ten words or more with no mark."""
+    if _CUT.search(_TRAILING.sub("", text)) is not None:
+        last = " ".join(_TRAILING.sub("", text).split()[-3:])
+        return [problem("cut_off", f"the post ends in '…' as if cut off ('{last}'); finish "
+                                   "the last sentence or end it with a full stop")]
+    body = _TAGS_AFTER.sub("", text)
+    tail = _LAST_SENTENCE.search(body)
+    if tail is None or _CLOSED.search(body) or \
+            len(words(strip_markup(tail.group(1)))) < _OPEN_WORDS:
         return []
-    last = " ".join(body.split()[-3:])
-    return [problem("cut_off", f"the post ends in '…' as if cut off ('{last}'); finish the "
-                               "last sentence or end it with a full stop")]
+    last = " ".join(body.split()[-4:])
+    return [problem("cut_off", f"the post stops mid-sentence ('…{last}'); finish the last "
+                               "sentence")]
 
 
 # a sentence or line; a repeated one of at least _REPEAT_WORDS words is a model's loop

@@ -71,6 +71,8 @@ def test_kit_examples_have_no_placeholder(coffee: BrandKit, software: BrandKit) 
     "Wir suchen eine Barista für 20 Stunden. Mehr...",
     "Bald gibt es mehr… #Kaffee ☕",
     "Neue Bohnen sind da…\n\n#Kaffee #Hamburg",
+    # the embedded model, 2026-11-30: a LinkedIn draft that stopped mid-sentence
+    "Wir rösten zweimal die Woche. Es ist ideal geeignet, für jeden, der sich mit dem Thema",
 ])
 def test_a_post_that_ends_in_an_ellipsis_reads_as_cut_off(text: str) -> None:
     found = cut_off_problems(text)
@@ -84,6 +86,22 @@ def test_a_post_that_ends_in_an_ellipsis_reads_as_cut_off(text: str) -> None:
 ])
 def test_an_ellipsis_inside_the_post_is_fine(text: str) -> None:
     assert cut_off_problems(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Neu im Kontor.\nLink in Bio", "Komm vorbei im Kontor oder bestell im Shop – Link im Profil",
+    "Jetzt anmelden: https://www.moewenbohne.example/kurs?utm_source=x",
+    "Bewerbung per Mail an moin@moewenbohne.example", "Wir freuen uns auf dich ☕ #Kaffee",
+    "Frohe Weihnachten und einen guten Rutsch ins neue Jahr von uns allen 🎄",
+])
+def test_a_short_last_line_or_a_link_is_no_cut(text: str) -> None:
+    assert cut_off_problems(text) == []
+
+
+def test_the_kits_examples_are_never_cut_off(coffee: BrandKit, software: BrandKit) -> None:
+    for kit in (coffee, software):
+        for example in kit.examples:
+            assert cut_off_problems(example.text) == [], example.text
 
 
 LOOP = ("Jetzt ist der Röstkurs am 12. Dezember. Bestell vorbei im Kontor oder in unserem "
