@@ -123,11 +123,19 @@ def _drop_trailing_label(text: str, lang: str) -> str:
     return text[: match.start()].rstrip()
 
 
+# a label run into the sentence after it: "Ad We are pleased ..." (the embedded model)
+_BARE_LABEL_BEFORE = re.compile(r"[ \t]+(?=[A-ZÄÖÜ])")
+
+
 def add_ad_label(text: str, language: str) -> str:
-    """``text`` with the label first ("Werbung | ..."); unchanged if already labelled first."""
+    """``text`` with the label first ("Werbung | ..."); a label that opens it already stays,
+    set apart from a sentence that follows it with no mark ("Ad We ..." -> "Ad | We ...")."""
     lang = _language(language)
     if label_first(text, lang):
-        return text
+        match = _word_pattern(lang).match(text, _lead_end(text))
+        assert match is not None
+        gap = _BARE_LABEL_BEFORE.match(text, match.end())
+        return text if gap is None else f"{text[:match.end()]} | {text[gap.end():]}"
     body = _drop_trailing_label(_drop_label_hashtags(text), lang)
     label = DEFAULT_LABEL[lang]
     return f"{label} | {body}" if body else label

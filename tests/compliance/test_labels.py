@@ -60,6 +60,13 @@ def test_messages_say_the_fix() -> None:
     ("Ad: Great espresso", "en", "Ad: Great espresso"),
     ("Anzeige | schon da", "de", "Anzeige | schon da"),
     ("", "de", "Werbung"),
+    # the embedded model ran the label into its first sentence (2026-11-30)
+    ("Ad We are pleased to sponsor the meetup.", "en",
+     "Ad | We are pleased to sponsor the meetup."),
+    ("Werbung Wir stellen vor: Hafer-Cappuccino", "de",
+     "Werbung | Wir stellen vor: Hafer-Cappuccino"),
+    ("Werbung für unseren Hafer-Cappuccino", "de",
+     "Werbung für unseren Hafer-Cappuccino"),  # a sentence that begins with the word
 ])
 def test_add_ad_label(text: str, language: str, expected: str) -> None:
     fixed = add_ad_label(text, language)
