@@ -9,7 +9,7 @@ platforms and briefs. Everything that depends on the brief or the platforms come
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -17,6 +17,7 @@ import regex
 from assistant.brand.kit import BrandKit
 from assistant.brand.schema import ExamplePost
 from assistant.platforms import Platform, get_platform
+from assistant.platforms.counting import count_length
 from assistant.quality.context import QualityContext
 from assistant.quality.factcheck import missing
 from assistant.quality.sources import required_brief
@@ -65,10 +66,16 @@ def hashtag_budget(platform: Platform, kit: BrandKit) -> int:
     return max(wanted, min(len(kit.hashtags.always), platform.hashtag_cap or 99))
 
 
-def text_budget(platform: Platform, kit: BrandKit, sponsored: bool = False) -> int:
-    """Characters the model may use for the body: the limit minus room for tags and labels."""
+def text_budget(platform: Platform, kit: BrandKit, sponsored: bool = False,
+                link: str | None = None) -> int:
+    """Characters the model may use for the body: the limit minus room for tags, labels and
+    the post's link as the platform counts it (Bluesky counts every character of a tagged
+    link; X counts 23 only for a link it recognises), which is added after the model wrote."""
     limit = platform.description_limit or platform.text_limit
     room = TAG_ROOM * hashtag_budget(platform, kit) + (12 if sponsored else 0)
+    if link:
+        shown = LINK_IN_BIO["en"] if platform.links.mode == "not_clickable" else link
+        room += count_length(platform, shown) + 2
     if kit.ai_disclosure == "always":
         room += len(kit.ai_label) + 2
     budget = int((limit - room) * 0.9)
@@ -79,9 +86,10 @@ def text_budget(platform: Platform, kit: BrandKit, sponsored: bool = False) -> i
 
 
 def platform_rule(
-    platform: Platform, kit: BrandKit, sponsored: bool, language: str, style: bool = False
+    platform: Platform, kit: BrandKit, sponsored: bool, language: str, style: bool = False,
+    link: str | None = None,
 ) -> str:
-    parts = [f"at most {text_budget(platform, kit, sponsored)} characters of text"]
+    parts = [f"at most {text_budget(platform, kit, sponsored, link)} characters of text"]
     if platform.id == "x":
         parts[0] += " (emoji count double)"
     if platform.fold:
@@ -105,10 +113,13 @@ def platform_rule(
 
 
 def platform_rules(
-    platforms: Sequence[str], kit: BrandKit, sponsored: bool, language: str, style: bool = False
+    platforms: Sequence[str], kit: BrandKit, sponsored: bool, language: str, style: bool = False,
+    links: Mapping[str, str | None] | None = None,
 ) -> str:
+    """The rules of each platform; ``links``: the link each post will carry (tagged)."""
     return "\n".join(
-        platform_rule(get_platform(p), kit, sponsored, language, style) for p in platforms
+        platform_rule(get_platform(p), kit, sponsored, language, style, (links or {}).get(p))
+        for p in platforms
     )
 
 

@@ -13,7 +13,7 @@ from assistant import briefing
 from assistant.brand.kit import BrandKit
 from assistant.drafting_form import Form, flat_reply, form_line, platform_form, reply_model
 from assistant.drafting_passes import Passes, to_fix
-from assistant.drafting_post import PostReply, finish_post
+from assistant.drafting_post import PostReply, finish_post, tagged_link
 from assistant.errors import LLMBadReplyError, LLMTruncatedError
 from assistant.llm import ChatMessage, LLMClient
 from assistant.models import Brief, Draft, MediaInfo, Problem, Severity, TokenUsage
@@ -63,8 +63,9 @@ def build_messages(job: Job, snippets: Sequence[briefing.Snippet]) -> list[ChatM
         facts=briefing.facts_block(brief.text, kit, lang) if passes.fact_list else "",
         template=briefing.template_block(template, lang),
         platform_rules=briefing.platform_rules(
-            job.platforms, kit, brief.sponsored, lang, passes.platform_style
-        ) + form_line(passes, job.platforms, kit, brief.sponsored),
+            job.platforms, kit, brief.sponsored, lang, passes.platform_style,
+            {pid: tagged_link(brief, kit, pid) for pid in job.platforms},
+        ) + form_line(passes, job.platforms, kit, brief.sponsored, _one_link(job)),
         link_rule=briefing.link_rule(brief.link, job.platforms, lang),
         sponsored_rule=briefing.sponsored_rule(brief.sponsored, lang),
         media_rule=briefing.media_rule(max((len(m) for m in job.media.values()), default=0)),
@@ -74,6 +75,11 @@ def build_messages(job: Job, snippets: Sequence[briefing.Snippet]) -> list[ChatM
         ChatMessage(role="system", content=prompt["system"]),
         ChatMessage(role="user", content=prompt["user"]),
     ]
+
+
+def _one_link(job: Job) -> str | None:
+    """The tagged link of a one-platform job's post (what its form's budget leaves room for)."""
+    return tagged_link(job.brief, job.kit, job.platforms[0]) if len(job.platforms) == 1 else None
 
 
 def reply_budget(client: LLMClient, platforms: int) -> int:
@@ -89,7 +95,8 @@ async def ask(client: LLMClient, job: Job, messages: list[ChatMessage], temp: fl
     shape is the platform's, and its parts are joined into the one text."""
     attempt_messages = list(messages)
     budget = reply_budget(client, len(job.platforms))
-    form = shape_of or platform_form(job.passes, job.platforms, job.kit, job.brief.sponsored)
+    form = shape_of or platform_form(job.passes, job.platforms, job.kit, job.brief.sponsored,
+                                     _one_link(job))
     shape = DraftReply if form is None else reply_model(job.platforms[0], form)
     for attempt in range(MAX_FORMAT_RETRIES + 1):
         try:

@@ -98,12 +98,12 @@ def short_form(budget: int) -> Form:
 
 
 def platform_form(passes: Passes, platforms: Sequence[str], kit: BrandKit,
-                  sponsored: bool) -> Form | None:
+                  sponsored: bool, link: str | None = None) -> Form | None:
     """The form of a call's reply: only with the option on and one call per platform (the
     one-call-for-all-platforms reply stays one "text" per post)."""
     if not (passes.platform_form and passes.split_platforms) or len(platforms) != 1:
         return None
-    return form_for(platforms[0], kit, sponsored)
+    return form_for(platforms[0], kit, sponsored, link)
 
 
 def parting_form(passes: Passes, platform: str) -> Form | None:
@@ -115,16 +115,18 @@ def parting_form(passes: Passes, platform: str) -> Form | None:
     return FORMS.get(platform)
 
 
-def form_line(passes: Passes, platforms: Sequence[str], kit: BrandKit, sponsored: bool) -> str:
+def form_line(passes: Passes, platforms: Sequence[str], kit: BrandKit, sponsored: bool,
+              link: str | None = None) -> str:
     """What the platform rules of the user text gain: a line naming the parts, if any."""
-    form = platform_form(passes, platforms, kit, sponsored)
+    form = platform_form(passes, platforms, kit, sponsored, link)
     return "" if form is None else "\n" + form_rule(platforms[0], form)
 
 
-def form_for(platform: str, kit: BrandKit, sponsored: bool) -> Form | None:
+def form_for(platform: str, kit: BrandKit, sponsored: bool,
+             link: str | None = None) -> Form | None:
     """The form of ``platform``'s post, or None where the reply stays one free "text"."""
     if platform in SHORT:
-        return short_form(text_budget(get_platform(platform), kit, sponsored))
+        return short_form(text_budget(get_platform(platform), kit, sponsored, link))
     return FORMS.get(platform)
 
 
