@@ -202,10 +202,21 @@ def _known(key: str, nouns: Mapping[str, int]) -> int:
     return nouns.get(key, 0) | _EXTRA_READINGS.get(key, 0)
 
 
+# a front part ending so takes the joining s ("Ausrüstung-s-tag"): the head starts after
+# it, and may be short ("tag"); read from the s on, it was "Stag" (neuter): a false warning
+_JOINED_BY_S = ("ung", "heit", "keit", "schaft", "ion", "tät")
+
+
 def _compound_bits(key: str, nouns: Mapping[str, int]) -> int:
     """The readings of the longest known noun a compound ends in (röstkurs -> kurs)."""
-    for cut in range(_MIN_FRONT, len(key) - _MIN_HEAD + 1):
-        bits = _known(key[cut:], nouns)
+    for cut in range(_MIN_FRONT, len(key) - 2):
+        front, head = key[:cut], key[cut:]
+        if front.endswith(_JOINED_BY_S) and head.startswith("s"):
+            continue  # the joining s, not the head's first letter
+        if len(head) < _MIN_HEAD and not (front.endswith(_JOINED_BY_S, 0, -1)
+                                          and front.endswith("s")):
+            continue
+        bits = _known(head, nouns)
         if bits:
             return bits
     return 0

@@ -289,6 +289,8 @@ MORE_CORRECT = [
     "Melde dich an! Anmelden kannst du dich im Laden. Wir laden dich ein.",
     "Eine ausgezeichnete Mischung für dich, ein Angebot für euch, die Aufgabe für uns.",
     "Ich freue mich, wenn ihr vorbeikommt. Einladung: komm mit uns rösten.",
+    # a joining s is no head's first letter ("Ausrüstungs|tag", not "Stag"; the bench)
+    "Bestell jetzt für den Ausrüstungstag. Der Rettungssanitäter kommt am Geburtstag.",
     "Ab Januar, im Februar, am 3. März, bis April, seit Mai, Anfang Juni, im Juli in Altona.",
     "Wir denken an Mai-Bowle und an August, unseren Röster.",
 ]
