@@ -280,7 +280,6 @@ def recheck(path: Path) -> None:
     """Today's checker (the one every path uses) over the drafts of a --dump: per config and
     brief the states then and now, and the findings now."""
     from assistant.checks import with_same_text
-    from assistant.drafting_post import post_problems, tagged_link
 
     cases = {c.id: c for c in load_cases(None)}
     rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line]
@@ -291,8 +290,8 @@ def recheck(path: Path) -> None:
         mine = [r for r in rows if r["config"] == config]
         for brief in dict.fromkeys(r["brief"] for r in mine):
             case, here = cases[brief], [r for r in mine if r["brief"] == brief]
-            drafts = with_same_text([_redrafted(case, r, post_problems, tagged_link)
-                                     for r in here])
+            kit = load_kit(case.kit, ROOT / "brand_kits")
+            drafts = with_same_text([_redrafted(case, kit, r) for r in here])
             then.update(r["state"] for r in here)
             now.update(d.status for d in drafts)
             found.update(p.code for d in drafts for p in d.problems)
@@ -304,14 +303,16 @@ def recheck(path: Path) -> None:
               + ", ".join(f"{code} {count}" for code, count in found.most_common()) + "\n")
 
 
-def _redrafted(case: BriefCase, row: dict[str, Any], problems: Any, link: Any) -> Draft:
-    kit = load_kit(case.kit, ROOT / "brand_kits")
+def _redrafted(case: BriefCase, kit: BrandKit, row: dict[str, Any]) -> Draft:
+    """A dumped draft as drafting would hand it to the checker (its link tagged)."""
+    from assistant.drafting_post import post_problems, tagged_link
+
     brief = Brief(text=case.text, link=case.link, sponsored=case.sponsored,
                   language=case.language)  # type: ignore[arg-type]
     draft = Draft(kit_id=kit.id, platform=row["platform"], text=row["text"],
                   hashtags=row["hashtags"], language=case.language, sponsored=case.sponsored,
-                  link=link(brief, kit, row["platform"]), brief=case.text)
-    draft.problems = problems(kit, draft)
+                  link=tagged_link(brief, kit, row["platform"]), brief=case.text)
+    draft.problems = post_problems(kit, draft)
     return draft
 
 

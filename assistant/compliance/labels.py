@@ -47,11 +47,14 @@ def _lead_end(text: str) -> int:
     return len(text)
 
 
+def _opening_label(text: str, lang: str) -> re.Match[str] | None:
+    """The label word that opens the post (after emoji, '[' or similar), if one does."""
+    return _word_pattern(lang).match(text, _lead_end(text))
+
+
 def label_first(text: str, language: str) -> bool:
     """True when the post opens with the label word (after emoji, '[' or similar)."""
-    lang = _language(language)
-    match = _word_pattern(lang).match(text, _lead_end(text))
-    return match is not None
+    return _opening_label(text, _language(language)) is not None
 
 
 _AFTER_LABEL = re.compile(r"[\s|:·\-–—)\]]*")
@@ -60,9 +63,8 @@ _AFTER_LABEL = re.compile(r"[\s|:·\-–—)\]]*")
 def label_end(text: str) -> int:
     """Where the post starts after an ad label that opens it ("Werbung | Moin ..." -> the
     index of "Moin"), in either language; 0 when no label opens it."""
-    start = _lead_end(text)
     for lang in LABEL_WORDS:
-        match = _word_pattern(lang).match(text, start)
+        match = _opening_label(text, lang)
         if match is not None:
             return _AFTER_LABEL.match(text, match.end()).end()  # type: ignore[union-attr]
     return 0
@@ -131,9 +133,8 @@ def add_ad_label(text: str, language: str) -> str:
     """``text`` with the label first ("Werbung | ..."); a label that opens it already stays,
     set apart from a sentence that follows it with no mark ("Ad We ..." -> "Ad | We ...")."""
     lang = _language(language)
-    if label_first(text, lang):
-        match = _word_pattern(lang).match(text, _lead_end(text))
-        assert match is not None
+    match = _opening_label(text, lang)
+    if match is not None:
         gap = _BARE_LABEL_BEFORE.match(text, match.end())
         return text if gap is None else f"{text[:match.end()]} | {text[gap.end():]}"
     body = _drop_trailing_label(_drop_label_hashtags(text), lang)

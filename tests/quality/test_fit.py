@@ -4,6 +4,8 @@ model's X drafts were 30-50 characters too long after both repairs)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from assistant.platforms import check_post
 from assistant.quality.fit import fit_text
 
@@ -15,8 +17,13 @@ SEEN = ("Hier ist ein neuer Filterkaffee aus Kolumbien! Unsere Noten von roter J
         f"Shop, 250 g für 11,90 € - Komm vorbei! Wir freuen uns auf dich. {LINK}")
 
 
-def too_long_for_x(text: str) -> bool:
-    return any(p.code == "too_long" for p in check_post("x", text).problems)
+def too_long_on(platform: str) -> Callable[[str], bool]:
+    def too_long(text: str) -> bool:
+        return any(p.code == "too_long" for p in check_post(platform, text).problems)
+    return too_long
+
+
+too_long_for_x = too_long_on("x")
 
 
 def test_the_seen_x_draft_fits_without_losing_a_fact() -> None:
@@ -57,10 +64,7 @@ def test_a_sentence_in_the_briefs_words_stays_facts_or_not() -> None:
     seen = ("Schema drift alerts are now live for every Tessaline workspace with Snowflake! Turn "
             "them on under Settings > Alerts. Included in every plan at no extra cost. Check "
             f"out our docs for the details {link}")
-
-    def too_long(text: str) -> bool:
-        return any(p.code == "too_long" for p in check_post("bluesky", text).problems)
-
+    too_long = too_long_on("bluesky")
     padded = seen + " " + "x" * 40
     assert too_long(padded)
     assert fit_text(padded, too_long, brief, "en") == padded
