@@ -1,6 +1,6 @@
 """Draft quality on a fixed brief set: the product's defaults, and A/B rows per option.
 
-    .venv/bin/python bench/bench_quality.py [--briefs N] [--ab] [--only NAME ...]
+    .venv/bin/python bench/bench_quality.py [--start N] [--briefs N] [--ab] [--only NAME ...]
         [--dump FILE.jsonl]
 
 The 24 briefs of bench/quality_briefs.yaml (German and English, both example kits, event,
@@ -17,7 +17,8 @@ prompt tokens the server took from its prefix cache.
 ``--ab`` adds one run per drafting option (Settings.draft_*) with that option flipped
 against the defaults, side by side on the same briefs in the same process; ``--briefs 8``
 takes the first eight briefs (they cover every kind and both kits), since the machine is
-slow. ``--dump`` writes every draft (text, problems, state) as JSON lines for reading.
+slow; ``--start 13 --briefs 12`` takes the other twelve. ``--dump`` writes every draft
+(text, problems, state) as JSON lines for reading.
 
 ``--week DAYS`` instead runs generate week (the coffee kit's channels, DAYS days, a tmp
 queue) and prints the share of prompt tokens the server took from its prefix cache: the
@@ -91,8 +92,10 @@ class Outcome:
     error: str | None = None
 
 
-def load_cases(count: int | None) -> list[BriefCase]:
+def load_cases(count: int | None, start: int = 1) -> list[BriefCase]:
+    """The briefs from number ``start`` (1-based), ``count`` of them (all when None)."""
     cases = [BriefCase(**row) for row in yaml.safe_load(BRIEFS_FILE.read_text("utf-8"))]
+    cases = cases[max(start, 1) - 1:]
     return cases[:count] if count else cases
 
 
@@ -335,6 +338,8 @@ def configs(ab: bool, only: Sequence[str]) -> list[tuple[str, dict[str, Any]]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--briefs", type=int, default=None, help="only the first N briefs")
+    parser.add_argument("--start", type=int, default=1,
+                        help="begin at brief N (1-based): --start 13 --briefs 12 runs 13-24")
     parser.add_argument("--ab", action="store_true", help="add one run per option, flipped")
     parser.add_argument("--only", nargs="*", default=[],
                         help="run only these configs (defaults, draft_adapt_example, ...)")
@@ -352,7 +357,7 @@ def main() -> None:
     if args.week or args.prefix:
         (week if args.week else prefix)(args.week or args.prefix, get_client(load_settings()))
         return
-    cases = load_cases(args.briefs)
+    cases = load_cases(args.briefs, args.start)
     base = load_settings()
     where = base.llm_base_url or "the embedded model"
     print(f"bench_quality: {len(cases)} briefs x 3 platforms on {where}; defaults: "
