@@ -18,7 +18,12 @@ from typing import TYPE_CHECKING
 from assistant.config import Settings
 from assistant.errors import BrandKitError
 from assistant.models import Draft, MediaInfo, Problem, Severity
-from assistant.quality import QualityContext, quality_problems, same_text_problems
+from assistant.quality import (
+    QualityContext,
+    comment_quality_problems,
+    quality_problems,
+    same_text_problems,
+)
 
 if TYPE_CHECKING:
     from assistant.brand.kit import BrandKit
@@ -26,6 +31,7 @@ if TYPE_CHECKING:
     from assistant.queue.models import QueueItem
 
 SAME_TEXT = "same_text_as"
+FIRST_COMMENT = "first_comment"
 
 
 @dataclass(frozen=True)
@@ -91,7 +97,36 @@ def post_problems(
     context = QualityContext(brief=subject.brief, link=subject.link, language=language,
                              platform=subject.platform, kit=kit,
                              guidelines=kit_guidelines(kit) if kit is not None else "")
-    return problems + quality_problems(subject.text, subject.hashtags, context)
+    problems += quality_problems(subject.text, subject.hashtags, context)
+    return problems + comment_problems(subject.first_comment, kit, context)
+
+
+def comment_problems(
+    comment: str | None, kit: BrandKit | None, context: QualityContext
+) -> list[Problem]:
+    """The first comment is posted under the brand's name too: what would be wrong in the
+    post is wrong there (its links are checked with the post's). Each finding keeps its
+    severity and is told as the comment's (code ``first_comment``), since the post's own
+    repairs do not touch the comment."""
+    from assistant.platforms import check_post
+    from assistant.rules import (
+        banned_word_problems,
+        emoji_problems,
+        formality_problems,
+        language_problems,
+    )
+
+    if not comment or not comment.strip():
+        return []
+    found = [p for p in check_post(context.platform, comment).problems
+             if p.code in ("too_long", "bytes_too_long")]
+    if kit is not None:
+        found += [*banned_word_problems(kit, comment), *emoji_problems(kit, comment),
+                  *formality_problems(kit, comment, context.language)]
+    found += [*language_problems(comment, context.language),
+              *comment_quality_problems(comment, context)]
+    return [Problem(code=FIRST_COMMENT, severity=p.severity, source=p.source,
+                    message=f"first comment: {p.message}") for p in found]
 
 
 def subject_language(subject: PostSubject, kit: BrandKit | None) -> str:

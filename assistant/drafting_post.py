@@ -4,6 +4,7 @@ with UTM (or "link in bio" where links are not clickable), labels placed, all ch
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -13,7 +14,7 @@ from pydantic import BaseModel, Field
 from assistant.brand.ingest import kit_guidelines
 from assistant.brand.kit import BrandKit
 from assistant.briefing import LINK_IN_BIO, hashtag_budget
-from assistant.checks import draft_subject, with_same_text
+from assistant.checks import FIRST_COMMENT, draft_subject, with_same_text
 from assistant.checks import post_problems as checked_post_problems
 from assistant.compliance.disclosure import apply_ai_disclosure
 from assistant.compliance.labels import add_ad_label, strip_label_hashtags
@@ -36,6 +37,7 @@ class PostReply(BaseModel):
     first_comment: str | None = None
 
 CLICKABLE = {"clickable", "facets"}
+log = logging.getLogger(__name__)
 
 
 def campaign_slug(brief: Brief, kit: BrandKit) -> str:
@@ -135,6 +137,20 @@ def finish_post(
         brief=brief.text,
         media=list(media),
     )
+    draft.problems = post_problems(kit, draft)
+    return without_flawed_comment(kit, draft)
+
+
+def without_flawed_comment(kit: BrandKit, draft: Draft) -> Draft:
+    """A first comment the model wrote on its own is kept only when nothing is wrong with
+    it: nobody asked for it, the link already stands where the platform makes it work, and
+    the post's repairs do not touch it (a small model's were nonsense, "Ich freue mich auf
+    meinen Kurs!" under a brand's post)."""
+    if not any(p.code == FIRST_COMMENT for p in draft.problems):
+        return draft
+    log.info("first comment of the %s draft dropped: %s", draft.platform,
+             "; ".join(p.message for p in draft.problems if p.code == FIRST_COMMENT))
+    draft.first_comment = None
     draft.problems = post_problems(kit, draft)
     return draft
 

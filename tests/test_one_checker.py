@@ -198,3 +198,33 @@ def test_a_fact_of_the_kits_guidelines_is_no_invention_on_any_path(
     again = recheck(kit, draft)
     [invented] = [p for p in again.problems if p.code == "invented_fact"]
     assert "'15'" in invented.message
+
+
+FLAWED_COMMENT = "Melden Sie sich an: [Link zur Anmeldung] – wir freun uns!"
+
+
+def test_a_first_comment_is_checked_like_the_post_on_every_queue_path(kits: Path) -> None:
+    """The first comment is posted under the brand's name too (a ready Bluesky draft
+    carried a nonsense one, 2026-11-30): its placeholder, formality and spelling are
+    findings of the item on add, edit, import and approval."""
+    queue = open_queue()
+    base = QueueItem(kit_id=KIT, platform="facebook", hashtags=["Möwenbohne"],
+                     scheduled_at=WHEN, brief=COURSE,
+                     text="Röstkurs am 12. Dezember um 18 Uhr: acht Plätze, melde dich im "
+                          "Laden oder per Mail an.")
+    added = queue.add(base.model_copy(update={"first_comment": FLAWED_COMMENT}))
+    edited = queue.edit(queue.add(base).id or 0, first_comment=FLAWED_COMMENT)
+    report = import_upload(queue, to_csv([added]).encode(), "import.csv")
+    imported = queue.get(report.rows[0].item_id or 0)
+    paths = {"add": key(added.problems), "edit": key(edited.problems),
+             "import": key(imported.problems)}
+    assert all(found == paths["add"] for found in paths.values()), paths
+    comment = [(sev, msg) for code, sev, msg in paths["add"] if code == "first_comment"]
+    told = " ".join(msg for _sev, msg in comment)
+    assert ("error", comment[0][1]) in comment and told.startswith("first comment: ")
+    assert "[Link zur Anmeldung]" in told and "Sie" in told and "freun" in told
+    assert added.state == "problems"
+    with pytest.raises(TransitionError, match="first_comment"):
+        queue.approve(added.id or 0)
+    clean = queue.edit(added.id or 0, first_comment="Anmeldung im Laden oder per Mail.")
+    assert "first_comment" not in {p.code for p in clean.problems}

@@ -30,8 +30,9 @@ stable code:
 
 from __future__ import annotations
 
-from assistant.quality.compose import quality_problems
+from assistant.quality.compose import comment_quality_problems, quality_problems
 from assistant.quality.context import QualityContext
 from assistant.quality.similarity import same_text_problems
 
-__all__ = ["QualityContext", "quality_problems", "same_text_problems"]
+__all__ = ["QualityContext", "comment_quality_problems", "quality_problems",
+           "same_text_problems"]

@@ -166,11 +166,12 @@ def invented_pieces(text: str, ctx: QualityContext, lex: Lexicon | None,
     return list(dict.fromkeys(found + carried))
 
 
-def _facts(text: str, ctx: QualityContext, lex: Lexicon | None) -> list[Problem]:
+def _facts(text: str, ctx: QualityContext, lex: Lexicon | None,
+           whole: bool = True) -> list[Problem]:
     examples = tuple(e.text for e in ctx.kit.examples) if ctx.kit is not None else ()
     problems = invented_fact_problems(invented_pieces(text, ctx, lex, examples), examples)
     problems += reversal_problems(text, ctx.brief or "")
-    if ctx.brief:
+    if ctx.brief and whole:
         problems += missing_fact_problems(missing(text, required_brief(ctx), ctx.language))
     return problems
 
@@ -179,9 +180,21 @@ def quality_problems(text: str, hashtags: Sequence[str], ctx: QualityContext) ->
     """Every quality finding for one post, errors first. ``hashtags`` are the post's tags
     kept apart from its text; they are the brand's choice, not facts or prose to check."""
     del hashtags  # tags are checked by the brand rules; nothing here reads them
-    lex = lexicon(ctx)
     examples = [e.text for e in ctx.kit.examples] if ctx.kit is not None else []
-    facts = _facts(text, ctx, lex) if ctx.brief is not None else []
+    return [*_text_problems(text, ctx, whole=True),
+            *copies_example_problems(text, examples)]
+
+
+def comment_quality_problems(text: str, ctx: QualityContext) -> list[Problem]:
+    """The quality findings of a post's first comment: the post's checks, except the two
+    that read a whole post (a comment need not restate the brief's facts, and a short
+    one is no copy of an example)."""
+    return _text_problems(text, ctx, whole=False)
+
+
+def _text_problems(text: str, ctx: QualityContext, whole: bool) -> list[Problem]:
+    lex = lexicon(ctx)
+    facts = _facts(text, ctx, lex, whole) if ctx.brief is not None else []
     return [
         *placeholder_problems(text),
         *[p for p in facts if p.is_error],
@@ -192,5 +205,4 @@ def quality_problems(text: str, hashtags: Sequence[str], ctx: QualityContext) ->
         *repeated_problems(text),
         *link_in_bio_problems(text, ctx.platform),
         *emoji_not_in_kit_problems(text, ctx.kit),
-        *copies_example_problems(text, examples),
     ]

@@ -279,3 +279,17 @@ def test_one_platform_asked_one_post_given_is_taken_whatever_its_label(  # type:
     fake_llm.responder = script
     fb, ig = draft_posts(kit, "Neuer Äthiopien-Filterkaffee ist da", ["facebook", "instagram"])
     assert "missing_post" in {p.code for p in fb.problems} | {p.code for p in ig.problems}
+
+
+def test_a_first_comment_with_a_finding_is_dropped(fake_llm: FakeLLMServer, kit) -> None:  # type: ignore[no-untyped-def]
+    """Nobody asked the model for a first comment: one with a placeholder or the wrong
+    address is left out (the post's repairs never touch it), a clean one is kept."""
+    comments = {"facebook": "Melden Sie sich an: [Link zur Anmeldung]",
+                "linkedin": "Wir freuen uns auf dich im Kontor!"}
+    fake_llm.responder = DraftScript(lambda p, c: post(
+        p, GOOD_DE[p], first_comment=comments[p]))
+    fb, li = draft_posts(kit, "Neuer Äthiopien-Filterkaffee", ["facebook", "linkedin"])
+    assert fb.first_comment is None
+    assert "first_comment" not in [p.code for p in fb.problems]
+    assert li.first_comment == comments["linkedin"]
+    assert_honest([fb, li])
