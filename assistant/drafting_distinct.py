@@ -13,6 +13,7 @@ repair gets none (the "at most 2 repairs" of issue 13 holds).
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Awaitable, Callable, Sequence
 
 from assistant.briefing import PLATFORM_STYLE
@@ -21,6 +22,7 @@ from assistant.drafting_passes import better, rank
 from assistant.models import Draft
 from assistant.quality.similarity import near_same
 
+log = logging.getLogger(__name__)
 QUOTE_CHARS = 400  # how much of the other platform's text the note quotes
 
 # (draft, what to change) -> the rewritten draft, or None when the call gave nothing usable
@@ -65,12 +67,23 @@ async def distinct_texts(drafts: Sequence[Draft], rewrite: Rewrite) -> list[Draf
                                        for index, note in notes.items()))
         for index, candidate in zip(notes, fresh, strict=True):
             if candidate is None:
+                log.info("no rewrite of the near-same %s text (no repair left, or the "
+                         "call failed)", group[index].platform)
                 continue
             trial = with_same_text([*group[:index], candidate, *group[index + 1:]])
             if better(trial[index], group[index]) is trial[index]:
                 group = trial
+            else:
+                log.info("rewrite of the near-same %s text dropped, it was worse: %s "
+                         "(kept: %s)", group[index].platform, codes(trial[index]),
+                         codes(group[index]))
         out.extend(group)
     return out
+
+
+def codes(draft: Draft) -> str:
+    """A draft's findings as their codes, for the log."""
+    return ", ".join(p.code for p in draft.problems) or "none"
 
 
 def same_text_by_variant(drafts: Sequence[Draft]) -> list[Draft]:

@@ -59,6 +59,7 @@ from assistant.drafting import DraftOptions, adraft_posts  # noqa: E402
 from assistant.errors import AssistantError  # noqa: E402
 from assistant.lanes import Lanes  # noqa: E402
 from assistant.llm import LLMClient, get_client  # noqa: E402
+from assistant.logs import start_logging  # noqa: E402
 from assistant.models import Brief, Draft  # noqa: E402
 
 BRIEFS_FILE = Path(__file__).with_name("quality_briefs.yaml")
@@ -359,6 +360,8 @@ def main() -> None:
         return
     cases = load_cases(args.briefs, args.start)
     base = load_settings()
+    # the product's log (the data dir's logs/): why a rewrite or a first comment was dropped
+    start_logging()
     where = base.llm_base_url or "the embedded model"
     print(f"bench_quality: {len(cases)} briefs x 3 platforms on {where}; defaults: "
           + ", ".join(f"{o}={getattr(base, o)}" for o in OPTIONS), flush=True)
