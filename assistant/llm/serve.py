@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import signal
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -132,8 +133,23 @@ def serve(settings: Settings, *, spawned: bool,
     signal.signal(signal.SIGTERM, _exit_on_signal)
     try:
         watch_idle(backend, data_dir, settings.local_idle_timeout)
+    except (SystemExit, KeyboardInterrupt):
+        log.info("model server %d stopped by a signal", os.getpid())
     finally:
         remove_record(data_dir, os.getpid())
+    end_process()
+
+
+def end_process() -> None:
+    """End the server's process now. A generation still in flight runs in native threads
+    that the interpreter's exit waits for: a server stopped mid-reply (``postwerk model
+    stop``, or a command that wanted another model) lived on for good, holding its
+    clients' connections open without a reply (a bench waited on it for minutes). Ended
+    here, its clients see the connection close at once."""
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        stream.flush()
+    os._exit(0)
 
 
 def _refuse_second(data_dir: Path) -> None:
@@ -165,7 +181,7 @@ def _start(settings: Settings, data_dir: Path,
 
 
 def _exit_on_signal(signum: int, frame: FrameType | None) -> None:
-    raise SystemExit(0)  # unwinds through serve()'s finally, which removes the record
+    raise SystemExit(0)  # unwinds through serve(), which removes the record and ends
 
 
 def watch_idle(backend: Backend, data_dir: Path, timeout: float) -> None:
