@@ -15,6 +15,7 @@ from assistant.quality.grammar_phrase import (
     noun_after,
     phrase_of,
     plural_fix,
+    refit,
     slots_of,
 )
 from assistant.quality.grammar_words import (
@@ -58,6 +59,8 @@ def _is_quantity(token: Token) -> bool:
     value = float(token.text.replace(".", "").replace(",", "."))
     # a year ("seit 2019 Teil des Teams") is no count
     return value > 1 and not (len(token.text) == 4 and 1900 <= value <= 2100)
+
+QUOTE = "'"  # the fixes of a message stand in single quotes
 
 
 def _governs(words: list[Token], index: int, prepositions: frozenset[str]) -> bool:
@@ -110,7 +113,8 @@ def dative_plural(plain: str, words: list[Token], lex: GrammarLexicon) -> list[F
             phrase = phrase_of(plain, token, noun)
             hint = f": '{fix}'" if fix else ""
             found.append(Finding(phrase, f"'{phrase}': after '{token.lower}' the noun takes "
-                                         f"the dative plural{hint}"))
+                                         f"the dative plural{hint}",
+                                 refit(phrase, noun.text, fix) if fix else None))
     return found
 
 
@@ -176,10 +180,12 @@ def dative_articles(plain: str, words: list[Token], lex: GrammarLexicon) -> list
             fixes = [f for case in cases
                      for f in _case_fix(words[index + 1:position + 1], shared, case,
                                         lex).split(" or ") if f]
-            fix = " or ".join(dict.fromkeys(fixes))
+            unique = list(dict.fromkeys(fixes))
+            fix = " or ".join(unique)
             names = " or the ".join(_CASE_NAMES[case] for case in cases)
+            only = f"{token.text} {unique[0].strip(QUOTE)}" if len(unique) == 1 else None
             found.append(Finding(phrase, f"'{phrase}': after '{token.lower}' the {names}"
-                                         + (f": {fix}" if fix else "")))
+                                         + (f": {fix}" if fix else ""), only))
     return found
 
 
@@ -201,5 +207,6 @@ def dative_bare_nouns(plain: str, words: list[Token], lex: GrammarLexicon) -> li
             fix = plural_fix(noun.text, lex)
             phrase = phrase_of(plain, token, noun)
             found.append(Finding(phrase, f"'{phrase}': after '{token.lower}' the noun takes "
-                                         "the dative plural" + (f": '{fix}'" if fix else "")))
+                                         "the dative plural" + (f": '{fix}'" if fix else ""),
+                                 refit(phrase, noun.text, fix) if fix else None))
     return found

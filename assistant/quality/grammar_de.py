@@ -138,6 +138,8 @@ def adjective_endings(plain: str, words: list[Token], lex: GrammarLexicon) -> li
                 phrase = phrase_of(plain, token, words[position])
                 stem = adjective.text[: -len(ending)]
                 fixes = " or ".join(f"'{stem}{e}'" for e in sorted(allowed))
+                # no fix to apply: the article may be what is wrong ("genieße ein schönes
+                # Rösterkurs" wants "einen schönen", not "ein schöner")
                 found.append(Finding(phrase, f"'{phrase}': after '{token.text}' the adjective "
                                              f"'{adjective.text}' takes {fixes}"))
                 break
@@ -168,10 +170,11 @@ def bare_adjectives(plain: str, words: list[Token], lex: GrammarLexicon) -> list
         if not bits or bits & _STRONG_START[ending] or not bits & ALL_SINGULAR:
             continue
         stem = token.text[: -len(ending)]
-        fixes = [f"'{stem}{_STRONG_NOMINATIVE[g]} {noun.text}'" for g in genera_of(bits)]
+        fixes = [f"{stem}{_STRONG_NOMINATIVE[g]} {noun.text}" for g in genera_of(bits)]
         phrase = phrase_of(plain, token, noun)
         found.append(Finding(phrase, f"'{phrase}': '{noun.text}' is {genus_words(bits)}, so "
-                                     + " or ".join(fixes)))
+                                     + " or ".join(f"'{fix}'" for fix in fixes),
+                             fixes[0] if len(fixes) == 1 else None))
     return found
 
 
@@ -251,3 +254,28 @@ def grammar_findings(text: str, lex: GrammarLexicon) -> list[Finding]:
 def grammar_problems(text: str, lex: GrammarLexicon) -> list[Problem]:
     """One warning per wrong phrase, in the order the rules run."""
     return [problem(CODE, finding.message) for finding in grammar_findings(text, lex)]
+
+
+MAX_MENDS = 4  # corrections per post: each is checked by running every rule again
+
+
+def mend_grammar(text: str, lex: GrammarLexicon) -> str:
+    """``text`` with each finding that has exactly one correction (``Finding.fix``: "mit 8
+    Plätze" -> "mit 8 Plätzen", "ein Barista" -> "einen Barista" after "wir suchen") made,
+    when the phrase stands once in the text and every rule, run again, finds fewer
+    phrases and no new one (two rules that read one phrase differently mend nothing).
+    For a model's text only: a person's edit is never changed."""
+    tried: set[str] = set()
+    for _ in range(MAX_MENDS):
+        found = grammar_findings(text, lex)
+        finding = next((f for f in found if f.fix and f.phrase not in tried
+                        and text.count(f.phrase) == 1), None)
+        if finding is None or finding.fix is None:
+            break
+        tried.add(finding.phrase)
+        trial = text.replace(finding.phrase, finding.fix, 1)
+        before = {f.phrase for f in found}
+        after = {f.phrase for f in grammar_findings(trial, lex)}
+        if len(after) < len(before) and after <= before:
+            text = trial
+    return text

@@ -106,8 +106,9 @@ def _nominative_object(plain: str, words: list[Token], lex: GrammarLexicon,
     if not shared or shared & ~_MASCULINE_NOMINATIVE:
         return None
     phrase = phrase_of(plain, token, noun)
+    fix = _accusative(words[index:position + 1], lex)
     return Finding(phrase, f"'{phrase}' is the object of the verb here, so accusative: "
-                           f"'{_accusative(words[index:position + 1], lex)}'")
+                           f"'{fix}'", fix)
 
 
 def _ending(word: Token, lex: GrammarLexicon) -> str | None:

@@ -33,6 +33,14 @@ GREETINGS = frozenset({"hey", "hallo", "hi", "moin", "ja", "nein", "achtung", "p
 class Finding:
     phrase: str
     message: str
+    # the phrase as it must read, when exactly one correction fits (tidy applies it)
+    fix: str | None = None
+
+
+def refit(phrase: str, old: str, new: str) -> str:
+    """``phrase`` with its last occurrence of ``old`` (the word to correct) as ``new``."""
+    start, _, tail = phrase.rpartition(old)
+    return f"{start}{new}{tail}"
 
 
 def adjective_like(token: Token) -> bool:

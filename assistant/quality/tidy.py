@@ -24,7 +24,12 @@ what the checks would flag:
   facts are not today's (the ``invented_fact`` test on the sentence, ``copied_share``);
 * the rules a person accepted into the kit: its banned emoji go like foreign ones
   (``rules.banned_emoji``), its never-tags, preferred terms and opener are applied by
-  ``kit_rules``.
+  ``kit_rules``;
+* a German agreement error that the grammar check finds with exactly one correction is
+  corrected ("mit maximal 8 Plätze" -> "Plätzen", "Wir suchen ein Barista" -> "einen
+  Barista"), when every rule run again finds fewer errors and no new one
+  (``grammar_de.mend_grammar``); one with two possible corrections ("Der Kontor": das or
+  dem?) is left to the check and the repair.
 """
 
 from __future__ import annotations
@@ -37,6 +42,7 @@ from assistant.quality.emoji import foreign_emoji
 from assistant.quality.factcheck import Known, invented_urls
 from assistant.quality.facts import extract_facts
 from assistant.quality.formality_fix import mend_address
+from assistant.quality.grammar_de import mend_grammar
 from assistant.quality.grammar_words import GrammarLexicon
 from assistant.quality.kit_rules import apply_kit_rules, clean_gaps
 from assistant.quality.linkbio import find_link_in_bio
@@ -78,7 +84,8 @@ def tidy_post(text: str, kit: BrandKit, platform: str, link: str | None, *,
     text = _drop_emoji(text, kit)
     if language == "de":
         text = mend_address(text, kit.formality)
-    return apply_kit_rules(text, kit, language, lex)
+    text = apply_kit_rules(text, kit, language, lex)
+    return mend_grammar(text, lex) if language == "de" and lex is not None else text
 
 
 def _bio_hints(text: str, platform: str, link: str | None) -> str:

@@ -15,9 +15,10 @@ from tests.conftest import ROOT
 from tests.fakes.drafts import DraftScript, post
 from tests.fakes.llm_server import FakeLLMServer, Reply
 
-WRONG = "Neue Filterkaffee aus Kolumbien: ab Samstag im Kontor, 250 g für 11,90 €. Komm vorbei!"
-RIGHT = "Neuer Filterkaffee aus Kolumbien: ab Samstag im Kontor, 250 g für 11,90 €. Komm vorbei!"
-MOVED = "Neuer Filterkaffee aus Kolumbien: ab Sonntag im Kontor, 250 g für 12,90 €. Komm vorbei!"
+# an error with two corrections ("Unser" or "Unseren"), which tidy leaves to the proofreading
+WRONG = "Unsere Filterkaffee aus Kolumbien: ab Samstag im Kontor, 250 g für 11,90 €. Komm vorbei!"
+RIGHT = "Unser Filterkaffee aus Kolumbien: ab Samstag im Kontor, 250 g für 11,90 €. Komm vorbei!"
+MOVED = "Unser Filterkaffee aus Kolumbien: ab Sonntag im Kontor, 250 g für 12,90 €. Komm vorbei!"
 BRIEF = "Neuer Filterkaffee aus Kolumbien, ab Samstag im Kontor, 250 g für 11,90 €"
 
 

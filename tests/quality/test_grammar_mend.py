@@ -1,0 +1,69 @@
+"""Tidy corrects a German agreement error that has exactly one correction, and only then
+(the phrases are from the embedded model's bench drafts, 2026-11-30)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.brand.kit import BrandKit
+from assistant.quality.compose import grammar_lexicon, lexicon
+from assistant.quality.grammar_de import grammar_findings, mend_grammar
+from assistant.quality.grammar_words import GrammarLexicon
+from assistant.quality.tidy import tidy_post
+from tests.quality.conftest import context
+
+
+@pytest.fixture(scope="module")
+def lex() -> GrammarLexicon:
+    german = lexicon(context(None))
+    assert german is not None
+    return grammar_lexicon(german)
+
+
+@pytest.mark.parametrize(("text", "mended"), [
+    ("Röstkurs am 12. Dezember mit maximal 8 Plätze. Anmeldung im Laden.",
+     "Röstkurs am 12. Dezember mit maximal 8 Plätzen. Anmeldung im Laden."),
+    ("Wir suchen für unser Café in Altona ein Barista, der gern früh aufsteht.",
+     "Wir suchen für unser Café in Altona einen Barista, der gern früh aufsteht."),
+    ("Neues Röstkurs gibt es im Dezember!", "Neuer Röstkurs gibt es im Dezember!"),
+    ("Melde dich für unser Röstkurs an.", "Melde dich für unseren Röstkurs an."),
+    ("Wenn du ein Kaffee brauchst, komm vorbei.", "Wenn du einen Kaffee brauchst, komm vorbei."),
+    ("Feiere mit deine Freunde und mit Kollegen.", "Feiere mit deinen Freunden und mit Kollegen."),
+])
+def test_an_error_with_one_correction_is_corrected(text: str, mended: str,
+                                                   lex: GrammarLexicon) -> None:
+    assert mend_grammar(text, lex) == mended
+    assert grammar_findings(mended, lex) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Der Kontor ist zwischen den Jahren zu.",  # das or dem?
+    "Unsere Röstkurs ist voll.",  # unser or unseren?
+    # the article may be what is wrong: "einen schönen", not "ein schöner"
+    "Genieße dennoch ein schönes Rösterkurs im Kontor.",
+    "Du kannst sich hier anmelden.",  # dich or dir?
+])
+def test_an_error_with_two_corrections_is_left_to_the_check(text: str,
+                                                            lex: GrammarLexicon) -> None:
+    assert grammar_findings(text, lex)
+    assert mend_grammar(text, lex) == text
+
+
+def test_correct_german_is_never_changed(lex: GrammarLexicon) -> None:
+    text = ("Wir suchen einen Barista für 20 Stunden die Woche. Mit acht Plätzen ist der "
+            "Röstkurs klein; melde dich für unseren Kurs im Laden an.")
+    assert mend_grammar(text, lex) == text
+
+
+def test_a_phrase_that_stands_twice_is_left_alone(lex: GrammarLexicon) -> None:
+    text = "Wir suchen ein Barista. Wirklich: Wir suchen ein Barista."
+    assert mend_grammar(text, lex) == text
+
+
+def test_tidy_corrects_a_german_post_but_not_an_english_one(coffee: BrandKit,
+                                                              lex: GrammarLexicon) -> None:
+    german = tidy_post("Wir suchen ein Barista in Altona.", coffee, "x", None,
+                       language="de", lex=lex)
+    assert german == "Wir suchen einen Barista in Altona."
+    english = "We hire mit maximal 8 Plätze."
+    assert tidy_post(english, coffee, "x", None, language="en", lex=lex) == english
