@@ -23,7 +23,7 @@ from assistant.hashtags import compose_text, merge_hashtags, split_trailing_hash
 from assistant.models import Brief, Draft, MediaInfo, Problem
 from assistant.platforms import Platform, check_post, get_platform
 from assistant.quality.compose import grammar_lexicon_for
-from assistant.quality.fit import fit_text
+from assistant.quality.fit import fit_post
 from assistant.quality.tidy import tidy_post
 
 
@@ -120,8 +120,9 @@ def finish_post(
     if brief.sponsored:
         text = add_ad_label(text, language)
     text = apply_ai_disclosure(text, kit.ai_disclosure, kit.ai_label, False, language)
-    text = fit_text(text, lambda trial: _too_long(platform_id, trial, tags), brief.text,
-                    language, keep=[kit.ai_label or ""])
+    text, tags = fit_post(text, tags, kit.hashtags.always,
+                          lambda trial, kept: _too_long(platform_id, trial, kept), brief.text,
+                          language, keep=[kit.ai_label or ""])
     draft = Draft(
         kit_id=kit.id,
         platform=platform_id,

@@ -4,10 +4,11 @@ model's X drafts were 30-50 characters too long after both repairs)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
+from assistant.hashtags import compose_text
 from assistant.platforms import check_post
-from assistant.quality.fit import fit_text
+from assistant.quality.fit import fit_post, fit_text, tag_trials
 
 BRIEF = ("Neuer Filterkaffee aus Kolumbien: Noten von roter Johannisbeere und Kakao, ab Samstag "
          "im Kontor und im Shop, 250 g für 11,90 €.")
@@ -68,3 +69,48 @@ def test_a_sentence_in_the_briefs_words_stays_facts_or_not() -> None:
     padded = seen + " " + "x" * 40
     assert too_long(padded)
     assert fit_text(padded, too_long, brief, "en") == padded
+
+
+def too_long_with_tags(text: str, tags: Sequence[str]) -> bool:
+    return too_long_for_x(compose_text(text, tags))
+
+
+CUPPING_BRIEF = ("Kostenloses Cupping am Samstag, 7. Dezember, 11 Uhr im Kontor: drei Kaffees aus "
+                 "Äthiopien. Anmeldung unter https://www.moewenbohne.example/cupping")
+CUPPING_LINK = ("https://www.moewenbohne.example/cupping?utm_source=x&utm_medium=social"
+                "&utm_campaign=social")
+CUPPING = ("Am Samstag, 7. Dezember, um 11 Uhr verkosten wir drei Kaffees aus Äthiopien. Das ist "
+           "ein spannendes Cupping-Event in unserem alten Kontorhaus. Kostenlos, "
+           f"anmelden unter {CUPPING_LINK}")
+HIRING_BRIEF = ("We're hiring a senior data engineer for our alerting engine: remote within the "
+                "EU or in Berlin.")
+HIRING = ("We're hiring a senior data engineer to work on the alerting engine! Join us in our "
+          "remote office within the EU or Berlin. This is a great opportunity for someone who "
+          "is passionate about data engineering and is eager to contribute to our team. Apply "
+          "now by visiting https://tessaline.example/careers/senior-data-engineer?utm_source=x"
+          "&utm_medium=social&utm_campaign=organic-social.")
+
+
+def test_a_post_a_few_characters_over_loses_an_optional_tag_not_a_sentence() -> None:
+    tags = ["Möwenbohne", "Kaffee", "Cupping"]
+    assert too_long_with_tags(CUPPING, tags) and not too_long_with_tags(CUPPING, tags[:2])
+    text, kept = fit_post(CUPPING, tags, ["Möwenbohne"], too_long_with_tags, CUPPING_BRIEF,
+                          "de")
+    assert (text, kept) == (CUPPING, ["Möwenbohne", "Kaffee"])
+
+
+def test_tags_and_a_fact_free_sentence_go_when_both_are_needed() -> None:
+    tags = ["DataEngineering", "Remote"]
+    assert too_long_with_tags(fit_text(HIRING, too_long_for_x, HIRING_BRIEF, "en"), tags)
+    text, kept = fit_post(HIRING, tags, [], too_long_with_tags, HIRING_BRIEF, "en")
+    assert not too_long_with_tags(text, kept)
+    assert "great opportunity" not in text and "EU or Berlin" in text and "careers" in text
+    assert kept == ["DataEngineering"] or kept == []
+
+
+def test_the_kits_always_tags_never_go() -> None:
+    tags = ["Möwenbohne", "Kaffee"]
+    long_text = "Kaffee aus Äthiopien, 250 g für 11,90 €, " * 9
+    text, kept = fit_post(long_text, tags, ["möwenbohne"], too_long_with_tags, "Kaffee", "de")
+    assert (text, kept) == (long_text, tags)  # nothing fits: left as it was
+    assert tag_trials(tags, ["möwenbohne"]) == [tags, ["Möwenbohne"]]
