@@ -50,6 +50,8 @@ _QUANTIFIERS = frozenset({"maximal", "nur", "über", "rund", "etwa", "mindestens
 _NUMBER_WORDS = frozenset({"zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun",
                            "zehn", "elf", "zwölf", "zwanzig", "dreißig", "vierzig", "fünfzig",
                            "hundert", "tausend"})
+QUOTE = "'"  # the fixes of a message stand in single quotes
+
 
 def _is_quantity(token: Token) -> bool:
     if token.lower in _NUMBER_WORDS:
@@ -59,8 +61,6 @@ def _is_quantity(token: Token) -> bool:
     value = float(token.text.replace(".", "").replace(",", "."))
     # a year ("seit 2019 Teil des Teams") is no count
     return value > 1 and not (len(token.text) == 4 and 1900 <= value <= 2100)
-
-QUOTE = "'"  # the fixes of a message stand in single quotes
 
 
 def _governs(words: list[Token], index: int, prepositions: frozenset[str]) -> bool:
