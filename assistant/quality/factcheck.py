@@ -44,6 +44,7 @@ class Known:
     dates: frozenset[str]
     times: frozenset[str]
     numbers: frozenset[str]
+    percents: frozenset[str]
     text: str  # case-folded, without "https://" and "www."
     digits: str
 
@@ -58,6 +59,9 @@ class Known:
             return fact.key.lstrip("0") in self.digits
         if fact.kind == "date":
             return fact.key in self.dates
+        if fact.kind == "percent":
+            # "30% off" is not stated by "free for 30 days" (a Tessaline draft, 2026-11-30)
+            return fact.key in self.percents
         if fact.kind == "time":
             # "um 18" in the brief covers "18 Uhr" in the post
             bare_hour = fact.key.endswith(":00") and fact.numbers <= self.numbers
@@ -75,6 +79,7 @@ def _known(texts: tuple[str, ...], language: str) -> Known:
     return Known(
         dates=frozenset(f.key for f in facts if f.kind == "date"),
         times=frozenset(f.key for f in facts if f.kind == "time"),
+        percents=frozenset(f.key for f in facts if f.kind == "percent"),
         numbers=frozenset(numbers),
         text=regex.sub(r"https?://|www\.", "", joined),
         digits=regex.sub(r"\D", "", joined),

@@ -76,6 +76,20 @@ def test_invented_facts_in_english(software: BrandKit) -> None:
     assert "lineage-docs" in problem.message
 
 
+def test_a_percentage_needs_a_percentage_as_its_source(software: BrandKit) -> None:
+    """A ready LinkedIn draft (2026-11-30): "get 30% off for 30 days". The kit's call to
+    action says "free for 30 days": a number, not a discount."""
+    brief = ("Tip: put a freshness check on every source table that feeds a board-level "
+             "dashboard; stale data is the failure nobody notices.")
+    ctx = context(software, brief=brief, platform="linkedin", language="en")
+    post = "Put a freshness check on every source table. Try it: 30% off for 30 days."
+    [problem] = _invented(quality_problems(post, [], ctx))
+    assert "30%" in problem.message
+    stated = context(software, brief=brief + " 30% off this week.", platform="linkedin",
+                     language="en")
+    assert _invented(quality_problems(post, [], stated)) == []
+
+
 def test_kit_facts_count_as_sources(coffee: BrandKit) -> None:
     post = ("Röstkurs am 12. Dezember um 18 Uhr im Möwenbohne Kaffeekontor, Bohnenkai 12, "
             "22767 Hamburg. 8 Plätze, Anmeldung an moin@moewenbohne.example oder "
