@@ -46,7 +46,7 @@ from assistant.drafting_request import (
 from assistant.errors import InputError, LLMError
 from assistant.lanes import Lanes
 from assistant.llm import LLMClient, get_client
-from assistant.models import Brief, Draft, MediaInfo, TokenUsage
+from assistant.models import Brief, Draft, MediaInfo, Problem, Severity, TokenUsage
 from assistant.proofreading import proofread
 from assistant.quality.compose import aload_word_lists
 from assistant.syncrun import run_sync
@@ -67,6 +67,22 @@ async def _first_drafts(client: LLMClient, job: Job, snippets: list[briefing.Sni
     await words  # the checks read the word lists, which loaded while the model wrote
     return _cross_checked({pid: to_draft(job, pid, pick(reply, pid, job.platforms))
                            for pid in job.platforms})
+
+
+def _no_drafts(job: Job, exc: LLMError) -> dict[str, Draft]:
+    """A one-platform call that failed (a reply cut off twice, a timeout) while the brief's
+    other platforms may have their drafts: its platform gets an empty draft whose error
+    says what happened and what to do, and no repair (there is no conversation to go on
+    with). The 1.5B model's Instagram reply was cut off twice and took the other two
+    platforms' finished drafts with it (bench, 2026-11-30)."""
+    log.warning("no draft for %s: %s", ", ".join(job.platforms), exc)
+    job.failure = exc
+    job.repairs = MAX_REPAIRS
+    return {pid: Draft(kit_id=job.kit.id, platform=pid, text="", language=job.language,
+                       brief=job.brief.text, variant=job.variant, problems=[Problem(
+                           code="missing_post", severity=Severity.ERROR, source="llm",
+                           message=f"no {pid} post: {exc}")])
+            for pid in job.platforms}
 
 
 async def _draft_job(client: LLMClient, job: Job, drafts: dict[str, Draft]) -> list[Draft]:
@@ -256,7 +272,12 @@ async def adraft_posts(
         job = Job(kit, brief, group, lang, media_by_platform(media, group), variant, passes,
                   first_repairs=first_repairs)
         async with semaphore:
-            return job, await _first_drafts(client, job, snippets, words)
+            try:
+                return job, await _first_drafts(client, job, snippets, words)
+            except LLMError as exc:
+                if not parting:  # the brief's only call: its error is the brief's
+                    raise
+                return job, _no_drafts(job, exc)
 
     async def rest(job: Job, first_drafts: dict[str, Draft]) -> list[Draft]:
         jobs[(job.variant, job.platforms[0])] = job
@@ -267,6 +288,9 @@ async def adraft_posts(
     outcomes = await asyncio.gather(*(first(v, g) for v, g in tries),
                                     return_exceptions=passes.candidates > 1)
     kept = kept_candidates(tries, outcomes)
+    failed = [job.failure for job, _ in kept if job.failure is not None]
+    if failed and len(failed) == len(kept):
+        raise failed[0]  # no platform got a draft: one clear error, not empty drafts
     batches = await asyncio.gather(*(rest(job, found) for job, found in kept))
     drafts = [d for batch in batches for d in batch]
     if parting:  # each call saw one platform: compare and part them here

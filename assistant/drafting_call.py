@@ -14,7 +14,7 @@ from assistant.brand.kit import BrandKit
 from assistant.drafting_form import Form, flat_reply, form_line, platform_form, reply_model
 from assistant.drafting_passes import Passes, to_fix
 from assistant.drafting_post import PostReply, finish_post, tagged_link
-from assistant.errors import LLMBadReplyError, LLMTruncatedError
+from assistant.errors import LLMBadReplyError, LLMError, LLMTruncatedError
 from assistant.llm import ChatMessage, LLMClient
 from assistant.models import Brief, Draft, MediaInfo, Problem, Severity, TokenUsage
 from assistant.prompts import render
@@ -44,6 +44,7 @@ class Job:
     messages: list[ChatMessage] = field(default_factory=list)
     repairs: int = 0  # repair calls made so far (at most MAX_REPAIRS)
     first_repairs: int = MAX_REPAIRS  # repairs right after the first call
+    failure: LLMError | None = None  # the first call failed: its platforms have no draft
 
 
 def build_messages(job: Job, snippets: Sequence[briefing.Snippet]) -> list[ChatMessage]:

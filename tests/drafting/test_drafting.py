@@ -293,3 +293,32 @@ def test_a_first_comment_with_a_finding_is_dropped(fake_llm: FakeLLMServer, kit)
     assert "first_comment" not in [p.code for p in fb.problems]
     assert li.first_comment == comments["linkedin"]
     assert_honest([fb, li])
+
+
+def test_a_failed_platform_keeps_the_others(fake_llm: FakeLLMServer, kit) -> None:  # type: ignore[no-untyped-def]
+    """One call per platform: Instagram's reply was cut off twice (the embedded model,
+    bench 2026-11-30) and the whole brief failed, X's finished draft with it. Now X is
+    kept and Instagram's empty draft says what happened and what to do."""
+    script = DraftScript()
+
+    def responder(body):  # type: ignore[no-untyped-def]
+        if "instagram" in body["messages"][-1]["content"].split("platforms:")[-1]:
+            return Reply.truncated('{"posts": [{"platform": "instagram", "text": "Kaffee')
+        return script(body)
+
+    fake_llm.responder = responder
+    drafts = draft_posts(kit, "Neuer Äthiopien-Filterkaffee", ["instagram", "x"])
+    by = {d.platform: d for d in drafts}
+    assert by["x"].text == GOOD_DE["x"] and by["x"].status == "ready"
+    assert by["instagram"].text == "" and by["instagram"].status == "problems"
+    [problem] = by["instagram"].problems
+    assert problem.code == "missing_post" and "cut off" in problem.message
+    assert "try again" in problem.message
+    asked = [r["messages"][-1]["content"] for r in fake_llm.chat_requests]
+    assert not any("Rewrite only these platforms: instagram" in text for text in asked)
+
+
+def test_all_platforms_failed_is_one_error(fake_llm: FakeLLMServer, kit) -> None:  # type: ignore[no-untyped-def]
+    fake_llm.responder = lambda body: Reply.truncated()
+    with pytest.raises(LLMBadReplyError, match="did not return usable drafts twice"):
+        draft_posts(kit, "Neuer Äthiopien-Filterkaffee", ["instagram", "x"])
