@@ -31,8 +31,11 @@ from assistant.quality.textnorm import URL_RE
 
 _WEB = ("url", "email", "handle")
 _PERSON = " (a person)"
-_PLACE = regex.compile(r"(?i:\b(?:in|im|at|bei|beim|am|auf)\s+(?:der|dem|den|the)?\s*)"
-                       r"(\p{Lu}[\p{L}-]+)")
+# a place after a preposition: "im Kontor", "in Altona", "in the EU"; in English also after
+# "our"/"your" ("in our Frankfurt data centre": English writes only names capitalised,
+# German every noun, so "in unserem Team" stays out)
+_PLACE = regex.compile(r"(?i:\b(?:in|im|at|bei|beim|am|auf)\s+(?:der|dem|den|the|our|your)?"
+                       r"\s*)(\p{Lu}[\p{L}-]+)")
 _DAYS_DE = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
 _DAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 

@@ -131,6 +131,18 @@ def test_missing_weekday_and_places(coffee: BrandKit) -> None:
     assert "'Samstag'" in problem.message and "'Kontor'" in problem.message
 
 
+def test_a_place_after_our_is_a_missing_fact_in_english(software: BrandKit) -> None:
+    """A ready LinkedIn draft (2026-11-30) left out where the data stays."""
+    brief = ("Tessaline is now ISO 27001 certified. All customer data stays in our Frankfurt "
+             "data centre, in the EU.")
+    ctx = context(software, brief=brief, platform="linkedin", language="en")
+    post = "ISO 27001 certification completed! Stay compliant with security standards in EU."
+    [problem] = [p for p in quality_problems(post, [], ctx) if p.code == "missing_fact"]
+    assert "'Frankfurt'" in problem.message
+    kept = "ISO 27001 certified: your data stays in Frankfurt, in the EU."
+    assert "missing_fact" not in codes(quality_problems(kept, [], ctx))
+
+
 def test_missing_facts_in_english(software: BrandKit) -> None:
     brief = "Webinar on data contracts on 12 March at 4 pm CET, 45 minutes, with Q&A"
     post = "Join our webinar on data contracts, with Q&A at the end."
