@@ -12,10 +12,14 @@ from assistant.models import Problem
 from assistant.platforms.catalogue import get_platform
 from assistant.quality.context import problem
 
-# "Link in Bio", "Link in der Bio", "Link im Profil", "link in our bio", "link in profile"
+# "Link in Bio", "Link in der Bio", "Link im Profil", "link in our bio", "link in profile";
+# without "link" only with an article or possessive: "our special offer in our bio" (a
+# Mastodon draft, 2026-11-30), "mehr in unserem Profil" (not "in Bio-Qualität")
 _LINK_IN_BIO = regex.compile(
     r"(?i)\blinks?\s+(?:(?:is\s+|ist\s+)?(?:in|im)\s+(?:(?:der|unserer|meiner|our|my|the)\s+)?"
     r"(?:bio|profil|profile)\b)"
+    r"|(?i)\b(?:in|im)\s+(?:der|unserer|unserem|meiner|meinem|our|my|the)\s+"
+    r"(?:bio|profil|profile)(?![\p{L}-])"
 )
 # where the link goes instead, per link mode of the catalogue
 _WHERE = {

@@ -32,6 +32,11 @@ _PATTERNS: tuple[regex.Pattern[str], ...] = (
     regex.compile(r"(?i)\b(?:insert|einfügen)\s+(?:link|url|datum|date|name|text)\b"),
     # a blank to fill in: "am ___ um ___ Uhr"
     regex.compile(r"_{3,}"),
+    # the prompt's words for the post's parts, said to the reader: 'Hier ist ein Hook: "..."'
+    # (the embedded model, 2026-11-30), "Here's the caption:", "Hook: ..." opening a line
+    regex.compile(r"(?i)\b(?:hier\s+ist|hier's|here\s+is|here's)\s+(?:der|ein|the|a|your|dein)"
+                  r"\s+(?:hook|call[\s-]to[\s-]action|cta|caption)\b"),
+    regex.compile(r"(?im)^\s*(?:hook|cta|call[\s-]to[\s-]action|caption)\s*:"),
 )
 
 

@@ -13,6 +13,9 @@ from tests.quality.conftest import codes
     ("linkedin", "We're hiring a backend engineer. Link in bio."),
     ("bluesky", "Release notes are up, link in our bio"),
     ("pinterest", "Cold Brew Rezept – Link in der Bio"),
+    # without the word "link" (a Mastodon draft, 2026-11-30)
+    ("mastodon", "Merry Christmas! Don't forget our special offer in our bio!"),
+    ("x", "Alle Termine findest du in unserem Profil."),
 ])
 def test_link_in_bio_where_links_work_is_a_warning(platform: str, text: str) -> None:
     [problem] = link_in_bio_problems(text, platform)
@@ -25,6 +28,7 @@ def test_link_in_bio_where_links_work_is_a_warning(platform: str, text: str) -> 
     ("tiktok", "Full recipe: link in bio"),
     ("x", "Neuer Filterkaffee: https://shop.moewenbohne.example/kolumbien"),
     ("facebook", "Bio-Milch im Kontor, biologisch und lecker."),
+    ("facebook", "Kaffee in Bio-Qualität, geröstet in der Bio-Rösterei nebenan."),
 ])
 def test_no_warning_where_it_is_right(platform: str, text: str) -> None:
     assert link_in_bio_problems(text, platform) == []

@@ -32,6 +32,10 @@ ISSUE_DRAFT = (
     ("Lorem ipsum dolor sit amet.", "Lorem ipsum"),
     ("Register at ___ before Friday.", "___"),
     ("Sign up here: insert link", "insert link"),
+    # the prompt's name for a part, said to the reader (the embedded model, 2026-11-30)
+    ('Hier ist ein Hook: "Zurück aus Huila in Kolumbien!"', "Hier ist ein Hook"),
+    ("Here's the caption: new beans are in.", "Here's the caption"),
+    ("Hook: Neu im Kontor!\nAb Samstag im Shop.", "Hook:"),
 ])
 def test_template_leftovers_are_found(text: str, found: str) -> None:
     assert found in find_placeholders(text)
@@ -45,6 +49,7 @@ def test_template_leftovers_are_found(text: str, found: str) -> None:
     "Jetzt im Shop: https://shop.moewenbohne.example/?utm_source=x_y #Kaffee @moewenbohne",
     "Am 12.12. um 18:00 Uhr, 8 Plätze, 12,00 € (inkl. Kaffee) – Anmeldung per Mail.",
     "What's new in v2.3: faster sync, {fewer} clicks? No: fewer clicks.",
+    "Here's a post-mortem of our outage, and the hook we added to catch it.",
 ])
 def test_real_text_is_not_a_placeholder(text: str) -> None:
     # "{fewer}" is a template slot; the rest of these lines must not be flagged
