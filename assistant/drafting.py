@@ -26,6 +26,7 @@ from assistant.drafting_call import (
     PostReply,
     ask,
     build_messages,
+    empty_draft,
     pick,
     repair_messages,
     repair_prompt,
@@ -46,7 +47,7 @@ from assistant.drafting_request import (
 from assistant.errors import InputError, LLMError
 from assistant.lanes import Lanes
 from assistant.llm import LLMClient, get_client
-from assistant.models import Brief, Draft, MediaInfo, Problem, Severity, TokenUsage
+from assistant.models import Brief, Draft, MediaInfo, TokenUsage
 from assistant.proofreading import proofread
 from assistant.quality.compose import aload_word_lists
 from assistant.syncrun import run_sync
@@ -78,11 +79,7 @@ def _no_drafts(job: Job, exc: LLMError) -> dict[str, Draft]:
     log.warning("no draft for %s: %s", ", ".join(job.platforms), exc)
     job.failure = exc
     job.repairs = MAX_REPAIRS
-    return {pid: Draft(kit_id=job.kit.id, platform=pid, text="", language=job.language,
-                       brief=job.brief.text, variant=job.variant, problems=[Problem(
-                           code="missing_post", severity=Severity.ERROR, source="llm",
-                           message=f"no {pid} post: {exc}")])
-            for pid in job.platforms}
+    return {pid: empty_draft(job, pid, f"no {pid} post: {exc}") for pid in job.platforms}
 
 
 async def _draft_job(client: LLMClient, job: Job, drafts: dict[str, Draft]) -> list[Draft]:

@@ -135,23 +135,19 @@ def pick(reply: DraftReply, platform: str, asked: Sequence[str]) -> PostReply | 
     return found
 
 
+def empty_draft(job: Job, platform: str, message: str) -> Draft:
+    """A platform the model gave no post for: no text, and an error that says why and what
+    to do."""
+    missing = Problem(code="missing_post", severity=Severity.ERROR, source="llm",
+                      message=message)
+    return Draft(kit_id=job.kit.id, platform=platform, text="", problems=[missing],
+                 language=job.language, brief=job.brief.text, variant=job.variant)
+
+
 def to_draft(job: Job, platform: str, post: PostReply | None) -> Draft:
     if post is None:
-        missing = Problem(
-            code="missing_post",
-            severity=Severity.ERROR,
-            source="llm",
-            message=f"the model wrote no post for {platform}; regenerate this platform",
-        )
-        return Draft(
-            kit_id=job.kit.id,
-            platform=platform,
-            text="",
-            problems=[missing],
-            language=job.language,
-            brief=job.brief.text,
-            variant=job.variant,
-        )
+        return empty_draft(job, platform,
+                           f"the model wrote no post for {platform}; regenerate this platform")
     media = job.media.get(platform, [])
     draft = finish_post(job.kit, job.brief, platform, post, job.language, media)
     draft.variant = job.variant
