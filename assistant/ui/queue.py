@@ -214,12 +214,29 @@ def _edit(queue: QueueService, items: list[QueueItem]) -> None:
                               format_func=lambda i: f"#{i} {editable[i].platform} "
                               f"{editable[i].local_time:%d.%m. %H:%M} ({editable[i].status})")
         item = editable[chosen]
+        for problem in item.problems:
+            (st.error if problem.is_error else st.warning)(problem.message)
         text = st.text_area("Text", item.text, key=f"queue_edit_text_{chosen}", height=150)
-        if st.button("Save text", key="queue_edit_save") and text != item.text:
-            done = attempt(queue.edit, chosen or 0, text=text, by="ui")
+        comment = st.text_area(
+            "First comment", item.first_comment or "", key=f"queue_edit_comment_{chosen}",
+            height=68, help="Posted under the post by the publishers that can (Mastodon, "
+            "Bluesky, LinkedIn); checked like the post. Empty: none.")
+        changes = edit_changes(item, text, comment)
+        if st.button("Save", key="queue_edit_save") and changes:
+            done = attempt(queue.edit, chosen or 0, by="ui", **changes)
             if done is not None:
                 _flash("success", f"#{chosen} saved; it is {done.status} ({done.state}).")
                 st.rerun()
+
+
+def edit_changes(item: QueueItem, text: str, comment: str) -> dict[str, Any]:
+    """What the edit form changed: the text, the first comment (empty: none)."""
+    changes: dict[str, Any] = {}
+    if text != item.text:
+        changes["text"] = text
+    if (comment.strip() or None) != (item.first_comment or None):
+        changes["first_comment"] = comment.strip() or None
+    return changes
 
 
 def _bulk(action: Any, ids: list[int], word: str, **options: bool) -> None:

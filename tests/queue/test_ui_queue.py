@@ -234,3 +234,26 @@ def test_zip_import_with_images_and_a_refused_row(queue: QueueService, tmp_path:
     assert "images/not-there.jpg is not in the ZIP" in reasons[-1]
     new = next(i for i in queue.list() if i.uid == "e" * 32)
     assert queue.media_store is not None and queue.media_store.resolve(new.media[0])
+
+
+def test_edit_shows_the_findings_and_mends_the_first_comment() -> None:
+    """A first comment is checked like the post: its findings show where the post is
+    edited, and the comment can be changed there (or emptied)."""
+    q = open_queue()
+    item = q.add(QueueItem(kit_id=KIT, platform="facebook", hashtags=["Möwenbohne"],
+                           text="Röstkurs am 12. Dezember um 18 Uhr: melde dich im Laden an.",
+                           first_comment="Melden Sie sich an: [Link zur Anmeldung]",
+                           scheduled_at=_soon(3)))
+    assert item.state == "problems"
+    at = page().run()
+    at.selectbox(key="queue_edit_id").select(item.id).run()
+    shown = " ".join(e.value for e in at.error)
+    assert "first comment: " in shown and "[Link zur Anmeldung]" in shown
+    at.text_area(key=f"queue_edit_comment_{item.id}").input("Bis bald im Kontor!").run()
+    at.button(key="queue_edit_save").click().run()
+    assert not at.exception
+    saved = open_queue().get(item.id or 0)
+    assert saved.first_comment == "Bis bald im Kontor!" and saved.state == "ready"
+    at.text_area(key=f"queue_edit_comment_{item.id}").input("").run()
+    at.button(key="queue_edit_save").click().run()
+    assert open_queue().get(item.id or 0).first_comment is None
