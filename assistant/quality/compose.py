@@ -44,6 +44,7 @@ from assistant.quality.similarity import copies_example_problems
 from assistant.quality.sources import (
     brand_words,
     kit_vocabulary,
+    own_names,
     person_sources,
     required_brief,
     source_texts,
@@ -172,7 +173,8 @@ def _facts(text: str, ctx: QualityContext, lex: Lexicon | None,
     problems = invented_fact_problems(invented_pieces(text, ctx, lex, examples), examples)
     problems += reversal_problems(text, ctx.brief or "")
     if ctx.brief and whole:
-        problems += missing_fact_problems(missing(text, required_brief(ctx), ctx.language))
+        problems += missing_fact_problems(missing(text, required_brief(ctx), ctx.language,
+                                                  own_names(ctx)))
     return problems
 
 

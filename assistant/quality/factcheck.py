@@ -147,9 +147,27 @@ def invented_fact_problems(found: list[str], examples: Sequence[str] = ()) -> li
     return [problem("invented_fact", invented_fact_message(found, examples), Severity.ERROR)]
 
 
-def missing(text: str, brief: str, language: str) -> list[str]:
-    """Dates, times, prices, numbers, weekdays and places of the brief the post leaves out,
-    and a state it announces (closed, cancelled, sold out, postponed, free)."""
+# a name inside an English sentence: capitalised after a small word, a number or a comma
+# ("now cover Snowflake", "Python and Postgres"); English writes only names so
+_EN_NAME = regex.compile(r"(?<=[\p{Ll}\p{N},;]\s{1,3})(\p{Lu}\p{Ll}[\p{L}\p{N}-]+)")
+
+
+def brief_names(brief: str, language: str, own: frozenset[str] = frozenset()) -> list[str]:
+    """The names an English brief states inside its sentences (not months or weekdays, nor
+    the brand's own name in ``own``, case-folded: a post from the brand's account need not
+    say who it is from). German capitalises every noun, so it has none here."""
+    if language != "en":
+        return []
+    return [name for name in dict.fromkeys(m.group(1) for m in _EN_NAME.finditer(brief))
+            if not is_calendar_word(name) and name.casefold() not in own]
+
+
+def missing(text: str, brief: str, language: str,
+            own: frozenset[str] = frozenset()) -> list[str]:
+    """Dates, times, prices, numbers, weekdays, places and (English) names of the brief the
+    post leaves out, and a state it announces (closed, cancelled, sold out, postponed,
+    free). A Bluesky and a LinkedIn draft said "now cover multiple platforms" for "now cover
+    Snowflake" (2026-11-30)."""
     post = Known.of((text,), language)
     shown = [f.shown for f in extract_facts(brief, language)
              if f.kind not in (*_WEB, "phone") and not post.covers(f)]
@@ -162,6 +180,8 @@ def missing(text: str, brief: str, language: str) -> list[str]:
         parts = [part.casefold() for part in place.split("-")]
         if not is_calendar_word(place) and not all(part in folded for part in parts):
             shown.append(place)
+    plain = URL_RE.sub(" ", text).casefold()  # "…/changelog/snowflake" does not name it
+    shown += [name for name in brief_names(brief, language, own) if name.casefold() not in plain]
     shown += missing_states(text, brief)
     return list(dict.fromkeys(shown))
 

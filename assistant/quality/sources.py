@@ -102,6 +102,13 @@ def _platform_names() -> frozenset[str]:
     return word_set(tuple(p.name for p in all_platforms()))
 
 
+def own_names(ctx: QualityContext) -> frozenset[str]:
+    """The words of the brand's own names (the kit's name, its legal entity's), case-folded."""
+    if ctx.kit is None:
+        return frozenset()
+    return word_set((ctx.kit.name, ctx.kit.legal.name))
+
+
 def kit_vocabulary(ctx: QualityContext) -> frozenset[str]:
     """The kit's declared words (its spelling word list and hashtags), case-folded."""
     if ctx.kit is None:

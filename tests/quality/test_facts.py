@@ -143,6 +143,29 @@ def test_a_place_after_our_is_a_missing_fact_in_english(software: BrandKit) -> N
     assert "missing_fact" not in codes(quality_problems(kept, [], ctx))
 
 
+def test_a_name_of_an_english_brief_is_a_missing_fact(software: BrandKit) -> None:
+    """Bluesky and LinkedIn drafts (2026-11-30) said "now cover multiple platforms" for
+    "now cover Snowflake"; the link's "/snowflake" does not name it."""
+    brief = ("Schema drift alerts now cover Snowflake. Turn them on under Settings, Alerts. "
+             "Included in every plan at no extra cost.")
+    ctx = context(software, brief=brief, platform="bluesky", language="en")
+    post = ("Schema drift alerts now cover multiple platforms. Turn them on under Settings, "
+            "Alerts. Included in every plan at no extra cost. "
+            "https://tessaline.example/changelog/snowflake")
+    [problem] = [p for p in quality_problems(post, [], ctx) if p.code == "missing_fact"]
+    assert "'Snowflake'" in problem.message and "Settings" not in problem.message
+    kept = post.replace("multiple platforms", "Snowflake")
+    assert "missing_fact" not in codes(quality_problems(kept, [], ctx))
+
+
+def test_the_brands_own_name_and_months_are_no_names_to_keep(software: BrandKit) -> None:
+    brief = ("Season's greetings from the Tessaline team. Support stays on call in December, "
+             "from 8:00 to 18:00 CET.")
+    ctx = context(software, brief=brief, platform="bluesky", language="en")
+    post = "Happy holidays! Our support stays on call in Dec, from 8:00 to 18:00 CET."
+    assert "missing_fact" not in codes(quality_problems(post, [], ctx))
+
+
 def test_missing_facts_in_english(software: BrandKit) -> None:
     brief = "Webinar on data contracts on 12 March at 4 pm CET, 45 minutes, with Q&A"
     post = "Join our webinar on data contracts, with Q&A at the end."
