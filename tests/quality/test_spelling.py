@@ -32,6 +32,13 @@ def test_german_misspellings_are_caught(word: str) -> None:
     assert not is_known(word, _lexicon("de"))
 
 
+def test_a_word_written_twice_in_one_is_a_slip() -> None:
+    """ "Mit 20 Stunden pro Woche und morgenmorgen" stood in a ready draft (2026-11-30):
+    the compound rules take any doubling, but no German word of two 4-letter halves is one."""
+    text = "Mit 20 Stunden pro Woche und morgenmorgen. Kaffeekaffee! Bonbon, Tamtam, Kuckuck."
+    assert unknown_words(text, _lexicon("de")) == ["morgenmorgen", "Kaffeekaffee"]
+
+
 @pytest.mark.parametrize(("word", "known"), [
     ("colour", True), ("litre", True), ("isn't", True), ("dashboards", True),
     ("recieve", False), ("definately", False), ("pipline", False),
