@@ -109,22 +109,15 @@ def comment_problems(
     severity and is told as the comment's (code ``first_comment``), since the post's own
     repairs do not touch the comment."""
     from assistant.platforms import check_post
-    from assistant.rules import (
-        banned_word_problems,
-        emoji_problems,
-        formality_problems,
-        language_problems,
-    )
+    from assistant.rules import text_rule_problems
 
     if not comment or not comment.strip():
         return []
     found = [p for p in check_post(context.platform, comment).problems
              if p.code in ("too_long", "bytes_too_long")]
     if kit is not None:
-        found += [*banned_word_problems(kit, comment), *emoji_problems(kit, comment),
-                  *formality_problems(kit, comment, context.language)]
-    found += [*language_problems(comment, context.language),
-              *comment_quality_problems(comment, context)]
+        found += text_rule_problems(kit, comment, context.language)
+    found += comment_quality_problems(comment, context)
     return [Problem(code=FIRST_COMMENT, severity=p.severity, source=p.source,
                     message=f"first comment: {p.message}") for p in found]
 

@@ -288,11 +288,19 @@ def brand_problems(
     """Everything the brand would refuse to sign, for one post."""
     tags = list(hashtags)
     return [
-        *banned_word_problems(kit, text),
-        *emoji_problems(kit, text),
+        *text_rule_problems(kit, text, language),
         *opener_problems(kit, text),
         *length_problems(kit, text, platform),
         *hashtag_set_problems(kit, text, tags),
+    ]
+
+
+def text_rule_problems(kit: BrandKit, text: str, language: str) -> list[Problem]:
+    """The brand's rules for any text posted under its name, a post or its first comment:
+    banned words, emoji, language, du/Sie (the opener, length and tags are a post's)."""
+    return [
+        *banned_word_problems(kit, text),
+        *emoji_problems(kit, text),
         *language_problems(text, language),
         *formality_problems(kit, text, language),
     ]
