@@ -63,7 +63,7 @@ Retriever = Callable[[BrandKit, str, Sequence[str], str], list[briefing.Snippet]
 
 async def _first_drafts(client: LLMClient, job: Job, snippets: list[briefing.Snippet],
                         words: Awaitable[None]) -> dict[str, Draft]:
-    temperature = min(1.0, 0.7 + 0.1 * job.variant)
+    temperature = min(1.0, job.passes.temperature + 0.1 * job.variant)
     reply = await ask(client, job, build_messages(job, snippets), temperature)
     await words  # the checks read the word lists, which loaded while the model wrote
     return _cross_checked({pid: to_draft(job, pid, pick(reply, pid, job.platforms))

@@ -34,6 +34,7 @@ class Passes:
     fact_list: bool = False
     platform_form: bool = False
     candidates: int = 1
+    temperature: float = 0.7  # of a first draft
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Passes:
@@ -45,6 +46,7 @@ class Passes:
             fact_list=settings.draft_fact_list,
             platform_form=settings.draft_platform_form,
             candidates=settings.draft_candidates,
+            temperature=settings.draft_temperature,
         )
 
 

@@ -65,9 +65,11 @@ from assistant.models import Brief, Draft  # noqa: E402
 BRIEFS_FILE = Path(__file__).with_name("quality_briefs.yaml")
 OPTIONS = ("draft_proofread", "draft_adapt_example", "draft_platform_style",
            "draft_split_platforms", "draft_fact_list", "draft_platform_form",
-           "draft_candidates")
-# a number option's A/B row: its default against this value (1 against the default if so)
-NUMBER_AB = {"draft_candidates": 2}
+           "draft_candidates", "draft_temperature")
+# a number option's A/B row: its default against this value (the other value if it is the
+# default)
+NUMBER_AB: dict[str, tuple[float, float]] = {"draft_candidates": (2, 1),
+                                             "draft_temperature": (0.3, 0.7)}
 STATES = ("ready", "needs_look", "problems")
 DUMP: Path | None = None  # --dump: where each finished brief's drafts go
 CONFIG = ["defaults"]  # the config being run, for the dump
@@ -93,10 +95,12 @@ class Outcome:
     error: str | None = None
 
 
-def load_cases(count: int | None, start: int = 1) -> list[BriefCase]:
-    """The briefs from number ``start`` (1-based), ``count`` of them (all when None)."""
+def load_cases(count: int | None, start: int = 1,
+               language: str | None = None) -> list[BriefCase]:
+    """The briefs from number ``start`` (1-based), ``count`` of them (all when None), only
+    those in ``language`` when given."""
     cases = [BriefCase(**row) for row in yaml.safe_load(BRIEFS_FILE.read_text("utf-8"))]
-    cases = cases[max(start, 1) - 1:]
+    cases = [c for c in cases[max(start, 1) - 1:] if language in (None, c.language)]
     return cases[:count] if count else cases
 
 
@@ -322,14 +326,15 @@ def _redrafted(case: BriefCase, kit: BrandKit, row: dict[str, Any]) -> Draft:
 
 def configs(ab: bool, only: Sequence[str]) -> list[tuple[str, dict[str, Any]]]:
     """The defaults, then (with --ab) each option flipped on its own (a number option set
-    to its NUMBER_AB value, or to 1 when that is its default)."""
+    to its first NUMBER_AB value, or to the second when the first is its default)."""
     base = load_settings()
     runs: list[tuple[str, dict[str, Any]]] = [("defaults", {})]
     if ab:
         for option in OPTIONS:
             value = getattr(base, option)
             if option in NUMBER_AB:
-                other = 1 if value == NUMBER_AB[option] else NUMBER_AB[option]
+                flipped, back = NUMBER_AB[option]
+                other = back if value == flipped else flipped
                 runs.append((f"{option}={other}", {option: other}))
                 continue
             runs.append((f"{option}={'off' if value else 'on'}", {option: not value}))
@@ -341,6 +346,8 @@ def main() -> None:
     parser.add_argument("--briefs", type=int, default=None, help="only the first N briefs")
     parser.add_argument("--start", type=int, default=1,
                         help="begin at brief N (1-based): --start 13 --briefs 12 runs 13-24")
+    parser.add_argument("--language", choices=("de", "en"), default=None,
+                        help="only the briefs in this language (after --start)")
     parser.add_argument("--ab", action="store_true", help="add one run per option, flipped")
     parser.add_argument("--only", nargs="*", default=[],
                         help="run only these configs (defaults, draft_adapt_example, ...)")
@@ -358,7 +365,7 @@ def main() -> None:
     if args.week or args.prefix:
         (week if args.week else prefix)(args.week or args.prefix, get_client(load_settings()))
         return
-    cases = load_cases(args.briefs, args.start)
+    cases = load_cases(args.briefs, args.start, args.language)
     base = load_settings()
     # the product's log (the data dir's logs/): why a rewrite or a first comment was dropped
     start_logging()
