@@ -11,7 +11,16 @@ from pydantic import BaseModel
 
 from assistant import briefing
 from assistant.brand.kit import BrandKit
-from assistant.drafting_form import Form, flat_reply, form_line, platform_form, reply_model
+from assistant.drafting_form import (
+    Form,
+    flat_reply,
+    form_line,
+    free_cap,
+    free_reply,
+    free_texts,
+    platform_form,
+    reply_model,
+)
 from assistant.drafting_passes import Passes, to_fix
 from assistant.drafting_post import PostReply, finish_post, tagged_link
 from assistant.errors import LLMBadReplyError, LLMError, LLMTruncatedError
@@ -98,7 +107,9 @@ async def ask(client: LLMClient, job: Job, messages: list[ChatMessage], temp: fl
     budget = reply_budget(client, len(job.platforms))
     form = shape_of or platform_form(job.passes, job.platforms, job.kit, job.brief.sponsored,
                                      _one_link(job))
-    shape = DraftReply if form is None else reply_model(job.platforms[0], form)
+    cap = free_cap(job.platforms, job.kit, job.brief.sponsored, _one_link(job))
+    shape = free_reply(job.platforms, cap) if form is None else reply_model(job.platforms[0],
+                                                                              form)
     for attempt in range(MAX_FORMAT_RETRIES + 1):
         try:
             result = await client.astructured(attempt_messages, shape, temperature=temp,
@@ -119,8 +130,8 @@ async def ask(client: LLMClient, job: Job, messages: list[ChatMessage], temp: fl
             continue
         job.usage = job.usage + result.usage
         job.messages = [*messages, ChatMessage(role="assistant", content=result.raw)]
-        # a DraftReply is returned as it is; a form's parts are joined into its texts
-        return DraftReply.model_validate(result.value if form is None
+        # a free text cut by its cap ends at a sentence; a form's parts are joined
+        return DraftReply.model_validate(free_texts(result.value, cap) if form is None
                                          else flat_reply(form, result.value))
     raise AssertionError("unreachable")
 

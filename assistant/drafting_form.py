@@ -140,6 +140,51 @@ def form_rule(platform: str, form: Form) -> str:
             f"joined into the post): {named}.")
 
 
+def free_cap(platforms: Sequence[str], kit: BrandKit, sponsored: bool,
+             link: str | None = None) -> int:
+    """The longest "text" the grammar lets a reply without a form have: the largest budget
+    of the call's platforms and half again (at least 200 more). Room for a long text that
+    the checks flag and fit or repair; no room to write on until the token limit, as the
+    1.5B model did twice in 69 drafts (a reply cut off twice: that platform got no draft)."""
+    budget = max(text_budget(get_platform(pid), kit, sponsored, link) for pid in platforms)
+    return budget + max(200, budget // 2)
+
+
+def _short_or_none(cap: int) -> dict[str, Any]:
+    # the cap inside the string branch: beside "anyOf" a grammar may not apply it
+    return {"anyOf": [{"type": "string", "maxLength": cap}, {"type": "null"}]}
+
+
+FREE_POST: dict[str, Any] = {
+    "alt_text": _short_or_none(500), "first_comment": _short_or_none(300), "hashtags": TAGS,
+}
+
+
+def free_reply(platforms: Sequence[str], cap: int) -> type[BaseModel]:
+    """The response model of a call without a form: ``DraftReply``'s shape with every field
+    bounded in the schema sent (the text by ``cap``, a platform's name, at most one post per
+    platform), and nothing enforced when parsing (an endpoint that ignores the schema gets
+    its reply read as before)."""
+    extra = {"platform": {"maxLength": 24}, "text": {"maxLength": cap}} | FREE_POST
+    fields: dict[str, Any] = {
+        "platform": (str, Field(json_schema_extra=extra["platform"])),
+        "text": (str, Field(json_schema_extra=extra["text"])),
+        "hashtags": (list[str], Field(default_factory=list, json_schema_extra=TAGS)),
+        "alt_text": (str | None, Field(None, json_schema_extra=extra["alt_text"])),
+        "first_comment": (str | None, Field(None, json_schema_extra=extra["first_comment"])),
+    }
+    post = create_model("PostReply", **fields)
+    posts = Field(json_schema_extra={"minItems": 1, "maxItems": len(platforms)})
+    return create_model("DraftReply", posts=(list[post], posts))  # type: ignore[valid-type]
+
+
+def free_texts(reply: BaseModel, cap: int) -> dict[str, Any]:
+    """A free reply as ``DraftReply``'s dict, each text that filled its cap cut back to its
+    last whole sentence (:func:`whole`)."""
+    posts = [post.model_dump() for post in getattr(reply, "posts", [])]
+    return {"posts": [post | {"text": whole(post["text"], cap)} for post in posts]}
+
+
 def reply_model(platform: str, form: Form) -> type[BaseModel]:
     """The response model of one platform's call: its post with the form's parts (each
     required in the schema sent; a part missing from a reply is read as empty)."""
@@ -150,8 +195,9 @@ def reply_model(platform: str, form: Form) -> type[BaseModel]:
         fields[part.name] = (kind, Field(default_factory=empty,
                                          json_schema_extra=dict(part.schema)))
     fields |= {"hashtags": (list[str], Field(default_factory=list, json_schema_extra=TAGS)),
-               "alt_text": (str | None, Field(None, json_schema_extra={"maxLength": 500})),
-               "first_comment": (str | None, Field(None, json_schema_extra={"maxLength": 300}))}
+               "alt_text": (str | None, Field(None, json_schema_extra=FREE_POST["alt_text"])),
+               "first_comment": (str | None,
+                                 Field(None, json_schema_extra=FREE_POST["first_comment"]))}
     title = "".join(word.title() for word in platform.split("_"))
     # extra keys are kept for ``flat_reply`` (the schema sent still forbids them)
     post = create_model(f"{title}FormPost", __config__=ConfigDict(extra="allow"), **fields)

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from assistant.brand.kit import load_kit
-from assistant.quality import compose
 from assistant.drafting import draft_posts
+from assistant.quality import compose
 from assistant.quality.dictionary import dictionary, german_plain_names, given_names, place_names
 from assistant.quality.nouns import noun_index
 from tests.conftest import ROOT
