@@ -108,8 +108,9 @@ async def ask(client: LLMClient, job: Job, messages: list[ChatMessage], temp: fl
     form = shape_of or platform_form(job.passes, job.platforms, job.kit, job.brief.sponsored,
                                      _one_link(job))
     cap = free_cap(job.platforms, job.kit, job.brief.sponsored, _one_link(job))
-    shape = free_reply(job.platforms, cap) if form is None else reply_model(job.platforms[0],
-                                                                              form)
+    images = any(job.media.get(pid) for pid in job.platforms)
+    shape = (free_reply(job.platforms, cap, images) if form is None
+             else reply_model(job.platforms[0], form, images))
     for attempt in range(MAX_FORMAT_RETRIES + 1):
         try:
             result = await client.astructured(attempt_messages, shape, temperature=temp,

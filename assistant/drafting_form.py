@@ -150,29 +150,38 @@ def free_cap(platforms: Sequence[str], kit: BrandKit, sponsored: bool,
     return budget + max(200, budget // 2)
 
 
+# the fields every post of a reply has besides its text; in the schema sent, alt text only
+# when an image is attached (the prompt says so too) and never a first comment: nobody asks
+# for one, and every one the 1.5B model wrote unasked had a finding (bench, 2026-11-30)
+def _null_only(schema: dict[str, Any]) -> None:
+    schema.clear()  # pydantic's anyOf of str | None would stay beside an added "type"
+    schema["type"] = "null"
+
+
 def _short_or_none(cap: int) -> dict[str, Any]:
     # the cap inside the string branch: beside "anyOf" a grammar may not apply it
     return {"anyOf": [{"type": "string", "maxLength": cap}, {"type": "null"}]}
 
 
-FREE_POST: dict[str, Any] = {
-    "alt_text": _short_or_none(500), "first_comment": _short_or_none(300), "hashtags": TAGS,
-}
+def post_extras(images: bool) -> dict[str, Any]:
+    """The hashtags, alt text and first comment fields of a post model. Only the schema
+    sent is narrowed: a reply that has them anyway (an endpoint that ignores the schema) is
+    read, and its first comment checked."""
+    alt: Any = _short_or_none(500) if images else _null_only
+    return {"hashtags": (list[str], Field(default_factory=list, json_schema_extra=TAGS)),
+            "alt_text": (str | None, Field(None, json_schema_extra=alt)),
+            "first_comment": (str | None, Field(None, json_schema_extra=_null_only))}
 
 
-def free_reply(platforms: Sequence[str], cap: int) -> type[BaseModel]:
+def free_reply(platforms: Sequence[str], cap: int, images: bool = False) -> type[BaseModel]:
     """The response model of a call without a form: ``DraftReply``'s shape with every field
     bounded in the schema sent (the text by ``cap``, a platform's name, at most one post per
     platform), and nothing enforced when parsing (an endpoint that ignores the schema gets
     its reply read as before)."""
-    extra = {"platform": {"maxLength": 24}, "text": {"maxLength": cap}} | FREE_POST
     fields: dict[str, Any] = {
-        "platform": (str, Field(json_schema_extra=extra["platform"])),
-        "text": (str, Field(json_schema_extra=extra["text"])),
-        "hashtags": (list[str], Field(default_factory=list, json_schema_extra=TAGS)),
-        "alt_text": (str | None, Field(None, json_schema_extra=extra["alt_text"])),
-        "first_comment": (str | None, Field(None, json_schema_extra=extra["first_comment"])),
-    }
+        "platform": (str, Field(json_schema_extra={"maxLength": 24})),
+        "text": (str, Field(json_schema_extra={"maxLength": cap})),
+    } | post_extras(images)
     post = create_model("PostReply", **fields)
     posts = Field(json_schema_extra={"minItems": 1, "maxItems": len(platforms)})
     return create_model("DraftReply", posts=(list[post], posts))  # type: ignore[valid-type]
@@ -185,19 +194,16 @@ def free_texts(reply: BaseModel, cap: int) -> dict[str, Any]:
     return {"posts": [post | {"text": whole(post["text"], cap)} for post in posts]}
 
 
-def reply_model(platform: str, form: Form) -> type[BaseModel]:
+def reply_model(platform: str, form: Form, images: bool = False) -> type[BaseModel]:
     """The response model of one platform's call: its post with the form's parts (each
     required in the schema sent; a part missing from a reply is read as empty)."""
-    fields: dict[str, Any] = {"platform": (str, ...)}
+    fields: dict[str, Any] = {"platform": (str, Field(json_schema_extra={"maxLength": 24}))}
     for part in form.parts:
         kind: Any = list[str] if part.many else str
         empty: Any = list if part.many else str
         fields[part.name] = (kind, Field(default_factory=empty,
                                          json_schema_extra=dict(part.schema)))
-    fields |= {"hashtags": (list[str], Field(default_factory=list, json_schema_extra=TAGS)),
-               "alt_text": (str | None, Field(None, json_schema_extra=FREE_POST["alt_text"])),
-               "first_comment": (str | None,
-                                 Field(None, json_schema_extra=FREE_POST["first_comment"]))}
+    fields |= post_extras(images)
     title = "".join(word.title() for word in platform.split("_"))
     # extra keys are kept for ``flat_reply`` (the schema sent still forbids them)
     post = create_model(f"{title}FormPost", __config__=ConfigDict(extra="allow"), **fields)

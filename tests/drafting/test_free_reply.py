@@ -31,6 +31,10 @@ def _post_schema(sent: dict[str, Any]) -> dict[str, Any]:
     return sent["$defs"]["PostReply"]["properties"]
 
 
+def _null_only(field: dict[str, Any]) -> bool:
+    return field.get("type") == "null" and "anyOf" not in field
+
+
 def test_the_cap_is_the_largest_budget_and_half_again(kit: BrandKit) -> None:
     x_budget = text_budget(get_platform("x"), kit)
     linkedin_budget = text_budget(get_platform("linkedin"), kit)
@@ -39,7 +43,7 @@ def test_the_cap_is_the_largest_budget_and_half_again(kit: BrandKit) -> None:
 
 
 def test_every_field_is_bounded_and_one_post_per_platform() -> None:
-    sent = strict_schema(free_reply(["instagram", "x"], 500))
+    sent = strict_schema(free_reply(["instagram", "x"], 500, images=True))
     fields = _post_schema(sent)
     assert fields["text"]["maxLength"] == 500
     assert fields["platform"]["maxLength"] == 24
@@ -47,9 +51,20 @@ def test_every_field_is_bounded_and_one_post_per_platform() -> None:
     assert fields["hashtags"]["items"]["maxLength"] == 40
     # inside the string branch, where a grammar applies it
     assert fields["alt_text"]["anyOf"][0] == {"type": "string", "maxLength": 500}
-    assert fields["first_comment"]["anyOf"][0]["maxLength"] == 300
     assert sent["properties"]["posts"]["maxItems"] == 2
     assert sent["title"] == "DraftReply"
+
+
+def test_no_alt_text_without_an_image_and_never_a_first_comment() -> None:
+    """Nobody asks the model for a first comment; every one it wrote unasked had a finding.
+    Alt text only for an image. The reply is still read with them (another endpoint)."""
+    for images in (False, True):
+        fields = _post_schema(strict_schema(free_reply(["x"], 300, images)))
+        assert _null_only(fields["first_comment"])
+        assert _null_only(fields["alt_text"]) is not images
+    reply = free_reply(["x"], 300).model_validate(
+        {"posts": [post("x", "Kaffee ist da.", alt_text="Eine Tasse", first_comment="Hallo")]})
+    assert reply.posts[0].first_comment == "Hallo"  # type: ignore[attr-defined]
 
 
 def test_nothing_is_enforced_when_reading_a_reply() -> None:
@@ -78,5 +93,5 @@ def test_drafting_sends_the_bounds(
     draft = draft_posts(kit, BRIEF, ["x"])[0]
     fields = _post_schema(script.calls[0]["response_format"]["json_schema"]["schema"])
     assert fields["text"]["maxLength"] == cap
-    assert fields["alt_text"]["anyOf"][0]["maxLength"] == 500
+    assert _null_only(fields["alt_text"])  # no image attached
     assert draft.text.startswith(SENTENCE.strip())
