@@ -202,6 +202,12 @@ def _known(key: str, nouns: Mapping[str, int]) -> int:
     return nouns.get(key, 0) | _EXTRA_READINGS.get(key, 0)
 
 
+# an English gerund ("Cupping", "Setting", "Jogging") is a neuter noun in German; read as a
+# compound it ended in a German noun ("Cup|ping": der Ping) and "Das Cupping" got a false
+# warning. Only after a doubled consonant: "-ling" (der Frühling) and "-ring" stay German.
+_ENGLISH_GERUND = regex.compile(r"(?:pp|tt|nn|mm|gg|bb|dd)ing$")
+
+
 # a front part ending so takes the joining s ("Ausrüstung-s-tag"): the head starts after
 # it, and may be short ("tag"); read from the s on, it was "Stag" (neuter): a false warning
 _JOINED_BY_S = ("ung", "heit", "keit", "schaft", "ion", "tät")
@@ -228,7 +234,8 @@ def noun_bits(word: str, lex: GrammarLexicon) -> int:
     key = word.rstrip("-").rsplit("-", 1)[-1].lower()
     if len(key) < 2 or key in PRONOUNS:
         return 0
-    bits = _known(key, lex.nouns) or _compound_bits(key, lex.nouns)
+    bits = _known(key, lex.nouns) or (NEUTER_SINGULAR if _ENGLISH_GERUND.search(key)
+                                       else _compound_bits(key, lex.nouns))
     # any infinitive can be a neuter noun: "beim Rösten", "zum Mitnehmen"
     if _INFINITIVE.search(key) and lex.is_word(key):
         bits |= NEUTER_SINGULAR

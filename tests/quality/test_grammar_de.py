@@ -219,6 +219,8 @@ def test_the_german_kits_examples_and_guide_give_no_warning(path: Path,
 @pytest.mark.parametrize(("word", "genus"), [
     ("Filterkaffee", "masculine"), ("Röstkurs", "masculine"), ("Kaffeebar", "feminine"),
     ("Team", "neuter"), ("Röstbohnen", "plural"), ("Kaffee", "masculine or neuter"),
+    # an English gerund is neuter, not a compound of "Cup" and "Ping" (der Ping)
+    ("Cupping", "neuter"), ("Frühling", "masculine"),
 ])
 def test_compounds_resolve_to_their_head_noun(word: str, genus: str,
                                               lex: GrammarLexicon) -> None:
@@ -228,6 +230,15 @@ def test_compounds_resolve_to_their_head_noun(word: str, genus: str,
 def test_one_error_is_reported_once(lex: GrammarLexicon) -> None:
     assert _messages("Komm mit der neuen Kaffee vorbei.", lex) == [
         "'mit der neuen Kaffee': after 'mit' the dative: 'dem neuen Kaffee'"]
+
+
+def test_an_english_gerund_is_neuter(lex: GrammarLexicon) -> None:
+    """"Das Cupping" had a false warning ("masculine", read as Cup|ping); "der Cupping", a
+    drafted error, had none."""
+    assert _messages("Das Cupping beginnt um 11 Uhr. Komm zum Cupping!", lex) == []
+    assert _messages("Der Cupping beginnt um 11 Uhr.", lex) == [
+        "'Der Cupping': 'Cupping' is neuter and does not fit 'Der'; use 'das' or 'des' or "
+        "'dem'"]
 
 
 def test_unknown_words_are_never_judged(lex: GrammarLexicon) -> None:
