@@ -9,8 +9,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from functools import lru_cache
+from types import MappingProxyType
 
 from assistant.models import Problem
 from assistant.quality.carryover import CarryLexicon, carried_over
@@ -30,6 +32,7 @@ from assistant.quality.factcheck import (
     missing_fact_problems,
 )
 from assistant.quality.grammar_de import grammar_problems
+from assistant.quality.grammar_names import learned_names
 from assistant.quality.grammar_words import GrammarLexicon
 from assistant.quality.linkbio import link_in_bio_problems
 from assistant.quality.names import NameLists, find_names
@@ -109,12 +112,28 @@ def _spelling(text: str, ctx: QualityContext, lex: Lexicon) -> list[Problem]:
     return spelling_problems(words, hints)
 
 
-def grammar_lexicon(lex: Lexicon) -> GrammarLexicon:
+def grammar_lexicon(lex: Lexicon, names: Mapping[str, int] = MappingProxyType({})
+                    ) -> GrammarLexicon:
     """What the German grammar rules know: the noun index, the dictionary, the names
-    (people's and places': "Lieber Mark", "Typisch Hamburg" are no agreement errors)."""
+    (people's and places': "Lieber Mark", "Typisch Hamburg" are no agreement errors), and
+    ``names`` of several words with their learned genus."""
     given, plain, places = given_names(), german_plain_names(), place_names()
     return GrammarLexicon(nouns=noun_index(), is_word=lex.main.spell,
-                          is_name=lambda word: word in given or word in plain or word in places)
+                          is_name=lambda word: word in given or word in plain or word in places,
+                          names=names)
+
+
+def person_texts(ctx: QualityContext) -> tuple[str, ...]:
+    """What a person wrote in the post's language: the brief, the kit's guidelines and
+    example posts (the German grammar rules learn names' genus from them)."""
+    examples = [e.text for e in ctx.kit.examples if e.language == ctx.language] \
+        if ctx.kit is not None else []
+    return (ctx.brief or "", ctx.guidelines, *examples)
+
+
+@lru_cache(maxsize=64)
+def _names_of(texts: tuple[str, ...]) -> Mapping[str, int]:
+    return MappingProxyType(learned_names(texts))
 
 
 def grammar_lexicon_for(language: str) -> GrammarLexicon | None:
@@ -127,7 +146,9 @@ def grammar_lexicon_for(language: str) -> GrammarLexicon | None:
 
 
 def _grammar(text: str, ctx: QualityContext, lex: Lexicon) -> list[Problem]:
-    return grammar_problems(text, grammar_lexicon(lex)) if ctx.language == "de" else []
+    if ctx.language != "de":
+        return []
+    return grammar_problems(text, grammar_lexicon(lex, _names_of(person_texts(ctx))))
 
 
 def carry_lexicon(ctx: QualityContext, lex: Lexicon) -> CarryLexicon:

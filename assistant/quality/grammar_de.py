@@ -37,6 +37,7 @@ from assistant.quality.grammar_dative import dative_articles, dative_bare_nouns,
 from assistant.quality.grammar_object import object_case, reflexive_person
 from assistant.quality.grammar_phrase import (
     Finding,
+    head_after,
     is_article,
     is_noun,
     noun_after,
@@ -78,11 +79,10 @@ def contractions(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Fi
     for index, token in enumerate(words):
         if token.lower not in _CONTRACTIONS:
             continue
-        position = noun_after(words, index + 1)
-        if position is None:
+        head = head_after(plain, words, index + 1, lex)
+        if head is None:
             continue
-        noun = words[position]
-        bits = noun_bits(noun.text, lex)
+        bits = head.bits
         preposition, allowed = _CONTRACTIONS[token.lower]
         if not bits or bits & allowed:
             continue
@@ -90,9 +90,9 @@ def contractions(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Fi
         for genus, _ in slots_of(bits & readings("mfn.dat pl.dat")):
             article = {"m": "dem", "n": "dem", "f": "der", "pl": "den"}[genus]
             fixes.append(_FUSED.get((preposition, article), f"{preposition} {article}"))
-        phrase = phrase_of(plain, token, noun)
+        phrase = phrase_of(plain, token, words[head.last])
         fix = " or ".join(f"'{f}'" for f in dict.fromkeys(fixes))
-        found.append(Finding(phrase, f"'{phrase}': '{noun.text}' is {genus_words(bits)}"
+        found.append(Finding(phrase, f"'{phrase}': '{head.label}' is {genus_words(bits)}"
                                      + (f", so {fix}" if fix else "")))
     return found
 
@@ -103,19 +103,18 @@ def articles(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Findin
     for index, token in enumerate(words):
         if not is_article(token, words[index - 1] if index else None):
             continue
-        position = noun_after(words, index + 1)
-        if position is None:
+        head = head_after(plain, words, index + 1, lex)
+        if head is None:
             continue
-        noun = words[position]
         word = token.text if token.text in DETERMINERS else token.lower
-        bits, allowed = noun_bits(noun.text, lex), determiner_bits(word)
+        bits, allowed = head.bits, determiner_bits(word)
         if not bits or bits & allowed:
             continue
         cases = {c for _, c in slots_of(allowed)}
         fixes = determiner_forms(word, [s for s in slots_of(bits) if s[1] in cases])
-        phrase = phrase_of(plain, token, noun)
+        phrase = phrase_of(plain, token, words[head.last])
         fix = " or ".join(f"'{f}'" for f in fixes)
-        found.append(Finding(phrase, f"'{phrase}': '{noun.text}' is {genus_words(bits)} and "
+        found.append(Finding(phrase, f"'{phrase}': '{head.label}' is {genus_words(bits)} and "
                                      f"does not fit '{token.text}'"
                                      + (f"; use {fix}" if fix else "; check the article")))
     return found

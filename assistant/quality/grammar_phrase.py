@@ -75,6 +75,57 @@ def noun_after(words: list[Token], index: int) -> int | None:
     return None
 
 
+def name_after(words: list[Token], index: int) -> tuple[int, int] | None:
+    """The first and last index of a name of two or more capitalised words after optional
+    adjectives from ``index`` on ("die neue French Press", "einen Flat White"), which
+    :func:`noun_after` leaves alone; None where there is none."""
+    for position in range(index, min(index + _MAX_ADJECTIVES + 1, len(words))):
+        token = words[position]
+        if not token.spaced or token.gendered:
+            return None
+        if token.capitalised:
+            last = position
+            while last + 1 < len(words) and _continues_name(words[last + 1]):
+                last += 1
+            return (position, last) if last > position else None
+        if not adjective_like(token):
+            return None
+    return None
+
+
+def _continues_name(token: Token) -> bool:
+    return (token.spaced and token.capitalised and not token.sentence_start
+            and not token.gendered)
+
+
+def name_key(words: list[Token], first: int, last: int) -> str:
+    return " ".join(token.lower for token in words[first:last + 1])
+
+
+@dataclass(frozen=True)
+class Head:
+    """The head of a phrase: a noun, or a name of several words the lexicon has learned."""
+
+    first: int
+    last: int
+    bits: int  # 0: unknown, the rules say nothing
+    label: str  # the noun or the whole name, as written
+
+
+def head_after(plain: str, words: list[Token], index: int, lex: GrammarLexicon) -> Head | None:
+    """The noun after ``index`` (and optional adjectives), or else a learned name there."""
+    position = noun_after(words, index)
+    if position is not None:
+        noun = words[position]
+        return Head(position, position, noun_bits(noun.text, lex), noun.text)
+    run = name_after(words, index)
+    if run is None or not lex.names:
+        return None
+    first, last = run
+    bits = lex.names.get(name_key(words, first, last), 0)
+    return Head(first, last, bits, plain[words[first].start:words[last].end]) if bits else None
+
+
 def phrase_of(plain: str, first: Token, last: Token) -> str:
     return " ".join(plain[first.start:last.end].split())
 

@@ -8,7 +8,7 @@ dative come from one table.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -133,11 +133,14 @@ def tokens(text: str) -> tuple[str, list[Token]]:
 @dataclass(frozen=True)
 class GrammarLexicon:
     """What the rules know: noun forms (lower case -> reading bits), whether a word is in
-    the dictionary (lower-cased adjectives and verbs) and whether it is a name."""
+    the dictionary (lower-cased adjectives and verbs) and whether it is a name; and the
+    names of several words that the brief and the kit's examples give a genus ("die French
+    Press": ``grammar_names``), lower case, words joined by one space -> reading bits."""
 
     nouns: Mapping[str, int]  # lower-cased form -> reading bits
     is_word: Callable[[str], bool]
     is_name: Callable[[str], bool]
+    names: Mapping[str, int] = field(default_factory=dict)
 
 
 _MIN_HEAD = 4  # "Kurs", "Team": shorter tails match too much by chance
