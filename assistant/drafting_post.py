@@ -24,6 +24,7 @@ from assistant.models import Brief, Draft, MediaInfo, Problem
 from assistant.platforms import Platform, check_post, get_platform
 from assistant.quality.compose import grammar_lexicon_for
 from assistant.quality.fit import fit_post
+from assistant.quality.linkbio import bio_hints
 from assistant.quality.tidy import tidy_post
 
 
@@ -71,7 +72,7 @@ def place_link(text: str, link: str | None, platform: Platform, language: str) -
     if platform.links.mode == "not_clickable":
         for url in find_urls(text):
             text = text.replace(url, bio)
-        if link and bio.casefold() not in text.casefold():
+        if link and not bio_hints(text):  # "Link im Profil" says it too
             text = f"{text.rstrip()}\n\n{bio}"
         return text
     if not link:

@@ -35,6 +35,11 @@ def links_work(platform: str) -> bool:
     return get_platform(platform).links.mode in _WHERE
 
 
+def bio_hints(text: str) -> list[regex.Match[str]]:
+    """Every bio hint in ``text``, whatever the platform."""
+    return list(_LINK_IN_BIO.finditer(text))
+
+
 def find_link_in_bio(text: str, platform: str) -> regex.Match[str] | None:
     """The first bio hint in ``text`` where it is wrong (``platform``'s links work)."""
     return _LINK_IN_BIO.search(text) if links_work(platform) else None

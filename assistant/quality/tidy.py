@@ -9,7 +9,8 @@ what the checks would flag:
 
 * a bio hint becomes the post's link where there is one ("Anmeldung: Link in Bio" ->
   "Anmeldung: https://..."); without a link the hint goes, with an arrow or a short label
-  that only pointed at it ("Mehr Infos: Link in Bio!", "👉 Link in Bio");
+  that only pointed at it ("Mehr Infos: Link in Bio!", "👉 Link in Bio"). Where links do
+  not work, a bio hint said twice is said once (the last stays);
 * emoji outside the kit's list are removed (the kit lists its emoji: ``emoji.allowed``);
 * Markdown emphasis ("die **perfekte** Barista") loses its marks: no platform renders it,
   the reader sees the asterisks. Single asterisks stay (they are also the gender star);
@@ -45,7 +46,7 @@ from assistant.quality.formality_fix import mend_address
 from assistant.quality.grammar_de import mend_grammar
 from assistant.quality.grammar_words import GrammarLexicon
 from assistant.quality.kit_rules import apply_kit_rules, clean_gaps
-from assistant.quality.linkbio import find_link_in_bio
+from assistant.quality.linkbio import bio_hints, find_link_in_bio, links_work
 from assistant.quality.similarity import copied_share
 from assistant.quality.sources import source_texts
 from assistant.quality.textnorm import sentence_spans, words
@@ -89,6 +90,8 @@ def tidy_post(text: str, kit: BrandKit, platform: str, link: str | None, *,
 
 
 def _bio_hints(text: str, platform: str, link: str | None) -> str:
+    if not links_work(platform):
+        return _one_bio_hint(text)
     for _ in range(MAX_HINTS):
         match = find_link_in_bio(text, platform)
         if match is None:
@@ -97,6 +100,17 @@ def _bio_hints(text: str, platform: str, link: str | None) -> str:
             text = text[:match.start()] + link + text[match.end():]
         else:
             text = _take_out(text, match.start(), match.end())
+    return text
+
+
+def _one_bio_hint(text: str) -> str:
+    """Where links do not work a bio hint is right, once: all but the last go ("Link in
+    Bio! Komm vorbei oder bestell im Shop – Link in Bio!", an Instagram draft)."""
+    for _ in range(MAX_HINTS):
+        found = bio_hints(text)
+        if len(found) < 2:
+            break
+        text = _take_out(text, found[0].start(), found[0].end())
     return text
 
 

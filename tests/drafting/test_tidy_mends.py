@@ -29,3 +29,17 @@ def test_a_sie_reply_with_an_invented_link_comes_out_as_du_and_ready(
     assert "moewenbohne.com" not in draft.text
     assert draft.status == "ready", draft.problems
     assert len(script.calls) == 1  # nothing was left for a repair call
+
+
+def test_an_instagram_reply_keeps_one_bio_hint(fake_llm: FakeLLMServer) -> None:
+    """The model said "Link in Bio" twice, or "Link im Profil" where drafting would have
+    added "Link in Bio" after it: the draft says it once."""
+    text = GOOD_DE["instagram"]
+    replies = [f"Link in Bio! {text} Link in Bio!", f"{text} Link im Profil."]
+    script = DraftScript(lambda platform, call: post(platform, replies[call % 2]))
+    fake_llm.responder = script
+    for _ in replies:
+        [draft] = draft_posts(kit(), BRIEF, ["instagram"],
+                              link="https://shop.moewenbohne.example/aethiopien")
+        hints = draft.text.count("Link in Bio") + draft.text.count("Link im Profil")
+        assert hints == 1, draft.text

@@ -48,6 +48,20 @@ def test_instagram_keeps_its_bio_hint(coffee: BrandKit) -> None:
     assert tidy_post(text, coffee, "instagram", LINK) == text
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the embedded model's Instagram draft (bench_quality, 2026-11-30)
+    ("Schau es dir an. Link in Bio! Komm vorbei im Kontor oder bestell im Shop – Link in Bio!",
+     "Schau es dir an. Komm vorbei im Kontor oder bestell im Shop – Link in Bio!"),
+    ("Neu im Kontor. Mehr Infos: Link in Bio\n\nLink im Profil",
+     "Neu im Kontor.\n\nLink im Profil"),
+    ("Alle Infos unter dem Link in unserer Bio. Jetzt bestellen – Link in Bio!",
+     "Jetzt bestellen – Link in Bio!"),
+])
+def test_where_links_do_not_work_a_bio_hint_is_said_once(coffee: BrandKit, text: str,
+                                                          expected: str) -> None:
+    assert tidy_post(text, coffee, "instagram", LINK) == expected
+
+
 def test_foreign_emoji_go_the_kits_own_stay(coffee: BrandKit) -> None:
     text = "Neuer Filterkaffee aus Kolumbien: rote Johannisbeere 🍋 🍄 🍊, ab Samstag ☕️ 🚀"
     tidied = tidy_post(text, coffee, "instagram", None)
