@@ -50,7 +50,6 @@ _QUANTIFIERS = frozenset({"maximal", "nur", "über", "rund", "etwa", "mindestens
 _NUMBER_WORDS = frozenset({"zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun",
                            "zehn", "elf", "zwölf", "zwanzig", "dreißig", "vierzig", "fünfzig",
                            "hundert", "tausend"})
-QUOTE = "'"  # the fixes of a message stand in single quotes
 
 
 def _is_quantity(token: Token) -> bool:
@@ -132,7 +131,7 @@ def _plural_in(noun: Token, case: str, lex: GrammarLexicon) -> str:
         else noun.text
 
 
-def _case_fix(phrase: list[Token], bits: int, case: str, lex: GrammarLexicon) -> str:
+def _case_fixes(phrase: list[Token], bits: int, case: str, lex: GrammarLexicon) -> list[str]:
     """ "deinen Freunden" for "deine Freunde" in the dative: the article, the adjectives
     and, in the plural, the noun, for each genus the noun may have."""
     article, middle, noun = phrase[0], phrase[1:-1], phrase[-1]
@@ -143,8 +142,8 @@ def _case_fix(phrase: list[Token], bits: int, case: str, lex: GrammarLexicon) ->
         for form in determiner_forms(word, [(genus, case)]):
             endings = adjective_endings_after(form, [(genus, case)])
             adjectives = [_inflect(t, next(iter(endings)), lex) for t in middle]
-            fixes.append("'" + " ".join([form, *adjectives, noun_form]) + "'")
-    return " or ".join(dict.fromkeys(fixes))
+            fixes.append(" ".join([form, *adjectives, noun_form]))
+    return list(dict.fromkeys(fixes))
 
 
 def _superlative(phrase: list[Token], lex: GrammarLexicon) -> bool:
@@ -177,13 +176,12 @@ def dative_articles(plain: str, words: list[Token], lex: GrammarLexicon) -> list
         if shared and not shared & allowed and not _superlative(
                 words[index + 2:position + 1], lex):
             phrase = phrase_of(plain, token, noun)
-            fixes = [f for case in cases
-                     for f in _case_fix(words[index + 1:position + 1], shared, case,
-                                        lex).split(" or ") if f]
-            unique = list(dict.fromkeys(fixes))
-            fix = " or ".join(unique)
+            unique = list(dict.fromkeys(
+                fix for case in cases
+                for fix in _case_fixes(words[index + 1:position + 1], shared, case, lex)))
+            fix = " or ".join(f"'{form}'" for form in unique)
             names = " or the ".join(_CASE_NAMES[case] for case in cases)
-            only = f"{token.text} {unique[0].strip(QUOTE)}" if len(unique) == 1 else None
+            only = f"{token.text} {unique[0]}" if len(unique) == 1 else None
             found.append(Finding(phrase, f"'{phrase}': after '{token.lower}' the {names}"
                                          + (f": {fix}" if fix else ""), only))
     return found
