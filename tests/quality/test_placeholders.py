@@ -86,6 +86,18 @@ def test_a_post_that_ends_in_an_ellipsis_reads_as_cut_off(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
+    # the embedded model, 2026-11-30: a Facebook draft of a brief without a link
+    "Der Röstkurs am 12. Dezember um 18 Uhr wird freigeschaltet! Hier ist der Link zur "
+    "Anmeldung:",
+    "Alle Infos hier: 👇\n\n#Kaffee #Hamburg",
+])
+def test_a_post_that_ends_in_a_colon_announces_what_is_missing(text: str) -> None:
+    found = cut_off_problems(text)
+    assert [p.code for p in found] == ["cut_off"]
+    assert "ends in ':' with nothing after it" in found[0].message
+
+
+@pytest.mark.parametrize("text", [
     "Warte… es ist Kaffee!", "Und dann... Kaffee. #Kaffee", "Wir rösten wieder.",
     "We are back. ☕",
 ])
