@@ -11,7 +11,7 @@ import regex
 
 from assistant.models import Problem, Severity
 from assistant.quality.context import problem, shorten
-from assistant.quality.textnorm import strip_markup, words
+from assistant.quality.textnorm import sentence_spans, strip_markup, words
 
 # the ad labels that people write in brackets (see compliance/labels.py)
 _LABELS = {"werbung", "anzeige", "ad", "advertisement", "paid partnership", "werbung/anzeige"}
@@ -102,11 +102,10 @@ def cut_off_problems(text: str) -> list[Problem]:
                                "sentence")]
 
 
-# a sentence or line; a repeated one of at least _REPEAT_WORDS words is a model's loop
-# ("Bestell vorbei im Kontor oder in unserem Kaf? Bestell vorbei im Kontor ..." x7), and so
-# is a short one that stands _SHORT_LOOP times or more ("Kaffee! Kaffee! Kaffee! ...";
-# twice can be style: "Moin, moin!")
-_SENTENCES = regex.compile(r"[^.!?…\n]+")
+# a sentence or line (textnorm.sentence_spans); a repeated one of at least _REPEAT_WORDS
+# words is a model's loop ("Bestell vorbei im Kontor oder in unserem Kaf? Bestell vorbei im
+# Kontor ..." x7), and so is a short one that stands _SHORT_LOOP times or more ("Kaffee!
+# Kaffee! Kaffee! ..."; twice can be style: "Moin, moin!")
 _REPEAT_WORDS = 4
 _SHORT_LOOP = 3
 
@@ -115,7 +114,8 @@ def repeated_problems(text: str) -> list[Problem]:
     """A sentence that stands twice or more in a post (a small model's loop)."""
     counts: dict[str, int] = {}
     first: dict[str, str] = {}
-    for sentence in _SENTENCES.findall(text):
+    for start, end in sentence_spans(text):
+        sentence = text[start:end].rstrip(".!?…\n")
         tokens = words(sentence)
         if not tokens:
             continue
