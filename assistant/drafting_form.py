@@ -13,7 +13,8 @@ the parts are joined here into the one text every check reads.
 
 The constraints go into the schema the server enforces, not into parsing: an endpoint that
 ignores them (a hosted API) gets a longer text, which the checker flags as usual, rather
-than a reply refused as invalid.
+than a reply refused as invalid. A reply without a form (the default) is bounded the same
+way (``free_reply``): every field capped, no first comment, alt text only for an image.
 """
 
 from __future__ import annotations
