@@ -27,6 +27,7 @@ from assistant.quality.emoji import emoji_not_in_kit_problems
 from assistant.quality.factcheck import (
     Known,
     invented,
+    invented_days,
     invented_fact_problems,
     missing,
     missing_fact_problems,
@@ -185,6 +186,7 @@ def invented_pieces(text: str, ctx: QualityContext, lex: Lexicon | None,
                                carry_lexicon(ctx, lex))
     sources = Known.of(source_texts(ctx), ctx.language)
     found = invented(text, ctx.language, sources, names, word_set(person_sources(ctx)))
+    found += invented_days(text, ctx.brief or "", source_texts(ctx), ctx.language)
     return list(dict.fromkeys(found + carried))
 
 

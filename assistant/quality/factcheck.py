@@ -18,11 +18,13 @@ from assistant.models import Problem, Severity
 from assistant.quality.context import problem, shorten
 from assistant.quality.facts import (
     Fact,
+    days_covered,
     extract_facts,
     is_calendar_word,
     number_words,
     trim_web,
     web_fact,
+    weekday_mentions,
     weekdays,
 )
 from assistant.quality.names import Name
@@ -97,6 +99,17 @@ def invented(text: str, language: str, sources: Known, names: list[Name],
         if not name.person or name.word.casefold() not in person_words:
             shown.append(f"{name.word}{_PERSON}" if name.person else name.word)
     return list(dict.fromkeys(shown))
+
+
+def invented_days(text: str, brief: str, sources: tuple[str, ...], language: str) -> list[str]:
+    """The weekdays of the post that no source names or spans, read only where the brief
+    names a weekday and no date ("ab Montag" became "Von Montag bis Dienstag" in a ready X
+    draft). Without a weekday in the brief a post may add one; with a date it may be the
+    date's own day, which the year decides."""
+    if not weekdays(brief) or any(f.kind == "date" for f in extract_facts(brief, language)):
+        return []
+    known = set().union(*(days_covered(source) for source in sources))
+    return list(dict.fromkeys(shown for shown, day in weekday_mentions(text) if day not in known))
 
 
 def invented_urls(text: str, sources: Known) -> list[tuple[int, int]]:

@@ -205,6 +205,26 @@ def weekdays(text: str) -> set[int]:
     return {_WEEKDAYS[m.group(1).casefold()] for m in _WEEKDAY_RE.finditer(text)}
 
 
+def weekday_mentions(text: str) -> list[tuple[str, int]]:
+    """Each weekday a text names, as written, with its number (0 = Monday)."""
+    return [(m.group(0), _WEEKDAYS[m.group(1).casefold()]) for m in _WEEKDAY_RE.finditer(text)]
+
+
+_DAY_WORD = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
+# "Montag bis Freitag", "Mo–Fr", "Mo.-Sa.", "Monday to Friday"
+_DAY_RANGE_RE = regex.compile(
+    rf"(?i)\b({_DAY_WORD})\.?\s*(?:-|–|—|bis|to|through|until)\s*({_DAY_WORD})\b\.?")
+
+
+def days_covered(text: str) -> set[int]:
+    """The weekdays a text names or spans ("Mo–Fr" is Monday to Friday)."""
+    days = weekdays(text)
+    for match in _DAY_RANGE_RE.finditer(text):
+        first, last = (_WEEKDAYS[match.group(i).casefold()] for i in (1, 2))
+        days |= {(first + step) % 7 for step in range((last - first) % 7 + 1)}
+    return days
+
+
 def number_words(text: str) -> set[str]:
     """Numbers written as words ("acht Plätze", "six people"), as number keys."""
     return {str(_NUMBER_WORDS[w.casefold()]) for w in regex.findall(r"\p{L}+", text)
