@@ -16,6 +16,9 @@ from tests.quality.conftest import codes
     # without the word "link" (a Mastodon draft, 2026-11-30)
     ("mastodon", "Merry Christmas! Don't forget our special offer in our bio!"),
     ("x", "Alle Termine findest du in unserem Profil."),
+    # "im Profil" after what it points to (a ready Facebook draft, 2026-11-30)
+    ("facebook", "Mehr Infos und zum Bestellen kannst du dir im Profil finden."),
+    ("threads", "Tickets gibt's im Profil!"),
 ])
 def test_link_in_bio_where_links_work_is_a_warning(platform: str, text: str) -> None:
     [problem] = link_in_bio_problems(text, platform)
@@ -29,6 +32,8 @@ def test_link_in_bio_where_links_work_is_a_warning(platform: str, text: str) -> 
     ("x", "Neuer Filterkaffee: https://shop.moewenbohne.example/kolumbien"),
     ("facebook", "Bio-Milch im Kontor, biologisch und lecker."),
     ("facebook", "Kaffee in Bio-Qualität, geröstet in der Bio-Rösterei nebenan."),
+    # a coffee's taste profile
+    ("facebook", "Fruchtig im Profil, mit mehr Säure im Profil als der Brasilien."),
 ])
 def test_no_warning_where_it_is_right(platform: str, text: str) -> None:
     assert link_in_bio_problems(text, platform) == []
