@@ -107,7 +107,8 @@ async def ask(client: LLMClient, job: Job, messages: list[ChatMessage], temp: fl
     budget = reply_budget(client, len(job.platforms))
     form = shape_of or platform_form(job.passes, job.platforms, job.kit, job.brief.sponsored,
                                      _one_link(job))
-    cap = free_cap(job.platforms, job.kit, job.brief.sponsored, _one_link(job))
+    written = max(len(tagged_link(job.brief, job.kit, pid) or "") for pid in job.platforms)
+    cap = free_cap(job.platforms, job.kit, job.brief.sponsored, _one_link(job), written)
     images = any(job.media.get(pid) for pid in job.platforms)
     shape = (free_reply(job.platforms, cap, images) if form is None
              else reply_model(job.platforms[0], form, images))

@@ -29,6 +29,7 @@ from assistant.brand.kit import BrandKit
 from assistant.briefing import text_budget
 from assistant.drafting_passes import Passes
 from assistant.platforms import get_platform
+from assistant.quality.textnorm import mask_addresses
 
 HOOK_CHARS = 90
 LINE_CHARS = 140
@@ -142,13 +143,15 @@ def form_rule(platform: str, form: Form) -> str:
 
 
 def free_cap(platforms: Sequence[str], kit: BrandKit, sponsored: bool,
-             link: str | None = None) -> int:
+             link: str | None = None, written_link: int = 0) -> int:
     """The longest "text" the grammar lets a reply without a form have: the largest budget
-    of the call's platforms and half again (at least 200 more). Room for a long text that
-    the checks flag and fit or repair; no room to write on until the token limit, as the
-    1.5B model did twice in 69 drafts (a reply cut off twice: that platform got no draft)."""
+    of the call's platforms and half again (at least 200 more), and the ``written_link``
+    characters of the link the model is told to write out (the budget counts it as the
+    platform does: 23 on X). Room for a long text that the checks flag and fit or repair;
+    no room to write on until the token limit, as the 1.5B model did twice in 69 drafts (a
+    reply cut off twice: that platform got no draft)."""
     budget = max(text_budget(get_platform(pid), kit, sponsored, link) for pid in platforms)
-    return budget + max(200, budget // 2)
+    return budget + max(200, budget // 2) + written_link
 
 
 # the fields every post of a reply has besides its text; in the schema sent, alt text only
@@ -216,10 +219,12 @@ def reply_model(platform: str, form: Form, images: bool = False) -> type[BaseMod
 
 def whole(value: str, cap: int | None) -> str:
     """A part that filled its cap was cut by the grammar, maybe mid-word: back to its last
-    sentence end when that keeps at least half of it (else as it is, for the checks)."""
+    sentence end when that keeps at least half of it (else as it is, for the checks). A
+    dot or "?" inside a web address ends no sentence: cut there, the link would break."""
     if cap is None or len(value) < cap:
         return value
-    end = max(value.rfind(mark) for mark in ".!?")
+    masked = mask_addresses(value)
+    end = max(masked.rfind(mark) for mark in ".!?")
     return value[:end + 1] if end >= cap // 2 else value
 
 

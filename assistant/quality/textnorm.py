@@ -23,12 +23,19 @@ _BIO_RE = regex.compile(r"(?i)\blinks?\s+(?:in|im)\s+(?:(?:der|unserer|our|the)\
 _SENTENCE_RE = regex.compile(r"(?:[^.!?…\n]|(?<=\d)\.(?=[ \t]*\w))+(?:[.!?…]+|\n|$)")
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Where the sentences of ``text`` stand (_SENTENCE_RE), a web or e-mail address read as
-    one word: its "?" and "." end no sentence."""
+def mask_addresses(text: str) -> str:
+    """``text`` with each web and e-mail address as as many "x": its "?" and "." end no
+    sentence (the positions stay those of ``text``)."""
     masked = text
     for pattern in (URL_RE, EMAIL_RE):
         masked = pattern.sub(lambda found: "x" * len(found.group()), masked)
+    return masked
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Where the sentences of ``text`` stand (_SENTENCE_RE), a web or e-mail address read as
+    one word."""
+    masked = mask_addresses(text)
     return [found.span() for found in _SENTENCE_RE.finditer(masked) if found.group().strip()]
 
 

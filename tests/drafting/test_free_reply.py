@@ -11,7 +11,7 @@ import pytest
 from assistant.brand.kit import BrandKit, load_kit
 from assistant.briefing import text_budget
 from assistant.drafting import draft_posts
-from assistant.drafting_form import free_cap, free_reply, free_texts
+from assistant.drafting_form import free_cap, free_reply, free_texts, whole
 from assistant.llm.schema import strict_schema
 from assistant.platforms import get_platform
 from tests.conftest import ROOT
@@ -67,6 +67,21 @@ def test_no_alt_text_without_an_image_and_never_a_first_comment() -> None:
     assert reply.posts[0].first_comment == "Hallo"  # type: ignore[attr-defined]
 
 
+def test_the_cap_leaves_room_for_the_link_as_written(kit: BrandKit) -> None:
+    """X counts a link as 23, but the model writes all of it (with its UTM tags)."""
+    link = "https://shop.moewenbohne.example/kolumbien?utm_source=x&utm_medium=social"
+    assert free_cap(["x"], kit, False, link, len(link)) == free_cap(["x"], kit, False,
+                                                                     link) + len(link)
+
+
+def test_a_cut_never_ends_inside_a_web_address() -> None:
+    link = "https://shop.moewenbohne.example/kolumbien?utm_source=x"
+    first = ("Neuer Filterkaffee aus Kolumbien ist da, mit Noten von roter Johannisbeere, "
+             "Kakao und Rohrzucker, ab Samstag im Kontor.")
+    text = f"{first} Jetzt bestellen: {link} und"
+    assert whole(text, len(text)) == first
+
+
 def test_nothing_is_enforced_when_reading_a_reply() -> None:
     """An endpoint that ignores the schema (a hosted API) gets its reply read; the checks
     flag what is too long."""
@@ -86,7 +101,7 @@ def test_a_text_that_filled_its_cap_ends_at_its_last_sentence() -> None:
 
 def test_drafting_sends_the_bounds(
         fake_llm: FakeLLMServer, kit: BrandKit) -> None:
-    cap = free_cap(["x"], kit, False)
+    cap = free_cap(["x"], kit, False)  # no link: nothing written out
     rambling = (SENTENCE * 20)[:cap]
     script = DraftScript(lambda platform, call: post(platform, rambling))
     fake_llm.responder = script
