@@ -22,7 +22,8 @@ from assistant.compliance.urls import add_utm, find_urls
 from assistant.hashtags import compose_text, merge_hashtags, split_trailing_hashtags
 from assistant.models import Brief, Draft, MediaInfo, Problem
 from assistant.platforms import Platform, check_post, get_platform
-from assistant.quality.compose import grammar_lexicon_for
+from assistant.quality.compose import grammar_lexicon_for, misspelled_tags
+from assistant.quality.context import QualityContext
 from assistant.quality.fit import fit_post
 from assistant.quality.linkbio import bio_hints
 from assistant.quality.tidy import tidy_post
@@ -94,6 +95,19 @@ def hashtag_cap(platform: Platform, kit: BrandKit) -> int:
     return cap
 
 
+def _spelled(tags: list[str], kit: BrandKit, brief: Brief, platform: str,
+             language: str) -> list[str]:
+    """The model's tags without the misspelled ones ("#Kolombien"); the kit's own stay."""
+    own = {tag.casefold() for tag in [*kit.hashtags.always, *kit.hashtags.pool]}
+    context = QualityContext(brief=brief.text, link=None, language=language,
+                             platform=platform, kit=kit)
+    wrong = set(misspelled_tags([t for t in tags if t.casefold() not in own], context))
+    if wrong:
+        log.info("hashtags left out of the %s draft, misspelled: %s", platform,
+                 ", ".join(sorted(wrong)))
+    return [tag for tag in tags if tag not in wrong]
+
+
 def finish_post(
     kit: BrandKit,
     brief: Brief,
@@ -108,7 +122,8 @@ def finish_post(
     body, trailing = split_trailing_hashtags(post.text.strip())
     tags = merge_hashtags(
         kit.hashtags.always,
-        strip_label_hashtags([*post.hashtags, *trailing]),
+        _spelled(strip_label_hashtags([*post.hashtags, *trailing]), kit, brief, platform_id,
+                 language),
         kit.hashtags.pool,
         kit.hashtags.never,
         cap,

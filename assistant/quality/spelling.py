@@ -90,6 +90,17 @@ def is_known(word: str, lex: Lexicon) -> bool:
     return lex.compounds and (_imperative(word, lex) or _compound(word, lex, _MAX_PARTS))
 
 
+# a hashtag's words: "ColdBrew" -> Cold, Brew; an acronym ("ETL") or a number is no word
+_TAG_WORD = regex.compile(r"\p{Lu}?\p{Ll}+")
+
+
+def tag_known(tag: str, lex: Lexicon) -> bool:
+    """Whether every word of three letters or more in a hashtag ("KaffeeLiebe", "ColdBrew",
+    "Kolombien") is one ``is_known`` knows. A tag written small is one word to it
+    ("coffeelover" is not)."""
+    return all(is_known(word, lex) for word in _TAG_WORD.findall(tag) if len(word) >= _MIN_PART)
+
+
 def _imperative(word: str, lex: Lexicon) -> bool:
     """The short German imperative that the dictionary lacks: "schnapp dir", "mahl feiner"
     (schnappen/schnappe, mahlen/mahle)."""

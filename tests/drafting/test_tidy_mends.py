@@ -43,3 +43,14 @@ def test_an_instagram_reply_keeps_one_bio_hint(fake_llm: FakeLLMServer) -> None:
                               link="https://shop.moewenbohne.example/aethiopien")
         hints = draft.text.count("Link in Bio") + draft.text.count("Link im Profil")
         assert hints == 1, draft.text
+
+
+def test_the_models_misspelled_hashtags_are_left_out(fake_llm: FakeLLMServer) -> None:
+    """The spelling check reads no tags; "#Kolombien" and "#Weihnachtsfeiheit" came from
+    the 1.5B model (bench, 2026-11-30). A tag of the kit's own and a right one stay."""
+    tags = ["Kolombien", "Filterkaffee", "Weihnachtsfeiheit", "ColdBrew"]
+    script = DraftScript(lambda platform, call: post(platform, GOOD_DE[platform], tags))
+    fake_llm.responder = script
+    [draft] = draft_posts(kit(), BRIEF, ["instagram"])
+    assert "Kolombien" not in draft.hashtags and "Weihnachtsfeiheit" not in draft.hashtags
+    assert {"Filterkaffee", "ColdBrew"} <= set(draft.hashtags), draft.hashtags

@@ -5,8 +5,9 @@ import pytest
 from assistant.brand.kit import BrandKit
 from assistant.brand.schema import SpellingWords
 from assistant.quality import quality_problems
+from assistant.quality.compose import lexicon
 from assistant.quality.dictionary import dictionaries
-from assistant.quality.spelling import Lexicon, is_known, near_words, unknown_words
+from assistant.quality.spelling import Lexicon, is_known, near_words, tag_known, unknown_words
 from tests.quality.conftest import context
 
 
@@ -163,3 +164,12 @@ def test_typographic_apostrophes_and_foreign_letters_never_crash(
         text: str, language: str, unknown: list[str]) -> None:
     """chunspell raised UnicodeEncodeError for "It’s", and the bench lost a brief to it."""
     assert unknown_words(text, _lexicon(language)) == unknown
+
+
+def test_a_hashtags_words_are_read_one_by_one() -> None:
+    german = lexicon(context(None))
+    assert german is not None
+    assert tag_known("ColdBrew", german) and tag_known("KaffeeLiebe", german)
+    assert tag_known("ETL2026", german)  # an acronym and a number are no words
+    assert not tag_known("Kolombien", german)
+    assert not tag_known("GeschmacklicheKaffe", german)
