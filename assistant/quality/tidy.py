@@ -13,7 +13,9 @@ what the checks would flag:
   not work, a bio hint said twice is said once (the last stays);
 * emoji outside the kit's list are removed (the kit lists its emoji: ``emoji.allowed``);
 * Markdown emphasis ("die **perfekte** Barista") loses its marks: no platform renders it,
-  the reader sees the asterisks. Single asterisks stay (they are also the gender star);
+  the reader sees the asterisks. Single asterisks stay (they are also the gender star). A
+  web address in square brackets loses them, and a Markdown link "[Text](https://...)"
+  becomes "Text: https://...";
 * a German post that says Sie where the kit says du is turned into du when every formal
   form is one a person would mend without thinking (``formality_fix``);
 * a web address that no source states (the test of ``invented_fact``: not the brief's link,
@@ -60,6 +62,10 @@ _SENTENCE_END = regex.compile(r"[.!?…]+|\n|$")
 _CLOSING = regex.compile(r"\s*[)\]]")
 _MARKS = regex.compile(r"[.!?…]*")
 _MARKDOWN_EMPHASIS = regex.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+# a web address in square brackets, or a Markdown link: no platform renders either, and the
+# brackets read as a template leftover ("Learn more at [https://...]", a LinkedIn draft)
+_BRACKETED_URL = regex.compile(r"\[(https?://[^\s\[\]]+)\]")
+_MARKDOWN_LINK = regex.compile(r"\[([^\[\]\n]{1,80})\]\((https?://[^\s()]+)\)")
 MAX_HINTS = 5  # a post with more bio hints than this is left to the checks
 # a sentence this long and this much in 5-word runs of one example is taken from it
 COPIED_MIN_WORDS = 6
@@ -75,6 +81,7 @@ def tidy_post(text: str, kit: BrandKit, platform: str, link: str | None, *,
     the brief the post was written from (None: links are left to the checks), ``guidelines``
     the text of the kit's guideline documents (a source, as for the checks)."""
     text = _MARKDOWN_EMPHASIS.sub(r"\2", text)
+    text = _BRACKETED_URL.sub(r"\1", _MARKDOWN_LINK.sub(r"\1: \2", text))
     text = _bio_hints(text, platform, link)
     if brief is not None:
         context = QualityContext(brief=brief, link=link, language=language,

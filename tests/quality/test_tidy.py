@@ -8,6 +8,7 @@ import pytest
 from assistant.brand.kit import BrandKit
 from assistant.quality.emoji import emoji_not_in_kit_problems
 from assistant.quality.linkbio import link_in_bio_problems
+from assistant.quality.placeholders import placeholder_problems
 from assistant.quality.tidy import tidy_post
 
 LINK = "https://kaffeekontor.example/kurs?utm_source=facebook"
@@ -84,3 +85,20 @@ def test_a_kit_without_an_emoji_list_keeps_every_emoji(coffee: BrandKit) -> None
 ])
 def test_markdown_emphasis_loses_its_marks(coffee: BrandKit, text: str, expected: str) -> None:
     assert tidy_post(text, coffee, "facebook", None) == expected
+
+
+CHANGELOG = "https://tessaline.example/changelog/snowflake?utm_source=linkedin"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a LinkedIn draft with "problems" after two repairs (bench, 2026-11-30): `placeholder`
+    (f"Learn more at [{CHANGELOG}].", f"Learn more at {CHANGELOG}."),
+    (f"See [the changelog]({CHANGELOG}) now.", f"See the changelog: {CHANGELOG} now."),
+    # a real template leftover stays for the check
+    ("Sign up at [link to the form] now.", "Sign up at [link to the form] now."),
+])
+def test_a_bracketed_link_loses_its_brackets(software: BrandKit, text: str,
+                                             expected: str) -> None:
+    tidied = tidy_post(text, software, "linkedin", CHANGELOG, language="en")
+    assert tidied == expected
+    assert (placeholder_problems(tidied) == []) is ("[" not in expected)
