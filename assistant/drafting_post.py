@@ -18,7 +18,7 @@ from assistant.checks import FIRST_COMMENT, draft_subject, with_same_text
 from assistant.checks import post_problems as checked_post_problems
 from assistant.compliance.disclosure import apply_ai_disclosure
 from assistant.compliance.labels import add_ad_label, strip_label_hashtags
-from assistant.compliance.urls import add_utm, find_urls
+from assistant.compliance.urls import add_utm, find_url_spans, find_urls
 from assistant.hashtags import compose_text, merge_hashtags, split_trailing_hashtags
 from assistant.models import Brief, Draft, MediaInfo, Problem
 from assistant.platforms import Platform, check_post, get_platform
@@ -59,11 +59,13 @@ def tagged_link(brief: Brief, kit: BrandKit, platform: str) -> str | None:
 
 
 def tag_link(text: str, link: str) -> str:
-    """Every mention of the brief's address in ``text`` as ``link`` (with its UTM tags)."""
-    raw = link.split("?")[0]
-    urls = [u for u in find_urls(text) if u.split("?")[0].rstrip("/") == raw.rstrip("/")]
-    for url in dict.fromkeys(urls):
-        text = text.replace(url, link)
+    """Every mention of the brief's address in ``text`` as ``link`` (with its UTM tags),
+    each replaced where it stands: replacing the bare address everywhere also rewrote it
+    inside the tagged one ("...organic-social?utm_source=...", a Mastodon draft)."""
+    raw = link.split("?")[0].rstrip("/")
+    for start, end, url in reversed(find_url_spans(text)):
+        if url.split("?")[0].rstrip("/") == raw:
+            text = text[:start] + link + text[end:]
     return text
 
 

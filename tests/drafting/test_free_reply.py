@@ -12,6 +12,7 @@ from assistant.brand.kit import BrandKit, load_kit
 from assistant.briefing import text_budget
 from assistant.drafting import draft_posts
 from assistant.drafting_form import free_cap, free_reply, free_texts, whole
+from assistant.drafting_post import tag_link
 from assistant.llm.schema import strict_schema
 from assistant.platforms import get_platform
 from tests.conftest import ROOT
@@ -110,3 +111,12 @@ def test_drafting_sends_the_bounds(
     assert fields["text"]["maxLength"] == cap
     assert _null_only(fields["alt_text"])  # no image attached
     assert draft.text.startswith(SENTENCE.strip())
+
+
+def test_tagging_the_brief_link_never_rewrites_it_inside_a_tagged_one() -> None:
+    """The model wrote the tagged link and then the bare address; replacing the bare one
+    everywhere broke the first ("...organic-social?utm_source=mastodon...", 2026-11-30)."""
+    tagged = ("https://tessaline.example/webinar?utm_source=mastodon&utm_medium=social"
+              "&utm_campaign=organic-social")
+    text = f"Register now: {tagged} or https://tessaline.example/webinar and https://x.example/a"
+    assert tag_link(text, tagged) == f"Register now: {tagged} or {tagged} and https://x.example/a"
