@@ -14,8 +14,9 @@ what the checks would flag:
 * emoji outside the kit's list are removed (the kit lists its emoji: ``emoji.allowed``);
 * Markdown emphasis ("die **perfekte** Barista") loses its marks: no platform renders it,
   the reader sees the asterisks. Single asterisks stay (they are also the gender star). A
-  web address in square brackets loses them, and a Markdown link "[Text](https://...)"
-  becomes "Text: https://...";
+  web address or a bio hint in square brackets loses them ("[Link in bio]" reads as a
+  template leftover), and a Markdown link "[Text](https://...)" becomes "Text:
+  https://...";
 * a German post that says Sie where the kit says du is turned into du when every formal
   form is one a person would mend without thinking (``formality_fix``);
 * a web address that no source states (the test of ``invented_fact``: not the brief's link,
@@ -65,6 +66,7 @@ _MARKDOWN_EMPHASIS = regex.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 # a web address in square brackets, or a Markdown link: no platform renders either, and the
 # brackets read as a template leftover ("Learn more at [https://...]", a LinkedIn draft)
 _BRACKETED_URL = regex.compile(r"\[(https?://[^\s\[\]]+)\]")
+_BRACKETED = regex.compile(r"\[([^\[\]\n]{1,40})\]")
 _MARKDOWN_LINK = regex.compile(r"\[([^\[\]\n]{1,80})\]\((https?://[^\s()]+)\)")
 MAX_HINTS = 5  # a post with more bio hints than this is left to the checks
 # a sentence this long and this much in 5-word runs of one example is taken from it
@@ -82,6 +84,7 @@ def tidy_post(text: str, kit: BrandKit, platform: str, link: str | None, *,
     the text of the kit's guideline documents (a source, as for the checks)."""
     text = _MARKDOWN_EMPHASIS.sub(r"\2", text)
     text = _BRACKETED_URL.sub(r"\1", _MARKDOWN_LINK.sub(r"\1: \2", text))
+    text = _BRACKETED.sub(_unbracket_hint, text)
     text = _bio_hints(text, platform, link)
     if brief is not None:
         context = QualityContext(brief=brief, link=link, language=language,
@@ -94,6 +97,13 @@ def tidy_post(text: str, kit: BrandKit, platform: str, link: str | None, *,
         text = mend_address(text, kit.formality)
     text = apply_kit_rules(text, kit, language, lex)
     return mend_grammar(text, lex) if language == "de" and lex is not None else text
+
+
+def _unbracket_hint(match: regex.Match[str]) -> str:
+    """ "[Link in bio]" -> "Link in bio": a bio hint is no template leftover."""
+    inner = match.group(1)
+    hints = bio_hints(inner)
+    return inner if hints and hints[0].group(0).strip() == inner.strip() else match.group(0)
 
 
 def _bio_hints(text: str, platform: str, link: str | None) -> str:
