@@ -11,7 +11,8 @@ what the checks would flag:
   "Anmeldung: https://..."); without a link the hint goes, with an arrow or a short label
   that only pointed at it ("Mehr Infos: Link in Bio!", "👉 Link in Bio"). Where links do
   not work, a bio hint said twice is said once (the last stays);
-* emoji outside the kit's list are removed (the kit lists its emoji: ``emoji.allowed``);
+* emoji outside the kit's list are removed (the kit lists its emoji: ``emoji.allowed``),
+  and every emoji where the kit allows none (``emoji.limit`` 0);
 * Markdown emphasis ("die **perfekte** Barista") loses its marks: no platform renders it,
   the reader sees the asterisks. Single asterisks stay (they are also the gender star). A
   web address or a bio hint in square brackets loses them ("[Link in bio]" reads as a
@@ -201,7 +202,10 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _drop_emoji(text: str, kit: BrandKit) -> str:
-    unwanted = {emoji_key(e) for e in [*foreign_emoji(text, kit), *banned_emoji(kit, text)]}
+    # a kit that allows no emoji wants none ("🚀 Senior Data Engineer" kept a Tessaline X
+    # draft at too_many_emoji after two repairs)
+    foreign = find_emoji(text) if kit.emoji.limit == 0 else foreign_emoji(text, kit)
+    unwanted = {emoji_key(e) for e in [*foreign, *banned_emoji(kit, text)]}
     if not unwanted:
         return text
     for emoji in dict.fromkeys(find_emoji(text)):

@@ -70,6 +70,13 @@ def test_foreign_emoji_go_the_kits_own_stay(coffee: BrandKit) -> None:
     assert emoji_not_in_kit_problems(tidied, coffee) == []
 
 
+def test_a_kit_that_allows_no_emoji_gets_none(software: BrandKit) -> None:
+    """A Tessaline X draft kept "🚀" (too_many_emoji, an error) after two repairs."""
+    text = "🚀 Senior Data Engineer - remote within the EU or in Berlin ✨"
+    tidied = tidy_post(text, software, "x", None, language="en")
+    assert tidied == "Senior Data Engineer - remote within the EU or in Berlin"
+
+
 def test_a_kit_without_an_emoji_list_keeps_every_emoji(coffee: BrandKit) -> None:
     kit = coffee.model_copy(update={"emoji": coffee.emoji.model_copy(update={"allowed": []})})
     text = "Cold brew season 🧊🍕 grab a bag 🎉"
