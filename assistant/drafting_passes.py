@@ -34,7 +34,7 @@ class Passes:
     fact_list: bool = False
     platform_form: bool = False
     candidates: int = 1
-    temperature: float = 0.7  # of a first draft
+    temperature: float = 0.3  # of a first draft
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Passes:

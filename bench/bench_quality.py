@@ -69,7 +69,7 @@ OPTIONS = ("draft_proofread", "draft_adapt_example", "draft_platform_style",
 # a number option's A/B row: its default against this value (the other value if it is the
 # default)
 NUMBER_AB: dict[str, tuple[float, float]] = {"draft_candidates": (2, 1),
-                                             "draft_temperature": (0.3, 0.7)}
+                                             "draft_temperature": (0.7, 0.3)}
 STATES = ("ready", "needs_look", "problems")
 DUMP: Path | None = None  # --dump: where each finished brief's drafts go
 CONFIG = ["defaults"]  # the config being run, for the dump
