@@ -22,7 +22,7 @@ from assistant.compliance.urls import add_utm, find_url_spans, find_urls
 from assistant.hashtags import compose_text, merge_hashtags, split_trailing_hashtags
 from assistant.models import Brief, Draft, MediaInfo, Problem
 from assistant.platforms import Platform, check_post, get_platform
-from assistant.quality.compose import grammar_lexicon_for, misspelled_tags
+from assistant.quality.compose import brief_places, grammar_lexicon_for, misspelled_tags
 from assistant.quality.context import QualityContext
 from assistant.quality.fit import fit_post
 from assistant.quality.linkbio import bio_hints
@@ -140,7 +140,7 @@ def finish_post(
     text = apply_ai_disclosure(text, kit.ai_disclosure, kit.ai_label, False, language)
     text, tags = fit_post(text, tags, kit.hashtags.always,
                           lambda trial, kept: _too_long(platform_id, trial, kept), brief.text,
-                          language, keep=[kit.ai_label or ""])
+                          language, keep=[kit.ai_label or ""], places=brief_places(language))
     draft = Draft(
         kit_id=kit.id,
         platform=platform_id,

@@ -114,6 +114,12 @@ def _spelling(text: str, ctx: QualityContext, lex: Lexicon) -> list[Problem]:
     return spelling_problems(words, hints)
 
 
+def brief_places(language: str) -> frozenset[str]:
+    """The place names ``missing`` looks for anywhere in a brief: the German noun index's
+    toponyms ("Äthiopien", "Kolumbien") for a German post; none for another language."""
+    return place_names() if language == "de" else frozenset()
+
+
 def misspelled_tags(tags: Sequence[str], ctx: QualityContext) -> list[str]:
     """The tags of ``tags`` with a word that neither the post language's dictionaries nor
     the brief and the kit know ("#Kolombien", "#Weihnachtsfeiheit": 10 of 161 tags the 1.5B
@@ -207,7 +213,7 @@ def _facts(text: str, ctx: QualityContext, lex: Lexicon | None,
     problems += reversal_problems(text, ctx.brief or "")
     if ctx.brief and whole:
         problems += missing_fact_problems(missing(text, required_brief(ctx), ctx.language,
-                                                  own_names(ctx)))
+                                                  own_names(ctx), brief_places(ctx.language)))
     return problems
 
 

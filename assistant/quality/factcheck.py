@@ -38,6 +38,7 @@ _PERSON = " (a person)"
 # German every noun, so "in unserem Team" stays out)
 _PLACE = regex.compile(r"(?i:\b(?:in|im|at|bei|beim|am|auf)\s+(?:der|dem|den|the|our|your)?"
                        r"\s*)(\p{Lu}[\p{L}-]+)")
+_CAPITALISED = regex.compile(r"\p{Lu}[\p{L}-]+")
 _DAYS_DE = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
 _DAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -175,12 +176,14 @@ def brief_names(brief: str, language: str, own: frozenset[str] = frozenset()) ->
             if not is_calendar_word(name) and name.casefold() not in own]
 
 
-def missing(text: str, brief: str, language: str,
-            own: frozenset[str] = frozenset()) -> list[str]:
+def missing(text: str, brief: str, language: str, own: frozenset[str] = frozenset(),
+            places: frozenset[str] = frozenset()) -> list[str]:
     """Dates, times, prices, numbers, weekdays, places and (English) names of the brief the
     post leaves out, and a state it announces (closed, cancelled, sold out, postponed,
     free). A Bluesky and a LinkedIn draft said "now cover multiple platforms" for "now cover
-    Snowflake" (2026-11-30)."""
+    Snowflake" (2026-11-30). A place is one after "in", "bei", "auf" ..., or any of
+    ``places`` the brief names ("drei Kaffees aus Äthiopien": two ready drafts left the
+    coffee's origin out)."""
     post = Known.of((text,), language)
     shown = [f.shown for f in extract_facts(brief, language)
              if f.kind not in (*_WEB, "phone") and not post.covers(f)]
@@ -193,6 +196,8 @@ def missing(text: str, brief: str, language: str,
         parts = [part.casefold() for part in place.split("-")]
         if not is_calendar_word(place) and not all(part in folded for part in parts):
             shown.append(place)
+    shown += [place for place in dict.fromkeys(_CAPITALISED.findall(brief))
+              if place in places and place.casefold() not in folded]
     plain = URL_RE.sub(" ", text).casefold()  # "…/changelog/snowflake" does not name it
     shown += [name for name in brief_names(brief, language, own) if name.casefold() not in plain]
     shown += missing_states(text, brief)

@@ -30,15 +30,16 @@ BRIEF_SHARE = 0.5  # a sentence with this share of the brief's words stays
 
 
 def fit_text(text: str, too_long: Callable[[str], bool], brief: str, language: str,
-             keep: Sequence[str] = ()) -> str:
+             keep: Sequence[str] = (), places: frozenset[str] = frozenset()) -> str:
     """``text`` with fact-free sentences left out until ``too_long`` is false, or as it was;
-    a sentence holding one of ``keep`` (the post's labels) stays."""
+    a sentence holding one of ``keep`` (the post's labels) stays; ``places`` as for
+    ``missing``."""
     if not too_long(text):
         return text
     spans = sentence_spans(text)
-    lacking = set(missing(text, brief, language))
+    lacking = set(missing(text, brief, language, places=places))
     spare = sorted((span for span in spans[1:]
-                    if _spare(text, span, brief, language, lacking, keep)),
+                    if _spare(text, span, brief, language, lacking, keep, places)),
                    key=lambda span: span[0] - span[1])  # the longest first
     dropped: list[tuple[int, int]] = []
     for span in spare:
@@ -47,12 +48,13 @@ def fit_text(text: str, too_long: Callable[[str], bool], brief: str, language: s
         dropped.append(span)
         trial = _without(text, dropped)
         if not too_long(trial):
-            return trial if set(missing(trial, brief, language)) <= lacking else text
+            return trial if set(missing(trial, brief, language, places=places)) <= lacking \
+                else text
     return text
 
 
 def _spare(text: str, span: tuple[int, int], brief: str, language: str, lacking: set[str],
-           keep: Sequence[str]) -> bool:
+           keep: Sequence[str], places: frozenset[str]) -> bool:
     """A sentence with no link or label whose removal loses none of the brief's facts."""
     sentence = text[span[0]:span[1]]
     if URL_RE.search(sentence) or any(label and label in sentence for label in keep):
@@ -63,7 +65,7 @@ def _spare(text: str, span: tuple[int, int], brief: str, language: str, lacking:
     briefed = set(words(brief.casefold()))
     if own and sum(word in briefed for word in own) / len(own) >= BRIEF_SHARE:
         return False
-    return set(missing(_without(text, [span]), brief, language)) <= lacking
+    return set(missing(_without(text, [span]), brief, language, places=places)) <= lacking
 
 
 def _without(text: str, spans: list[tuple[int, int]]) -> str:
@@ -77,7 +79,8 @@ def _without(text: str, spans: list[tuple[int, int]]) -> str:
 
 def fit_post(text: str, tags: Sequence[str], required: Sequence[str],
              too_long: Callable[[str, Sequence[str]], bool], brief: str, language: str,
-             keep: Sequence[str] = ()) -> tuple[str, list[str]]:
+             keep: Sequence[str] = (), places: frozenset[str] = frozenset()
+             ) -> tuple[str, list[str]]:
     """(text, tags) inside the limit that ``too_long`` reads: the fewest optional tags
     left out with every sentence kept, else sentences left out (``fit_text``) with as few
     tags lost as that needs; as they were when nothing fits."""
@@ -86,7 +89,7 @@ def fit_post(text: str, tags: Sequence[str], required: Sequence[str],
         if not too_long(text, trial):
             return text, trial
     for trial in trials:
-        cut = fit_text(text, partial(_over, too_long, trial), brief, language, keep)
+        cut = fit_text(text, partial(_over, too_long, trial), brief, language, keep, places)
         if not too_long(cut, trial):
             return cut, trial
     return text, list(tags)

@@ -40,13 +40,15 @@ _GUIDANCE_SPLIT = regex.compile(r"[,;.!?]+\s*|\s+[–—]\s+")
 
 def required_brief(ctx: QualityContext) -> str:
     """The part of the brief whose facts a post must carry: the brief without the kit's own
-    guidance (call to action, pillar descriptions and the angles the planner cuts from
-    them). The planner writes those into every slot's brief as an offer ("Call to action:
-    ... im Shop"); a post that leaves the shop out has not dropped a fact of the brief."""
+    guidance (call to action, pillar names and descriptions and the angles the planner cuts
+    from them). The planner writes those into every slot's brief as an offer ("Call to
+    action: ... im Shop", "Content pillar 'Hamburg & Café-Leben'"); a post that leaves the
+    shop or Hamburg out has not dropped a fact of the brief."""
     brief = ctx.brief or ""
     if ctx.kit is None:
         return brief
-    guidance = [ctx.kit.cta or "", *(p.description for p in ctx.kit.pillars)]
+    guidance = [ctx.kit.cta or "", *(p.name for p in ctx.kit.pillars),
+                *(p.description for p in ctx.kit.pillars)]
     pieces = {piece.strip() for text in guidance for piece in _GUIDANCE_SPLIT.split(text)}
     for piece in sorted((p for p in pieces if len(p) > 2), key=len, reverse=True):
         brief = brief.replace(piece, " ")

@@ -268,3 +268,20 @@ def test_weekdays_the_sources_allow_pass(coffee: BrandKit, brief: str, text: str
     days = ("Montag", "Mittwoch", "Donnerstag", "Samstag")
     assert not [p for p in found if p.code == "invented_fact"
                 and any(day in p.message for day in days)], found
+
+
+CUPPING_BRIEF = ("Cupping am Samstag, 7. Dezember, um 11 Uhr im Kontor. Wir verkosten drei "
+                 "Kaffees aus Äthiopien. Kostenlos, Anmeldung über den Link.")
+
+
+def test_a_place_the_brief_names_anywhere_is_missed(coffee: BrandKit) -> None:
+    """Two ready drafts left out the coffee's origin: "aus Äthiopien" is no place after "in",
+    "bei" or "auf", but it is one of the noun index's toponyms."""
+    text = ("Cupping am Samstag, 7. Dezember, um 11 Uhr im Kontor! Kostenlos, Anmeldung über "
+            "den Link.")
+    found = quality_problems(text, [], context(coffee, brief=CUPPING_BRIEF, platform="x"))
+    [missed] = [p for p in found if p.code == "missing_fact"]
+    assert "'Äthiopien'" in missed.message
+    kept = text.replace("Kostenlos", "Drei Kaffees aus Äthiopien, kostenlos")
+    found = quality_problems(kept, [], context(coffee, brief=CUPPING_BRIEF, platform="x"))
+    assert "missing_fact" not in codes(found)
