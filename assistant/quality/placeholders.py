@@ -81,8 +81,8 @@ _CLOSED = regex.compile(r"(?:[.!?…:;)\]\"'»«“”\ufe0f\u200d]|\p{Extended_
 def cut_off_problems(text: str) -> list[Problem]:
     """A post that ends in an ellipsis reads as cut off ("Mehr..." with nothing after it),
     and so does one that ends in a colon (what it announces is missing: "Hier ist der Link
-    zur Anmeldung:" with no link) or whose last sentence runs on for ten words or more with
-    no mark."""
+    zur Anmeldung:" with no link), inside a quotation that „ opened, or whose last sentence
+    runs on for ten words or more with no mark."""
     end = _TRAILING.sub("", text)
     last = " ".join(end.split()[-4:])
     if _CUT.search(end) is not None:
@@ -92,6 +92,9 @@ def cut_off_problems(text: str) -> list[Problem]:
         return [problem("cut_off", f"the post ends in ':' with nothing after it ('{last}'); "
                                    "add what it announces or end the sentence with a full "
                                    "stop")]
+    if end.rfind("„") > max(end.rfind(mark) for mark in '“”"'):
+        return [problem("cut_off", f"the post ends inside a quotation that „ opened "
+                                   f"('{last}'); finish it and close it with “")]
     body = _TAGS_AFTER.sub("", text)
     tail = _LAST_SENTENCE.search(body)
     if tail is None or _CLOSED.search(body) or \

@@ -97,6 +97,13 @@ def test_a_post_that_ends_in_a_colon_announces_what_is_missing(text: str) -> Non
     assert "ends in ':' with nothing after it" in found[0].message
 
 
+def test_a_post_that_ends_inside_a_quotation_is_cut_off() -> None:
+    # the embedded model, 2026-11-30: a Facebook draft that stopped inside a quotation
+    found = cut_off_problems("Neu im Kontor. Keine Superlative: nicht „der beste Kaffee der Stadt")
+    assert [p.code for p in found] == ["cut_off"]
+    assert cut_off_problems("Wir sagen „Moin“ und „Tschüss\". Bis bald!") == []
+
+
 @pytest.mark.parametrize("text", [
     "Warte… es ist Kaffee!", "Und dann... Kaffee. #Kaffee", "Wir rösten wieder.",
     "We are back. ☕",

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.brand.ingest import kit_guidelines
 from assistant.brand.kit import BrandKit
 from assistant.quality.emoji import emoji_not_in_kit_problems
 from assistant.quality.linkbio import link_in_bio_problems
 from assistant.quality.placeholders import placeholder_problems
 from assistant.quality.tidy import tidy_post
+from tests.quality.conftest import KITS
 
 LINK = "https://kaffeekontor.example/kurs?utm_source=facebook"
 
@@ -112,3 +114,18 @@ def test_a_bracketed_link_loses_its_brackets(software: BrandKit, text: str,
     tidied = tidy_post(text, software, platform, CHANGELOG, language="en")
     assert tidied == expected
     assert (placeholder_problems(tidied) == []) is ("[" not in expected)
+
+
+def test_a_sentence_of_the_kits_guidelines_is_no_post(coffee: BrandKit) -> None:
+    """A ready Facebook draft (2026-11-30) carried two sentences of the kit's voice guide."""
+    guidelines = kit_guidelines(coffee, KITS)
+    post = ("Ab Samstag im Kontor und im Shop: ein neuer Filterkaffee aus Kolumbien! Noten von "
+            "roter Johannisbeere und Kakao, 250 g für 11,90 €.")
+    leaked = (f"{post} Mit einem bisschen Understatement, gern ein Augenzwinkern über das "
+              "Hamburger Wetter. Keine Superlative: nicht „der beste Kaffee der Stadt")
+    brief = "Neuer Filterkaffee aus Kolumbien, ab Samstag, 250 g für 11,90 €"
+    assert tidy_post(leaked, coffee, "facebook", None, brief=brief,
+                     guidelines=guidelines) == post
+    # a post that is only a guideline sentence keeps it, for the checks and the person
+    only = "Ein bisschen Understatement, gern ein Augenzwinkern über das Hamburger Wetter."
+    assert tidy_post(only, coffee, "facebook", None, brief=brief, guidelines=guidelines) == only
