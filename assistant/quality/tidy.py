@@ -23,8 +23,8 @@ what the checks would flag:
 * a web address that no source states (the test of ``invented_fact``: not the brief's link,
   not in the brief or the kit's facts) goes, with the label or arrow that pointed at it
   ("Mehr: https://..."), when the brief is known;
-* a sentence taken from the kit's guideline documents goes (they say how to write, they are
-  not the post), when another sentence stays;
+* a sentence taken from the kit's guideline documents that carries no fact goes (it says
+  how to write, it is not the post), when another sentence stays;
 * a sentence taken from a kit example that carries a fact no source states ("Wir rösten
   zweimal die Woche in Chargen von 15 Kilo ...", copied into a holiday greeting) goes,
   when the brief is known and another sentence stays: the example shows the voice, its
@@ -95,7 +95,7 @@ def tidy_post(text: str, kit: BrandKit, platform: str, link: str | None, *,
         sources = Known.of(source_texts(context), language)
         text = _invented_links(text, sources)
         text = _copied_example_facts(text, kit, sources, language)
-    text = _copied_guidance(text, guidelines)
+    text = _copied_guidance(text, guidelines, language)
     text = _drop_emoji(text, kit)
     if language == "de":
         text = mend_address(text, kit.formality)
@@ -156,17 +156,19 @@ def _copied_example_facts(text: str, kit: BrandKit, sources: Known, language: st
     return clean_gaps(text)
 
 
-def _copied_guidance(text: str, guidelines: str) -> str:
-    """``text`` without the sentences taken from the kit's guideline documents: they tell
-    the writer how to write ("Ein bisschen Understatement, gern ein Augenzwinkern über das
-    Hamburger Wetter. Keine Superlative: ..." stood in a ready Facebook draft), they are
-    not the post. One sentence always stays."""
+def _copied_guidance(text: str, guidelines: str, language: str) -> str:
+    """``text`` without the sentences taken from the kit's guideline documents that carry
+    no fact: they tell the writer how to write ("Ein bisschen Understatement, gern ein
+    Augenzwinkern über das Hamburger Wetter. Keine Superlative: ..." stood in a ready
+    Facebook draft), they are not the post. A brand fact the guidelines state ("in Chargen
+    von 15 Kilo") may stand in a post. One sentence always stays."""
     if not guidelines:
         return text
     spans = sentence_spans(text)
     drop = [(start, end) for start, end in spans
             if len(words(text[start:end])) >= COPIED_MIN_WORDS
-            and copied_share(text[start:end], guidelines) >= COPIED_SHARE]
+            and copied_share(text[start:end], guidelines) >= COPIED_SHARE
+            and not extract_facts(text[start:end], language)]
     if not drop or len(drop) == len(spans):
         return text
     for start, end in reversed(drop):
