@@ -200,9 +200,10 @@ def invented_pieces(text: str, ctx: QualityContext, lex: Lexicon | None,
         names = find_names(text, lex, lists, ctx.language)
         carried = carried_over(text, ctx.language, examples, stated_texts(ctx),
                                carry_lexicon(ctx, lex))
-    sources = Known.of(source_texts(ctx), ctx.language)
-    found = invented(text, ctx.language, sources, names, word_set(person_sources(ctx)))
-    found += invented_days(text, ctx.brief or "", source_texts(ctx), ctx.language)
+    texts = source_texts(ctx)
+    found = invented(text, ctx.language, Known.of(texts, ctx.language), names,
+                     word_set(person_sources(ctx)))
+    found += invented_days(text, ctx.brief or "", texts, ctx.language)
     return list(dict.fromkeys(found + carried))
 
 
