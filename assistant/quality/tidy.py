@@ -41,6 +41,8 @@ what the checks would flag:
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import regex
 
 from assistant.brand.schema import BrandKit
@@ -146,14 +148,8 @@ def _invented_links(text: str, sources: Known) -> str:
 
 def _copied_example_facts(text: str, kit: BrandKit, sources: Known, language: str) -> str:
     examples = [example.text for example in kit.examples]
-    spans = sentence_spans(text)
-    drop = [(start, end) for start, end in spans
-            if _copied_fact(text[start:end], examples, sources, language)]
-    if not drop or len(drop) == len(spans):
-        return text
-    for start, end in reversed(drop):
-        text = text[:start] + " " + text[end:]
-    return clean_gaps(text)
+    return _without_sentences(
+        text, lambda sentence: _copied_fact(sentence, examples, sources, language))
 
 
 def _copied_guidance(text: str, guidelines: str, language: str) -> str:
@@ -161,14 +157,19 @@ def _copied_guidance(text: str, guidelines: str, language: str) -> str:
     no fact: they tell the writer how to write ("Ein bisschen Understatement, gern ein
     Augenzwinkern über das Hamburger Wetter. Keine Superlative: ..." stood in a ready
     Facebook draft), they are not the post. A brand fact the guidelines state ("in Chargen
-    von 15 Kilo") may stand in a post. One sentence always stays."""
+    von 15 Kilo") may stand in a post."""
     if not guidelines:
         return text
+    return _without_sentences(text, lambda sentence: (
+        len(words(sentence)) >= COPIED_MIN_WORDS
+        and copied_share(sentence, guidelines) >= COPIED_SHARE
+        and not extract_facts(sentence, language)))
+
+
+def _without_sentences(text: str, drop_it: Callable[[str], bool]) -> str:
+    """``text`` without the sentences ``drop_it`` picks; one sentence always stays."""
     spans = sentence_spans(text)
-    drop = [(start, end) for start, end in spans
-            if len(words(text[start:end])) >= COPIED_MIN_WORDS
-            and copied_share(text[start:end], guidelines) >= COPIED_SHARE
-            and not extract_facts(text[start:end], language)]
+    drop = [(start, end) for start, end in spans if drop_it(text[start:end])]
     if not drop or len(drop) == len(spans):
         return text
     for start, end in reversed(drop):
