@@ -68,10 +68,11 @@ _SENTENCE_END = regex.compile(r"[.!?…]+|\n|$")
 _CLOSING = regex.compile(r"\s*[)\]]")
 _MARKS = regex.compile(r"[.!?…]*")
 _MARKDOWN_EMPHASIS = regex.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-# a web address in square brackets, or a Markdown link: no platform renders either, and the
-# brackets read as a template leftover ("Learn more at [https://...]", a LinkedIn draft)
-_BRACKETED_URL = regex.compile(r"\[(https?://[^\s\[\]]+)\]")
-_BRACKETED = regex.compile(r"\[([^\[\]\n]{1,40})\]")
+# a web address or a bio hint in square brackets, or a Markdown link: no platform renders
+# either, and the brackets read as a template leftover ("Learn more at [https://...]", a
+# LinkedIn draft; "Book your spot now at [Link in bio]!", an Instagram one)
+_BRACKETED = regex.compile(r"\[([^\[\]\n]+)\]")
+_WEB_ADDRESS = regex.compile(r"https?://[^\s\[\]]+")
 _MARKDOWN_LINK = regex.compile(r"\[([^\[\]\n]{1,80})\]\((https?://[^\s()]+)\)")
 MAX_HINTS = 5  # a post with more bio hints than this is left to the checks
 # a sentence this long and this much in 5-word runs of one example is taken from it
@@ -88,8 +89,7 @@ def tidy_post(text: str, kit: BrandKit, platform: str, link: str | None, *,
     the brief the post was written from (None: links are left to the checks), ``guidelines``
     the text of the kit's guideline documents (a source, as for the checks)."""
     text = _MARKDOWN_EMPHASIS.sub(r"\2", text)
-    text = _BRACKETED_URL.sub(r"\1", _MARKDOWN_LINK.sub(r"\1: \2", text))
-    text = _BRACKETED.sub(_unbracket_hint, text)
+    text = _BRACKETED.sub(_unbracket, _MARKDOWN_LINK.sub(r"\1: \2", text))
     text = _bio_hints(text, platform, link)
     if brief is not None:
         context = QualityContext(brief=brief, link=link, language=language,
@@ -105,11 +105,13 @@ def tidy_post(text: str, kit: BrandKit, platform: str, link: str | None, *,
     return mend_grammar(text, lex) if language == "de" and lex is not None else text
 
 
-def _unbracket_hint(match: regex.Match[str]) -> str:
-    """ "[Link in bio]" -> "Link in bio": a bio hint is no template leftover."""
+def _unbracket(match: regex.Match[str]) -> str:
+    """ "[https://...]" and "[Link in bio]" without their brackets; any other bracket stays
+    (a template leftover, for the check)."""
     inner = match.group(1)
     hints = bio_hints(inner)
-    return inner if hints and hints[0].group(0).strip() == inner.strip() else match.group(0)
+    plain = _WEB_ADDRESS.fullmatch(inner) or (hints and hints[0].group(0).strip() == inner.strip())
+    return inner if plain else match.group(0)
 
 
 def _bio_hints(text: str, platform: str, link: str | None) -> str:
