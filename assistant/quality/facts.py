@@ -200,14 +200,15 @@ def is_calendar_word(word: str) -> bool:
     return key in _MONTHS or key in _WEEKDAYS or key.rstrip("s") in _WEEKDAYS
 
 
-def weekdays(text: str) -> set[int]:
-    """The weekdays a text names (0 = Monday), in either language, "samstags" included."""
-    return {_WEEKDAYS[m.group(1).casefold()] for m in _WEEKDAY_RE.finditer(text)}
-
-
 def weekday_mentions(text: str) -> list[tuple[str, int]]:
-    """Each weekday a text names, as written, with its number (0 = Monday)."""
+    """Each weekday a text names, as written, with its number (0 = Monday), in either
+    language, "samstags" included."""
     return [(m.group(0), _WEEKDAYS[m.group(1).casefold()]) for m in _WEEKDAY_RE.finditer(text)]
+
+
+def weekdays(text: str) -> set[int]:
+    """The weekdays a text names (0 = Monday)."""
+    return {day for _, day in weekday_mentions(text)}
 
 
 _DAY_WORD = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
