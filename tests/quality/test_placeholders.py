@@ -71,30 +71,27 @@ def test_kit_examples_have_no_placeholder(coffee: BrandKit, software: BrandKit) 
             assert "placeholder" not in codes(quality_problems(example.text, [], ctx))
 
 
-@pytest.mark.parametrize("text", [
+ELLIPSIS = "finish the last sentence"
+COLON = "ends in ':' with nothing after it"
+
+
+@pytest.mark.parametrize(("text", "said"), [
     # the embedded model, 2026-11-30: a Facebook draft that ended in a dangling teaser
-    "Wir suchen eine Barista für 20 Stunden. Mehr...",
-    "Bald gibt es mehr… #Kaffee ☕",
-    "Neue Bohnen sind da…\n\n#Kaffee #Hamburg",
+    ("Wir suchen eine Barista für 20 Stunden. Mehr...", ELLIPSIS),
+    ("Bald gibt es mehr… #Kaffee ☕", ELLIPSIS),
+    ("Neue Bohnen sind da…\n\n#Kaffee #Hamburg", ELLIPSIS),
     # the embedded model, 2026-11-30: a LinkedIn draft that stopped mid-sentence
-    "Wir rösten zweimal die Woche. Es ist ideal geeignet, für jeden, der sich mit dem Thema",
-])
-def test_a_post_that_ends_in_an_ellipsis_reads_as_cut_off(text: str) -> None:
-    found = cut_off_problems(text)
-    assert [p.code for p in found] == ["cut_off"]
-    assert "finish the last sentence" in found[0].message
-
-
-@pytest.mark.parametrize("text", [
+    ("Wir rösten zweimal die Woche. Es ist ideal geeignet, für jeden, der sich mit dem Thema",
+     ELLIPSIS),
     # the embedded model, 2026-11-30: a Facebook draft of a brief without a link
-    "Der Röstkurs am 12. Dezember um 18 Uhr wird freigeschaltet! Hier ist der Link zur "
-    "Anmeldung:",
-    "Alle Infos hier: 👇\n\n#Kaffee #Hamburg",
+    ("Der Röstkurs am 12. Dezember um 18 Uhr wird freigeschaltet! Hier ist der Link zur "
+     "Anmeldung:", COLON),
+    ("Alle Infos hier: 👇\n\n#Kaffee #Hamburg", COLON),
 ])
-def test_a_post_that_ends_in_a_colon_announces_what_is_missing(text: str) -> None:
+def test_a_post_that_ends_unfinished_reads_as_cut_off(text: str, said: str) -> None:
     found = cut_off_problems(text)
     assert [p.code for p in found] == ["cut_off"]
-    assert "ends in ':' with nothing after it" in found[0].message
+    assert said in found[0].message
 
 
 def test_a_post_that_ends_inside_a_quotation_is_cut_off() -> None:
