@@ -27,6 +27,7 @@ from assistant.drafting_call import (
     ask,
     build_messages,
     empty_draft,
+    fitting_form,
     pick,
     repair_messages,
     repair_prompt,
@@ -95,12 +96,13 @@ async def _repair_rounds(client: LLMClient, job: Job, drafts: dict[str, Draft],
     """The problems go back to the model until none is left to fix or the job has made
     ``limit`` repairs; a repair that comes back worse is dropped."""
     while job.repairs < limit:
-        messages = repair_messages(job, drafts)
+        shape = fitting_form(job, drafts)
+        messages = repair_messages(job, drafts, shape)
         if messages is None:
             break
         job.repairs += 1
         try:
-            reply = await ask(client, job, messages, 0.4)
+            reply = await ask(client, job, messages, 0.4, shape)
         except LLMError as exc:  # the drafts so far are kept, with their problems
             log.warning("repair call failed, keeping the drafts as they are: %s", exc)
             break

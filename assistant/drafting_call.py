@@ -12,9 +12,12 @@ from pydantic import BaseModel
 from assistant import briefing
 from assistant.brand.kit import BrandKit
 from assistant.drafting_form import (
+    SHORT,
     Form,
     flat_reply,
+    form_for,
     form_line,
+    form_rule,
     free_cap,
     free_reply,
     free_texts,
@@ -167,12 +170,34 @@ def to_draft(job: Job, platform: str, post: PostReply | None) -> Draft:
     return draft
 
 
-def repair_messages(job: Job, drafts: dict[str, Draft]) -> list[ChatMessage] | None:
+def repair_messages(job: Job, drafts: dict[str, Draft],
+                    shape: Form | None = None) -> list[ChatMessage] | None:
+    """The request to fix what ``to_fix`` finds; with ``shape`` (see :func:`fitting_form`)
+    the line that names its part too."""
     failing = {pid: to_fix(d) for pid, d in drafts.items() if to_fix(d)}
     if not failing:
         return None
     lines = [f"- {pid}: {p.message}" for pid, probs in failing.items() for p in probs]
+    if shape is not None:
+        lines += [f"- {pid}: {form_rule(pid, shape)}" for pid in failing]
     return repair_prompt(job, lines, list(failing))
+
+
+def fitting_form(job: Job, drafts: dict[str, Draft]) -> Form | None:
+    """The form a repair asks in when a one-platform job's post on a short platform (X,
+    Bluesky, Threads, Mastodon) is too long and its call had no form: one text the
+    server's grammar holds to the platform's budget. Told in words to shorten an X or
+    Bluesky post by 44-136 characters, the 1.5B model kept every sentence through both
+    repairs (bench, 2026-11-30); a grammar cap it cannot overrun, and a text cut there
+    ends at its last whole sentence (``free_texts`` / ``whole``)."""
+    platform = job.platforms[0]
+    draft = drafts.get(platform)
+    if (len(job.platforms) != 1 or platform not in SHORT or draft is None
+            or not any(p.code == "too_long" for p in draft.problems)
+            or platform_form(job.passes, job.platforms, job.kit, job.brief.sponsored,
+                             _one_link(job)) is not None):
+        return None
+    return form_for(platform, job.kit, job.brief.sponsored, _one_link(job))
 
 
 def repair_prompt(job: Job, lines: list[str], platforms: list[str]) -> list[ChatMessage]:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from assistant.brand.kit import load_kit
+from assistant.briefing import text_budget
 from assistant.drafting import draft_posts
 from assistant.errors import LLMBadReplyError
 from assistant.hashtags import compose_text
-from assistant.platforms import check_post
+from assistant.platforms import check_post, get_platform
 from tests.conftest import ROOT
 from tests.fakes.drafts import GOOD_DE, DraftScript, is_repair, post
 from tests.fakes.llm_server import FakeLLMServer, Reply
@@ -69,6 +72,19 @@ def test_over_the_limit_is_repaired_on_second_call(fake_llm: FakeLLMServer, kit)
         or "over" in script.calls[1]["messages"][-1]["content"].lower()
     )
     assert drafts[0].usage.calls == 2
+    # told in words, the 1.5B model kept every sentence: the repair's grammar holds the
+    # text to X's budget, and the prompt names that cap
+    first, repair = (_text_cap(call) for call in script.calls)
+    budget = text_budget(get_platform("x"), kit)
+    assert repair == budget < first
+    assert f"at most {budget} characters" in script.calls[1]["messages"][-1]["content"]
+
+
+def _text_cap(body: dict[str, Any]) -> int:
+    schema = body["response_format"]["json_schema"]["schema"]
+    item = schema["properties"]["posts"]["items"]
+    post_schema = schema["$defs"][item["$ref"].split("/")[-1]] if "$ref" in item else item
+    return int(post_schema["properties"]["text"]["maxLength"])
 
 
 def test_banned_word_goes_back_to_the_model(fake_llm: FakeLLMServer, kit) -> None:  # type: ignore[no-untyped-def]
