@@ -57,7 +57,13 @@ def strip_markup(text: str) -> str:
 def words(text: str) -> tuple[str, ...]:
     """The post's words, case-folded, in order (emoji and punctuation dropped). Cached: the
     kit's examples are compared with every post."""
-    return tuple(w.casefold() for w in _WORD_RE.findall(strip_markup(text)))
+    return tuple(word for word, _, _ in word_spans(strip_markup(text)))
+
+
+def word_spans(plain: str) -> list[tuple[str, int, int]]:
+    """Each word of ``plain`` (a text after :func:`strip_markup`), case-folded, with where it
+    stands: the words of :func:`words`, for a message that quotes the text."""
+    return [(found.group().casefold(), *found.span()) for found in _WORD_RE.finditer(plain)]
 
 
 @lru_cache(maxsize=1024)

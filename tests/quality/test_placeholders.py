@@ -11,6 +11,7 @@ from assistant.quality.placeholders import (
     find_placeholders,
     placeholder_problems,
     repeated_problems,
+    repeated_run,
 )
 from tests.quality.conftest import codes, context
 
@@ -141,6 +142,28 @@ def test_a_sentence_the_model_repeats_is_a_warning_that_goes_back_to_it() -> Non
     [loop] = repeated_problems("Kaffee! Kaffee! Kaffee! Kaffee!")
     assert "'Kaffee' stands 4 times" in loop.message
     assert repeated_problems("Wir rösten heute.\nWir rösten morgen.") == []
+
+
+@pytest.mark.parametrize(("text", "run"), [
+    # a ready Instagram draft of the embedded model (bench, 2026-11-30): the hook's facts
+    # again inside a later line
+    ("Röstkurs am 12. Dezember, 18 Uhr, maximal 8 Plätze! Jetzt anmelden!\nAnmeldung im "
+     "Laden oder per Mail\nMöwenbohne Kaffeekontor: Röstkurs am 12. Dezember, 18 Uhr, "
+     "maximal 8 Plätze", "Röstkurs am 12. Dezember, 18 Uhr"),
+    ("We sponsor the meetup on 18 December at 19:00. Join us: we sponsor the meetup on 18 "
+     "December!", "We sponsor the meetup on 18"),
+])
+def test_a_run_of_words_said_twice_is_a_warning(text: str, run: str) -> None:
+    [found] = repeated_problems(text)
+    assert found.code == "repeated_sentence" and found.severity is Severity.WARNING
+    assert found.message == f"'{run}' stands twice in the post; say it once"
+
+
+def test_a_shorter_run_or_an_overlapping_loop_is_no_repeated_run() -> None:
+    # five words again: a fact named twice ("ab Montag im Café") is not yet a loop
+    assert repeated_problems("Ab Montag im Café für 3,80 €. Wir sehen uns ab Montag im Café "
+                             "für dich.") == []
+    assert repeated_run("Wir rösten heute in Altona für euch, dann gehen wir heim.") is None
 
 
 def test_kit_examples_repeat_no_sentence(coffee: BrandKit, software: BrandKit) -> None:
