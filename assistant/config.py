@@ -153,6 +153,10 @@ class Settings(BaseSettings):
     # against 0.7 on 12 briefs of the embedded model: more ready, fewer problems and
     # missed facts, more briefs with the same text (bench/README.md, 2026-11-30)
     draft_temperature: float = Field(0.3, ge=0.0, le=1.0)
+    # one call per platform: each later platform of a brief drafts this much warmer than
+    # the one before (the second at temperature + step, the third + 2 steps, up to 1.0), so
+    # that at a low temperature not every platform restates the brief the same way
+    draft_temperature_step: float = Field(0.0, ge=0.0, le=0.5)
     # LinkedIn publishing (assistant/publish/linkedin.py): the month of the versioned REST API
     # (LinkedIn retires a version about a year after it comes out), the developer app that
     # users connect through, and the API's addresses (tests point them at a local fake)

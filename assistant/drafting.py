@@ -64,7 +64,7 @@ Retriever = Callable[[BrandKit, str, Sequence[str], str], list[briefing.Snippet]
 
 async def _first_drafts(client: LLMClient, job: Job, snippets: list[briefing.Snippet],
                         words: Awaitable[None]) -> dict[str, Draft]:
-    temperature = min(1.0, job.passes.temperature + 0.1 * job.variant)
+    temperature = job.passes.first_temperature(job.variant, job.order)
     reply = await ask(client, job, build_messages(job, snippets), temperature)
     await words  # the checks read the word lists, which loaded while the model wrote
     return _cross_checked({pid: to_draft(job, pid, pick(reply, pid, job.platforms))
@@ -269,7 +269,7 @@ async def adraft_posts(
 
     async def first(variant: int, group: list[str]) -> tuple[Job, dict[str, Draft]]:
         job = Job(kit, brief, group, lang, media_by_platform(media, group), variant, passes,
-                  first_repairs=first_repairs)
+                  first_repairs=first_repairs, order=ids.index(group[0]))
         async with semaphore:
             try:
                 return job, await _first_drafts(client, job, snippets, words)

@@ -57,6 +57,7 @@ class Job:
     repairs: int = 0  # repair calls made so far (at most MAX_REPAIRS)
     first_repairs: int = MAX_REPAIRS  # repairs right after the first call
     failure: LLMError | None = None  # the first call failed: its platforms have no draft
+    order: int = 0  # one call per platform: its platform's place among the brief's
 
 
 def build_messages(job: Job, snippets: Sequence[briefing.Snippet]) -> list[ChatMessage]:

@@ -35,6 +35,7 @@ class Passes:
     platform_form: bool = False
     candidates: int = 1
     temperature: float = 0.3  # of a first draft
+    temperature_step: float = 0.0  # split mode: added per later platform of a brief
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Passes:
@@ -47,7 +48,14 @@ class Passes:
             platform_form=settings.draft_platform_form,
             candidates=settings.draft_candidates,
             temperature=settings.draft_temperature,
+            temperature_step=settings.draft_temperature_step,
         )
+
+    def first_temperature(self, variant: int, order: int) -> float:
+        """The sampling temperature of a first draft: a second variant 0.1 warmer, and in
+        split mode the ``order``-th platform of the brief (from 0) ``order`` steps warmer."""
+        step = self.temperature_step * order if self.split_platforms else 0.0
+        return min(1.0, self.temperature + 0.1 * variant + step)
 
 
 def to_fix(draft: Draft) -> list[Problem]:

@@ -65,11 +65,12 @@ from assistant.models import Brief, Draft  # noqa: E402
 BRIEFS_FILE = Path(__file__).with_name("quality_briefs.yaml")
 OPTIONS = ("draft_proofread", "draft_adapt_example", "draft_platform_style",
            "draft_split_platforms", "draft_fact_list", "draft_platform_form",
-           "draft_candidates", "draft_temperature")
+           "draft_candidates", "draft_temperature", "draft_temperature_step")
 # a number option's A/B row: its default against this value (the other value if it is the
 # default)
 NUMBER_AB: dict[str, tuple[float, float]] = {"draft_candidates": (2, 1),
-                                             "draft_temperature": (0.7, 0.3)}
+                                             "draft_temperature": (0.7, 0.3),
+                                             "draft_temperature_step": (0.2, 0.0)}
 STATES = ("ready", "needs_look", "problems")
 DUMP: Path | None = None  # --dump: where each finished brief's drafts go
 CONFIG = ["defaults"]  # the config being run, for the dump

@@ -10,8 +10,7 @@ import pytest
 
 from assistant.brand.kit import BrandKit, load_kit
 from assistant.briefing import text_budget
-from assistant.config import load_settings
-from assistant.drafting import DraftOptions, draft_posts
+from assistant.drafting import draft_posts
 from assistant.drafting_form import free_cap, free_reply, free_texts, whole
 from assistant.drafting_post import tag_link
 from assistant.llm.schema import strict_schema
@@ -121,13 +120,3 @@ def test_tagging_the_brief_link_never_rewrites_it_inside_a_tagged_one() -> None:
               "&utm_campaign=organic-social")
     text = f"Register now: {tagged} or https://tessaline.example/webinar and https://x.example/a"
     assert tag_link(text, tagged) == f"Register now: {tagged} or {tagged} and https://x.example/a"
-
-
-@pytest.mark.parametrize(("overrides", "sent"), [({}, 0.3), ({"draft_temperature": 0.6}, 0.6)])
-def test_a_first_draft_is_asked_at_the_set_temperature(
-        fake_llm: FakeLLMServer, kit: BrandKit, overrides: dict[str, float],
-        sent: float) -> None:
-    script = DraftScript()
-    fake_llm.responder = script
-    draft_posts(kit, BRIEF, ["x"], options=DraftOptions(settings=load_settings(**overrides)))
-    assert script.calls[0]["temperature"] == pytest.approx(sent)
