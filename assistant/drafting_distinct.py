@@ -72,6 +72,8 @@ async def distinct_texts(drafts: Sequence[Draft], rewrite: Rewrite) -> list[Draf
                 continue
             trial = with_same_text([*group[:index], candidate, *group[index + 1:]])
             if better(trial[index], group[index]) is trial[index]:
+                log.info("rewrite of the near-same %s text kept: %s (was: %s)",
+                         group[index].platform, codes(trial[index]), codes(group[index]))
                 group = trial
             else:
                 log.info("rewrite of the near-same %s text dropped, it was worse: %s "
