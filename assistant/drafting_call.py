@@ -4,8 +4,10 @@ checked drafts; the repair prompt that goes back into the same conversation."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -35,6 +37,7 @@ MAX_REPAIRS = 2
 MAX_FORMAT_RETRIES = 1
 REPLY_BASE_TOKENS = 300
 REPLY_TOKENS_PER_POST = 450
+ReadReply = Callable[[BaseModel], dict[str, Any]]  # a structured reply -> DraftReply's dict
 
 
 class DraftReply(BaseModel):
@@ -111,11 +114,7 @@ async def ask(client: LLMClient, job: Job, messages: list[ChatMessage], temp: fl
     budget = reply_budget(client, len(job.platforms))
     form = shape_of or platform_form(job.passes, job.platforms, job.kit, job.brief.sponsored,
                                      _one_link(job))
-    written = max(len(tagged_link(job.brief, job.kit, pid) or "") for pid in job.platforms)
-    cap = free_cap(job.platforms, job.kit, job.brief.sponsored, _one_link(job), written)
-    images = any(job.media.get(pid) for pid in job.platforms)
-    shape = (free_reply(job.platforms, cap, images) if form is None
-             else reply_model(job.platforms[0], form, images))
+    shape, read = _reply_shape(job, form)
     for attempt in range(MAX_FORMAT_RETRIES + 1):
         try:
             result = await client.astructured(attempt_messages, shape, temperature=temp,
@@ -136,10 +135,20 @@ async def ask(client: LLMClient, job: Job, messages: list[ChatMessage], temp: fl
             continue
         job.usage = job.usage + result.usage
         job.messages = [*messages, ChatMessage(role="assistant", content=result.raw)]
-        # a free text cut by its cap ends at a sentence; a form's parts are joined
-        return DraftReply.model_validate(free_texts(result.value, cap) if form is None
-                                         else flat_reply(form, result.value))
+        return DraftReply.model_validate(read(result.value))
     raise AssertionError("unreachable")
+
+
+def _reply_shape(job: Job, form: Form | None) -> tuple[type[BaseModel], ReadReply]:
+    """The response model a call sends and how its reply becomes ``DraftReply``'s dict: a
+    free text capped (``free_cap``, the longest tagged link included) and cut back to a
+    sentence, or a form's parts joined."""
+    images = any(job.media.get(pid) for pid in job.platforms)
+    if form is not None:
+        return reply_model(job.platforms[0], form, images), partial(flat_reply, form)
+    written = max(len(tagged_link(job.brief, job.kit, pid) or "") for pid in job.platforms)
+    cap = free_cap(job.platforms, job.kit, job.brief.sponsored, _one_link(job), written)
+    return free_reply(job.platforms, cap, images), partial(free_texts, cap=cap)
 
 
 def pick(reply: DraftReply, platform: str, asked: Sequence[str]) -> PostReply | None:
