@@ -47,6 +47,7 @@ from assistant.quality.reversal import reversal_problems
 from assistant.quality.similarity import copies_example_problems
 from assistant.quality.sources import (
     brand_words,
+    capitalized_words,
     kit_vocabulary,
     own_names,
     person_sources,
@@ -71,7 +72,9 @@ def lexicon(ctx: QualityContext) -> Lexicon | None:
     if found is None:
         return None
     main, others = found
-    return Lexicon(main, others, brand_words(ctx), compounds=ctx.language == "de")
+    german = ctx.language == "de"
+    nouns = capitalized_words(source_texts(ctx)) if german else frozenset()
+    return Lexicon(main, others, brand_words(ctx), compounds=german, nouns=nouns)
 
 
 _LOADING = threading.Lock()

@@ -15,6 +15,9 @@ from assistant.platforms.catalogue import all_platforms
 from assistant.quality.context import QualityContext
 
 _WORD = regex.compile(r"\p{L}[\p{L}\p{N}]*(?:['’\-][\p{L}\p{N}]+)*")
+# a capitalised word after another word of its sentence (not after a sentence end or at a
+# line's start, where any word is capitalised)
+_MID_CAPITAL = regex.compile(r"(?<=[\p{L}\p{N},;:)]\s+)\p{Lu}\p{Ll}+(?![\p{L}\p{N}])")
 _JOINT = regex.compile(r"['’\-]")
 
 
@@ -90,6 +93,14 @@ def word_set(texts: tuple[str, ...]) -> frozenset[str]:
             found.add(word.casefold())
             found.update(part.casefold() for part in _JOINT.split(word) if part)
     return frozenset(found)
+
+
+@lru_cache(maxsize=256)
+def capitalized_words(texts: tuple[str, ...]) -> frozenset[str]:
+    """The words ``texts`` write capitalised inside a sentence, case-folded: in German their
+    nouns ("Einladung zum Röstkurs"), which a post may not write small."""
+    return frozenset(found.group().casefold() for text in texts
+                     for found in _MID_CAPITAL.finditer(text))
 
 
 def brand_words(ctx: QualityContext) -> frozenset[str]:

@@ -41,6 +41,7 @@ class Lexicon:
     others: tuple[Dictionary, ...]
     own: frozenset[str]
     compounds: bool
+    nouns: frozenset[str] = frozenset()  # German: the sources' capitalised words, folded
 
 
 def _joints(head: str) -> list[str]:
@@ -173,10 +174,14 @@ def _doubled(word: str) -> bool:
 
 
 def _small_noun(word: str, before: str, lex: Lexicon) -> bool:
+    """A German noun written small after an article or a preposition: one the dictionary
+    knows capitalised, or one the brief or the kit writes capitalised ("ein röstkurs" for
+    the brief's "Röstkurs", which the brief's own words would otherwise let pass: a ready
+    Facebook draft, 2026-11-30)."""
     if not lex.compounds or not word.islower() or lex.main.spell(word):
         return False
     after_article = before in DETERMINERS or before in PREPOSITIONS or before in FUSED_ARTICLES
-    return after_article and lex.main.spell(word.capitalize())
+    return after_article and (lex.main.spell(word.capitalize()) or word in lex.nouns)
 
 
 def spelling_message(words: list[str], suggest: dict[str, tuple[str, ...]]) -> str:
