@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from assistant.config import Settings
 from assistant.models import Draft, Problem
+from assistant.quality.factcheck import missing
 
 # Codes no rewrite of the text can fix (the image itself must change).
 UNREPAIRABLE = frozenset({"too_many_media", "media_format", "media_too_large", "media_aspect"})
@@ -70,9 +71,17 @@ def to_fix(draft: Draft) -> list[Problem]:
 
 
 def rank(draft: Draft) -> tuple[int, int, int]:
-    """Smaller is better: no text at all, then errors, then warnings."""
+    """Smaller is better: no text at all, then errors, then warnings, a ``missing_fact``
+    counted once for each fact of the brief the text leaves out. Counted as one, a reply
+    that kept nothing but "Hey Kaffeetrinker! 🍋 Link in Bio" (five facts gone) beat the
+    whole brief with a ``same_text_as`` and one more warning (bench, 2026-11-30)."""
     errors = sum(1 for p in draft.problems if p.is_error)
-    return (0 if draft.text else 1, errors, len(draft.problems) - errors)
+    warnings = len(draft.problems) - errors
+    if draft.brief and any(p.code == "missing_fact" for p in draft.problems):
+        # the brief's facts as factcheck reads them, without the kit's context: the same
+        # reading for both versions a choice compares
+        warnings += max(0, len(missing(draft.text, draft.brief, draft.language)) - 1)
+    return (0 if draft.text else 1, errors, warnings)
 
 
 def better(new: Draft, old: Draft) -> Draft:

@@ -40,3 +40,20 @@ def test_a_repair_that_comes_back_worse_is_dropped() -> None:
     assert better(_draft("", ), warned) is warned  # no text at all is worst
     assert rank(_draft("d", _problem("spelling", Severity.WARNING))) == rank(warned)
     assert better(_draft("d", _problem("spelling", Severity.WARNING)), warned).text == "d"
+
+
+def test_a_missed_fact_counts_once_for_each_fact_left_out() -> None:
+    brief = ("Neuer Filterkaffee aus Kolumbien, ab Samstag im Kontor und im Shop, 250 g für "
+             "11,90 €.")
+    gutted = Draft(kit_id="k", platform="instagram", brief=brief, language="de",
+                   text="Hey Kaffeetrinker! 🍋 Link in Bio",
+                   problems=[_problem("missing_fact", Severity.WARNING)])
+    whole = Draft(kit_id="k", platform="instagram", brief=brief, language="de",
+                  text=f"{brief} Link in Bio",
+                  problems=[_problem("same_text_as", Severity.WARNING),
+                            _problem("grammar", Severity.WARNING)])
+    assert rank(gutted)[2] >= 4  # Samstag, Kontor, Shop, 250 g, 11,90 € are gone
+    assert better(gutted, whole) is whole
+    # one fact left out is one warning, as before
+    one = gutted.model_copy(update={"text": brief.replace(", ab Samstag", "")})
+    assert rank(one) == (0, 0, 1)
