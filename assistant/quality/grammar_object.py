@@ -11,6 +11,12 @@ to the pronoun ("du und ein Kaffee") or compared ("wir als ein kleiner Laden"). 
 ends at a comma, a sentence mark, a colon, a dash or a bracket; "und"/"oder" between the
 pronoun and the phrase may begin another clause, so such a phrase is left too.
 
+Rule 6 also reads two object pronouns of one person side by side, which no sentence
+needs: a pronoun said twice ("Mach dir dir einen schönen Tag") or "dich dir" ("Du kannst
+dich dir anmelden"); both stood in ready drafts of the 1.5B model (bench, 2026-11-30).
+"sich mir", "mich dir" ("ich stelle mich dir vor") and "uns euch" are two persons and
+stay.
+
 Rule 6: "sich" is the reflexive of the third person only; in a clause whose subject is
 ich, du or wir it must be mich/mir, dich/dir, uns ("du kannst sich anmelden" -> "dich").
 Read only when nothing between the pronoun and "sich" may open another subject's clause
@@ -165,3 +171,28 @@ def _reflexive(plain: str, pronoun: Token, reflexive: Token) -> Finding:
     own = _OWN_REFLEXIVE[pronoun.lower]
     return Finding(phrase, f"'{phrase}': 'sich' does not go with '{pronoun.lower}'; "
                            f"write '{own}'")
+
+
+# (pronoun, pronoun after it) of one person; the same word twice is mended to one
+_ONE_PERSON = frozenset({("dich", "dir"), ("dir", "dich"), ("mich", "mir"), ("mir", "mich")})
+_OBJECT_PRONOUNS = frozenset({"dich", "dir", "mich", "mir", "sich", "uns", "euch"})
+
+
+def doubled_pronouns(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 6, second part (see the module doc): "dir dir", "dich dir"."""
+    del lex  # the pronouns are a closed list
+    found = []
+    for first, second in zip(words, words[1:], strict=False):
+        pair = (first.lower, second.lower)
+        if plain[first.end:second.start].strip() or not (
+                (first.lower == second.lower and first.lower in _OBJECT_PRONOUNS)
+                or pair in _ONE_PERSON):
+            continue
+        phrase = plain[first.start:second.end]
+        if first.lower == second.lower:
+            found.append(Finding(phrase, f"'{phrase}': the pronoun stands twice; write "
+                                         f"'{first.text}' once", fix=first.text))
+        else:
+            found.append(Finding(phrase, f"'{phrase}': one of the two pronouns is too many; "
+                                         f"keep '{first.text}' or '{second.text}'"))
+    return found

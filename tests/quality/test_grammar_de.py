@@ -116,6 +116,12 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
      "Januar'"),
     ("Das Kontor ist in Dezember geschlossen.",
      "'in Dezember': a month takes the article here: 'im Dezember'"),
+    # two ready drafts of the embedded model, 2026-11-30 (bench_quality): two object
+    # pronouns of one person side by side (rule 6)
+    ("Es gibt maximal 8 Plätze. Du kannst dich dir anmelden im Laden oder per Mail.",
+     "'dich dir': one of the two pronouns is too many; keep 'dich' or 'dir'"),
+    ("Komm vorbei im Kontor – Mach dir dir einen schönen Sonntag!",
+     "'dir dir': the pronoun stands twice; write 'dir' once"),
 ])
 def test_the_models_agreement_errors_are_found(text: str, message: str,
                                                lex: GrammarLexicon) -> None:
@@ -123,6 +129,11 @@ def test_the_models_agreement_errors_are_found(text: str, message: str,
 
 
 CORRECT = [
+    # two persons' pronouns side by side, or apart: rule 6 leaves them
+    "Ich stelle mich dir vor.",
+    "Das Angebot bietet sich dir an.",
+    "Wir stellen uns euch im Kontor vor.",
+    "Wir freuen uns, uns bald zu sehen.",
     # rule 5 leaves predicates, joined subjects, comparisons and other clauses alone
     "Du bist ein echter Kaffeemensch.",
     "Du und ein Kaffee: das passt.",

@@ -29,6 +29,7 @@ def lex() -> GrammarLexicon:
     ("Melde dich für unser Röstkurs an.", "Melde dich für unseren Röstkurs an."),
     ("Wenn du ein Kaffee brauchst, komm vorbei.", "Wenn du einen Kaffee brauchst, komm vorbei."),
     ("Feiere mit deine Freunde und mit Kollegen.", "Feiere mit deinen Freunden und mit Kollegen."),
+    ("Mach dir dir einen schönen Sonntag!", "Mach dir einen schönen Sonntag!"),
 ])
 def test_an_error_with_one_correction_is_corrected(text: str, mended: str,
                                                    lex: GrammarLexicon) -> None:
@@ -42,6 +43,7 @@ def test_an_error_with_one_correction_is_corrected(text: str, mended: str,
     # the article may be what is wrong: "einen schönen", not "ein schöner"
     "Genieße dennoch ein schönes Rösterkurs im Kontor.",
     "Du kannst sich hier anmelden.",  # dich or dir?
+    "Du kannst dich dir im Laden anmelden.",  # which of the two goes?
 ])
 def test_an_error_with_two_corrections_is_left_to_the_check(text: str,
                                                             lex: GrammarLexicon) -> None:
