@@ -17,7 +17,8 @@ is incompatible (a false warning keeps a good post from being "ready"):
 5. a masculine object in the nominative after ich, du or wir: "wenn du ein Kaffee
    brauchst" -> "einen Kaffee" (``grammar_object``);
 6. "sich" in a clause of ich, du or wir: "du kannst sich anmelden" -> "dich"; two object
-   pronouns of one person side by side: "Mach dir dir", "dich dir" (``grammar_object``);
+   pronouns of one person side by side: "Mach dir dir", "dich dir"; a preposition left
+   without its object: "Schreibt uns über, wie ..." (``grammar_object``);
 7. a separable verb left joined before a pronoun: "Bitte anmelde dich" -> "melde dich ...
    an" (``grammar_verbs``);
 8. a month after "an" or "in" without its article: "an Januar" -> "ab/im Januar".
@@ -34,7 +35,12 @@ from __future__ import annotations
 from assistant.models import Problem
 from assistant.quality.context import problem
 from assistant.quality.grammar_dative import dative_articles, dative_bare_nouns, dative_plural
-from assistant.quality.grammar_object import doubled_pronouns, object_case, reflexive_person
+from assistant.quality.grammar_object import (
+    doubled_pronouns,
+    hanging_prepositions,
+    object_case,
+    reflexive_person,
+)
 from assistant.quality.grammar_phrase import (
     Finding,
     head_after,
@@ -235,7 +241,8 @@ def month_prepositions(plain: str, words: list[Token], lex: GrammarLexicon) -> l
 
 _RULES = (dative_plural, dative_articles, dative_bare_nouns, contractions, articles,
           adjective_endings, bare_adjectives, uninflected_adjectives, object_case,
-          reflexive_person, doubled_pronouns, joined_prefixes, month_prepositions)
+          reflexive_person, doubled_pronouns, hanging_prepositions, joined_prefixes,
+          month_prepositions)
 
 
 def grammar_findings(text: str, lex: GrammarLexicon) -> list[Finding]:
