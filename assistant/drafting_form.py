@@ -39,9 +39,12 @@ CONTEXT_CHARS = 300
 DETAILS_CHARS = 450
 CTA_CHARS = 200
 TAGS: dict[str, Any] = {"maxItems": 8, "items": {"type": "string", "maxLength": 40}}
-# one line of up to 200 characters that ends in "?" (llguidance anchors every pattern; the
-# anchors keep it valid for llama.cpp's GBNF converter, which requires them)
-QUESTION_PATTERN = r"^[^\n]{8,200}\?$"
+# one line of up to 200 characters that ends in one "?" (llguidance anchors every pattern;
+# the anchors keep it valid for llama.cpp's GBNF converter, which requires them). No "?"
+# inside, and no "!", "." or space right before the last one: the model's own question
+# mark and the pattern's made "Wie geht es dir??" and "Lass uns herausfinden!?" (bench,
+# 2026-11-30)
+QUESTION_PATTERN = r"^[^\n?]{7,199}[^\n?!. ]\?$"
 # the platforms whose form is "short": one text, held to its budget by the grammar
 SHORT = ("x", "bluesky", "threads", "mastodon")
 

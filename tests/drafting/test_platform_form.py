@@ -3,6 +3,7 @@ platform's shape, joined into the text; pure, then against the fake OpenAI serve
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -13,6 +14,7 @@ from assistant.config import load_settings
 from assistant.drafting import DraftOptions, draft_posts
 from assistant.drafting_form import (
     FORMS,
+    QUESTION_PATTERN,
     Form,
     Part,
     flat_reply,
@@ -80,6 +82,19 @@ def test_each_platform_gets_its_own_shape(kit: BrandKit) -> None:
         assert _post_schema(short, kit)["text"]["maxLength"] == budget
     assert _post_schema("x", kit)["text"]["maxLength"] < 280
     assert form_for("tiktok", kit, False) is None and form_for("pinterest", kit, False) is None
+
+
+@pytest.mark.parametrize(("question", "fits"), [
+    ("Wolltest du schon immer wissen, wie aus grünen Bohnen dein Kaffee wird?", True),
+    ("Hey! Kennst du schon unseren Röstkurs?", True),
+    # both from the platform form's Facebook drafts (bench, 2026-11-30)
+    ("Was ist der Schluss der Weihnachtszeit für Möwenbohne Kaffeekontor??", False),
+    ("Lass uns herausfinden!?", False),
+    ("Kurz?", False),
+    ("Eine Frage?\nZwei Zeilen?", False),
+])
+def test_the_facebook_question_is_one_question(question: str, fits: bool) -> None:
+    assert bool(re.fullmatch(QUESTION_PATTERN.strip("^$"), question)) is fits
 
 
 def test_the_parts_join_in_each_platforms_layout() -> None:
