@@ -144,8 +144,10 @@ class Settings(BaseSettings):
     draft_platform_style: bool = True  # per-platform length and form in the rules
     draft_split_platforms: bool = True  # one call per platform instead of one per brief
     draft_fact_list: bool = True  # the brief's facts as a checklist in the prompt
-    # split mode: each platform's reply in named parts / held to its budget (drafting_form)
-    draft_platform_form: bool = False
+    # split mode: each platform's reply in named parts / held to its budget (drafting_form);
+    # on since 2026-11-30: in every side-by-side run it cut the briefs whose platforms got
+    # the same text (5 of 6 -> 1 of 6 at temperature 0.3) and never had fewer ready drafts
+    draft_platform_form: bool = True
     # first drafts per call; the checker keeps the one with the fewest findings
     # (drafting_pick); the others cost their tokens
     draft_candidates: int = Field(1, ge=1, le=4)

@@ -10,7 +10,8 @@ import pytest
 
 from assistant.brand.kit import BrandKit, load_kit
 from assistant.briefing import text_budget
-from assistant.drafting import draft_posts
+from assistant.config import load_settings
+from assistant.drafting import DraftOptions, draft_posts
 from assistant.drafting_form import free_cap, free_reply, free_texts, whole
 from assistant.drafting_post import tag_link
 from assistant.llm.schema import strict_schema
@@ -106,7 +107,8 @@ def test_drafting_sends_the_bounds(
     rambling = (SENTENCE * 20)[:cap]
     script = DraftScript(lambda platform, call: post(platform, rambling))
     fake_llm.responder = script
-    draft = draft_posts(kit, BRIEF, ["x"])[0]
+    free = DraftOptions(settings=load_settings(draft_platform_form=False))
+    draft = draft_posts(kit, BRIEF, ["x"], options=free)[0]
     fields = _post_schema(script.calls[0]["response_format"]["json_schema"]["schema"])
     assert fields["text"]["maxLength"] == cap
     assert _null_only(fields["alt_text"])  # no image attached

@@ -144,10 +144,10 @@ def test_the_form_applies_only_with_the_option_in_split_mode(kit: BrandKit) -> N
 
 
 def test_the_option_is_read_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert not load_settings().draft_platform_form  # off until the bench chooses it
-    monkeypatch.setenv("POSTWERK_DRAFT_PLATFORM_FORM", "true")
-    assert load_settings().draft_platform_form
-    assert Passes.from_settings(load_settings()).platform_form
+    assert load_settings().draft_platform_form  # on: chosen by the bench (2026-11-30)
+    monkeypatch.setenv("POSTWERK_DRAFT_PLATFORM_FORM", "false")
+    assert not load_settings().draft_platform_form
+    assert not Passes.from_settings(load_settings()).platform_form
 
 
 class PartsScript:
