@@ -47,7 +47,11 @@ class Lexicon:
 def _joints(head: str) -> list[str]:
     """What a compound's first part may stand for: Röst -> rösten, Anmeldungs -> Anmeldung."""
     lower = head.lower()
-    forms = [head, head.capitalize(), lower + "en", lower + "n", head.capitalize() + "e"]
+    forms = [head, head.capitalize(), lower + "en", lower + "n"]
+    if not lower.endswith("e"):
+        # a dropped final e (Schul|buch, Kirsch|kuchen), never from a word in -ee: "Kaffe|
+        # junkie" is a slip for Kaffee, and it stood in a ready draft (CLI, 2026-11-30)
+        forms.append(head.capitalize() + "e")
     if head.endswith("s") and len(head) > _MIN_PART + 1:
         forms.append(head[:-1])
     if head.endswith("es") and len(head) > _MIN_PART + 2:

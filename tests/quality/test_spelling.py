@@ -28,6 +28,7 @@ def test_german_words_and_compounds_are_known(word: str) -> None:
 
 @pytest.mark.parametrize("word", [
     "Anmeldnug", "Filterkaffe", "Kafee", "Röstkrus", "Kaffeeröstrei", "Schockolade", "Ameldung",
+    "Kaffejunkie", "Kaffebohne",
 ])
 def test_german_misspellings_are_caught(word: str) -> None:
     assert not is_known(word, _lexicon("de"))
