@@ -1,5 +1,5 @@
 """Rules 5 and 6 of the German grammar check: a verb's object written in the nominative,
-and "sich" for a reader or a speaker (pure).
+"sich" for a reader or a speaker, and pronouns and prepositions that stand wrong (pure).
 
 "Wenn du ein Kaffee brauchst", "Wir haben ein neuer Röster": the masculine object takes
 the accusative ("einen Kaffee", "einen neuen Röster"). Only a phrase of the ein- family
@@ -11,6 +11,11 @@ to the pronoun ("du und ein Kaffee") or compared ("wir als ein kleiner Laden"). 
 ends at a comma, a sentence mark, a colon, a dash or a bracket; "und"/"oder" between the
 pronoun and the phrase may begin another clause, so such a phrase is left too.
 
+Rule 6: "sich" is the reflexive of the third person only; in a clause whose subject is
+ich, du or wir it must be mich/mir, dich/dir, uns ("du kannst sich anmelden" -> "dich").
+Read only when nothing between the pronoun and "sich" may open another subject's clause
+(und, oder, a relative or a subordinate word: "du siehst, wie sich der Kaffee ändert").
+
 Rule 6 also reads two object pronouns of one person side by side, which no sentence
 needs: a pronoun said twice ("Mach dir dir einen schönen Tag") or "dich dir" ("Du kannst
 dich dir anmelden"); both stood in ready drafts of the 1.5B model (bench, 2026-11-30).
@@ -20,11 +25,6 @@ is never a verb's particle ("für", "von", "ohne", "seit", "wegen"), or "über" 
 object pronoun ("Schreibt uns über, wie gut es funktioniert!": 4 of 202 German bench
 drafts, 2 of them ready); "Komm mit!", "Stell es vor." and "Die Milch kocht über." are
 particles and stay.
-
-Rule 6: "sich" is the reflexive of the third person only; in a clause whose subject is
-ich, du or wir it must be mich/mir, dich/dir, uns ("du kannst sich anmelden" -> "dich").
-Read only when nothing between the pronoun and "sich" may open another subject's clause
-(und, oder, a relative or a subordinate word: "du siehst, wie sich der Kaffee ändert").
 """
 
 from __future__ import annotations
