@@ -48,7 +48,7 @@ from assistant.quality.grammar_words import (
     determiner_forms,
     noun_bits,
 )
-from assistant.quality.nounforms import of_genus, readings
+from assistant.quality.nounforms import readings
 
 # "ihr" is also "her"/"their" (a determiner), "sie"/"Sie"/"es" are also accusatives
 _SUBJECTS = frozenset({"ich", "du", "wir"})
@@ -69,10 +69,6 @@ _OPENERS = frozenset({"wie", "wo", "was", "wer", "dass", "ob", "wenn", "weil", "
                       "lassen", "man", "es", "er", "sie", "ihr", "jeder", "jede", "alle"})
 _BOUNDARY = regex.compile(r"[,;:.!?()\[\]–—\n]|\s-\s")
 _MASCULINE_NOMINATIVE = readings("m.nom")
-# The noun list also has "das Kaffee" (Austrian for a café); in the German of Germany the
-# drink, and every compound of it, is masculine only, and "ein Kaffee" as an object is the
-# most common error of this kind in coffee posts.
-_MASCULINE_ONLY = ("kaffee",)
 
 
 def clauses(plain: str, words: list[Token]) -> list[list[int]]:
@@ -129,10 +125,8 @@ def _phrase_bits(phrase: list[Token], lex: GrammarLexicon) -> int:
     """The readings article, adjectives and noun share ("ein neuer" is masculine
     nominative whatever else the noun may be)."""
     article, *adjectives, noun = phrase
-    bits = noun_bits(noun.text, lex)
-    if noun.lower.endswith(_MASCULINE_ONLY):
-        bits &= of_genus("m")
-    bits &= determiner_bits(article.lower)
+    # "Kaffee" reads as masculine only (grammar_words._REGIONAL_READINGS), for every rule
+    bits = noun_bits(noun.text, lex) & determiner_bits(article.lower)
     for word in adjectives:
         ending = _ending(word, lex)
         if ending is not None:

@@ -173,7 +173,8 @@ _EXTRA_READINGS = {
 # readings Wiktionary has that a post written in Germany never means: "das Kaffee" is
 # Austrian for the coffee house (here "das Café"); the drink is "der Kaffee". The 1.5B model
 # wrote "ein gutes Kaffee", "das Kaffee" in 4 of 312 bench drafts, 2 of them ready
-# (2026-11-30), and the neuter reading let each pass
+# (2026-11-30), and the neuter reading let each pass. Here for every rule and every
+# compound read by its head (Röstkaffee); rule 5 had this as a special case of its own
 _REGIONAL_READINGS = {
     "kaffee": NEUTER_SINGULAR,
 }
