@@ -173,9 +173,7 @@ def _copied_guidance(text: str, guidelines: str, language: str, brief: str | Non
         return not facts or (told is not None and not any(told.covers(f) for f in facts))
 
     return _without_sentences(text, lambda sentence: (
-        len(words(sentence)) >= COPIED_MIN_WORDS
-        and copied_share(sentence, guidelines) >= COPIED_SHARE
-        and off_brief(sentence)))
+        _copied(sentence, [guidelines]) and off_brief(sentence)))
 
 
 def _without_sentences(text: str, drop_it: Callable[[str], bool]) -> str:
@@ -189,11 +187,15 @@ def _without_sentences(text: str, drop_it: Callable[[str], bool]) -> str:
     return clean_gaps(text)
 
 
+def _copied(sentence: str, texts: list[str]) -> bool:
+    """Whether ``sentence`` is long enough and mostly in 5-word runs of one of ``texts``."""
+    return len(words(sentence)) >= COPIED_MIN_WORDS and any(
+        copied_share(sentence, text) >= COPIED_SHARE for text in texts)
+
+
 def _copied_fact(sentence: str, examples: list[str], sources: Known, language: str) -> bool:
-    if len(words(sentence)) < COPIED_MIN_WORDS or not any(
-            copied_share(sentence, example) >= COPIED_SHARE for example in examples):
-        return False
-    return any(not sources.covers(fact) for fact in extract_facts(sentence, language))
+    return _copied(sentence, examples) and any(
+        not sources.covers(fact) for fact in extract_facts(sentence, language))
 
 
 def _pointed_at(text: str, start: int, end: int) -> bool:
