@@ -34,6 +34,15 @@ def test_german_misspellings_are_caught(word: str) -> None:
     assert not is_known(word, _lexicon("de"))
 
 
+def test_an_old_spelling_with_sz_is_not_the_brands_ss_word() -> None:
+    """The own words are case-folded (ß -> ss): a guideline's "Schluss" let "Schluß" pass
+    in a Facebook question (bench, 2026-11-30). A name with ß stays the brand's."""
+    lex = _lexicon("de", frozenset({"schluss", "großmann".casefold(), "straße".casefold()}))
+    assert not is_known("Schluß", lex) and is_known("Schluss", lex)
+    assert is_known("Großmann", lex) and is_known("Straße", lex)
+    assert unknown_words("Zum Schluß ein Gruß von Großmann.", lex) == ["Schluß"]
+
+
 def test_a_word_written_twice_in_one_is_a_slip() -> None:
     """ "Mit 20 Stunden pro Woche und morgenmorgen" stood in a ready draft (2026-11-30):
     the compound rules take any doubling, but no German word of two 4-letter halves is one."""
