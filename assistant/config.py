@@ -159,6 +159,13 @@ class Settings(BaseSettings):
     # the one before (the second at temperature + step, the third + 2 steps, up to 1.0), so
     # that at a low temperature not every platform restates the brief the same way
     draft_temperature_step: float = Field(0.0, ge=0.0, le=0.5)
+    # with the platform form: the second short platform of a brief (X, Bluesky, Threads,
+    # Mastodon) gets an intro and the facts as short lines instead of one text, so that
+    # two short platforms do not restate the brief alike (drafting_form.list_form)
+    draft_short_list: bool = False
+    # with the platform form: the part with the brief's facts (Instagram's lines, the
+    # details of Facebook and LinkedIn) is written before the hook, question or context
+    draft_facts_first: bool = False
     # LinkedIn publishing (assistant/publish/linkedin.py): the month of the versioned REST API
     # (LinkedIn retires a version about a year after it comes out), the developer app that
     # users connect through, and the API's addresses (tests point them at a local fake)

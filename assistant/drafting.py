@@ -35,7 +35,7 @@ from assistant.drafting_call import (
     to_draft,
 )
 from assistant.drafting_distinct import distinct_texts, same_text_by_variant
-from assistant.drafting_form import form_rule, parting_form
+from assistant.drafting_form import form_rule, parting_form, short_rank
 from assistant.drafting_passes import Passes, better, to_fix
 from assistant.drafting_pick import kept_candidates
 from assistant.drafting_post import post_problems
@@ -269,7 +269,8 @@ async def adraft_posts(
 
     async def first(variant: int, group: list[str]) -> tuple[Job, dict[str, Draft]]:
         job = Job(kit, brief, group, lang, media_by_platform(media, group), variant, passes,
-                  first_repairs=first_repairs, order=ids.index(group[0]))
+                  first_repairs=first_repairs, order=ids.index(group[0]),
+                  short_rank=short_rank(group[0], ids))
         async with semaphore:
             try:
                 return job, await _first_drafts(client, job, snippets, words)

@@ -61,6 +61,7 @@ class Job:
     first_repairs: int = MAX_REPAIRS  # repairs right after the first call
     failure: LLMError | None = None  # the first call failed: its platforms have no draft
     order: int = 0  # one call per platform: its platform's place among the brief's
+    short_rank: int = 0  # one call per platform: short platforms before it in the brief
 
 
 def build_messages(job: Job, snippets: Sequence[briefing.Snippet]) -> list[ChatMessage]:
@@ -82,7 +83,7 @@ def build_messages(job: Job, snippets: Sequence[briefing.Snippet]) -> list[ChatM
         platform_rules=briefing.platform_rules(
             job.platforms, kit, brief.sponsored, lang, passes.platform_style,
             {pid: tagged_link(brief, kit, pid) for pid in job.platforms},
-        ) + form_line(passes, job.platforms, kit, brief.sponsored, _one_link(job)),
+        ) + form_line(job.platforms, job_form(job)),
         link_rule=briefing.link_rule(brief.link, job.platforms, lang),
         sponsored_rule=briefing.sponsored_rule(brief.sponsored, lang),
         media_rule=briefing.media_rule(max((len(m) for m in job.media.values()), default=0)),
@@ -92,6 +93,12 @@ def build_messages(job: Job, snippets: Sequence[briefing.Snippet]) -> list[ChatM
         ChatMessage(role="system", content=prompt["system"]),
         ChatMessage(role="user", content=prompt["user"]),
     ]
+
+
+def job_form(job: Job) -> Form | None:
+    """The platform form of the job's reply (``platform_form``), if it has one."""
+    return platform_form(job.passes, job.platforms, job.kit, job.brief.sponsored,
+                         _one_link(job), job.short_rank)
 
 
 def _one_link(job: Job) -> str | None:
@@ -112,8 +119,7 @@ async def ask(client: LLMClient, job: Job, messages: list[ChatMessage], temp: fl
     shape is the platform's, and its parts are joined into the one text."""
     attempt_messages = list(messages)
     budget = reply_budget(client, len(job.platforms))
-    form = shape_of or platform_form(job.passes, job.platforms, job.kit, job.brief.sponsored,
-                                     _one_link(job))
+    form = shape_of or job_form(job)
     shape, read = _reply_shape(job, form)
     for attempt in range(MAX_FORMAT_RETRIES + 1):
         try:
@@ -204,8 +210,7 @@ def fitting_form(job: Job, drafts: dict[str, Draft]) -> Form | None:
     draft = drafts.get(platform)
     if (len(job.platforms) != 1 or platform not in SHORT or draft is None
             or not any(p.code == "too_long" for p in draft.problems)
-            or platform_form(job.passes, job.platforms, job.kit, job.brief.sponsored,
-                             _one_link(job)) is not None):
+            or job_form(job) is not None):
         return None
     return form_for(platform, job.kit, job.brief.sponsored, _one_link(job))
 

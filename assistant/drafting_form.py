@@ -20,9 +20,10 @@ way (``free_reply``): every field capped, no first comment, alt text only for an
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+import regex
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from assistant.brand.kit import BrandKit
@@ -45,6 +46,11 @@ TAGS: dict[str, Any] = {"maxItems": 8, "items": {"type": "string", "maxLength": 
 # mark and the pattern's made "Wie geht es dir??" and "Lass uns herausfinden!?" (bench,
 # 2026-11-30)
 QUESTION_PATTERN = r"^[^\n?]{7,199}[^\n?!. ]\?$"
+# characters a grammar's cut can stop short of a cap: a token of the 1.5B model's
+# vocabulary is rarely longer
+TOKEN_SLACK = 12
+_CLOSED_END = regex.compile(r"(?:[.!?…)\]\"'»«“”]|\p{Extended_Pictographic}\ufe0f?"
+                            r"|https?://\S+|\S+@\S+)\s*\Z")
 # the platforms whose form is "short": one text, held to its budget by the grammar
 SHORT = ("x", "bluesky", "threads", "mastodon")
 
@@ -57,6 +63,7 @@ class Part:
     purpose: str
     schema: Mapping[str, Any]  # JSON-schema keywords the server's grammar enforces
     many: bool = False  # a list of lines
+    facts: bool = False  # the part that carries the brief's facts
 
 
 @dataclass(frozen=True)
@@ -78,20 +85,20 @@ FORMS: dict[str, Form] = {
               {"maxLength": HOOK_CHARS}),
          Part("lines", "two or three short lines with the facts of the brief",
               {"minItems": 2, "maxItems": 3,
-               "items": {"type": "string", "maxLength": LINE_CHARS}}, many=True),
+               "items": {"type": "string", "maxLength": LINE_CHARS}}, many=True, facts=True),
          CTA),
         (("hook", "lines", "call_to_action"),), line_sep="\n"),
     "facebook": Form(
         (Part("question_to_readers", "a question to your readers about the brief's topic, "
               "ending in '?'", {"pattern": QUESTION_PATTERN}),
          Part("details", "two or three sentences with the facts of the brief",
-              {"maxLength": DETAILS_CHARS}),
+              {"maxLength": DETAILS_CHARS}, facts=True),
          CTA),
         (("question_to_readers",), ("details", "call_to_action"))),
     "linkedin": Form(
         (Part("context", "why this matters to the reader or the team",
               {"maxLength": CONTEXT_CHARS}),
-         Part("details", "the facts of the brief", {"maxLength": DETAILS_CHARS}),
+         Part("details", "the facts of the brief", {"maxLength": DETAILS_CHARS}, facts=True),
          CTA),
         (("context",), ("details",), ("call_to_action",))),
 }
@@ -102,13 +109,78 @@ def short_form(budget: int) -> Form:
     return Form((text,), (("text",),))
 
 
+# the list form needs room for an intro and two lines of a few words each
+LIST_MIN_BUDGET = 120
+HEADLINE_CHARS = 50
+LABEL_CHARS = 14
+NO_LINK = "no link: it is added below"
+
+
+def list_form(budget: int) -> Form:
+    """The form of a brief's second short platform (option ``draft_short_list``): a
+    headline in the model's own words, then the facts as short lines. Two short platforms in one
+    form (X and Bluesky, X and Mastodon) both restated the brief the same way in 3 of 6
+    English briefs (bench, 2026-11-30); facts as lines of a few words cannot be the
+    sentence the other platform restates. The parts share the platform's budget."""
+    lines = 3 if budget >= 2 * LIST_MIN_BUDGET else 2
+    # each line "label: value" and a line break
+    value_cap = min(LINE_CHARS // 2, (budget - HEADLINE_CHARS) // lines - LABEL_CHARS - 3)
+    # a headline, not a sentence: an intro sentence held to a third of a link post's
+    # budget stopped mid-sentence ("... to work on the '.") and restated the brief like the
+    # other short platform (CLI, 2026-11-30); a few words fit any cap
+    headline = Part("headline", "a headline of three to six words, in your own words, with "
+                    f"no date, time, price or number ({NO_LINK})",
+                    {"maxLength": HEADLINE_CHARS})
+    # a label and a value: asked for "short lines of a few words", the model wrote sentences
+    # that the cap cut ("We are hiring a senior data engineer to a", CLI, 2026-11-30)
+    pair = {"type": "object", "additionalProperties": False, "required": ["label", "value"],
+            "properties": {"label": {"type": "string", "maxLength": LABEL_CHARS},
+                           "value": {"type": "string", "maxLength": value_cap}}}
+    facts = Part("facts", f"two or three facts of the brief, each a short label (what, when, "
+                 f"where, who) and its value in a few words ({NO_LINK})",
+                 {"minItems": 2, "maxItems": lines, "items": pair}, many=True)
+    return Form((headline, facts), (("headline",), ("facts",)), paragraph_sep="\n",
+                line_sep="\n")
+
+
+def facts_first(form: Form) -> Form:
+    """``form`` with the part that carries the brief's facts asked for first (option
+    ``draft_facts_first``); the post still joins in the form's layout. The server's grammar
+    writes the fields in the schema's order, and asked for the hook first, the 1.5B model
+    began the brief there and ran on into the lines: the hook cut at its cap mid-word and
+    the first line going on with the rest ("... für unser caf" / "en Altona", 4 of 4 German
+    Instagram drafts of a bench run, 2026-11-30). Written after the facts, the hook and the
+    question can only frame them."""
+    parts = tuple(sorted(form.parts, key=lambda part: not part.facts))
+    return replace(form, parts=tuple(_HOOK_AFTER if part.name == "hook" else part
+                                     for part in parts))
+
+
+# written after the lines, the hook began with the facts again ("Viel Spaß mit deinem
+# Kaffee! Ab dem 27. Dezember sind wir wieder für euch da.", CLI, 2026-11-30): with no
+# digit it cannot restate a date, a time or a price
+_HOOK_AFTER = Part("hook", "one short line above those lines that makes people stop "
+                   "scrolling, with no date, time, price or number",
+                   {"pattern": rf"^[^0-9\n]{{3,{HOOK_CHARS}}}$"})
+
+
+def short_rank(platform: str, platforms: Sequence[str]) -> int:
+    """How many short platforms come before ``platform`` among a brief's ``platforms``."""
+    before = platforms[:platforms.index(platform)] if platform in platforms else platforms
+    return sum(other in SHORT for other in before)
+
+
 def platform_form(passes: Passes, platforms: Sequence[str], kit: BrandKit,
-                  sponsored: bool, link: str | None = None) -> Form | None:
+                  sponsored: bool, link: str | None = None, rank: int = 0) -> Form | None:
     """The form of a call's reply: only with the option on and one call per platform (the
-    one-call-for-all-platforms reply stays one "text" per post)."""
+    one-call-for-all-platforms reply stays one "text" per post). ``rank``: the platform's
+    :func:`short_rank` in its brief; with ``draft_short_list`` every second short platform
+    gets the list form."""
     if not (passes.platform_form and passes.split_platforms) or len(platforms) != 1:
         return None
-    return form_for(platforms[0], kit, sponsored, link)
+    form = form_for(platforms[0], kit, sponsored, link,
+                    listed=passes.short_list and rank % 2 == 1)
+    return facts_first(form) if form is not None and passes.facts_first else form
 
 
 def parting_form(passes: Passes, platform: str) -> Form | None:
@@ -120,18 +192,18 @@ def parting_form(passes: Passes, platform: str) -> Form | None:
     return FORMS.get(platform)
 
 
-def form_line(passes: Passes, platforms: Sequence[str], kit: BrandKit, sponsored: bool,
-              link: str | None = None) -> str:
+def form_line(platforms: Sequence[str], form: Form | None) -> str:
     """What the platform rules of the user text gain: a line naming the parts, if any."""
-    form = platform_form(passes, platforms, kit, sponsored, link)
     return "" if form is None else "\n" + form_rule(platforms[0], form)
 
 
 def form_for(platform: str, kit: BrandKit, sponsored: bool,
-             link: str | None = None) -> Form | None:
-    """The form of ``platform``'s post, or None where the reply stays one free "text"."""
+             link: str | None = None, listed: bool = False) -> Form | None:
+    """The form of ``platform``'s post, or None where the reply stays one free "text";
+    ``listed``: a short platform's :func:`list_form`, where its budget has room for it."""
     if platform in SHORT:
-        return short_form(text_budget(get_platform(platform), kit, sponsored, link))
+        budget = text_budget(get_platform(platform), kit, sponsored, link)
+        return list_form(budget) if listed and budget >= LIST_MIN_BUDGET else short_form(budget)
     return FORMS.get(platform)
 
 
@@ -206,7 +278,7 @@ def reply_model(platform: str, form: Form, images: bool = False) -> type[BaseMod
     required in the schema sent; a part missing from a reply is read as empty)."""
     fields: dict[str, Any] = {"platform": (str, Field(json_schema_extra={"maxLength": 24}))}
     for part in form.parts:
-        kind: Any = list[str] if part.many else str
+        kind: Any = (list[Any] if _pairs(part) else list[str]) if part.many else str
         empty: Any = list if part.many else str
         fields[part.name] = (kind, Field(default_factory=empty,
                                          json_schema_extra=dict(part.schema)))
@@ -220,15 +292,45 @@ def reply_model(platform: str, form: Form, images: bool = False) -> type[BaseMod
     return create_model(f"{title}FormReply", posts=(list[post], posts))  # type: ignore[valid-type]
 
 
+def _pairs(part: Part) -> bool:
+    return part.schema.get("items", {}).get("type") == "object"
+
+
+def _line(item: Any) -> str:
+    """One item of a list part as its line: "label: value" for a pair."""
+    if isinstance(item, dict):
+        label, value = str(item.get("label") or "").strip(), str(item.get("value") or "").strip()
+        return f"{label.rstrip(':')}: {value}" if label and value else value
+    return str(item).strip() if item else ""
+
+
 def whole(value: str, cap: int | None) -> str:
     """A part that filled its cap was cut by the grammar, maybe mid-word: back to its last
     sentence end when that keeps at least half of it (else as it is, for the checks). A
-    dot or "?" inside a web address ends no sentence: cut there, the link would break."""
-    if cap is None or len(value) < cap:
+    dot or "?" inside a web address ends no sentence: cut there, the link would break.
+
+    The grammar ends a string when its next token would overrun the cap, so a cut part
+    may stop a few characters short of it ("... Join us in our remote office within", 122
+    of 123, an X post on the CLI, 2026-11-30): within TOKEN_SLACK of the cap, a part that
+    does not end in a mark, an emoji or an address counts as cut too."""
+    if cap is None or len(value) < cap - TOKEN_SLACK:
+        return value
+    if len(value) < cap and _CLOSED_END.search(value):
         return value
     masked = mask_addresses(value)
     end = max(masked.rfind(mark) for mark in ".!?")
     return value[:end + 1] if end >= cap // 2 else value
+
+
+def _distinct(lines: list[str]) -> list[str]:
+    """The lines of a list part without one that another line says in full: the model
+    wrote "Ab dem 27. Dezember sind wir wieder für euch da." as a line of its own after a
+    line that ends in it (CLI, 2026-11-30)."""
+    folded = [" " + " ".join(regex.findall(r"\w+", line.casefold())) + " " for line in lines]
+    return [line for index, line in enumerate(lines)
+            if not any(other != index and folded[index] in folded[other]
+                       and (folded[index] != folded[other] or other < index)
+                       for other in range(len(lines)))]
 
 
 def joined(form: Form, values: Mapping[str, Any]) -> str:
@@ -241,8 +343,8 @@ def joined(form: Form, values: Mapping[str, Any]) -> str:
         for name in names:
             value = values.get(name)
             items = value if isinstance(value, list) else [value]
-            pieces += [whole(str(item).strip(), caps.get(name))
-                       for item in items if item and str(item).strip()]
+            pieces += _distinct([whole(line, caps.get(name))
+                                 for line in map(_line, items) if line])
         if pieces:
             paragraphs.append(form.line_sep.join(pieces))
     return form.paragraph_sep.join(paragraphs)

@@ -37,6 +37,8 @@ class Passes:
     candidates: int = 1
     temperature: float = 0.3  # of a first draft
     temperature_step: float = 0.0  # split mode: added per later platform of a brief
+    short_list: bool = False  # platform form: a brief's second short platform as a list
+    facts_first: bool = False  # platform form: the facts' part asked for before the rest
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Passes:
@@ -50,6 +52,8 @@ class Passes:
             candidates=settings.draft_candidates,
             temperature=settings.draft_temperature,
             temperature_step=settings.draft_temperature_step,
+            short_list=settings.draft_short_list,
+            facts_first=settings.draft_facts_first,
         )
 
     def first_temperature(self, variant: int, order: int) -> float:

@@ -136,6 +136,19 @@ def test_a_part_cut_at_its_cap_ends_at_its_last_sentence() -> None:
     assert whole("Ohne Satzende geht es hier immer weiter und we", 46).endswith("we")
 
 
+def test_a_part_the_grammar_stopped_a_token_short_of_its_cap_is_cut_too() -> None:
+    """The grammar ends a string when the next token would overrun the cap: an X post
+    stopped at 122 of 123 characters, mid-sentence (CLI, 2026-11-30)."""
+    text = ("We're hiring a senior data engineer to work on the alerting engine (Python, "
+            "Postgres). Join us in our remote office within")
+    assert whole(text, len(text) + 1) == text[:text.index(")") + 2]
+    for closed in ("Frohe Weihnachten! Wir sehen uns im neuen Jahr 🎄",
+                   "Alles zum Kurs: https://moewenbohne.example/kurs",
+                   "Der Kurs ist am 12. Dezember. Es gibt 8 Plätze. Meld dich an!"):
+        assert whole(closed, len(closed) + 5) == closed  # ends whole: left as it is
+    assert whole("Kurz. Und gut", 50) == "Kurz. Und gut"  # far under the cap
+
+
 def test_the_form_applies_only_with_the_option_in_split_mode(kit: BrandKit) -> None:
     assert platform_form(ON, ["instagram"], kit, False) is not None
     assert platform_form(Passes(split_platforms=False, platform_form=True),
