@@ -1,0 +1,165 @@
+"""Two options of the platform form (issue 13 item 5): ``draft_facts_first`` (the part
+with the brief's facts is asked before the hook, question or context) and
+``draft_short_list`` (a brief's second short platform as a headline and "label: value"
+lines). Pure, then against the fake OpenAI server."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from assistant.brand.kit import BrandKit, load_kit
+from assistant.config import load_settings
+from assistant.drafting import DraftOptions, draft_posts
+from assistant.drafting_form import (
+    FORMS,
+    LIST_MIN_BUDGET,
+    facts_first,
+    form_for,
+    joined,
+    list_form,
+    platform_form,
+    short_rank,
+)
+from assistant.drafting_passes import Passes
+from tests.conftest import ROOT
+from tests.fakes.drafts import post, requested_platforms
+from tests.fakes.llm_server import FakeLLMServer, Reply
+
+BRIEF = "Röstkurs am 12. Dezember, 18 Uhr, maximal 8 Plätze, Anmeldung im Laden"
+PARTS: dict[str, dict[str, Any]] = {
+    "instagram": {"hook": "Selbst rösten? Jetzt geht's los ☕",
+                  "lines": ["Röstkurs am 12. Dezember um 18 Uhr", "Nur 8 Plätze frei"],
+                  "call_to_action": "Meld dich im Laden an!"},
+    "x": {"text": "Röstkurs im Kontor: 12. Dezember, 18 Uhr, maximal 8 Plätze. Anmeldung "
+                  "im Laden!"},
+    "bluesky": {"headline": "Rösten lernen im Kontor",
+                "facts": [{"label": "Wann", "value": "12. Dezember, 18 Uhr"},
+                          {"label": "Plätze:", "value": "höchstens 8"},
+                          {"label": "Anmelden", "value": "im Laden"}]},
+}
+
+
+@pytest.fixture()
+def kit() -> BrandKit:
+    return load_kit("kaffeekontor-hamburg", ROOT / "brand_kits")
+
+
+def _fields(body: dict[str, Any]) -> dict[str, Any]:
+    schema = body["response_format"]["json_schema"]["schema"]
+    item = schema["properties"]["posts"]["items"]
+    found = schema["$defs"][item["$ref"].split("/")[-1]] if "$ref" in item else item
+    return dict(found["properties"])
+
+
+def _serve(fake_llm: FakeLLMServer) -> list[dict[str, Any]]:
+    """Replies in the shape each request asks for; returns the requests as they come."""
+    calls: list[dict[str, Any]] = []
+
+    def responder(body: dict[str, Any]) -> Reply:
+        calls.append(body)
+        platform = requested_platforms(body)[0]
+        fields = _fields(body)
+        parts = {name: value for name, value in PARTS[platform].items() if name in fields}
+        reply = {**post(platform, ""), **parts}
+        if "text" not in fields:
+            reply.pop("text")
+        return Reply.json({"posts": [reply]}, usage=(900, 150, 0))
+
+    fake_llm.responder = responder
+    return calls
+
+
+def _draft(platforms: list[str], **overrides: Any) -> Any:
+    settings = load_settings(draft_split_platforms=True, draft_platform_form=True, **overrides)
+    return draft_posts(load_kit("kaffeekontor-hamburg", ROOT / "brand_kits"), BRIEF,
+                       platforms, options=DraftOptions(settings=settings))
+
+
+def test_facts_first_asks_for_the_facts_before_the_hook_and_joins_as_before(
+    fake_llm: FakeLLMServer,
+) -> None:
+    calls = _serve(fake_llm)
+    [draft] = _draft(["instagram"], draft_facts_first=True)
+    assert list(_fields(calls[0]))[1:4] == ["lines", "hook", "call_to_action"]
+    assert calls[0]["messages"][-1]["content"].index('"lines"') < \
+        calls[0]["messages"][-1]["content"].index('"hook"')
+    assert draft.text.startswith("Selbst rösten? Jetzt geht's los ☕\nRöstkurs am 12.")
+    calls.clear()
+    _draft(["instagram"])  # off by default: the hook first, as before
+    assert list(_fields(calls[0]))[1:4] == ["hook", "lines", "call_to_action"]
+
+
+def test_a_hook_written_after_the_facts_cannot_restate_a_date_or_price() -> None:
+    """Written after the lines, the hook began with the facts again (CLI, 2026-11-30)."""
+    hook = {part.name: part for part in facts_first(FORMS["instagram"]).parts}["hook"]
+    pattern = re.compile(hook.schema["pattern"])
+    assert pattern.fullmatch("Selbst rösten? Jetzt geht's los ☕")
+    assert not pattern.fullmatch("Ab dem 27. Dezember sind wir wieder da")
+    assert not pattern.fullmatch("x" * 91)
+    # the other forms keep their parts, only the order changes
+    for name in ("facebook", "linkedin"):
+        form = facts_first(FORMS[name])
+        assert form.parts[0].name == "details"
+        assert sorted(map(repr, form.parts)) == sorted(map(repr, FORMS[name].parts))
+        assert form.layout == FORMS[name].layout
+
+
+def test_the_second_short_platform_of_a_brief_gets_the_list_form(
+    fake_llm: FakeLLMServer,
+) -> None:
+    calls = _serve(fake_llm)
+    drafts = {d.platform: d for d in _draft(["x", "bluesky"], draft_short_list=True)}
+    asked = {requested_platforms(body)[0]: _fields(body) for body in calls}
+    assert "text" in asked["x"] and "headline" not in asked["x"]
+    assert list(asked["bluesky"])[1:3] == ["headline", "facts"]
+    assert asked["bluesky"]["facts"]["items"]["required"] == ["label", "value"]
+    assert drafts["bluesky"].text == ("Rösten lernen im Kontor\nWann: 12. Dezember, 18 Uhr\n"
+                                      "Plätze: höchstens 8\nAnmelden: im Laden")
+    for draft in drafts.values():
+        assert not any(p.code == "same_text_as" for p in draft.problems), draft.problems
+
+
+def test_without_the_option_both_short_platforms_write_one_text(
+    fake_llm: FakeLLMServer,
+) -> None:
+    calls = _serve(fake_llm)
+    drafts = _draft(["x", "bluesky"])
+    assert all("text" in _fields(body) for body in calls)
+    assert [d.platform for d in drafts] == ["x", "bluesky"]
+
+
+def test_short_rank_counts_the_short_platforms_before(kit: BrandKit) -> None:
+    platforms = ["linkedin", "x", "instagram", "bluesky", "mastodon"]
+    assert [short_rank(p, platforms) for p in platforms] == [0, 0, 1, 1, 2]
+    on = Passes(split_platforms=True, platform_form=True, short_list=True)
+    shapes = [platform_form(on, [p], kit, False, rank=short_rank(p, platforms))
+              for p in platforms]
+    names = [tuple(part.name for part in shape.parts) if shape else None for shape in shapes]
+    assert names[1] == ("text",) and names[3] == ("headline", "facts")
+    assert names[4] == ("text",)  # the third short platform: one text again
+
+
+def test_a_budget_too_small_for_a_list_keeps_one_text(kit: BrandKit) -> None:
+    kit = kit.model_copy(update={"max_chars": {"bluesky": LIST_MIN_BUDGET}})
+    shape = form_for("bluesky", kit, False, listed=True)
+    assert shape is not None and [part.name for part in shape.parts] == ["text"]
+    fits = list_form(LIST_MIN_BUDGET)
+    pair = fits.parts[1].schema["items"]["properties"]
+    assert fits.parts[1].schema["maxItems"] == 2
+    # headline, the lines and their breaks stay within the budget
+    assert 50 + 2 * (pair["label"]["maxLength"] + 2 + pair["value"]["maxLength"] + 1) \
+        <= LIST_MIN_BUDGET
+
+
+def test_a_line_another_line_says_in_full_goes() -> None:
+    """ "Ab dem 27. Dezember sind wir wieder für euch da." stood as a line of its own after
+    a line that ends in it (CLI, 2026-11-30); a word inside another ("Tee", "Kaffee")
+    is no repeat."""
+    lines = ["Vom 24. bis 26. Dezember ist das Kontor geschlossen, ab dem 27. Dezember "
+             "sind wir wieder für euch da.", "Ab dem 27. Dezember sind wir wieder für euch da.",
+             "Tee", "Kaffee aus Kolumbien", "Tee!"]
+    text = joined(FORMS["instagram"], {"hook": "Frohe Weihnachten!", "lines": lines})
+    assert text.split("\n") == ["Frohe Weihnachten!", lines[0], "Tee", "Kaffee aus Kolumbien"]
