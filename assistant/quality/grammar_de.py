@@ -131,6 +131,8 @@ def adjective_endings(plain: str, words: list[Token], lex: GrammarLexicon) -> li
     found = []
     for index, token in enumerate(words):
         position = noun_after(words, index + 1)
+        if position is None:
+            position = _capitalised_adjective(words, index + 1, lex)
         if position is None or position == index + 1 or not is_article(
                 token, words[index - 1] if index else None):
             continue
@@ -142,6 +144,8 @@ def adjective_endings(plain: str, words: list[Token], lex: GrammarLexicon) -> li
             if shared and ending and ending not in allowed:
                 phrase = phrase_of(plain, token, words[position])
                 stem = adjective.text[: -len(ending)]
+                if adjective.capitalised and not adjective.sentence_start:
+                    stem = stem.lower()  # "der Neuer Filterkaffee" -> "der neue"
                 fixes = " or ".join(f"'{stem}{e}'" for e in sorted(allowed))
                 # no fix to apply: the article may be what is wrong ("genieße ein schönes
                 # Rösterkurs" wants "einen schönen", not "ein schöner")
@@ -149,6 +153,24 @@ def adjective_endings(plain: str, words: list[Token], lex: GrammarLexicon) -> li
                                              f"'{adjective.text}' takes {fixes}"))
                 break
     return found
+
+
+def _capitalised_adjective(words: list[Token], index: int, lex: GrammarLexicon) -> int | None:
+    """The noun after a declined adjective written with a capital inside a sentence, which
+    :func:`noun_after` takes for a name of two words: a brief that opens "Neuer
+    Filterkaffee aus Kolumbien" became "Was ist der Neuer Filterkaffee ..." (bench,
+    2026-11-30). A place's adjective ("der Hamburger Hafen") is no word written small, so
+    it is left alone."""
+    if index + 1 >= len(words):
+        return None
+    word = words[index]
+    if not (word.capitalised and word.spaced and not word.sentence_start
+            and not word.gendered and adjective_ending(word.lower, lex.is_word)):
+        return None
+    noun = words[index + 1]
+    if not is_noun(words, index + 1) or adjective_ending(noun.lower, lex.is_word):
+        return None
+    return index + 1
 
 
 def _strong_ending(word: str, lex: GrammarLexicon) -> str | None:

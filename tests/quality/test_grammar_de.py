@@ -69,6 +69,9 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
      "'ein neue Kaffee': after 'ein' the adjective 'neue' takes 'neuer'"),
     ("Wir haben einen neuer Filterkaffee.",
      "'einen neuer Filterkaffee': after 'einen' the adjective 'neuer' takes 'neuen'"),
+    # a brief's capitalised headline word copied into a sentence (bench, 2026-11-30)
+    ("Was ist der Neuer Filterkaffee aus Kolumbien?",
+     "'der Neuer Filterkaffee': after 'der' the adjective 'Neuer' takes 'neue'"),
     ("Komm mit Freunde und Familie vorbei.",
      "'mit Freunde': after 'mit' the noun takes the dative plural: 'Freunden'"),
     ("Danke für dem Besuch!", "'für dem Besuch': after 'für' the accusative: 'den Besuch'"),
@@ -133,6 +136,9 @@ def test_the_models_agreement_errors_are_found(text: str, message: str,
 
 
 CORRECT = [
+    # a capitalised adjective with a fitting ending, a place's adjective, a name
+    "Der Neue Filterkaffee ist da.", "Wir lieben den Hamburger Kaffee.",
+    "Das Kleine Café hat auf.", "Neuer Filterkaffee aus Kolumbien!",
     # two persons' pronouns side by side, or apart: rule 6 leaves them
     "Ich stelle mich dir vor.",
     "Das Angebot bietet sich dir an.",
@@ -286,6 +292,9 @@ def test_the_check_runs_in_quality_problems_for_german_only(coffee: BrandKit) ->
 
 
 MORE_CORRECT = [
+    # a capitalised adjective with a fitting ending, a place's adjective, a name
+    "Der Neue Filterkaffee ist da.", "Wir lieben den Hamburger Kaffee.",
+    "Das Kleine Café hat auf.", "Neuer Filterkaffee aus Kolumbien!",
     "Frohe Ostern und frohe Weihnachten! Frohe Pfingsten!",
     "Wir suchen eine Barista mit Herz.",
     "Der Laden, in dem Kundinnen und Kunden sich wohlfühlen.",
