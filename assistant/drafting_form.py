@@ -322,17 +322,6 @@ def whole(value: str, cap: int | None) -> str:
     return value[:end + 1] if end >= cap // 2 else value
 
 
-def _distinct(lines: list[str]) -> list[str]:
-    """The lines of a list part without one that another line says in full: the model
-    wrote "Ab dem 27. Dezember sind wir wieder für euch da." as a line of its own after a
-    line that ends in it (CLI, 2026-11-30)."""
-    folded = [" " + " ".join(regex.findall(r"\w+", line.casefold())) + " " for line in lines]
-    return [line for index, line in enumerate(lines)
-            if not any(other != index and folded[index] in folded[other]
-                       and (folded[index] != folded[other] or other < index)
-                       for other in range(len(lines)))]
-
-
 def joined(form: Form, values: Mapping[str, Any]) -> str:
     """The post's text: the parts in the form's layout, empty parts dropped."""
     caps = {part.name: part.schema.get("maxLength", part.schema.get("items", {}).get(
@@ -343,8 +332,7 @@ def joined(form: Form, values: Mapping[str, Any]) -> str:
         for name in names:
             value = values.get(name)
             items = value if isinstance(value, list) else [value]
-            pieces += _distinct([whole(line, caps.get(name))
-                                 for line in map(_line, items) if line])
+            pieces += [whole(line, caps.get(name)) for line in map(_line, items) if line]
         if pieces:
             paragraphs.append(form.line_sep.join(pieces))
     return form.paragraph_sep.join(paragraphs)

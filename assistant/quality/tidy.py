@@ -30,6 +30,8 @@ what the checks would flag:
   zweimal die Woche in Chargen von 15 Kilo ...", copied into a holiday greeting) goes,
   when the brief is known and another sentence stays: the example shows the voice, its
   facts are not today's (the ``invented_fact`` test on the sentence, ``copied_share``);
+* a sentence or line that another sentence of the post says in full, word for word, goes
+  (the later of two equal ones): a small model's echo, never new information;
 * the rules a person accepted into the kit: its banned emoji go like foreign ones
   (``rules.banned_emoji``), its never-tags, preferred terms and opener are applied by
   ``kit_rules``;
@@ -79,6 +81,8 @@ MAX_HINTS = 5  # a post with more bio hints than this is left to the checks
 # a sentence this long and this much in 5-word runs of one example is taken from it
 COPIED_MIN_WORDS = 6
 COPIED_SHARE = 0.8
+# a sentence this long that another sentence of the post says in full is an echo
+ECHO_MIN_WORDS = 3
 
 
 def tidy_post(text: str, kit: BrandKit, platform: str, link: str | None, *,
@@ -99,6 +103,7 @@ def tidy_post(text: str, kit: BrandKit, platform: str, link: str | None, *,
         text = _invented_links(text, sources)
         text = _copied_example_facts(text, kit, sources, language)
     text = _copied_guidance(text, guidelines, language, brief)
+    text = _said_again(text)
     text = _drop_emoji(text, kit)
     if language == "de":
         text = mend_address(text, kit.formality)
@@ -179,11 +184,37 @@ def _copied_guidance(text: str, guidelines: str, language: str, brief: str | Non
 def _without_sentences(text: str, drop_it: Callable[[str], bool]) -> str:
     """``text`` without the sentences ``drop_it`` picks; one sentence always stays."""
     spans = sentence_spans(text)
-    drop = [(start, end) for start, end in spans if drop_it(text[start:end])]
+    return _without_spans(text, spans, [span for span in spans if drop_it(text[slice(*span)])])
+
+
+def _said_again(text: str) -> str:
+    """``text`` without a sentence or line of ECHO_MIN_WORDS words or more that another
+    sentence says in full, word for word (of two equal ones the later goes): the model's
+    echo, "... stellen wir unseren Hafer-Cappuccino vor, ab Montag im Café für 3,80 €. Ab
+    Montag im Café für 3,80 €" (X), or a line "Ab dem 27. Dezember sind wir wieder für euch
+    da." under the line that ends in it (Instagram; bench and CLI, 2026-11-30)."""
+    spans = sentence_spans(text)
+    keys = [" " + " ".join(words(text[start:end])) + " " for start, end in spans]
+
+    def echo(index: int) -> bool:
+        key = keys[index]
+        return len(key.split()) >= ECHO_MIN_WORDS and any(
+            other != index and key in keys[other] and (key != keys[other] or other < index)
+            for other in range(len(keys)))
+
+    return _without_spans(text, spans, [span for index, span in enumerate(spans)
+                                        if echo(index)])
+
+
+def _without_spans(text: str, spans: list[tuple[int, int]],
+                   drop: list[tuple[int, int]]) -> str:
+    """``text`` without the sentences at ``drop`` (some of its ``spans``); one stays."""
     if not drop or len(drop) == len(spans):
         return text
     for start, end in reversed(drop):
-        text = text[:start] + " " + text[end:]
+        whole_line = (start == 0 or text[start - 1] == "\n") and text[end:end + 1] == "\n"
+        # a whole line goes with its line break: no empty line where it stood
+        text = text[:start] + text[end + 1:] if whole_line else text[:start] + " " + text[end:]
     return clean_gaps(text)
 
 

@@ -18,7 +18,6 @@ from assistant.drafting_form import (
     LIST_MIN_BUDGET,
     facts_first,
     form_for,
-    joined,
     list_form,
     platform_form,
     short_rank,
@@ -152,14 +151,3 @@ def test_a_budget_too_small_for_a_list_keeps_one_text(kit: BrandKit) -> None:
     # headline, the lines and their breaks stay within the budget
     assert 50 + 2 * (pair["label"]["maxLength"] + 2 + pair["value"]["maxLength"] + 1) \
         <= LIST_MIN_BUDGET
-
-
-def test_a_line_another_line_says_in_full_goes() -> None:
-    """ "Ab dem 27. Dezember sind wir wieder für euch da." stood as a line of its own after
-    a line that ends in it (CLI, 2026-11-30); a word inside another ("Tee", "Kaffee")
-    is no repeat."""
-    lines = ["Vom 24. bis 26. Dezember ist das Kontor geschlossen, ab dem 27. Dezember "
-             "sind wir wieder für euch da.", "Ab dem 27. Dezember sind wir wieder für euch da.",
-             "Tee", "Kaffee aus Kolumbien", "Tee!"]
-    text = joined(FORMS["instagram"], {"hook": "Frohe Weihnachten!", "lines": lines})
-    assert text.split("\n") == ["Frohe Weihnachten!", lines[0], "Tee", "Kaffee aus Kolumbien"]

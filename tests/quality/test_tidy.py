@@ -149,3 +149,32 @@ def test_a_brand_fact_copied_from_the_guidelines_goes_unless_the_brief_names_it(
                      guidelines=guidelines) == post
     # with no brief known, a sentence with a fact is left to the checks
     assert tidy_post(post, coffee, "instagram", None, guidelines=guidelines) == post
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the model's echo at the end of an X post (bench, 2026-11-30)
+    ("Werbung | Gemeinsam mit der Hafermolkerei Elbhof stellen wir unseren Hafer-Cappuccino "
+     "vor, ab Montag im Café für 3,80 €. Ab Montag im Café für 3,80 €",
+     "Werbung | Gemeinsam mit der Hafermolkerei Elbhof stellen wir unseren Hafer-Cappuccino "
+     "vor, ab Montag im Café für 3,80 €."),
+    # a line under the line that ends in it (Instagram, CLI)
+    ("Frohe Weihnachten!\nVom 24. bis 26. Dezember ist das Kontor geschlossen, ab dem 27. "
+     "Dezember sind wir wieder für euch da.\nAb dem 27. Dezember sind wir wieder für euch "
+     "da.\nKomm vorbei im Kontor – Link in Bio",
+     "Frohe Weihnachten!\nVom 24. bis 26. Dezember ist das Kontor geschlossen, ab dem 27. "
+     "Dezember sind wir wieder für euch da.\nKomm vorbei im Kontor – Link in Bio"),
+    # the same sentence twice: the later goes
+    ("Jetzt anmelden im Laden! Der Kurs ist am Freitag. Jetzt anmelden im Laden!",
+     "Jetzt anmelden im Laden! Der Kurs ist am Freitag."),
+])
+def test_a_sentence_another_says_in_full_goes(coffee: BrandKit, text: str,
+                                              expected: str) -> None:
+    assert tidy_post(text, coffee, "instagram", None) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Frohe Weihnachten! Frohe Weihnachten und einen guten Rutsch!",  # two words: no echo
+    "Der Kurs ist am Freitag. Am Freitag ist der Kurs.",  # other order
+])
+def test_short_or_reordered_sentences_stay(coffee: BrandKit, text: str) -> None:
+    assert tidy_post(text, coffee, "instagram", None) == text
