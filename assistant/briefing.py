@@ -149,7 +149,9 @@ def voice_rules(kit: BrandKit, language: str) -> str:
         lines.append("- hashtags the brand always uses: " + " ".join(kit.hashtags.always))
     if kit.hashtags.never:
         lines.append("- never use the hashtags: " + " ".join(kit.hashtags.never))
-    if kit.cta:
+    # the call to action is written in the kit's own language: the coffee kit's German one
+    # stood word for word under English Instagram posts (bench, 2026-11-30)
+    if kit.cta and language == kit.default_language:
         lines.append(f"- usual call to action: {kit.cta}")
     return "\n".join(lines)
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from assistant.brand.kit import BrandKit, load_kit
-from assistant.briefing import kit_examples
+from assistant.briefing import kit_examples, voice_rules
 from assistant.config import load_settings
 from assistant.drafting import DraftOptions, Job, build_messages, draft_posts
 from assistant.models import Brief
@@ -211,3 +211,11 @@ def test_a_split_post_gets_at_most_two_repairs_one_kept_for_parting(
              if _is_rewrite_apart(script, n)]
     assert apart == ["linkedin"]
     assert all(any(p.code == "placeholder" for p in d.problems) for d in drafts)
+
+
+def test_the_kits_call_to_action_is_offered_only_in_the_kits_language(kit: BrandKit) -> None:
+    """The coffee kit's German call to action stood word for word under English Instagram
+    posts (bench, 2026-11-30)."""
+    assert kit.cta and kit.default_language == "de"
+    assert f"usual call to action: {kit.cta}" in voice_rules(kit, "de")
+    assert "call to action" not in voice_rules(kit, "en")
