@@ -328,14 +328,42 @@ def joined(form: Form, values: Mapping[str, Any]) -> str:
         "maxLength")) for part in form.parts}
     paragraphs = []
     for names in form.layout:
-        pieces: list[str] = []
+        pieces: list[tuple[str, int | None]] = []
         for name in names:
             value = values.get(name)
             items = value if isinstance(value, list) else [value]
-            pieces += [whole(line, caps.get(name)) for line in map(_line, items) if line]
+            cap = caps.get(name)
+            pieces += [(whole(line, cap), cap) for line in map(_line, items) if line]
         if pieces:
-            paragraphs.append(form.line_sep.join(pieces))
+            paragraphs.append(form.line_sep.join(_rejoined(pieces)))
     return form.paragraph_sep.join(paragraphs)
+
+
+def _rejoined(pieces: list[tuple[str, int | None]]) -> list[str]:
+    """The pieces of a paragraph, a cut one joined to the next where the model began the
+    cut word again there: Instagram's hook stopped at its cap ("... auf 1 Liter kaltes W",
+    "... ab Samstag im K") and the first line went on with the whole word ("Wasser, 16
+    Stunden ...", "Kontor und im Shop"; bench, 2026-11-30)."""
+    out: list[tuple[str, int | None]] = []
+    for text, cap in pieces:
+        if out:
+            last, last_cap = out[-1]
+            fragment = _cut_word(last, last_cap)
+            first = text.split(maxsplit=1)[0]
+            if fragment and len(first) > len(fragment) and \
+                    first.casefold().startswith(fragment.casefold()):
+                out[-1] = (last[:len(last) - len(fragment)] + text, cap)
+                continue
+        out.append((text, cap))
+    return [text for text, _ in out]
+
+
+def _cut_word(text: str, cap: int | None) -> str | None:
+    """The letters a part that filled its cap ends in, if it ends in letters."""
+    if cap is None or len(text) < cap - TOKEN_SLACK:
+        return None
+    found = regex.search(r"\p{L}+\Z", text)
+    return found.group() if found else None
 
 
 def flat_reply(form: Form, reply: BaseModel) -> dict[str, Any]:

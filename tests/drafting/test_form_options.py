@@ -18,6 +18,7 @@ from assistant.drafting_form import (
     LIST_MIN_BUDGET,
     facts_first,
     form_for,
+    joined,
     list_form,
     platform_form,
     short_rank,
@@ -151,3 +152,29 @@ def test_a_budget_too_small_for_a_list_keeps_one_text(kit: BrandKit) -> None:
     # headline, the lines and their breaks stay within the budget
     assert 50 + 2 * (pair["label"]["maxLength"] + 2 + pair["value"]["maxLength"] + 1) \
         <= LIST_MIN_BUDGET
+
+
+@pytest.mark.parametrize(("hook", "line", "expected"), [
+    ("Hier ist ein Tipp für Cold Brew zu Hause: 70 g grob gemahlener Kaffee auf 1 Liter "
+     "kaltes W", "Wasser, 16 Stunden im Kühlschrank ziehen lassen, dann filtern.",
+     "Hier ist ein Tipp für Cold Brew zu Hause: 70 g grob gemahlener Kaffee auf 1 Liter "
+     "kaltes Wasser, 16 Stunden im Kühlschrank ziehen lassen, dann filtern."),
+    ("Neuer Filterkaffee aus Kolumbien, Noten von roter Johannisbeere und Kakao, ab Samstag "
+     "im K", "Kontor und im Shop", "Neuer Filterkaffee aus Kolumbien, Noten von roter "
+     "Johannisbeere und Kakao, ab Samstag im Kontor und im Shop"),
+])
+def test_a_hook_cut_at_its_cap_joins_the_line_that_begins_its_word_again(
+    hook: str, line: str, expected: str,
+) -> None:
+    """Asked for the hook first, the model began the brief there and ran on into the lines
+    (bench, 2026-11-30)."""
+    assert len(hook) == 90
+    text = joined(FORMS["instagram"], {"hook": hook, "lines": [line, "250 g für 11,90 €"],
+                                       "call_to_action": "Link in Bio"})
+    assert text.split("\n") == [expected, "250 g für 11,90 €", "Link in Bio"]
+
+
+def test_a_short_hook_and_a_line_that_starts_like_its_last_word_stay_apart() -> None:
+    text = joined(FORMS["instagram"], {"hook": "Unser Kaffee", "lines": ["Kaffeebohnen aus "
+                                       "Kolumbien", "ab Samstag"]})
+    assert text.split("\n") == ["Unser Kaffee", "Kaffeebohnen aus Kolumbien", "ab Samstag"]
