@@ -157,11 +157,13 @@ def facts_first(form: Form) -> Form:
 
 
 # written after the lines, the hook began with the facts again ("Viel Spaß mit deinem
-# Kaffee! Ab dem 27. Dezember sind wir wieder für euch da.", CLI, 2026-11-30): with no
-# digit it cannot restate a date, a time or a price
+# Kaffee! Ab dem 27. Dezember sind wir wieder für euch da.", CLI, 2026-11-30); it is told
+# to leave them out. A grammar that forbade digits in it made things worse: held off the
+# "12" it wanted, the model filled the hook with 50 invisible variation selectors
+# ("Röstkurs am ️️️…", bench, 2026-11-30)
 _HOOK_AFTER = Part("hook", "one short line above those lines that makes people stop "
                    "scrolling, with no date, time, price or number",
-                   {"pattern": rf"^[^0-9\n]{{3,{HOOK_CHARS}}}$"})
+                   {"maxLength": HOOK_CHARS})
 
 
 def short_rank(platform: str, platforms: Sequence[str]) -> int:

@@ -178,3 +178,13 @@ def test_a_sentence_another_says_in_full_goes(coffee: BrandKit, text: str,
 ])
 def test_short_or_reordered_sentences_stay(coffee: BrandKit, text: str) -> None:
     assert tidy_post(text, coffee, "instagram", None) == text
+
+
+def test_invisible_characters_that_belong_to_no_emoji_go(coffee: BrandKit) -> None:
+    """The model filled a hook with variation selectors, and the draft was "ready"."""
+    hook = "Röstkurs am " + "\ufe0f" * 50 + "\nAm 12. Dezember, 18 Uhr.\u200b"
+    assert tidy_post(hook, coffee, "instagram", None) == "Röstkurs am\nAm 12. Dezember, 18 Uhr."
+    any_emoji = coffee.model_copy(update={"emoji": coffee.emoji.model_copy(
+        update={"allowed": []})})
+    emoji = "Frohe Weihnachten ❤\ufe0f\nKeycap 1\ufe0f\u20e3 und 👩\u200d💻"
+    assert tidy_post(emoji, any_emoji, "instagram", None) == emoji
