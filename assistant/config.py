@@ -160,11 +160,14 @@ class Settings(BaseSettings):
     # that at a low temperature not every platform restates the brief the same way
     draft_temperature_step: float = Field(0.0, ge=0.0, le=0.5)
     # with the platform form: the second short platform of a brief (X, Bluesky, Threads,
-    # Mastodon) gets an intro and the facts as short lines instead of one text, so that
-    # two short platforms do not restate the brief alike (drafting_form.list_form)
+    # Mastodon) gets a headline and "label: value" lines instead of one text, so that two
+    # short platforms do not restate the brief alike (drafting_form.list_form). Off: it
+    # parted X and Bluesky, but its lines read badly and lost words to their caps (bench,
+    # 2026-11-30)
     draft_short_list: bool = False
     # with the platform form: the part with the brief's facts (Instagram's lines, the
-    # details of Facebook and LinkedIn) is written before the hook, question or context
+    # details of Facebook and LinkedIn) is written before the hook, question or context.
+    # Off: the hook and question lost their topic and the same text rose (bench, 2026-11-30)
     draft_facts_first: bool = False
     # LinkedIn publishing (assistant/publish/linkedin.py): the month of the versioned REST API
     # (LinkedIn retires a version about a year after it comes out), the developer app that

@@ -118,10 +118,11 @@ NO_LINK = "no link: it is added below"
 
 def list_form(budget: int) -> Form:
     """The form of a brief's second short platform (option ``draft_short_list``): a
-    headline in the model's own words, then the facts as short lines. Two short platforms in one
-    form (X and Bluesky, X and Mastodon) both restated the brief the same way in 3 of 6
-    English briefs (bench, 2026-11-30); facts as lines of a few words cannot be the
-    sentence the other platform restates. The parts share the platform's budget."""
+    headline in the model's own words, then the facts as "label: value" lines. Two short
+    platforms in one form (X and Bluesky, X and Mastodon) both restated the brief the same
+    way in 3 of 6 English briefs (bench, 2026-11-30); facts as lines of a few words cannot
+    be the sentence the other platform restates. The parts share the platform's budget.
+    Measured, it parted them, but its lines read badly: off (bench/README.md)."""
     lines = 3 if budget >= 2 * LIST_MIN_BUDGET else 2
     # each line "label: value" and a line break
     value_cap = min(LINE_CHARS // 2, (budget - HEADLINE_CHARS) // lines - LABEL_CHARS - 3)
@@ -150,7 +151,8 @@ def facts_first(form: Form) -> Form:
     began the brief there and ran on into the lines: the hook cut at its cap mid-word and
     the first line going on with the rest ("... für unser caf" / "en Altona", 4 of 4 German
     Instagram drafts of a bench run, 2026-11-30). Written after the facts, the hook and the
-    question can only frame them."""
+    question were meant only to frame them; measured, they lost their topic instead and
+    the same text on two platforms rose (bench/README.md), so the option is off."""
     parts = tuple(sorted(form.parts, key=lambda part: not part.facts))
     return replace(form, parts=tuple(_HOOK_AFTER if part.name == "hook" else part
                                      for part in parts))
