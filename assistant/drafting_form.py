@@ -30,7 +30,7 @@ from assistant.brand.kit import BrandKit
 from assistant.briefing import text_budget
 from assistant.drafting_passes import Passes
 from assistant.platforms import get_platform
-from assistant.quality.textnorm import mask_addresses
+from assistant.quality.textnorm import CLOSING_TOKEN, mask_addresses
 
 HOOK_CHARS = 90
 LINE_CHARS = 140
@@ -49,8 +49,7 @@ QUESTION_PATTERN = r"^[^\n?]{7,199}[^\n?!. ]\?$"
 # characters a grammar's cut can stop short of a cap: a token of the 1.5B model's
 # vocabulary is rarely longer
 TOKEN_SLACK = 12
-_CLOSED_END = regex.compile(r"(?:[.!?…)\]\"'»«“”]|\p{Extended_Pictographic}\ufe0f?"
-                            r"|https?://\S+|\S+@\S+)\s*\Z")
+_CLOSED_END = regex.compile(rf"(?:[.!?…)\]\"'»«“”]|{CLOSING_TOKEN})\s*\Z")
 # the platforms whose form is "short": one text, held to its budget by the grammar
 SHORT = ("x", "bluesky", "threads", "mastodon")
 
@@ -109,7 +108,7 @@ def short_form(budget: int) -> Form:
     return Form((text,), (("text",),))
 
 
-# the list form needs room for an intro and two lines of a few words each
+# the list form needs room for a headline and two lines of a few words each
 LIST_MIN_BUDGET = 120
 HEADLINE_CHARS = 50
 LABEL_CHARS = 14
@@ -317,7 +316,7 @@ def whole(value: str, cap: int | None) -> str:
     may stop a few characters short of it ("... Join us in our remote office within", 122
     of 123, an X post on the CLI, 2026-11-30): within TOKEN_SLACK of the cap, a part that
     does not end in a mark, an emoji or an address counts as cut too."""
-    if cap is None or len(value) < cap - TOKEN_SLACK:
+    if cap is None or not _at_cap(value, cap):
         return value
     if len(value) < cap and _CLOSED_END.search(value):
         return value
@@ -362,9 +361,15 @@ def _rejoined(pieces: list[tuple[str, int | None]]) -> list[str]:
     return [text for text, _ in out]
 
 
+def _at_cap(text: str, cap: int) -> bool:
+    """Whether ``text`` may have been cut by its grammar cap: it is within TOKEN_SLACK of
+    it (the grammar ends a string when the next token would overrun the cap)."""
+    return len(text) >= cap - TOKEN_SLACK
+
+
 def _cut_word(text: str, cap: int | None) -> str | None:
     """The letters a part that filled its cap ends in, if it ends in letters."""
-    if cap is None or len(text) < cap - TOKEN_SLACK:
+    if cap is None or not _at_cap(text, cap):
         return None
     found = regex.search(r"\p{L}+\Z", text)
     return found.group() if found else None

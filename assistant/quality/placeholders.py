@@ -11,7 +11,13 @@ import regex
 
 from assistant.models import Problem, Severity
 from assistant.quality.context import problem, shorten
-from assistant.quality.textnorm import sentence_spans, strip_markup, word_spans, words
+from assistant.quality.textnorm import (
+    CLOSING_TOKEN,
+    sentence_spans,
+    strip_markup,
+    word_spans,
+    words,
+)
 
 # the ad labels that people write in brackets (see compliance/labels.py)
 _LABELS = {"werbung", "anzeige", "ad", "advertisement", "paid partnership", "werbung/anzeige"}
@@ -74,8 +80,7 @@ _CUT = regex.compile(r"(?:\.{2,}|…)\Z")
 _OPEN_WORDS = 10
 _TAGS_AFTER = regex.compile(r"(?:\s|#\w+)*\Z")
 _LAST_SENTENCE = regex.compile(r"(?:^|[.!?…:;\n])([^.!?…:;\n]*)\Z")
-_CLOSED = regex.compile(r"(?:[.!?…:;)\]\"'»«“”\ufe0f\u200d]|\p{Extended_Pictographic}"
-                        r"|https?://\S+|\S+@\S+)\Z")
+_CLOSED = regex.compile(rf"(?:[.!?…:;)\]\"'»«“”\ufe0f\u200d]|{CLOSING_TOKEN})\Z")
 
 
 def cut_off_problems(text: str) -> list[Problem]:

@@ -14,6 +14,9 @@ HANDLE_RE = regex.compile(r"(?<![\p{L}\p{N}_.])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.-]*
 # a web address without a scheme: tessaline.example/trust, moewenbohne.de
 DOMAIN_RE = regex.compile(r"(?i)(?<![\w@/.])(?:[a-z0-9][a-z0-9-]*\.)+[a-z]{2,}(?:/[^\s]*)?"
                           r"(?![\w@])")
+# what ends a sentence without a mark: an emoji, a web or an e-mail address (the cut-off
+# check and the platform form's cut both read a text's end with it)
+CLOSING_TOKEN = r"\p{Extended_Pictographic}\ufe0f?|https?://\S+|\S+@\S+"
 EMAIL_RE = regex.compile(r"(?i)\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b")
 _LABEL_RE = regex.compile(r"(?i)^\W*(?:werbung|anzeige|paid partnership|advertisement|ad)\b\W*")
 _BIO_RE = regex.compile(r"(?i)\blinks?\s+(?:in|im)\s+(?:(?:der|unserer|our|the)\s+)?"
