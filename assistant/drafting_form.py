@@ -42,10 +42,10 @@ CTA_CHARS = 200
 TAGS: dict[str, Any] = {"maxItems": 8, "items": {"type": "string", "maxLength": 40}}
 # one line of up to 200 characters that ends in one "?" (llguidance anchors every pattern;
 # the anchors keep it valid for llama.cpp's GBNF converter, which requires them). No "?"
-# inside, and no "!", "." or space right before the last one: the model's own question
-# mark and the pattern's made "Wie geht es dir??" and "Lass uns herausfinden!?" (bench,
-# 2026-11-30)
-QUESTION_PATTERN = r"^[^\n?]{7,199}[^\n?!. ]\?$"
+# inside, and no "!", ".", ":", ";", "," or space right before the last one: the model's
+# own question mark and the pattern's made "Wie geht es dir??" and "Lass uns
+# herausfinden!?", a label cut short "Bewerbung per Mail:?" (bench, 2026-11-30)
+QUESTION_PATTERN = r"^[^\n?]{7,199}[^\n?!.:;, ]\?$"
 # characters a grammar's cut can stop short of a cap: a token of the 1.5B model's
 # vocabulary is rarely longer
 TOKEN_SLACK = 12

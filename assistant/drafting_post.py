@@ -24,7 +24,7 @@ from assistant.models import Brief, Draft, MediaInfo, Problem
 from assistant.platforms import Platform, check_post, get_platform
 from assistant.quality.compose import brief_places, grammar_lexicon_for, misspelled_tags
 from assistant.quality.context import QualityContext
-from assistant.quality.fit import fit_post
+from assistant.quality.fit import FLAWS, fit_post, without_flawed
 from assistant.quality.linkbio import bio_hints
 from assistant.quality.tidy import tidy_post
 
@@ -157,7 +157,26 @@ def finish_post(
         media=list(media),
     )
     draft.problems = post_problems(kit, draft)
-    return without_flawed_comment(kit, draft)
+    return without_flawed_comment(kit, struck_flawed(kit, draft))
+
+
+def struck_flawed(kit: BrandKit, draft: Draft) -> Draft:
+    """``draft`` without the sentences of the model's own whose slip goes with them and
+    that carry no fact of the brief (``fit.without_flawed``), read by the one checker."""
+    if not draft.brief or not any(p.code in FLAWS for p in draft.problems):
+        return draft
+
+    def findings(text: str) -> list[Problem]:
+        return post_problems(kit, draft.model_copy(update={"text": text}))
+
+    text = without_flawed(draft.text, findings, draft.brief, draft.language,
+                          keep=[kit.ai_label or ""], places=brief_places(draft.language))
+    if text != draft.text:
+        log.info("sentences with a slip and no fact of the brief struck from the %s draft",
+                 draft.platform)
+        draft.text = text
+        draft.problems = post_problems(kit, draft)
+    return draft
 
 
 def without_flawed_comment(kit: BrandKit, draft: Draft) -> Draft:

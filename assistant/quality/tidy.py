@@ -55,6 +55,7 @@ from assistant.quality.context import QualityContext
 from assistant.quality.emoji import foreign_emoji
 from assistant.quality.factcheck import Known, invented_urls
 from assistant.quality.facts import extract_facts
+from assistant.quality.fit import without_spans
 from assistant.quality.formality_fix import mend_address
 from assistant.quality.grammar_de import mend_grammar
 from assistant.quality.grammar_words import GrammarLexicon
@@ -220,11 +221,7 @@ def _without_spans(text: str, spans: list[tuple[int, int]],
     """``text`` without the sentences at ``drop`` (some of its ``spans``); one stays."""
     if not drop or len(drop) == len(spans):
         return text
-    for start, end in reversed(drop):
-        whole_line = (start == 0 or text[start - 1] == "\n") and text[end:end + 1] == "\n"
-        # a whole line goes with its line break: no empty line where it stood
-        text = text[:start] + text[end + 1:] if whole_line else text[:start] + " " + text[end:]
-    return clean_gaps(text)
+    return without_spans(text, drop)
 
 
 def _copied(sentence: str, texts: list[str]) -> bool:

@@ -90,6 +90,8 @@ def test_each_platform_gets_its_own_shape(kit: BrandKit) -> None:
     # both from the platform form's Facebook drafts (bench, 2026-11-30)
     ("Was ist der Schluss der Weihnachtszeit für Möwenbohne Kaffeekontor??", False),
     ("Lass uns herausfinden!?", False),
+    ("Möwenbohne Kaffeekontor sucht Barista in Teilzeit! Bewerbung per Mail:?", False),
+    ("Kommst du,?", False),
     ("Kurz?", False),
     ("Eine Frage?\nZwei Zeilen?", False),
 ])

@@ -54,3 +54,28 @@ def test_the_models_misspelled_hashtags_are_left_out(fake_llm: FakeLLMServer) ->
     [draft] = draft_posts(kit(), BRIEF, ["instagram"])
     assert "Kolombien" not in draft.hashtags and "Weihnachtsfeiheit" not in draft.hashtags
     assert {"Filterkaffee", "ColdBrew"} <= set(draft.hashtags), draft.hashtags
+
+
+def test_a_filler_sentence_with_a_slip_is_struck_before_any_repair(
+        fake_llm: FakeLLMServer) -> None:
+    """The 1.5B model wraps the brief in filler of its own, and the filler is where its
+    German breaks ("Wir bieten ein unergiebliches Arbeitsrecht", bench 2026-11-30): a
+    sentence with a misspelt word and no fact of the brief goes, the real checker says so,
+    and no repair call is spent on it. A slip in a sentence with a fact stays, for the
+    repair."""
+    brief = ("Wir suchen ab Januar eine Barista (m/w/d) in Teilzeit, 20 Stunden pro Woche. "
+             "Bewerbung per Mail an moin@moewenbohne.example.")
+    filler = "Wir bieten ein unergiebliches Arbeitsrecht und einen lebendigen Kaffee-geist."
+    reply = (f"{brief.split(' Bewerbung')[0]} {filler}\n\nBewerbung per Mail an "
+             "moin@moewenbohne.example. Wir freuen uns auf dich!")
+    script = DraftScript(lambda platform, call: post(platform, reply))
+    fake_llm.responder = script
+    [draft] = draft_posts(kit(), brief, ["linkedin"])
+    assert filler not in draft.text and "20 Stunden pro Woche" in draft.text, draft.text
+    assert draft.status == "ready", draft.problems
+    assert len(script.calls) == 1
+
+    slip = reply.replace("20 Stunden pro Woche", "20 Stunden pro Wochhe").replace(filler, "")
+    fake_llm.responder = DraftScript(lambda platform, call: post(platform, slip))
+    [kept] = draft_posts(kit(), brief, ["linkedin"])
+    assert "Wochhe" in kept.text and any(p.code == "spelling" for p in kept.problems)
