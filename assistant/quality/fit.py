@@ -61,13 +61,17 @@ def _spare(text: str, span: tuple[int, int], brief: str, language: str, lacking:
     sentence = text[span[0]:span[1]]
     if URL_RE.search(sentence) or any(label and label in sentence for label in keep):
         return False
-    # a sentence that is mostly the brief's words says what the brief asked for, facts or
-    # not ("Turn them on under Settings, Alerts.")
-    own = [word for word in words(sentence.casefold()) if len(word) > 2]
-    briefed = set(words(brief.casefold()))
-    if own and sum(word in briefed for word in own) / len(own) >= BRIEF_SHARE:
+    if briefed(sentence, brief):
         return False
     return set(missing(without_spans(text, [span]), brief, language, places=places)) <= lacking
+
+
+def briefed(sentence: str, brief: str) -> bool:
+    """Whether ``sentence`` is mostly the brief's own words: it says what the brief asked
+    for, facts or not ("Turn them on under Settings, Alerts.")."""
+    own = [word for word in words(sentence.casefold()) if len(word) > 2]
+    told = set(words(brief.casefold()))
+    return bool(own) and sum(word in told for word in own) / len(own) >= BRIEF_SHARE
 
 
 def without_spans(text: str, spans: Sequence[tuple[int, int]]) -> str:

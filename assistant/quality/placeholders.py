@@ -101,6 +101,10 @@ def cut_off_problems(text: str) -> list[Problem]:
         return [problem("cut_off", f"the post ends inside a quotation that „ opened "
                                    f"('{last}'); finish it and close it with “")]
     body = _TAGS_AFTER.sub("", text)
+    dangling = _dangling_line(body)
+    if dangling is not None:
+        return [problem("cut_off", f"a line stops on '{dangling.split()[-1]}' as if cut off "
+                                   f"('…{dangling}'); finish it or take the word out")]
     tail = _LAST_SENTENCE.search(body)
     if tail is None or _CLOSED.search(body) or \
             len(words(strip_markup(tail.group(1)))) < _OPEN_WORDS:
@@ -108,6 +112,29 @@ def cut_off_problems(text: str) -> list[Problem]:
     last = " ".join(body.split()[-4:])
     return [problem("cut_off", f"the post stops mid-sentence ('…{last}'); finish the last "
                                "sentence")]
+
+
+# words that never end a line of German or English without a mark: what they open follows
+# them ("Möwenbohne Kaffeekontor: Röstkurs am", an Instagram hook stopped at its cap, came
+# out ready; bench, 2026-12-01). Not the words that are also a verb's particle ("Komm mit",
+# "Ruf an", "Pass auf") or a pronoun ("genau das").
+_NEVER_LAST = frozenset({
+    "am", "im", "zum", "zur", "vom", "beim", "für", "und", "oder", "sowie", "dass", "weil",
+    "ein", "eine", "einen", "einem", "einer", "eines", "des", "dem", "den", "unser",
+    "unsere", "unseren", "unserem", "unserer", "dein", "deine", "deinen", "deinem", "deiner",
+    "the", "and", "our", "your",
+})
+_LINE_END = regex.compile(r"(\S+\s+)?(\S+)$")
+
+
+def _dangling_line(body: str) -> str | None:
+    """The end of the first line (or sentence) that stops on a word of ``_NEVER_LAST``."""
+    for line in body.split("\n"):
+        line = _TAGS_AFTER.sub("", _TRAILING.sub("", line))
+        end = _LINE_END.search(line)
+        if end is not None and end.group(2).casefold() in _NEVER_LAST:
+            return end.group(0)
+    return None
 
 
 # a sentence or line (textnorm.sentence_spans); a repeated one of at least _REPEAT_WORDS

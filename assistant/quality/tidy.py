@@ -29,9 +29,12 @@ what the checks would flag:
   goes (it says how to write, or describes the brand, it is not what the brief is about),
   when another sentence stays;
 * a sentence taken from a kit example that carries a fact no source states ("Wir rösten
-  zweimal die Woche in Chargen von 15 Kilo ...", copied into a holiday greeting) goes,
-  when the brief is known and another sentence stays: the example shows the voice, its
-  facts are not today's (the ``invented_fact`` test on the sentence, ``copied_share``);
+  zweimal die Woche in Chargen von 15 Kilo ...", copied into a holiday greeting), or a
+  statement with no fact of the brief at all ("Wir rösten live, erklären, was im Röster
+  passiert ...", in a post on a new coffee), goes, when the brief is known and another
+  sentence stays: the example shows the voice, what it says is not today's news (the
+  ``invented_fact`` test on the sentence, ``copied_share``); its calls and questions
+  stay;
 * a sentence or line that another sentence of the post says in full, word for word, goes
   (the later of two equal ones): a small model's echo, never new information;
 * the rules a person accepted into the kit: its banned emoji go like foreign ones
@@ -55,7 +58,7 @@ from assistant.quality.context import QualityContext
 from assistant.quality.emoji import foreign_emoji
 from assistant.quality.factcheck import Known, invented_urls
 from assistant.quality.facts import extract_facts
-from assistant.quality.fit import without_spans
+from assistant.quality.fit import briefed, without_spans
 from assistant.quality.formality_fix import mend_address
 from assistant.quality.grammar_de import mend_grammar
 from assistant.quality.grammar_words import GrammarLexicon
@@ -111,7 +114,7 @@ def tidy_post(text: str, kit: BrandKit, platform: str, link: str | None, *,
                                  platform=platform, kit=kit, guidelines=guidelines)
         sources = Known.of(source_texts(context), language)
         text = _invented_links(text, sources)
-        text = _copied_example_facts(text, kit, sources, language)
+        text = _copied_examples(text, kit, sources, language, brief)
     text = _copied_guidance(text, guidelines, language, brief)
     text = _said_again(text)
     text = _drop_emoji(text, kit)
@@ -164,10 +167,25 @@ def _invented_links(text: str, sources: Known) -> str:
     return text
 
 
-def _copied_example_facts(text: str, kit: BrandKit, sources: Known, language: str) -> str:
+def _copied_examples(text: str, kit: BrandKit, sources: Known, language: str,
+                     brief: str) -> str:
+    """``text`` without the sentences taken from a kit example that carry a fact no source
+    states, or state something with no fact of the ``brief`` at all: the example shows
+    the voice, what it says is not today's news ("Wir rösten live, erklären, was im
+    Röster passiert, und laden zum Cupping ein" and "Für Kinder gibt's heißen Kakao" stood
+    in a Facebook post on a new filter coffee, bench 2026-12-01)."""
     examples = [example.text for example in kit.examples]
-    return _without_sentences(
-        text, lambda sentence: _copied_fact(sentence, examples, sources, language))
+    told = Known.of((brief,), language)
+    return _without_sentences(text, lambda sentence: _copied(sentence, examples) and (
+        (_statement(sentence) and not briefed(sentence, brief)
+         and _off_brief(sentence, told, language))
+        or any(not sources.covers(fact) for fact in extract_facts(sentence, language))))
+
+
+def _statement(sentence: str) -> bool:
+    """Not a call or a question: an example's sign-off ("Erzähl uns, wie er dir
+    schmeckt!") is the brand's voice, not news."""
+    return not sentence.rstrip().endswith(("!", "?"))
 
 
 def _copied_guidance(text: str, guidelines: str, language: str, brief: str | None) -> str:
@@ -182,13 +200,14 @@ def _copied_guidance(text: str, guidelines: str, language: str, brief: str | Non
     if not guidelines:
         return text
     told = Known.of((brief,), language) if brief is not None else None
-
-    def off_brief(sentence: str) -> bool:
-        facts = extract_facts(sentence, language)
-        return not facts or (told is not None and not any(told.covers(f) for f in facts))
-
     return _without_sentences(text, lambda sentence: (
-        _copied(sentence, [guidelines]) and off_brief(sentence)))
+        _copied(sentence, [guidelines]) and _off_brief(sentence, told, language)))
+
+
+def _off_brief(sentence: str, told: Known | None, language: str) -> bool:
+    """Whether ``sentence`` has no fact, or none that ``told`` (the brief) states."""
+    facts = extract_facts(sentence, language)
+    return not facts or (told is not None and not any(told.covers(f) for f in facts))
 
 
 def _without_sentences(text: str, drop_it: Callable[[str], bool]) -> str:
@@ -228,11 +247,6 @@ def _copied(sentence: str, texts: list[str]) -> bool:
     """Whether ``sentence`` is long enough and mostly in 5-word runs of one of ``texts``."""
     return len(words(sentence)) >= COPIED_MIN_WORDS and any(
         copied_share(sentence, text) >= COPIED_SHARE for text in texts)
-
-
-def _copied_fact(sentence: str, examples: list[str], sources: Known, language: str) -> bool:
-    return _copied(sentence, examples) and any(
-        not sources.covers(fact) for fact in extract_facts(sentence, language))
 
 
 def _pointed_at(text: str, start: int, end: int) -> bool:

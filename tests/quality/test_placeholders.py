@@ -95,6 +95,24 @@ def test_a_post_that_ends_unfinished_reads_as_cut_off(text: str, said: str) -> N
     assert said in found[0].message
 
 
+@pytest.mark.parametrize("text", [
+    # the embedded model's Instagram hook, stopped at its cap (bench, 2026-12-01)
+    "Möwenbohne Kaffeekontor: Röstkurs am\nEinladung zum Röstkurs am 12. Dezember.",
+    "Neue Bohnen für\n250 g für 11,90 €", "Wir rösten und", "Schema drift alerts for the",
+])
+def test_a_line_that_stops_on_a_word_that_opens_something_is_cut_off(text: str) -> None:
+    found = cut_off_problems(text)
+    assert [p.code for p in found] == ["cut_off"] and "as if cut off" in found[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "Komm mit!\nWir rösten", "Ruf uns an\nOder schreib uns", "Genau das", "Pass auf 🎄",
+    "Frohe Weihnachten und einen guten Rutsch #Kaffee",
+])
+def test_a_line_that_ends_on_a_particle_or_a_noun_is_fine(text: str) -> None:
+    assert cut_off_problems(text) == []
+
+
 def test_a_post_that_ends_inside_a_quotation_is_cut_off() -> None:
     # the embedded model, 2026-11-30: a Facebook draft that stopped inside a quotation
     found = cut_off_problems("Neu im Kontor. Keine Superlative: nicht „der beste Kaffee der Stadt")
