@@ -25,7 +25,7 @@ from functools import partial
 from assistant.models import Problem
 from assistant.quality.factcheck import missing
 from assistant.quality.kit_rules import clean_gaps
-from assistant.quality.textnorm import URL_RE, sentence_spans, words
+from assistant.quality.textnorm import EMAIL_RE, URL_RE, sentence_spans, words
 
 MIN_KEPT = 1  # sentences that must stay
 BRIEF_SHARE = 0.5  # a sentence with this share of the brief's words stays
@@ -128,9 +128,9 @@ FLAWS = frozenset({"spelling", "grammar"})
 def without_flawed(text: str, findings: Callable[[str], Sequence[Problem]], brief: str,
                    language: str, keep: Sequence[str] = (),
                    places: frozenset[str] = frozenset()) -> str:
-    """``text`` without the sentences whose own slip (``FLAWS``, as ``findings`` reads the
-    text) goes with them, when they carry none of the brief's facts (as ``fit_text``'s
-    spare ones) and leaving them out finds nothing new; one sentence always stays.
+    """``text`` without the sentences that carry a slip of their own (``FLAWS``, as
+    ``findings`` reads the sentence alone) and none of the brief's facts, when leaving
+    them out finds nothing new in the post; the last first, one sentence always stays.
 
     The 1.5B model wraps a correct sentence of the brief in filler of its own, and the
     filler is where its German breaks: "Wir bieten ein unergiebliches Arbeitsrecht ...",
@@ -138,24 +138,21 @@ def without_flawed(text: str, findings: Callable[[str], Sequence[Problem]], brie
     2026-11-30). Asked to repair such a sentence, it wrote new slips; a person would strike
     it. A sentence with a fact of the brief stays, slip and all, for the repair."""
     current = findings(text)
-    while _flaws(current):
+    if not _flaws(current):
+        return text
+    codes = {problem.code for problem in current}
+    lacking = set(missing(text, brief, language, places=places))
+    spans = sentence_spans(text)
+    for sentence in reversed([text[start:end] for start, end in spans]):
         spans = sentence_spans(text)
-        if len(spans) <= MIN_KEPT:
-            break
-        lacking = set(missing(text, brief, language, places=places))
-        for span in spans:
-            trial = without_spans(text, [span])
-            if not _strikable(text, span, keep):
-                continue
-            found = findings(trial)
-            if (_flaws(found) < _flaws(current)
-                    and {p.code for p in found} <= {p.code for p in current}
-                    and len(found) < len(current)
-                    and set(missing(trial, brief, language, places=places)) <= lacking):
-                text, current = trial, found
-                break
-        else:
-            break
+        span = next((found for found in spans if text[found[0]:found[1]] == sentence), None)
+        if (span is None or len(spans) <= MIN_KEPT or not _strikable(sentence, keep)
+                or not _flaws(findings(sentence))):
+            continue
+        trial = without_spans(text, [span])
+        if ({problem.code for problem in findings(trial)} <= codes
+                and set(missing(trial, brief, language, places=places)) <= lacking):
+            text = trial
     return text
 
 
@@ -163,8 +160,7 @@ def _flaws(problems: Sequence[Problem]) -> int:
     return sum(1 for problem in problems if problem.code in FLAWS)
 
 
-def _strikable(text: str, span: tuple[int, int], keep: Sequence[str]) -> bool:
-    """A sentence with no link and no label of ``keep``."""
-    sentence = text[span[0]:span[1]]
-    return not URL_RE.search(sentence) and not any(label and label in sentence
-                                                   for label in keep)
+def _strikable(sentence: str, keep: Sequence[str]) -> bool:
+    """A sentence with no link, no e-mail address and no label of ``keep``."""
+    return (not URL_RE.search(sentence) and not EMAIL_RE.search(sentence)
+            and not any(label and label in sentence for label in keep))
