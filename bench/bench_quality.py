@@ -27,7 +27,8 @@ system text is the same for every slot of a kit, so all but the first slots reus
 model's own chat template and tokenizer (no generation), how many tokens of each prompt
 are a prefix of an earlier slot's prompt: what the cache can reuse at best.
 ``--recheck FILE.jsonl`` runs the quality checks on main now over the drafts of an earlier
-``--dump`` (for drafts made before a check existed) and prints the counts per brief.
+``--dump`` (for drafts made before a check existed) and prints the counts per brief; with
+``--retidy`` also after today's tidy and the striking of flawed sentences, side by side.
 """
 
 from __future__ import annotations
@@ -286,9 +287,11 @@ def prefix(days: int, client: LLMClient) -> None:
           f"earlier slot's prompt (the first slot has none to repeat)")
 
 
-def recheck(path: Path) -> None:
+def recheck(path: Path, retidy: bool = False) -> None:
     """Today's checker (the one every path uses) over the drafts of a --dump: per config and
-    brief the states then and now, and the findings now."""
+    brief the states then and now, and the findings now. ``retidy``: each dumped text also
+    goes through today's tidy and the striking of flawed sentences first (what drafting now
+    does to a reply before the checks), side by side with the checks alone."""
     from assistant.checks import with_same_text
 
     cases = {c.id: c for c in load_cases(None)}
@@ -296,6 +299,7 @@ def recheck(path: Path) -> None:
     for config in dict.fromkeys(r["config"] for r in rows):
         then: Counter[str] = Counter()
         now: Counter[str] = Counter()
+        tidied: Counter[str] = Counter()
         found: Counter[str] = Counter()
         mine = [r for r in rows if r["config"] == config]
         for brief in dict.fromkeys(r["brief"] for r in mine):
@@ -304,12 +308,16 @@ def recheck(path: Path) -> None:
             drafts = with_same_text([_redrafted(case, kit, r) for r in here])
             then.update(r["state"] for r in here)
             now.update(d.status for d in drafts)
+            if retidy:
+                drafts = with_same_text([_retidied(case, kit, d) for d in drafts])
+                tidied.update(d.status for d in drafts)
             found.update(p.code for d in drafts for p in d.problems)
             states = zip(here, drafts, strict=True)
             print(f"{config[:28]:28} {brief[:28]:28} " + ", ".join(
                 f"{r['platform']} {r['state']}->{d.status}" for r, d in states))
         total = sum(now.values())
-        print(f"{config[:28]:28} ready then {then['ready']} of {total}, now {now['ready']}; "
+        after = f", tidied now {tidied['ready']}" if retidy else ""
+        print(f"{config[:28]:28} ready then {then['ready']} of {total}, now {now['ready']}{after}; "
               + ", ".join(f"{code} {count}" for code, count in found.most_common()) + "\n")
 
 
@@ -324,6 +332,21 @@ def _redrafted(case: BriefCase, kit: BrandKit, row: dict[str, Any]) -> Draft:
                   link=tagged_link(brief, kit, row["platform"]), brief=case.text)
     draft.problems = post_problems(kit, draft)
     return draft
+
+
+def _retidied(case: BriefCase, kit: BrandKit, draft: Draft) -> Draft:
+    """``draft`` through today's tidy and striking of flawed sentences, then checked."""
+    from assistant.brand.ingest import kit_guidelines
+    from assistant.drafting_post import post_problems, struck_flawed
+    from assistant.quality.compose import grammar_lexicon_for
+    from assistant.quality.tidy import tidy_post
+
+    draft = draft.model_copy(deep=True)
+    draft.text = tidy_post(draft.text, kit, draft.platform, draft.link, language=case.language,
+                           lex=grammar_lexicon_for(case.language), brief=case.text,
+                           guidelines=kit_guidelines(kit))
+    draft.problems = post_problems(kit, draft)
+    return struck_flawed(kit, draft)
 
 
 def configs(ab: bool, only: Sequence[str]) -> list[tuple[str, dict[str, Any]]]:
@@ -358,11 +381,13 @@ def main() -> None:
                         help="instead: generate week for DAYS days, print the cached share")
     parser.add_argument("--prefix", type=int, default=None, metavar="DAYS",
                         help="instead: the tokens a week's prompts share (no generation)")
+    parser.add_argument("--retidy", action="store_true",
+                        help="with --recheck: also through today's tidy and striking")
     parser.add_argument("--recheck", type=Path, default=None, metavar="FILE",
                         help="instead: today's quality checks over the drafts of a --dump")
     args = parser.parse_args()
     if args.recheck:
-        recheck(args.recheck)
+        recheck(args.recheck, args.retidy)
         return
     if args.week or args.prefix:
         (week if args.week else prefix)(args.week or args.prefix, get_client(load_settings()))
