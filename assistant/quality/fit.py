@@ -10,6 +10,10 @@ label, not the opening one. Such
 sentences go, the longest first, until the post fits; if it cannot fit that way, it is
 left as it was, for the repair and the person.
 
+``without_flawed`` strikes, by the same reading of the brief's facts, a sentence of the
+model's own that carries a misspelt word or a German agreement error and none of the
+brief's facts: what a person would strike rather than mend.
+
 ``fit_post`` also lets the post's optional hashtags go (not the kit's always-tags), the
 last first: a tag is the cheapest part of a post to lose, so tags go before any sentence
 when that is enough. An X post 5 characters over the limit kept its "#Kaffee"
@@ -138,7 +142,7 @@ def without_flawed(text: str, findings: Callable[[str], Sequence[Problem]], brie
     2026-11-30). Asked to repair such a sentence, it wrote new slips; a person would strike
     it. A sentence with a fact of the brief stays, slip and all, for the repair."""
     current = findings(text)
-    if not _flaws(current):
+    if not _slipped(current):
         return text
     codes = {problem.code for problem in current}
     lacking = set(missing(text, brief, language, places=places))
@@ -147,7 +151,7 @@ def without_flawed(text: str, findings: Callable[[str], Sequence[Problem]], brie
         spans = sentence_spans(text)
         span = next((found for found in spans if text[found[0]:found[1]] == sentence), None)
         if (span is None or len(spans) <= MIN_KEPT or not _strikable(sentence, keep)
-                or not _flaws(findings(sentence))):
+                or not _slipped(findings(sentence))):
             continue
         trial = without_spans(text, [span])
         if ({problem.code for problem in findings(trial)} <= codes
@@ -156,8 +160,8 @@ def without_flawed(text: str, findings: Callable[[str], Sequence[Problem]], brie
     return text
 
 
-def _flaws(problems: Sequence[Problem]) -> int:
-    return sum(1 for problem in problems if problem.code in FLAWS)
+def _slipped(problems: Sequence[Problem]) -> bool:
+    return any(problem.code in FLAWS for problem in problems)
 
 
 def _strikable(sentence: str, keep: Sequence[str]) -> bool:

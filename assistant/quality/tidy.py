@@ -176,10 +176,14 @@ def _copied_examples(text: str, kit: BrandKit, sources: Known, language: str,
     in a Facebook post on a new filter coffee, bench 2026-12-01)."""
     examples = [example.text for example in kit.examples]
     told = Known.of((brief,), language)
-    return _without_sentences(text, lambda sentence: _copied(sentence, examples) and (
-        (_statement(sentence) and not briefed(sentence, brief)
-         and _off_brief(sentence, told, language))
-        or any(not sources.covers(fact) for fact in extract_facts(sentence, language))))
+
+    def not_todays(sentence: str) -> bool:
+        news = _statement(sentence) and not briefed(sentence, brief)
+        return (news and _off_brief(sentence, told, language)) or any(
+            not sources.covers(fact) for fact in extract_facts(sentence, language))
+
+    return _without_sentences(text, lambda sentence: _copied(sentence, examples)
+                              and not_todays(sentence))
 
 
 def _statement(sentence: str) -> bool:
