@@ -128,11 +128,17 @@ _LINE_END = regex.compile(r"(\S+\s+)?(\S+)$")
 
 
 def _dangling_line(body: str) -> str | None:
-    """The end of the first line (or sentence) that stops on a word of ``_NEVER_LAST``."""
+    """The end of the first line (or sentence) that stops on a word of ``_NEVER_LAST``, or
+    on a lone small letter: a word cut at the grammar's cap ("... 16 Stunden im Kühlschrank
+    ziehen, z", an Instagram hook, whose next line went on "then filtern."; bench,
+    2026-12-01). A capital stays ("Plan B")."""
     for line in body.split("\n"):
         line = _TAGS_AFTER.sub("", _TRAILING.sub("", line))
         end = _LINE_END.search(line)
-        if end is not None and end.group(2).casefold() in _NEVER_LAST:
+        if end is None:
+            continue
+        last = end.group(2)
+        if last.casefold() in _NEVER_LAST or (len(last) == 1 and last.islower()):
             return end.group(0)
     return None
 

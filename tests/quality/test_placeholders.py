@@ -99,6 +99,9 @@ def test_a_post_that_ends_unfinished_reads_as_cut_off(text: str, said: str) -> N
     # the embedded model's Instagram hook, stopped at its cap (bench, 2026-12-01)
     "Möwenbohne Kaffeekontor: Röstkurs am\nEinladung zum Röstkurs am 12. Dezember.",
     "Neue Bohnen für\n250 g für 11,90 €", "Wir rösten und", "Schema drift alerts for the",
+    # the next Instagram hook cut at its cap, mid-word (bench, 2026-12-01)
+    "70 g grob gemahlener Kaffee auf 1 Liter kaltes Wasser, 16 Stunden im Kühlschrank "
+    "ziehen, z\nthen filtern.",
 ])
 def test_a_line_that_stops_on_a_word_that_opens_something_is_cut_off(text: str) -> None:
     found = cut_off_problems(text)
@@ -107,6 +110,7 @@ def test_a_line_that_stops_on_a_word_that_opens_something_is_cut_off(text: str) 
 
 @pytest.mark.parametrize("text", [
     "Komm mit!\nWir rösten", "Ruf uns an\nOder schreib uns", "Genau das", "Pass auf 🎄",
+    "Jetzt mit Plan B", "Vitamin C",
     "Frohe Weihnachten und einen guten Rutsch #Kaffee",
 ])
 def test_a_line_that_ends_on_a_particle_or_a_noun_is_fine(text: str) -> None:
