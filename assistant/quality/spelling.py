@@ -189,14 +189,18 @@ def _doubled(word: str) -> bool:
 
 
 def _small_noun(word: str, before: str, lex: Lexicon) -> bool:
-    """A German noun written small after an article or a preposition: one the dictionary
-    knows capitalised, or one the brief or the kit writes capitalised ("ein röstkurs" for
-    the brief's "Röstkurs", which the brief's own words would otherwise let pass: a ready
-    Facebook draft, 2026-11-30)."""
+    """A German noun written small: one the dictionary or the brief and the kit know only
+    capitalised ("ein röstkurs" for the brief's "Röstkurs", which the brief's own words
+    would otherwise let pass: a ready Facebook draft, 2026-11-30; "Ab Januar bewerbung per
+    Mail", 4 bench drafts, one ready, 2026-12-01). Away from an article or a preposition,
+    a word that is also a verb's imperative ("mahl feiner") or an English word ("Second
+    hand", "to go") is not read as a noun."""
     if not lex.compounds or not word.islower() or lex.main.spell(word):
         return False
     after_article = before in DETERMINERS or before in PREPOSITIONS or before in FUSED_ARTICLES
-    return after_article and (lex.main.spell(word.capitalize()) or word in lex.nouns)
+    noun = bool(lex.main.spell(word.capitalize()) or word in lex.nouns)
+    return noun and (after_article or not (
+        _imperative(word, lex) or any(other.spell(word) for other in lex.others)))
 
 
 def spelling_message(words: list[str], suggest: dict[str, tuple[str, ...]]) -> str:

@@ -154,6 +154,10 @@ def test_platform_names_are_words(software: BrandKit) -> None:
     # English inside German stays English; the noun is small only after an article
     ("Second hand, first class: unser Café in Altona.", []),
     ("Kaffee to go gibt es ab 7 Uhr.", []),
+    # a noun only German knows, small anywhere (4 bench drafts, 2026-12-01); an
+    # imperative is no noun
+    ("Ab Januar bewerbung per Mail an uns.", ["bewerbung"]),
+    ("Schmeckt er sauer, mahl feiner.", []),
 ])
 def test_a_german_noun_written_small_after_an_article_is_caught(text: str,
                                                                 words: list[str]) -> None:
