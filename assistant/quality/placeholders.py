@@ -119,7 +119,8 @@ def cut_off_problems(text: str) -> list[Problem]:
 # out ready; bench, 2026-12-01). Not the words that are also a verb's particle ("Komm mit",
 # "Ruf an", "Pass auf") or a pronoun ("genau das").
 _NEVER_LAST = frozenset({
-    "am", "im", "zum", "zur", "vom", "beim", "für", "und", "oder", "sowie", "dass", "weil",
+    "am", "im", "zum", "zur", "vom", "beim", "für", "von", "bei", "pro", "per", "und", "oder",
+    "sowie", "dass", "weil",
     "ein", "eine", "einen", "einem", "einer", "eines", "des", "dem", "den", "unser",
     "unsere", "unseren", "unserem", "unserer", "dein", "deine", "deinen", "deinem", "deiner",
     "the", "and", "our", "your",
