@@ -49,6 +49,8 @@ QUESTION_PATTERN = r"^[^\n?]{7,199}[^\n?!.:;, ]\?$"
 # characters a grammar's cut can stop short of a cap: a token of the 1.5B model's
 # vocabulary is rarely longer
 TOKEN_SLACK = 12
+# a sentence's last mark: not a date's or a number's dot before a word ("14. Dezember")
+_SENTENCE_END = regex.compile(r"[.!?](?![.!?])(?<!\d\.(?=[ \t]*\w))")
 _CLOSED_END = regex.compile(rf"(?:[.!?…)\]\"'»«“”]|{CLOSING_TOKEN})\s*\Z")
 # the platforms whose form is "short": one text, held to its budget by the grammar
 SHORT = ("x", "bluesky", "threads", "mastodon")
@@ -310,7 +312,9 @@ def _line(item: Any) -> str:
 def whole(value: str, cap: int | None) -> str:
     """A part that filled its cap was cut by the grammar, maybe mid-word: back to its last
     sentence end when that keeps at least half of it (else as it is, for the checks). A
-    dot or "?" inside a web address ends no sentence: cut there, the link would break.
+    dot or "?" inside a web address ends no sentence: cut there, the link would break; nor
+    does the dot of a date ("14. Dezember": an Instagram hook cut back to "... am Samstag,
+    14.", CLI, 2026-12-01).
 
     The grammar ends a string when its next token would overrun the cap, so a cut part
     may stop a few characters short of it ("... Join us in our remote office within", 122
@@ -320,9 +324,8 @@ def whole(value: str, cap: int | None) -> str:
         return value
     if len(value) < cap and _CLOSED_END.search(value):
         return value
-    masked = mask_addresses(value)
-    end = max(masked.rfind(mark) for mark in ".!?")
-    return value[:end + 1] if end >= cap // 2 else value
+    ends = [found.end() for found in _SENTENCE_END.finditer(mask_addresses(value))]
+    return value[:ends[-1]] if ends and ends[-1] > cap // 2 else value
 
 
 def joined(form: Form, values: Mapping[str, Any]) -> str:

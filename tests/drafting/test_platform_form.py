@@ -134,6 +134,9 @@ def test_a_part_cut_at_its_cap_ends_at_its_last_sentence() -> None:
                   form.layout)
     details = joined(capped, parts).split("\n\n")[1]
     assert details == "Der Kurs ist am 12. Dezember. Es gibt 8 Plätze."
+    # a date's dot ends no sentence (CLI, 2026-12-01)
+    hook = "Möwenbohne Kaffeekontor: Barista-Kurs am Samstag, 14. Dezember, 10 Uhr im Kontor: Mi"
+    assert whole(hook, len(hook)) == hook
     assert whole("Kurz und gut", 50) == "Kurz und gut"  # under the cap: untouched
     assert whole("Ohne Satzende geht es hier immer weiter und we", 46).endswith("we")
 
