@@ -129,10 +129,21 @@ def _drop_trailing_label(text: str, lang: str) -> str:
 _BARE_LABEL_BEFORE = re.compile(r"[ \t]+(?=[A-ZÄÖÜ])")
 
 
+def _drop_later_labels(text: str, lang: str) -> str:
+    """Remove a label that opens a later line or paragraph ("Ad: Register now!" under a
+    post that opens with "Ad:"; a LinkedIn draft of the embedded model, whose every part
+    began with it, 2026-12-01): the post says it once, first."""
+    words = _word_pattern(lang).pattern
+    later = re.compile(rf"(?m)(?<=\n)([ \t]*){words}[ \t]*[|:][ \t]*(?=\S)", re.IGNORECASE)
+    return later.sub(r"\1", text)
+
+
 def add_ad_label(text: str, language: str) -> str:
-    """``text`` with the label first ("Werbung | ..."); a label that opens it already stays,
-    set apart from a sentence that follows it with no mark ("Ad We ..." -> "Ad | We ...")."""
+    """``text`` with the label first ("Werbung | ..."), and only there; a label that opens
+    it already stays, set apart from a sentence that follows it with no mark ("Ad We ..."
+    -> "Ad | We ...")."""
     lang = _language(language)
+    text = _drop_later_labels(text, lang)
     match = _opening_label(text, lang)
     if match is not None:
         gap = _BARE_LABEL_BEFORE.match(text, match.end())

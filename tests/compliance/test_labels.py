@@ -67,6 +67,14 @@ def test_messages_say_the_fix() -> None:
      "Werbung | Wir stellen vor: Hafer-Cappuccino"),
     ("Werbung für unseren Hafer-Cappuccino", "de",
      "Werbung für unseren Hafer-Cappuccino"),  # a sentence that begins with the word
+    # every part of a LinkedIn draft began with the label (bench, 2026-12-01): once, first
+    ("Ad: We sponsor the dbt Meetup Berlin.\n\nAd: Register now and join us!", "en",
+     "Ad: We sponsor the dbt Meetup Berlin.\n\nRegister now and join us!"),
+    ("Neu im Café.\nWerbung | Ab Montag für 3,80 €", "de",
+     "Werbung | Neu im Café.\nAb Montag für 3,80 €"),
+    # a later line that begins with the words as a sentence stays
+    ("Ad | We sponsor it.\nPaid partnership with the dbt Meetup Berlin.", "en",
+     "Ad | We sponsor it.\nPaid partnership with the dbt Meetup Berlin."),
 ])
 def test_add_ad_label(text: str, language: str, expected: str) -> None:
     fixed = add_ad_label(text, language)
