@@ -32,7 +32,12 @@ from assistant.drafting_passes import Passes
 from assistant.platforms import get_platform
 from assistant.quality.textnorm import CLOSING_TOKEN, mask_addresses
 
-HOOK_CHARS = 90
+# Instagram's hook: what shows above its "more" fold (125), less room for the ad label
+# ("Werbung | "). At 90 the grammar cut the hook mid-word in 11 of 44 Instagram drafts of
+# the bench dumps (2026-11-30/12-01): the model writes the brief's first sentence there,
+# often 100-110 characters ("... für unser caf" / "in Altona", "... im K" / "Kontor ...").
+# At 110, 0 of 6 such cuts against 2 of 6 at 90 in one run (bench/README.md)
+HOOK_CHARS = 110
 LINE_CHARS = 140
 # every free part is capped too: without a cap the 1.5B model once wrote on until the
 # reply hit the token limit, twice, and the brief got no draft (bench/README.md)

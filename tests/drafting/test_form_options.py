@@ -5,6 +5,7 @@ lines). Pure, then against the fake OpenAI server."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -14,6 +15,7 @@ from assistant.config import load_settings
 from assistant.drafting import DraftOptions, draft_posts
 from assistant.drafting_form import (
     FORMS,
+    HOOK_CHARS,
     LIST_MIN_BUDGET,
     facts_first,
     form_for,
@@ -96,7 +98,7 @@ def test_a_hook_written_after_the_facts_is_told_to_leave_them_out() -> None:
     grammar that forbade digits made the model fill it with invisible characters."""
     hook = {part.name: part for part in facts_first(FORMS["instagram"]).parts}["hook"]
     assert "no date, time, price or number" in hook.purpose
-    assert hook.schema == {"maxLength": 90}
+    assert hook.schema == {"maxLength": HOOK_CHARS}
     # the other forms keep their parts, only the order changes
     for name in ("facebook", "linkedin"):
         form = facts_first(FORMS[name])
@@ -165,10 +167,13 @@ def test_a_hook_cut_at_its_cap_joins_the_line_that_begins_its_word_again(
     hook: str, line: str, expected: str,
 ) -> None:
     """Asked for the hook first, the model began the brief there and ran on into the lines
-    (bench, 2026-11-30)."""
-    assert len(hook) == 90
-    text = joined(FORMS["instagram"], {"hook": hook, "lines": [line, "250 g für 11,90 €"],
-                                       "call_to_action": "Link in Bio"})
+    (bench, 2026-11-30, when the hook's cap was 90)."""
+    form = FORMS["instagram"]
+    at_90 = replace(form, parts=tuple(
+        replace(part, schema={"maxLength": len(hook)}) if part.name == "hook" else part
+        for part in form.parts))
+    text = joined(at_90, {"hook": hook, "lines": [line, "250 g für 11,90 €"],
+                          "call_to_action": "Link in Bio"})
     assert text.split("\n") == [expected, "250 g für 11,90 €", "Link in Bio"]
 
 

@@ -72,7 +72,9 @@ def test_each_platform_gets_its_own_shape(kit: BrandKit) -> None:
     assert [k for k in instagram if k not in {"platform", "hashtags", "alt_text",
                                               "first_comment"}] == ["hook", "lines",
                                                                     "call_to_action"]
-    assert instagram["hook"]["maxLength"] == 90
+    # the hook stays above Instagram's "more" fold, the ad label before it included
+    fold = get_platform("instagram").fold
+    assert fold is not None and instagram["hook"]["maxLength"] + len("Werbung | ") <= fold
     assert (instagram["lines"]["minItems"], instagram["lines"]["maxItems"]) == (2, 3)
     assert "text" not in instagram
     assert _post_schema("facebook", kit)["question_to_readers"]["pattern"].endswith(r"\?$")
