@@ -54,6 +54,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("POSTWERK_DATA_DIR", str(ROOT / "data"))
 
+from quality_replay import recheck  # noqa: E402
+
 from assistant.brand.kit import BrandKit, load_kit  # noqa: E402
 from assistant.config import Settings, load_settings  # noqa: E402
 from assistant.drafting import DraftOptions, adraft_posts  # noqa: E402
@@ -287,68 +289,6 @@ def prefix(days: int, client: LLMClient) -> None:
           f"earlier slot's prompt (the first slot has none to repeat)")
 
 
-def recheck(path: Path, retidy: bool = False) -> None:
-    """Today's checker (the one every path uses) over the drafts of a --dump: per config and
-    brief the states then and now, and the findings now. ``retidy``: each dumped text also
-    goes through today's tidy and the striking of flawed sentences first (what drafting now
-    does to a reply before the checks), side by side with the checks alone."""
-    from assistant.checks import with_same_text
-
-    cases = {c.id: c for c in load_cases(None)}
-    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line]
-    for config in dict.fromkeys(r["config"] for r in rows):
-        then: Counter[str] = Counter()
-        now: Counter[str] = Counter()
-        tidied: Counter[str] = Counter()
-        found: Counter[str] = Counter()
-        mine = [r for r in rows if r["config"] == config]
-        for brief in dict.fromkeys(r["brief"] for r in mine):
-            case, here = cases[brief], [r for r in mine if r["brief"] == brief]
-            kit = load_kit(case.kit, ROOT / "brand_kits")
-            drafts = with_same_text([_redrafted(case, kit, r) for r in here])
-            then.update(r["state"] for r in here)
-            now.update(d.status for d in drafts)
-            if retidy:
-                drafts = with_same_text([_retidied(case, kit, d) for d in drafts])
-                tidied.update(d.status for d in drafts)
-            found.update(p.code for d in drafts for p in d.problems)
-            states = zip(here, drafts, strict=True)
-            print(f"{config[:28]:28} {brief[:28]:28} " + ", ".join(
-                f"{r['platform']} {r['state']}->{d.status}" for r, d in states))
-        total = sum(now.values())
-        after = f", tidied now {tidied['ready']}" if retidy else ""
-        print(f"{config[:28]:28} ready then {then['ready']} of {total}, now {now['ready']}{after}; "
-              + ", ".join(f"{code} {count}" for code, count in found.most_common()) + "\n")
-
-
-def _redrafted(case: BriefCase, kit: BrandKit, row: dict[str, Any]) -> Draft:
-    """A dumped draft as drafting would hand it to the checker (its link tagged)."""
-    from assistant.drafting_post import post_problems, tagged_link
-
-    brief = Brief(text=case.text, link=case.link, sponsored=case.sponsored,
-                  language=case.language)  # type: ignore[arg-type]
-    draft = Draft(kit_id=kit.id, platform=row["platform"], text=row["text"],
-                  hashtags=row["hashtags"], language=case.language, sponsored=case.sponsored,
-                  link=tagged_link(brief, kit, row["platform"]), brief=case.text)
-    draft.problems = post_problems(kit, draft)
-    return draft
-
-
-def _retidied(case: BriefCase, kit: BrandKit, draft: Draft) -> Draft:
-    """``draft`` through today's tidy and striking of flawed sentences, then checked."""
-    from assistant.brand.ingest import kit_guidelines
-    from assistant.drafting_post import post_problems, struck_flawed
-    from assistant.quality.compose import grammar_lexicon_for
-    from assistant.quality.tidy import tidy_post
-
-    draft = draft.model_copy(deep=True)
-    draft.text = tidy_post(draft.text, kit, draft.platform, draft.link, language=case.language,
-                           lex=grammar_lexicon_for(case.language), brief=case.text,
-                           guidelines=kit_guidelines(kit))
-    draft.problems = post_problems(kit, draft)
-    return struck_flawed(kit, draft)
-
-
 def configs(ab: bool, only: Sequence[str]) -> list[tuple[str, dict[str, Any]]]:
     """The defaults, then (with --ab) each option flipped on its own (a number option set
     to its first NUMBER_AB value, or to the second when the first is its default)."""
@@ -387,7 +327,8 @@ def main() -> None:
                         help="instead: today's quality checks over the drafts of a --dump")
     args = parser.parse_args()
     if args.recheck:
-        recheck(args.recheck, args.retidy)
+        recheck(args.recheck, {c.id: c for c in load_cases(None)}, ROOT / "brand_kits",
+                args.retidy)
         return
     if args.week or args.prefix:
         (week if args.week else prefix)(args.week or args.prefix, get_client(load_settings()))
