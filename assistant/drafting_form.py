@@ -30,7 +30,7 @@ from assistant.brand.kit import BrandKit
 from assistant.briefing import text_budget
 from assistant.drafting_passes import Passes
 from assistant.platforms import get_platform
-from assistant.quality.textnorm import CLOSING_TOKEN, mask_addresses
+from assistant.quality.textnorm import CLOSING_TOKEN, mask_addresses, sentence_spans
 
 # Instagram's hook: what shows above its "more" fold (125), less room for the ad label
 # ("Werbung | "). At 90 the grammar cut the hook mid-word in 11 of 44 Instagram drafts of
@@ -54,8 +54,6 @@ QUESTION_PATTERN = r"^[^\n?]{7,199}[^\n?!.:;, ]\?$"
 # characters a grammar's cut can stop short of a cap: a token of the 1.5B model's
 # vocabulary is rarely longer
 TOKEN_SLACK = 12
-# a sentence's last mark: not a date's or a number's dot before a word ("14. Dezember")
-_SENTENCE_END = regex.compile(r"[.!?](?![.!?])(?<!\d\.(?=[ \t]*\w))")
 _CLOSED_END = regex.compile(rf"(?:[.!?…)\]\"'»«“”]|{CLOSING_TOKEN})\s*\Z")
 # the platforms whose form is "short": one text, held to its budget by the grammar
 SHORT = ("x", "bluesky", "threads", "mastodon")
@@ -329,7 +327,9 @@ def whole(value: str, cap: int | None) -> str:
         return value
     if len(value) < cap and _CLOSED_END.search(value):
         return value
-    ends = [found.end() for found in _SENTENCE_END.finditer(mask_addresses(value))]
+    # sentences as the checks read them: a date's dot or an address's ends none
+    masked = mask_addresses(value)
+    ends = [end for _, end in sentence_spans(value) if masked[end - 1] in ".!?"]
     return value[:ends[-1]] if ends and ends[-1] > cap // 2 else value
 
 

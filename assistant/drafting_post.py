@@ -170,7 +170,8 @@ def struck_flawed(kit: BrandKit, draft: Draft) -> Draft:
         return post_problems(kit, draft.model_copy(update={"text": text}))
 
     text = without_flawed(draft.text, findings, draft.brief, draft.language,
-                          keep=[kit.ai_label or ""], places=brief_places(draft.language))
+                          keep=[kit.ai_label or ""], places=brief_places(draft.language),
+                          found=draft.problems)
     if text != draft.text:
         log.info("sentences with a slip and no fact of the brief struck from the %s draft",
                  draft.platform)

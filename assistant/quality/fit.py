@@ -63,7 +63,7 @@ def _spare(text: str, span: tuple[int, int], brief: str, language: str, lacking:
            keep: Sequence[str], places: frozenset[str]) -> bool:
     """A sentence with no link or label whose removal loses none of the brief's facts."""
     sentence = text[span[0]:span[1]]
-    if URL_RE.search(sentence) or any(label and label in sentence for label in keep):
+    if _linked(sentence, keep):
         return False
     if briefed(sentence, brief):
         return False
@@ -131,7 +131,8 @@ FLAWS = frozenset({"spelling", "grammar"})
 
 def without_flawed(text: str, findings: Callable[[str], Sequence[Problem]], brief: str,
                    language: str, keep: Sequence[str] = (),
-                   places: frozenset[str] = frozenset()) -> str:
+                   places: frozenset[str] = frozenset(),
+                   found: Sequence[Problem] | None = None) -> str:
     """``text`` without the sentences that carry a slip of their own (``FLAWS``, as
     ``findings`` reads the sentence alone) and none of the brief's facts, when leaving
     them out finds nothing new in the post; the last first, one sentence always stays.
@@ -140,8 +141,9 @@ def without_flawed(text: str, findings: Callable[[str], Sequence[Problem]], brie
     filler is where its German breaks: "Wir bieten ein unergiebliches Arbeitsrecht ...",
     "Das Hafer-Cappuccino ist ein klassisches Haferkaffee mit einer Haferbriseche" (bench,
     2026-11-30). Asked to repair such a sentence, it wrote new slips; a person would strike
-    it. A sentence with a fact of the brief stays, slip and all, for the repair."""
-    current = findings(text)
+    it. A sentence with a fact of the brief stays, slip and all, for the repair.
+    ``found``: what ``findings`` reads in ``text``, when the caller has it already."""
+    current = findings(text) if found is None else found
     if not _slipped(current):
         return text
     codes = {problem.code for problem in current}
@@ -165,6 +167,10 @@ def _slipped(problems: Sequence[Problem]) -> bool:
 
 
 def _strikable(sentence: str, keep: Sequence[str]) -> bool:
-    """A sentence with no link, no e-mail address and no label of ``keep``."""
-    return (not URL_RE.search(sentence) and not EMAIL_RE.search(sentence)
-            and not any(label and label in sentence for label in keep))
+    """A sentence with no link, no label of ``keep`` and no e-mail address."""
+    return not _linked(sentence, keep) and not EMAIL_RE.search(sentence)
+
+
+def _linked(sentence: str, keep: Sequence[str]) -> bool:
+    """Whether ``sentence`` holds a link or one of the labels ``keep``."""
+    return bool(URL_RE.search(sentence)) or any(label and label in sentence for label in keep)

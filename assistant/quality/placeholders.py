@@ -134,8 +134,7 @@ def _dangling_line(body: str) -> str | None:
     ziehen, z", an Instagram hook, whose next line went on "then filtern."; bench,
     2026-12-01). A capital stays ("Plan B")."""
     for line in body.split("\n"):
-        line = _TAGS_AFTER.sub("", _TRAILING.sub("", line))
-        end = _LINE_END.search(line)
+        end = _LINE_END.search(_TRAILING.sub("", line))
         if end is None:
             continue
         last = end.group(2)
