@@ -20,7 +20,8 @@ UNREPAIRABLE = frozenset({"too_many_media", "media_format", "media_too_large", "
 # "over_brand_length" is the kit's own cap (often learned from edits): no cut is safe, the
 # model shortens it, told the cap and by how much.
 FEEDBACK_WARNINGS = frozenset({"spelling", "grammar", "missing_fact", "same_text_as",
-                               "link_in_bio", "cut_off", "repeated_sentence",
+                               "link_in_bio", "cut_off", "lowercase_start",
+                               "repeated_sentence", "repeated_fact",
                                "over_brand_length"})
 
 

@@ -22,10 +22,17 @@ from assistant.compliance.urls import add_utm, find_url_spans, find_urls
 from assistant.hashtags import compose_text, merge_hashtags, split_trailing_hashtags
 from assistant.models import Brief, Draft, MediaInfo, Problem
 from assistant.platforms import Platform, check_post, get_platform
-from assistant.quality.compose import brief_places, grammar_lexicon_for, misspelled_tags
+from assistant.quality.completion import with_brief_facts
+from assistant.quality.compose import (
+    brief_places,
+    grammar_lexicon_for,
+    lacking_facts,
+    misspelled_tags,
+)
 from assistant.quality.context import QualityContext
 from assistant.quality.fit import FLAWS, fit_post, without_flawed
 from assistant.quality.linkbio import bio_hints
+from assistant.quality.sources import required_brief
 from assistant.quality.tidy import tidy_post
 
 
@@ -157,7 +164,7 @@ def finish_post(
         media=list(media),
     )
     draft.problems = post_problems(kit, draft)
-    return without_flawed_comment(kit, struck_flawed(kit, draft))
+    return without_flawed_comment(kit, completed(kit, struck_flawed(kit, draft)))
 
 
 def struck_flawed(kit: BrandKit, draft: Draft) -> Draft:
@@ -174,6 +181,29 @@ def struck_flawed(kit: BrandKit, draft: Draft) -> Draft:
                           found=draft.problems)
     if text != draft.text:
         log.info("sentences with a slip and no fact of the brief struck from the %s draft",
+                 draft.platform)
+        draft.text = text
+        draft.problems = post_problems(kit, draft)
+    return draft
+
+
+def completed(kit: BrandKit, draft: Draft) -> Draft:
+    """``draft`` with the pieces of its brief that carry the facts it left out, in the
+    brief's own words, where the checker then finds nothing new
+    (``completion.with_brief_facts``)."""
+    if not draft.brief or not any(p.code == "missing_fact" for p in draft.problems):
+        return draft
+    context = QualityContext(brief=draft.brief, link=draft.link, language=draft.language,
+                             platform=draft.platform, kit=kit)
+
+    def findings(text: str) -> list[Problem]:
+        return post_problems(kit, draft.model_copy(update={"text": text}))
+
+    text = with_brief_facts(draft.text, required_brief(context),
+                            lambda trial: lacking_facts(trial, context), findings,
+                            draft.problems, labels=[kit.ai_label or ""])
+    if text != draft.text:
+        log.info("facts of the brief the %s draft left out put back in the brief's words",
                  draft.platform)
         draft.text = text
         draft.problems = post_problems(kit, draft)

@@ -14,7 +14,7 @@ from typing import Any, Protocol
 from assistant.brand.ingest import kit_guidelines
 from assistant.brand.kit import BrandKit, load_kit
 from assistant.checks import with_same_text
-from assistant.drafting_post import post_problems, struck_flawed, tagged_link
+from assistant.drafting_post import completed, post_problems, struck_flawed, tagged_link
 from assistant.models import Brief, Draft
 from assistant.quality.compose import grammar_lexicon_for
 from assistant.quality.tidy import tidy_post
@@ -79,4 +79,4 @@ def _retidied(case: Case, kit: BrandKit, draft: Draft) -> Draft:
                            lex=grammar_lexicon_for(case.language), brief=case.text,
                            guidelines=kit_guidelines(kit))
     draft.problems = post_problems(kit, draft)
-    return struck_flawed(kit, draft)
+    return completed(kit, struck_flawed(kit, draft))

@@ -160,8 +160,9 @@ def test_cli_draft_shows_the_state_and_exits_1_unless_ready(
     fake_llm: FakeLLMServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
     texts = {"x": READY_TEXT,
-             # leaves out the brief's place: a missed fact, a warning
-             "linkedin": "Frische Bohne, heute bei uns: komm vorbei und probier sie!"}
+             # ends as if cut off: a warning
+             "linkedin": "Frische Bohne, heute bei uns in Altona: komm vorbei und probier "
+                         "sie, denn …"}
     fake_llm.responder = DraftScript(lambda pid, _call: post(pid, texts[pid], ["Möwenbohne"]))
     args = ["draft", "--brand", KIT, "--brief", "Neue Bohne, heute in Altona",
             "--platform", "x", "--platform", "linkedin"]

@@ -22,6 +22,9 @@ stable code:
                                Kaffee", "Neue Filterkaffee" (a known noun, no reading fits),
                                "wenn du ein Kaffee brauchst" (an object in the nominative)
     cut_off           warning  the post ends in an ellipsis ("Mehr..."), as if cut off
+    repeated_fact     warning  a date, time, price or percentage said twice in one post
+    lowercase_start   warning  a line begins in small letters ("en Altona."), as if the
+                               line before were cut off
     link_in_bio       warning  "Link in Bio" on a platform whose posts can carry the link
     emoji_not_in_kit  warning  an emoji the kit does not list among its own
     copies_example    warning  most of the post is copied from one kit example

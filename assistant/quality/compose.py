@@ -11,7 +11,7 @@ import logging
 import threading
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from functools import lru_cache
+from functools import lru_cache, partial
 from types import MappingProxyType
 
 from assistant.models import Problem
@@ -31,10 +31,13 @@ from assistant.quality.factcheck import (
     invented_fact_problems,
     missing,
     missing_fact_problems,
+    repeated_fact_problems,
+    repeated_facts,
 )
 from assistant.quality.grammar_de import grammar_problems
 from assistant.quality.grammar_names import learned_names
 from assistant.quality.grammar_words import GrammarLexicon
+from assistant.quality.linestart import lowercase_start_problems
 from assistant.quality.linkbio import link_in_bio_problems
 from assistant.quality.names import NameLists, find_names
 from assistant.quality.nouns import noun_index
@@ -115,6 +118,13 @@ def _spelling(text: str, ctx: QualityContext, lex: Lexicon) -> list[Problem]:
     words = [w for w in unknown_words(text, lex) if w not in given]
     hints = {w: near_words(w, lex, ctx.language) for w in words[:SHOWN_WORDS]}
     return spelling_problems(words, hints)
+
+
+def _written_small(lex: Lexicon, word: str) -> bool:
+    """A word the brand writes small ("dbt"): one of its own words that the post
+    language's dictionary does not know (it knows "für", which begins no line small)."""
+    folded = word.casefold()
+    return folded in lex.own and not lex.main.spell(word)
 
 
 def brief_places(language: str) -> frozenset[str]:
@@ -216,9 +226,15 @@ def _facts(text: str, ctx: QualityContext, lex: Lexicon | None,
     problems = invented_fact_problems(invented_pieces(text, ctx, lex, examples), examples)
     problems += reversal_problems(text, ctx.brief or "")
     if ctx.brief and whole:
-        problems += missing_fact_problems(missing(text, required_brief(ctx), ctx.language,
-                                                  own_names(ctx), brief_places(ctx.language)))
-    return problems
+        problems += missing_fact_problems(lacking_facts(text, ctx))
+    return problems + repeated_fact_problems(repeated_facts(text, ctx.language))
+
+
+def lacking_facts(text: str, ctx: QualityContext) -> list[str]:
+    """The facts of the brief (its part a post must carry) that ``text`` leaves out, as
+    ``missing_fact`` reads them."""
+    return missing(text, required_brief(ctx), ctx.language, own_names(ctx),
+                   brief_places(ctx.language))
 
 
 def quality_problems(text: str, hashtags: Sequence[str], ctx: QualityContext) -> list[Problem]:
@@ -247,6 +263,8 @@ def _text_problems(text: str, ctx: QualityContext, whole: bool) -> list[Problem]
         *(_spelling(text, ctx, lex) if lex is not None else []),
         *(_grammar(text, ctx, lex) if lex is not None else []),
         *cut_off_problems(text),
+        *(lowercase_start_problems(text, partial(_written_small, lex))
+          if lex is not None else []),
         *repeated_problems(text),
         *link_in_bio_problems(text, ctx.platform),
         *emoji_not_in_kit_problems(text, ctx.kit),

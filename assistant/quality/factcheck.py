@@ -209,3 +209,28 @@ def missing_fact_problems(found: list[str]) -> list[Problem]:
         return []
     listed = ", ".join(f"'{shorten(f, 30)}'" for f in found[:5])
     return [problem("missing_fact", f"the brief says {listed}, the post does not; add it")]
+
+
+# facts a post says once: said twice, a small model's post restates itself ("Wie geht es
+# dem Röstkurs am 12. Dezember?" over "Der Röstkurs am 12. Dezember, 18 Uhr, ..."; "für
+# 3,80 €" in two lines of one Instagram post): 7 of 62 ready drafts of the bench dumps of
+# 2026-11-30/12-01, every one weak
+_SAID_ONCE = ("date", "time", "price", "percent")
+
+
+def repeated_facts(text: str, language: str) -> list[str]:
+    """The dates, times, prices and percentages ``text`` states more than once, as first
+    written."""
+    counted: dict[tuple[str, str], list[str]] = {}
+    for fact in extract_facts(text, language):
+        if fact.kind in _SAID_ONCE:
+            counted.setdefault((fact.kind, fact.key), []).append(fact.shown)
+    return [shown[0] for shown in counted.values() if len(shown) > 1]
+
+
+def repeated_fact_problems(found: list[str]) -> list[Problem]:
+    if not found:
+        return []
+    listed = ", ".join(f"'{shorten(f, 30)}'" for f in found[:3])
+    return [problem("repeated_fact", f"{listed} stands twice in the post; say it once")]
+

@@ -40,6 +40,9 @@ what the checks would flag:
 * the rules a person accepted into the kit: its banned emoji go like foreign ones
   (``rules.banned_emoji``), its never-tags, preferred terms and opener are applied by
   ``kit_rules``;
+* a line begun in small letters whose first word the dictionary knows as written and
+  that does not go on from the line before ("für unser Café in Altona" under "20 Stunden
+  pro Woche") begins large (``linestart``);
 * a German agreement error that the grammar check finds with exactly one correction is
   corrected ("mit maximal 8 Plätze" -> "Plätzen", "Wir suchen ein Barista" -> "einen
   Barista"), when every rule run again finds fewer errors and no new one
@@ -55,6 +58,7 @@ import regex
 
 from assistant.brand.schema import BrandKit
 from assistant.quality.context import QualityContext
+from assistant.quality.dictionary import dictionaries
 from assistant.quality.emoji import foreign_emoji
 from assistant.quality.factcheck import Known, invented_urls
 from assistant.quality.facts import extract_facts
@@ -63,6 +67,7 @@ from assistant.quality.formality_fix import mend_address
 from assistant.quality.grammar_de import mend_grammar
 from assistant.quality.grammar_words import GrammarLexicon
 from assistant.quality.kit_rules import apply_kit_rules, clean_gaps
+from assistant.quality.linestart import capitalised
 from assistant.quality.linkbio import bio_hints, find_link_in_bio, links_work
 from assistant.quality.similarity import copied_share
 from assistant.quality.sources import source_texts
@@ -121,7 +126,14 @@ def tidy_post(text: str, kit: BrandKit, platform: str, link: str | None, *,
     if language == "de":
         text = mend_address(text, kit.formality)
     text = apply_kit_rules(text, kit, language, lex)
+    text = _capitalised(text, language)
     return mend_grammar(text, lex) if language == "de" and lex is not None else text
+
+
+def _capitalised(text: str, language: str) -> str:
+    """A list line begun in small letters written large (``linestart.capitalised``)."""
+    found = dictionaries(language)
+    return text if found is None else capitalised(text, found[0].spell)
 
 
 def _unbracket(match: regex.Match[str]) -> str:

@@ -79,3 +79,29 @@ def test_a_filler_sentence_with_a_slip_is_struck_before_any_repair(
     fake_llm.responder = DraftScript(lambda platform, call: post(platform, slip))
     [kept] = draft_posts(kit(), brief, ["linkedin"])
     assert "Wochhe" in kept.text and any(p.code == "spelling" for p in kept.problems)
+
+
+def test_a_fact_the_reply_left_out_is_put_back_in_the_briefs_words(
+        fake_llm: FakeLLMServer) -> None:
+    """After both repairs the 1.5B model still left out "49 euros per person" or "maximal
+    8 Plätze" in 1-6 of 18 drafts (bench, 2026-12-01): the brief's piece that carries the
+    fact goes at the end of the body, before the link, and no repair call is spent on it.
+    A piece that would break the post (here: too long for X) is not added."""
+    brief = ("Einladung zum Röstkurs am 12. Dezember, 18 Uhr, maximal 8 Plätze, Anmeldung "
+             "im Laden oder per Mail.")
+    reply = "Röstkurs am 12. Dezember um 18 Uhr im Kontor! Anmeldung im Laden oder per Mail."
+    script = DraftScript(lambda platform, call: post(platform, reply))
+    fake_llm.responder = script
+    [draft] = draft_posts(kit(), brief, ["facebook"])
+    assert "Per Mail. Maximal 8 Plätze." in draft.text.replace("per Mail", "Per Mail"), \
+        draft.text
+    assert draft.status == "ready", draft.problems
+    assert len(script.calls) == 1
+
+    full = (f"{reply} Wir rösten zusammen, probieren frische Bohnen und reden über "
+            "Röstprofile und Zeiten. Danach gibt es Kuchen für alle, die mögen, und frischen "
+            "Kaffee direkt aus dem Röster. Bis bald!")
+    fake_llm.responder = DraftScript(lambda platform, call: post(platform, full, []))
+    [short] = draft_posts(kit(), brief, ["x"])
+    assert short.text == full  # with the kit's tags, the piece would not fit on X
+    assert any(p.code == "missing_fact" for p in short.problems)

@@ -285,3 +285,17 @@ def test_a_place_the_brief_names_anywhere_is_missed(coffee: BrandKit) -> None:
     kept = text.replace("Kostenlos", "Drei Kaffees aus Äthiopien, kostenlos")
     found = quality_problems(kept, [], context(coffee, brief=CUPPING_BRIEF, platform="x"))
     assert "missing_fact" not in codes(found)
+
+
+def test_a_date_time_or_price_said_twice_is_named_once() -> None:
+    from assistant.quality.factcheck import repeated_fact_problems, repeated_facts
+
+    seen = ("Möwenbohne Kaffeekontor: Wie geht es dem Röstkurs am 12. Dezember?\n\nDer "
+            "Röstkurs am 12. Dezember, 18 Uhr, ist ein großes Ereignis.")
+    assert repeated_facts(seen, "de") == ["12. Dezember"]
+    [found] = repeated_fact_problems(repeated_facts(seen, "de"))
+    assert found.code == "repeated_fact" and "'12. Dezember'" in found.message
+    assert repeated_facts("Hafer-Cappuccino für 3,80 €\nAb Montag im Café für 3,80 €", "de") \
+        == ["3,80 €"]
+    assert repeated_facts("Vom 24. bis 26. Dezember zu, ab dem 27. Dezember offen.", "de") == []
+    assert repeated_facts("Webinar on 10 December at 16:00 CET, 45 minutes.", "en") == []
