@@ -30,7 +30,7 @@ from assistant.quality.compose import (
     misspelled_tags,
 )
 from assistant.quality.context import QualityContext
-from assistant.quality.fit import FLAWS, fit_post, without_flawed
+from assistant.quality.fit import CLASHES, FLAWS, fit_post, without_clashing, without_flawed
 from assistant.quality.linkbio import bio_hints
 from assistant.quality.sources import required_brief
 from assistant.quality.tidy import tidy_post
@@ -169,22 +169,30 @@ def finish_post(
 
 def struck_flawed(kit: BrandKit, draft: Draft) -> Draft:
     """``draft`` without the sentences of the model's own whose slip goes with them and
-    that carry no fact of the brief (``fit.without_flawed``), read by the one checker."""
-    if not draft.brief or not any(p.code in FLAWS for p in draft.problems):
+    that carry no fact of the brief (``fit.without_flawed``), then without those whose
+    removal clears a repeat or a cut-off remnant (``fit.without_clashing``); read by the
+    one checker."""
+    if not draft.brief:
         return draft
 
     def findings(text: str) -> list[Problem]:
         return post_problems(kit, draft.model_copy(update={"text": text}))
 
-    text = without_flawed(draft.text, findings, draft.brief, draft.language,
-                          keep=[kit.ai_label or ""], places=brief_places(draft.language),
-                          found=draft.problems)
-    if text != draft.text:
-        log.info("sentences with a slip and no fact of the brief struck from the %s draft",
-                 draft.platform)
-        draft.text = text
-        draft.problems = post_problems(kit, draft)
+    for strike, codes, what in _STRIKES:
+        if not any(p.code in codes for p in draft.problems):
+            continue
+        text = strike(draft.text, findings, draft.brief, draft.language,
+                      keep=[kit.ai_label or ""], places=brief_places(draft.language),
+                      found=draft.problems)
+        if text != draft.text:
+            log.info("%s struck from the %s draft", what, draft.platform)
+            draft.text = text
+            draft.problems = post_problems(kit, draft)
     return draft
+
+
+_STRIKES = ((without_flawed, FLAWS, "sentences with a slip and no fact of the brief"),
+            (without_clashing, CLASHES, "sentences said twice or left from a cut line"))
 
 
 def completed(kit: BrandKit, draft: Draft) -> Draft:

@@ -11,7 +11,13 @@ from assistant.hashtags import compose_text
 from assistant.models import Problem
 from assistant.platforms import check_post
 from assistant.quality.context import problem
-from assistant.quality.fit import fit_post, fit_text, tag_trials, without_flawed
+from assistant.quality.fit import (
+    fit_post,
+    fit_text,
+    tag_trials,
+    without_clashing,
+    without_flawed,
+)
 
 BRIEF = ("Neuer Filterkaffee aus Kolumbien: Noten von roter Johannisbeere und Kakao, ab Samstag "
          "im Kontor und im Shop, 250 g für 11,90 €.")
@@ -166,3 +172,35 @@ def test_nothing_is_struck_that_leaves_a_new_finding_or_no_sentence() -> None:
         return found if text.startswith("Werbung") else [*found, problem("ad_label", "no label")]
     sponsored = "Werbung | Mit einem Hafercreme. Ab Januar, 20 Stunden."
     assert without_flawed(sponsored, label_lost, BARISTA, "de") == sponsored
+
+
+# without_clashing: a sentence whose removal clears a repeat or a cut-off remnant
+KURS = "Röstkurs am 12. Dezember, 18 Uhr, maximal 8 Plätze, Anmeldung im Laden oder per Mail."
+
+
+def real_repeats(text: str) -> list[Problem]:
+    """The real repeat and line-start checks (no dictionaries needed for these texts)."""
+    from assistant.quality.factcheck import repeated_fact_problems, repeated_facts
+    from assistant.quality.placeholders import repeated_problems
+
+    return [*repeated_problems(text), *repeated_fact_problems(repeated_facts(text, "de"))]
+
+
+def test_the_second_saying_of_a_fact_goes() -> None:
+    seen = ("Jetzt röstest du mit uns am 12. Dezember um 18 Uhr!\n18 Uhr\nmaximal 8 Plätze\n"
+            "Anmeldung im Laden oder per Mail")
+    assert without_clashing(seen, real_repeats, KURS, "de") == (
+        "Jetzt röstest du mit uns am 12. Dezember um 18 Uhr!\nmaximal 8 Plätze\n"
+        "Anmeldung im Laden oder per Mail")
+
+
+def test_a_repeat_whose_sentences_both_carry_a_fact_stays() -> None:
+    # striking either would lose "8 Plätze" or "im Laden": the repeat stays for the repair
+    seen = ("Röstkurs am 12. Dezember: maximal 8 Plätze. Am 12. Dezember Anmeldung im Laden "
+            "oder per Mail.")
+    assert without_clashing(seen, real_repeats, KURS, "de") == seen
+    # nor does the first sentence go, one mostly in the brief's words, or one with a link
+    first = "Am 12. Dezember gibt es Kaffee. Der Röstkurs ist am 12. Dezember."
+    assert without_clashing(first, real_repeats, "Röstkurs am 12. Dezember", "de") == first
+    linked = "Wir rösten mit dir. Mehr zum 12. Dezember: https://x.example/kurs am 12. Dezember"
+    assert without_clashing(linked, real_repeats, "Röstkurs am 12. Dezember", "de") == linked

@@ -192,3 +192,17 @@ def test_kit_examples_repeat_no_sentence(coffee: BrandKit, software: BrandKit) -
     for kit in (coffee, software):
         for example in kit.examples:
             assert repeated_problems(example.text) == [], example.text[:60]
+
+
+def test_two_words_said_twice_in_one_sentence() -> None:
+    """Seen in the bench dumps (2026-11-30/12-01), each weak: a list with one item twice,
+    a phrase joined to itself. Two days with one time, and idioms of short words, pass."""
+    for seen, pair in (("Kaffee rösten, Kaffee kaufen, Kaffee rösten", "Kaffee rösten"),
+                       ("Eine Möglichkeit, dein Team zu inspirieren und zu inspirieren.",
+                        "zu inspirieren")):
+        [found] = repeated_problems(seen)
+        assert found.code == "repeated_sentence" and f"'{pair}' stands twice" in found.message
+    assert repeated_problems("Am 12. Dezember um 18 Uhr und am 13. Dezember um 18 Uhr.") == []
+    assert repeated_problems("Nach und nach wird es besser, Schritt für Schritt.") == []
+    # the same words in two sentences are the other rules' business
+    assert repeated_problems("Kaffee rösten ist Handwerk. Kaffee rösten macht Spaß.") == []
