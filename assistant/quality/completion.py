@@ -23,16 +23,16 @@ import regex
 
 from assistant.models import Problem
 from assistant.quality.linkbio import bio_hints
-from assistant.quality.textnorm import URL_RE, sentence_spans, strip_markup, words
+from assistant.quality.textnorm import (
+    CONTINUATIONS,
+    URL_RE,
+    sentence_spans,
+    strip_markup,
+    words,
+)
 
 # where a brief's sentence is cut into pieces: a comma, semicolon, dash or colon and a space
 _CUT = regex.compile(r"(?:[,;:]|\s[-–—])\s+")
-# a piece that opens with one of these goes on from the piece before it
-_GOES_ON = frozenset({
-    "and", "or", "but", "to", "which", "who", "that", "then", "so",
-    "und", "oder", "aber", "sondern", "dann", "dass", "weil", "wenn", "die", "der", "das",
-    "den", "dem", "welche", "wo", "zu", "um",
-})
 MIN_PIECE_WORDS = 3
 
 
@@ -71,7 +71,7 @@ def _parts(sentence: str) -> list[str]:
 def _joins(piece: str) -> bool:
     tokens = words(piece)
     return len(tokens) < MIN_PIECE_WORDS or (
-        piece[:1].islower() and tokens[0].casefold() in _GOES_ON)
+        piece[:1].islower() and tokens[0].casefold() in CONTINUATIONS)
 
 
 def _as_sentence(piece: str, mark: str) -> str:

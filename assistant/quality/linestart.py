@@ -24,20 +24,19 @@ import regex
 from assistant.hashtags import HASHTAG_RE
 from assistant.models import Problem
 from assistant.quality.context import problem, shorten
-from assistant.quality.textnorm import EMAIL_RE, HANDLE_RE, URL_RE, sentence_spans
+from assistant.quality.textnorm import (
+    CONTINUATIONS,
+    EMAIL_RE,
+    HANDLE_RE,
+    URL_RE,
+    sentence_spans,
+)
 
 # a sentence's first word, after marks, emoji and spaces
 _FIRST = regex.compile(r"[^\p{L}\p{N}#@]*([\p{L}\p{N}#@][^\s]*)")
 _WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
 # a line after one of these goes on with the sentence of the line before
 _WRAPS = frozenset(",;:–—-(/&+")
-# words that go on from what stands before them: written large, the line still is no
-# sentence ("Und zu warmen.", "If their models are breaking ...")
-_GOES_ON = frozenset({
-    "and", "or", "but", "then", "to", "if", "when", "because", "which", "who", "that",
-    "und", "oder", "aber", "sondern", "dann", "zu", "wenn", "weil", "dass", "ob", "als",
-    "denn", "die", "der", "das",
-})
 
 
 def small_starts(text: str) -> Iterator[tuple[int, str]]:
@@ -69,7 +68,7 @@ def capitalised(text: str, known: Callable[[str], bool]) -> str:
     post language's dictionary) knows it as written and it does not go on from the line
     before; the rest is left to ``lowercase_start``."""
     for where, word in reversed(list(small_starts(text))):
-        if word.casefold() in _GOES_ON or not known(word):
+        if word.casefold() in CONTINUATIONS or not known(word):
             continue
         text = text[:where] + word[:1].upper() + text[where + 1:]
     return text

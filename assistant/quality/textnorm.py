@@ -42,6 +42,16 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return [found.span() for found in _SENTENCE_RE.finditer(masked) if found.group().strip()]
 
 
+# words that go on from what stands before them: a piece or a line that opens with one is
+# no sentence of its own ("to work on the alerting engine", "und zu warmen.", "dann
+# filtern"; completion and linestart read them)
+CONTINUATIONS = frozenset({
+    "and", "or", "but", "to", "which", "who", "that", "then", "if", "when", "because",
+    "und", "oder", "aber", "sondern", "dann", "dass", "weil", "wenn", "ob", "als", "denn",
+    "welche", "welcher", "welches", "wo", "zu",
+})
+
+
 _WORD_RE = regex.compile(r"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*")
 
 
