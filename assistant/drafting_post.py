@@ -30,7 +30,7 @@ from assistant.quality.compose import (
     misspelled_tags,
 )
 from assistant.quality.context import QualityContext
-from assistant.quality.fit import CLASHES, FLAWS, fit_post, without_clashing, without_flawed
+from assistant.quality.fit import FLAWS, STRIKE_CLEARS, fit_post, without_clashing, without_flawed
 from assistant.quality.linkbio import bio_hints
 from assistant.quality.sources import required_brief
 from assistant.quality.tidy import tidy_post
@@ -192,7 +192,8 @@ def struck_flawed(kit: BrandKit, draft: Draft) -> Draft:
 
 
 _STRIKES = ((without_flawed, FLAWS, "sentences with a slip and no fact of the brief"),
-            (without_clashing, CLASHES, "sentences said twice or left from a cut line"))
+            (without_clashing, STRIKE_CLEARS,
+             "sentences said twice, left from a cut line or with a made-up fact"))
 
 
 def completed(kit: BrandKit, draft: Draft) -> Draft:

@@ -162,28 +162,31 @@ def without_flawed(text: str, findings: Callable[[str], Sequence[Problem]], brie
     return text
 
 
-# findings a sentence causes with the rest of the post: said twice, or left as the rest of
-# a line cut off before it, or a line cut off itself
-CLASHES = frozenset({"repeated_sentence", "repeated_fact", "lowercase_start", "cut_off"})
+# findings that striking a sentence can clear: said twice, the rest of a line cut off
+# before it, a line cut off itself, a fact or a template leftover of the model's own in a
+# sentence of its own ("Jetzt ab 10:00 Uhr!" under a brief without a time, bench 2026-12-01)
+STRIKE_CLEARS = frozenset({"repeated_sentence", "repeated_fact", "lowercase_start", "cut_off",
+                           "invented_fact", "placeholder"})
 
 
 def without_clashing(text: str, findings: Callable[[str], Sequence[Problem]], brief: str,
                      language: str, keep: Sequence[str] = (),
                      places: frozenset[str] = frozenset(),
                      found: Sequence[Problem] | None = None) -> str:
-    """``text`` without the sentences whose removal clears a finding of ``CLASHES`` and
+    """``text`` without the sentences whose removal clears a finding of ``STRIKE_CLEARS`` and
     finds nothing new, nor leaves out a fact of the brief; the last first, until none
     clears one. The first sentence stays, and one with a word of the brief that the rest
     of the post does not say ("Röstkurs"), a link, a label of ``keep`` or an e-mail
     address.
 
     The 1.5B model says a fact again ("... am 12. Dezember um 18 Uhr! 18 Uhr"), echoes a
-    run of words ("how to test your dbt models" in two sentences of a LinkedIn post) and
-    leaves the rest of a cut line as a line of its own ("then filtern."; bench,
-    2026-11-30/12-01). A person strikes the second saying, or the remnant."""
+    run of words ("how to test your dbt models" in two sentences of a LinkedIn post),
+    leaves the rest of a cut line as a line of its own ("then filtern.") and adds a
+    sentence with a time nobody gave ("Jetzt ab 10:00 Uhr!"; bench, 2026-11-30/12-01). A
+    person strikes the second saying, the remnant, the made-up sentence."""
     codes = {problem.code for problem in (findings(text) if found is None else found)}
     lacking = set(missing(text, brief, language, places=places))
-    while codes & CLASHES:
+    while codes & STRIKE_CLEARS:
         spans = sentence_spans(text)
         if len(spans) <= MIN_KEPT:
             break

@@ -204,3 +204,18 @@ def test_a_repeat_whose_sentences_both_carry_a_fact_stays() -> None:
     assert without_clashing(first, real_repeats, "Röstkurs am 12. Dezember", "de") == first
     linked = "Wir rösten mit dir. Mehr zum 12. Dezember: https://x.example/kurs am 12. Dezember"
     assert without_clashing(linked, real_repeats, "Röstkurs am 12. Dezember", "de") == linked
+
+
+def test_a_sentence_of_the_models_own_with_a_made_up_time_goes() -> None:
+    """An X draft of the bench (2026-12-01): the brief, then "Jetzt ab 10:00 Uhr!"."""
+    from assistant.quality.factcheck import Known, invented, invented_fact_problems
+
+    brief = ("Gemeinsam mit der Hafermolkerei Elbhof stellen wir unseren Hafer-Cappuccino vor, "
+             "ab Montag im Café für 3,80 €.")
+
+    def made_up(text: str) -> list[Problem]:
+        return invented_fact_problems(invented(text, "de", Known.of((brief,), "de"), [],
+                                               frozenset()))
+
+    seen = f"Werbung | {brief} Jetzt ab 10:00 Uhr!"
+    assert without_clashing(seen, made_up, brief, "de") == f"Werbung | {brief}"
