@@ -222,7 +222,8 @@ def test_parted_replies_give_distinct_texts_with_every_fact(
 
 def test_a_repair_keeps_the_platforms_shape(fake_llm: FakeLLMServer, kit: BrandKit) -> None:
     def parts(platform: str, call: int) -> dict[str, Any]:
-        broken = {"call_to_action": "Mehr unter [Link zum Kurs]"}
+        # in the hook, the first line: a leftover there is never struck, it is repaired
+        broken = {"hook": "Selbst rösten mit [Name] ☕"}
         return {**PARTS[platform], **(broken if call == 0 else {})}
 
     script = PartsScript(parts)

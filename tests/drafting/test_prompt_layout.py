@@ -201,7 +201,8 @@ def test_a_split_post_gets_at_most_two_repairs_one_kept_for_parting(
     """With a placeholder that stays and the same text on both platforms: each platform's
     call repairs once, the second platform's kept-back repair parts the texts, the first
     platform's goes to the placeholder; no platform gets a third."""
-    script = DraftScript(lambda pid, call: post(pid, SAME + " Mehr: [Link zum Kurs]"))
+    # the leftover in the first sentence, which the striking never takes: it stays
+    script = DraftScript(lambda pid, call: post(pid, SAME.replace("im Kontor", "im [Ort]")))
     fake_llm.responder = script
     drafts = draft_posts(kit, BRIEFS[0][0], ["x", "linkedin"],
                          options=_options(draft_split_platforms=True))
