@@ -44,6 +44,11 @@ _PATTERNS: tuple[regex.Pattern[str], ...] = (
     regex.compile(r"(?i)\b(?:hier\s+ist|hier's|here\s+is|here's)\s+(?:der|ein|the|a|your|dein)"
                   r"\s+(?:hook|call[\s-]to[\s-]action|cta|caption)\b"),
     regex.compile(r"(?im)^\s*(?:hook|cta|call[\s-]to[\s-]action|caption)\s*:"),
+    # the prompt's own lines copied into a post: "Every post must contain each of these
+    # facts (in your own words): ..." (a LinkedIn draft, bench 2026-12-01), "die Fakten des
+    # Briefings: ..." (a German one, 2026-12-01)
+    regex.compile(r"(?i)\bevery post must contain\b|\(in your own words\)|"
+                  r"\bdie fakten des briefings\b"),
 )
 
 

@@ -206,3 +206,14 @@ def test_two_words_said_twice_in_one_sentence() -> None:
     assert repeated_problems("Nach und nach wird es besser, Schritt für Schritt.") == []
     # the same words in two sentences are the other rules' business
     assert repeated_problems("Kaffee rösten ist Handwerk. Kaffee rösten macht Spaß.") == []
+
+
+def test_the_prompts_own_lines_copied_into_a_post_are_leftovers() -> None:
+    """A LinkedIn draft of the bench (2026-12-01) said "Every post must contain each of
+    these facts (in your own words): Paid partnership ..."; a German one "die Fakten des
+    Briefings: Der Röstkurs findet ...". Everyday words stay."""
+    for seen in ("Every post must contain each of these facts (in your own words): Paid "
+                 "partnership with the dbt Meetup Berlin",
+                 "die Fakten des Briefings: Der Röstkurs findet am 12. Dezember statt."):
+        assert [p.code for p in placeholder_problems(seen)] == ["placeholder"]
+    assert placeholder_problems("Tell us in your own words what you brew at home.") == []
