@@ -16,18 +16,15 @@ from assistant.brand.kit import BrandKit
 from assistant.drafting_form import (
     SHORT,
     Form,
-    flat_reply,
     form_for,
     form_line,
     form_rule,
     free_cap,
-    free_reply,
-    free_texts,
     platform_form,
-    reply_model,
 )
 from assistant.drafting_passes import Passes, to_fix
 from assistant.drafting_post import PostReply, finish_post, tagged_link
+from assistant.drafting_reply import flat_reply, free_reply, free_texts, reply_model
 from assistant.errors import LLMBadReplyError, LLMError, LLMTruncatedError
 from assistant.llm import ChatMessage, LLMClient
 from assistant.models import Brief, Draft, MediaInfo, Problem, Severity, TokenUsage

@@ -19,12 +19,12 @@ from assistant.drafting_form import (
     LIST_MIN_BUDGET,
     facts_first,
     form_for,
-    joined,
     list_form,
     platform_form,
     short_rank,
 )
 from assistant.drafting_passes import Passes
+from assistant.drafting_reply import joined
 from tests.conftest import ROOT
 from tests.fakes.drafts import post, requested_platforms
 from tests.fakes.llm_server import FakeLLMServer, Reply

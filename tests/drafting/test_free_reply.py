@@ -12,8 +12,9 @@ from assistant.brand.kit import BrandKit, load_kit
 from assistant.briefing import text_budget
 from assistant.config import load_settings
 from assistant.drafting import DraftOptions, draft_posts
-from assistant.drafting_form import free_cap, free_reply, free_texts, whole
+from assistant.drafting_form import free_cap
 from assistant.drafting_post import tag_link
+from assistant.drafting_reply import free_reply, free_texts, whole
 from assistant.llm.schema import strict_schema
 from assistant.platforms import get_platform
 from tests.conftest import ROOT

@@ -12,19 +12,9 @@ from assistant.brand.kit import BrandKit, load_kit
 from assistant.briefing import text_budget
 from assistant.config import load_settings
 from assistant.drafting import DraftOptions, draft_posts
-from assistant.drafting_form import (
-    FORMS,
-    QUESTION_PATTERN,
-    Form,
-    Part,
-    flat_reply,
-    form_for,
-    joined,
-    platform_form,
-    reply_model,
-    whole,
-)
+from assistant.drafting_form import FORMS, QUESTION_PATTERN, Form, Part, form_for, platform_form
 from assistant.drafting_passes import Passes
+from assistant.drafting_reply import flat_reply, joined, reply_model, whole
 from assistant.llm.schema import strict_schema
 from assistant.platforms import get_platform
 from tests.conftest import ROOT
