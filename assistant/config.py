@@ -169,6 +169,14 @@ class Settings(BaseSettings):
     # details of Facebook and LinkedIn) is written before the hook, question or context.
     # Off: the hook and question lost their topic and the same text rose (bench, 2026-11-30)
     draft_facts_first: bool = False
+    # with the platform form: the second short platform of a brief asks for its text in the
+    # model's own words, not the brief's. On: 11 against 9 of 18 English drafts ready, the
+    # same text in 2 against 3 of 6 briefs, side by side (bench/README.md, 2026-12-01)
+    draft_own_words: bool = True
+    # with the platform form: Instagram's hook and Facebook's question name the topic, not
+    # its date, time or price, which the model said there and again below (repeated_fact).
+    # On: with own words, 12 of 18 English ready and the same text in 1 of 6 briefs
+    draft_bare_hook: bool = True
     # LinkedIn publishing (assistant/publish/linkedin.py): the month of the versioned REST API
     # (LinkedIn retires a version about a year after it comes out), the developer app that
     # users connect through, and the API's addresses (tests point them at a local fake)

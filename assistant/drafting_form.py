@@ -101,9 +101,27 @@ FORMS: dict[str, Form] = {
 }
 
 
-def short_form(budget: int) -> Form:
-    text = Part("text", f"the whole post, at most {budget} characters", {"maxLength": budget})
+def short_form(budget: int, own_words: bool = False) -> Form:
+    """One text held to ``budget``; ``own_words`` (option ``draft_own_words``, a brief's
+    second short platform): asked in the model's own words. X and Bluesky, or X and
+    Mastodon, both restated the brief word for word in 3 of 6 English briefs (bench,
+    2026-11-30/12-01); told so, the second paraphrased it in some ("Make sure to rinse
+    your paper filter ... It not only removes the papery taste but also warms the cup")."""
+    how = "in your own words, not the brief's wording, " if own_words else ""
+    text = Part("text", f"the whole post {how}at most {budget} characters",
+                {"maxLength": budget})
     return Form((text,), (("text",),))
+
+
+def bare_hook(form: Form) -> Form:
+    """``form`` with Instagram's hook and Facebook's question told to name the topic
+    without its date, time or price (option ``draft_bare_hook``): the 1.5B model said them
+    there and again in the lines or details, which ``repeated_fact`` flags ("Wie geht es
+    dem Röstkurs am 12. Dezember?" over "Der Röstkurs am 12. Dezember, 18 Uhr, ...")."""
+    return replace(form, parts=tuple(
+        replace(part, purpose=f"{part.purpose}; it names the topic, not its date, time or "
+                "price (those go in the part with the facts)")
+        if part.name in ("hook", "question_to_readers") else part for part in form.parts))
 
 
 # the list form needs room for a headline and two lines of a few words each
@@ -176,11 +194,14 @@ def platform_form(passes: Passes, platforms: Sequence[str], kit: BrandKit,
     """The form of a call's reply: only with the option on and one call per platform (the
     one-call-for-all-platforms reply stays one "text" per post). ``rank``: the platform's
     :func:`short_rank` in its brief; with ``draft_short_list`` every second short platform
-    gets the list form."""
+    gets the list form, with ``draft_own_words`` it is asked in its own words."""
     if not (passes.platform_form and passes.split_platforms) or len(platforms) != 1:
         return None
-    form = form_for(platforms[0], kit, sponsored, link,
-                    listed=passes.short_list and rank % 2 == 1)
+    second = rank % 2 == 1
+    form = form_for(platforms[0], kit, sponsored, link, listed=passes.short_list and second,
+                    own_words=passes.own_words and second)
+    if form is not None and passes.bare_hook:
+        form = bare_hook(form)
     return facts_first(form) if form is not None and passes.facts_first else form
 
 
@@ -198,13 +219,16 @@ def form_line(platforms: Sequence[str], form: Form | None) -> str:
     return "" if form is None else "\n" + form_rule(platforms[0], form)
 
 
-def form_for(platform: str, kit: BrandKit, sponsored: bool,
-             link: str | None = None, listed: bool = False) -> Form | None:
+def form_for(platform: str, kit: BrandKit, sponsored: bool, link: str | None = None,
+             listed: bool = False, own_words: bool = False) -> Form | None:
     """The form of ``platform``'s post, or None where the reply stays one free "text";
-    ``listed``: a short platform's :func:`list_form`, where its budget has room for it."""
+    ``listed``: a short platform's :func:`list_form`, where its budget has room for it;
+    ``own_words``: its text asked in the model's own words (:func:`short_form`)."""
     if platform in SHORT:
         budget = text_budget(get_platform(platform), kit, sponsored, link)
-        return list_form(budget) if listed and budget >= LIST_MIN_BUDGET else short_form(budget)
+        if listed and budget >= LIST_MIN_BUDGET:
+            return list_form(budget)
+        return short_form(budget, own_words)
     return FORMS.get(platform)
 
 

@@ -40,6 +40,8 @@ class Passes:
     temperature_step: float = 0.0  # split mode: added per later platform of a brief
     short_list: bool = False  # platform form: a brief's second short platform as a list
     facts_first: bool = False  # platform form: the facts' part asked for before the rest
+    own_words: bool = True  # platform form: a brief's second short platform in own words
+    bare_hook: bool = True  # platform form: hook and question without date, time, price
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Passes:
@@ -55,6 +57,8 @@ class Passes:
             temperature_step=settings.draft_temperature_step,
             short_list=settings.draft_short_list,
             facts_first=settings.draft_facts_first,
+            own_words=settings.draft_own_words,
+            bare_hook=settings.draft_bare_hook,
         )
 
     def first_temperature(self, variant: int, order: int) -> float:
