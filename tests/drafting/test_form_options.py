@@ -1,7 +1,8 @@
-"""Two options of the platform form (issue 13 item 5): ``draft_facts_first`` (the part
+"""Options of the platform form (issue 13 item 5): ``draft_facts_first`` (the part
 with the brief's facts is asked before the hook, question or context) and
 ``draft_short_list`` (a brief's second short platform as a headline and "label: value"
-lines). Pure, then against the fake OpenAI server."""
+lines), ``draft_own_words`` and ``draft_bare_hook``. Pure, then against the fake OpenAI
+server."""
 
 from __future__ import annotations
 
@@ -181,3 +182,44 @@ def test_a_short_hook_and_a_line_that_starts_like_its_last_word_stay_apart() -> 
     text = joined(FORMS["instagram"], {"hook": "Unser Kaffee", "lines": ["Kaffeebohnen aus "
                                        "Kolumbien", "ab Samstag"]})
     assert text.split("\n") == ["Unser Kaffee", "Kaffeebohnen aus Kolumbien", "ab Samstag"]
+
+
+def test_the_second_short_platform_is_asked_in_its_own_words(
+    fake_llm: FakeLLMServer, kit: BrandKit,
+) -> None:
+    """``draft_own_words`` (on by default): X and Bluesky restated the brief word for word
+    in 3 of 6 English briefs; the second is told to say it in its own words. The first and
+    the third short platform write as before."""
+    platforms = ["linkedin", "x", "instagram", "bluesky", "mastodon"]
+    on = Passes(split_platforms=True, platform_form=True)
+    purposes = {p: platform_form(on, [p], kit, False, rank=short_rank(p, platforms))
+                for p in ("x", "bluesky", "mastodon")}
+    assert all(shape is not None for shape in purposes.values())
+    told = {p: shape.parts[0].purpose for p, shape in purposes.items() if shape}
+    assert "own words" in told["bluesky"]
+    assert "own words" not in told["x"] and "own words" not in told["mastodon"]
+    off = replace(on, own_words=False)
+    assert "own words" not in platform_form(off, ["bluesky"], kit, False, rank=1) \
+        .parts[0].purpose  # type: ignore[union-attr]
+    calls = _serve(fake_llm)
+    _draft(["x", "bluesky"])
+    sent: dict[str, str] = {}
+    for body in calls:  # each platform's first call
+        sent.setdefault(requested_platforms(body)[0], body["messages"][-1]["content"])
+    assert "not the brief's wording" in sent["bluesky"]
+    assert "not the brief's wording" not in sent["x"]
+
+
+def test_the_hook_and_the_question_leave_the_date_to_the_facts(kit: BrandKit) -> None:
+    """``draft_bare_hook`` (on by default): the model said the date in Instagram's hook or
+    Facebook's question and again below, which ``repeated_fact`` flags."""
+    on = Passes(split_platforms=True, platform_form=True)
+    for platform, part in (("instagram", "hook"), ("facebook", "question_to_readers")):
+        shape = platform_form(on, [platform], kit, False)
+        off = platform_form(replace(on, bare_hook=False), [platform], kit, False)
+        assert shape is not None and off is not None
+        told = {p.name: p.purpose for p in shape.parts}
+        assert "not its date, time or price" in told[part]
+        assert off.parts == FORMS[platform].parts
+        # only the purpose changes: the grammar the server enforces stays the same
+        assert [p.schema for p in shape.parts] == [p.schema for p in off.parts]
