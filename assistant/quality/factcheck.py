@@ -232,5 +232,5 @@ def repeated_fact_problems(found: list[str]) -> list[Problem]:
     if not found:
         return []
     listed = ", ".join(f"'{shorten(f, 30)}'" for f in found[:3])
-    return [problem("repeated_fact", f"{listed} stands twice in the post; say it once")]
-
+    stands = "stands" if len(found) == 1 else "each stand"
+    return [problem("repeated_fact", f"{listed} {stands} twice in the post; say it once")]

@@ -81,9 +81,10 @@ def lowercase_start_problems(text: str, allowed: Callable[[str], bool]) -> list[
     if not starts:
         return []
     shown = ", ".join(f"'{shorten(_line_at(text, where), 30)}'" for where, _ in starts[:3])
+    begins = "begins" if len(starts) == 1 else "each begin"
     return [problem("lowercase_start",
-                    f"{shown} begins in small letters, as if the line before were cut off; "
-                    "begin it with a capital or join it to the line before")]
+                    f"{shown} {begins} in small letters, as if the line before were cut "
+                    "off; begin it with a capital or join it to the line before")]
 
 
 def _line_at(text: str, where: int) -> str:
