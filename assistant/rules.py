@@ -217,18 +217,31 @@ def guess_language(text: str) -> str | None:
     return None
 
 
+_NAMES = {"de": "German", "en": "English"}
+
+
 def language_problems(text: str, language: str) -> list[Problem]:
+    """The post, or a sentence of it, in another language than asked for: "Don't forget
+    to share your results with us!" closed a ready German Threads draft, the coffee kit's
+    German call to action stood under English posts (bench dumps, 2026-11-30/12-01)."""
+    # imported here: the quality package reads this module's emoji rules (a cycle at load)
+    from assistant.quality.textnorm import sentence_spans
+
     found = guess_language(text)
-    if found is None or found == language:
-        return []
-    names = {"de": "German", "en": "English"}
-    return [
-        _problem(
-            "wrong_language",
-            f"the post reads as {names.get(found, found)}, but {names.get(language, language)} "
-            "was asked for; write it in the requested language",
-        )
-    ]
+    asked = _NAMES.get(language, language)
+    if found is not None and found != language:
+        return [_problem("wrong_language", f"the post reads as {_NAMES.get(found, found)}, but "
+                         f"{asked} was asked for; write it in the requested language")]
+    for start, end in sentence_spans(text):
+        other = guess_language(text[start:end])
+        if other is not None and other != language:
+            quoted = " ".join(text[start:end].split())
+            quoted = quoted if len(quoted) <= 40 else quoted[:39] + "…"
+            # one sentence: a person reads it (a slogan may be meant), the repair rewrites it
+            return [_problem("wrong_language", f"'{quoted}' reads as "
+                             f"{_NAMES.get(other, other)}; write it in {asked}",
+                             Severity.WARNING)]
+    return []
 
 
 def formal_matches(text: str) -> list[regex.Match[str]]:

@@ -164,9 +164,10 @@ def without_flawed(text: str, findings: Callable[[str], Sequence[Problem]], brie
 
 # findings that striking a sentence can clear: said twice, the rest of a line cut off
 # before it, a line cut off itself, a fact or a template leftover of the model's own in a
-# sentence of its own ("Jetzt ab 10:00 Uhr!" under a brief without a time, bench 2026-12-01)
+# sentence of its own ("Jetzt ab 10:00 Uhr!" under a brief without a time, bench
+# 2026-12-01), a sentence in another language ("Don't forget to share ..." in German)
 STRIKE_CLEARS = frozenset({"repeated_sentence", "repeated_fact", "lowercase_start", "cut_off",
-                           "invented_fact", "placeholder"})
+                           "invented_fact", "placeholder", "wrong_language"})
 
 
 def without_clashing(text: str, findings: Callable[[str], Sequence[Problem]], brief: str,
