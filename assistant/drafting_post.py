@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from pydantic import BaseModel, Field
 
@@ -174,10 +174,7 @@ def struck_flawed(kit: BrandKit, draft: Draft) -> Draft:
     one checker."""
     if not draft.brief:
         return draft
-
-    def findings(text: str) -> list[Problem]:
-        return post_problems(kit, draft.model_copy(update={"text": text}))
-
+    findings = _checker(kit, draft)
     for strike, codes, what in _STRIKES:
         if not any(p.code in codes for p in draft.problems):
             continue
@@ -204,12 +201,8 @@ def completed(kit: BrandKit, draft: Draft) -> Draft:
         return draft
     context = QualityContext(brief=draft.brief, link=draft.link, language=draft.language,
                              platform=draft.platform, kit=kit)
-
-    def findings(text: str) -> list[Problem]:
-        return post_problems(kit, draft.model_copy(update={"text": text}))
-
     text = with_brief_facts(draft.text, required_brief(context),
-                            lambda trial: lacking_facts(trial, context), findings,
+                            lambda trial: lacking_facts(trial, context), _checker(kit, draft),
                             draft.problems, labels=[kit.ai_label or ""])
     if text != draft.text:
         log.info("facts of the brief the %s draft left out put back in the brief's words",
@@ -217,6 +210,14 @@ def completed(kit: BrandKit, draft: Draft) -> Draft:
         draft.text = text
         draft.problems = post_problems(kit, draft)
     return draft
+
+
+def _checker(kit: BrandKit, draft: Draft) -> Callable[[str], list[Problem]]:
+    """The one checker's findings for ``draft`` with another text (what striking and
+    completing try before they change the draft)."""
+    def findings(text: str) -> list[Problem]:
+        return post_problems(kit, draft.model_copy(update={"text": text}))
+    return findings
 
 
 def without_flawed_comment(kit: BrandKit, draft: Draft) -> Draft:

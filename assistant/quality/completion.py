@@ -135,5 +135,5 @@ def _tail(paragraph: str, labels: Sequence[str]) -> bool:
     plain = paragraph
     for label in labels:
         plain = plain.replace(label, " ") if label else plain
-    plain = strip_markup(URL_RE.sub(" ", plain))
+    plain = strip_markup(plain)  # links, hashtags and "Link in Bio" go with the markup
     return len(words(plain)) <= 2 and not regex.search(r"[.!?]\s*\S", plain)

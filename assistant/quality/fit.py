@@ -187,13 +187,14 @@ def without_clashing(text: str, findings: Callable[[str], Sequence[Problem]], br
     person strikes the second saying, the remnant, the made-up sentence."""
     codes = {problem.code for problem in (findings(text) if found is None else found)}
     lacking = set(missing(text, brief, language, places=places))
+    told = {word for word in words(brief.casefold()) if len(word) > 2}
     while codes & STRIKE_CLEARS:
         spans = sentence_spans(text)
         if len(spans) <= MIN_KEPT:
             break
         for start, end in reversed(spans[1:]):
             trial = without_spans(text, [(start, end)])
-            if not _strikable(text[start:end], keep) or _loses_brief_words(text, trial, brief):
+            if not _strikable(text[start:end], keep) or _loses_words(text, trial, told):
                 continue
             after = {problem.code for problem in findings(trial)}
             if after < codes and set(missing(trial, brief, language, places=places)) <= lacking:
@@ -204,10 +205,9 @@ def without_clashing(text: str, findings: Callable[[str], Sequence[Problem]], br
     return text
 
 
-def _loses_brief_words(text: str, trial: str, brief: str) -> bool:
-    """Whether ``trial`` (``text`` less a sentence) lacks a word of the brief that ``text``
-    says (one of more than two letters)."""
-    told = {word for word in words(brief.casefold()) if len(word) > 2}
+def _loses_words(text: str, trial: str, told: set[str]) -> bool:
+    """Whether ``trial`` (``text`` less a sentence) lacks one of the brief's words ``told``
+    (folded, of more than two letters) that ``text`` says."""
     return bool((told & set(words(text.casefold()))) - set(words(trial.casefold())))
 
 
