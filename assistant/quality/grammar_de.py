@@ -1,6 +1,6 @@
 """German agreement errors a small model makes, found conservatively (pure).
 
-Eight rules (with variants), each flagging only a known noun of which EVERY reading
+Eleven rules (with variants), each flagging only a known noun of which EVERY reading
 is incompatible (a false warning keeps a good post from being "ready"):
 
 1. a dative preposition, an optional quantifier and a number > 1 before a plural noun
@@ -14,14 +14,19 @@ is incompatible (a false warning keeps a good post from being "ready"):
 4. a bare adjective opening a sentence or a headline whose strong ending does not fit
    the noun: "Neue Filterkaffee" -> "Neuer Filterkaffee", or that has no ending at all:
    "Schön Weihnachten" -> "Schöne Weihnachten";
-5. a masculine object in the nominative after ich, du or wir: "wenn du ein Kaffee
-   brauchst" -> "einen Kaffee" (``grammar_object``);
+5. a masculine object in the nominative after ich, du or wir, after a subject that is a
+   noun or a name, or after "es gibt": "wenn du ein Kaffee brauchst" -> "einen Kaffee",
+   "Die GmbH bietet ein Röstkurs" -> "einen Röstkurs" (``grammar_object``);
 6. "sich" in a clause of ich, du or wir: "du kannst sich anmelden" -> "dich"; two object
    pronouns of one person side by side: "Mach dir dir", "dich dir"; a preposition left
    without its object: "Schreibt uns über, wie ..." (``grammar_object``);
 7. a separable verb left joined before a pronoun: "Bitte anmelde dich" -> "melde dich ...
    an" (``grammar_verbs``);
-8. a month after "an" or "in" without its article: "an Januar" -> "ab/im Januar".
+8. a month after "an" or "in" without its article: "an Januar" -> "ab/im Januar";
+9. a verb before "du" in another person: "können du" -> "kannst du";
+10. an imperative with "sich": "Bewerbe sich" -> "Bewirb dich" or "Bewerben Sie sich";
+11. the first part of a hyphenated noun written small: "barista-Kurs" -> "Barista-Kurs"
+    (9 to 11: ``grammar_person``).
 
 What they cannot see: a noun the word list lacks (names, most English words: silence),
 most verbs and their objects (rule 5 reads only a masculine nominative after a pronoun),
@@ -40,6 +45,11 @@ from assistant.quality.grammar_object import (
     hanging_prepositions,
     object_case,
     reflexive_person,
+)
+from assistant.quality.grammar_person import (
+    imperative_sich,
+    person_before_du,
+    small_compound_heads,
 )
 from assistant.quality.grammar_phrase import (
     Finding,
@@ -264,7 +274,7 @@ def month_prepositions(plain: str, words: list[Token], lex: GrammarLexicon) -> l
 _RULES = (dative_plural, dative_articles, dative_bare_nouns, contractions, articles,
           adjective_endings, bare_adjectives, uninflected_adjectives, object_case,
           reflexive_person, doubled_pronouns, hanging_prepositions, joined_prefixes,
-          month_prepositions)
+          month_prepositions, person_before_du, imperative_sich, small_compound_heads)
 
 
 def grammar_findings(text: str, lex: GrammarLexicon) -> list[Finding]:

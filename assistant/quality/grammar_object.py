@@ -67,6 +67,10 @@ _OPENERS = frozenset({"wie", "wo", "was", "wer", "dass", "ob", "wenn", "weil", "
                       "der", "die", "das", "dem", "den", "welche", "welcher", "welches",
                       "damit", "bevor", "bis", "während", "nachdem", "sobald", "lass", "lasst",
                       "lassen", "man", "es", "er", "sie", "ihr", "jeder", "jede", "alle"})
+# the article a subject may open with ("Das Kontor sucht ...")
+_ARTICLES = frozenset({"der", "die", "das", "unser", "unsere"})
+_IRREGULAR_THIRD = frozenset({"hat", "gibt", "nimmt", "lädt", "hält", "trägt", "empfiehlt",
+                              "sieht", "weiß", "bringt", "kennt", "braucht"})
 _BOUNDARY = regex.compile(r"[,;:.!?()\[\]–—\n]|\s-\s")
 _MASCULINE_NOMINATIVE = readings("m.nom")
 
@@ -102,6 +106,8 @@ def _nominative_object(plain: str, words: list[Token], lex: GrammarLexicon,
     if token.lower not in _EIN_FAMILY or token.gendered:
         return None
     subject = next((i for i in reversed(before) if words[i].lower in _SUBJECTS), None)
+    if subject is None:
+        subject = _named_subject(words, lex, before)
     if subject is None or any(words[i].lower in _JOINS for i in before if i > subject):
         return None
     position = noun_after(words, index + 1)
@@ -115,6 +121,37 @@ def _nominative_object(plain: str, words: list[Token], lex: GrammarLexicon,
     fix = _accusative(words[index:position + 1], lex)
     return Finding(phrase, f"'{phrase}' is the object of the verb here, so accusative: "
                            f"'{fix}'", fix)
+
+
+def _named_subject(words: list[Token], lex: GrammarLexicon, before: list[int]) -> int | None:
+    """The finite verb after a subject that is a noun or a name: "es gibt"/"gibt es", or a
+    sentence that opens with an optional article, then only nouns and names, then a verb of
+    the third person written small ("Die Möwenbohne GmbH bietet", "Das Kontor sucht"). A
+    name is a capitalised word the dictionary does not know written small: "Morgen bietet
+    ein Barista ..." opens with an adverb, and there "ein Barista" is the subject."""
+    lowers = [words[i].lower for i in before]
+    for place, (first, second) in enumerate(zip(lowers, lowers[1:], strict=False)):
+        if {first, second} == {"es", "gibt"}:
+            return before[place + 1]
+    if not before or not words[before[0]].sentence_start:
+        return None
+    start = 1 if words[before[0]].lower in _ARTICLES else 0
+    for place in range(start, len(before)):
+        token = words[before[place]]
+        if token.capitalised and (noun_bits(token.text, lex) if start or place > start
+                                  else not lex.is_word(token.lower)):
+            continue
+        return before[place] if place > start and _third_person(token, lex) else None
+    return None
+
+
+def _third_person(token: Token, lex: GrammarLexicon) -> bool:
+    """A verb of the third person singular written small: "bietet" (bieten), "sucht"."""
+    lower = token.lower
+    if token.capitalised or lower in _COPULAS or not lower.endswith("t"):
+        return False
+    stem = lower[:-2] if lower.endswith("et") else lower[:-1]
+    return lower in _IRREGULAR_THIRD or lex.is_word(stem + "en") or lex.is_word(lower[:-1] + "en")
 
 
 def _ending(word: Token, lex: GrammarLexicon) -> str | None:

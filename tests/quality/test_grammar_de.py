@@ -129,6 +129,23 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
     ("Das ist einfach und schnell. Schreibt uns über, wie gut es funktioniert!",
      "'uns über': 'über' has no object; say what it refers to or take 'über' out"),
     ("Danke für!", "'Danke für': 'für' has no object; say what it refers to or take 'für' out"),
+    # bench drafts of the embedded model, 2026-12-01 (rules 5, 9, 10, 11): a named subject
+    # before the verb, a ready Facebook draft
+    ("Möwenbohne Kaffeerösterei GmbH bietet ein Röstkurs am 12. Dezember, 18 Uhr.",
+     "'ein Röstkurs' is the object of the verb here, so accusative: 'einen Röstkurs'"),
+    ("Ab Samstag gibt es ein neuer Filterkaffee im Kontor.",
+     "'ein neuer Filterkaffee' is the object of the verb here, so accusative: "
+     "'einen neuen Filterkaffee'"),
+    ("Das Kontor sucht ein Barista für das Café.",
+     "'ein Barista' is the object of the verb here, so accusative: 'einen Barista'"),
+    ("Mit 8 Plätzen können du mit uns zusammen rösten.",
+     "'können du': the verb goes with 'du', so 'kannst du'"),
+    ("Jetzt rösten du mit uns!", "'rösten du': the verb goes with 'du', so 'röstest du'"),
+    ("Bewerbe sich jetzt!", "'Bewerbe sich': 'sich' does not go with an imperative; write "
+                            "'Bewirb dich' (du) or 'Bewerben Sie sich' (Sie)"),
+    ("Wir bieten einen barista-Kurs am Samstag im Kontor.",
+     "'barista-Kurs': a word joined with a hyphen to a noun is written large: "
+     "'Barista-Kurs'"),
 ])
 def test_the_models_agreement_errors_are_found(text: str, message: str,
                                                lex: GrammarLexicon) -> None:
@@ -344,6 +361,15 @@ MORE_CORRECT = [
     "Bestell jetzt für den Ausrüstungstag. Der Rettungssanitäter kommt am Geburtstag.",
     "Ab Januar, im Februar, am 3. März, bis April, seit Mai, Anfang Juni, im Juli in Altona.",
     "Wir denken an Mai-Bowle und an August, unseren Röster.",
+    # rules 5, 9, 10, 11: another subject, "du" after its verb or one of two, a statement
+    # with "sich", a hyphenated word that opens with a name or a short mark
+    "Morgen bietet ein Barista einen Kurs an. Heute zeigt ein Barista, wie es geht.",
+    "Das Kontor ist ein Treffpunkt. Am Samstag gibt es einen neuen Kaffee.",
+    "Die Rösterei und ein Barista laden ein. Das bietet ein Barista an.",
+    "Heute rösten du und ich gemeinsam. Kannst du rösten? Willst du mit uns rösten?",
+    "Die Leute, denen du vertraust, kommen. Mit allen, die du kennst.",
+    "Lohnt sich das? Es lohnt sich. Freut sich das Team? Melde dich an.",
+    "Wir haben einen dm-Markt um die Ecke, der Online-Shop hat offen, die E-Mail kommt.",
 ]
 
 

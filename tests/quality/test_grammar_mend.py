@@ -30,6 +30,10 @@ def lex() -> GrammarLexicon:
     ("Wenn du ein Kaffee brauchst, komm vorbei.", "Wenn du einen Kaffee brauchst, komm vorbei."),
     ("Feiere mit deine Freunde und mit Kollegen.", "Feiere mit deinen Freunden und mit Kollegen."),
     ("Mach dir dir einen schönen Sonntag!", "Mach dir einen schönen Sonntag!"),
+    ("Möwenbohne Kaffeerösterei GmbH bietet ein Röstkurs am 12. Dezember.",
+     "Möwenbohne Kaffeerösterei GmbH bietet einen Röstkurs am 12. Dezember."),
+    ("Mit 8 Plätzen können du mit uns rösten.", "Mit 8 Plätzen kannst du mit uns rösten."),
+    ("Wir bieten einen barista-Kurs am Samstag.", "Wir bieten einen Barista-Kurs am Samstag."),
 ])
 def test_an_error_with_one_correction_is_corrected(text: str, mended: str,
                                                    lex: GrammarLexicon) -> None:

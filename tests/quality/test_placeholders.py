@@ -217,3 +217,15 @@ def test_the_prompts_own_lines_copied_into_a_post_are_leftovers() -> None:
                  "die Fakten des Briefings: Der Röstkurs findet am 12. Dezember statt."):
         assert [p.code for p in placeholder_problems(seen)] == ["placeholder"]
     assert placeholder_problems("Tell us in your own words what you brew at home.") == []
+
+
+def test_the_model_showing_an_example_is_a_leftover() -> None:
+    """A ready Facebook draft of the bench (2026-12-01): "... für 3,80 €. Hier ist ein
+    Beispiel: 'Möwenbohne Kaffeekontor: Wie geht es mit dem Hafer-Cappuccino?'. '." The
+    word on its own is everyday German and English."""
+    for seen in ("Hier ist ein Beispiel: 'Wie geht es mit dem Hafer-Cappuccino?'",
+                 "Here is an example post: Join us on Friday."):
+        assert [p.code for p in placeholder_problems(seen)] == ["placeholder"]
+    for fine in ("Ein Beispiel: der Röstkurs im Dezember.", "Our class is an example of "
+                 "how we teach.", "Hier ist ein Beispielrezept für Cold Brew."):
+        assert placeholder_problems(fine) == []

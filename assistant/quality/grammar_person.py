@@ -1,0 +1,106 @@
+"""Rules 9 and 10 of the German grammar check: a verb in the wrong person before "du", and
+an imperative with "sich"; and rule 11, the first part of a hyphenated noun written small
+(pure).
+
+Rule 9: "Mit 8 Plätzen können du mit uns rösten" (a LinkedIn draft of the embedded model,
+bench, 2026-12-01): a finite verb that stands before its subject "du" takes the du-form
+("kannst du"). Read only where nothing stands between the two words, the verb has the
+plural form of a known verb ("können", "rösten"; ``verbs_de.looks_like_verb``), written
+small or opening the sentence, and "du" is not the first of two subjects ("heute rösten du
+und ich"). A verb after "du" is left alone: "kannst du rösten" is right.
+
+Rule 10: "Bewerbe sich jetzt!" (a ready Instagram draft, bench, 2026-12-01): a sentence
+that opens with the imperative of a verb and goes on with "sich" mixes the du-imperative
+("Bewirb dich") with the reflexive of the third person ("Bewerben Sie sich"). Read when the
+first word plus "n" is a verb the dictionary knows ("bewerbe" -> "bewerben"). "Lohnt sich"
+and "Freut sich" are statements and stay.
+
+Rule 11: "Wir bieten einen barista-Kurs" (a ready Instagram draft in the browser test,
+2026-12-01): a hyphenated word whose last part is a noun is a noun, and its first part is
+written large ("Barista-Kurs", "Online-Shop", "To-go-Becher"). Read when the first part has
+three letters or more, is all small and is a word some dictionary knows (a brand written
+small, "dm-Markt", or a unit, "km-Zahl", is no dictionary word and stays). Its one
+correction is the capital, so tidy makes it.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from assistant.quality.grammar_phrase import Finding
+from assistant.quality.grammar_words import DETERMINERS, PREPOSITIONS, GrammarLexicon, Token
+from assistant.quality.verbs_de import imperative_du, looks_like_verb, present_du
+
+# what may follow "du" when it is one of two subjects
+_JOINED = frozenset({"und", "oder", "sowie"})
+# pronouns and articles that end like an infinitive ("denen du vertraust", "einen")
+_NOT_FINITE = frozenset({"denen", "einen", "keinen", "meinen", "deinen", "seinen", "unseren",
+                         "ihnen", "allen", "jenen", "diesen", "welchen", "beiden"})
+_MIN_HEAD = 3
+
+
+def person_before_du(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 9 (see the module doc): "können du" -> "kannst du"."""
+    found = []
+    for index, (verb, pronoun) in enumerate(zip(words, words[1:], strict=False)):
+        following = words[index + 2].lower if index + 2 < len(words) else ""
+        if pronoun.lower != "du" or not pronoun.spaced or following in _JOINED:
+            continue
+        if not _plural_verb(verb, lex):
+            continue
+        phrase = plain[verb.start:pronoun.end]
+        form = present_du(verb.text)
+        if form is None:
+            continue
+        fix = f"{form} {pronoun.text}"
+        found.append(Finding(phrase, f"'{phrase}': the verb goes with 'du', so '{fix}'",
+                             fix))
+    return found
+
+
+def _plural_verb(verb: Token, lex: GrammarLexicon) -> bool:
+    lower = verb.lower
+    if verb.capitalised and not verb.sentence_start:
+        return False  # a noun inside a sentence ("das Rösten")
+    if lower in _NOT_FINITE or lower in PREPOSITIONS or lower in DETERMINERS:
+        return False
+    return looks_like_verb(lower) and lower.endswith(("en", "ern", "eln")) and lex.is_word(lower)
+
+
+def imperative_sich(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 10 (see the module doc): "Bewerbe sich" -> "Bewirb dich"."""
+    found = []
+    for verb, reflexive in zip(words, words[1:], strict=False):
+        if not verb.sentence_start or reflexive.lower != "sich" or not reflexive.spaced:
+            continue
+        lower = verb.lower
+        infinitive = lower + "n"
+        if not lower.endswith("e") or not lex.is_word(infinitive) or \
+                not looks_like_verb(infinitive):
+            continue
+        phrase = plain[verb.start:reflexive.end]
+        to_du = imperative_du(infinitive.capitalize()) or verb.text
+        found.append(Finding(phrase, f"'{phrase}': 'sich' does not go with an imperative; "
+                                     f"write '{to_du} dich' (du) or "
+                                     f"'{infinitive.capitalize()} Sie sich' (Sie)"))
+    return found
+
+
+_HYPHENATED = regex.compile(r"^(\p{Ll}+)-(?:\p{L}+-)*\p{Lu}\p{Ll}")
+
+
+def small_compound_heads(plain: str, words: list[Token],
+                         lex: GrammarLexicon) -> list[Finding]:
+    """Rule 11 (see the module doc): "barista-Kurs" -> "Barista-Kurs"."""
+    del plain  # the token is the phrase
+    found = []
+    for token in words:
+        match = _HYPHENATED.match(token.text)
+        if match is None or len(head := match.group(1)) < _MIN_HEAD:
+            continue
+        if not (lex.is_word(head) or lex.is_word(head.capitalize()) or head in lex.nouns):
+            continue
+        fix = token.text[:1].upper() + token.text[1:]
+        found.append(Finding(token.text, f"'{token.text}': a word joined with a hyphen to a "
+                                         f"noun is written large: '{fix}'", fix))
+    return found
