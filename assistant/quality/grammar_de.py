@@ -22,7 +22,8 @@ is incompatible (a false warning keeps a good post from being "ready"):
    without its object: "Schreibt uns über, wie ..." (``grammar_object``);
 7. a separable verb left joined before a pronoun: "Bitte anmelde dich" -> "melde dich ...
    an" (``grammar_verbs``);
-8. a month after "an" or "in" without its article: "an Januar" -> "ab/im Januar";
+8. a month after "an" or "in" without its article: "an Januar" -> "ab/im Januar", and
+   "am" or "im" before a clock time: "am 18 Uhr" -> "um 18 Uhr";
 9. a verb before "du" in another person: "können du" -> "kannst du";
 10. an imperative with "sich": "Bewerbe sich" -> "Bewirb dich" or "Bewerben Sie sich";
 11. the first part of a hyphenated noun written small: "barista-Kurs" -> "Barista-Kurs"
@@ -271,10 +272,35 @@ def month_prepositions(plain: str, words: list[Token], lex: GrammarLexicon) -> l
     return found
 
 
+# a clock time takes "um" (or ab, bis, gegen, nach, vor): "am 18 Uhr" is a slip
+_CLOCK_PREPOSITIONS = frozenset({"am", "im"})
+
+
+def clock_prepositions(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 8, second part: "am 18 Uhr" -> "um 18 Uhr" (a ready Instagram draft of the
+    embedded model, bench 2026-12-01: "Der 12. Dezember steht zum Röstkurs am 18 Uhr.")."""
+    del lex  # closed word lists
+    found = []
+    for index, token in enumerate(words[:-2]):
+        after = words[index + 1:index + 4]
+        if token.lower not in _CLOCK_PREPOSITIONS or not after[0].number:
+            continue
+        clock = next((word for word in after[1:] if not word.number), None)
+        # only digits, ":" and "." between: "am 18:00 Uhr"; "am 12. 18 Uhr" is a date
+        gap = "" if clock is None else plain[token.end:clock.start]
+        if clock is None or clock.text != "Uhr" or gap.strip(" 0123456789:.") or ". " in gap:
+            continue
+        phrase = plain[token.start:clock.end]
+        fix = ("Um" if token.text[0].isupper() else "um") + phrase[len(token.text):]
+        found.append(Finding(phrase, f"'{phrase}': a clock time takes 'um': '{fix}'", fix))
+    return found
+
+
 _RULES = (dative_plural, dative_articles, dative_bare_nouns, contractions, articles,
           adjective_endings, bare_adjectives, uninflected_adjectives, object_case,
           reflexive_person, doubled_pronouns, hanging_prepositions, joined_prefixes,
-          month_prepositions, person_before_du, imperative_sich, small_compound_heads)
+          month_prepositions, clock_prepositions, person_before_du, imperative_sich,
+          small_compound_heads)
 
 
 def grammar_findings(text: str, lex: GrammarLexicon) -> list[Finding]:

@@ -143,6 +143,9 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
     ("Jetzt rösten du mit uns!", "'rösten du': the verb goes with 'du', so 'röstest du'"),
     ("Bewerbe sich jetzt!", "'Bewerbe sich': 'sich' does not go with an imperative; write "
                             "'Bewirb dich' (du) or 'Bewerben Sie sich' (Sie)"),
+    ("Neuer Röstkurs! Der 12. Dezember steht zum Röstkurs am 18 Uhr.",
+     "'am 18 Uhr': a clock time takes 'um': 'um 18 Uhr'"),
+    ("Am 18:00 Uhr geht es los.", "'Am 18:00 Uhr': a clock time takes 'um': 'Um 18:00 Uhr'"),
     ("Wir bieten einen barista-Kurs am Samstag im Kontor.",
      "'barista-Kurs': a word joined with a hyphen to a noun is written large: "
      "'Barista-Kurs'"),
@@ -370,6 +373,7 @@ MORE_CORRECT = [
     "Die Leute, denen du vertraust, kommen. Mit allen, die du kennst.",
     "Lohnt sich das? Es lohnt sich. Freut sich das Team? Melde dich an.",
     "Wir haben einen dm-Markt um die Ecke, der Online-Shop hat offen, die E-Mail kommt.",
+    "Am 12. Dezember, 18 Uhr. Ab 18 Uhr, um 19 Uhr, bis 20 Uhr, im 2. Stock, am 12. 18 Uhr.",
 ]
 
 

@@ -34,6 +34,7 @@ def lex() -> GrammarLexicon:
      "Möwenbohne Kaffeerösterei GmbH bietet einen Röstkurs am 12. Dezember."),
     ("Mit 8 Plätzen können du mit uns rösten.", "Mit 8 Plätzen kannst du mit uns rösten."),
     ("Wir bieten einen barista-Kurs am Samstag.", "Wir bieten einen Barista-Kurs am Samstag."),
+    ("Maximal 8 Plätze am 18 Uhr.", "Maximal 8 Plätze um 18 Uhr."),
 ])
 def test_an_error_with_one_correction_is_corrected(text: str, mended: str,
                                                    lex: GrammarLexicon) -> None:
