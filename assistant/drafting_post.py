@@ -201,14 +201,21 @@ def completed(kit: BrandKit, draft: Draft) -> Draft:
         return draft
     context = QualityContext(brief=draft.brief, link=draft.link, language=draft.language,
                              platform=draft.platform, kit=kit)
-    text = with_brief_facts(draft.text, required_brief(context),
-                            lambda trial: lacking_facts(trial, context), _checker(kit, draft),
-                            draft.problems, labels=[kit.ai_label or ""])
-    if text != draft.text:
-        log.info("facts of the brief the %s draft left out put back in the brief's words",
-                 draft.platform)
-        draft.text = text
-        draft.problems = post_problems(kit, draft)
+    tags = list(draft.hashtags)
+    # the tags count on X and Bluesky: the last ones give way when the fact would not fit
+    for kept in range(len(tags), -1, -1):
+        trial = draft.model_copy(update={"hashtags": tags[:kept]})
+        text = with_brief_facts(draft.text, required_brief(context),
+                                lambda body: lacking_facts(body, context),
+                                _checker(kit, trial), draft.problems,
+                                labels=[kit.ai_label or ""])
+        if text != draft.text:
+            log.info("facts of the brief the %s draft left out put back in the brief's words"
+                     "%s", draft.platform, "" if kept == len(tags) else
+                     f", {len(tags) - kept} hashtag(s) dropped to make room")
+            draft.text, draft.hashtags = text, tags[:kept]
+            draft.problems = post_problems(kit, draft)
+            break
     return draft
 
 

@@ -12,7 +12,8 @@ brackets (``brief_pieces``); a piece of one or two words ("18 Uhr", "15 December
 that goes on from the piece before ("dann filtern", "to work on ...") stays with that piece.
 A piece is added only when the post then lacks fewer facts and the checker finds nothing
 it did not find before: a piece that made the post too long, repeated a sentence or broke
-the kit's forms of address is not added.
+the kit's forms of address is not added. Drafting (``drafting_post.completed``) tries again
+with the post's last hashtags left off, one at a time, where the tags count.
 """
 
 from __future__ import annotations

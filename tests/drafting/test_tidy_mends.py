@@ -105,3 +105,24 @@ def test_a_fact_the_reply_left_out_is_put_back_in_the_briefs_words(
     [short] = draft_posts(kit(), brief, ["x"])
     assert short.text == full  # with the kit's tags, the piece would not fit on X
     assert any(p.code == "missing_fact" for p in short.problems)
+
+
+def test_the_last_hashtags_give_way_to_a_fact_that_would_not_fit(
+        fake_llm: FakeLLMServer) -> None:
+    """On X the tags count: the CLI's Bluesky post (2026-12-01) left out "Kostenlos", and
+    its piece was not put back because the post would have been 307 of 300 characters.
+    The last tag goes when the piece then fits; the kit's first tag stays."""
+    brief = ("Einladung zum Röstkurs am 12. Dezember, 18 Uhr, maximal 8 Plätze, Anmeldung "
+             "im Laden oder per Mail.")
+    reply = ("Röstkurs am 12. Dezember um 18 Uhr im Kontor! Anmeldung im Laden oder per Mail. "
+             "Wir rösten zusammen, probieren frische Bohnen und reden über Röstprofile, "
+             "Zeiten und Temperaturen im Röster und in der Tasse, mit viel Zeit für Fragen "
+             "und Kuchen.")
+    script = DraftScript(lambda platform, call: post(platform, reply,
+                                                     ["Möwenbohne", "Röstkurs", "Altona"]))
+    fake_llm.responder = script
+    [draft] = draft_posts(kit(), brief, ["x"])
+    assert draft.text.endswith("Fragen und Kuchen. Maximal 8 Plätze."), draft.text
+    assert draft.hashtags == ["Möwenbohne"]
+    assert draft.status == "ready", draft.problems
+    assert len(script.calls) == 1
