@@ -33,7 +33,7 @@ from assistant.quality.context import QualityContext
 from assistant.quality.fit import FLAWS, STRIKE_CLEARS, fit_post, without_clashing, without_flawed
 from assistant.quality.linkbio import bio_hints
 from assistant.quality.sources import required_brief
-from assistant.quality.tidy import tidy_post
+from assistant.quality.tidy import one_link, tidy_post
 
 
 class PostReply(BaseModel):
@@ -87,7 +87,7 @@ def place_link(text: str, link: str | None, platform: Platform, language: str) -
         return text
     if not link:
         return text
-    text = tag_link(text, link)
+    text = one_link(tag_link(text, link), link)
     if platform.links.mode in CLICKABLE and link not in text:
         text = f"{text.rstrip()}\n\n{link}"
     return text

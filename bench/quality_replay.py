@@ -14,8 +14,15 @@ from typing import Any, Protocol
 from assistant.brand.ingest import kit_guidelines
 from assistant.brand.kit import BrandKit, load_kit
 from assistant.checks import with_same_text
-from assistant.drafting_post import completed, post_problems, struck_flawed, tagged_link
+from assistant.drafting_post import (
+    completed,
+    place_link,
+    post_problems,
+    struck_flawed,
+    tagged_link,
+)
 from assistant.models import Brief, Draft
+from assistant.platforms import get_platform
 from assistant.quality.compose import grammar_lexicon_for
 from assistant.quality.tidy import tidy_post
 
@@ -73,10 +80,12 @@ def _redrafted(case: Case, kit: BrandKit, row: dict[str, Any]) -> Draft:
 
 
 def _retidied(case: Case, kit: BrandKit, draft: Draft) -> Draft:
-    """``draft`` through today's tidy and striking of flawed sentences, then checked."""
+    """``draft`` through today's tidy, link placing and striking of flawed sentences, then
+    checked."""
     draft = draft.model_copy(deep=True)
     draft.text = tidy_post(draft.text, kit, draft.platform, draft.link, language=case.language,
                            lex=grammar_lexicon_for(case.language), brief=case.text,
                            guidelines=kit_guidelines(kit))
+    draft.text = place_link(draft.text, draft.link, get_platform(draft.platform), case.language)
     draft.problems = post_problems(kit, draft)
     return completed(kit, struck_flawed(kit, draft))

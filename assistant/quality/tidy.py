@@ -36,7 +36,9 @@ what the checks would flag:
   ``invented_fact`` test on the sentence, ``copied_share``); its calls and questions
   stay;
 * a sentence or line that another sentence of the post says in full, word for word, goes
-  (the later of two equal ones): a small model's echo, never new information;
+  (the later of two equal ones): a small model's echo, never new information; the post's
+  link said twice stays only where it stands last (``one_link``, after drafting has put
+  the tagged link in);
 * the rules a person accepted into the kit: its banned emoji go like foreign ones
   (``rules.banned_emoji``), its never-tags, preferred terms and opener are applied by
   ``kit_rules``;
@@ -128,6 +130,22 @@ def tidy_post(text: str, kit: BrandKit, platform: str, link: str | None, *,
     text = apply_kit_rules(text, kit, language, lex)
     text = _capitalised(text, language)
     return mend_grammar(text, lex) if language == "de" and lex is not None else text
+
+
+def one_link(text: str, link: str) -> str:
+    """The post's link said once: where the model wrote it twice or more ("... at no extra
+    cost. https://..." and "Try it free for 30 days - https://...", a ready LinkedIn draft,
+    bench 2026-12-01), the earlier ones go with what only points at them. One that a
+    sentence of its own words leads to ("Details unter https://... und im Laden") stays."""
+    for _ in range(MAX_HINTS):
+        places = [found for found in _WEB_ADDRESS.finditer(text)
+                  if found.group().rstrip(".,;:!?)") == link]
+        earlier = next((found for found in places[:-1]
+                        if _pointed_at(text, found.start(), found.start() + len(link))), None)
+        if earlier is None:
+            break
+        text = _take_out(text, earlier.start(), earlier.start() + len(link))
+    return text
 
 
 def _capitalised(text: str, language: str) -> str:

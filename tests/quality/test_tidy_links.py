@@ -8,7 +8,7 @@ import pytest
 
 from assistant.brand.kit import BrandKit
 from assistant.quality.compose import invented_pieces
-from assistant.quality.tidy import tidy_post
+from assistant.quality.tidy import one_link, tidy_post
 from tests.quality.conftest import context
 
 BRIEF = "Röstkurs am 12. Dezember, 18 Uhr, maximal 8 Plätze, Anmeldung im Laden oder per Mail."
@@ -103,3 +103,17 @@ def test_a_kit_example_sentence_with_no_fact_of_the_brief_goes(coffee: BrandKit)
 ])
 def test_what_tidy_leaves_to_the_checks(coffee: BrandKit, text: str, brief: str) -> None:
     assert tidy_post(text, coffee, "mastodon", None, brief=brief) == text
+
+
+def test_the_posts_link_said_twice_stays_where_it_stands_last() -> None:
+    """A ready LinkedIn draft of the bench (2026-12-01) put the tagged link after "Included
+    in every plan at no extra cost." and again in its call to action. The earlier goes
+    with its label; one that a sentence of its own words leads to stays."""
+    text = (f"Included in every plan at no extra cost. {TAGGED}\n\nTry it free for 30 days, "
+            f"no credit card - {TAGGED}")
+    assert one_link(text, TAGGED) == ("Included in every plan at no extra cost.\n\nTry it "
+                                      f"free for 30 days, no credit card - {TAGGED}")
+    assert one_link(f"Mehr: {TAGGED}. Anmelden: {TAGGED}", TAGGED) == f"Anmelden: {TAGGED}"
+    inside = f"Details unter {TAGGED} und im Laden. Anmelden: {TAGGED}"
+    assert one_link(inside, TAGGED) == inside
+    assert one_link(f"Nur hier: {TAGGED}", TAGGED) == f"Nur hier: {TAGGED}"
