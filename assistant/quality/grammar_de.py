@@ -23,7 +23,8 @@ is incompatible (a false warning keeps a good post from being "ready"):
 7. a separable verb left joined before a pronoun: "Bitte anmelde dich" -> "melde dich ...
    an" (``grammar_verbs``);
 8. a month after "an" or "in" without its article: "an Januar" -> "ab/im Januar", and
-   "am" or "im" before a clock time: "am 18 Uhr" -> "um 18 Uhr";
+   "am" or "im" before a clock time: "am 18 Uhr" -> "um 18 Uhr", "am Weihnachten" -> "an
+   Weihnachten", "am 24. bis 26. Dezember" -> "vom 24.";
 9. a verb before "du" in another person: "können du" -> "kannst du";
 10. an imperative with "sich": "Bewerbe sich" -> "Bewirb dich" or "Bewerben Sie sich";
 11. the first part of a hyphenated noun written small: "barista-Kurs" -> "Barista-Kurs"
@@ -296,10 +297,53 @@ def clock_prepositions(plain: str, words: list[Token], lex: GrammarLexicon) -> l
     return found
 
 
+# feasts without an article: "an Weihnachten", "zu Ostern" ("am Weihnachten" is a slip)
+_FEASTS = frozenset({"Weihnachten", "Ostern", "Pfingsten", "Silvester", "Neujahr"})
+_FEAST_FIXES = {"am": "an", "zum": "zu", "Am": "An", "Zum": "Zu"}
+# a span of days opens with "vom" ("vom 24. bis 26. Dezember"), not "am" or "von"
+_SPAN_FIXES = {"am": "vom", "von": "vom", "Am": "Vom", "Von": "Vom"}
+_SPAN_REACH = 3  # tokens from the first day to "bis": "24. Dezember bis", "24.12. bis"
+
+
+def feasts_and_spans(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 8, third part: "am Weihnachten" -> "an Weihnachten", and "am 24. bis 26.
+    Dezember" or "von 24. bis 26." -> "vom 24." (ready holiday drafts of the embedded
+    model, bench 2026-12-01: "Was ist passiert mit dem Kontor am Weihnachten?", "... hat am
+    24. bis 26. Dezember geschlossen")."""
+    del lex  # closed word lists
+    found = []
+    for index, (token, after) in enumerate(zip(words, words[1:], strict=False)):
+        phrase = plain[token.start:after.end]
+        if token.text in _FEAST_FIXES and after.text in _FEASTS and after.spaced:
+            fix = f"{_FEAST_FIXES[token.text]} {after.text}"
+            found.append(Finding(phrase, f"'{phrase}': a feast takes no article: '{fix}'",
+                                 fix))
+        elif token.text in _SPAN_FIXES and _day(after) and _span_end(words, index + 2):
+            fix = f"{_SPAN_FIXES[token.text]} {after.text}"
+            found.append(Finding(phrase, f"'{phrase}. bis': a span of days opens with "
+                                         f"'{fix}.'", fix))
+    return found
+
+
+def _span_end(words: list[Token], start: int) -> bool:
+    """Whether "bis" and a day follow within reach: "24. bis 26.", not "24.12. bis
+    mittags" (on that day, until noon)."""
+    ahead = words[start:start + _SPAN_REACH + 1]
+    return any(word.lower == "bis" and _day(following)
+               for word, following in zip(ahead, ahead[1:], strict=False))
+
+
+def _day(token: Token) -> bool:
+    """A day of a date: "24." or "24.12." ("von 0. bis 1." is a range of numbers)."""
+    head = token.text.split(".")[0]
+    return token.ordinal and head.isdigit() and 1 <= int(head) <= 31
+
+
 _RULES = (dative_plural, dative_articles, dative_bare_nouns, contractions, articles,
           adjective_endings, bare_adjectives, uninflected_adjectives, object_case,
           reflexive_person, doubled_pronouns, hanging_prepositions, joined_prefixes,
-          month_prepositions, clock_prepositions, person_before_du, imperative_sich,
+          month_prepositions, clock_prepositions, feasts_and_spans, person_before_du,
+          imperative_sich,
           small_compound_heads)
 
 

@@ -146,6 +146,12 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
     ("Neuer Röstkurs! Der 12. Dezember steht zum Röstkurs am 18 Uhr.",
      "'am 18 Uhr': a clock time takes 'um': 'um 18 Uhr'"),
     ("Am 18:00 Uhr geht es los.", "'Am 18:00 Uhr': a clock time takes 'um': 'Um 18:00 Uhr'"),
+    ("Was ist passiert mit dem Kontor am Weihnachten?",
+     "'am Weihnachten': a feast takes no article: 'an Weihnachten'"),
+    ("Die GmbH hat am 24. bis 26. Dezember geschlossen.",
+     "'am 24. bis': a span of days opens with 'vom 24.'"),
+    ("Das Kontor ist von 24. bis 26. Dezember geschlossen.",
+     "'von 24. bis': a span of days opens with 'vom 24.'"),
     ("Wir bieten einen barista-Kurs am Samstag im Kontor.",
      "'barista-Kurs': a word joined with a hyphen to a noun is written large: "
      "'Barista-Kurs'"),
@@ -374,6 +380,8 @@ MORE_CORRECT = [
     "Lohnt sich das? Es lohnt sich. Freut sich das Team? Melde dich an.",
     "Wir haben einen dm-Markt um die Ecke, der Online-Shop hat offen, die E-Mail kommt.",
     "Am 12. Dezember, 18 Uhr. Ab 18 Uhr, um 19 Uhr, bis 20 Uhr, im 2. Stock, am 12. 18 Uhr.",
+    "Vom 24. bis 26. Dezember zu, am 27. Dezember offen, am 24.12. bis mittags, von 9 bis 18 "
+    "Uhr, Frohe Weihnachten am Weihnachtsabend, zu Ostern, an Silvester, von 0. bis 1.",
 ]
 
 
