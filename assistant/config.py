@@ -177,6 +177,10 @@ class Settings(BaseSettings):
     # its date, time or price, which the model said there and again below (repeated_fact).
     # On: with own words, 12 of 18 English ready and the same text in 1 of 6 briefs
     draft_bare_hook: bool = True
+    # with the platform form: every platform after the brief's first is asked for its facts
+    # in the model's own words (the short ones for their text), so that no two restate the
+    # brief alike. Off: see bench/README.md (2026-12-01) for the side-by-side run
+    draft_reword_later: bool = False
     # LinkedIn publishing (assistant/publish/linkedin.py): the month of the versioned REST API
     # (LinkedIn retires a version about a year after it comes out), the developer app that
     # users connect through, and the API's addresses (tests point them at a local fake)

@@ -95,7 +95,7 @@ def build_messages(job: Job, snippets: Sequence[briefing.Snippet]) -> list[ChatM
 def job_form(job: Job) -> Form | None:
     """The platform form of the job's reply (``platform_form``), if it has one."""
     return platform_form(job.passes, job.platforms, job.kit, job.brief.sponsored,
-                         _one_link(job), job.short_rank)
+                         _one_link(job), job.short_rank, job.order)
 
 
 def _one_link(job: Job) -> str | None:

@@ -124,6 +124,17 @@ def bare_hook(form: Form) -> Form:
         if part.name in ("hook", "question_to_readers") else part for part in form.parts))
 
 
+def reworded(form: Form) -> Form:
+    """``form`` with the part that carries the facts asked in the model's own words (option
+    ``draft_reword_later``, a platform after the brief's first): Instagram's lines,
+    Facebook's details and X's text all restated the brief word for word in 3 of 6 German
+    briefs (bench, 2026-12-01: "Neuer Filterkaffee aus Kolumbien, Noten von roter
+    Johannisbeere und Kakao, ab Samstag im Kontor und im Shop" three times)."""
+    return replace(form, parts=tuple(
+        replace(part, purpose=f"{part.purpose}, in your own words, not the brief's wording")
+        if part.facts else part for part in form.parts))
+
+
 # the list form needs room for a headline and two lines of a few words each
 LIST_MIN_BUDGET = 120
 HEADLINE_CHARS = 50
@@ -190,16 +201,22 @@ def short_rank(platform: str, platforms: Sequence[str]) -> int:
 
 
 def platform_form(passes: Passes, platforms: Sequence[str], kit: BrandKit,
-                  sponsored: bool, link: str | None = None, rank: int = 0) -> Form | None:
+                  sponsored: bool, link: str | None = None, rank: int = 0,
+                  order: int = 0) -> Form | None:
     """The form of a call's reply: only with the option on and one call per platform (the
     one-call-for-all-platforms reply stays one "text" per post). ``rank``: the platform's
     :func:`short_rank` in its brief; with ``draft_short_list`` every second short platform
-    gets the list form, with ``draft_own_words`` it is asked in its own words."""
+    gets the list form, with ``draft_own_words`` it is asked in its own words. ``order``:
+    the platform's place in its brief (from 0); with ``draft_reword_later`` every platform
+    after the first is asked for its facts in its own words (:func:`reworded`)."""
     if not (passes.platform_form and passes.split_platforms) or len(platforms) != 1:
         return None
     second = rank % 2 == 1
+    later = passes.reword_later and order > 0
     form = form_for(platforms[0], kit, sponsored, link, listed=passes.short_list and second,
-                    own_words=passes.own_words and second)
+                    own_words=(passes.own_words and second) or later)
+    if form is not None and later:
+        form = reworded(form)
     if form is not None and passes.bare_hook:
         form = bare_hook(form)
     return facts_first(form) if form is not None and passes.facts_first else form

@@ -42,6 +42,7 @@ class Passes:
     facts_first: bool = False  # platform form: the facts' part asked for before the rest
     own_words: bool = True  # platform form: a brief's second short platform in own words
     bare_hook: bool = True  # platform form: hook and question without date, time, price
+    reword_later: bool = False  # platform form: platforms after the first in own words
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Passes:
@@ -59,6 +60,7 @@ class Passes:
             facts_first=settings.draft_facts_first,
             own_words=settings.draft_own_words,
             bare_hook=settings.draft_bare_hook,
+            reword_later=settings.draft_reword_later,
         )
 
     def first_temperature(self, variant: int, order: int) -> float:

@@ -223,3 +223,23 @@ def test_the_hook_and_the_question_leave_the_date_to_the_facts(kit: BrandKit) ->
         assert off.parts == FORMS[platform].parts
         # only the purpose changes: the grammar the server enforces stays the same
         assert [p.schema for p in shape.parts] == [p.schema for p in off.parts]
+
+
+def test_platforms_after_the_first_are_asked_for_the_facts_in_their_own_words(
+        kit: BrandKit) -> None:
+    """``draft_reword_later`` (off by default): Instagram's lines, Facebook's details and
+    X's text restated the brief word for word in 3 of 6 German briefs. With it, every
+    platform after the brief's first is asked for its facts in its own words; the first is
+    not, and only the purposes change, not the grammar the server enforces."""
+    on = Passes(split_platforms=True, platform_form=True, reword_later=True)
+    for platform, part in (("instagram", "lines"), ("facebook", "details"),
+                           ("linkedin", "details"), ("x", "text")):
+        first = platform_form(on, [platform], kit, False, order=0)
+        later = platform_form(on, [platform], kit, False, order=2)
+        assert first is not None and later is not None
+        told = {p.name: p.purpose for p in later.parts}
+        assert "not the brief's wording" in told[part], platform
+        assert all("not the brief's wording" not in p.purpose for p in first.parts)
+        assert [p.schema for p in first.parts] == [p.schema for p in later.parts]
+    off = platform_form(replace(on, reword_later=False), ["facebook"], kit, False, order=2)
+    assert off is not None and all("own words" not in p.purpose for p in off.parts)
