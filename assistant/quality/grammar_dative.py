@@ -2,14 +2,18 @@
 
 "mit maximal 8 Plätze" (a number > 1 wants the dative plural: "Plätzen"), "mit deine
 Freunde" (a dative-only preposition before an article and noun that are no dative) and
-"mit Freunde" (before a bare plural noun); and the accusative after für, durch, gegen,
-ohne, um ("für dem Besuch" -> "den Besuch").
+"mit Freunde" (before a bare plural noun), "zu perfekten Kaffee" (an adjective before a
+bare singular noun: "perfektem"); and the accusative after für, durch, gegen, ohne, um
+("für dem Besuch" -> "den Besuch").
 """
 
 from __future__ import annotations
 
+import regex
+
 from assistant.quality.grammar_phrase import (
     Finding,
+    adjective_like,
     is_article,
     is_noun,
     noun_after,
@@ -208,3 +212,63 @@ def dative_bare_nouns(plain: str, words: list[Token], lex: GrammarLexicon) -> li
                                          "the dative plural" + (f": '{fix}'" if fix else ""),
                                  refit(phrase, noun.text, fix) if fix else None))
     return found
+
+
+_DATIVE_MASCULINE_NEUTER = readings("mn.dat")
+
+
+def dative_bare_adjectives(plain: str, words: list[Token], lex: GrammarLexicon
+                           ) -> list[Finding]:
+    """Rule 1d: "zu perfekten Kaffee" -> "perfektem", "mit kalten Wasser" -> "kaltem" (a
+    ready Instagram draft of the embedded model, bench 2026-12-01). Without an article the
+    adjective of a masculine or neuter noun in the dative ends in -em; read only where every
+    dative reading of the noun's form is masculine or neuter singular ("mit frischen Bohnen"
+    is a plural, "mit frischer Milch" feminine). Where the form may also be a plural ("mit
+    anderen Kaffeetrinker"), the dative plural fits too, and tidy leaves it to the repair."""
+    found = []
+    for index, token in enumerate(words[:-2]):
+        if not _governs(words, index, _DATIVE_ONLY):
+            continue
+        position = noun_after(words, index + 1)
+        if position is None or position == index + 1:
+            continue
+        noun = words[position]
+        dative = noun_bits(noun.text, lex) & case_bits(("dat",))
+        if not dative or dative & ~_DATIVE_MASCULINE_NEUTER or is_unit(noun.text):
+            continue
+        adjectives = words[index + 1:position]
+        if any(_not_adjective(word, token) for word in adjectives):
+            continue
+        endings = [adjective_ending(word.lower, lex.is_word) for word in adjectives]
+        if None in endings or all(ending == "em" for ending in endings):
+            continue
+        fixed = [_inflect(word, "em", lex) for word in adjectives]
+        phrase = phrase_of(plain, token, noun)
+        fix = " ".join([token.text, *fixed, noun.text])
+        # "mit anderen Kaffeetrinker" may mean many: then "anderen Kaffeetrinkern" fits too
+        many = plural_fix(noun.text, lex) if noun_bits(noun.text, lex) & ALL_PLURAL else None
+        if many:
+            both = " ".join([token.text, *(word.text for word in adjectives), many])
+            found.append(Finding(phrase, f"'{phrase}': after '{token.lower}' the dative: "
+                                         f"'{fix}' or '{both}'"))
+            continue
+        found.append(Finding(phrase, f"'{phrase}': after '{token.lower}' an adjective before "
+                                     f"'{noun.text}' ends in -em: '{fix}'", fix))
+    return found
+
+
+# articles and pronouns that decline like adjectives ("aus diesem Grund", "von jedem
+# Paket", "aus beiden Gründen", "mit unserem Röster")
+_PRONOUN_LIKE = regex.compile(
+    r"^(?:dies|jed|jen|welch|manch|solch|all|beid|viel|einig|wenig|mehrer|k?ein|mein|dein"
+    r"|sein|ihr|unser|unsr|euer|eur)(?:e|er|en|em|es)?$")
+_PARTICIPLE = regex.compile(r"nd(?:e|er|en|em|es)$")
+
+
+def _not_adjective(word: Token, preposition: Token) -> bool:
+    """An article, a pronoun, or the participle of "der zu verwendende Editor" (after
+    "zu", a present participle is no adjective of a phrase the preposition governs)."""
+    lower = word.lower
+    gerundive = preposition.lower == "zu" and _PARTICIPLE.search(lower) is not None
+    return (not adjective_like(word) or determiner_bits(lower) != 0 or lower in DETERMINERS
+            or _PRONOUN_LIKE.match(lower) is not None or gerundive)

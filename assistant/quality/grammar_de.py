@@ -6,8 +6,9 @@ is incompatible (a false warning keeps a good post from being "ready"):
 1. a dative preposition, an optional quantifier and a number > 1 before a plural noun
    that is not dative plural: "mit maximal 8 Plätze" -> "Plätzen"; a dative-only
    preposition before an article and noun that are no dative ("mit deine Freunde") or
-   before a bare plural ("mit Freunde"); the same for the accusative after für, durch,
-   gegen, ohne, um ("für dem Besuch") (``grammar_dative``);
+   before a bare plural ("mit Freunde") or an adjective before a bare masculine or neuter
+   noun that does not end in -em ("zu perfekten Kaffee"); the same for the accusative
+   after für, durch, gegen, ohne, um ("für dem Besuch") (``grammar_dative``);
 2. a contraction against the noun's genus: "zur Röstkurs" -> "zum Röstkurs";
 3. an article or possessive whose readings share none with the noun's: "eine Kaffee",
    and an adjective ending that fits neither: "der neuen Kaffee" -> "neue";
@@ -41,7 +42,12 @@ from __future__ import annotations
 
 from assistant.models import Problem
 from assistant.quality.context import problem
-from assistant.quality.grammar_dative import dative_articles, dative_bare_nouns, dative_plural
+from assistant.quality.grammar_dative import (
+    dative_articles,
+    dative_bare_adjectives,
+    dative_bare_nouns,
+    dative_plural,
+)
 from assistant.quality.grammar_object import (
     doubled_pronouns,
     hanging_prepositions,
@@ -339,12 +345,11 @@ def _day(token: Token) -> bool:
     return token.ordinal and head.isdigit() and 1 <= int(head) <= 31
 
 
-_RULES = (dative_plural, dative_articles, dative_bare_nouns, contractions, articles,
-          adjective_endings, bare_adjectives, uninflected_adjectives, object_case,
-          reflexive_person, doubled_pronouns, hanging_prepositions, joined_prefixes,
-          month_prepositions, clock_prepositions, feasts_and_spans, person_before_du,
-          imperative_sich,
-          small_compound_heads)
+_RULES = (dative_plural, dative_articles, dative_bare_nouns, dative_bare_adjectives,
+          contractions, articles, adjective_endings, bare_adjectives, uninflected_adjectives,
+          object_case, reflexive_person, doubled_pronouns, hanging_prepositions,
+          joined_prefixes, month_prepositions, clock_prepositions, feasts_and_spans,
+          person_before_du, imperative_sich, small_compound_heads)
 
 
 def grammar_findings(text: str, lex: GrammarLexicon) -> list[Finding]:

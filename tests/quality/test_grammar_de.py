@@ -146,6 +146,15 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
     ("Neuer Röstkurs! Der 12. Dezember steht zum Röstkurs am 18 Uhr.",
      "'am 18 Uhr': a clock time takes 'um': 'um 18 Uhr'"),
     ("Am 18:00 Uhr geht es los.", "'Am 18:00 Uhr': a clock time takes 'um': 'Um 18:00 Uhr'"),
+    ("Lass den Kaffee ziehen, um ihn zu perfekten Kaffee zu machen.",
+     "'zu perfekten Kaffee': after 'zu' an adjective before 'Kaffee' ends in -em: "
+     "'zu perfektem Kaffee'"),
+    # the form may be a plural too: both fixes, none made by tidy
+    ("Mit kalten Wasser aufgießen.", "'Mit kalten Wasser': after 'mit' the dative: 'Mit "
+                                     "kaltem Wasser' or 'Mit kalten Wassern'"),
+    ("Komm, um mit anderen Kaffeetrinker zu reden.",
+     "'mit anderen Kaffeetrinker': after 'mit' the dative: 'mit anderem Kaffeetrinker' or "
+     "'mit anderen Kaffeetrinkern'"),
     ("Was ist passiert mit dem Kontor am Weihnachten?",
      "'am Weihnachten': a feast takes no article: 'an Weihnachten'"),
     ("Die GmbH hat am 24. bis 26. Dezember geschlossen.",
@@ -380,6 +389,9 @@ MORE_CORRECT = [
     "Lohnt sich das? Es lohnt sich. Freut sich das Team? Melde dich an.",
     "Wir haben einen dm-Markt um die Ecke, der Online-Shop hat offen, die E-Mail kommt.",
     "Am 12. Dezember, 18 Uhr. Ab 18 Uhr, um 19 Uhr, bis 20 Uhr, im 2. Stock, am 12. 18 Uhr.",
+    "Mit frischen Bohnen, mit frischer Milch, aus gutem Grund, zu frischem Kaffee, aus "
+    "anderen Gründen, mit einem neuen Röster, aus diesem Grund, von jedem neuen Kunden.",
+    "Der zu verwendende Filter, mit beiden Händen, mit unserem neuen Röster, mit viel Liebe.",
     "Vom 24. bis 26. Dezember zu, am 27. Dezember offen, am 24.12. bis mittags, von 9 bis 18 "
     "Uhr, Frohe Weihnachten am Weihnachtsabend, zu Ostern, an Silvester, von 0. bis 1.",
 ]

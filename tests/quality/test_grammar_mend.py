@@ -35,6 +35,7 @@ def lex() -> GrammarLexicon:
     ("Mit 8 Plätzen können du mit uns rösten.", "Mit 8 Plätzen kannst du mit uns rösten."),
     ("Wir bieten einen barista-Kurs am Samstag.", "Wir bieten einen Barista-Kurs am Samstag."),
     ("Maximal 8 Plätze am 18 Uhr.", "Maximal 8 Plätze um 18 Uhr."),
+    ("Das macht ihn zu perfekten Kaffee.", "Das macht ihn zu perfektem Kaffee."),
     ("Das Kontor ist von 24. bis 26. Dezember geschlossen. Frohe Feiertage am Weihnachten!",
      "Das Kontor ist vom 24. bis 26. Dezember geschlossen. Frohe Feiertage an Weihnachten!"),
 ])
