@@ -166,12 +166,23 @@ def invented_fact_problems(found: list[str], examples: Sequence[str] = ()) -> li
 _EN_NAME = regex.compile(r"(?<=[\p{Ll}\p{N},;]\s{1,3})(\p{Lu}\p{Ll}[\p{L}\p{N}-]+)")
 
 
+# a partner named after "gemeinsam mit", "in Kooperation mit" ...: an article, then two to
+# four capitalised words ("Gemeinsam mit der Hafermolkerei Elbhof")
+_PARTNER = regex.compile(
+    r"(?i:\b(?:gemeinsam|zusammen|in\s+kooperation|in\s+zusammenarbeit|in\s+partnerschaft)"
+    r"\s+mit\s+(?:der|dem|den)?\s*)(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){1,3})")
+
+
 def brief_names(brief: str, language: str, own: frozenset[str] = frozenset()) -> list[str]:
     """The names an English brief states inside its sentences (not months or weekdays, nor
     the brand's own name in ``own``, case-folded: a post from the brand's account need not
-    say who it is from). German capitalises every noun, so it has none here."""
+    say who it is from). German capitalises every noun, so only a partner's name of two
+    words or more counts there ("Gemeinsam mit der Hafermolkerei Elbhof ...": a ready
+    Facebook post of a sponsored brief left the partner out, bench 2026-12-01); the post
+    names it with its last word ("Elbhof")."""
     if language != "en":
-        return []
+        return [found.group(1).split()[-1] for found in _PARTNER.finditer(brief)
+                if found.group(1).casefold() not in own]
     return [name for name in dict.fromkeys(m.group(1) for m in _EN_NAME.finditer(brief))
             if not is_calendar_word(name) and name.casefold() not in own]
 

@@ -299,3 +299,22 @@ def test_a_date_time_or_price_said_twice_is_named_once() -> None:
         == ["3,80 €"]
     assert repeated_facts("Vom 24. bis 26. Dezember zu, ab dem 27. Dezember offen.", "de") == []
     assert repeated_facts("Webinar on 10 December at 16:00 CET, 45 minutes.", "en") == []
+
+
+def test_a_partner_named_in_a_german_brief_is_a_fact_the_post_carries(
+        coffee: BrandKit) -> None:
+    """A ready Facebook draft of a sponsored brief (bench, 2026-12-01) left the partner out:
+    "Werbung | Was ist der Hafer-Cappuccino? Stellen wir unseren Hafer-Cappuccino vor, ab
+    Montag im Café für 3,80 €." German capitalises every noun, so only a name of two words
+    or more after "gemeinsam mit", "in Kooperation mit" ... counts; its last word will do."""
+    brief = ("Gemeinsam mit der Hafermolkerei Elbhof stellen wir unseren Hafer-Cappuccino vor, "
+             "ab Montag im Café für 3,80 €.")
+    ctx = context(coffee, brief=brief)
+    dropped = "Werbung | Unser Hafer-Cappuccino ist da: ab Montag im Café für 3,80 €."
+    [problem] = [p for p in quality_problems(dropped, [], ctx) if p.code == "missing_fact"]
+    assert "'Elbhof'" in problem.message
+    named = "Werbung | Mit Elbhof: unser Hafer-Cappuccino, ab Montag im Café für 3,80 €."
+    assert "missing_fact" not in codes(quality_problems(named, [], ctx))
+    team = context(coffee, brief="Wir feiern zusammen mit dem Team am Samstag im Kontor.")
+    assert "missing_fact" not in codes(quality_problems("Samstag feiern wir im Kontor.", [],
+                                                        team))
