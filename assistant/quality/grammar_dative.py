@@ -233,7 +233,8 @@ def dative_bare_adjectives(plain: str, words: list[Token], lex: GrammarLexicon
         if position is None or position == index + 1:
             continue
         noun = words[position]
-        dative = noun_bits(noun.text, lex) & case_bits(("dat",))
+        bits = noun_bits(noun.text, lex)
+        dative = bits & case_bits(("dat",))
         if not dative or dative & ~_DATIVE_MASCULINE_NEUTER or is_unit(noun.text):
             continue
         adjectives = words[index + 1:position]
@@ -246,7 +247,7 @@ def dative_bare_adjectives(plain: str, words: list[Token], lex: GrammarLexicon
         phrase = phrase_of(plain, token, noun)
         fix = " ".join([token.text, *fixed, noun.text])
         # "mit anderen Kaffeetrinker" may mean many: then "anderen Kaffeetrinkern" fits too
-        many = plural_fix(noun.text, lex) if noun_bits(noun.text, lex) & ALL_PLURAL else None
+        many = plural_fix(noun.text, lex) if bits & ALL_PLURAL else None
         if many:
             both = " ".join([token.text, *(word.text for word in adjectives), many])
             found.append(Finding(phrase, f"'{phrase}': after '{token.lower}' the dative: "

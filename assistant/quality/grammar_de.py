@@ -32,7 +32,8 @@ is incompatible (a false warning keeps a good post from being "ready"):
     (9 to 11: ``grammar_person``).
 
 What they cannot see: a noun the word list lacks (names, most English words: silence),
-most verbs and their objects (rule 5 reads only a masculine nominative after a pronoun),
+most verbs and their objects (rule 5 reads only a masculine nominative after a pronoun,
+a named subject or "es gibt"),
 singular nouns after a number ("mit 2 Kurs": units such as "2 Glas" look the same), case
 errors where some case fits ("der Bohnen sind" could be a genitive), and relative clauses
 ("alle, die").
