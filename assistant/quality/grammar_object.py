@@ -138,8 +138,10 @@ def _named_subject(words: list[Token], lex: GrammarLexicon, before: list[int]) -
     start = 1 if words[before[0]].lower in _ARTICLES else 0
     for place in range(start, len(before)):
         token = words[before[place]]
-        if token.capitalised and (noun_bits(token.text, lex) if start or place > start
-                                  else not lex.is_word(token.lower)):
+        # the sentence's first word is a name; after it, or after an article, a noun
+        opening = not start and place == 0
+        named = not lex.is_word(token.lower) if opening else bool(noun_bits(token.text, lex))
+        if token.capitalised and named:
             continue
         return before[place] if place > start and _third_person(token, lex) else None
     return None

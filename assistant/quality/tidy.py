@@ -63,7 +63,7 @@ from assistant.quality.context import QualityContext
 from assistant.quality.dictionary import dictionaries
 from assistant.quality.emoji import foreign_emoji
 from assistant.quality.factcheck import Known, invented_urls
-from assistant.quality.facts import extract_facts
+from assistant.quality.facts import extract_facts, trim_web
 from assistant.quality.fit import briefed, without_spans
 from assistant.quality.formality_fix import mend_address
 from assistant.quality.grammar_de import mend_grammar
@@ -139,7 +139,7 @@ def one_link(text: str, link: str) -> str:
     sentence of its own words leads to ("Details unter https://... und im Laden") stays."""
     for _ in range(MAX_HINTS):
         places = [found for found in _WEB_ADDRESS.finditer(text)
-                  if found.group().rstrip(".,;:!?)") == link]
+                  if trim_web(found.group()) == link]
         earlier = next((found for found in places[:-1]
                         if _pointed_at(text, found.start(), found.start() + len(link))), None)
         if earlier is None:
