@@ -61,7 +61,10 @@ def _is_quantity(token: Token) -> bool:
         return True
     if not token.number or token.ordinal:
         return False
-    value = float(token.text.replace(".", "").replace(",", "."))
+    try:
+        value = float(token.text.replace(".", "").replace(",", "."))
+    except ValueError:  # a list of numbers, "1,2,3": no count
+        return False
     # a year ("seit 2019 Teil des Teams") is no count
     return value > 1 and not (len(token.text) == 4 and 1900 <= value <= 2100)
 
@@ -258,11 +261,9 @@ def dative_bare_adjectives(plain: str, words: list[Token], lex: GrammarLexicon
     return found
 
 
-# articles and pronouns that decline like adjectives ("aus diesem Grund", "von jedem
-# Paket", "aus beiden Gründen", "mit unserem Röster")
-_PRONOUN_LIKE = regex.compile(
-    r"^(?:dies|jed|jen|welch|manch|solch|all|beid|viel|einig|wenig|mehrer|k?ein|mein|dein"
-    r"|sein|ihr|unser|unsr|euer|eur)(?:e|er|en|em|es)?$")
+# quantifiers that decline like adjectives but take no -em here ("aus beiden Gründen",
+# "mit allen"); articles and demonstratives are no ``adjective_like`` word at all
+_PRONOUN_LIKE = regex.compile(r"^(?:all|beid|viel|einig|wenig|mehrer|ihr|unsr)(?:e|er|en|em|es)?$")
 _PARTICIPLE = regex.compile(r"nd(?:e|er|en|em|es)$")
 
 
@@ -271,5 +272,4 @@ def _not_adjective(word: Token, preposition: Token) -> bool:
     "zu", a present participle is no adjective of a phrase the preposition governs)."""
     lower = word.lower
     gerundive = preposition.lower == "zu" and _PARTICIPLE.search(lower) is not None
-    return (not adjective_like(word) or determiner_bits(lower) != 0 or lower in DETERMINERS
-            or _PRONOUN_LIKE.match(lower) is not None or gerundive)
+    return not adjective_like(word) or _PRONOUN_LIKE.match(lower) is not None or gerundive

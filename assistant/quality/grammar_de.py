@@ -22,7 +22,7 @@ is incompatible (a false warning keeps a good post from being "ready"):
    pronouns of one person side by side: "Mach dir dir", "dich dir"; a preposition left
    without its object: "Schreibt uns über, wie ..." (``grammar_object``);
 7. a separable verb left joined before a pronoun: "Bitte anmelde dich" -> "melde dich ...
-   an" (``grammar_verbs``);
+   an", and "zu" before one that holds it: "zu hinzuzufügen" (``grammar_verbs``);
 8. a month after "an" or "in" without its article: "an Januar" -> "ab/im Januar", and
    "am" or "im" before a clock time: "am 18 Uhr" -> "um 18 Uhr", "am Weihnachten" -> "an
    Weihnachten", "am 24. bis 26. Dezember" -> "vom 24.";
@@ -69,7 +69,7 @@ from assistant.quality.grammar_phrase import (
     phrase_of,
     slots_of,
 )
-from assistant.quality.grammar_verbs import joined_prefixes
+from assistant.quality.grammar_verbs import doubled_zu, joined_prefixes
 from assistant.quality.grammar_words import (
     ADJECTIVE_ENDINGS,
     DETERMINERS,
@@ -349,7 +349,7 @@ def _day(token: Token) -> bool:
 _RULES = (dative_plural, dative_articles, dative_bare_nouns, dative_bare_adjectives,
           contractions, articles, adjective_endings, bare_adjectives, uninflected_adjectives,
           object_case, reflexive_person, doubled_pronouns, hanging_prepositions,
-          joined_prefixes, month_prepositions, clock_prepositions, feasts_and_spans,
+          joined_prefixes, doubled_zu, month_prepositions, clock_prepositions, feasts_and_spans,
           person_before_du, imperative_sich, small_compound_heads)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from assistant.quality.grammar_words import (
     ADJECTIVE_ENDINGS,
     DEFINITE,
@@ -43,9 +45,16 @@ def refit(phrase: str, old: str, new: str) -> str:
     return f"{start}{new}{tail}"
 
 
+# articles, possessives and demonstratives end like adjectives but open a phrase of their
+# own: "eine der besten Bohnen", "Einer unserer Röster", "Die erste dieser Bohnen" are a
+# part of a whole (a genitive), no article, adjective and noun out of agreement
+_DEMONSTRATIVE = regex.compile(r"^(?:dies|jen|jed|welch|manch|solch)(?:e|er|en|em|es)$")
+
+
 def adjective_like(token: Token) -> bool:
     word = token.text
-    return (word.islower() and word not in _NOT_ADJECTIVES
+    return (word.islower() and word not in _NOT_ADJECTIVES and word not in DETERMINERS
+            and not _DEMONSTRATIVE.match(word)
             and (word in _INTENSIFIERS or word.endswith(ADJECTIVE_ENDINGS)))
 
 

@@ -1,5 +1,5 @@
-"""Rule 7 of the German grammar check: a separable verb left joined in a main clause
-(pure).
+"""Rule 7 of the German grammar check: a separable verb left joined in a main clause, and
+"zu" said twice with one (pure).
 
 "Bitte anmelde dich" (the embedded model, 2026-11-30): in a main clause the prefix of a
 separable verb goes to the end ("melde dich ... an"); it stays on the verb only at the end
@@ -8,6 +8,11 @@ a joined form directly followed by a pronoun is read: the word must split into a
 prefix and a finite form whose infinitive, with and without the prefix, is in the
 dictionary ("anmelde" -> an + melde: "anmelden", "melden"), and must not be an adjective
 ("ausgezeichnete") or, capitalised, a known noun.
+
+"neue Mitarbeiter zu hinzuzufügen" (a ready LinkedIn draft, bench 2026-12-01): a separable
+verb takes its "zu" inside ("hinzuzufügen", "anzumelden"), so a "zu" before such a form is
+one too many. Read when the word splits into a separable prefix, "zu" and a rest whose
+infinitive with the prefix is in the dictionary ("hinzu" + "zu" + "fügen": "hinzufügen").
 """
 
 from __future__ import annotations
@@ -16,7 +21,8 @@ from assistant.quality.grammar_phrase import Finding
 from assistant.quality.grammar_words import GrammarLexicon, Token, adjective_ending, noun_bits
 
 # prefixes that always separate in a main clause (über-, um-, durch-, wieder- may not)
-SEPARABLE = ("zusammen", "heraus", "herein", "hinein", "vorbei", "zurück", "weiter", "dabei",
+SEPARABLE = ("zusammen", "heraus", "herein", "hinein", "hinzu", "vorbei", "zurück", "weiter",
+             "dabei",
              "teil", "fest", "auf", "aus", "bei", "ein", "mit", "nach", "vor", "weg", "los",
              "her", "hin", "an", "ab", "zu")
 # what follows the verb at once in "melde dich an", "kommst du vorbei"
@@ -60,3 +66,19 @@ def _split(lower: str, lex: GrammarLexicon) -> tuple[str, str] | None:
                    for tail in ("en", "n")):
                 return prefix, finite
     return None
+
+
+def doubled_zu(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 7, second part (see the module doc): "zu hinzuzufügen" -> "hinzuzufügen"."""
+    found = []
+    for particle, verb in zip(words, words[1:], strict=False):
+        if particle.lower != "zu" or not verb.spaced or verb.capitalised:
+            continue
+        lower = verb.lower
+        prefix = next((p for p in SEPARABLE if lower.startswith(p + "zu")), None)
+        if prefix is None or not lex.is_word(prefix + lower[len(prefix) + 2:]):
+            continue
+        phrase = plain[particle.start:verb.end]
+        found.append(Finding(phrase, f"'{phrase}': '{verb.text}' holds its 'zu' already; "
+                                     f"write '{verb.text}'", verb.text))
+    return found

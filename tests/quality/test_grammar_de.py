@@ -392,6 +392,9 @@ MORE_CORRECT = [
     "Mit frischen Bohnen, mit frischer Milch, aus gutem Grund, zu frischem Kaffee, aus "
     "anderen Gründen, mit einem neuen Röster, aus diesem Grund, von jedem neuen Kunden.",
     "Der zu verwendende Filter, mit beiden Händen, mit unserem neuen Röster, mit viel Liebe.",
+    # a part of a whole: the article or pronoun stands for a noun, the genitive follows
+    "Das ist eine der besten Bohnen. Einer unserer Röster kommt. Probier einen dieser "
+    "Kaffees. Keiner der Gäste ging. Die erste dieser Bohnen ist die beste.",
     "Vom 24. bis 26. Dezember zu, am 27. Dezember offen, am 24.12. bis mittags, von 9 bis 18 "
     "Uhr, Frohe Weihnachten am Weihnachtsabend, zu Ostern, an Silvester, von 0. bis 1.",
 ]
