@@ -403,3 +403,9 @@ MORE_CORRECT = [
 def test_more_correct_german_gives_no_warning(lex: GrammarLexicon) -> None:
     flagged = {text: _messages(text, lex) for text in MORE_CORRECT}
     assert {text: found for text, found in flagged.items() if found} == {}
+
+
+def test_a_list_of_numbers_is_no_count_and_no_crash(lex: GrammarLexicon) -> None:
+    """"mit 3,3,4 Plätze" stood in a German man page: the dative rule read "3,3,4" as one
+    number and raised ValueError, which would have cost a draft its checks."""
+    assert _messages("Schritte 1,2,3: mit 3,3,4 Plätze und mit 2,5 Litern.", lex) == []
