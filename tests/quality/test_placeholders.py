@@ -102,6 +102,8 @@ def test_a_post_that_ends_unfinished_reads_as_cut_off(text: str, said: str) -> N
     # the next Instagram hook cut at its cap, mid-word (bench, 2026-12-01)
     "70 g grob gemahlener Kaffee auf 1 Liter kaltes Wasser, 16 Stunden im Kühlschrank "
     "ziehen, z\nthen filtern.",
+    # a ready Instagram hook of the full bench run, stopped on a word's hyphen (2026-12-01)
+    "Hier ist ein neuer Kaffee-\nZurück aus Huila in Kolumbien.",
 ])
 def test_a_line_that_stops_on_a_word_that_opens_something_is_cut_off(text: str) -> None:
     found = cut_off_problems(text)
@@ -112,6 +114,7 @@ def test_a_line_that_stops_on_a_word_that_opens_something_is_cut_off(text: str) 
     "Komm mit!\nWir rösten", "Ruf uns an\nOder schreib uns", "Genau das", "Pass auf 🎄",
     "Jetzt mit Plan B", "Vitamin C",
     "Frohe Weihnachten und einen guten Rutsch #Kaffee",
+    "Für Kaffee- und Teeliebhaber\nKomm vorbei - jetzt!",
 ])
 def test_a_line_that_ends_on_a_particle_or_a_noun_is_fine(text: str) -> None:
     assert cut_off_problems(text) == []
