@@ -155,6 +155,8 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
     ("Komm, um mit anderen Kaffeetrinker zu reden.",
      "'mit anderen Kaffeetrinker': after 'mit' the dative: 'mit anderem Kaffeetrinker' or "
      "'mit anderen Kaffeetrinkern'"),
+    ("Wir suchen Leute, um neue Mitarbeiter zu hinzuzufügen.",
+     "'zu hinzuzufügen': 'hinzuzufügen' holds its 'zu' already; write 'hinzuzufügen'"),
     ("Was ist passiert mit dem Kontor am Weihnachten?",
      "'am Weihnachten': a feast takes no article: 'an Weihnachten'"),
     ("Die GmbH hat am 24. bis 26. Dezember geschlossen.",
@@ -392,6 +394,7 @@ MORE_CORRECT = [
     "Mit frischen Bohnen, mit frischer Milch, aus gutem Grund, zu frischem Kaffee, aus "
     "anderen Gründen, mit einem neuen Röster, aus diesem Grund, von jedem neuen Kunden.",
     "Der zu verwendende Filter, mit beiden Händen, mit unserem neuen Röster, mit viel Liebe.",
+    "Es ist leicht, dich anzumelden, und schön zuzusehen. Du hast Zeit zuzuschauen.",
     # a part of a whole: the article or pronoun stands for a noun, the genitive follows
     "Das ist eine der besten Bohnen. Einer unserer Röster kommt. Probier einen dieser "
     "Kaffees. Keiner der Gäste ging. Die erste dieser Bohnen ist die beste.",
