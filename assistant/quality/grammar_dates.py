@@ -1,0 +1,99 @@
+"""Rule 8 of the German grammar check (pure): the preposition before a date or a time.
+
+"Wir suchen an Januar" (a month after "an" or "in" takes its article: "ab/im Januar"),
+"am 18 Uhr" (a clock time takes "um"), "am Weihnachten" (a feast takes none: "an
+Weihnachten"), "am 24. bis 26. Dezember" and "von 24. bis 26." (a span of days opens with
+"vom"). Each was read in a draft of the embedded model; the last three in ready drafts of
+the full bench run of 2026-12-01.
+"""
+
+from __future__ import annotations
+
+from assistant.quality.grammar_phrase import Finding
+from assistant.quality.grammar_words import GrammarLexicon, Token
+
+_MONTHS = frozenset({"Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli",
+                     "August", "September", "Oktober", "November", "Dezember"})
+# a month after "an" or "in" needs the article: "im Januar", "am 1. Januar"
+_MONTH_PREPOSITIONS = {"an": "'ab {month}', 'im {month}' or 'am 1. {month}'",
+                       "in": "'im {month}'"}
+
+
+def month_prepositions(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 8: "an Januar", "in Januar" (the embedded model wrote "Wir suchen an Januar")."""
+    found = []
+    for token, month in zip(words, words[1:], strict=False):
+        # "an August" may be a man: "wir denken an August"
+        if token.lower in _MONTH_PREPOSITIONS and month.text in _MONTHS and month.spaced \
+                and not (token.lower == "an" and month.text == "August"):
+            phrase = plain[token.start:month.end]
+            fixes = _MONTH_PREPOSITIONS[token.lower].format(month=month.text)
+            found.append(Finding(phrase, f"'{phrase}': a month takes the article here: "
+                                         f"{fixes}"))
+    return found
+
+
+# a clock time takes "um" (or ab, bis, gegen, nach, vor): "am 18 Uhr" is a slip
+_CLOCK_PREPOSITIONS = frozenset({"am", "im"})
+
+
+def clock_prepositions(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 8, second part: "am 18 Uhr" -> "um 18 Uhr" (a ready Instagram draft of the
+    embedded model, bench 2026-12-01: "Der 12. Dezember steht zum Röstkurs am 18 Uhr.")."""
+    del lex  # closed word lists
+    found = []
+    for index, token in enumerate(words[:-2]):
+        after = words[index + 1:index + 4]
+        if token.lower not in _CLOCK_PREPOSITIONS or not after[0].number:
+            continue
+        clock = next((word for word in after[1:] if not word.number), None)
+        # only digits, ":" and "." between: "am 18:00 Uhr"; "am 12. 18 Uhr" is a date
+        gap = "" if clock is None else plain[token.end:clock.start]
+        if clock is None or clock.text != "Uhr" or gap.strip(" 0123456789:.") or ". " in gap:
+            continue
+        phrase = plain[token.start:clock.end]
+        fix = ("Um" if token.text[0].isupper() else "um") + phrase[len(token.text):]
+        found.append(Finding(phrase, f"'{phrase}': a clock time takes 'um': '{fix}'", fix))
+    return found
+
+
+# feasts without an article: "an Weihnachten", "zu Ostern" ("am Weihnachten" is a slip)
+_FEASTS = frozenset({"Weihnachten", "Ostern", "Pfingsten", "Silvester", "Neujahr"})
+_FEAST_FIXES = {"am": "an", "zum": "zu", "Am": "An", "Zum": "Zu"}
+# a span of days opens with "vom" ("vom 24. bis 26. Dezember"), not "am" or "von"
+_SPAN_FIXES = {"am": "vom", "von": "vom", "Am": "Vom", "Von": "Vom"}
+_SPAN_REACH = 3  # tokens from the first day to "bis": "24. Dezember bis", "24.12. bis"
+
+
+def feasts_and_spans(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 8, third part: "am Weihnachten" -> "an Weihnachten", and "am 24. bis 26.
+    Dezember" or "von 24. bis 26." -> "vom 24." (ready holiday drafts of the embedded
+    model, bench 2026-12-01: "Was ist passiert mit dem Kontor am Weihnachten?", "... hat am
+    24. bis 26. Dezember geschlossen")."""
+    del lex  # closed word lists
+    found = []
+    for index, (token, after) in enumerate(zip(words, words[1:], strict=False)):
+        phrase = plain[token.start:after.end]
+        if token.text in _FEAST_FIXES and after.text in _FEASTS and after.spaced:
+            fix = f"{_FEAST_FIXES[token.text]} {after.text}"
+            found.append(Finding(phrase, f"'{phrase}': a feast takes no article: '{fix}'",
+                                 fix))
+        elif token.text in _SPAN_FIXES and _day(after) and _span_end(words, index + 2):
+            fix = f"{_SPAN_FIXES[token.text]} {after.text}"
+            found.append(Finding(phrase, f"'{phrase}. bis': a span of days opens with "
+                                         f"'{fix}.'", fix))
+    return found
+
+
+def _span_end(words: list[Token], start: int) -> bool:
+    """Whether "bis" and a day follow within reach: "24. bis 26.", not "24.12. bis
+    mittags" (on that day, until noon)."""
+    ahead = words[start:start + _SPAN_REACH + 1]
+    return any(word.lower == "bis" and _day(following)
+               for word, following in zip(ahead, ahead[1:], strict=False))
+
+
+def _day(token: Token) -> bool:
+    """A day of a date: "24." or "24.12." ("von 0. bis 1." is a range of numbers)."""
+    head = token.text.split(".")[0]
+    return token.ordinal and head.isdigit() and 1 <= int(head) <= 31
