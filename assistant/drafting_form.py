@@ -20,7 +20,7 @@ for an image.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -101,13 +101,17 @@ FORMS: dict[str, Form] = {
 }
 
 
+# what a part is told when the model should not restate the brief word for word
+OWN_WORDS = "in your own words, not the brief's wording"
+
+
 def short_form(budget: int, own_words: bool = False) -> Form:
     """One text held to ``budget``; ``own_words`` (option ``draft_own_words``, a brief's
     second short platform): asked in the model's own words. X and Bluesky, or X and
     Mastodon, both restated the brief word for word in 3 of 6 English briefs (bench,
     2026-11-30/12-01); told so, the second paraphrased it in some ("Make sure to rinse
     your paper filter ... It not only removes the papery taste but also warms the cup")."""
-    how = "in your own words, not the brief's wording, " if own_words else ""
+    how = f"{OWN_WORDS}, " if own_words else ""
     text = Part("text", f"the whole post {how}at most {budget} characters",
                 {"maxLength": budget})
     return Form((text,), (("text",),))
@@ -118,10 +122,9 @@ def bare_hook(form: Form) -> Form:
     without its date, time or price (option ``draft_bare_hook``): the 1.5B model said them
     there and again in the lines or details, which ``repeated_fact`` flags ("Wie geht es
     dem Röstkurs am 12. Dezember?" over "Der Röstkurs am 12. Dezember, 18 Uhr, ...")."""
-    return replace(form, parts=tuple(
-        replace(part, purpose=f"{part.purpose}; it names the topic, not its date, time or "
-                "price (those go in the part with the facts)")
-        if part.name in ("hook", "question_to_readers") else part for part in form.parts))
+    return _told(form, lambda part: part.name in ("hook", "question_to_readers"),
+                 "; it names the topic, not its date, time or price (those go in the part "
+                 "with the facts)")
 
 
 def reworded(form: Form) -> Form:
@@ -130,9 +133,15 @@ def reworded(form: Form) -> Form:
     Facebook's details and X's text all restated the brief word for word in 3 of 6 German
     briefs (bench, 2026-12-01: "Neuer Filterkaffee aus Kolumbien, Noten von roter
     Johannisbeere und Kakao, ab Samstag im Kontor und im Shop" three times)."""
+    return _told(form, lambda part: part.facts, f", {OWN_WORDS}")
+
+
+def _told(form: Form, applies: Callable[[Part], bool], addition: str) -> Form:
+    """``form`` with ``addition`` to the purpose of each part that ``applies`` (the server's
+    grammar, the parts' schemas, stays as it is)."""
     return replace(form, parts=tuple(
-        replace(part, purpose=f"{part.purpose}, in your own words, not the brief's wording")
-        if part.facts else part for part in form.parts))
+        replace(part, purpose=part.purpose + addition) if applies(part) else part
+        for part in form.parts))
 
 
 # the list form needs room for a headline and two lines of a few words each

@@ -225,6 +225,7 @@ def language_problems(text: str, language: str) -> list[Problem]:
     to share your results with us!" closed a ready German Threads draft, the coffee kit's
     German call to action stood under English posts (bench dumps, 2026-11-30/12-01)."""
     # imported here: the quality package reads this module's emoji rules (a cycle at load)
+    from assistant.quality.context import shorten
     from assistant.quality.textnorm import sentence_spans
 
     found = guess_language(text)
@@ -235,8 +236,7 @@ def language_problems(text: str, language: str) -> list[Problem]:
     for start, end in sentence_spans(text):
         other = guess_language(text[start:end])
         if other is not None and other != language:
-            quoted = " ".join(text[start:end].split())
-            quoted = quoted if len(quoted) <= 40 else quoted[:39] + "…"
+            quoted = shorten(text[start:end], 40)
             # one sentence: a person reads it (a slogan may be meant), the repair rewrites it
             return [_problem("wrong_language", f"'{quoted}' reads as "
                              f"{_NAMES.get(other, other)}; write it in {asked}",
