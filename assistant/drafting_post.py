@@ -201,12 +201,11 @@ def completed(kit: BrandKit, draft: Draft) -> Draft:
         return draft
     context = QualityContext(brief=draft.brief, link=draft.link, language=draft.language,
                              platform=draft.platform, kit=kit)
-    tags = list(draft.hashtags)
+    tags, brief = list(draft.hashtags), required_brief(context)
     # the tags count on X and Bluesky: the last ones give way when the fact would not fit
     for kept in range(len(tags), -1, -1):
         trial = draft.model_copy(update={"hashtags": tags[:kept]})
-        text = with_brief_facts(draft.text, required_brief(context),
-                                lambda body: lacking_facts(body, context),
+        text = with_brief_facts(draft.text, brief, lambda body: lacking_facts(body, context),
                                 _checker(kit, trial), draft.problems,
                                 labels=[kit.ai_label or ""])
         if text != draft.text:
