@@ -33,9 +33,9 @@ from assistant.quality.verbs_de import imperative_du, looks_like_verb, present_d
 
 # what may follow "du" when it is one of two subjects
 _JOINED = frozenset({"und", "oder", "sowie"})
-# pronouns and articles that end like an infinitive ("denen du vertraust", "einen")
-_NOT_FINITE = frozenset({"denen", "einen", "keinen", "meinen", "deinen", "seinen", "unseren",
-                         "ihnen", "allen", "jenen", "diesen", "welchen", "beiden"})
+# pronouns that end like an infinitive ("mit allen, die du kennst"); articles and
+# possessives are DETERMINERS, "denen" one of verbs_de's words that are no verb
+_NOT_FINITE = frozenset({"ihnen", "allen", "jenen", "diesen", "welchen", "beiden"})
 _MIN_HEAD = 3
 
 
