@@ -29,6 +29,7 @@ from functools import partial
 from assistant.models import Problem
 from assistant.quality.factcheck import missing
 from assistant.quality.kit_rules import clean_gaps
+from assistant.quality.placeholders import restated_sentence
 from assistant.quality.textnorm import EMAIL_RE, URL_RE, sentence_spans, words
 
 MIN_KEPT = 1  # sentences that must stay
@@ -184,7 +185,8 @@ def without_clashing(text: str, findings: Callable[[str], Sequence[Problem]], br
     run of words ("how to test your dbt models" in two sentences of a LinkedIn post),
     leaves the rest of a cut line as a line of its own ("then filtern.") and adds a
     sentence with a time nobody gave ("Jetzt ab 10:00 Uhr!"; bench, 2026-11-30/12-01). A
-    person strikes the second saying, the remnant, the made-up sentence."""
+    person strikes the second saying, the remnant, the made-up sentence; and the first
+    sentence too when another one says all of it again."""
     codes = {problem.code for problem in (findings(text) if found is None else found)}
     lacking = set(missing(text, brief, language, places=places))
     told = {word for word in words(brief.casefold()) if len(word) > 2}
@@ -192,7 +194,7 @@ def without_clashing(text: str, findings: Callable[[str], Sequence[Problem]], br
         spans = sentence_spans(text)
         if len(spans) <= MIN_KEPT:
             break
-        for start, end in reversed(spans[1:]):
+        for start, end in [*reversed(spans[1:]), *_restated_first(text, spans)]:
             trial = without_spans(text, [(start, end)])
             if not _strikable(text[start:end], keep) or _loses_words(text, trial, told):
                 continue
@@ -203,6 +205,16 @@ def without_clashing(text: str, findings: Callable[[str], Sequence[Problem]], br
         else:
             break
     return text
+
+
+def _restated_first(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The first sentence's span when another sentence says all it says ("Wir suchen eine
+    Barista für unser Café in Altona!" over "Wir suchen ab Januar eine Barista ... für
+    unser Café in Altona."): then it may go too, as nothing of it is lost."""
+    restated = restated_sentence(text)
+    start, end = spans[0]
+    first = text[start:end].strip().rstrip(".!…")
+    return [spans[0]] if restated is not None and restated[0] == first else []
 
 
 def _loses_words(text: str, trial: str, told: set[str]) -> bool:

@@ -206,6 +206,20 @@ def test_a_repeat_whose_sentences_both_carry_a_fact_stays() -> None:
     assert without_clashing(linked, real_repeats, "Röstkurs am 12. Dezember", "de") == linked
 
 
+def test_a_first_sentence_that_another_says_again_goes() -> None:
+    """A ready Instagram draft (bench, 2026-12-01): the hook line is wholly said again by
+    the next line, so it goes (nothing of it is lost); the later line carries the facts."""
+    brief = ("Wir suchen ab Januar eine Barista (m/w/d) in Teilzeit, 20 Stunden pro Woche, für "
+             "unser Café in Altona. Bewerbung per Mail an moin@moewenbohne.example.")
+    seen = ("Wir suchen eine Barista für unser Café in Altona!\nWir suchen ab Januar eine "
+            "Barista (m/w/d) in Teilzeit, 20 Stunden pro Woche, für unser Café in Altona.\n"
+            "Bewerbung per Mail an moin@moewenbohne.example")
+    assert without_clashing(seen, real_repeats, brief, "de") == seen.split("\n", 1)[1]
+    # a first sentence with a word of its own ("schönes") says something more: it stays
+    own = seen.replace("unser Café in Altona!", "unser schönes Café in Altona!")
+    assert without_clashing(own, real_repeats, brief, "de") == own
+
+
 def test_a_sentence_of_the_models_own_with_a_made_up_time_goes() -> None:
     """An X draft of the bench (2026-12-01): the brief, then "Jetzt ab 10:00 Uhr!"."""
     from assistant.quality.factcheck import Known, invented, invented_fact_problems

@@ -12,6 +12,7 @@ from assistant.quality.placeholders import (
     placeholder_problems,
     repeated_problems,
     repeated_run,
+    restated_sentence,
 )
 from tests.quality.conftest import codes, context
 
@@ -189,6 +190,39 @@ def test_a_shorter_run_or_an_overlapping_loop_is_no_repeated_run() -> None:
     assert repeated_problems("Ab Montag im Café für 3,80 €. Wir sehen uns ab Montag im Café "
                              "für dich.") == []
     assert repeated_run("Wir rösten heute in Altona für euch, dann gehen wir heim.") is None
+
+
+@pytest.mark.parametrize(("text", "shorter"), [
+    # ready drafts of the embedded model (bench dumps, 2026-11-30/12-01): a line that says
+    # again, in other order or a word's other ending, what another line says
+    ("Wir suchen eine Barista für unser Café in Altona!\nWir suchen ab Januar eine Barista "
+     "(m/w/d) in Teilzeit, 20 Stunden pro Woche, für unser Café in Altona.",
+     "Wir suchen eine Barista für unser Café …"),
+    ("Möwenbohne Kaffeekontor: Frohe Weihnachten! Das Kontor ist geschlossen vom 24. bis 26.\n"
+     "Ab dem 27. Dezember sind wir wieder für euch da\nVom 24. bis 26. Dezember ist das "
+     "Kontor geschlossen.", "Das Kontor ist geschlossen vom 24. bis …"),
+    ("Du brauchst Cold Brew?\nKaffee auf 1 Liter kaltem Wasser\n70 g grob gemahlener Kaffee "
+     "auf 1 Liter kaltes Wasser.", "Kaffee auf 1 Liter kaltem Wasser"),
+])
+def test_a_sentence_another_one_wholly_says_again_is_a_warning(text: str, shorter: str) -> None:
+    [found] = repeated_problems(text)
+    assert found.code == "repeated_sentence" and found.severity is Severity.WARNING
+    assert found.message.startswith(f"'{shorter}' says nothing that ")
+    assert found.message.endswith("does not say; say it once")
+
+
+@pytest.mark.parametrize("text", [
+    # the Facebook form: a question, answered by the next sentence
+    "Wann ist das Kontor geschlossen?\n\nDas Kontor ist vom 24. bis 26. Dezember geschlossen.",
+    # one word of its own is news ("Sonntag", "kostenlos")
+    "Am Samstag rösten wir Kaffee aus Kolumbien. Am Sonntag rösten wir Kaffee aus Kolumbien "
+    "und Äthiopien.",
+    "Die erste Lieferung ist kostenlos. Die erste Lieferung kommt am Montag zu dir ins Büro.",
+    # four words are a hook, not a restatement
+    "Neuer Filterkaffee aus Kolumbien\nNeuer Filterkaffee aus Kolumbien, ab Samstag im Shop.",
+])
+def test_a_sentence_with_a_word_of_its_own_or_a_question_is_no_restatement(text: str) -> None:
+    assert restated_sentence(text) is None
 
 
 def test_kit_examples_repeat_no_sentence(coffee: BrandKit, software: BrandKit) -> None:
