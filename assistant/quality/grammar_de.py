@@ -1,6 +1,6 @@
 """German agreement errors a small model makes, found conservatively (pure).
 
-Eleven rules (with variants), each flagging only a known noun of which EVERY reading
+Twelve rules (with variants), each flagging only a known noun of which EVERY reading
 is incompatible (a false warning keeps a good post from being "ready"):
 
 1. a dative preposition, an optional quantifier and a number > 1 before a plural noun
@@ -29,7 +29,9 @@ is incompatible (a false warning keeps a good post from being "ready"):
 9. a verb before "du" in another person: "können du" -> "kannst du";
 10. an imperative with "sich": "Bewerbe sich" -> "Bewirb dich" or "Bewerben Sie sich";
 11. the first part of a hyphenated noun written small: "barista-Kurs" -> "Barista-Kurs"
-    (9 to 11: ``grammar_person``).
+    (9 to 11: ``grammar_person``);
+12. a sentence's subject out of agreement with its verb: "Der ... GmbH hat" -> "Die",
+    "Diese Handmühle sind" -> "ist" (``grammar_subject``).
 
 What they cannot see: a noun the word list lacks (names, most English words: silence),
 most verbs and their objects (rule 5 reads only a masculine nominative after a pronoun,
@@ -74,6 +76,7 @@ from assistant.quality.grammar_phrase import (
     phrase_of,
     slots_of,
 )
+from assistant.quality.grammar_subject import subject_verb
 from assistant.quality.grammar_verbs import doubled_zu, joined_prefixes
 from assistant.quality.grammar_words import (
     ADJECTIVE_ENDINGS,
@@ -264,11 +267,14 @@ def uninflected_adjectives(plain: str, words: list[Token],
     return found
 
 
+# the subject rule before the article rule: where the phrase is a subject, its one
+# correction is known ("Der Kontor ist" -> "Das", where the article rule names "das or dem")
 _RULES = (dative_plural, dative_articles, dative_bare_nouns, dative_bare_adjectives,
-          contractions, articles, adjective_endings, bare_adjectives, uninflected_adjectives,
-          object_case, reflexive_person, doubled_pronouns, hanging_prepositions,
-          joined_prefixes, doubled_zu, month_prepositions, clock_prepositions, feasts_and_spans,
-          person_before_du, imperative_sich, small_compound_heads)
+          contractions, subject_verb, articles, adjective_endings, bare_adjectives,
+          uninflected_adjectives, object_case, reflexive_person, doubled_pronouns,
+          hanging_prepositions, joined_prefixes, doubled_zu, month_prepositions,
+          clock_prepositions, feasts_and_spans, person_before_du, imperative_sich,
+          small_compound_heads)
 
 
 def grammar_findings(text: str, lex: GrammarLexicon) -> list[Finding]:

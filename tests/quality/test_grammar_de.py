@@ -166,6 +166,18 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
     ("Wir bieten einen barista-Kurs am Samstag im Kontor.",
      "'barista-Kurs': a word joined with a hyphen to a noun is written large: "
      "'Barista-Kurs'"),
+    # ready drafts of the bench dumps, 2026-11-30/12-01 (rule 12): a subject and its verb
+    ("Der Möwenbohne Kaffeerösterei GmbH hat vom 24. bis 26. Dezember geschlossen.",
+     "'Der Möwenbohne Kaffeerösterei GmbH hat': 'Möwenbohne Kaffeerösterei GmbH' is "
+     "feminine and the subject of 'hat', so 'Die Möwenbohne Kaffeerösterei GmbH'"),
+    ("Die Hafer-Cappuccino ist ein typischer Haferkaffee.",
+     "'Die Hafer-Cappuccino ist': 'Hafer-Cappuccino' is masculine and the subject of 'ist', "
+     "so 'Der Hafer-Cappuccino'"),
+    ("Werbung: Die Handmühle Hansen H2, die wir im Café haben, sind jetzt bei uns im Shop.",
+     "'Die Handmühle Hansen H2, die wir im Café haben, sind': 'Handmühle Hansen H2' is "
+     "singular, so the verb is 'ist'"),
+    ("Diese Handmühle sind eine hochwertige Alternative.",
+     "'Diese Handmühle sind': 'Handmühle' is singular, so the verb is 'ist'"),
 ])
 def test_the_models_agreement_errors_are_found(text: str, message: str,
                                                lex: GrammarLexicon) -> None:
@@ -197,6 +209,16 @@ CORRECT = [
     "Wir wissen: ein Kaffee macht den Morgen.",
     "Ich werde ein besserer Barista.",
     "Die Kurse sind beliebt, die Plätze schnell weg.",
+    # rule 12 leaves an object put first, a dative, a plural predicate after "sind"
+    "Die Handmühle haben wir drei Monate getestet.",
+    "Die Bohnen hat der Röster heute früh geröstet.",
+    "Die Weihnachtsmischung gibt es nur bis Ende Dezember.",
+    "Der Kundin ist das egal, dem Konto ist nichts zugeordnet.",
+    "Der letzten Bestellung kann eine Karte beiliegen.",
+    "Das Problem sind die Kosten.",
+    "Seine Ausgabe sind entweder die Namen oder die Nummern.",
+    "Die Kinder der Rösterei sind heute im Café.",
+    "Die neue Handmühle kostet 89 €, die Bohnen sind frisch.",
     "Wir rösten mit dem Team jeden Freitag.",
     "Komm mit 2 Freunden und spar 10 %.",
     "Ab Samstag gibt es den neuen Filterkaffee im Kontor.",

@@ -39,6 +39,13 @@ def lex() -> GrammarLexicon:
     ("Wir suchen dich, um das Team zu hinzuzufügen.", "Wir suchen dich, um das Team hinzuzufügen."),
     ("Das Kontor ist von 24. bis 26. Dezember geschlossen. Frohe Feiertage am Weihnachten!",
      "Das Kontor ist vom 24. bis 26. Dezember geschlossen. Frohe Feiertage an Weihnachten!"),
+    # a subject's article or verb (rule 12): the subject has one form
+    ("Der Kontor ist zwischen den Jahren zu.", "Das Kontor ist zwischen den Jahren zu."),
+    ("Unsere Röstkurs ist voll.", "Unser Röstkurs ist voll."),
+    ("Der Möwenbohne Kaffeerösterei GmbH hat vom 24. bis 26. Dezember geschlossen.",
+     "Die Möwenbohne Kaffeerösterei GmbH hat vom 24. bis 26. Dezember geschlossen."),
+    ("Diese Handmühle sind eine hochwertige Alternative.",
+     "Diese Handmühle ist eine hochwertige Alternative."),
 ])
 def test_an_error_with_one_correction_is_corrected(text: str, mended: str,
                                                    lex: GrammarLexicon) -> None:
@@ -47,8 +54,8 @@ def test_an_error_with_one_correction_is_corrected(text: str, mended: str,
 
 
 @pytest.mark.parametrize("text", [
-    "Der Kontor ist zwischen den Jahren zu.",  # das or dem?
-    "Unsere Röstkurs ist voll.",  # unser or unseren?
+    "Der Kontor liegt zwischen den Häfen.",  # das or dem?
+    "Wir lieben unsere Röstkurs.",  # unser or unseren?
     # the article may be what is wrong: "einen schönen", not "ein schöner"
     "Genieße dennoch ein schönes Rösterkurs im Kontor.",
     "Du kannst sich hier anmelden.",  # dich or dir?

@@ -1,0 +1,200 @@
+"""Rule 12 of the German grammar check: a sentence's subject and its verb out of agreement
+(pure).
+
+Ready drafts of the embedded model (bench dumps, 2026-11-30/12-01):
+- "Der Möwenbohne Kaffeerösterei GmbH hat vom 24. bis 26. Dezember geschlossen" (a
+  GmbH is feminine: "Die");
+- "Die Hafer-Cappuccino ist ein typischer Haferkaffee" (one Cappuccino: "Der");
+- "Diese Handmühle sind eine hochwertige Alternative" and "Die Handmühle Hansen H2, die
+  wir im Café haben, sind jetzt bei uns im Shop" (one grinder: "ist").
+
+Read only where a sentence opens with an article, a possessive or a demonstrative, then
+optional adjectives and a known noun (or a name of capitalised words: every known noun of
+it must disagree), then, straight after it or after one relative clause in commas, a
+finite verb of ``_NUMBER``. The phrase must then be that verb's subject, unless what
+follows the verb could be one: German may put the object first ("Die Handmühle haben wir
+getestet", "Die Bohnen hat der Röster geröstet"), so a pronoun, a capitalised word, a
+number or an article that could go with the verb after it leaves the sentence alone (not
+after "ist": both sides of it are nominatives, and a plural one takes "sind").
+
+- A singular verb ("ist", "hat") whose phrase has no nominative singular reading: the
+  article is wrong, and where the noun has one genus its nominative is the correction.
+- A plural verb ("sind", "haben") whose phrase has no nominative plural reading: the
+  verb is wrong, and its singular is the correction.
+"""
+
+from __future__ import annotations
+
+from assistant.quality.grammar_phrase import Finding, adjective_like, noun_after, phrase_of
+from assistant.quality.grammar_words import (
+    DETERMINERS,
+    PRONOUNS,
+    GrammarLexicon,
+    Token,
+    determiner_bits,
+    determiner_forms,
+    noun_bits,
+)
+from assistant.quality.nounforms import genera_of, genus_words, readings
+
+# singular -> plural of the finite verbs whose form shows the subject's number ("gibt" is
+# left out: "Die Handmühle gibt es jetzt" has "es" for its subject)
+_NUMBER = {"ist": "sind", "hat": "haben", "wird": "werden", "war": "waren", "kann": "können",
+           "bleibt": "bleiben", "bietet": "bieten", "kostet": "kosten", "kommt": "kommen",
+           "steht": "stehen", "schmeckt": "schmecken", "liefert": "liefern"}
+_SINGULAR = {plural: single for single, plural in _NUMBER.items()}
+# "ist" joins two nominatives, and a plural on either side makes it "sind": what stands
+# before "ist ein ..." is its subject whatever follows ("Das Problem sind die Kosten" is why
+# "sind" keeps the rule above)
+_SINGULAR_COPULA = frozenset({"ist", "war"})
+_NOMINATIVE_SINGULAR = readings("mfn.nom")
+_NOMINATIVE_PLURAL = readings("pl.nom")
+_NOMINATIVE = _NOMINATIVE_SINGULAR | _NOMINATIVE_PLURAL
+_PLURAL_COPULA = frozenset({"sind", "waren"})
+_RELATIVES = frozenset({"der", "die", "das", "den", "dem", "denen", "deren", "dessen",
+                        "welche", "welcher", "welches"})
+_MAX_ADJECTIVES = 3
+# a demonstrative declines as the definite article does ("diese" as "die")
+_DEMONSTRATIVES = {"dieser": "der", "diese": "die", "dieses": "das", "diesen": "den",
+                   "diesem": "dem"}
+_AS_DEMONSTRATIVE = {"der": "dieser", "die": "diese", "das": "dieses"}
+
+
+def _article_of(token: Token) -> str | None:
+    """The article ``token`` declines as, or None where it is none."""
+    if token.gendered:
+        return None
+    lower = token.lower
+    return _DEMONSTRATIVES.get(lower, lower if lower in DETERMINERS else None)
+
+
+def subject_verb(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 12 (see the module doc): "Der ... GmbH hat" -> "Die", "Diese Handmühle sind" ->
+    "ist"."""
+    found = []
+    for index, article in enumerate(words):
+        # written large: a line that opens small goes on from the line before
+        declined = _article_of(article) if article.sentence_start and article.capitalised \
+            else None
+        if declined is None or not determiner_bits(declined) & _NOMINATIVE:
+            continue  # "Dem Konto ist ... zugeordnet": a dative put first
+        run = _noun_run(words, index + 1, lex)
+        if run is None:
+            continue
+        first, last, bits = run
+        verb_at = _verb_after(words, last + 1)
+        if verb_at is None or _subject_follows(words, verb_at, lex):
+            continue
+        if words[verb_at].lower in _NUMBER and any(
+                token.lower.endswith("en") for token in words[index + 1:first]):
+            continue  # "Der letzten Position kann ...": "-en" is no nominative singular
+        verb = words[verb_at]
+        finding = _disagreement(plain, article, words[first:last + 1], verb, bits)
+        if finding is not None:
+            found.append(finding)
+    return found
+
+
+def _noun_run(words: list[Token], index: int, lex: GrammarLexicon) -> tuple[int, int, int] | None:
+    """(first, last, readings) of the capitalised words after optional adjectives from
+    ``index``, with every reading a known noun of them has; None where none is known."""
+    position = index
+    while position < len(words) and position - index < _MAX_ADJECTIVES and \
+            adjective_like(words[position]) and words[position].spaced:
+        position += 1
+    first = position
+    known: list[int] = []
+    while position < len(words) and words[position].spaced and not words[position].gendered \
+            and (words[position].capitalised or words[position].text.isupper()
+                 or words[position].number) and (position == first or not
+                                                 words[position].sentence_start):
+        bits = noun_bits(words[position].text, lex) if words[position].capitalised else 0
+        if bits:
+            known.append(bits)
+        position += 1
+    if position == first or not known or not words[first].capitalised:
+        return None
+    union = 0
+    for bits in known:
+        union |= bits  # a reading of any noun of the name that fits saves the sentence
+    return first, position - 1, union
+
+
+def _verb_after(words: list[Token], index: int) -> int | None:
+    """The index of a verb of ``_NUMBER`` at ``index``, or after one relative clause that
+    opens there (", die wir im Café haben,")."""
+    if index >= len(words):
+        return None
+    token = words[index]
+    if token.sentence_start:
+        return None
+    if token.after_comma and token.lower in _RELATIVES:
+        closing = next((at for at in range(index + 1, len(words))
+                        if words[at].after_comma or words[at].sentence_start), None)
+        if closing is None or words[closing].sentence_start:
+            return None
+        token, index = words[closing], closing
+    elif token.after_comma:
+        return None
+    return index if token.lower in _NUMBER or token.lower in _SINGULAR else None
+
+
+def _subject_follows(words: list[Token], verb_at: int, lex: GrammarLexicon) -> bool:
+    """Whether the word after the verb could be its subject (the phrase before it then is
+    an object put first), or, after "sind", a plural noun of the clause its predicate
+    ("Seine Ausgabe sind entweder die Namen ...")."""
+    if verb_at + 1 >= len(words) or words[verb_at + 1].sentence_start:
+        return True  # "Die Handmühle haben!": too short to say
+    after = words[verb_at + 1]
+    singular_next = after.lower in DETERMINERS and not (determiner_bits(after.lower)
+                                                          & _NOMINATIVE_PLURAL)
+    if words[verb_at].lower in _PLURAL_COPULA and not singular_next and \
+            _plural_follows(words, verb_at + 1, lex):
+        return True
+    if after.lower in PRONOUNS or after.capitalised or after.number or after.text.isupper():
+        return True
+    if after.lower not in DETERMINERS:
+        return False
+    if words[verb_at].lower in _SINGULAR_COPULA:
+        # "ist ein Klassiker" is a predicate; "ist das egal" has the pronoun for subject
+        return noun_after(words, verb_at + 2) is None
+    wanted = _NOMINATIVE_PLURAL if words[verb_at].lower in _SINGULAR else _NOMINATIVE_SINGULAR
+    return bool(determiner_bits(after.lower) & wanted)
+
+
+def _plural_follows(words: list[Token], index: int, lex: GrammarLexicon) -> bool:
+    """Whether a noun that may be a nominative plural stands from ``index`` to the clause's
+    end."""
+    for token in words[index:]:
+        if token.sentence_start or token.after_comma:
+            return False
+        if token.capitalised and noun_bits(token.text, lex) & _NOMINATIVE_PLURAL:
+            return True
+    return False
+
+
+def _disagreement(plain: str, article: Token, nouns: list[Token], verb: Token,
+                  bits: int) -> Finding | None:
+    declined = _article_of(article) or article.lower
+    phrase_bits = determiner_bits(declined) & bits
+    phrase = phrase_of(plain, article, verb)
+    label = plain[nouns[0].start:nouns[-1].end]
+    if verb.lower in _NUMBER:
+        if phrase_bits & _NOMINATIVE_SINGULAR:
+            return None
+        genera = [genus for genus in genera_of(bits) if genus != "pl"]
+        message = (f"'{phrase}': '{label}' is {genus_words(bits & ~_NOMINATIVE_PLURAL)} and "
+                   f"the subject of '{verb.text}'")
+        if len(genera) != 1:
+            return Finding(phrase, message + "; check the article")
+        [form] = determiner_forms(declined, [(genera[0], "nom")])
+        if article.lower in _DEMONSTRATIVES:
+            form = _AS_DEMONSTRATIVE[form]
+        form = form.capitalize() if article.capitalised else form
+        return Finding(phrase, f"{message}, so '{form} {label}'",
+                       f"{form}{phrase[len(article.text):]}")
+    if phrase_bits & _NOMINATIVE_PLURAL:
+        return None
+    single = _SINGULAR[verb.lower]
+    return Finding(phrase, f"'{phrase}': '{label}' is singular, so the verb is '{single}'",
+                   f"{phrase[:-len(verb.text)]}{single}")
