@@ -27,6 +27,12 @@ _WORD = regex.compile(r"\p{L}+")
 # count only in mid-sentence; "Ihnen" is formal wherever it stands.
 _SIE_FORMS = regex.compile(r"\bIhnen\b")
 _SIE_MID = regex.compile(r"(?<=\p{L}[,;]?\s+)\b(?:Sie|Ihr|Ihre[mnrs]?)\b")
+# "Sie" opening a sentence may mean "they" ("Sie rösten jeden Morgen"), but not before "sind
+# ein(e)" and a person: "Sie sind ein echter Kaffeefan" in a ready LinkedIn draft of the
+# du-kit (bench, 2026-12-01). A group stays "they": "Sie sind ein eingespieltes Team"
+_SIE_PREDICATE = regex.compile(
+    r"\bSie(?=\s+(?:sind|waren)\s+eine?\s+(?:\p{Ll}+\s+){0,2}"
+    r"(?!\p{L}*(?i:team|paar|duo|trio|gespann|familie|gruppe|einheit)\b)\p{Lu})")
 _SIE_ANY = regex.compile(r"\b(?:Sie|Ihr|Ihre[mnrs]?)\b")
 _DU_FORMS = regex.compile(
     r"\b(du|dich|dir|dein|deine[mnrs]?|euch|euer|eure[mnrs]?)\b", regex.IGNORECASE
@@ -247,8 +253,9 @@ def language_problems(text: str, language: str) -> list[Problem]:
 def formal_matches(text: str) -> list[regex.Match[str]]:
     """Where ``text`` addresses the reader formally (Sie, Ihnen, Ihr...), in order: the one
     reading of "formal address" that the check and tidy's mending both use."""
-    found = [*_SIE_FORMS.finditer(text), *_SIE_MID.finditer(text)]
-    return sorted(found, key=lambda match: match.start())
+    found = {match.start(): match for pattern in (_SIE_FORMS, _SIE_MID, _SIE_PREDICATE)
+             for match in pattern.finditer(text)}
+    return [found[start] for start in sorted(found)]
 
 
 def formal_forms(text: str) -> list[str]:

@@ -33,6 +33,8 @@ def test_sentences_ignore_urls_hashtags_and_split_after_quotes() -> None:
     ("Wir laden Sie herzlich ein und freuen uns auf Ihren Besuch.", "Sie"),
     ("Ihnen gefällt es?", "Sie"),
     ("Sie rösten seit 1990.", "none"),  # "Sie" at a sentence start may be "they"
+    ("Sie sind ein echter Kaffeefan.", "Sie"),  # but not before "sind ein" and a person
+    ("Unsere Röster? Sie sind ein eingespieltes Team.", "none"),
     ("Komm vorbei, wir freuen uns auf dich!", "du"),
     ("Ihr seid großartig.", "none"),
     ("Come by, we'd love to see you.", "none"),

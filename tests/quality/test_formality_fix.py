@@ -87,6 +87,20 @@ def test_uncovered_or_not_formal_stays_unchanged(text: str) -> None:
     assert mend_address(text, "du") == text
 
 
+def test_sie_before_sind_ein_and_a_person_is_the_reader(coffee: BrandKit) -> None:
+    """A ready LinkedIn draft of the du-kit (bench, 2026-12-01): "Sie" opens the sentence,
+    but "they are a coffee fan" is no reading. The check flags it; tidy has no safe
+    mend ("und wissen" would need its du-form too), so the repair call rewrites it."""
+    text = ("Wir suchen eine Barista. Sie sind ein echter Kaffeefan und wissen, woher unsere "
+            "Bohnen kommen.")
+    [found] = formality_problems(coffee, text, "de")
+    assert found.code == "wrong_formality" and "Sie" in found.message
+    assert mend_address(text, "du") == text
+    # a group is "they": "ein eingespieltes Team", "ein Dreamteam"
+    for group in ("Unsere Röster? Sie sind ein eingespieltes Team.", "Sie sind ein Dreamteam."):
+        assert formality_problems(coffee, group, "de") == []
+
+
 def test_only_a_du_kit_is_mended() -> None:
     text = "Neu im Kontor. Kommen Sie vorbei!"
     assert mend_address(text, "Sie") == text
