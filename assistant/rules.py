@@ -223,31 +223,18 @@ def guess_language(text: str) -> str | None:
     return None
 
 
-_NAMES = {"de": "German", "en": "English"}
+LANGUAGE_NAMES = {"de": "German", "en": "English"}
 
 
 def language_problems(text: str, language: str) -> list[Problem]:
-    """The post, or a sentence of it, in another language than asked for: "Don't forget
-    to share your results with us!" closed a ready German Threads draft, the coffee kit's
-    German call to action stood under English posts (bench dumps, 2026-11-30/12-01)."""
-    # imported here: the quality package reads this module's emoji rules (a cycle at load)
-    from assistant.quality.context import shorten
-    from assistant.quality.textnorm import sentence_spans
-
+    """The post in another language than asked for (one sentence of it in another language
+    is ``quality.language``'s warning)."""
     found = guess_language(text)
-    asked = _NAMES.get(language, language)
-    if found is not None and found != language:
-        return [_problem("wrong_language", f"the post reads as {_NAMES.get(found, found)}, but "
-                         f"{asked} was asked for; write it in the requested language")]
-    for start, end in sentence_spans(text):
-        other = guess_language(text[start:end])
-        if other is not None and other != language:
-            quoted = shorten(text[start:end], 40)
-            # one sentence: a person reads it (a slogan may be meant), the repair rewrites it
-            return [_problem("wrong_language", f"'{quoted}' reads as "
-                             f"{_NAMES.get(other, other)}; write it in {asked}",
-                             Severity.WARNING)]
-    return []
+    if found is None or found == language:
+        return []
+    return [_problem("wrong_language", f"the post reads as {LANGUAGE_NAMES.get(found, found)}, "
+                     f"but {LANGUAGE_NAMES.get(language, language)} was asked for; write it "
+                     "in the requested language")]
 
 
 def formal_matches(text: str) -> list[regex.Match[str]]:

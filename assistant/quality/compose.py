@@ -37,6 +37,7 @@ from assistant.quality.factcheck import (
 from assistant.quality.grammar_de import grammar_problems
 from assistant.quality.grammar_names import learned_names
 from assistant.quality.grammar_words import GrammarLexicon
+from assistant.quality.language import sentence_language_problems
 from assistant.quality.linestart import lowercase_start_problems
 from assistant.quality.linkbio import link_in_bio_problems
 from assistant.quality.names import NameLists, find_names
@@ -268,4 +269,6 @@ def _text_problems(text: str, ctx: QualityContext, whole: bool) -> list[Problem]
         *repeated_problems(text),
         *link_in_bio_problems(text, ctx.platform),
         *emoji_not_in_kit_problems(text, ctx.kit),
+        # without a kit the language is a default ("de"), not one the post was asked for
+        *(sentence_language_problems(text, ctx.language) if ctx.kit is not None else []),
     ]

@@ -5,6 +5,7 @@ coffee kit's German call to action stood under English posts (bench, 2026-11-30/
 from __future__ import annotations
 
 from assistant.models import Severity
+from assistant.quality.language import sentence_language_problems
 from assistant.rules import language_problems
 
 
@@ -15,17 +16,32 @@ def test_a_whole_post_in_the_other_language_is_an_error() -> None:
 
 
 def test_one_sentence_in_the_other_language_needs_a_look() -> None:
-    [found] = language_problems("Wenn du nach einem einfachen Kaffee für zu Hause suchst: 70 g "
-                                "Kaffee auf 1 Liter Wasser, dann 16 Stunden im Kühlschrank "
-                                "ziehen lassen. Don't forget to share your results with us!",
-                                "de")
+    [found] = sentence_language_problems(
+        "Wenn du nach einem einfachen Kaffee für zu Hause suchst: 70 g Kaffee auf 1 Liter "
+        "Wasser, dann 16 Stunden im Kühlschrank ziehen lassen. Don't forget to share your "
+        "results with us!", "de")
     assert found.code == "wrong_language" and found.severity == Severity.WARNING
     assert "'Don't forget to share your results with…' reads as English" in found.message
-    [cta] = language_problems("Join our barista class on Sunday at 2 pm.\nKomm vorbei im "
-                              "Kontor oder bestell im Shop – Link in bio", "en")
+    [cta] = sentence_language_problems(
+        "Join our barista class on Sunday at 2 pm.\nKomm vorbei im Kontor oder bestell im "
+        "Shop – Link in bio", "en")
     assert "reads as German; write it in English" in cta.message
 
 
 def test_a_borrowed_phrase_is_no_other_language() -> None:
     assert language_problems("Coffee to go! Wir haben ab Montag für euch geöffnet.", "de") == []
     assert language_problems("Moin! We roast on Tuesdays in Altona.", "en") == []
+    assert sentence_language_problems("Coffee to go! Wir haben ab Montag für euch geöffnet.",
+                                      "de") == []
+
+
+def test_each_part_reads_what_the_other_leaves() -> None:
+    """The whole post in English is the brand rule's error, and the sentence check then says
+    nothing; one English sentence in a German post is the other way round."""
+    english = ("Join us on Sunday for our class and bring your friends, we have coffee for "
+               "you and your team.")
+    assert sentence_language_problems(english, "de") == []
+    mixed = ("Wenn du nach einem einfachen Kaffee für zu Hause suchst: 70 g Kaffee auf 1 Liter "
+             "Wasser, dann 16 Stunden im Kühlschrank ziehen lassen. Don't forget to share "
+             "your results with us!")
+    assert language_problems(mixed, "de") == []
