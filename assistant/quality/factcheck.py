@@ -21,6 +21,8 @@ from assistant.quality.facts import (
     days_covered,
     extract_facts,
     is_calendar_word,
+    month_frames,
+    months_named,
     number_words,
     trim_web,
     web_fact,
@@ -189,12 +191,12 @@ def brief_names(brief: str, language: str, own: frozenset[str] = frozenset()) ->
 
 def missing(text: str, brief: str, language: str, own: frozenset[str] = frozenset(),
             places: frozenset[str] = frozenset()) -> list[str]:
-    """Dates, times, prices, numbers, weekdays, places and (English) names of the brief the
-    post leaves out, and a state it announces (closed, cancelled, sold out, postponed,
-    free). A Bluesky and a LinkedIn draft said "now cover multiple platforms" for "now cover
-    Snowflake" (2026-11-30). A place is one after "in", "bei", "auf" ..., or any of
-    ``places`` the brief names ("drei Kaffees aus Äthiopien": two ready drafts left the
-    coffee's origin out)."""
+    """Dates, times, prices, numbers, weekdays, a month's time frame ("ab Januar"), places
+    and (English) names of the brief the post leaves out, and a state it announces
+    (closed, cancelled, sold out, postponed, free). A Bluesky and a LinkedIn draft said
+    "now cover multiple platforms" for "now cover Snowflake" (2026-11-30). A place is one
+    after "in", "bei", "auf" ..., or any of ``places`` the brief names ("drei Kaffees aus
+    Äthiopien": two ready drafts left the coffee's origin out)."""
     post = Known.of((text,), language)
     shown = [f.shown for f in extract_facts(brief, language)
              if f.kind not in (*_WEB, "phone") and not post.covers(f)]
@@ -211,6 +213,9 @@ def missing(text: str, brief: str, language: str, own: frozenset[str] = frozense
               if place in places and place.casefold() not in folded]
     plain = URL_RE.sub(" ", text).casefold()  # "…/changelog/snowflake" does not name it
     shown += [name for name in brief_names(brief, language, own) if name.casefold() not in plain]
+    # a month's time frame ("ab Januar", "nur bis Ende Dezember"): the month in any form
+    named = months_named(text, language)
+    shown += [frame for frame, month in month_frames(brief) if month not in named]
     shown += missing_states(text, brief)
     return list(dict.fromkeys(shown))
 

@@ -230,3 +230,30 @@ def number_words(text: str) -> set[str]:
     """Numbers written as words ("acht Plätze", "six people"), as number keys."""
     return {str(_NUMBER_WORDS[w.casefold()]) for w in regex.findall(r"\p{L}+", text)
             if w.casefold() in _NUMBER_WORDS}
+
+
+# a time frame of a whole month, with no day: "ab Januar" (a job's start), "nur bis Ende
+# Dezember" (an offer's end), "until the end of March". The dates above need a day, so a
+# hiring draft without "ab Januar" and an offer without its end were never missing a fact
+# (bench and CLI drafts, 2026-12-01). Full month names written large only ("may" is a verb)
+_FULL_MONTHS = "|".join(sorted((name.capitalize() for name in _MONTHS if len(name) > 4
+                                or name in ("märz", "mai", "juni", "juli", "june", "july")),
+                               key=len, reverse=True))
+_MONTH_FRAME = regex.compile(
+    r"\b((?i:(?:(?:nur|erst|only)\s+)?(?:ab|bis|seit|im|vor|from|until|till|through|since|"
+    r"starting\s+in|starting|in|by|before)\s+(?:(?:anfang|mitte|ende)\s+|(?:the\s+)?"
+    rf"(?:start|beginning|middle|end)\s+of\s+)?)({_FULL_MONTHS}))\b(?!\.?\s*\d{{1,2}}(?!\d))")
+
+
+def month_frames(text: str) -> list[tuple[str, int]]:
+    """Each time frame of a whole month in ``text``, as written, with its month's number."""
+    return [(found.group(1), _MONTHS[found.group(2).casefold()])
+            for found in _MONTH_FRAME.finditer(text)]
+
+
+def months_named(text: str, language: str) -> set[int]:
+    """The numbers of the months ``text`` names in any form ("Dezember", "Dec", "12.12.")."""
+    named = {_MONTHS[word.casefold()] for word in regex.findall(r"\p{L}+", text)
+             if word.casefold() in _MONTHS}
+    return named | {int(fact.key.split(".")[1]) for fact in extract_facts(text, language)
+                    if fact.kind == "date"}

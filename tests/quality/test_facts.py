@@ -5,7 +5,7 @@ import pytest
 from assistant.brand.kit import BrandKit
 from assistant.models import Severity
 from assistant.quality import quality_problems
-from assistant.quality.facts import extract_facts
+from assistant.quality.facts import extract_facts, month_frames
 from tests.quality.conftest import codes, context
 
 KURS_BRIEF = ("Einladung zum Röstkurs am 12. Dezember, 18 Uhr, maximal 8 Plätze, Anmeldung im "
@@ -129,6 +129,35 @@ def test_missing_weekday_and_places(coffee: BrandKit) -> None:
     [problem] = [p for p in quality_problems(post, [], context(coffee, brief=FILTER_BRIEF))
                  if p.code == "missing_fact"]
     assert "'Samstag'" in problem.message and "'Kontor'" in problem.message
+
+
+@pytest.mark.parametrize(("text", "frames"), [
+    ("Wir suchen ab Januar eine Barista.", [("ab Januar", 1)]),
+    ("250 g für 12,50 €, nur bis Ende Dezember.", [("nur bis Ende Dezember", 12)]),
+    ("Im Dezember rösten wir jeden Tag.", [("Im Dezember", 12)]),
+    ("Our decaf is here until the end of March.", [("until the end of March", 3)]),
+    ("Starting in January we deliver.", [("Starting in January", 1)]),
+    # a day makes it a date, read as one; "may" is a verb before it is a month
+    ("Vom 24. bis 26. Dezember geschlossen, am 12. Dezember offen.", []),
+    ("Join us from December 18.", []),
+    ("You may join us in May.", []),
+])
+def test_a_months_time_frame(text: str, frames: list[tuple[str, int]]) -> None:
+    assert month_frames(text) == frames
+
+
+def test_a_months_time_frame_is_a_missing_fact(coffee: BrandKit) -> None:
+    """A CLI draft (2026-12-01) left the offer's end out: "nur bis Ende Dezember"."""
+    brief = ("Neu im Kontor: die Weihnachtsmischung aus Kolumbien und Guatemala. 250 g für "
+             "12,50 €, nur bis Ende Dezember.")
+    post = "Neu im Kontor: die Weihnachtsmischung aus Kolumbien und Guatemala. 250 g für 12,50 €."
+    [problem] = [p for p in quality_problems(post, [], context(coffee, brief=brief))
+                 if p.code == "missing_fact"]
+    assert "'nur bis Ende Dezember'" in problem.message
+    # the month said in any form keeps it
+    for said in (" Bis Ende Dezember!", " Nur bis 31.12.!", " Bis Ende Dez."):
+        found = quality_problems(post + said, [], context(coffee, brief=brief))
+        assert "missing_fact" not in codes(found), said
 
 
 def test_a_place_after_our_is_a_missing_fact_in_english(software: BrandKit) -> None:
