@@ -96,12 +96,36 @@ def _known(texts: tuple[str, ...], language: str) -> Known:
 
 def invented(text: str, language: str, sources: Known, names: list[Name],
              person_words: frozenset[str]) -> list[str]:
-    """What the post states that no source does: facts first, then names, as written."""
+    """What the post states that no source does: facts first, then names, then offers, as
+    written."""
     shown = [f.shown for f in extract_facts(text, language) if not sources.covers(f)]
     for name in names:
         if not name.person or name.word.casefold() not in person_words:
             shown.append(f"{name.word}{_PERSON}" if name.person else name.word)
+    shown += [offer for offer, key in offers(text) if key not in sources.text]
     return list(dict.fromkeys(shown))
+
+
+# an offer is a promise the brand must keep (and, made up, misleading advertising): "Don't
+# miss out on our special offer until the end of the day!" closed a ready Instagram tip
+# (bench, 2026-12-01) whose brief offered nothing. Words that name an offer and nothing
+# else; "Angebot" is also the range ("ein großes Angebot") and stays out
+_OFFER = regex.compile(r"(?i)\b(special offers?|discount(?:s|ed)?|coupons?|vouchers?|"
+                       r"promo(?:tion(?:al)?)? codes?|giveaways?|sonderangebot\w*|rabatt\w*|"
+                       r"gutschein\w*|gewinnspiel\w*|verlosung\w*|sonderaktion\w*)\b")
+_OFFER_KEY = 6  # a one-word offer is covered by a source with its first letters ("rabatt")
+
+
+def offers(text: str) -> list[tuple[str, str]]:
+    """The offers ``text`` names, as written, each with the key a source must hold: a
+    phrase in the singular ("special offer"), a word by its first letters."""
+    found = []
+    for match in _OFFER.finditer(text):
+        offer = match.group(1)
+        folded = " ".join(offer.casefold().split())
+        key = folded.removesuffix("s") if " " in folded else folded[:_OFFER_KEY]
+        found.append((offer, key))
+    return found
 
 
 def invented_days(text: str, brief: str, sources: tuple[str, ...], language: str) -> list[str]:

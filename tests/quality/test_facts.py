@@ -76,6 +76,25 @@ def test_invented_facts_in_english(software: BrandKit) -> None:
     assert "lineage-docs" in problem.message
 
 
+def test_an_offer_the_brief_does_not_make_is_invented(coffee: BrandKit) -> None:
+    """A ready Instagram tip of the full bench run (2026-12-01) closed on an offer nobody
+    made: a promise the brand would have to keep."""
+    brief = ("Tip for filter coffee: rinse the paper filter with hot water before you brew. "
+             "It removes the papery taste and warms the cup.")
+    post = ("Rinse your paper filter with hot water before brewing to remove the papery taste "
+            "and warm the cup.\nDon't miss out on our special offer until the end of the day!")
+    ctx = context(coffee, brief=brief, platform="instagram", language="en")
+    [problem] = _invented(quality_problems(post, [], ctx))
+    assert "'special offer'" in problem.message
+    # German offers too; "ein großes Angebot" is the range, and an offer of the brief stays
+    german = "Wir rösten live und bieten ein großes Angebot. Jetzt mit 10 % Rabatt im Shop!"
+    found = _invented(quality_problems(german, [], context(coffee, brief=KURS_BRIEF)))
+    assert ["'Rabatt'" in p.message and "Angebot" not in p.message for p in found] == [True]
+    offered = context(coffee, brief="Nur diese Woche: 10 % Rabatt auf alle Bohnen im Shop.")
+    assert _invented(quality_problems("Diese Woche 10 % Rabatt auf alle Bohnen!", [], offered)) \
+        == []
+
+
 def test_a_percentage_needs_a_percentage_as_its_source(software: BrandKit) -> None:
     """A ready LinkedIn draft (2026-11-30): "get 30% off for 30 days". The kit's call to
     action says "free for 30 days": a number, not a discount."""
