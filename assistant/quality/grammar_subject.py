@@ -20,7 +20,8 @@ after "ist": both sides of it are nominatives, and a plural one takes "sind").
 - A singular verb ("ist", "hat") whose phrase has no nominative singular reading: the
   article is wrong, and where the noun has one genus its nominative is the correction.
 - A plural verb ("sind", "haben") whose phrase has no nominative plural reading: the
-  verb is wrong, and its singular is the correction.
+  verb is wrong, and its singular is the correction; the other way round for a plural
+  noun before "ist" ("Die Bohnen ist frisch" -> "sind").
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from assistant.quality.grammar_words import (
     determiner_forms,
     noun_bits,
 )
-from assistant.quality.nounforms import genera_of, genus_words, readings
+from assistant.quality.nounforms import genera_of, genus_words, readings, union
 
 # singular -> plural of the finite verbs whose form shows the subject's number ("gibt" is
 # left out: "Die Handmühle gibt es jetzt" has "es" for its subject)
@@ -114,10 +115,8 @@ def _noun_run(words: list[Token], index: int, lex: GrammarLexicon) -> tuple[int,
         position += 1
     if position == first or not known or not words[first].capitalised:
         return None
-    union = 0
-    for bits in known:
-        union |= bits  # a reading of any noun of the name that fits saves the sentence
-    return first, position - 1, union
+    # a reading of any noun of the name that fits saves the sentence
+    return first, position - 1, union(known)
 
 
 def _verb_after(words: list[Token], index: int) -> int | None:
@@ -183,6 +182,10 @@ def _disagreement(plain: str, article: Token, nouns: list[Token], verb: Token,
         if phrase_bits & _NOMINATIVE_SINGULAR:
             return None
         genera = [genus for genus in genera_of(bits) if genus != "pl"]
+        if not genera and phrase_bits & _NOMINATIVE_PLURAL:
+            plural = _NUMBER[verb.lower]  # "Die Bohnen ist frisch": the verb is wrong
+            return Finding(phrase, f"'{phrase}': '{label}' is plural, so the verb is "
+                                   f"'{plural}'", f"{phrase[:-len(verb.text)]}{plural}")
         message = (f"'{phrase}': '{label}' is {genus_words(bits & ~_NOMINATIVE_PLURAL)} and "
                    f"the subject of '{verb.text}'")
         if len(genera) != 1:

@@ -178,6 +178,8 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
      "singular, so the verb is 'ist'"),
     ("Diese Handmühle sind eine hochwertige Alternative.",
      "'Diese Handmühle sind': 'Handmühle' is singular, so the verb is 'ist'"),
+    ("Unsere Bohnen kommt aus Kolumbien.",
+     "'Unsere Bohnen kommt': 'Bohnen' is plural, so the verb is 'kommen'"),
 ])
 def test_the_models_agreement_errors_are_found(text: str, message: str,
                                                lex: GrammarLexicon) -> None:

@@ -46,6 +46,7 @@ def lex() -> GrammarLexicon:
      "Die Möwenbohne Kaffeerösterei GmbH hat vom 24. bis 26. Dezember geschlossen."),
     ("Diese Handmühle sind eine hochwertige Alternative.",
      "Diese Handmühle ist eine hochwertige Alternative."),
+    ("Die Bohnen ist frisch geröstet.", "Die Bohnen sind frisch geröstet."),
 ])
 def test_an_error_with_one_correction_is_corrected(text: str, mended: str,
                                                    lex: GrammarLexicon) -> None:
