@@ -23,7 +23,6 @@ from assistant.quality.grammar_phrase import (
     slots_of,
 )
 from assistant.quality.grammar_words import (
-    DETERMINERS,
     GrammarLexicon,
     Token,
     adjective_ending,
@@ -142,7 +141,7 @@ def _case_fixes(phrase: list[Token], bits: int, case: str, lex: GrammarLexicon) 
     """ "deinen Freunden" for "deine Freunde" in the dative: the article, the adjectives
     and, in the plural, the noun, for each genus the noun may have."""
     article, middle, noun = phrase[0], phrase[1:-1], phrase[-1]
-    word = article.text if article.text in DETERMINERS else article.lower
+    word = article.determiner
     fixes = []
     for genus in dict.fromkeys(g for g, _ in slots_of(bits)):
         noun_form = _plural_in(noun, case, lex) if genus == "pl" else noun.text
@@ -168,8 +167,9 @@ def dative_articles(plain: str, words: list[Token], lex: GrammarLexicon) -> list
     found = []
     for index, token in enumerate(words[:-1]):
         article = words[index + 1]
+        # "ihr" is also "you" and "her" ("mit ihr"); the formal "Ihr" is read (is_article)
         if (not _governs(words, index, frozenset(_GOVERNED)) or not article.spaced
-                or article.lower.startswith("ihr") or determiner_bits(article.lower) == 0
+                or determiner_bits(article.determiner) == 0
                 or not is_article(article, token)):  # ", in der Kaffee ...": relative
             continue
         position = noun_after(words, index + 2)
@@ -177,7 +177,7 @@ def dative_articles(plain: str, words: list[Token], lex: GrammarLexicon) -> list
             continue
         noun = words[position]
         bits = noun_bits(noun.text, lex)
-        shared = bits & determiner_bits(article.lower)
+        shared = bits & determiner_bits(article.determiner)
         cases = _GOVERNED[token.lower]
         allowed = case_bits(cases)
         if shared and not shared & allowed and not _superlative(

@@ -139,7 +139,7 @@ def articles(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Findin
         head = head_after(plain, words, index + 1, lex)
         if head is None:
             continue
-        word = token.text if token.text in DETERMINERS else token.lower
+        word = token.determiner
         bits, allowed = head.bits, determiner_bits(word)
         if not bits or bits & allowed:
             continue
@@ -163,7 +163,7 @@ def adjective_endings(plain: str, words: list[Token], lex: GrammarLexicon) -> li
         if position is None or position == index + 1 or not is_article(
                 token, words[index - 1] if index else None):
             continue
-        word = token.text if token.text in DETERMINERS else token.lower
+        word = token.determiner
         shared = noun_bits(words[position].text, lex) & determiner_bits(word)
         allowed = adjective_endings_after(word, slots_of(shared))
         for adjective in words[index + 1:position]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from assistant.quality.grammar_phrase import is_article, name_after, name_key
-from assistant.quality.grammar_words import DETERMINERS, determiner_bits, tokens
+from assistant.quality.grammar_words import determiner_bits, tokens
 from assistant.quality.nounforms import ALL_PLURAL, genera_of, of_genus, union
 
 
@@ -37,7 +37,7 @@ def _places(text: str) -> Iterable[tuple[str, set[str]]]:
         run = name_after(words, index + 1)
         if run is None:
             continue
-        word = token.text if token.text in DETERMINERS else token.lower
+        word = token.determiner
         bits = determiner_bits(word)
         found = set(genera_of(bits)) | ({"pl"} if bits & ALL_PLURAL else set())
         yield name_key(words, *run), found

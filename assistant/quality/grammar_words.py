@@ -104,6 +104,11 @@ class Token:
     def number(self) -> bool:
         return self.text[:1].isdigit()
 
+    @property
+    def determiner(self) -> str:
+        """The key of ``DETERMINERS`` for this word: the formal "Ihr" keeps its capital."""
+        return self.text if self.text in DETERMINERS else self.lower
+
 
 _TOKEN = regex.compile(r"\p{L}+(?:['’\-]\p{L}+)*-?|\d+(?:[.,]\d+)*")
 _SENTENCE_END = regex.compile(r"[.!?:;\n]")

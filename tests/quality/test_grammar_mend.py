@@ -27,6 +27,7 @@ def lex() -> GrammarLexicon:
      "Wir suchen für unser Café in Altona einen Barista, der gern früh aufsteht."),
     ("Neues Röstkurs gibt es im Dezember!", "Neuer Röstkurs gibt es im Dezember!"),
     ("Melde dich für unser Röstkurs an.", "Melde dich für unseren Röstkurs an."),
+    ("Perfekt für Ihr Kaffeetisch.", "Perfekt für Ihren Kaffeetisch."),
     ("Wenn du ein Kaffee brauchst, komm vorbei.", "Wenn du einen Kaffee brauchst, komm vorbei."),
     ("Feiere mit deine Freunde und mit Kollegen.", "Feiere mit deinen Freunden und mit Kollegen."),
     ("Mach dir dir einen schönen Sonntag!", "Mach dir einen schönen Sonntag!"),
