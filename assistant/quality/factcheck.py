@@ -24,6 +24,7 @@ from assistant.quality.facts import (
     month_frames,
     months_named,
     number_words,
+    promised_days,
     trim_web,
     web_fact,
     weekday_mentions,
@@ -102,7 +103,7 @@ def invented(text: str, language: str, sources: Known, names: list[Name],
     for name in names:
         if not name.person or name.word.casefold() not in person_words:
             shown.append(f"{name.word}{_PERSON}" if name.person else name.word)
-    shown += [offer for offer, key in offers(text) if key not in sources.text]
+    shown += [offer for offer, key in offers(text) if not _offered(key, sources.text)]
     return list(dict.fromkeys(shown))
 
 
@@ -114,29 +115,61 @@ _OFFER = regex.compile(r"(?i)\b(special offers?|discount(?:s|ed)?|coupons?|vouch
                        r"promo(?:tion(?:al)?)? codes?|giveaways?|sonderangebot\w*|rabatt\w*|"
                        r"gutschein\w*|gewinnspiel\w*|verlosung\w*|sonderaktion\w*)\b")
 _OFFER_KEY = 6  # a one-word offer is covered by a source with its first letters ("rabatt")
+# something given away: "Join us for a free tasting session next Tuesday" closed a ready
+# Instagram tip (bench, 2026-12-02) whose brief gave nothing away. Not "feel free",
+# "gluten-free" or "free up"; any "free" of a source covers every one ("free, recording for
+# everyone" in a brief and "a free webinar" in its post), in either language ("kostenlos"
+# in the brief, "gratis" in the post)
+_FREE = regex.compile(r"(?i)(?<!\bfeel\s)(?<![\w-])(free(?!-|\s+up\b)|kostenlos\w*|gratis)\b")
+# a call to book what no source offers to book: "Book now and taste the difference!" stayed
+# when that tasting was struck. A source that speaks of booking, signing up, places or
+# tickets ("maximal 8 Plätze, Anmeldung im Laden") makes every such call
+_BOOKING = regex.compile(
+    r"(?i)\b(book\s+(?:now|today|online|your\s+(?:seat|spot|place|table|ticket)s?|"
+    r"a\s+(?:seat|spot|place|table))|reserve\s+(?:your|a)\s+(?:seat|spot|place|table)|"
+    r"(?:save|grab)\s+your\s+(?:seat|spot|place|ticket)s?|(?:register|sign\s+up)\s+"
+    r"(?:now|today|here)|jetzt\s+(?:anmelden|buchen|reservieren|registrieren)|"
+    r"meldet?\s+(?:dich|euch)\s+(?:jetzt\s+|gleich\s+|schnell\s+)?an|"
+    r"sichere?\s+(?:dir|euch)\s+(?:jetzt\s+)?(?:deinen|euren|einen)\s+platz)\b")
+_BOOKABLE = regex.compile(r"(?i)\b(?:book|buch|anmeld|reserv|regist|sign(?:s|ing)?\s?up|"
+                          r"tickets?\b|plätze\b|platz\b|seats?\b|spots?\b)")
+# offers read by what they promise, not by their words: the post's pattern, and the pattern
+# of a source that makes every such offer
+_PROMISES = {"free": (_FREE, _FREE), "booking": (_BOOKING, _BOOKABLE)}
 
 
 def offers(text: str) -> list[tuple[str, str]]:
     """The offers ``text`` names, as written, each with the key a source must hold: a
-    phrase in the singular ("special offer"), a word by its first letters."""
+    phrase in the singular ("special offer"), a word by its first letters, or the name of a
+    promise (``_PROMISES``: anything given away, a call to book)."""
     found = []
     for match in _OFFER.finditer(text):
         offer = match.group(1)
         folded = " ".join(offer.casefold().split())
         key = folded.removesuffix("s") if " " in folded else folded[:_OFFER_KEY]
         found.append((offer, key))
+    for key, (pattern, _) in _PROMISES.items():
+        found += [(match.group(1), key) for match in pattern.finditer(text)]
     return found
+
+
+def _offered(key: str, sources: str) -> bool:
+    """Whether the case-folded ``sources`` make the offer of ``key``."""
+    promise = _PROMISES.get(key)
+    return key in sources if promise is None else promise[1].search(sources) is not None
 
 
 def invented_days(text: str, brief: str, sources: tuple[str, ...], language: str) -> list[str]:
     """The weekdays of the post that no source names or spans, read only where the brief
-    names a weekday and no date ("ab Montag" became "Von Montag bis Dienstag" in a ready X
-    draft). Without a weekday in the brief a post may add one; with a date it may be the
-    date's own day, which the year decides."""
-    if not weekdays(brief) or any(f.kind == "date" for f in extract_facts(brief, language)):
+    has no date (a post may name the date's own day, which the year decides). Where the
+    brief names a weekday, every weekday of the post ("ab Montag" became "Von Montag bis
+    Dienstag" in a ready X draft); where it names none, a day the post promises ("next
+    Tuesday", "kommenden Samstag"): a post may wish a "schönen Sonntag", not set a date."""
+    if any(f.kind == "date" for f in extract_facts(brief, language)):
         return []
+    mentions = weekday_mentions(text) if weekdays(brief) else promised_days(text)
     known = set().union(*(days_covered(source) for source in sources))
-    return list(dict.fromkeys(shown for shown, day in weekday_mentions(text) if day not in known))
+    return list(dict.fromkeys(shown for shown, day in mentions if day not in known))
 
 
 def invented_urls(text: str, sources: Known) -> list[tuple[int, int]]:

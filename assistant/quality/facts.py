@@ -211,6 +211,21 @@ def weekdays(text: str) -> set[int]:
     return {day for _, day in weekday_mentions(text)}
 
 
+# a weekday set as a date: "next Tuesday", "this Friday", "kommenden Samstag", "am
+# nächsten Montag" ("Join us for a free tasting session next Tuesday", a ready Instagram
+# tip whose brief named no day, bench 2026-12-02)
+_PROMISED_DAY_RE = regex.compile(
+    r"(?i)\b(?:next|this|coming|nächste[nrs]?|kommende[nrs]?|diese[nrs]?)\s+"
+    r"(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|monday|"
+    r"tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+
+
+def promised_days(text: str) -> list[tuple[str, int]]:
+    """Each weekday ``text`` sets as a date, as written, with its number (0 = Monday)."""
+    return [(m.group(0), _WEEKDAYS[m.group(1).casefold()])
+            for m in _PROMISED_DAY_RE.finditer(text)]
+
+
 _DAY_WORD = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
 # "Montag bis Freitag", "Mo–Fr", "Mo.-Sa.", "Monday to Friday"
 _DAY_RANGE_RE = regex.compile(

@@ -186,7 +186,8 @@ def without_clashing(text: str, findings: Callable[[str], Sequence[Problem]], br
     leaves the rest of a cut line as a line of its own ("then filtern.") and adds a
     sentence with a time nobody gave ("Jetzt ab 10:00 Uhr!"; bench, 2026-11-30/12-01). A
     person strikes the second saying, the remnant, the made-up sentence; and the first
-    sentence too when another one says all of it again."""
+    sentence too when another one says all of it again. A sentence that carries such a
+    finding itself (``_carries``) goes even when another one keeps the post's finding."""
     codes = {problem.code for problem in (findings(text) if found is None else found)}
     lacking = set(missing(text, brief, language, places=places))
     told = {word for word in words(brief.casefold()) if len(word) > 2}
@@ -199,12 +200,27 @@ def without_clashing(text: str, findings: Callable[[str], Sequence[Problem]], br
             if not _strikable(text[start:end], keep) or _loses_words(text, trial, told):
                 continue
             after = {problem.code for problem in findings(trial)}
-            if after < codes and set(missing(trial, brief, language, places=places)) <= lacking:
+            cleared = after < codes or (after == codes and _carries(text[start:end], findings,
+                                                                    codes))
+            if cleared and set(missing(trial, brief, language, places=places)) <= lacking:
                 text, codes = trial, after
                 break
         else:
             break
     return text
+
+
+# findings a sentence carries on its own: a post with two made-up sentences ("Join us for a
+# free tasting session next Tuesday ... Book now and taste the difference!", a ready
+# Instagram tip, bench 2026-12-02) keeps its invented_fact when either goes alone
+_OWN_FINDINGS = frozenset({"invented_fact", "placeholder"})
+
+
+def _carries(sentence: str, findings: Callable[[str], Sequence[Problem]],
+             codes: set[str]) -> bool:
+    """Whether ``sentence`` read alone has one of the post's findings ``codes`` that a
+    sentence carries on its own (``_OWN_FINDINGS``)."""
+    return bool({problem.code for problem in findings(sentence)} & codes & _OWN_FINDINGS)
 
 
 def _restated_first(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

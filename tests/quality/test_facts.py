@@ -95,6 +95,47 @@ def test_an_offer_the_brief_does_not_make_is_invented(coffee: BrandKit) -> None:
         == []
 
 
+def test_a_gift_and_a_set_day_the_brief_does_not_make_are_invented(coffee: BrandKit) -> None:
+    """A ready Instagram tip of the full bench run (2026-12-02) promised "a free tasting
+    session next Tuesday" (a kit example's "Next date: Sunday ... at our roastery café" in
+    new clothes) under a brief that gave nothing away and named no day."""
+    brief = ("Tip for filter coffee: rinse the paper filter with hot water before you brew. "
+             "It removes the papery taste and warms the cup.")
+    post = ("Rinse your paper filter with hot water before brewing. It removes the papery "
+            "taste and warms the cup.\nJoin us for a free tasting session next Tuesday at our "
+            "roastery café in Altona.\nBook now and taste the difference!")
+    ctx = context(coffee, brief=brief, platform="instagram", language="en")
+    [problem] = _invented(quality_problems(post, [], ctx))
+    assert "'free'" in problem.message and "'next Tuesday'" in problem.message
+    assert "'Book now'" in problem.message  # nothing to book once the tasting is out
+    german = "Komm am kommenden Samstag vorbei: Die Verkostung ist kostenlos! Jetzt anmelden!"
+    tip = context(coffee, brief="Tipp: Spül den Papierfilter vor dem Brühen heiß aus.")
+    [problem] = _invented(quality_problems(german, [], tip))
+    assert "'kommenden Samstag'" in problem.message and "'kostenlos'" in problem.message
+    assert "'Jetzt anmelden'" in problem.message
+
+
+@pytest.mark.parametrize(("brief", "text"), [
+    # what the brief gives away and the day it names
+    ("Cupping am Samstag, kostenlos, im Kontor.", "Kommenden Samstag: Cupping, gratis!"),
+    ("Free cupping this Saturday in the café.", "Join our free cupping next Saturday!"),
+    # a brief with places to take: every call to book ("facebook" in the kit is no booking)
+    (KURS_BRIEF, "Röstkurs am 12. Dezember, 18 Uhr, 8 Plätze: Melde dich jetzt an!"),
+    ("Webinar on 10 December at 16:00, free for everyone who signs up.",
+     "Free webinar on 10 December at 16:00: save your seat!"),
+    # a wish, an idiom, a compound: no promise
+    ("Tipp: Filter vorher spülen.", "Schönen Sonntag! Spül den Filter vorher."),
+    ("Tip: rinse the filter.", "Feel free to ask: is your filter gluten-free? Free up time."),
+    # a brief with a date: the post may name the date's own day
+    (KURS_BRIEF, "Röstkurs am nächsten Samstag, 12. Dezember, 18 Uhr, 8 Plätze."),
+])
+def test_gifts_and_days_the_sources_allow_pass(coffee: BrandKit, brief: str,
+                                               text: str) -> None:
+    language = "en" if brief.startswith(("Free", "Tip:", "Webinar")) else "de"
+    ctx = context(coffee, brief=brief, platform="x", language=language)
+    assert _invented(quality_problems(text, [], ctx)) == []
+
+
 def test_a_percentage_needs_a_percentage_as_its_source(software: BrandKit) -> None:
     """A ready LinkedIn draft (2026-11-30): "get 30% off for 30 days". The kit's call to
     action says "free for 30 days": a number, not a discount."""

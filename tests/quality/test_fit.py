@@ -233,3 +233,26 @@ def test_a_sentence_of_the_models_own_with_a_made_up_time_goes() -> None:
 
     seen = f"Werbung | {brief} Jetzt ab 10:00 Uhr!"
     assert without_clashing(seen, made_up, brief, "de") == f"Werbung | {brief}"
+
+
+def test_two_made_up_sentences_go_one_by_one() -> None:
+    """A ready Instagram tip of the bench (2026-12-02): "Join us for a free tasting session
+    next Tuesday ..." and "Book now ...", each made up on its own; striking either alone
+    leaves the other's invented_fact, so each goes because it carries one itself."""
+    from assistant.quality.factcheck import Known, invented, invented_days, invented_fact_problems
+
+    brief = ("Tip for filter coffee: rinse the paper filter with hot water before you brew. "
+             "It removes the papery taste and warms the cup.")
+
+    def made_up(text: str) -> list[Problem]:
+        found = invented(text, "en", Known.of((brief,), "en"), [], frozenset())
+        return invented_fact_problems(found + invented_days(text, brief, (brief,), "en"))
+
+    kept = ("Rinse your paper filter with hot water before brewing. It removes the papery "
+            "taste and warms the cup.")
+    seen = (f"{kept}\nJoin us at a free tasting session next Tuesday at our café.\n"
+            "Book now and taste the difference!")
+    assert without_clashing(seen, made_up, brief, "en") == kept
+    # a sentence that holds no invention itself stays while another keeps the finding
+    plain = f"{kept}\nTaste the difference.\nJoin us at a free tasting next Tuesday!"
+    assert without_clashing(plain, made_up, brief, "en") == f"{kept}\nTaste the difference."
