@@ -55,6 +55,7 @@ from assistant.quality.sources import (
     kit_vocabulary,
     own_names,
     person_sources,
+    preferred_terms,
     required_brief,
     source_texts,
     stated_texts,
@@ -258,7 +259,7 @@ def _text_problems(text: str, ctx: QualityContext, whole: bool) -> list[Problem]
     lex = lexicon(ctx)
     facts = _facts(text, ctx, lex, whole) if ctx.brief is not None else []
     return [
-        *placeholder_problems(text),
+        *placeholder_problems(text, preferred_terms(ctx)),
         *[p for p in facts if p.is_error],
         *[p for p in facts if not p.is_error],
         *(_spelling(text, ctx, lex) if lex is not None else []),

@@ -71,8 +71,32 @@ def find_placeholders(text: str) -> list[str]:
     return list(dict.fromkeys(found for _, found in sorted(hits)))
 
 
-def placeholder_problems(text: str) -> list[Problem]:
-    found = find_placeholders(text)
+# the prompt's list of the kit's preferred terms, copied as a line of the post: "Kaffee in
+# Altona, Kaffeefan, Wachmacher, Aktion" (a ready Instagram greeting of the bench,
+# 2026-12-02; the prompt said "preferred terms: 'Kaffeefan' (not 'Kaffeejunkie'), ...").
+# A line of at least _LIST_ITEMS short items, _TERMS_LISTED of them the kit's terms
+_LIST_ITEMS = 3
+_ITEM_WORDS = 3
+_TERMS_LISTED = 2
+
+
+def term_lines(text: str, terms: frozenset[str]) -> list[str]:
+    """The lines of ``text`` that list the kit's ``terms`` (case-folded) as bare words."""
+    found = []
+    for line in text.split("\n"):
+        items = [item.strip() for item in line.strip().rstrip(".!").split(",")]
+        if len(items) < _LIST_ITEMS or any(
+                not item or len(item.split()) > _ITEM_WORDS or item[-1] in "?:;" for item in items):
+            continue
+        if sum(item.casefold() in terms for item in items) >= _TERMS_LISTED:
+            found.append(line.strip())
+    return found
+
+
+def placeholder_problems(text: str, terms: frozenset[str] = frozenset()) -> list[Problem]:
+    """Template leftovers, and the prompt's list of the kit's preferred ``terms`` (folded)
+    standing as a line."""
+    found = find_placeholders(text) + term_lines(text, terms)
     if not found:
         return []
     shown = ", ".join(f"'{shorten(f, 30)}'" for f in found[:3])

@@ -128,3 +128,11 @@ def kit_vocabulary(ctx: QualityContext) -> frozenset[str]:
         return frozenset()
     tags = (*ctx.kit.hashtags.always, *ctx.kit.hashtags.pool)
     return word_set((*ctx.kit.spelling.words, *tags))
+
+
+def preferred_terms(ctx: QualityContext) -> frozenset[str]:
+    """The replacements of the kit's banned words, case-folded: the prompt lists them as
+    its preferred terms."""
+    if ctx.kit is None:
+        return frozenset()
+    return frozenset(b.replacement.casefold() for b in ctx.kit.banned_words if b.replacement)

@@ -73,6 +73,26 @@ def test_kit_examples_have_no_placeholder(coffee: BrandKit, software: BrandKit) 
             assert "placeholder" not in codes(quality_problems(example.text, [], ctx))
 
 
+def test_the_prompts_list_of_preferred_terms_as_a_line_is_a_leftover(coffee: BrandKit) -> None:
+    """A ready Instagram greeting (bench, 2026-12-02) carried the prompt's preferred terms
+    of the kit (Kaffeefan, Wachmacher, Aktion) as a line of its own."""
+    text = ("Möwenbohne Kaffeekontor: Frohe Weihnachten!\nVom 24. bis 26. Dezember ist das "
+            "Kontor geschlossen, ab dem 27. Dezember sind wir wieder für euch da.\n"
+            "Kaffee in Altona, Kaffeefan, Wachmacher, Aktion\nKomm vorbei im Kontor!")
+    brief = ("Frohe Weihnachten! Vom 24. bis 26. Dezember ist das Kontor geschlossen, ab dem "
+             "27. Dezember sind wir wieder für euch da.")
+    found = [p for p in quality_problems(text, [], context(coffee, brief=brief, platform="x"))
+             if p.code == "placeholder"]
+    assert len(found) == 1 and "'Kaffee in Altona, Kaffeefan" in found[0].message
+    # a term in a sentence, a list of other words, a list with one term: no leftover
+    terms = frozenset({"kaffeefan", "wachmacher", "aktion", "günstig"})
+    for fine in ("Für jeden Kaffeefan ein Wachmacher, dazu eine Aktion im Shop.",
+                 "Noten von Kakao, Karamell, Orange",
+                 "Espresso, Filter, Cold Brew, Wachmacher",
+                 "Kaffeefan, Wachmacher? Dann komm vorbei, probier mit, nimm mit"):
+        assert placeholder_problems(fine, terms) == [], fine
+
+
 ELLIPSIS = "finish the last sentence"
 COLON = "ends in ':' with nothing after it"
 
