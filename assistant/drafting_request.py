@@ -9,6 +9,7 @@ from assistant import briefing
 from assistant.brand.kit import BrandKit
 from assistant.compliance.urls import is_web_link
 from assistant.errors import InputError
+from assistant.hashtags import compose_text
 from assistant.models import Draft, MediaInfo
 from assistant.platforms import get_platform
 
@@ -85,7 +86,10 @@ def score_voice(kit: BrandKit, drafts: list[Draft]) -> None:
     if not scored:
         return
     try:
-        results = voice_results(kit, [d.text for d in scored],
+        # as posted, tags included: the kit's examples carry theirs, and a draft scored
+        # without them read "no hashtags (kit: ~3)" whatever its tags (the embedded
+        # model's Compose screenshot, 2026-12-02)
+        results = voice_results(kit, [compose_text(d.text, d.hashtags) for d in scored],
                                 platforms=[d.platform for d in scored])
     except BrandKitError:
         return

@@ -32,3 +32,16 @@ def test_draft_prints_the_voice_score_and_why(fake_llm: FakeLLMServer,
     for platform, note in notes.items():
         head = next(i for i, ln in enumerate(lines) if ln.startswith(f"== {platform} "))
         assert "/100" in lines[head] and lines[head + 1] == f"-- voice: {note}"
+
+
+def test_the_voice_reads_the_post_with_its_tags(fake_llm: FakeLLMServer,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """The kit's examples carry their hashtags; a draft scored without its own read "no
+    hashtags (kit: ~3)" in Compose whatever its tags (screenshot, 2026-12-02)."""
+    fake_llm.responder = DraftScript()
+    args = ["draft", "--brand", "kaffeekontor-hamburg", "--brief", "Neue Bohne aus Äthiopien",
+            "--platform", "instagram", "--json"]
+    code, out, _ = run(args, capsys)
+    [draft] = json.loads(out)
+    assert code == 0 and draft["hashtags"], draft
+    assert "no hashtags" not in draft["voice_note"], draft["voice_note"]
