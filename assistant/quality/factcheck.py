@@ -122,8 +122,9 @@ _OFFER_KEY = 6  # a one-word offer is covered by a source with its first letters
 # in the brief, "gratis" in the post)
 _FREE = regex.compile(r"(?i)(?<!\bfeel\s)(?<![\w-])(free(?!-|\s+up\b)|kostenlos\w*|gratis)\b")
 # a call to book what no source offers to book: "Book now and taste the difference!" stayed
-# when that tasting was struck. A source that speaks of booking, signing up, places or
-# tickets ("maximal 8 Plätze, Anmeldung im Laden") makes every such call
+# when that tasting was struck. A source that speaks of booking, signing up, places,
+# tickets, a cap or a price per head ("maximal 8 Plätze", "six people max, 49 euros per
+# person") makes every such call
 _BOOKING = regex.compile(
     r"(?i)\b(book\s+(?:now|today|online|your\s+(?:seat|spot|place|table|ticket)s?|"
     r"a\s+(?:seat|spot|place|table))|reserve\s+(?:your|a)\s+(?:seat|spot|place|table)|"
@@ -132,7 +133,8 @@ _BOOKING = regex.compile(
     r"meldet?\s+(?:dich|euch)\s+(?:jetzt\s+|gleich\s+|schnell\s+)?an|"
     r"sichere?\s+(?:dir|euch)\s+(?:jetzt\s+)?(?:deinen|euren|einen)\s+platz)\b")
 _BOOKABLE = regex.compile(r"(?i)\b(?:book|buch|anmeld|reserv|regist|sign(?:s|ing)?\s?up|"
-                          r"tickets?\b|plätze\b|platz\b|seats?\b|spots?\b)")
+                          r"tickets?\b|plätze\b|platz\b|seats?\b|spots?\b|max\b|maximal|"
+                          r"teilnehm|participants?\b|(?:per|pro)\s+(?:person|kopf|head))")
 # offers read by what they promise, not by their words: the post's pattern, and the pattern
 # of a source that makes every such offer
 _PROMISES = {"free": (_FREE, _FREE), "booking": (_BOOKING, _BOOKABLE)}

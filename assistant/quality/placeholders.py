@@ -55,6 +55,10 @@ _PATTERNS: tuple[regex.Pattern[str], ...] = (
     # Briefings: ..." (a German one, 2026-12-01)
     regex.compile(r"(?i)\bevery post must contain\b|\(in your own words\)|"
                   r"\bdie fakten des briefings\b"),
+    # the model speaking of its task: "The brief is about putting a freshness check on
+    # every source table ..." (three drafts of one English tip, bench 2026-12-02)
+    regex.compile(r"(?i)\bthe brief (?:is about|says|asks)\b|\blaut briefing\b|"
+                  r"\b(?:im|das) briefing (?:steht|geht es|sagt)\b"),
 )
 
 
@@ -137,6 +141,10 @@ def cut_off_problems(text: str) -> list[Problem]:
         return [problem("cut_off", f"the post ends inside a quotation that „ opened "
                                    f"('{last}'); finish it and close it with “")]
     body = _TAGS_AFTER.sub("", text)
+    comma = _comma_paragraph(body)
+    if comma is not None:
+        return [problem("cut_off", f"a paragraph stops on ',' ('…{comma}'); finish it or "
+                                   "end it with a full stop")]
     dangling = _dangling_line(body)
     if dangling is not None:
         return [problem("cut_off", f"a line stops on '{dangling.split()[-1]}' as if cut off "
@@ -148,6 +156,17 @@ def cut_off_problems(text: str) -> list[Problem]:
     last = " ".join(body.split()[-4:])
     return [problem("cut_off", f"the post stops mid-sentence ('…{last}'); finish the last "
                                "sentence")]
+
+
+def _comma_paragraph(body: str) -> str | None:
+    """The last words of the first paragraph that ends on a comma ("Register now," twice
+    before the link, a ready LinkedIn draft, bench 2026-12-02); a list's lines may end on
+    one, a paragraph may not."""
+    for paragraph in regex.split(r"\n[ \t]*\n", body):
+        end = _TRAILING.sub("", paragraph)
+        if end.endswith(","):
+            return " ".join(end.split()[-4:])
+    return None
 
 
 # words that never end a line of German or English without a mark: what they open follows

@@ -136,16 +136,26 @@ def one_link(text: str, link: str) -> str:
     """The post's link said once: where the model wrote it twice or more ("... at no extra
     cost. https://..." and "Try it free for 30 days - https://...", a ready LinkedIn draft,
     bench 2026-12-01), the earlier ones go with what only points at them. One that a
-    sentence of its own words leads to ("Details unter https://... und im Laden") stays."""
+    sentence of its own words leads to ("Details unter https://... und im Laden") stays,
+    and a later one that stands bare goes ("Register now at https://... . https://...", a
+    ready Mastodon draft, bench 2026-12-02)."""
     for _ in range(MAX_HINTS):
         places = [found for found in _WEB_ADDRESS.finditer(text)
                   if trim_web(found.group()) == link]
         earlier = next((found for found in places[:-1]
                         if _pointed_at(text, found.start(), found.start() + len(link))), None)
+        if earlier is None and len(places) > 1 and _bare(text, places[-1].start()):
+            earlier = places[-1]  # the one a sentence leads to stays, a bare repeat goes
         if earlier is None:
             break
         text = _take_out(text, earlier.start(), earlier.start() + len(link))
     return text
+
+
+def _bare(text: str, start: int) -> bool:
+    """Whether the web address at ``start`` opens its sentence, with no label before it."""
+    head, _ = _sentence(text, start, start)
+    return not text[head:start].strip()
 
 
 def _capitalised(text: str, language: str) -> str:

@@ -121,6 +121,8 @@ def test_a_gift_and_a_set_day_the_brief_does_not_make_are_invented(coffee: Brand
     ("Free cupping this Saturday in the café.", "Join our free cupping next Saturday!"),
     # a brief with places to take: every call to book ("facebook" in the kit is no booking)
     (KURS_BRIEF, "Röstkurs am 12. Dezember, 18 Uhr, 8 Plätze: Melde dich jetzt an!"),
+    ("Barista class on Sunday, 15 December, 2 pm, six people max, 49 euros per person.",
+     "Barista class on Sunday, 15 December, 2 pm, 49 euros per person. Register now!"),
     ("Webinar on 10 December at 16:00, free for everyone who signs up.",
      "Free webinar on 10 December at 16:00: save your seat!"),
     # a wish, an idiom, a compound: no promise
@@ -131,7 +133,8 @@ def test_a_gift_and_a_set_day_the_brief_does_not_make_are_invented(coffee: Brand
 ])
 def test_gifts_and_days_the_sources_allow_pass(coffee: BrandKit, brief: str,
                                                text: str) -> None:
-    language = "en" if brief.startswith(("Free", "Tip:", "Webinar")) else "de"
+    language = "en" if brief.startswith(("Free", "Tip:", "Webinar", "Barista class")) \
+        else "de"
     ctx = context(coffee, brief=brief, platform="x", language=language)
     assert _invented(quality_problems(text, [], ctx)) == []
 

@@ -37,6 +37,9 @@ ISSUE_DRAFT = (
     # the prompt's name for a part, said to the reader (the embedded model, 2026-11-30)
     ('Hier ist ein Hook: "Zurück aus Huila in Kolumbien!"', "Hier ist ein Hook"),
     ("Here's the caption: new beans are in.", "Here's the caption"),
+    # the model speaking of its task (three drafts of an English tip, bench 2026-12-02)
+    ("The brief is about putting a freshness check on every source table.", "The brief is about"),
+    ("Laut Briefing rösten wir ab Samstag.", "Laut Briefing"),
     ("Hook: Neu im Kontor!\nAb Samstag im Shop.", "Hook:"),
 ])
 def test_template_leftovers_are_found(text: str, found: str) -> None:
@@ -109,6 +112,9 @@ COLON = "ends in ':' with nothing after it"
     ("Der Röstkurs am 12. Dezember um 18 Uhr wird freigeschaltet! Hier ist der Link zur "
      "Anmeldung:", COLON),
     ("Alle Infos hier: 👇\n\n#Kaffee #Hamburg", COLON),
+    # a ready LinkedIn draft (bench, 2026-12-02): two paragraphs of "Register now,"
+    ("Join our webinar on 10 December.\n\nRegister now,\n\nRegister now,\n\n"
+     "https://tessaline.example/webinar", "a paragraph stops on ','"),
 ])
 def test_a_post_that_ends_unfinished_reads_as_cut_off(text: str, said: str) -> None:
     found = cut_off_problems(text)
@@ -161,6 +167,8 @@ def test_an_ellipsis_inside_the_post_is_fine(text: str) -> None:
     "Jetzt anmelden: https://www.moewenbohne.example/kurs?utm_source=x",
     "Bewerbung per Mail an moin@moewenbohne.example", "Wir freuen uns auf dich ☕ #Kaffee",
     "Frohe Weihnachten und einen guten Rutsch ins neue Jahr von uns allen 🎄",
+    # a list's lines may end on a comma, a paragraph may not
+    "So geht's:\nMahl grob,\nwieg 60 g ab,\nbrüh mit 94 Grad.",
 ])
 def test_a_short_last_line_or_a_link_is_no_cut(text: str) -> None:
     assert cut_off_problems(text) == []
