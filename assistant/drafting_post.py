@@ -95,7 +95,11 @@ def place_link(text: str, link: str | None, platform: Platform, language: str) -
 
 def hashtag_cap(platform: Platform, kit: BrandKit) -> int:
     """How many tags a draft keeps: never above the platform's cap, nor above its advice
-    (which would make the draft need a look), except for the brand's always-tags."""
+    (which would make the draft need a look), except for the brand's always-tags; none
+    where tags have no function (Google Business Profile advises none, and every draft
+    there carried #Möwenbohne and needed a look: bench, 2026-12-02)."""
+    if platform.tags_useless:
+        return 0
     if platform.hashtag_cap is not None:
         return platform.hashtag_cap
     cap = max(hashtag_budget(platform, kit) + 1, len(kit.hashtags.always))

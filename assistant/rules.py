@@ -14,6 +14,7 @@ from assistant.brand.schema import EMOJI_PATTERN
 from assistant.compliance.labels import label_end
 from assistant.hashtags import extract_hashtags, tag_key
 from assistant.models import Problem, Severity
+from assistant.platforms.catalogue import load_catalogue
 
 SOURCE = "brand"
 _EMOJI = regex.compile(EMOJI_PATTERN)
@@ -193,7 +194,10 @@ def length_problems(kit: BrandKit, text: str, platform: str | None) -> list[Prob
                      f"posts to {cap}; shorten it by {length - cap}", Severity.WARNING)]
 
 
-def hashtag_set_problems(kit: BrandKit, text: str, hashtags: Iterable[str]) -> list[Problem]:
+def hashtag_set_problems(kit: BrandKit, text: str, hashtags: Iterable[str],
+                         tags_useless: bool = False) -> list[Problem]:
+    """Tags the brand never uses, and the brand's always-tags a post lacks (not where
+    ``tags_useless``: a platform on which hashtags have no function)."""
     used = {tag_key(t) for t in [*extract_hashtags(text), *hashtags]}
     problems = []
     for tag in kit.hashtags.never:
@@ -202,7 +206,7 @@ def hashtag_set_problems(kit: BrandKit, text: str, hashtags: Iterable[str]) -> l
                 _problem("banned_hashtag", f"#{tag} is on the brand's never-list; remove it")
             )
     missing = [t for t in kit.hashtags.always if tag_key(t) not in used]
-    if missing:
+    if missing and not tags_useless:
         tags = " ".join(f"#{t}" for t in missing)
         # a style rule, not a reason to block a post: drafting adds these tags itself
         problems.append(_problem("missing_brand_hashtag", f"the brand always uses {tags}; add it",
@@ -298,8 +302,13 @@ def brand_problems(
         *text_rule_problems(kit, text, language),
         *opener_problems(kit, text),
         *length_problems(kit, text, platform),
-        *hashtag_set_problems(kit, text, tags),
+        *hashtag_set_problems(kit, text, tags, _tags_useless(platform)),
     ]
+
+
+def _tags_useless(platform: str | None) -> bool:
+    known = load_catalogue().platforms.get(platform or "")
+    return known is not None and known.tags_useless
 
 
 def text_rule_problems(kit: BrandKit, text: str, language: str) -> list[Problem]:

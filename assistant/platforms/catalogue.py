@@ -110,6 +110,12 @@ class Platform(BaseModel):
     source: str = Field(min_length=1)
     checked: date
 
+    @property
+    def tags_useless(self) -> bool:
+        """Whether hashtags have no function here (advised at most 0, Google Business
+        Profile): a post carries none, not even the brand's always-tags."""
+        return self.hashtag_advised_max == 0
+
     @field_validator("profile_url", "compose_url")
     @classmethod
     def _https(cls, value: str) -> str:

@@ -139,6 +139,23 @@ def test_too_many_hashtags_are_trimmed_without_a_model_call(fake_llm: FakeLLMSer
     assert drafts[0].status == "ready"
 
 
+def test_no_tags_where_tags_have_no_function(fake_llm: FakeLLMServer, kit) -> None:  # type: ignore[no-untyped-def]
+    """Google Business Profile advises no hashtags: every draft there carried the brand's
+    #Möwenbohne and needed a look for it (bench, 2026-12-02). None there, and no
+    missing_brand_hashtag for the one left out; on Mastodon the always-tag stays."""
+    fake_llm.responder = DraftScript(lambda p, c: post(p, GOOD_DE[p], ["Kaffee", "Hamburg"]))
+    drafts = draft_posts(kit, "Neuer Kaffee", ["google_business", "mastodon"])
+    tagless, tagged = drafts
+    assert tagless.hashtags == [], tagless.hashtags
+    assert not {"hashtags_above_advice", "missing_brand_hashtag"} & {
+        p.code for p in tagless.problems}, tagless.problems
+    assert tagged.hashtags[0] == "Möwenbohne"
+    from assistant.rules import brand_problems
+
+    codes = [p.code for p in brand_problems(kit, "Neuer Kaffee im Kontor.", [], "de", "x")]
+    assert "missing_brand_hashtag" in codes
+
+
 def test_never_hashtags_are_dropped(fake_llm: FakeLLMServer, kit) -> None:  # type: ignore[no-untyped-def]
     fake_llm.responder = DraftScript(lambda p, c: post(p, GOOD_DE[p], ["Coffeeaddict", "Kaffee"]))
     drafts = draft_posts(kit, "Neuer Kaffee", ["mastodon"])
