@@ -21,7 +21,10 @@ what the checks would flag:
   template leftover), and a Markdown link "[Text](https://...)" becomes "Text:
   https://...";
 * a German post that says Sie where the kit says du is turned into du when every formal
-  form is one a person would mend without thinking (``formality_fix``);
+  form is one a person would mend without thinking (``formality_fix``), and the brief's
+  article or possessive comes back where the post says the brief's phrase in the brief's
+  place with another form of it ("unsere Partnerkooperative zahlen wir" -> "unserer",
+  ``briefforms``);
 * a web address that no source states (the test of ``invented_fact``: not the brief's link,
   not in the brief or the kit's facts) goes, with the label or arrow that pointed at it
   ("Mehr: https://..."), when the brief is known;
@@ -37,8 +40,8 @@ what the checks would flag:
   stay;
 * a sentence or line that another sentence of the post says in full, word for word, goes
   (the later of two equal ones): a small model's echo, never new information; the post's
-  link said twice stays only where it stands last (``one_link``, after drafting has put
-  the tagged link in);
+  link said twice stays only where it stands last, or where a sentence leads to it
+  (``one_link``, after drafting has put the tagged link in);
 * the rules a person accepted into the kit: its banned emoji go like foreign ones
   (``rules.banned_emoji``), its never-tags, preferred terms and opener are applied by
   ``kit_rules``;
@@ -59,6 +62,7 @@ from collections.abc import Callable
 import regex
 
 from assistant.brand.schema import BrandKit
+from assistant.quality.briefforms import keep_brief_forms
 from assistant.quality.context import QualityContext
 from assistant.quality.dictionary import dictionaries
 from assistant.quality.emoji import foreign_emoji
@@ -127,6 +131,7 @@ def tidy_post(text: str, kit: BrandKit, platform: str, link: str | None, *,
     text = _drop_emoji(text, kit)
     if language == "de":
         text = mend_address(text, kit.formality)
+        text = keep_brief_forms(text, brief) if brief else text
     text = apply_kit_rules(text, kit, language, lex)
     text = _capitalised(text, language)
     return mend_grammar(text, lex) if language == "de" and lex is not None else text
