@@ -109,9 +109,11 @@ def invented(text: str, language: str, sources: Known, names: list[Name],
 
 # an offer is a promise the brand must keep (and, made up, misleading advertising): "Don't
 # miss out on our special offer until the end of the day!" closed a ready Instagram tip
-# (bench, 2026-12-01) whose brief offered nothing. Words that name an offer and nothing
-# else; "Angebot" is also the range ("ein großes Angebot") and stays out
-_OFFER = regex.compile(r"(?i)\b(special offers?|discount(?:s|ed)?|coupons?|vouchers?|"
+# (bench, 2026-12-01) whose brief offered nothing, "this special holiday offer" a ready
+# Facebook greeting (2026-12-02). Words that name an offer and nothing else; "Angebot" is
+# also the range ("ein großes Angebot") and stays out
+_OFFER = regex.compile(r"(?i)\b(special\s+(?:[\w-]+\s+)?(?:offer|deal)s?|discount(?:s|ed)?|"
+                       r"coupons?|vouchers?|"
                        r"promo(?:tion(?:al)?)? codes?|giveaways?|sonderangebot\w*|rabatt\w*|"
                        r"gutschein\w*|gewinnspiel\w*|verlosung\w*|sonderaktion\w*)\b")
 _OFFER_KEY = 6  # a one-word offer is covered by a source with its first letters ("rabatt")

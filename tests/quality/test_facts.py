@@ -86,6 +86,10 @@ def test_an_offer_the_brief_does_not_make_is_invented(coffee: BrandKit) -> None:
     ctx = context(coffee, brief=brief, platform="instagram", language="en")
     [problem] = _invented(quality_problems(post, [], ctx))
     assert "'special offer'" in problem.message
+    # a word between (a ready Facebook greeting, bench 2026-12-02)
+    greeting = "Merry Christmas! Don't miss out on this special holiday offer!"
+    [problem] = _invented(quality_problems(greeting, [], ctx))
+    assert "'special holiday offer'" in problem.message
     # German offers too; "ein großes Angebot" is the range, and an offer of the brief stays
     german = "Wir rösten live und bieten ein großes Angebot. Jetzt mit 10 % Rabatt im Shop!"
     found = _invented(quality_problems(german, [], context(coffee, brief=KURS_BRIEF)))
