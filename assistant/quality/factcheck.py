@@ -121,8 +121,10 @@ _OFFER_KEY = 6  # a one-word offer is covered by a source with its first letters
 # Instagram tip (bench, 2026-12-02) whose brief gave nothing away. Not "feel free",
 # "gluten-free" or "free up"; any "free" of a source covers every one ("free, recording for
 # everyone" in a brief and "a free webinar" in its post), in either language ("kostenlos"
-# in the brief, "gratis" in the post)
-_FREE = regex.compile(r"(?i)(?<!\bfeel\s)(?<![\w-])(free(?!-|\s+up\b)|kostenlos\w*|gratis)\b")
+# in the brief, "gratis" in the post); "Eintritt frei" (a kit example's cupping, copied
+# into a ready Mastodon post on a new coffee: CLI, 2026-12-02)
+_FREE = regex.compile(r"(?i)(?<!\bfeel\s)(?<![\w-])(free(?!-|\s+up\b)|kostenlos\w*|gratis|"
+                      r"eintritt\s+(?:ist\s+)?frei|freie[nr]?\s+eintritt)\b")
 # a call to book what no source offers to book: "Book now and taste the difference!" stayed
 # when that tasting was struck. A source that speaks of booking, signing up, places,
 # tickets, a cap or a price per head ("maximal 8 Plätze", "six people max, 49 euros per

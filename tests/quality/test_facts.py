@@ -112,11 +112,12 @@ def test_a_gift_and_a_set_day_the_brief_does_not_make_are_invented(coffee: Brand
     [problem] = _invented(quality_problems(post, [], ctx))
     assert "'free'" in problem.message and "'next Tuesday'" in problem.message
     assert "'Book now'" in problem.message  # nothing to book once the tasting is out
-    german = "Komm am kommenden Samstag vorbei: Die Verkostung ist kostenlos! Jetzt anmelden!"
+    german = ("Komm am kommenden Samstag vorbei: Die Verkostung ist kostenlos! Jetzt anmelden! "
+              "Eintritt frei.")
     tip = context(coffee, brief="Tipp: Spül den Papierfilter vor dem Brühen heiß aus.")
     [problem] = _invented(quality_problems(german, [], tip))
     assert "'kommenden Samstag'" in problem.message and "'kostenlos'" in problem.message
-    assert "'Jetzt anmelden'" in problem.message
+    assert "'Jetzt anmelden'" in problem.message and "'Eintritt frei'" in problem.message
 
 
 @pytest.mark.parametrize(("brief", "text"), [
