@@ -33,7 +33,7 @@ from assistant.quality.context import QualityContext
 from assistant.quality.fit import FLAWS, STRIKE_CLEARS, fit_post, without_clashing, without_flawed
 from assistant.quality.linkbio import bio_hints
 from assistant.quality.sources import required_brief
-from assistant.quality.tidy import one_link, tidy_post
+from assistant.quality.tidy import one_link, tidy_post, without_guidance
 
 
 class PostReply(BaseModel):
@@ -200,7 +200,12 @@ _STRIKES = ((without_flawed, FLAWS, "sentences with a slip and no fact of the br
 def completed(kit: BrandKit, draft: Draft) -> Draft:
     """``draft`` with the pieces of its brief that carry the facts it left out, in the
     brief's own words, where the checker then finds nothing new
-    (``completion.with_brief_facts``)."""
+    (``completion.with_brief_facts``); then without the kit's guideline sentences that
+    tidy had to leave (``_without_guidance``)."""
+    return _without_guidance(kit, _with_brief_facts(kit, draft))
+
+
+def _with_brief_facts(kit: BrandKit, draft: Draft) -> Draft:
     if not draft.brief or not any(p.code == "missing_fact" for p in draft.problems):
         return draft
     context = QualityContext(brief=draft.brief, link=draft.link, language=draft.language,
@@ -219,6 +224,25 @@ def completed(kit: BrandKit, draft: Draft) -> Draft:
             draft.text, draft.hashtags = text, tags[:kept]
             draft.problems = post_problems(kit, draft)
             break
+    return draft
+
+
+def _without_guidance(kit: BrandKit, draft: Draft) -> Draft:
+    """``draft`` without the sentences of the kit's guidelines that tidy had to leave: a
+    post made only of them keeps one sentence there ("Wir sind eine kleine Rösterei ...
+    in Chargen von 15 Kilo ..." stood as a LinkedIn post on a new coffee, the brief's
+    facts put back after it: CLI, 2026-12-02). Once the brief's words stand, they can go,
+    with the brief's pieces they covered put back ("Kontorhaus" said "Kontor"), where the
+    checker then finds nothing new."""
+    text = without_guidance(draft.text, kit_guidelines(kit), draft.language, draft.brief)
+    if text == draft.text:
+        return draft
+    trial = draft.model_copy(update={"text": text})
+    trial.problems = post_problems(kit, trial)
+    trial = _with_brief_facts(kit, trial)
+    if {p.code for p in trial.problems} <= {p.code for p in draft.problems}:
+        log.info("the kit's guideline sentences struck from the %s draft", draft.platform)
+        return trial
     return draft
 
 

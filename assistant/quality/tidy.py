@@ -126,7 +126,7 @@ def tidy_post(text: str, kit: BrandKit, platform: str, link: str | None, *,
         sources = Known.of(source_texts(context), language)
         text = _invented_links(text, sources)
         text = _copied_examples(text, kit, sources, language, brief)
-    text = _copied_guidance(text, guidelines, language, brief)
+    text = without_guidance(text, guidelines, language, brief)
     text = _said_again(text)
     text = _drop_emoji(text, kit)
     if language == "de":
@@ -237,7 +237,7 @@ def _statement(sentence: str) -> bool:
     return not sentence.rstrip().endswith(("!", "?"))
 
 
-def _copied_guidance(text: str, guidelines: str, language: str, brief: str | None) -> str:
+def without_guidance(text: str, guidelines: str, language: str, brief: str | None) -> str:
     """``text`` without the sentences taken from the kit's guideline documents that carry
     no fact of the ``brief`` (with no brief known: no fact at all). Some tell the writer
     how to write ("Ein bisschen Understatement, gern ein Augenzwinkern über das Hamburger

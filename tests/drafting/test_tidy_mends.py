@@ -126,3 +126,20 @@ def test_the_last_hashtags_give_way_to_a_fact_that_would_not_fit(
     assert draft.hashtags == ["Möwenbohne"]
     assert draft.status == "ready", draft.problems
     assert len(script.calls) == 1
+
+
+def test_a_reply_made_of_the_kits_guidelines_keeps_only_the_briefs_facts(
+        fake_llm: FakeLLMServer) -> None:
+    """A LinkedIn post from the CLI (2026-12-02) was the kit's guideline sentences ("Wir
+    sind eine kleine Rösterei ... in Chargen von 15 Kilo ...") with the brief's facts put
+    back after them: tidy must leave one sentence of a post, completion then adds the
+    brief's words, and after that the guideline sentences go."""
+    brief = ("Neu im Kontor: Filterkaffee aus Ruanda, Noten von Hibiskus und Honig, 250 g für "
+             "12,50 €, ab Freitag.")
+    reply = ("Wir sind eine kleine Rösterei mit Café in einem alten Kontorhaus in Altona. Wir "
+             "rösten zweimal die Woche in Chargen von 15 Kilo und kaufen so direkt wie möglich "
+             "ein.")
+    fake_llm.responder = DraftScript(lambda platform, call: post(platform, reply))
+    [draft] = draft_posts(kit(), brief, ["linkedin"])
+    assert "Ruanda" in draft.text and "12,50 €" in draft.text, draft.text
+    assert "Chargen" not in draft.text and "Kontorhaus" not in draft.text, draft.text
