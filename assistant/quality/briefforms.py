@@ -21,6 +21,7 @@ _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}-]*")
 _CLAUSE_OPEN = regex.compile(r"(?:^|[-–—:;.!?\n(„\"])\s*$")
 _ENDINGS = ("", "e", "er", "en", "em", "es")
 _AFTER = 2  # words after the noun that must match
+_STEMS = sorted((stem.casefold() for stem in EIN_STEMS), key=len, reverse=True)
 
 
 def _family(word: str) -> str | None:
@@ -29,7 +30,7 @@ def _family(word: str) -> str | None:
     lower = word.casefold()
     if lower in DEFINITE:
         return "der"
-    for stem in sorted((s.casefold() for s in EIN_STEMS), key=len, reverse=True):
+    for stem in _STEMS:
         if lower.startswith(stem) and lower[len(stem):] in _ENDINGS:
             return stem
     return None

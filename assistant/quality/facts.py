@@ -56,9 +56,9 @@ _PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("percent", regex.compile(rf"(?i)(?<![\d.,])({_NUM})\s?(?:%|prozent|percent|per cent)")),
     ("number", regex.compile(rf"(?<![\p{{L}}\d.,])({_NUM})(?![\d])")),
 )
-_WEEKDAY_RE = regex.compile(
-    r"(?i)\b(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|monday|"
-    r"tuesday|wednesday|thursday|friday|saturday|sunday)s?\b")
+_DAY_NAMES = ("montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|monday|"
+              "tuesday|wednesday|thursday|friday|saturday|sunday")
+_WEEKDAY_RE = regex.compile(rf"(?i)\b({_DAY_NAMES})s?\b")
 # "1. Mahlgrad" at the start of a line is a list item, "12. Dezember" is a date; inside a
 # line "1. mahlen 2. wiegen" is a list when it counts from 1 to at least 2
 _LIST_MARKER = regex.compile(rf"(?m)^\s*\d{{1,2}}[.)]\s+(?!(?i:{_MONTH})\b)")
@@ -203,7 +203,13 @@ def is_calendar_word(word: str) -> bool:
 def weekday_mentions(text: str) -> list[tuple[str, int]]:
     """Each weekday a text names, as written, with its number (0 = Monday), in either
     language, "samstags" included."""
-    return [(m.group(0), _WEEKDAYS[m.group(1).casefold()]) for m in _WEEKDAY_RE.finditer(text)]
+    return _days(_WEEKDAY_RE, text)
+
+
+def _days(pattern: regex.Pattern[str], text: str) -> list[tuple[str, int]]:
+    """What ``pattern`` finds in ``text``, as written, with the number of the weekday its
+    first group names."""
+    return [(m.group(0), _WEEKDAYS[m.group(1).casefold()]) for m in pattern.finditer(text)]
 
 
 def weekdays(text: str) -> set[int]:
@@ -215,15 +221,12 @@ def weekdays(text: str) -> set[int]:
 # nächsten Montag" ("Join us for a free tasting session next Tuesday", a ready Instagram
 # tip whose brief named no day, bench 2026-12-02)
 _PROMISED_DAY_RE = regex.compile(
-    r"(?i)\b(?:next|this|coming|nächste[nrs]?|kommende[nrs]?|diese[nrs]?)\s+"
-    r"(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|monday|"
-    r"tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+    rf"(?i)\b(?:next|this|coming|nächste[nrs]?|kommende[nrs]?|diese[nrs]?)\s+({_DAY_NAMES})\b")
 
 
 def promised_days(text: str) -> list[tuple[str, int]]:
     """Each weekday ``text`` sets as a date, as written, with its number (0 = Monday)."""
-    return [(m.group(0), _WEEKDAYS[m.group(1).casefold()])
-            for m in _PROMISED_DAY_RE.finditer(text)]
+    return _days(_PROMISED_DAY_RE, text)
 
 
 _DAY_WORD = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))

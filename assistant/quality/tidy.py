@@ -147,18 +147,18 @@ def one_link(text: str, link: str) -> str:
     for _ in range(MAX_HINTS):
         places = [found for found in _WEB_ADDRESS.finditer(text)
                   if trim_web(found.group()) == link]
-        earlier = next((found for found in places[:-1]
-                        if _pointed_at(text, found.start(), found.start() + len(link))), None)
-        if earlier is None and len(places) > 1 and _bare(text, places[-1].start()):
-            earlier = places[-1]  # the one a sentence leads to stays, a bare repeat goes
-        if earlier is None:
+        gone = next((found for found in places[:-1]
+                     if _pointed_at(text, found.start(), found.start() + len(link))), None)
+        if gone is None and len(places) > 1 and _bare(text, places[-1].start()):
+            gone = places[-1]  # the one a sentence leads to stays, a bare repeat goes
+        if gone is None:
             break
-        text = _take_out(text, earlier.start(), earlier.start() + len(link))
+        text = _take_out(text, gone.start(), gone.start() + len(link))
     return text
 
 
 def _bare(text: str, start: int) -> bool:
-    """Whether the web address at ``start`` opens its sentence, with no label before it."""
+    """Whether what stands at ``start`` opens its sentence, with no word before it."""
     head, _ = _sentence(text, start, start)
     return not text[head:start].strip()
 
@@ -302,7 +302,7 @@ def _pointed_at(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` stands alone or after a label or arrow, not inside a
     sentence of its own ("unter dem Link in unserer Bio")."""
     head, _ = _sentence(text, start, end)
-    return _POINTER_BEFORE.search(text, head, start) is not None or not text[head:start].strip()
+    return _POINTER_BEFORE.search(text, head, start) is not None or _bare(text, start)
 
 
 def _take_out(text: str, start: int, end: int) -> str:
