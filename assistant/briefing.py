@@ -12,12 +12,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-import regex
-
 from assistant.brand.kit import BrandKit
 from assistant.brand.schema import ExamplePost
 from assistant.platforms import Platform, get_platform
 from assistant.platforms.counting import count_length
+from assistant.quality.calls import brief_call, brief_parts
 from assistant.quality.context import QualityContext
 from assistant.quality.factcheck import missing
 from assistant.quality.sources import required_brief
@@ -228,9 +227,14 @@ def template_block(template: Snippet | None, language: str) -> str:
     )
 
 
-# a brief's parts: at ", " (not "11,90"), ";", a sentence end (not "12. Dezember") or a
-# line break
-_BRIEF_PARTS = regex.compile(r",\s+|;\s*|(?<=[^\d\s][.!?])\s+(?=\p{Lu})|\n+")
+def call_rule(brief: str, language: str) -> str:
+    """How the post ends: with the brief's own call to action where it has one (not the
+    kit's usual one, ``quality.calls``), else with one clear call."""
+    call = brief_call(brief, language)
+    if call is None:
+        return "End with one clear call to action."
+    return (f"End with the brief's own call to action ({call}), not with the brand's usual "
+            "one.")
 
 
 def facts_block(brief: str, kit: BrandKit, language: str) -> str:
@@ -239,7 +243,7 @@ def facts_block(brief: str, kit: BrandKit, language: str) -> str:
     "18 Uhr" or "maximal 8 Plätze" from a sentence, far less often from a list."""
     ctx = QualityContext(brief=brief, link=None, language=language, platform="", kit=kit)
     needed = missing("", required_brief(ctx), language)
-    parts = [part.strip(" .") for part in _BRIEF_PARTS.split(brief) if part.strip(" .")]
+    parts = brief_parts(brief)
     wanted = [part for part in parts if any(fact in part for fact in needed)]
     if not wanted:
         return ""

@@ -182,6 +182,10 @@ class Settings(BaseSettings):
     # brief alike. Off: on 6 German briefs side by side, 7 against 9 of 18 ready and the
     # same text in 3 of 6 briefs either way (bench/README.md, 2026-12-01)
     draft_reword_later: bool = False
+    # with the platform form: a short platform's post (X, Bluesky, Threads, Mastodon) is an
+    # opener of its own to the reader, then the brief's facts (drafting_form.with_opener),
+    # so that a longer platform carrying the brief does not hold all of it
+    draft_short_opener: bool = False
     # LinkedIn publishing (assistant/publish/linkedin.py): the month of the versioned REST API
     # (LinkedIn retires a version about a year after it comes out), the developer app that
     # users connect through, and the API's addresses (tests point them at a local fake)

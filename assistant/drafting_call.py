@@ -85,6 +85,7 @@ def build_messages(job: Job, snippets: Sequence[briefing.Snippet]) -> list[ChatM
         sponsored_rule=briefing.sponsored_rule(brief.sponsored, lang),
         media_rule=briefing.media_rule(max((len(m) for m in job.media.values()), default=0)),
         platform_ids=", ".join(job.platforms),
+        call_rule=briefing.call_rule(brief.text, lang),
     )
     return [
         ChatMessage(role="system", content=prompt["system"]),

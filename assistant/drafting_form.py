@@ -105,16 +105,44 @@ FORMS: dict[str, Form] = {
 OWN_WORDS = "in your own words, not the brief's wording"
 
 
-def short_form(budget: int, own_words: bool = False) -> Form:
+def short_form(budget: int, own_words: bool = False, opener: bool = False) -> Form:
     """One text held to ``budget``; ``own_words`` (option ``draft_own_words``, a brief's
     second short platform): asked in the model's own words. X and Bluesky, or X and
     Mastodon, both restated the brief word for word in 3 of 6 English briefs (bench,
     2026-11-30/12-01); told so, the second paraphrased it in some ("Make sure to rinse
-    your paper filter ... It not only removes the papery taste but also warms the cup")."""
+    your paper filter ... It not only removes the papery taste but also warms the cup").
+    ``opener`` (option ``draft_short_opener``): the text follows a sentence of its own to
+    the reader (:func:`with_opener`), where the budget leaves room for both."""
     how = f"{OWN_WORDS}, " if own_words else ""
+    if opener and budget >= OPENER_CHARS + OPENER_MIN_TEXT:
+        return with_opener(budget, how)
     text = Part("text", f"the whole post {how}at most {budget} characters",
                 {"maxLength": budget})
     return Form((text,), (("text",),))
+
+
+# a short platform's opener: one sentence that ends in "!" or "?" and holds no other
+# sentence end (the anchors as in QUESTION_PATTERN); the text after it keeps the rest of
+# the budget, at least OPENER_MIN_TEXT characters for the brief's facts
+OPENER_CHARS = 60
+OPENER_MIN_TEXT = 100
+OPENER_PATTERN = r"^[^\n?!.]{6,58}[^\n?!.:;, ][!?]$"
+
+
+def with_opener(budget: int, how: str = "") -> Form:
+    """A short platform's post as an opener to the reader and then the facts. The 1.5B
+    model's X, Bluesky and Mastodon posts were the brief restated and little else, so any
+    other platform that carried the brief held all of them: ``same_text_as`` on 12 of 24
+    briefs (bench, 2026-12-02), and a rewrite told to differ came back the same in 15 of
+    17 tries. A sentence of the post's own, which names no fact, is what the brief cannot
+    give it."""
+    opener = Part("opener", "one short sentence to the reader that makes them care: a "
+                  "question or an exclamation, with no date, time, price or number",
+                  {"pattern": OPENER_PATTERN})
+    room = budget - OPENER_CHARS - 1
+    text = Part("text", f"the facts of the brief {how}in at most {room} characters",
+                {"maxLength": room}, facts=True)
+    return Form((opener, text), (("opener", "text"),))
 
 
 def bare_hook(form: Form) -> Form:
@@ -223,7 +251,8 @@ def platform_form(passes: Passes, platforms: Sequence[str], kit: BrandKit,
     second = rank % 2 == 1
     later = passes.reword_later and order > 0
     form = form_for(platforms[0], kit, sponsored, link, listed=passes.short_list and second,
-                    own_words=(passes.own_words and second) or later)
+                    own_words=(passes.own_words and second) or later,
+                    opener=passes.short_opener)
     if form is not None and later:
         form = reworded(form)
     if form is not None and passes.bare_hook:
@@ -246,15 +275,16 @@ def form_line(platforms: Sequence[str], form: Form | None) -> str:
 
 
 def form_for(platform: str, kit: BrandKit, sponsored: bool, link: str | None = None,
-             listed: bool = False, own_words: bool = False) -> Form | None:
+             listed: bool = False, own_words: bool = False,
+             opener: bool = False) -> Form | None:
     """The form of ``platform``'s post, or None where the reply stays one free "text";
     ``listed``: a short platform's :func:`list_form`, where its budget has room for it;
-    ``own_words``: its text asked in the model's own words (:func:`short_form`)."""
+    ``own_words``, ``opener``: as :func:`short_form` takes them."""
     if platform in SHORT:
         budget = text_budget(get_platform(platform), kit, sponsored, link)
         if listed and budget >= LIST_MIN_BUDGET:
             return list_form(budget)
-        return short_form(budget, own_words)
+        return short_form(budget, own_words, opener)
     return FORMS.get(platform)
 
 

@@ -43,6 +43,7 @@ class Passes:
     own_words: bool = True  # platform form: a brief's second short platform in own words
     bare_hook: bool = True  # platform form: hook and question without date, time, price
     reword_later: bool = False  # platform form: platforms after the first in own words
+    short_opener: bool = False  # platform form: a short platform's text after an opener
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Passes:
@@ -61,6 +62,7 @@ class Passes:
             own_words=settings.draft_own_words,
             bare_hook=settings.draft_bare_hook,
             reword_later=settings.draft_reword_later,
+            short_opener=settings.draft_short_opener,
         )
 
     def first_temperature(self, variant: int, order: int) -> float:

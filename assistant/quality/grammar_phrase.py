@@ -26,6 +26,7 @@ _NOT_ADJECTIVES = frozenset({"bisschen", "paar", "oder", "aber", "über", "unter
 _INTENSIFIERS = frozenset({"sehr", "besonders", "ganz", "extra", "richtig", "echt", "so", "noch",
                            "super", "wirklich", "absolut", "frisch", "neu", "erst"})
 _MAX_ADJECTIVES = 4
+_JOINING = frozenset({"und", "oder"})
 # words before a comma that no relative clause refers to
 GREETINGS = frozenset({"hey", "hallo", "hi", "moin", "ja", "nein", "achtung", "psst", "tja",
                        "na", "oh", "ach", "leute", "freunde", "wow", "juhu", "yay"})
@@ -72,16 +73,25 @@ def is_noun(words: list[Token], position: int) -> bool:
 
 
 def noun_after(words: list[Token], index: int) -> int | None:
-    """The index of the noun after optional adjectives from ``index`` on, or None."""
+    """The index of the noun after optional adjectives from ``index`` on, or None; two
+    adjectives may be joined by "und" or "oder" ("eine warme und köstliche Erlebnis", a
+    ready draft of the bench, 2026-12-02: the article rule read no phrase there)."""
     for position in range(index, min(index + _MAX_ADJECTIVES + 1, len(words))):
         token = words[position]
         if not token.spaced:
             return None
         if token.capitalised:
             return position if is_noun(words, position) else None
-        if not adjective_like(token):
+        if not (adjective_like(token) or _joins_adjectives(words, position, index)):
             return None
     return None
+
+
+def _joins_adjectives(words: list[Token], position: int, first: int) -> bool:
+    """Whether ``words[position]`` is "und" or "oder" between two adjectives of a phrase
+    that begins at ``first``."""
+    return (words[position].lower in _JOINING and first < position < len(words) - 1
+            and adjective_like(words[position - 1]) and adjective_like(words[position + 1]))
 
 
 def name_after(words: list[Token], index: int) -> tuple[int, int] | None:

@@ -38,8 +38,13 @@ what the checks would flag:
   sentence stays: the example shows the voice, what it says is not today's news (the
   ``invented_fact`` test on the sentence, ``copied_share``); its calls and questions
   stay;
+* the kit's usual call to action goes where the brief has a call of its own ("Komm
+  vorbei im Kontor oder bestell im Shop" under "Anmeldung im Laden oder per Mail",
+  ``calls.usual_call``), when another sentence stays;
 * a sentence or line that another sentence of the post says in full, word for word, goes
-  (the later of two equal ones): a small model's echo, never new information; the post's
+  (the later of two equal ones), and a label line that the next line begins with
+  ("Anmeldung:" over "Anmeldung im Laden ..."): a small model's echo, never new
+  information; the post's
   link said twice stays only where it stands last, or where a sentence leads to it
   (``one_link``, after drafting has put the tagged link in);
 * the rules a person accepted into the kit: its banned emoji go like foreign ones
@@ -63,6 +68,7 @@ import regex
 
 from assistant.brand.schema import BrandKit
 from assistant.quality.briefforms import keep_brief_forms
+from assistant.quality.calls import usual_call
 from assistant.quality.context import QualityContext
 from assistant.quality.dictionary import dictionaries
 from assistant.quality.emoji import foreign_emoji
@@ -99,6 +105,9 @@ _MARKDOWN_LINK = regex.compile(r"\[([^\[\]\n]{1,80})\]\((https?://[^\s()]+)\)")
 # with 50 variation selectors ("Röstkurs am ️️️…"), and the draft was "ready" (bench,
 # 2026-11-30)
 _STRAY_INVISIBLE = regex.compile(r"(?<![\p{Emoji}\u200d])[\ufe0e\ufe0f\u200b\u200c\u2060]+")
+# a label on a line of its own that the next line begins with: "Anmeldung:" over
+# "Anmeldung im Laden oder per Mail." (a ready Instagram draft, bench 2026-12-02)
+_ECHOED_LABEL = regex.compile(r"(?im)^[ \t]*(\p{L}[\p{L} -]{1,30}):[ \t]*\n(?=[ \t]*\1\b)")
 MAX_HINTS = 5  # a post with more bio hints than this is left to the checks
 # a sentence this long and this much in 5-word runs of one example is taken from it
 COPIED_MIN_WORDS = 6
@@ -126,8 +135,10 @@ def tidy_post(text: str, kit: BrandKit, platform: str, link: str | None, *,
         sources = Known.of(source_texts(context), language)
         text = _invented_links(text, sources)
         text = _copied_examples(text, kit, sources, language, brief)
+        text = _without_sentences(text, lambda sentence: usual_call(sentence, kit.cta, brief,
+                                                                    language))
     text = without_guidance(text, guidelines, language, brief)
-    text = _said_again(text)
+    text = _ECHOED_LABEL.sub("", _said_again(text))
     text = _drop_emoji(text, kit)
     if language == "de":
         text = mend_address(text, kit.formality)

@@ -1,8 +1,8 @@
 """Options of the platform form (issue 13 item 5): ``draft_facts_first`` (the part
 with the brief's facts is asked before the hook, question or context) and
 ``draft_short_list`` (a brief's second short platform as a headline and "label: value"
-lines), ``draft_own_words`` and ``draft_bare_hook``. Pure, then against the fake OpenAI
-server."""
+lines), ``draft_own_words``, ``draft_bare_hook`` and ``draft_short_opener``. Pure, then
+against the fake OpenAI server."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
+import regex
 
 from assistant.brand.kit import BrandKit, load_kit
 from assistant.config import load_settings
@@ -18,10 +19,12 @@ from assistant.drafting_form import (
     FORMS,
     HOOK_CHARS,
     LIST_MIN_BUDGET,
+    OPENER_CHARS,
     facts_first,
     form_for,
     list_form,
     platform_form,
+    short_form,
     short_rank,
 )
 from assistant.drafting_passes import Passes
@@ -243,3 +246,32 @@ def test_platforms_after_the_first_are_asked_for_the_facts_in_their_own_words(
         assert [p.schema for p in first.parts] == [p.schema for p in later.parts]
     off = platform_form(replace(on, reword_later=False), ["facebook"], kit, False, order=2)
     assert off is not None and all("own words" not in p.purpose for p in off.parts)
+
+
+def test_a_short_platform_opens_with_a_sentence_of_its_own(kit: BrandKit) -> None:
+    """``draft_short_opener``: the 1.5B model's X post was the brief restated, so any
+    longer platform that carried the brief held all of it (``same_text_as``). With the
+    option a short platform's post is an opener to the reader, one sentence that ends in
+    "!" or "?", and then the facts in the rest of the budget; without room for both it
+    stays one text."""
+    on = Passes(split_platforms=True, platform_form=True, short_opener=True)
+    shape = platform_form(on, ["x"], kit, False)
+    plain = platform_form(replace(on, short_opener=False), ["x"], kit, False)
+    assert shape is not None and plain is not None
+    assert [part.name for part in shape.parts] == ["opener", "text"]
+    budget = plain.parts[0].schema["maxLength"]
+    assert shape.parts[1].schema["maxLength"] == budget - OPENER_CHARS - 1
+    pattern = regex.compile(shape.parts[0].schema["pattern"])
+    assert pattern.fullmatch("Lust auf einen Abend am Röster?")
+    assert pattern.fullmatch("Selbst rösten lernen!")
+    for wrong in ("Kommt vorbei. Es gibt Kaffee!", "Wer kommt mit??", "Hey!",
+                  "Anmeldung per Mail:?", "x" * (OPENER_CHARS + 1) + "?"):
+        assert not pattern.fullmatch(wrong), wrong
+    text = joined(shape, {"opener": "Lust auf einen Abend am Röster?",
+                          "text": "Röstkurs am 12. Dezember, 18 Uhr. Anmeldung im Laden."})
+    assert text == ("Lust auf einen Abend am Röster? Röstkurs am 12. Dezember, 18 Uhr. "
+                    "Anmeldung im Laden.")
+    assert [part.name for part in short_form(OPENER_CHARS + 99, opener=True).parts] == ["text"]
+    # the longer platforms keep their forms
+    assert platform_form(on, ["instagram"], kit, False) == platform_form(
+        replace(on, short_opener=False), ["instagram"], kit, False)

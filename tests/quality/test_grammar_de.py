@@ -185,6 +185,10 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
      "'Diese Handmühle sind': 'Handmühle' is singular, so the verb is 'ist'"),
     ("Unsere Bohnen kommt aus Kolumbien.",
      "'Unsere Bohnen kommt': 'Bohnen' is plural, so the verb is 'kommen'"),
+    # two adjectives joined by "und" (a ready draft of the bench, 2026-12-02)
+    ("Das ist eine warme und köstliche Erlebnis.",
+     "'eine warme und köstliche Erlebnis': 'Erlebnis' is neuter and does not fit 'eine'; "
+     "use 'ein'"),
 ])
 def test_the_models_agreement_errors_are_found(text: str, message: str,
                                                lex: GrammarLexicon) -> None:
@@ -431,6 +435,10 @@ MORE_CORRECT = [
     "Kaffees. Keiner der Gäste ging. Die erste dieser Bohnen ist die beste.",
     "Vom 24. bis 26. Dezember zu, am 27. Dezember offen, am 24.12. bis mittags, von 9 bis 18 "
     "Uhr, Frohe Weihnachten am Weihnachtsabend, zu Ostern, an Silvester, von 0. bis 1.",
+    # adjectives joined by "und" or "oder", and a noun joined to the next phrase
+    "Wir bieten einen frischen und leckeren Kaffee. Ein kräftiger oder fruchtiger Espresso? "
+    "Mit frischem und leckerem Kaffee. Die neuen und alten Bohnen sind da. Wir rösten den "
+    "Kaffee und frische Bohnen.",
 ]
 
 

@@ -1,0 +1,81 @@
+"""The brief's own call to action and the kit's usual one (``quality.calls``): the prompt
+asks for the brief's, and tidy strikes the usual one where the brief has its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.brand.kit import BrandKit
+from assistant.briefing import call_rule
+from assistant.drafting import Job, build_messages
+from assistant.drafting_passes import Passes
+from assistant.models import Brief
+from assistant.quality.calls import brief_call, usual_call
+from assistant.quality.tidy import tidy_post
+
+ROESTKURS = ("Einladung zum Röstkurs am 12. Dezember, 18 Uhr, maximal 8 Plätze, Anmeldung im "
+             "Laden oder per Mail.")
+KOLUMBIEN = ("Neuer Filterkaffee aus Kolumbien, Noten von roter Johannisbeere und Kakao, ab "
+             "Samstag im Kontor und im Shop, 250 g für 11,90 €.")
+
+
+@pytest.mark.parametrize(("brief", "language", "call"), [
+    (ROESTKURS, "de", "Anmeldung im Laden oder per Mail"),
+    ("Wir suchen ab Januar eine Barista (m/w/d) in Teilzeit. Bewerbung per Mail an "
+     "moin@moewenbohne.example.", "de", "Bewerbung per Mail an moin@moewenbohne.example"),
+    ("Cupping am Samstag um 11 Uhr. Kostenlos, meldet euch über den Link an.", "de",
+     "meldet euch über den Link an"),
+    ("Free webinar on data contracts, 14 January, 16:00 CET; register at the link.", "en",
+     "register at the link"),
+    ("We are hiring a Senior Data Engineer (remote, EU). Apply via the link.", "en",
+     "Apply via the link"),
+    # a product on sale, a tip, a greeting: no call of their own
+    (KOLUMBIEN, "de", None),
+    ("Tip: rinse the paper filter with hot water before you brew.", "en", None),
+    ("Frohe Weihnachten! Vom 24. bis 26. Dezember ist das Café geschlossen.", "de", None),
+])
+def test_the_briefs_own_call(brief: str, language: str, call: str | None) -> None:
+    assert brief_call(brief, language) == call
+
+
+def test_the_prompt_asks_for_the_briefs_call_where_it_has_one(coffee: BrandKit) -> None:
+    assert call_rule(KOLUMBIEN, "de") == "End with one clear call to action."
+    job = Job(coffee, Brief(text=ROESTKURS), ["instagram"], "de", {"instagram": []},
+              passes=Passes())
+    system, user = build_messages(job, [])
+    assert ("End with the brief's own call to action (Anmeldung im Laden oder per Mail), "
+            "not with the brand's usual one.") in user.content
+    assert "Anmeldung im Laden" not in system.content  # the system text stays the kit's
+
+
+def test_tidy_strikes_the_usual_call_where_the_brief_has_its_own(coffee: BrandKit) -> None:
+    """A ready Instagram draft of the bench (2026-12-02): the course's own call and the
+    kit's call to order in the shop, one under the other."""
+    assert coffee.cta == "Komm vorbei im Kontor oder bestell im Shop – Link im Profil."
+    text = ("Röstkurs am 12. Dezember um 18 Uhr!\nMaximal 8 Plätze.\nAnmeldung im Laden oder "
+            "per Mail.\nKomm vorbei im Kontor oder bestell im Shop – Link im Profil")
+    tidied = tidy_post(text, coffee, "instagram", None, brief=ROESTKURS)
+    assert tidied == ("Röstkurs am 12. Dezember um 18 Uhr!\nMaximal 8 Plätze.\nAnmeldung im "
+                      "Laden oder per Mail.")
+    # a product brief has no call of its own: the usual call is the right one
+    product = "Neu: Kolumbien, 250 g für 11,90 €.\nKomm vorbei im Kontor oder bestell im Shop!"
+    assert tidy_post(product, coffee, "instagram", None, brief=KOLUMBIEN) == product
+    # a post made of nothing else keeps it (one sentence always stays)
+    alone = "Komm vorbei im Kontor oder bestell im Shop – Link im Profil."
+    assert tidy_post(alone, coffee, "instagram", None, brief=ROESTKURS) == alone
+
+
+def test_a_call_that_carries_the_briefs_words_is_not_the_usual_one(coffee: BrandKit) -> None:
+    assert not usual_call("Komm vorbei im Laden oder melde dich per Mail an.", coffee.cta,
+                          ROESTKURS, "de")
+    assert usual_call("Komm vorbei im Kontor oder bestell im Shop.", coffee.cta, ROESTKURS, "de")
+    assert not usual_call("Komm vorbei im Kontor oder bestell im Shop.", None, ROESTKURS, "de")
+
+
+def test_a_label_line_that_the_next_line_begins_with_goes(coffee: BrandKit) -> None:
+    """"Anmeldung:" over "Anmeldung im Laden oder per Mail." (the same ready draft)."""
+    text = "Röstkurs am 12. Dezember um 18 Uhr!\nAnmeldung:\nAnmeldung im Laden oder per Mail."
+    assert tidy_post(text, coffee, "instagram", None, brief=ROESTKURS) == (
+        "Röstkurs am 12. Dezember um 18 Uhr!\nAnmeldung im Laden oder per Mail.")
+    labelled = "Röstkurs am 12. Dezember um 18 Uhr!\nAnmeldung:\nim Laden oder per Mail."
+    assert tidy_post(labelled, coffee, "instagram", None, brief=ROESTKURS) == labelled
