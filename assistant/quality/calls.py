@@ -8,26 +8,26 @@ ready Instagram draft on the Röstkurs ended "Anmeldung im Laden oder per Mail. 
 vorbei im Kontor oder bestell im Shop – Link im Profil"). Two calls, one of them to a shop
 that sells no course seat, and the reader does not know which to follow. So where the
 brief says what the reader should do (:func:`brief_call`), the prompt asks for that call
-and not the usual one, and tidy strikes a sentence taken from the usual call that carries
-no fact of the brief (:func:`usual_call`).
+and not the usual one, and tidy strikes a sentence taken from the usual call that is not
+mostly the brief's words (:func:`usual_call`); a post that never says what the brief's call
+says lacks a fact of the brief (:func:`missing_call`, read by ``missing_fact``).
 """
 
 from __future__ import annotations
 
 import regex
 
-from assistant.quality.fit import briefed
 from assistant.quality.similarity import copied_share
-from assistant.quality.textnorm import words
+from assistant.quality.textnorm import EMAIL_RE, words
 
 # a brief's parts: at ", " (not "11,90"), ";", a sentence end (not "12. Dezember") or a
 # line break (the fact checklist of the prompt reads the brief in the same parts)
 BRIEF_PARTS = regex.compile(r",\s+|;\s*|(?<=[^\d\s][.!?])\s+(?=\p{Lu})|\n+")
 # what asks the reader to act on the brief's own terms: sign up, apply, book, reserve
 _CALL_WORDS = {
-    "de": regex.compile(r"(?i)\b(?:anmeld\w*|meld(?:e|et)?\s+(?:dich|euch)|bewerb\w*|"
+    "de": regex.compile(r"(?i)\b(?:anmeld\w*|meld(?:e|et)?\s+(?:dich|euch)|bew[ei]rb\w*|"
                         r"reservier\w*|buch(?:en|ung|bar)\w*|tickets?)\b"),
-    "en": regex.compile(r"(?i)\b(?:regist\w*|sign(?:\s+|-)?up|apply|applications?|"
+    "en": regex.compile(r"(?i)\b(?:regist\w*|sign(?:\s+|-)?up|appl(?:y|ying|ies|ications?)|"
                         r"book(?:ing)?|reserv\w*|rsvp|tickets?|enrol\w*)\b"),
 }
 # a sentence this much in 5-word runs of the usual call (and this long) is taken from it
@@ -50,9 +50,24 @@ def brief_call(brief: str, language: str) -> str | None:
 
 
 def usual_call(sentence: str, cta: str | None, brief: str, language: str) -> bool:
-    """Whether ``sentence`` is the kit's usual call to action (``cta``) where the brief
-    has a call of its own, and carries none of the brief's words."""
+    """Whether ``sentence`` is taken from the kit's usual call to action (``cta``) where
+    the brief has a call of its own (tidy keeps one that is mostly the brief's words)."""
     if not cta or brief_call(brief, language) is None:
         return False
-    return (len(words(sentence)) >= USUAL_MIN_WORDS and copied_share(sentence, cta) >= USUAL_SHARE
-            and not briefed(sentence, brief))
+    return len(words(sentence)) >= USUAL_MIN_WORDS and copied_share(sentence, cta) >= USUAL_SHARE
+
+
+def missing_call(text: str, brief: str, language: str) -> list[str]:
+    """The brief's call as a fact the post leaves out: a course post that never says how
+    to sign up, a job ad without "Bewerbung per Mail an ..." (the ready Instagram draft of
+    the Barista brief ended with the kit's call to the shop instead, bench 2026-12-02). The
+    post says it when it has a call word of its own ("Melde dich an", "Register now") and
+    every e-mail address of the brief's call."""
+    call = brief_call(brief, language)
+    if call is None:
+        return []
+    folded = text.casefold()
+    addresses = [found.group().casefold() for found in EMAIL_RE.finditer(call)]
+    if _CALL_WORDS[language].search(text) and all(a in folded for a in addresses):
+        return []
+    return [call]

@@ -15,6 +15,7 @@ from functools import lru_cache
 import regex
 
 from assistant.models import Problem, Severity
+from assistant.quality.calls import missing_call
 from assistant.quality.context import problem, shorten
 from assistant.quality.facts import (
     Fact,
@@ -255,8 +256,9 @@ def brief_names(brief: str, language: str, own: frozenset[str] = frozenset()) ->
 def missing(text: str, brief: str, language: str, own: frozenset[str] = frozenset(),
             places: frozenset[str] = frozenset()) -> list[str]:
     """Dates, times, prices, numbers, weekdays, a month's time frame ("ab Januar"), places
-    and (English) names of the brief the post leaves out, and a state it announces
-    (closed, cancelled, sold out, postponed, free). A Bluesky and a LinkedIn draft said
+    and (English) names of the brief the post leaves out, a state it announces
+    (closed, cancelled, sold out, postponed, free) and its call to the reader (sign up,
+    apply: ``calls.missing_call``). A Bluesky and a LinkedIn draft said
     "now cover multiple platforms" for "now cover Snowflake" (2026-11-30). A place is one
     after "in", "bei", "auf" ..., or any of ``places`` the brief names ("drei Kaffees aus
     Äthiopien": two ready drafts left the coffee's origin out)."""
@@ -280,6 +282,7 @@ def missing(text: str, brief: str, language: str, own: frozenset[str] = frozense
     named = months_named(text, language)
     shown += [frame for frame, month in month_frames(brief) if month not in named]
     shown += missing_states(text, brief)
+    shown += missing_call(text, brief, language)
     return list(dict.fromkeys(shown))
 
 

@@ -135,8 +135,8 @@ def tidy_post(text: str, kit: BrandKit, platform: str, link: str | None, *,
         sources = Known.of(source_texts(context), language)
         text = _invented_links(text, sources)
         text = _copied_examples(text, kit, sources, language, brief)
-        text = _without_sentences(text, lambda sentence: usual_call(sentence, kit.cta, brief,
-                                                                    language))
+        text = _without_sentences(text, lambda sentence: usual_call(
+            sentence, kit.cta, brief, language) and not briefed(sentence, brief))
     text = without_guidance(text, guidelines, language, brief)
     text = _ECHOED_LABEL.sub("", _said_again(text))
     text = _drop_emoji(text, kit)

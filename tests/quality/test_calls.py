@@ -1,5 +1,6 @@
 """The brief's own call to action and the kit's usual one (``quality.calls``): the prompt
-asks for the brief's, and tidy strikes the usual one where the brief has its own."""
+asks for the brief's, tidy strikes the usual one where the brief has its own, and a post
+that never says the brief's call lacks a fact of the brief."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from assistant.briefing import call_rule
 from assistant.drafting import Job, build_messages
 from assistant.drafting_passes import Passes
 from assistant.models import Brief
-from assistant.quality.calls import brief_call, usual_call
+from assistant.quality.calls import brief_call, missing_call, usual_call
+from assistant.quality.completion import with_brief_facts
+from assistant.quality.factcheck import missing
 from assistant.quality.tidy import tidy_post
 
 ROESTKURS = ("Einladung zum Röstkurs am 12. Dezember, 18 Uhr, maximal 8 Plätze, Anmeldung im "
@@ -79,3 +82,43 @@ def test_a_label_line_that_the_next_line_begins_with_goes(coffee: BrandKit) -> N
         "Röstkurs am 12. Dezember um 18 Uhr!\nAnmeldung im Laden oder per Mail.")
     labelled = "Röstkurs am 12. Dezember um 18 Uhr!\nAnmeldung:\nim Laden oder per Mail."
     assert tidy_post(labelled, coffee, "instagram", None, brief=ROESTKURS) == labelled
+
+
+HIRING = ("Wir suchen ab Januar eine Barista (m/w/d) in Teilzeit, 20 Stunden pro Woche, für "
+          "unser Café in Altona. Bewerbung per Mail an moin@moewenbohne.example.")
+WEBINAR = "Free webinar on data contracts, 14 January, 16:00 CET; register at the link."
+
+
+@pytest.mark.parametrize(("text", "brief", "language", "lacks"), [
+    # the ready Instagram draft of the bench: no word on how to apply
+    ("Wir suchen ab Januar eine Barista (m/w/d) für unser Café in Altona.", HIRING, "de",
+     ["Bewerbung per Mail an moin@moewenbohne.example"]),
+    # a call of its own, but without the address the brief gives
+    ("Wir suchen eine Barista in Altona. Bewirb dich per Mail!", HIRING, "de",
+     ["Bewerbung per Mail an moin@moewenbohne.example"]),
+    ("Wir suchen eine Barista in Altona. Bewirb dich: moin@moewenbohne.example", HIRING, "de",
+     []),
+    ("Röstkurs am 12. Dezember um 18 Uhr im Laden.", ROESTKURS, "de",
+     ["Anmeldung im Laden oder per Mail"]),
+    ("Röstkurs am 12. Dezember. Meld dich im Laden an!", ROESTKURS, "de", []),
+    ("Join our free webinar on data contracts!", WEBINAR, "en", ["register at the link"]),
+    ("Sign up for our free webinar on data contracts!", WEBINAR, "en", []),
+    # a brief without a call asks for none
+    ("Neu im Kontor: Kolumbien.", KOLUMBIEN, "de", []),
+])
+def test_a_post_that_never_says_the_briefs_call_lacks_it(text: str, brief: str, language: str,
+                                                         lacks: list[str]) -> None:
+    assert missing_call(text, brief, language) == lacks
+
+
+def test_the_briefs_call_is_put_back_in_its_own_words(coffee: BrandKit) -> None:
+    """What ``missing_fact`` reads, completion puts back from the brief: the call that the
+    post left out closes it, as the person wrote it."""
+    text = "Wir suchen ab Januar eine Barista (m/w/d) in Teilzeit für unser Café in Altona."
+    assert "Bewerbung per Mail an moin@moewenbohne.example" in missing(text, HIRING, "de")
+    done = with_brief_facts(text, HIRING, lambda post: missing(post, HIRING, "de"),
+                            lambda post: [], [])
+    assert done.endswith("Bewerbung per Mail an moin@moewenbohne.example.")
+    english = "Join our free webinar on data contracts on 14 January at 16:00 CET!"
+    assert with_brief_facts(english, WEBINAR, lambda post: missing(post, WEBINAR, "en"),
+                            lambda post: [], []) == f"{english} Register at the link."
