@@ -62,6 +62,7 @@ from assistant.quality.sources import (
     word_set,
 )
 from assistant.quality.spelling import (
+    ENGLISH_FUNCTION_WORDS,
     SHOWN_WORDS,
     Lexicon,
     near_words,
@@ -79,7 +80,11 @@ def lexicon(ctx: QualityContext) -> Lexicon | None:
     main, others = found
     german = ctx.language == "de"
     nouns = capitalized_words(source_texts(ctx)) if german else frozenset()
-    return Lexicon(main, others, brand_words(ctx), compounds=german, nouns=nouns)
+    # a brand named "The Barn", or a brief that says "Kaffee to go", keeps its words
+    kept = kit_vocabulary(ctx) | own_names(ctx) | word_set((ctx.brief or "",))
+    foreign = ENGLISH_FUNCTION_WORDS - kept if german else frozenset()
+    return Lexicon(main, others, brand_words(ctx), compounds=german, nouns=nouns,
+                   foreign=foreign)
 
 
 _LOADING = threading.Lock()

@@ -202,3 +202,23 @@ def test_a_hashtags_words_are_read_one_by_one() -> None:
     assert tag_known("ETL2026", german)  # an acronym and a number are no words
     assert not tag_known("Kolombien", german)
     assert not tag_known("GeschmacklicheKaffe", german)
+
+
+def test_german_posts_never_borrow_english_function_words(coffee: BrandKit,
+                                                          software: BrandKit) -> None:
+    """"Wir sind ein small Rösterei mit Café" was a ready Instagram draft (bench,
+    2026-12-02): the English dictionary, a source for German posts ("Cold Brew"), knew
+    "small". English nouns and the words German borrows stay; a brief's own words stay
+    (it says "Kaffee to go"), and so does a brand's name ("The Barn"); English posts are
+    read as before."""
+    text = ("Wir sind ein small Rösterei. We rösten für euch. The best Cold Brew and our Team "
+            "is happy. Specialty Coffee to go, cool und online.")
+    for kit in (coffee, software):
+        lex = lexicon(context(kit, brief="Kaffee to go im Café"))
+        assert lex is not None
+        assert unknown_words(text, lex) == ["small", "We", "The", "and", "our", "is"]
+    named = lexicon(context(coffee, brief="Neu: Kaffee von The Barn aus Berlin"))
+    assert named is not None and unknown_words("Kaffee von The Barn", named) == []
+    english = lexicon(context(software, language="en"))
+    assert english is not None and unknown_words(
+        "We are a small team. The best Cold Brew and our roast is good.", english) == []
