@@ -50,6 +50,8 @@ what the checks would flag:
 * the rules a person accepted into the kit: its banned emoji go like foreign ones
   (``rules.banned_emoji``), its never-tags, preferred terms and opener are applied by
   ``kit_rules``;
+* the brand's name as a label before a line goes ("Möwenbohne Kaffeekontor: Frohe
+  Weihnachten!", ``linestart.without_name_labels``): the post stands under that name;
 * a line begun in small letters whose first word the dictionary knows as written and
   that does not go on from the line before ("für unser Café in Altona" under "20 Stunden
   pro Woche") begins large (``linestart``);
@@ -79,7 +81,7 @@ from assistant.quality.formality_fix import mend_address
 from assistant.quality.grammar_de import mend_grammar
 from assistant.quality.grammar_words import GrammarLexicon
 from assistant.quality.kit_rules import apply_kit_rules, clean_gaps
-from assistant.quality.linestart import capitalised
+from assistant.quality.linestart import capitalised, without_name_labels
 from assistant.quality.linkbio import bio_hints, find_link_in_bio, links_work
 from assistant.quality.similarity import copied_share
 from assistant.quality.sources import source_texts
@@ -144,7 +146,7 @@ def tidy_post(text: str, kit: BrandKit, platform: str, link: str | None, *,
         text = mend_address(text, kit.formality)
         text = keep_brief_forms(text, brief) if brief else text
     text = apply_kit_rules(text, kit, language, lex)
-    text = _capitalised(text, language)
+    text = _capitalised(without_name_labels(text, (kit.name, kit.legal.name)), language)
     return mend_grammar(text, lex) if language == "de" and lex is not None else text
 
 

@@ -1,10 +1,15 @@
 """Lines begun in small letters (issue 13): tidy writes a whole list line large, the
-check names what is left (a line cut off before it). Real dictionaries."""
+check names what is left (a line cut off before it); the brand's name as a label before a
+line goes. Real dictionaries."""
 
 from __future__ import annotations
 
+import pytest
+
+from assistant.brand.kit import BrandKit
 from assistant.quality.dictionary import dictionaries
-from assistant.quality.linestart import capitalised, lowercase_start_problems
+from assistant.quality.linestart import capitalised, lowercase_start_problems, without_name_labels
+from assistant.quality.tidy import tidy_post
 
 
 def spelled(language: str) -> object:
@@ -43,3 +48,29 @@ def test_what_may_begin_a_line_small() -> None:
             "dbt models break quietly.")
     assert lowercase_start_problems(fine, lambda word: word == "dbt") == []
     assert lowercase_start_problems("dbt models break quietly.", never)
+
+
+NAMES = ("Möwenbohne Kaffeekontor", "Möwenbohne Kaffeerösterei GmbH")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # before Facebook's question and Instagram's hook (bench, 2026-12-02)
+    ("Möwenbohne Kaffeekontor: Wann, wo und wie?\n\nEinladung zum Röstkurs.",
+     "Wann, wo und wie?\n\nEinladung zum Röstkurs."),
+    ("Frohe Weihnachten!\nMöwenbohne Kaffeerösterei GmbH: neuer Kaffee ist da",
+     "Frohe Weihnachten!\nNeuer Kaffee ist da"),
+    # the name as a word of its sentence, and a label with one word after it, stay
+    ("Möwenbohne Kaffeekontor sucht eine Barista!", "Möwenbohne Kaffeekontor sucht eine "
+     "Barista!"),
+    ("Möwenbohne Kaffeekontor: Moin!", "Möwenbohne Kaffeekontor: Moin!"),
+    ("Neu bei Möwenbohne Kaffeekontor: Kolumbien im Shop", "Neu bei Möwenbohne "
+     "Kaffeekontor: Kolumbien im Shop"),
+])
+def test_the_brands_name_as_a_label_goes(text: str, expected: str) -> None:
+    assert without_name_labels(text, NAMES) == expected
+
+
+def test_tidy_takes_the_name_label_out(coffee: BrandKit) -> None:
+    text = "Möwenbohne Kaffeekontor: Frohe Weihnachten! Vom 24. bis 26. Dezember zu."
+    assert tidy_post(text, coffee, "facebook", None) == (
+        "Frohe Weihnachten! Vom 24. bis 26. Dezember zu.")
