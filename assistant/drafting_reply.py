@@ -136,7 +136,9 @@ def _rejoined(pieces: list[tuple[str, int | None]]) -> list[str]:
     """The pieces of a paragraph, a cut one joined to the next where the model began the
     cut word again there: Instagram's hook stopped at its cap ("... auf 1 Liter kaltes W",
     "... ab Samstag im K") and the first line went on with the whole word ("Wasser, 16
-    Stunden ...", "Kontor und im Shop"; bench, 2026-11-30)."""
+    Stunden ...", "Kontor und im Shop"; bench, 2026-11-30); or where the next goes on with
+    the cut sentence in small letters ("... geschlossen vom 24. bis 26. Dezember, aber wir
+    sind" / "wieder für euch da ab dem 27. Dezember.", bench 2026-12-02)."""
     out: list[tuple[str, int | None]] = []
     for text, cap in pieces:
         if out:
@@ -147,8 +149,18 @@ def _rejoined(pieces: list[tuple[str, int | None]]) -> list[str]:
                     first.casefold().startswith(fragment.casefold()):
                 out[-1] = (last[:len(last) - len(fragment)] + text, cap)
                 continue
+            if _goes_on(last, last_cap, text):
+                out[-1] = (f"{last.rstrip()} {text}", cap)
+                continue
         out.append((text, cap))
     return [text for text, _ in out]
+
+
+def _goes_on(last: str, cap: int | None, text: str) -> bool:
+    """Whether ``text`` goes on with the sentence that the cap cut ``last`` off in: it
+    begins with a small letter and ``last`` filled its cap without a closing mark."""
+    return (cap is not None and _at_cap(last, cap) and not _CLOSED_END.search(last)
+            and text[:1].islower())
 
 
 def _at_cap(text: str, cap: int) -> bool:

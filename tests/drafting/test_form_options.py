@@ -181,6 +181,26 @@ def test_a_hook_cut_at_its_cap_joins_the_line_that_begins_its_word_again(
     assert text.split("\n") == [expected, "250 g für 11,90 €", "Link in Bio"]
 
 
+def test_a_hook_cut_at_its_cap_joins_the_line_that_goes_on_with_its_sentence() -> None:
+    """"... aber wir sind" / "wieder für euch da ..." (an Instagram draft of the bench,
+    2026-12-02, that linestart then wrote "Wieder"): the line in small letters goes on
+    with the sentence the cap cut. A hook that ends in a mark, or one short of its cap,
+    keeps its line."""
+    hook = ("Frohe Weihnachten! Das Kontor ist geschlossen vom 24. bis 26. Dezember, aber "
+            "wir sind")
+    form = FORMS["instagram"]
+    capped = replace(form, parts=tuple(
+        replace(part, schema={"maxLength": len(hook)}) if part.name == "hook" else part
+        for part in form.parts))
+    lines = ["wieder für euch da ab dem 27. Dezember.", "Schöne Feiertage!"]
+    text = joined(capped, {"hook": hook, "lines": lines, "call_to_action": "Link in Bio"})
+    assert text.split("\n") == [f"{hook} {lines[0]}", "Schöne Feiertage!", "Link in Bio"]
+    for whole_hook in (hook[:-9] + ".", "Frohe Weihnachten, wir sind"):
+        kept = joined(capped, {"hook": whole_hook, "lines": lines,
+                               "call_to_action": "Link in Bio"})
+        assert kept.split("\n")[:2] == [whole_hook, lines[0]]
+
+
 def test_a_short_hook_and_a_line_that_starts_like_its_last_word_stay_apart() -> None:
     text = joined(FORMS["instagram"], {"hook": "Unser Kaffee", "lines": ["Kaffeebohnen aus "
                                        "Kolumbien", "ab Samstag"]})
