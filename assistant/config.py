@@ -184,7 +184,11 @@ class Settings(BaseSettings):
     draft_reword_later: bool = False
     # with the platform form: a short platform's post (X, Bluesky, Threads, Mastodon) is an
     # opener of its own to the reader, then the brief's facts (drafting_form.with_opener),
-    # so that a longer platform carrying the brief does not hold all of it
+    # so that a longer platform carrying the brief does not hold all of it. Off: on 5
+    # German briefs the X post of the Kolumbien brief put the brief's first words in the
+    # opener (the same text as Instagram's stayed), and the other openers were nonsense
+    # that no check reads ("Kaffee ist eine Art von Kaffee, der sich oft in der Küche ü?",
+    # bench/README.md, 2026-12-02)
     draft_short_opener: bool = False
     # LinkedIn publishing (assistant/publish/linkedin.py): the month of the versioned REST API
     # (LinkedIn retires a version about a year after it comes out), the developer app that
