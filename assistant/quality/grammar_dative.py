@@ -12,6 +12,7 @@ from __future__ import annotations
 import regex
 
 from assistant.quality.grammar_phrase import (
+    HOW_WORDS,
     Finding,
     adjective_like,
     is_article,
@@ -244,9 +245,15 @@ def dative_bare_adjectives(plain: str, words: list[Token], lex: GrammarLexicon
         if any(_not_adjective(word, token) for word in adjectives):
             continue
         endings = [adjective_ending(word.lower, lex.is_word) for word in adjectives]
-        if None in endings or all(ending == "em" for ending in endings):
+        # an uninflected word before an adjective says how ("frisch gemahlener", "grob
+        # gemahlener Kaffee" stood in a ready Instagram draft, bench 2026-12-02) and stays
+        bare = [word for word, ending in zip(adjectives, endings, strict=True) if ending is None]
+        inflected = [ending for ending in endings if ending is not None]
+        if (any(word.lower not in HOW_WORDS for word in bare) or not inflected
+                or all(ending == "em" for ending in inflected)):
             continue
-        fixed = [_inflect(word, "em", lex) for word in adjectives]
+        fixed = [word.text if ending is None else _inflect(word, "em", lex)
+                 for word, ending in zip(adjectives, endings, strict=True)]
         phrase = phrase_of(plain, token, noun)
         fix = " ".join([token.text, *fixed, noun.text])
         # "mit anderen Kaffeetrinker" may mean many: then "anderen Kaffeetrinkern" fits too

@@ -24,7 +24,10 @@ _NOT_ADJECTIVES = frozenset({"bisschen", "paar", "oder", "aber", "über", "unter
                              "wieder", "immer", "heute", "gerne", "morgen", "eher", "lieber",
                              "ohne", "seine", "sondern", "außer", "jeder", "diese", "sowie"})
 _INTENSIFIERS = frozenset({"sehr", "besonders", "ganz", "extra", "richtig", "echt", "so", "noch",
-                           "super", "wirklich", "absolut", "frisch", "neu", "erst"})
+                           "super", "wirklich", "absolut", "frisch", "neu", "erst", "grob",
+                           "fein", "mittelfein", "leicht"})
+# the uninflected words before an adjective that say how ("frisch gemahlener Kaffee")
+HOW_WORDS = _INTENSIFIERS
 _MAX_ADJECTIVES = 4
 _JOINING = frozenset({"und", "oder"})
 # words before a comma that no relative clause refers to

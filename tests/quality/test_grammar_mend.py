@@ -37,6 +37,9 @@ def lex() -> GrammarLexicon:
     ("Wir bieten einen barista-Kurs am Samstag.", "Wir bieten einen Barista-Kurs am Samstag."),
     ("Maximal 8 Plätze am 18 Uhr.", "Maximal 8 Plätze um 18 Uhr."),
     ("Das macht ihn zu perfekten Kaffee.", "Das macht ihn zu perfektem Kaffee."),
+    # a word that says how stays as it is (a ready Instagram draft, bench 2026-12-02)
+    ("Cold Brew mit grob gemahlener Kaffee!", "Cold Brew mit grob gemahlenem Kaffee!"),
+    ("Aufgießen mit frisch gemahlener Kaffee.", "Aufgießen mit frisch gemahlenem Kaffee."),
     ("Wir suchen dich, um das Team zu hinzuzufügen.", "Wir suchen dich, um das Team hinzuzufügen."),
     ("Das Kontor ist von 24. bis 26. Dezember geschlossen. Frohe Feiertage am Weihnachten!",
      "Das Kontor ist vom 24. bis 26. Dezember geschlossen. Frohe Feiertage an Weihnachten!"),
