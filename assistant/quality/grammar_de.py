@@ -76,7 +76,7 @@ from assistant.quality.grammar_phrase import (
     phrase_of,
     slots_of,
 )
-from assistant.quality.grammar_subject import subject_verb
+from assistant.quality.grammar_subject import question_subject, subject_verb
 from assistant.quality.grammar_verbs import doubled_zu, joined_prefixes
 from assistant.quality.grammar_words import (
     ADJECTIVE_ENDINGS,
@@ -270,9 +270,9 @@ def uninflected_adjectives(plain: str, words: list[Token],
 # the subject rule before the article rule: where the phrase is a subject, its one
 # correction is known ("Der Kontor ist" -> "Das", where the article rule names "das or dem")
 _RULES = (dative_plural, dative_articles, dative_bare_nouns, dative_bare_adjectives,
-          contractions, subject_verb, articles, adjective_endings, bare_adjectives,
-          uninflected_adjectives, object_case, reflexive_person, doubled_pronouns,
-          hanging_prepositions, joined_prefixes, doubled_zu, month_prepositions,
+          contractions, subject_verb, question_subject, articles, adjective_endings,
+          bare_adjectives, uninflected_adjectives, object_case, reflexive_person,
+          doubled_pronouns, hanging_prepositions, joined_prefixes, doubled_zu, month_prepositions,
           clock_prepositions, feasts_and_spans, person_before_du, imperative_sich,
           small_compound_heads)
 

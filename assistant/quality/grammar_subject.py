@@ -201,3 +201,43 @@ def _disagreement(plain: str, article: Token, nouns: list[Token], verb: Token,
     single = _SINGULAR[verb.lower]
     return Finding(phrase, f"'{phrase}': '{label}' is singular, so the verb is '{single}'",
                    f"{phrase[:-len(verb.text)]}{single}")
+
+
+# a question's word before "ist" that cannot be the subject itself: what follows the verb
+# is ("Was ist den Kunden wichtig?" has "was" for its subject, so "was" and "wer" are none)
+_QUESTION_WORDS = frozenset({"wie", "wo", "wann", "warum", "woher", "wieso"})
+# the articles of a nominative; "dem" and "den" after "ist" are a dative or an accusative
+# that a passive or a predicate may have ("Wie ist dem Kunden geholfen?")
+_NOMINATIVE_ARTICLES = frozenset({"der", "die", "das", "ein", "eine"})
+
+
+def question_subject(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 12b: in a question that opens "Wie ist", "Was ist" ..., the phrase after the
+    verb is its subject, a nominative: "Wie ist der Weihnachtsmischung in Kolumbien und
+    Guatemala?" (the question of a ready Facebook draft, bench 2026-12-02) -> "die". Read
+    where the phrase has an article and a known noun of one genus that is no plural form;
+    its nominative is the correction."""
+    found = []
+    for index in range(len(words) - 3):
+        opener, verb, article = words[index:index + 3]
+        declined = _article_of(article)
+        if not (opener.sentence_start and opener.lower in _QUESTION_WORDS
+                and verb.lower in _SINGULAR_COPULA and not verb.sentence_start
+                and declined in _NOMINATIVE_ARTICLES and not article.sentence_start):
+            continue
+        run = _noun_run(words, index + 3, lex)
+        if run is None or any(token.lower.endswith("en") for token in words[index + 3:run[0]]):
+            continue
+        first, last, bits = run
+        genera = genera_of(bits)
+        if determiner_bits(declined) & bits & _NOMINATIVE_SINGULAR or len(genera) != 1 \
+                or genera[0] == "pl":
+            continue  # a form that may be a plural ("den Kunden") is left alone
+        [form] = determiner_forms(declined, [(genera[0], "nom")])
+        phrase = phrase_of(plain, verb, words[last])
+        label = plain[words[first].start:words[last].end]
+        fixed = f"{verb.text} {form}{plain[article.end:words[last].end]}"
+        found.append(Finding(phrase, f"'{phrase}': '{label}' is {genus_words(bits)} and the "
+                                     f"subject of the question, so '{form} {label}'", fixed))
+    return found
+

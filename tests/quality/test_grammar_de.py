@@ -435,6 +435,9 @@ MORE_CORRECT = [
     "Kaffees. Keiner der Gäste ging. Die erste dieser Bohnen ist die beste.",
     "Vom 24. bis 26. Dezember zu, am 27. Dezember offen, am 24.12. bis mittags, von 9 bis 18 "
     "Uhr, Frohe Weihnachten am Weihnachtsabend, zu Ostern, an Silvester, von 0. bis 1.",
+    # after "ist" in a question: "was" may be the subject, and a dative may follow
+    "Was ist den Kunden wichtig? Wie ist dem Kunden geholfen? Wann ist der Röstkurs? Wie "
+    "ist das Wetter heute? Was ist das Besondere?",
     # adjectives joined by "und" or "oder", and a noun joined to the next phrase
     "Wir bieten einen frischen und leckeren Kaffee. Ein kräftiger oder fruchtiger Espresso? "
     "Mit frischem und leckerem Kaffee. Die neuen und alten Bohnen sind da. Wir rösten den "

@@ -51,6 +51,10 @@ def lex() -> GrammarLexicon:
     ("Diese Handmühle sind eine hochwertige Alternative.",
      "Diese Handmühle ist eine hochwertige Alternative."),
     ("Die Bohnen ist frisch geröstet.", "Die Bohnen sind frisch geröstet."),
+    # the subject after "ist" in a question (rule 12b; a ready Facebook draft, 2026-12-02)
+    ("Wie ist der Weihnachtsmischung in Kolumbien und Guatemala?",
+     "Wie ist die Weihnachtsmischung in Kolumbien und Guatemala?"),
+    ("Wo ist der Kontor?", "Wo ist das Kontor?"),
 ])
 def test_an_error_with_one_correction_is_corrected(text: str, mended: str,
                                                    lex: GrammarLexicon) -> None:
