@@ -32,6 +32,8 @@ from assistant.quality.textnorm import (
     words,
 )
 
+# a sentence that ends: a mark, a closing quote or bracket, or an emoji
+_ENDED = regex.compile(r"(?:[.!?…:;)\]\"'»«“”]|\p{Extended_Pictographic}\ufe0f?)\Z")
 # where a brief's sentence is cut into pieces: a comma, semicolon, dash or colon and a space
 _CUT = regex.compile(r"(?:[,;:]|\s[-–—])\s+")
 MIN_PIECE_WORDS = 3
@@ -122,6 +124,10 @@ def appended(text: str, piece: str, labels: Sequence[str] = ()) -> str:
     head, rest = last[:cut], last[cut:]
     between = "\n" if head.endswith("\n") or (not rest and "\n" in last) else " "
     head = head.rstrip()
+    if between == " " and head and not _ENDED.search(head):
+        # "Anmeldung im Laden oder per Mail Einladung zum Röstkurs ..." (a ready LinkedIn
+        # draft, bench 2026-12-02): the sentence before the piece ends first
+        head += "."
     paragraphs[body - 1] = between.join(part for part in (head, piece, rest.strip()) if part)
     return "\n\n".join(paragraphs)
 

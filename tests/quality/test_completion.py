@@ -43,6 +43,18 @@ def test_a_piece_goes_before_the_link_the_bio_hint_and_the_label() -> None:
         == "Join us. Register now! 49 euros per person. https://x.example/a"
 
 
+def test_a_sentence_without_its_mark_ends_before_the_piece() -> None:
+    """"Anmeldung im Laden oder per Mail Einladung zum Röstkurs am 12. Dezember, 18 Uhr."
+    stood in a ready LinkedIn draft (bench, 2026-12-02): a paragraph that ends without a
+    mark gets its full stop before the piece; a mark or an emoji stays as it is, and a
+    line among lines takes the piece on a line of its own."""
+    piece = "Einladung zum Röstkurs am 12. Dezember, 18 Uhr."
+    assert appended("Wir freuen uns.\n\nAnmeldung im Laden oder per Mail", piece) == (
+        f"Wir freuen uns.\n\nAnmeldung im Laden oder per Mail. {piece}")
+    assert appended("Komm vorbei ☕", piece) == f"Komm vorbei ☕ {piece}"
+    assert appended("Hook\nErste Zeile", piece) == f"Hook\nErste Zeile\n{piece}"
+
+
 def lacking(brief: str) -> object:
     return lambda text: missing(text, brief, "en")
 
