@@ -23,12 +23,13 @@ from assistant.quality.textnorm import EMAIL_RE, words
 # a brief's parts: at ", " (not "11,90"), ";", a sentence end (not "12. Dezember") or a
 # line break (the fact checklist of the prompt reads the brief in the same parts)
 BRIEF_PARTS = regex.compile(r",\s+|;\s*|(?<=[^\d\s][.!?])\s+(?=\p{Lu})|\n+")
-# what asks the reader to act on the brief's own terms: sign up, apply, book, reserve
+# what asks the reader to act on the brief's own terms: sign up, apply, book, reserve,
+# pre-order
 _CALL_WORDS = {
     "de": regex.compile(r"(?i)\b(?:anmeld\w*|meld(?:e|et)?\s+(?:dich|euch)|bew[ei]rb\w*|"
-                        r"reservier\w*|buch(?:en|ung|bar)\w*|tickets?)\b"),
+                        r"reservier\w*|buch(?:en|ung|bar)\w*|vorbestell\w*|tickets?)\b"),
     "en": regex.compile(r"(?i)\b(?:regist\w*|sign(?:\s+|-)?up|appl(?:y|ying|ies|ications?)|"
-                        r"book(?:ing)?|reserv\w*|rsvp|tickets?|enrol\w*)\b"),
+                        r"book(?:ing)?|reserv\w*|pre-?order\w*|rsvp|tickets?|enrol\w*)\b"),
 }
 # a sentence this much in 5-word runs of the usual call (and this long) is taken from it
 USUAL_SHARE = 0.6

@@ -32,6 +32,12 @@ KOLUMBIEN = ("Neuer Filterkaffee aus Kolumbien, Noten von roter Johannisbeere un
      "register at the link"),
     ("We are hiring a Senior Data Engineer (remote, EU). Apply via the link.", "en",
      "Apply via the link"),
+    # a pre-order (a CLI brief, 2026-12-02: the ready Instagram post ended with the shop)
+    ("Am 14. Dezember stehen wir auf dem Weihnachtsmarkt in Ottensen. Vorbestellung von "
+     "Bohnen per Mail an moin@moewenbohne.example.", "de",
+     "Vorbestellung von Bohnen per Mail an moin@moewenbohne.example"),
+    ("Pre-order the holiday blend by 20 December.", "en",
+     "Pre-order the holiday blend by 20 December"),
     # a product on sale, a tip, a greeting: no call of their own
     (KOLUMBIEN, "de", None),
     ("Tip: rinse the paper filter with hot water before you brew.", "en", None),
