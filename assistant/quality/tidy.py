@@ -14,7 +14,7 @@ what the checks would flag:
 * emoji outside the kit's list are removed (the kit lists its emoji: ``emoji.allowed``),
   and every emoji where the kit allows none (``emoji.limit`` 0);
 * invisible characters that belong to no emoji (a variation selector after a space, a
-  zero-width space) go;
+  zero-width space) go, and so do runs of spaces and blank lines (one stays);
 * Markdown emphasis ("die **perfekte** Barista") loses its marks: no platform renders it,
   the reader sees the asterisks. Single asterisks stay (they are also the gender star). A
   web address or a bio hint in square brackets loses them ("[Link in bio]" reads as a
@@ -126,8 +126,9 @@ def tidy_post(text: str, kit: BrandKit, platform: str, link: str | None, *,
     the module doc); ``lex`` is the German noun lexicon the preferred terms need, ``brief``
     the brief the post was written from (None: links are left to the checks), ``guidelines``
     the text of the kit's guideline documents (a source, as for the checks)."""
-    visible = _STRAY_INVISIBLE.sub("", text)
-    text = text if visible == text else clean_gaps(visible)
+    # runs of spaces as one ("Neue   ab 5. Januar." was a ready Instagram line, CLI
+    # 2026-12-02), no space at a line's end or before a mark, at most one blank line
+    text = clean_gaps(_STRAY_INVISIBLE.sub("", text))
     text = _MARKDOWN_EMPHASIS.sub(r"\2", text)
     text = _BRACKETED.sub(_unbracket, _MARKDOWN_LINK.sub(r"\1: \2", text))
     text = _bio_hints(text, platform, link)

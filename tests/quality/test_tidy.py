@@ -188,3 +188,11 @@ def test_invisible_characters_that_belong_to_no_emoji_go(coffee: BrandKit) -> No
         update={"allowed": []})})
     emoji = "Frohe Weihnachten ❤\ufe0f\nKeycap 1\ufe0f\u20e3 und 👩\u200d💻"
     assert tidy_post(emoji, any_emoji, "instagram", None) == emoji
+
+
+def test_runs_of_spaces_go(coffee: BrandKit) -> None:
+    """"Neue   ab 5. Januar." stood in a ready Instagram post (CLI, 2026-12-02)."""
+    text = "Montag bis Freitag: 8 bis 18 Uhr  \n\n\nNeue   ab 5. Januar ."
+    assert tidy_post(text, coffee, "instagram", None) == (
+        "Montag bis Freitag: 8 bis 18 Uhr\n\nNeue ab 5. Januar.")
+
