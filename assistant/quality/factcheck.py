@@ -57,6 +57,8 @@ class Known:
     percents: frozenset[str]
     text: str  # case-folded, without "https://" and "www."
     digits: str
+    # the numbers stated on their own ("maximal 8 Plätze"), not as a date, time or price
+    bare_numbers: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, texts: tuple[str, ...], language: str) -> Known:
@@ -93,6 +95,7 @@ def _known(texts: tuple[str, ...], language: str) -> Known:
         numbers=frozenset(numbers),
         text=regex.sub(r"https?://|www\.", "", joined),
         digits=regex.sub(r"\D", "", joined),
+        bare_numbers=frozenset(f.key for f in facts if f.kind == "number"),
     )
 
 

@@ -149,6 +149,10 @@ def test_a_brand_fact_copied_from_the_guidelines_goes_unless_the_brief_names_it(
                      guidelines=guidelines) == post
     # with no brief known, a sentence with a fact is left to the checks
     assert tidy_post(post, coffee, "instagram", None, guidelines=guidelines) == post
+    # a number the brief has in a time is no fact of it ("9 bis 15 Uhr", CLI 2026-12-02)
+    hours = "Neue Öffnungszeiten ab 5. Januar: Samstag 9 bis 15 Uhr."
+    assert tidy_post(f"{hours} {BRAND_LINE}", coffee, "linkedin", None, brief=hours,
+                     guidelines=guidelines) == hours
 
 
 @pytest.mark.parametrize(("text", "expected"), [
