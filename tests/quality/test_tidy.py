@@ -10,6 +10,7 @@ from assistant.brand.kit import BrandKit
 from assistant.quality.emoji import emoji_not_in_kit_problems
 from assistant.quality.linkbio import link_in_bio_problems
 from assistant.quality.placeholders import placeholder_problems
+from assistant.quality.textnorm import sentence_spans
 from assistant.quality.tidy import tidy_post
 from tests.quality.conftest import KITS
 
@@ -199,4 +200,19 @@ def test_runs_of_spaces_go(coffee: BrandKit) -> None:
     text = "Montag bis Freitag: 8 bis 18 Uhr  \n\n\nNeue   ab 5. Januar ."
     assert tidy_post(text, coffee, "instagram", None) == (
         "Montag bis Freitag: 8 bis 18 Uhr\n\nNeue ab 5. Januar.")
+
+
+def test_a_sentence_after_a_link_that_ends_one_is_read_on_its_own(coffee: BrandKit) -> None:
+    """A ready Facebook draft (bench, 2026-12-02) closed with a kit example's sentence after
+    "... https://.../buero."; the dot after the address ends that sentence, so the
+    example's sentence is one of its own and goes."""
+    brief = ("Kaffee fürs Büro - wir liefern ab 5 kg pro Monat an Büros in Hamburg, die erste "
+             "Lieferung ist kostenlos.")
+    link = "https://www.moewenbohne.example/buero"
+    kept = f"Wir liefern ab 5 kg pro Monat an Büros in Hamburg. Hier geht's zur Rösterei: {link}."
+    text = f"{kept} Wir rösten live, erklären, was im Röster passiert, und laden zum Cupping."
+    assert tidy_post(text, coffee, "facebook", link, brief=brief) == kept
+    assert sentence_spans(f"Mehr: {link}. Bis bald!") == [(0, len(link) + 7),
+                                                          (len(link) + 7, len(link) + 17)]
+    assert sentence_spans(f"Mehr: {link}?q=1 heute") == [(0, len(link) + 16)]
 
