@@ -50,11 +50,10 @@ def brief_call(brief: str, language: str) -> str | None:
     return next((part for part in brief_parts(brief) if pattern.search(part)), None)
 
 
-def usual_call(sentence: str, cta: str | None, brief: str, language: str) -> bool:
-    """Whether ``sentence`` is taken from the kit's usual call to action (``cta``) where
-    the brief has a call of its own (tidy keeps one that is mostly the brief's words)."""
-    if not cta or brief_call(brief, language) is None:
-        return False
+def usual_call(sentence: str, cta: str) -> bool:
+    """Whether ``sentence`` is taken from the kit's usual call to action ``cta`` (tidy
+    strikes it where the brief has a call of its own, :func:`brief_call`, and the sentence
+    is not mostly the brief's words)."""
     return len(words(sentence)) >= USUAL_MIN_WORDS and copied_share(sentence, cta) >= USUAL_SHARE
 
 

@@ -81,8 +81,8 @@ def lexicon(ctx: QualityContext) -> Lexicon | None:
     german = ctx.language == "de"
     nouns = capitalized_words(source_texts(ctx)) if german else frozenset()
     # a brand named "The Barn", or a brief that says "Kaffee to go", keeps its words
-    kept = kit_vocabulary(ctx) | own_names(ctx) | word_set((ctx.brief or "",))
-    foreign = ENGLISH_FUNCTION_WORDS - kept if german else frozenset()
+    foreign = ENGLISH_FUNCTION_WORDS - (kit_vocabulary(ctx) | own_names(ctx) | word_set(
+        (ctx.brief or "",))) if german else frozenset()
     return Lexicon(main, others, brand_words(ctx), compounds=german, nouns=nouns,
                    foreign=foreign)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import regex
 
 from assistant.quality.grammar_phrase import (
-    HOW_WORDS,
+    INTENSIFIERS,
     Finding,
     adjective_like,
     is_article,
@@ -249,7 +249,7 @@ def dative_bare_adjectives(plain: str, words: list[Token], lex: GrammarLexicon
         # gemahlener Kaffee" stood in a ready Instagram draft, bench 2026-12-02) and stays
         bare = [word for word, ending in zip(adjectives, endings, strict=True) if ending is None]
         inflected = [ending for ending in endings if ending is not None]
-        if (any(word.lower not in HOW_WORDS for word in bare) or not inflected
+        if (any(word.lower not in INTENSIFIERS for word in bare) or not inflected
                 or all(ending == "em" for ending in inflected)):
             continue
         fixed = [word.text if ending is None else _inflect(word, "em", lex)

@@ -23,11 +23,10 @@ from assistant.quality.nounforms import CASES, DATIVE_PLURAL, plural, singular
 _NOT_ADJECTIVES = frozenset({"bisschen", "paar", "oder", "aber", "über", "unter", "hinter",
                              "wieder", "immer", "heute", "gerne", "morgen", "eher", "lieber",
                              "ohne", "seine", "sondern", "außer", "jeder", "diese", "sowie"})
-_INTENSIFIERS = frozenset({"sehr", "besonders", "ganz", "extra", "richtig", "echt", "so", "noch",
-                           "super", "wirklich", "absolut", "frisch", "neu", "erst", "grob",
-                           "fein", "mittelfein", "leicht"})
-# the uninflected words before an adjective that say how ("frisch gemahlener Kaffee")
-HOW_WORDS = _INTENSIFIERS
+# uninflected words that say how, before an adjective ("sehr gut", "frisch gemahlener")
+INTENSIFIERS = frozenset({"sehr", "besonders", "ganz", "extra", "richtig", "echt", "so", "noch",
+                          "super", "wirklich", "absolut", "frisch", "neu", "erst", "grob",
+                          "fein", "mittelfein", "leicht"})
 _MAX_ADJECTIVES = 4
 _JOINING = frozenset({"und", "oder"})
 # words before a comma that no relative clause refers to
@@ -59,7 +58,7 @@ def adjective_like(token: Token) -> bool:
     word = token.text
     return (word.islower() and word not in _NOT_ADJECTIVES and word not in DETERMINERS
             and not _DEMONSTRATIVE.match(word)
-            and (word in _INTENSIFIERS or word.endswith(ADJECTIVE_ENDINGS)))
+            and (word in INTENSIFIERS or word.endswith(ADJECTIVE_ENDINGS)))
 
 
 def is_noun(words: list[Token], position: int) -> bool:

@@ -212,7 +212,7 @@ _NOMINATIVE_ARTICLES = frozenset({"der", "die", "das", "ein", "eine"})
 
 
 def question_subject(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
-    """Rule 12b: in a question that opens "Wie ist", "Was ist" ..., the phrase after the
+    """Rule 12b: in a question that opens "Wie ist", "Wo ist" ..., the phrase after the
     verb is its subject, a nominative: "Wie ist der Weihnachtsmischung in Kolumbien und
     Guatemala?" (the question of a ready Facebook draft, bench 2026-12-02) -> "die". Read
     where the phrase has an article and a known noun of one genus that is no plural form;
@@ -240,4 +240,3 @@ def question_subject(plain: str, words: list[Token], lex: GrammarLexicon) -> lis
         found.append(Finding(phrase, f"'{phrase}': '{label}' is {genus_words(bits)} and the "
                                      f"subject of the question, so '{form} {label}'", fixed))
     return found
-

@@ -70,7 +70,7 @@ import regex
 
 from assistant.brand.schema import BrandKit
 from assistant.quality.briefforms import keep_brief_forms
-from assistant.quality.calls import usual_call
+from assistant.quality.calls import brief_call, usual_call
 from assistant.quality.context import QualityContext
 from assistant.quality.dictionary import dictionaries
 from assistant.quality.emoji import foreign_emoji
@@ -138,8 +138,7 @@ def tidy_post(text: str, kit: BrandKit, platform: str, link: str | None, *,
         sources = Known.of(source_texts(context), language)
         text = _invented_links(text, sources)
         text = _copied_examples(text, kit, sources, language, brief)
-        text = _without_sentences(text, lambda sentence: usual_call(
-            sentence, kit.cta, brief, language) and not briefed(sentence, brief))
+        text = _without_usual_call(text, kit.cta, brief, language)
     text = without_guidance(text, guidelines, language, brief)
     text = _ECHOED_LABEL.sub("", _said_again(text))
     text = _drop_emoji(text, kit)
@@ -243,6 +242,15 @@ def _copied_examples(text: str, kit: BrandKit, sources: Known, language: str,
 
     return _without_sentences(text, lambda sentence: _copied(sentence, examples)
                               and not_todays(sentence))
+
+
+def _without_usual_call(text: str, cta: str | None, brief: str, language: str) -> str:
+    """``text`` without the sentences taken from the kit's usual call to action where the
+    brief has a call of its own (``calls``); one mostly in the brief's words stays."""
+    if not cta or brief_call(brief, language) is None:
+        return text
+    return _without_sentences(text, lambda sentence: usual_call(sentence, cta)
+                              and not briefed(sentence, brief))
 
 
 def _statement(sentence: str) -> bool:

@@ -75,10 +75,14 @@ def test_tidy_strikes_the_usual_call_where_the_brief_has_its_own(coffee: BrandKi
 
 
 def test_a_call_that_carries_the_briefs_words_is_not_the_usual_one(coffee: BrandKit) -> None:
-    assert not usual_call("Komm vorbei im Laden oder melde dich per Mail an.", coffee.cta,
-                          ROESTKURS, "de")
-    assert usual_call("Komm vorbei im Kontor oder bestell im Shop.", coffee.cta, ROESTKURS, "de")
-    assert not usual_call("Komm vorbei im Kontor oder bestell im Shop.", None, ROESTKURS, "de")
+    assert coffee.cta is not None
+    assert not usual_call("Komm vorbei im Laden oder melde dich per Mail an.", coffee.cta)
+    assert usual_call("Komm vorbei im Kontor oder bestell im Shop.", coffee.cta)
+    # a kit without a usual call keeps every sentence
+    text = "Röstkurs am 12. Dezember um 18 Uhr!\nKomm vorbei im Kontor oder bestell im Shop."
+    no_cta = coffee.model_copy(update={"cta": None})
+    assert tidy_post(text, no_cta, "instagram", None, brief=ROESTKURS).endswith(
+        "Komm vorbei im Kontor oder bestell im Shop.")
 
 
 def test_a_label_line_that_the_next_line_begins_with_goes(coffee: BrandKit) -> None:
