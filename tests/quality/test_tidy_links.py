@@ -45,6 +45,19 @@ def test_the_briefs_link_and_the_kits_addresses_stay(coffee: BrandKit, url: str)
     assert tidy_post(text, coffee, "facebook", TAGGED, brief=BRIEF) == text
 
 
+@pytest.mark.parametrize("cut", ["https://www.moe", "https://www.moewenbohne.ex",
+                                 "https://www.moewenbohne.example/ku"])
+def test_the_link_cut_at_the_texts_cap_goes(coffee: BrandKit, cut: str) -> None:
+    """A short platform's text cut inside the link is a broken address, not the brief's
+    (a Bluesky draft ended "... no extra cost. https://tess", bench 2026-12-02)."""
+    text = f"Röstkurs am 12. Dezember um 18 Uhr, 8 Plätze! {cut}"
+    ctx = context(coffee, brief=BRIEF, link=TAGGED)
+    assert invented_pieces(text, ctx, None, ()) == [cut.removeprefix("https://www.")]
+    tidied = tidy_post(text, coffee, "bluesky", TAGGED, brief=BRIEF)
+    assert tidied == "Röstkurs am 12. Dezember um 18 Uhr, 8 Plätze!"
+    assert invented_pieces(tidied, ctx, None, ()) == []
+
+
 def test_an_address_written_in_the_brief_stays(coffee: BrandKit) -> None:
     brief = f"{BRIEF} Infos auf {INVENTED}"
     text = f"Röstkurs am 12. Dezember um 18 Uhr! Mehr: {INVENTED}"
