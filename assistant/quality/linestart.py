@@ -100,7 +100,13 @@ def without_name_labels(text: str, names: Iterable[str]) -> str:
     if not labels:
         return text
     pattern = regex.compile(rf"(?m)^([ \t]*)(?:{labels})[ \t]*:[ \t]+(?=\S+[ \t]+\S)(\S)")
-    return pattern.sub(lambda found: found.group(1) + found.group(2).upper(), text)
+    text = pattern.sub(lambda found: found.group(1) + found.group(2).upper(), text)
+    # the name as a line of its own, among other lines ("Möwenbohne Kaffeerösterei GmbH"
+    # between the lines of a ready Instagram tip, bench 2026-12-02), a signature the
+    # channel's own name already gives
+    alone = regex.compile(rf"(?mi)^[ \t]*(?:{labels})[ \t]*[.!]?[ \t]*\n(?=.*\S)|"
+                          rf"(?<=\S[\s\S]*\n)[ \t]*(?:{labels})[ \t]*[.!]?[ \t]*$")
+    return alone.sub("", text).rstrip("\n") if alone.search(text) else text
 
 
 def _line_at(text: str, where: int) -> str:

@@ -25,6 +25,18 @@ from assistant.quality.textnorm import (
 # the ad labels that people write in brackets (see compliance/labels.py)
 _LABELS = {"werbung", "anzeige", "ad", "advertisement", "paid partnership", "werbung/anzeige"}
 
+# the name of a part of the prompt's form as a label opening a line: "Hook: ...", "Hier ist
+# der Hook: Frohe Weihnachten!" (an Instagram draft, bench 2026-12-02). Tidy takes the
+# label out (what follows it is the post's own line); anywhere else it is a leftover
+PART_LABEL = regex.compile(r"(?im)^[ \t]*(?:(?:hier\s+ist|hier's|here\s+is|here's)\s+"
+                           r"(?:der|ein|the|a|your|dein)\s+)?(?:hook|cta|call[\s-]to[\s-]action|"
+                           r"caption)[ \t]*:")
+
+
+def without_part_labels(text: str) -> str:
+    """``text`` without the form's part names that open its lines (PART_LABEL)."""
+    return regex.sub(rf"{PART_LABEL.pattern}[ \t]*", "", text)
+
 _PATTERNS: tuple[regex.Pattern[str], ...] = (
     # [Link zum Bestellen], [Name], [Datum einfügen]
     regex.compile(r"\[[^\[\]\n]{0,60}\p{L}[^\[\]\n]{0,60}\]"),
@@ -49,7 +61,7 @@ _PATTERNS: tuple[regex.Pattern[str], ...] = (
     # bench 2026-12-01), "Here is an example post:"
     regex.compile(r"(?i)\b(?:hier\s+ist|hier\s+sind|here\s+is|here's|here\s+are)\s+"
                   r"(?:ein|einige|an|some|a\s+few)\s+(?:beispiele?|examples?)\b"),
-    regex.compile(r"(?im)^\s*(?:hook|cta|call[\s-]to[\s-]action|caption)\s*:"),
+    PART_LABEL,
     # the prompt's own lines copied into a post: "Every post must contain each of these
     # facts (in your own words): ..." (a LinkedIn draft, bench 2026-12-01), "die Fakten des
     # Briefings: ..." (a German one, 2026-12-01)

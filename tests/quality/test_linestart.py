@@ -65,6 +65,11 @@ NAMES = ("Möwenbohne Kaffeekontor", "Möwenbohne Kaffeerösterei GmbH")
     ("Möwenbohne Kaffeekontor: Moin!", "Möwenbohne Kaffeekontor: Moin!"),
     ("Neu bei Möwenbohne Kaffeekontor: Kolumbien im Shop", "Neu bei Möwenbohne "
      "Kaffeekontor: Kolumbien im Shop"),
+    # the name as a line of its own among the lines of a ready Instagram tip (2026-12-02)
+    ("Ziehen lassen, filtern und fertig!\nMöwenbohne Kaffeerösterei GmbH\nKomm vorbei!",
+     "Ziehen lassen, filtern und fertig!\nKomm vorbei!"),
+    ("Frohe Weihnachten!\n\nMöwenbohne Kaffeekontor.", "Frohe Weihnachten!"),
+    ("Möwenbohne Kaffeekontor", "Möwenbohne Kaffeekontor"),  # a post of the name alone
 ])
 def test_the_brands_name_as_a_label_goes(text: str, expected: str) -> None:
     assert without_name_labels(text, NAMES) == expected

@@ -154,6 +154,15 @@ def test_a_brand_fact_copied_from_the_guidelines_goes_unless_the_brief_names_it(
     hours = "Neue Öffnungszeiten ab 5. Januar: Samstag 9 bis 15 Uhr."
     assert tidy_post(f"{hours} {BRAND_LINE}", coffee, "linkedin", None, brief=hours,
                      guidelines=guidelines) == hours
+    # the fact in the model's own short form of it (a ready Instagram line, 2026-12-02)
+    coffee_news = "Neuer Filterkaffee aus Kolumbien, 250 g für 11,90 €."
+    lines = f"{coffee_news}\nKaffee rösten in Chargen von 15 Kilo\nKomm vorbei im Kontor"
+    assert tidy_post(lines, coffee, "instagram", None, brief=coffee_news,
+                     guidelines=guidelines) == f"{coffee_news}\nKomm vorbei im Kontor"
+    # a sentence without a fact of its own is held to the higher share
+    shared = "Wir rösten zweimal die Woche für euch und die Nachbarn."
+    assert tidy_post(f"{coffee_news} {shared}", coffee, "instagram", None,
+                     brief=coffee_news, guidelines=guidelines) == f"{coffee_news} {shared}"
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -216,3 +225,17 @@ def test_a_sentence_after_a_link_that_ends_one_is_read_on_its_own(coffee: BrandK
                                                           (len(link) + 7, len(link) + 17)]
     assert sentence_spans(f"Mehr: {link}?q=1 heute") == [(0, len(link) + 16)]
 
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an Instagram draft, bench 2026-12-02 ("problems" for the placeholder, after repairs)
+    ("Hier ist der Hook: Frohe Weihnachten!\nVom 24. bis 26. Dezember ist das Kontor "
+     "geschlossen", "Frohe Weihnachten!\nVom 24. bis 26. Dezember ist das Kontor geschlossen"),
+    ("Hook: Röstkurs am 12. Dezember!\nCall to action: Meld dich im Laden an.",
+     "Röstkurs am 12. Dezember!\nMeld dich im Laden an."),
+    # a word of the post that is no label of the form stays
+    ("Tipp: Filter vorher spülen.", "Tipp: Filter vorher spülen."),
+])
+def test_the_forms_part_names_as_labels_go(coffee: BrandKit, text: str, expected: str) -> None:
+    assert tidy_post(text, coffee, "instagram", None) == expected
+    assert placeholder_problems(expected) == []
