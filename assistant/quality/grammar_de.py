@@ -74,12 +74,14 @@ from assistant.quality.grammar_phrase import (
     is_noun,
     noun_after,
     phrase_of,
+    refit,
     slots_of,
 )
 from assistant.quality.grammar_subject import question_subject, subject_verb
 from assistant.quality.grammar_verbs import doubled_zu, joined_prefixes
 from assistant.quality.grammar_words import (
     ADJECTIVE_ENDINGS,
+    DEFINITE,
     DETERMINERS,
     EIN_STEMS,
     GrammarLexicon,
@@ -171,15 +173,28 @@ def adjective_endings(plain: str, words: list[Token], lex: GrammarLexicon) -> li
             if shared and ending and ending not in allowed:
                 phrase = phrase_of(plain, token, words[position])
                 stem = adjective.text[: -len(ending)]
-                if adjective.capitalised and not adjective.sentence_start:
+                copied = adjective.capitalised and not adjective.sentence_start
+                if copied:
                     stem = stem.lower()  # "der Neuer Filterkaffee" -> "der neue"
                 fixes = " or ".join(f"'{stem}{e}'" for e in sorted(allowed))
-                # no fix to apply: the article may be what is wrong ("genieße ein schönes
-                # Rösterkurs" wants "einen schönen", not "ein schöner")
                 found.append(Finding(phrase, f"'{phrase}': after '{token.text}' the adjective "
-                                             f"'{adjective.text}' takes {fixes}"))
+                                             f"'{adjective.text}' takes {fixes}",
+                                     _copied_adjective_fix(phrase, adjective.text, stem,
+                                                           allowed, copied, word)))
                 break
     return found
+
+
+def _copied_adjective_fix(phrase: str, adjective: str, stem: str, allowed: set[str],
+                         copied: bool, article: str) -> str | None:
+    """The fix of rule 3b where only the adjective can be wrong: the brief's own adjective
+    taken over with its capital and ending ("Neuer Filterkaffee aus Kolumbien" became "Was
+    ist der Neuer Filterkaffee ...?", bench 2026-12-02) after a definite article that fits
+    its noun. Otherwise none: the article may be what is wrong ("genieße ein schönes
+    Rösterkurs" wants "einen schönen", not "ein schöner")."""
+    if not (copied and len(allowed) == 1 and article.lower() in DEFINITE):
+        return None
+    return refit(phrase, adjective, stem + next(iter(allowed)))
 
 
 def _capitalised_adjective(words: list[Token], index: int, lex: GrammarLexicon) -> int | None:

@@ -37,6 +37,11 @@ def lex() -> GrammarLexicon:
     ("Wir bieten einen barista-Kurs am Samstag.", "Wir bieten einen Barista-Kurs am Samstag."),
     ("Maximal 8 Plätze am 18 Uhr.", "Maximal 8 Plätze um 18 Uhr."),
     ("Das macht ihn zu perfekten Kaffee.", "Das macht ihn zu perfektem Kaffee."),
+    # the brief's "Neuer Filterkaffee" taken over after an article (bench 2026-12-02)
+    ("Was ist der Neuer Filterkaffee aus Kolumbien?", "Was ist der neue Filterkaffee aus "
+     "Kolumbien?"),
+    ("Probier den Neuer Filterkaffee aus Kolumbien.", "Probier den neuen Filterkaffee aus "
+     "Kolumbien."),
     # a word that says how stays as it is (a ready Instagram draft, bench 2026-12-02)
     ("Cold Brew mit grob gemahlener Kaffee!", "Cold Brew mit grob gemahlenem Kaffee!"),
     ("Aufgießen mit frisch gemahlener Kaffee.", "Aufgießen mit frisch gemahlenem Kaffee."),
