@@ -47,7 +47,18 @@ TAGS: dict[str, Any] = {"maxItems": 8, "items": {"type": "string", "maxLength": 
 # inside, and no "!", ".", ":", ";", "," or space right before the last one: the model's
 # own question mark and the pattern's made "Wie geht es dir??" and "Lass uns
 # herausfinden!?", a label cut short "Bewerbung per Mail:?" (bench, 2026-11-30)
-QUESTION_PATTERN = r"^[^\n?]{7,199}[^\n?!.:;, ]\?$"
+# One sentence, begun as a question begins: a question word, or a verb ("Kennst du ...",
+# "Habt ihr ...", "Lust auf ...", "Möchten Sie ...", "Do you ..."). A free first word let the
+# model fill the part with a paragraph that merely ended in "?": "Hier ist ein Röstkurs
+# für dich! Du kannst ... Wir sind nicht nur ein Café?", "Möwenbohne Kaffeekontor sucht
+# Barista ... Bewerbung per Mail an moin@moewenbohne.example?" (2 of 3 German Facebook
+# drafts, bench 2026-12-02). A "." stands only after a digit (a date: "12. Dezember")
+_ASKS = ("Was|Wie|Wer|Wen|Wem|Wo|Woher|Wohin|Wann|Warum|Weshalb|Wieso|Welche|Welcher|"
+         "Welches|Welchen|Womit|Wofür|Worauf|Worüber|Darf|Kann|Soll|Muss|Mag|Will|Seid|"
+         "Sind|Wird|[A-ZÄÖÜ][a-zäöüß]*(?:st|t)|[A-ZÄÖÜ][a-zäöüß]*en Sie|"
+         "Do|Does|Did|Are|Is|Were|Have|Has|Can|Could|Will|Would|Should|Who|What|When|Where|"
+         "Why|How|Which|Ever|Ready|Want|Need")
+QUESTION_PATTERN = rf"^(?:{_ASKS}) (?:[^\n?!.]|[0-9]\.){{5,190}}[^\n?!.:;, ]\?$"
 # the platforms whose form is "short": one text, held to its budget by the grammar
 SHORT = ("x", "bluesky", "threads", "mastodon")
 

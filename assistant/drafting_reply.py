@@ -16,6 +16,8 @@ from assistant.quality.textnorm import CLOSING_TOKEN, mask_addresses, sentence_s
 # characters a grammar's cut can stop short of a cap: a token of the 1.5B model's
 # vocabulary is rarely longer
 TOKEN_SLACK = 12
+# where a clause ends inside a sentence: a comma, semicolon or colon, a dash between words
+_CLAUSE_END = regex.compile(r"\s*(?:[,;:]|\s[–-](?=\s))")
 _CLOSED_END = regex.compile(rf"(?:[.!?…)\]\"'»«“”]|{CLOSING_TOKEN})\s*\Z")
 
 
@@ -112,7 +114,13 @@ def whole(value: str, cap: int | None) -> str:
     # sentences as the checks read them: a date's dot or an address's ends none
     masked = mask_addresses(value)
     ends = [end for _, end in sentence_spans(value) if masked[end - 1] in ".!?"]
-    return value[:ends[-1]] if ends and ends[-1] > cap // 2 else value
+    if ends and ends[-1] > cap // 2:
+        return value[:ends[-1]]
+    # no sentence ends late enough: back to the last clause's end, so that no cut word
+    # stays ("... 1 Liter kaltes Wasser, 16 Stunden im Kühl", a ready Instagram hook whose
+    # next line began anew, bench 2026-12-02)
+    clauses = [found.start() for found in _CLAUSE_END.finditer(masked)]
+    return value[:clauses[-1]] if clauses and clauses[-1] > cap // 2 else value
 
 
 def joined(form: Form, values: Mapping[str, Any]) -> str:
@@ -126,19 +134,21 @@ def joined(form: Form, values: Mapping[str, Any]) -> str:
             value = values.get(name)
             items = value if isinstance(value, list) else [value]
             cap = caps.get(name)
-            pieces += [(whole(line, cap), cap) for line in map(_line, items) if line]
+            pieces += [(line, cap) for line in map(_line, items) if line]
         if pieces:
-            paragraphs.append(form.line_sep.join(_rejoined(pieces)))
+            paragraphs.append(form.line_sep.join(
+                whole(text, cap) for text, cap in _rejoined(pieces)))
     return form.paragraph_sep.join(paragraphs)
 
 
-def _rejoined(pieces: list[tuple[str, int | None]]) -> list[str]:
+def _rejoined(pieces: list[tuple[str, int | None]]) -> list[tuple[str, int | None]]:
     """The pieces of a paragraph, a cut one joined to the next where the model began the
     cut word again there: Instagram's hook stopped at its cap ("... auf 1 Liter kaltes W",
     "... ab Samstag im K") and the first line went on with the whole word ("Wasser, 16
     Stunden ...", "Kontor und im Shop"; bench, 2026-11-30); or where the next goes on with
     the cut sentence in small letters ("... geschlossen vom 24. bis 26. Dezember, aber wir
-    sind" / "wieder für euch da ab dem 27. Dezember.", bench 2026-12-02)."""
+    sind" / "wieder für euch da ab dem 27. Dezember.", bench 2026-12-02). The pieces as
+    the model wrote them, each with its cap; a joined one has none (it is whole)."""
     out: list[tuple[str, int | None]] = []
     for text, cap in pieces:
         if out:
@@ -147,13 +157,13 @@ def _rejoined(pieces: list[tuple[str, int | None]]) -> list[str]:
             first = text.split(maxsplit=1)[0]
             if fragment and len(first) > len(fragment) and \
                     first.casefold().startswith(fragment.casefold()):
-                out[-1] = (last[:len(last) - len(fragment)] + text, cap)
+                out[-1] = (last[:len(last) - len(fragment)] + text, None)
                 continue
             if _goes_on(last, last_cap, text):
-                out[-1] = (f"{last.rstrip()} {text}", cap)
+                out[-1] = (f"{last.rstrip()} {text}", None)
                 continue
         out.append((text, cap))
-    return [text for text, _ in out]
+    return out
 
 
 def _goes_on(last: str, cap: int | None, text: str) -> bool:
