@@ -189,6 +189,13 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
     ("Das ist eine warme und köstliche Erlebnis.",
      "'eine warme und köstliche Erlebnis': 'Erlebnis' is neuter and does not fit 'eine'; "
      "use 'ein'"),
+    # the brief's "von Marzipan und dunkler Schokolade" out of its "von" (bench 2026-12-02)
+    ("Marzipan und dunkler Schokolade sind nur bis Ende Dezember.",
+     "'dunkler Schokolade': joined by 'und' to a phrase that no preposition puts in the "
+     "dative, the adjective ends in -e: 'dunkle Schokolade'"),
+    ("Sie enthält Marzipan und dunkler Schokolade.",
+     "'dunkler Schokolade': joined by 'und' to a phrase that no preposition puts in the "
+     "dative, the adjective ends in -e: 'dunkle Schokolade'"),
 ])
 def test_the_models_agreement_errors_are_found(text: str, message: str,
                                                lex: GrammarLexicon) -> None:
@@ -442,6 +449,10 @@ MORE_CORRECT = [
     "Wir bieten einen frischen und leckeren Kaffee. Ein kräftiger oder fruchtiger Espresso? "
     "Mit frischem und leckerem Kaffee. Die neuen und alten Bohnen sind da. Wir rösten den "
     "Kaffee und frische Bohnen.",
+    # a list after a preposition of the dative or genitive, and a genitive after a noun
+    "Mit Noten von Marzipan und dunkler Schokolade. Noten von roter Johannisbeere, Kakao "
+    "und dunkler Schokolade. Der Duft frischer Vanille und dunkler Schokolade. Wegen Regen "
+    "und starker Kälte bleibt das Kontor zu. Ein Cappuccino mit Hafer und frischer Milch.",
 ]
 
 

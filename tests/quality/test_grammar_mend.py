@@ -42,6 +42,8 @@ def lex() -> GrammarLexicon:
      "Kolumbien?"),
     ("Probier den Neuer Filterkaffee aus Kolumbien.", "Probier den neuen Filterkaffee aus "
      "Kolumbien."),
+    ("Marzipan und dunkler Schokolade sind nur bis Ende Dezember.",
+     "Marzipan und dunkle Schokolade sind nur bis Ende Dezember."),
     # a word that says how stays as it is (a ready Instagram draft, bench 2026-12-02)
     ("Cold Brew mit grob gemahlener Kaffee!", "Cold Brew mit grob gemahlenem Kaffee!"),
     ("Aufgießen mit frisch gemahlener Kaffee.", "Aufgießen mit frisch gemahlenem Kaffee."),
