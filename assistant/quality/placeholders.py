@@ -132,6 +132,7 @@ _CUT = regex.compile(r"(?:\.{2,}|…)\Z")
 _OPEN_WORDS = 10
 _TAGS_AFTER = regex.compile(r"(?:\s|#\w+)*\Z")
 _LAST_SENTENCE = regex.compile(r"(?:^|[.!?…:;\n])([^.!?…:;\n]*)\Z")
+_LINK_LINE = regex.compile(r"\s*\n[ \t]*https?://\S+\s*\Z")
 _CLOSED = regex.compile(rf"(?:[.!?…:;)\]\"'»«“”\ufe0f\u200d]|{CLOSING_TOKEN})\Z")
 
 
@@ -161,6 +162,9 @@ def cut_off_problems(text: str) -> list[Problem]:
     if dangling is not None:
         return [problem("cut_off", f"a line stops on '{dangling.split()[-1]}' as if cut off "
                                    f"('…{dangling}'); finish it or take the word out")]
+    # the post's link on a line of its own closes nothing: drafting puts it under the text
+    # ("... you will be responsible" over the link, an X post cut at its cap, 2026-12-02)
+    body = _LINK_LINE.sub("", body)
     tail = _LAST_SENTENCE.search(body)
     if tail is None or _CLOSED.search(body) or \
             len(words(strip_markup(tail.group(1)))) < _OPEN_WORDS:

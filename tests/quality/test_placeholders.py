@@ -115,6 +115,10 @@ COLON = "ends in ':' with nothing after it"
     # a ready LinkedIn draft (bench, 2026-12-02): two paragraphs of "Register now,"
     ("Join our webinar on 10 December.\n\nRegister now,\n\nRegister now,\n\n"
      "https://tessaline.example/webinar", "a paragraph stops on ','"),
+    # an X post cut at its cap, the link put under it (bench, 2026-12-02)
+    ("We are looking for a senior data engineer. With experience in Python and Postgres, you "
+     "will be responsible\n\nhttps://tessaline.example/careers/senior?utm_source=x",
+     "stops mid-sentence"),
 ])
 def test_a_post_that_ends_unfinished_reads_as_cut_off(text: str, said: str) -> None:
     found = cut_off_problems(text)
