@@ -37,6 +37,7 @@ def without_part_labels(text: str) -> str:
     """``text`` without the form's part names that open its lines (PART_LABEL)."""
     return regex.sub(rf"{PART_LABEL.pattern}[ \t]*", "", text)
 
+
 _PATTERNS: tuple[regex.Pattern[str], ...] = (
     # [Link zum Bestellen], [Name], [Datum einfügen]
     regex.compile(r"\[[^\[\]\n]{0,60}\p{L}[^\[\]\n]{0,60}\]"),
