@@ -306,18 +306,33 @@ def _said_again(text: str) -> str:
     sentence says in full, word for word (of two equal ones the later goes): the model's
     echo, "... stellen wir unseren Hafer-Cappuccino vor, ab Montag im Café für 3,80 €. Ab
     Montag im Café für 3,80 €" (X), or a line "Ab dem 27. Dezember sind wir wieder für euch
-    da." under the line that ends in it (Instagram; bench and CLI, 2026-11-30)."""
+    da." under the line that ends in it (Instagram; bench and CLI, 2026-11-30). A shorter
+    line with no mark goes where another sentence opens with its words: "Schema drift" as
+    a LinkedIn paragraph of its own under "Schema drift alerts have been expanded ..." (a
+    ready draft, bench 2026-12-02)."""
     spans = sentence_spans(text)
     keys = [" " + " ".join(words(text[start:end])) + " " for start, end in spans]
 
     def echo(index: int) -> bool:
         key = keys[index]
-        return len(key.split()) >= ECHO_MIN_WORDS and any(
+        if len(key.split()) < ECHO_MIN_WORDS:
+            return bool(key.strip()) and _bare_line(text, *spans[index]) and any(
+                other != index and keys[other].startswith(key) and keys[other] != key
+                for other in range(len(keys)))
+        return any(
             other != index and key in keys[other] and (key != keys[other] or other < index)
             for other in range(len(keys)))
 
     return _without_spans(text, spans, [span for index, span in enumerate(spans)
                                         if echo(index)])
+
+
+def _bare_line(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a line of its own that ends in no mark."""
+    end = start + len(text[start:end].rstrip())
+    return (text[:start].rstrip(" \t").endswith("\n") or not text[:start].strip()) and \
+        (text[end:].lstrip(" \t").startswith("\n") or not text[end:].strip()) and \
+        text[start:end].rstrip()[-1:].isalnum()
 
 
 def _without_spans(text: str, spans: list[tuple[int, int]],

@@ -180,6 +180,12 @@ def test_a_brand_fact_copied_from_the_guidelines_goes_unless_the_brief_names_it(
     # the same sentence twice: the later goes
     ("Jetzt anmelden im Laden! Der Kurs ist am Freitag. Jetzt anmelden im Laden!",
      "Jetzt anmelden im Laden! Der Kurs ist am Freitag."),
+    # a paragraph of two words that the first one opens with (LinkedIn, bench 2026-12-02)
+    ("Schema drift alerts now cover Snowflake.\n\nSchema drift\n\nTurn them on under "
+     "Settings.", "Schema drift alerts now cover Snowflake.\n\nTurn them on under Settings."),
+    # a short line with its own mark, or one inside a line, stays
+    ("Frohe Weihnachten!\nFrohe Weihnachten und einen guten Rutsch!",
+     "Frohe Weihnachten!\nFrohe Weihnachten und einen guten Rutsch!"),
 ])
 def test_a_sentence_another_says_in_full_goes(coffee: BrandKit, text: str,
                                               expected: str) -> None:
