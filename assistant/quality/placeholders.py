@@ -33,6 +33,12 @@ PART_LABEL = regex.compile(r"(?im)^[ \t]*(?:(?:hier\s+ist|hier's|here\s+is|here'
                            r"caption)[ \t]*:")
 
 
+# the model showing its work: "Hier ist ein Beispiel: '...'" (a ready Facebook draft, bench
+# 2026-12-01), "Here is an example post:"; tidy strikes the sentence it opens
+SHOWN_EXAMPLE = regex.compile(r"(?i)\b(?:hier\s+ist|hier\s+sind|here\s+is|here's|here\s+are)\s+"
+                              r"(?:ein|einige|an|some|a\s+few)\s+(?:beispiele?|examples?)\b")
+
+
 def without_part_labels(text: str) -> str:
     """``text`` without the form's part names that open its lines (PART_LABEL)."""
     return regex.sub(rf"{PART_LABEL.pattern}[ \t]*", "", text)
@@ -58,10 +64,7 @@ _PATTERNS: tuple[regex.Pattern[str], ...] = (
     # (the embedded model, 2026-11-30), "Here's the caption:", "Hook: ..." opening a line
     regex.compile(r"(?i)\b(?:hier\s+ist|hier's|here\s+is|here's)\s+(?:der|ein|the|a|your|dein)"
                   r"\s+(?:hook|call[\s-]to[\s-]action|cta|caption)\b"),
-    # the model showing its work: "Hier ist ein Beispiel: '...'" (a ready Facebook draft,
-    # bench 2026-12-01), "Here is an example post:"
-    regex.compile(r"(?i)\b(?:hier\s+ist|hier\s+sind|here\s+is|here's|here\s+are)\s+"
-                  r"(?:ein|einige|an|some|a\s+few)\s+(?:beispiele?|examples?)\b"),
+    SHOWN_EXAMPLE,
     PART_LABEL,
     # the prompt's own lines copied into a post: "Every post must contain each of these
     # facts (in your own words): ..." (a LinkedIn draft, bench 2026-12-01), "die Fakten des

@@ -233,6 +233,18 @@ def test_a_sentence_after_a_link_that_ends_one_is_read_on_its_own(coffee: BrandK
 
 
 
+def test_the_models_shown_example_goes(coffee: BrandKit) -> None:
+    """"Hier ist ein Beispiel: '...'" in a Facebook draft's details (bench 2026-12-02,
+    "problems" for the placeholder after both repairs)."""
+    text = ("Wir stellen unseren Hafer-Cappuccino vor, ab Montag im Café für 3,80 €. Hier ist "
+            "ein Beispiel: 'Der Hafer-Cappuccino ist ein Kaffee mit einer Hafermolkerei. "
+            "Gemeinsam mit der Hafermolkerei Elbhof stellen wir ihn vor.")
+    tidied = tidy_post(text, coffee, "facebook", None)
+    assert tidied == ("Wir stellen unseren Hafer-Cappuccino vor, ab Montag im Café für 3,80 €. "
+                      "Gemeinsam mit der Hafermolkerei Elbhof stellen wir ihn vor.")
+    assert placeholder_problems(tidied) == []
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # an Instagram draft, bench 2026-12-02 ("problems" for the placeholder, after repairs)
     ("Hier ist der Hook: Frohe Weihnachten!\nVom 24. bis 26. Dezember ist das Kontor "
