@@ -32,7 +32,6 @@ from assistant.quality.compose import (
 from assistant.quality.context import QualityContext
 from assistant.quality.fit import FLAWS, STRIKE_CLEARS, fit_post, without_clashing, without_flawed
 from assistant.quality.linkbio import bio_hints
-from assistant.quality.sources import required_brief
 from assistant.quality.tidy import one_link, tidy_post, without_guidance
 
 
@@ -210,7 +209,10 @@ def _with_brief_facts(kit: BrandKit, draft: Draft) -> Draft:
         return draft
     context = QualityContext(brief=draft.brief, link=draft.link, language=draft.language,
                              platform=draft.platform, kit=kit)
-    tags, brief = list(draft.hashtags), required_brief(context)
+    # the pieces come from the person's brief, as written: the required brief lacks the
+    # kit's guidance ("Neue   ab 5. Januar." was put back for "Neue Öffnungszeiten ab 5.
+    # Januar", a pillar's word taken out; a ready Facebook draft, CLI 2026-12-02)
+    tags, brief = list(draft.hashtags), draft.brief
     # the tags count on X and Bluesky: the last ones give way when the fact would not fit
     for kept in range(len(tags), -1, -1):
         trial = draft.model_copy(update={"hashtags": tags[:kept]})

@@ -53,8 +53,10 @@ def required_brief(ctx: QualityContext) -> str:
     guidance = [ctx.kit.cta or "", *(p.name for p in ctx.kit.pillars),
                 *(p.description for p in ctx.kit.pillars)]
     pieces = {piece.strip() for text in guidance for piece in _GUIDANCE_SPLIT.split(text)}
+    # whole words only: the pillar's "Öffnungszeiten" and "Filter" are no part of a brief's
+    # "Neue Öffnungszeiten ab 5. Januar" as an offer, nor of its "Filterkaffee"
     for piece in sorted((p for p in pieces if len(p) > 2), key=len, reverse=True):
-        brief = brief.replace(piece, " ")
+        brief = regex.sub(rf"(?<![\w-]){regex.escape(piece)}(?![\w-])", " ", brief)
     return brief
 
 

@@ -107,6 +107,21 @@ def test_a_fact_the_reply_left_out_is_put_back_in_the_briefs_words(
     assert any(p.code == "missing_fact" for p in short.problems)
 
 
+def test_a_fact_is_put_back_with_every_word_of_the_brief(fake_llm: FakeLLMServer) -> None:
+    """"Öffnungszeiten" is a word of the coffee kit's pillar "Kurse & Termine"; the facts a
+    post must carry are read without the kit's guidance, but the piece put back is the
+    person's brief as written: "Neue   ab 5. Januar." stood in a ready Facebook draft (CLI,
+    2026-12-02)."""
+    brief = ("Neue Öffnungszeiten ab 5. Januar: Montag bis Freitag 8 bis 18 Uhr, Samstag 9 bis "
+             "15 Uhr, sonntags geschlossen.")
+    reply = ("Montag bis Freitag sind wir von 8 bis 18 Uhr für dich da, Samstag von 9 bis 15 "
+             "Uhr, und sonntags ist geschlossen.")
+    fake_llm.responder = DraftScript(lambda platform, call: post(platform, reply, []))
+    [draft] = draft_posts(kit(), brief, ["facebook"])
+    assert draft.text.endswith("geschlossen. Neue Öffnungszeiten ab 5. Januar."), draft.text
+    assert draft.status == "ready", draft.problems
+
+
 def test_the_last_hashtags_give_way_to_a_fact_that_would_not_fit(
         fake_llm: FakeLLMServer) -> None:
     """On X the tags count: the CLI's Bluesky post (2026-12-01) left out "Kostenlos", and
