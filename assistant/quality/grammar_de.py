@@ -67,6 +67,7 @@ from assistant.quality.grammar_person import (
     imperative_sich,
     person_before_du,
     small_compound_heads,
+    small_nominal_adjectives,
 )
 from assistant.quality.grammar_phrase import (
     Finding,
@@ -291,7 +292,7 @@ _RULES = (dative_plural, dative_articles, dative_bare_nouns, dative_bare_adjecti
           bare_adjectives, uninflected_adjectives, object_case, reflexive_person,
           doubled_pronouns, hanging_prepositions, joined_prefixes, doubled_zu, month_prepositions,
           clock_prepositions, feasts_and_spans, person_before_du, imperative_sich,
-          small_compound_heads)
+          small_compound_heads, small_nominal_adjectives)
 
 
 def grammar_findings(text: str, lex: GrammarLexicon) -> list[Finding]:

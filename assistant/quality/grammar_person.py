@@ -21,6 +21,11 @@ written large ("Barista-Kurs", "Online-Shop", "To-go-Becher"). Read when the fir
 three letters or more, is all small and is a word some dictionary knows (a brand written
 small, "dm-Markt", or a unit, "km-Zahl", is no dictionary word and stays). Its one
 correction is the capital, so tidy makes it.
+
+Rule 11b: "Was gibt es neues zum Rösten?" (a Facebook question of the CLI, 2026-12-02):
+an adjective in -es after etwas, nichts, viel, wenig, allerlei or "gibt es" is a noun and
+is written large ("etwas Neues", "nichts Besonderes"). Read only for a word that is an
+adjective with the -es ending, with no noun after it ("etwas neues Werkzeug" stays).
 """
 
 from __future__ import annotations
@@ -103,4 +108,33 @@ def small_compound_heads(plain: str, words: list[Token],
         fix = token.text[:1].upper() + token.text[1:]
         found.append(Finding(token.text, f"'{token.text}': a word joined with a hyphen to a "
                                          f"noun is written large: '{fix}'", fix))
+    return found
+
+
+# the words after which an adjective in -es stands as a noun: "etwas Neues", "gibt es Neues"
+# (not a pronoun, nor "anderes", which stays small: "etwas anderes")
+_SMALL_ES = frozenset({"anderes", "eines", "keines", "meines", "deines", "seines", "ihres",
+                       "unseres", "eures", "alles", "jedes", "dieses", "jenes", "manches",
+                       "solches", "welches", "einiges", "vieles", "weniges", "beides",
+                       "mehreres", "etliches"})
+_NAMING = regex.compile(r"(?i)\b(?:etwas|nichts|viel|wenig|allerlei|gibt\s+es|gibt's)\s+$")
+
+
+def small_nominal_adjectives(plain: str, words: list[Token],
+                             lex: GrammarLexicon) -> list[Finding]:
+    """Rule 11b (see the module doc): "Was gibt es neues?" -> "Neues"."""
+    found = []
+    for index, token in enumerate(words):
+        after = words[index + 1] if index + 1 < len(words) else None
+        if not (token.text.islower() and token.text.endswith("es") and token.spaced
+                and token.text not in _SMALL_ES
+                and lex.is_word(token.text[:-2] + "e") and lex.is_word(token.text[:-2] + "en")
+                and _NAMING.search(plain[:token.start])):
+            continue
+        if after is not None and after.spaced and after.capitalised:
+            continue  # "etwas neues Werkzeug": an adjective before its noun
+        fix = token.text.capitalize()
+        found.append(Finding(token.text, f"'{token.text}': after "
+                                         f"'{plain[:token.start].split()[-1]}' an adjective "
+                                         f"is a noun and is written large: '{fix}'", fix))
     return found

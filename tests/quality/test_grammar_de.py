@@ -453,6 +453,9 @@ MORE_CORRECT = [
     "Mit Noten von Marzipan und dunkler Schokolade. Noten von roter Johannisbeere, Kakao "
     "und dunkler Schokolade. Der Duft frischer Vanille und dunkler Schokolade. Wegen Regen "
     "und starker Kälte bleibt das Kontor zu. Ein Cappuccino mit Hafer und frischer Milch.",
+    # an adjective before its noun, a pronoun and "anderes" stay small after etwas
+    "Hast du etwas neues Werkzeug? Das ist etwas anderes. Hier gibt es eines. Es gibt "
+    "nichts Neues.",
 ]
 
 

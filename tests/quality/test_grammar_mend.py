@@ -44,6 +44,9 @@ def lex() -> GrammarLexicon:
      "Kolumbien."),
     ("Marzipan und dunkler Schokolade sind nur bis Ende Dezember.",
      "Marzipan und dunkle Schokolade sind nur bis Ende Dezember."),
+    # a Facebook question of the CLI (2026-12-02)
+    ("Was gibt es neues zum Rösten?", "Was gibt es Neues zum Rösten?"),
+    ("Wir haben nichts besonderes geplant.", "Wir haben nichts Besonderes geplant."),
     # a word that says how stays as it is (a ready Instagram draft, bench 2026-12-02)
     ("Cold Brew mit grob gemahlener Kaffee!", "Cold Brew mit grob gemahlenem Kaffee!"),
     ("Aufgießen mit frisch gemahlener Kaffee.", "Aufgießen mit frisch gemahlenem Kaffee."),
