@@ -47,15 +47,22 @@ TAGS: dict[str, Any] = {"maxItems": 8, "items": {"type": "string", "maxLength": 
 # inside, and no "!", ".", ":", ";", "," or space right before the last one: the model's
 # own question mark and the pattern's made "Wie geht es dir??" and "Lass uns
 # herausfinden!?", a label cut short "Bewerbung per Mail:?" (bench, 2026-11-30)
-# One sentence, begun as a question begins: a question word, or a verb ("Kennst du ...",
-# "Habt ihr ...", "Lust auf ...", "Möchten Sie ...", "Do you ..."). A free first word let the
-# model fill the part with a paragraph that merely ended in "?": "Hier ist ein Röstkurs
-# für dich! Du kannst ... Wir sind nicht nur ein Café?", "Möwenbohne Kaffeekontor sucht
-# Barista ... Bewerbung per Mail an moin@moewenbohne.example?" (2 of 3 German Facebook
-# drafts, bench 2026-12-02). A "." stands only after a digit (a date: "12. Dezember")
+# One sentence, begun as a question begins: a question word, or one of the verbs a question
+# to readers opens with ("Kennst du ...", "Habt ihr ...", "Möchten Sie ...", "Do you ...").
+# A free first word let the model fill the part with a paragraph that merely ended in "?":
+# "Hier ist ein Röstkurs für dich! Du kannst ... Wir sind nicht nur ein Café?",
+# "Möwenbohne Kaffeekontor sucht Barista ... Bewerbung per Mail an moin@...?" (2 of 3
+# German Facebook drafts, bench 2026-12-02). The verbs are a closed list: any capitalised
+# word in -t let it glue the brand's name to its verb, "Möwenbohneischeeröstereiwartet
+# dich ...?" (bench, the same day). A "." stands only after a digit ("12. Dezember")
+_DU_VERBS = ("Kenn|Hab|Wiss|Such|Brauch|Lieb|Trink|Komm|Probier|Plan|Feier|Erinner|Verpass|"
+             "Freu|Wart|Mag|Mög|Möcht|Woll|Hätt|Würd|Geh|Seh|Hör|Schmeck|Hol|Mach")
+_SIE_VERBS = ("Kennen|Haben|Sind|Wissen|Suchen|Brauchen|Lieben|Trinken|Kommen|Möchten|"
+              "Wollen|Planen|Feiern|Hätten|Würden|Freuen")
 _ASKS = ("Was|Wie|Wer|Wen|Wem|Wo|Woher|Wohin|Wann|Warum|Weshalb|Wieso|Welche|Welcher|"
-         "Welches|Welchen|Womit|Wofür|Worauf|Worüber|Darf|Kann|Soll|Muss|Mag|Will|Seid|"
-         "Sind|Wird|[A-ZÄÖÜ][a-zäöüß]*(?:st|t)|[A-ZÄÖÜ][a-zäöüß]*en Sie|"
+         "Welches|Welchen|Womit|Wofür|Worauf|Worüber|Darf|Kann|Soll|Muss|Will|Seid|Bist|"
+         "Ist|Gibt|Wird|Lust|Weißt|Willst|Magst|Kannst|Sollen|"
+         f"(?:{_DU_VERBS})(?:e?st|e?t|test|tet)|(?:{_SIE_VERBS}) Sie|"
          "Do|Does|Did|Are|Is|Were|Have|Has|Can|Could|Will|Would|Should|Who|What|When|Where|"
          "Why|How|Which|Ever|Ready|Want|Need")
 QUESTION_PATTERN = rf"^(?:{_ASKS}) (?:[^\n?!.]|[0-9]\.){{5,190}}[^\n?!.:;, ]\?$"

@@ -80,7 +80,7 @@ from assistant.quality.grammar_phrase import (
     slots_of,
 )
 from assistant.quality.grammar_subject import question_subject, subject_verb
-from assistant.quality.grammar_verbs import doubled_zu, joined_prefixes
+from assistant.quality.grammar_verbs import doubled_zu, joined_prefixes, zu_outside
 from assistant.quality.grammar_words import (
     ADJECTIVE_ENDINGS,
     DEFINITE,
@@ -290,7 +290,8 @@ _RULES = (dative_plural, dative_articles, dative_bare_nouns, dative_bare_adjecti
           joined_feminine_case,
           contractions, subject_verb, question_subject, articles, adjective_endings,
           bare_adjectives, uninflected_adjectives, object_case, reflexive_person,
-          doubled_pronouns, hanging_prepositions, joined_prefixes, doubled_zu, month_prepositions,
+          doubled_pronouns, hanging_prepositions, joined_prefixes, doubled_zu, zu_outside,
+          month_prepositions,
           clock_prepositions, feasts_and_spans, person_before_du, imperative_sich,
           small_compound_heads, small_nominal_adjectives)
 

@@ -13,6 +13,10 @@ dictionary ("anmelde" -> an + melde: "anmelden", "melden"), and must not be an a
 verb takes its "zu" inside ("hinzuzufügen", "anzumelden"), so a "zu" before such a form is
 one too many. Read when the word splits into a separable prefix, "zu" and a rest whose
 infinitive with the prefix is in the dictionary ("hinzu" + "zu" + "fügen": "hinzufügen").
+The other way round, "zu" before a separable verb's infinitive goes inside it: "die
+Möglichkeit, dich mit deinem Team zu einladen" -> "einzuladen" (a ready Facebook draft,
+CLI 2026-12-02). Read when the word splits into a separable prefix and a verb's infinitive
+("laden": "lade" is a word too), both in the dictionary, and is no adjective.
 """
 
 from __future__ import annotations
@@ -82,3 +86,27 @@ def doubled_zu(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Find
         found.append(Finding(phrase, f"'{phrase}': '{verb.text}' holds its 'zu' already; "
                                      f"write '{verb.text}'", verb.text))
     return found
+
+
+def zu_outside(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 7, third part (see the module doc): "zu einladen" -> "einzuladen"."""
+    found = []
+    for particle, verb in zip(words, words[1:], strict=False):
+        lower = verb.lower
+        if particle.lower != "zu" or not verb.spaced or verb.capitalised \
+                or not lower.endswith("en") or adjective_ending(lower, lex.is_word) is not None:
+            continue
+        prefix = next((p for p in SEPARABLE if lower.startswith(p)
+                       and _infinitive(lower[len(p):], lex)), None)
+        if prefix is None or not lex.is_word(lower):
+            continue
+        fix = f"{prefix}zu{lower[len(prefix):]}"
+        phrase = plain[particle.start:verb.end]
+        found.append(Finding(phrase, f"'{phrase}': a separable verb takes its 'zu' inside: "
+                                     f"'{fix}'", fix))
+    return found
+
+
+def _infinitive(rest: str, lex: GrammarLexicon) -> bool:
+    """Whether ``rest`` is a verb's infinitive: a word whose stem with -e is one too."""
+    return len(rest) >= 4 and lex.is_word(rest) and lex.is_word(rest[:-1])

@@ -90,6 +90,10 @@ def test_each_platform_gets_its_own_shape(kit: BrandKit) -> None:
      "ein Café?", False),
     ("Wir sind nicht nur ein Café?", False),
     ("Bewerbung per Mail an moin@moewenbohne.example?", False),
+    ("Möwenbohneischeeröstereiwartet dich am 12. Dezember um 18 Uhr?", False),
+    ("Probierst du den neuen Filterkaffee aus Kolumbien?", True),
+    ("Gibt es bei dir schon Weihnachtskaffee?", True),
+    ("Habt ihr schon Pläne für Silvester?", True),
     # both from the platform form's Facebook drafts (bench, 2026-11-30)
     ("Was ist der Schluss der Weihnachtszeit für Möwenbohne Kaffeekontor??", False),
     ("Lass uns herausfinden!?", False),

@@ -456,6 +456,9 @@ MORE_CORRECT = [
     # an adjective before its noun, a pronoun and "anderes" stay small after etwas
     "Hast du etwas neues Werkzeug? Das ist etwas anderes. Hier gibt es eines. Es gibt "
     "nichts Neues.",
+    # "zu" before a word that is no separable verb's infinitive
+    "Wir laden dich zu anderen Kursen ein. Das ist zu aufregend. Komm zu unseren Kursen. "
+    "Bis zu acht Plätze. Wir freuen uns, dich einzuladen.",
 ]
 
 

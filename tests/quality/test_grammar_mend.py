@@ -46,6 +46,10 @@ def lex() -> GrammarLexicon:
      "Marzipan und dunkle Schokolade sind nur bis Ende Dezember."),
     # a Facebook question of the CLI (2026-12-02)
     ("Was gibt es neues zum Rösten?", "Was gibt es Neues zum Rösten?"),
+    # a ready Facebook draft of the CLI (2026-12-02)
+    ("Der Kurs bietet dir die Möglichkeit, dein Team zu einladen.",
+     "Der Kurs bietet dir die Möglichkeit, dein Team einzuladen."),
+    ("Hast du Lust, es zu ausprobieren?", "Hast du Lust, es auszuprobieren?"),
     ("Wir haben nichts besonderes geplant.", "Wir haben nichts Besonderes geplant."),
     # a word that says how stays as it is (a ready Instagram draft, bench 2026-12-02)
     ("Cold Brew mit grob gemahlener Kaffee!", "Cold Brew mit grob gemahlenem Kaffee!"),
