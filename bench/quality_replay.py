@@ -1,13 +1,16 @@
 """``bench_quality.py --recheck FILE [--retidy]``: the drafts of an earlier ``--dump``
 through today's checker (the one every path uses), and with ``--retidy`` also through
-today's tidy and the striking of flawed sentences first, side by side. Split from
-bench_quality.py; it drafts nothing and needs no model."""
+today's tidy and the striking of flawed sentences first, side by side. It also prints
+``same_text_as`` read on the words each post adds to the brief (a reading for the planners
+to compare, not the product's check). Split from bench_quality.py; it drafts nothing and
+needs no model."""
 
 from __future__ import annotations
 
 import json
 from collections import Counter
 from collections.abc import Mapping
+from itertools import combinations
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -24,7 +27,11 @@ from assistant.drafting_post import (
 from assistant.models import Brief, Draft
 from assistant.platforms import get_platform
 from assistant.quality.compose import grammar_lexicon_for
+from assistant.quality.similarity import near_same
+from assistant.quality.textnorm import ngrams, words
 from assistant.quality.tidy import tidy_post
+
+ADDED_MIN_WORDS = 6
 
 
 class Case(Protocol):
@@ -48,6 +55,7 @@ def recheck(path: Path, cases: Mapping[str, Case], kits_dir: Path, retidy: bool 
         now: Counter[str] = Counter()
         tidied: Counter[str] = Counter()
         found: Counter[str] = Counter()
+        added: list[tuple[bool, int]] = []
         mine = [r for r in rows if r["config"] == config]
         for brief in dict.fromkeys(r["brief"] for r in mine):
             case, here = cases[brief], [r for r in mine if r["brief"] == brief]
@@ -62,10 +70,38 @@ def recheck(path: Path, cases: Mapping[str, Case], kits_dir: Path, retidy: bool 
             states = zip(here, drafts, strict=True)
             print(f"{config[:28]:28} {brief[:28]:28} " + ", ".join(
                 f"{r['platform']} {r['state']}->{d.status}" for r, d in states))
+            added.append(_alike_on_added_words(drafts, case.text))
         total = sum(now.values())
         after = f", tidied now {tidied['ready']}" if retidy else ""
         print(f"{config[:28]:28} ready then {then['ready']} of {total}, now {now['ready']}{after}; "
-              + ", ".join(f"{code} {count}" for code, count in found.most_common()) + "\n")
+              + ", ".join(f"{code} {count}" for code, count in found.most_common()))
+        print(f"{config[:28]:28} read on the words the brief does not give: the same text in "
+              f"{sum(1 for alike, _ in added if alike)} of {len(added)} briefs, "
+              f"{sum(ready for _, ready in added)} drafts ready\n")
+
+
+def _alike_on_added_words(drafts: list[Draft], brief: str) -> tuple[bool, int]:
+    """``same_text_as`` read on the words each post adds to the brief (those in no
+    three-word run of it, ADDED_MIN_WORDS of them at least on both sides): whether two
+    drafts are alike so, and how many drafts would then be ready (no finding but
+    ``same_text_as``, and none of the pair)."""
+    rest = [_added_words(d.text, brief) for d in drafts]
+    paired: set[int] = set()
+    for first, second in combinations(range(len(drafts)), 2):
+        if min(len(rest[first].split()), len(rest[second].split())) >= ADDED_MIN_WORDS and \
+                near_same(rest[first], rest[second]) is not None:
+            paired |= {first, second}
+    ready = sum(1 for index, d in enumerate(drafts) if index not in paired
+                and all(p.code == "same_text_as" for p in d.problems))
+    return bool(paired), ready
+
+
+def _added_words(text: str, brief: str) -> str:
+    """The words of ``text`` (above its link) that stand in no three-word run of ``brief``."""
+    tokens, runs = words(text.split("https://")[0]), ngrams(words(brief), 3)
+    return " ".join(token for index, token in enumerate(tokens) if not any(
+        tuple(tokens[start:start + 3]) in runs for start in range(max(0, index - 2), index + 1)
+        if len(tokens[start:start + 3]) == 3))
 
 
 def _redrafted(case: Case, kit: BrandKit, row: dict[str, Any]) -> Draft:
