@@ -60,12 +60,22 @@ _DU_VERBS = ("Kenn|Hab|Wiss|Such|Brauch|Lieb|Trink|Komm|Probier|Plan|Feier|Erinn
 _SIE_VERBS = ("Kennen|Haben|Sind|Wissen|Suchen|Brauchen|Lieben|Trinken|Kommen|Möchten|"
               "Wollen|Planen|Feiern|Hätten|Würden|Freuen")
 _ASKS = ("Was|Wie|Wer|Wen|Wem|Wo|Woher|Wohin|Wann|Warum|Weshalb|Wieso|Welche|Welcher|"
-         "Welches|Welchen|Womit|Wofür|Worauf|Worüber|Darf|Kann|Soll|Muss|Will|Seid|Bist|"
-         "Ist|Gibt|Wird|Lust|Weißt|Willst|Magst|Kannst|Sollen|"
-         f"(?:{_DU_VERBS})(?:e?st|e?t|test|tet)|(?:{_SIE_VERBS}) Sie|"
-         "Do|Does|Did|Are|Is|Were|Have|Has|Can|Could|Will|Would|Should|Who|What|When|Where|"
-         "Why|How|Which|Ever|Ready|Want|Need")
-QUESTION_PATTERN = rf"^(?:{_ASKS}) (?:[^\n?!.]|[0-9]\.){{5,190}}[^\n?!.:;, ]\?$"
+         "Welches|Welchen|Womit|Wofür|Worauf|Worüber|Darf|Kann|Soll|Sollen|Muss|Will|Ist|Gibt|"
+         "Wird|Lust|Do|Does|Did|Are|Is|Were|Have|Has|Can|Could|Will|Would|Should|Who|What|"
+         "When|Where|Why|How|Which|Ever|Ready|Want|Need")
+# the verbs of the kit's form of address only: offered "Möchten Sie", a du-kit's question
+# came out in Sie ("Möchten Sie sich für den Röstkurs ... anmelden?", bench 2026-12-02)
+_ADDRESSED = {"du": f"Seid|Bist|Weißt|Willst|Magst|Kannst|(?:{_DU_VERBS})(?:e?st|e?t|test|tet)",
+              "Sie": f"(?:{_SIE_VERBS}) Sie"}
+
+
+def question_pattern(formality: str) -> str:
+    """Facebook's question for a kit that says ``formality`` (du, Sie or neutral: both)."""
+    verbs = [_ADDRESSED[form] for form in ("du", "Sie") if formality in (form, "neutral")]
+    return rf"^(?:{'|'.join([_ASKS, *verbs])}) (?:[^\n?!.]|[0-9]\.){{5,190}}[^\n?!.:;, ]\?$"
+
+
+QUESTION_PATTERN = question_pattern("neutral")
 # the platforms whose form is "short": one text, held to its budget by the grammar
 SHORT = ("x", "bluesky", "threads", "mastodon")
 
@@ -303,7 +313,12 @@ def form_for(platform: str, kit: BrandKit, sponsored: bool, link: str | None = N
         if listed and budget >= LIST_MIN_BUDGET:
             return list_form(budget)
         return short_form(budget, own_words, opener)
-    return FORMS.get(platform)
+    form = FORMS.get(platform)
+    if form is None or platform != "facebook":
+        return form
+    return replace(form, parts=tuple(
+        replace(part, schema={"pattern": question_pattern(kit.formality)})
+        if part.name == "question_to_readers" else part for part in form.parts))
 
 
 def form_rule(platform: str, form: Form) -> str:

@@ -243,7 +243,8 @@ def test_the_hook_and_the_question_leave_the_date_to_the_facts(kit: BrandKit) ->
         assert shape is not None and off is not None
         told = {p.name: p.purpose for p in shape.parts}
         assert "not its date, time or price" in told[part]
-        assert off.parts == FORMS[platform].parts
+        # the parts as the platform has them, the question in the kit's form of address
+        assert [p.purpose for p in off.parts] == [p.purpose for p in FORMS[platform].parts]
         # only the purpose changes: the grammar the server enforces stays the same
         assert [p.schema for p in shape.parts] == [p.schema for p in off.parts]
 

@@ -12,7 +12,15 @@ from assistant.brand.kit import BrandKit, load_kit
 from assistant.briefing import text_budget
 from assistant.config import load_settings
 from assistant.drafting import DraftOptions, draft_posts
-from assistant.drafting_form import FORMS, QUESTION_PATTERN, Form, Part, form_for, platform_form
+from assistant.drafting_form import (
+    FORMS,
+    QUESTION_PATTERN,
+    Form,
+    Part,
+    form_for,
+    platform_form,
+    question_pattern,
+)
 from assistant.drafting_passes import Passes
 from assistant.drafting_reply import flat_reply, joined, reply_model, whole
 from assistant.llm.schema import strict_schema
@@ -104,6 +112,24 @@ def test_each_platform_gets_its_own_shape(kit: BrandKit) -> None:
 ])
 def test_the_facebook_question_is_one_question(question: str, fits: bool) -> None:
     assert bool(re.fullmatch(QUESTION_PATTERN.strip("^$"), question)) is fits
+
+
+def test_the_facebook_question_asks_in_the_kits_form_of_address(kit: BrandKit) -> None:
+    """Offered "Möchten Sie", the coffee kit's (du) question came out in Sie (bench,
+    2026-12-02); its form offers the du-verbs only, a Sie-kit's the Sie-verbs."""
+    form = form_for("facebook", kit, False)
+    assert form is not None and kit.formality == "du"
+    pattern = next(p.schema["pattern"] for p in form.parts if p.name == "question_to_readers")
+    asks = {text: bool(re.fullmatch(pattern.strip("^$"), text)) for text in (
+        "Möchtest du dich für den Röstkurs anmelden?", "Habt ihr Lust auf den Röstkurs?",
+        "Möchten Sie sich für den Röstkurs anmelden?", "Was gibt es Neues im Kontor?")}
+    assert asks == {"Möchtest du dich für den Röstkurs anmelden?": True,
+                    "Habt ihr Lust auf den Röstkurs?": True,
+                    "Möchten Sie sich für den Röstkurs anmelden?": False,
+                    "Was gibt es Neues im Kontor?": True}
+    formal = re.compile(question_pattern("Sie").strip("^$"))
+    assert formal.fullmatch("Möchten Sie sich für den Röstkurs anmelden?")
+    assert not formal.fullmatch("Möchtest du dich für den Röstkurs anmelden?")
 
 
 def test_the_parts_join_in_each_platforms_layout() -> None:
