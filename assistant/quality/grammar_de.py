@@ -79,6 +79,7 @@ from assistant.quality.grammar_phrase import (
     refit,
     slots_of,
 )
+from assistant.quality.grammar_relative import relative_pronouns
 from assistant.quality.grammar_subject import question_subject, subject_verb
 from assistant.quality.grammar_verbs import doubled_zu, joined_prefixes, zu_outside
 from assistant.quality.grammar_words import (
@@ -293,7 +294,7 @@ _RULES = (dative_plural, dative_articles, dative_bare_nouns, dative_bare_adjecti
           doubled_pronouns, hanging_prepositions, joined_prefixes, doubled_zu, zu_outside,
           month_prepositions,
           clock_prepositions, feasts_and_spans, person_before_du, imperative_sich,
-          small_compound_heads, small_nominal_adjectives)
+          small_compound_heads, small_nominal_adjectives, relative_pronouns)
 
 
 def grammar_findings(text: str, lex: GrammarLexicon) -> list[Finding]:

@@ -196,6 +196,12 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
     ("Sie enthält Marzipan und dunkler Schokolade.",
      "'dunkler Schokolade': joined by 'und' to a phrase that no preposition puts in the "
      "dative, the adjective ends in -e: 'dunkle Schokolade'"),
+    # a ready Instagram draft (bench 2026-12-02): rule 13
+    ("Wir rösten mit Hafer-Cappuccino, das aus einer Hafermolkerei Elbhof hergestellt wird.",
+     "'Hafer-Cappuccino, das': 'Hafer-Cappuccino' is masculine, so the relative pronoun is "
+     "'der' or 'den' or 'dem' ('die' in the plural)"),
+    ("Das Kontor, der in Altona liegt, ist zu.",
+     "'Kontor, der': 'Kontor' is neuter, so the relative pronoun is 'das' or 'dem'"),
 ])
 def test_the_models_agreement_errors_are_found(text: str, message: str,
                                                lex: GrammarLexicon) -> None:
@@ -459,6 +465,10 @@ MORE_CORRECT = [
     # "zu" before a word that is no separable verb's infinitive
     "Wir laden dich zu anderen Kursen ein. Das ist zu aufregend. Komm zu unseren Kursen. "
     "Bis zu acht Plätze. Wir freuen uns, dich einzuladen.",
+    # a demonstrative before its verb, a list, a relative pronoun of the noun's genus
+    "Der Kaffee, das ist klar. Kaffee, die Milch und der Zucker. Die Bohnen, die wir "
+    "rösten. Eine Tasse, der man nicht widerstehen kann. Der Kurs, der dir zeigt, wie es "
+    "geht. Das Kontor, das in Altona liegt.",
 ]
 
 

@@ -1,0 +1,52 @@
+"""Rule 13 of the German grammar check: a relative pronoun of another genus than its noun
+(pure).
+
+"Wir rösten mit Hafer-Cappuccino, das aus einer Hafermolkerei Elbhof hergestellt wird" (a
+ready Instagram draft of the embedded model, bench 2026-12-02): a relative pronoun takes
+the genus of the noun before its comma, so a masculine noun takes der, den or dem, a
+feminine one die or der, a neuter one das or dem, a plural die. Read only where no genus
+or number of the noun fits, and the word after the pronoun opens a clause (a preposition, a
+pronoun, an article or a small adverb): "Kaffee, das ist klar" (a demonstrative before its
+verb) and "Kaffee, die Milch und der Zucker" (a list) stay. The case inside the clause
+decides between the pronoun's forms, so no correction is applied.
+"""
+
+from __future__ import annotations
+
+from assistant.quality.grammar_phrase import Finding, phrase_of
+from assistant.quality.grammar_words import GrammarLexicon, Token, noun_bits
+from assistant.quality.nounforms import ALL_PLURAL, genera_of, genus_words
+
+_RELATIVE = {"m": ("der", "den", "dem"), "f": ("die", "der"), "n": ("das", "dem")}
+# words that open a relative clause after its pronoun
+_CLAUSE_OPENERS = frozenset({
+    "aus", "mit", "von", "in", "im", "am", "bei", "beim", "für", "auf", "an", "nach", "seit",
+    "zu", "zum", "zur", "über", "unter", "vor", "durch", "ohne", "um", "gegen", "neben",
+    "wir", "du", "ihr", "man", "sich", "uns", "dich", "dir", "euch", "mich", "mir", "ihn",
+    "ihm", "ein", "eine", "einen", "einem", "einer", "unser", "unsere", "unseren", "dein",
+    "deine", "deinen", "nicht", "auch", "schon", "jetzt", "gerade", "gern", "gerne",
+    "immer", "besonders", "direkt", "frisch", "hier", "so", "sehr",
+})
+
+
+def relative_pronouns(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 13 (see the module doc): "Hafer-Cappuccino, das aus ..." -> "der"."""
+    found = []
+    for index in range(1, len(words) - 1):
+        pronoun, noun, after = words[index], words[index - 1], words[index + 1]
+        if (pronoun.lower not in ("der", "die", "das") or not pronoun.after_comma
+                or not noun.capitalised or after.lower not in _CLAUSE_OPENERS
+                or not after.text.islower()):
+            continue
+        bits = noun_bits(noun.text, lex)
+        singular = list(dict.fromkeys(form for genus in genera_of(bits)
+                                      for form in _RELATIVE[genus]))
+        plural = ["die"] if bits & ALL_PLURAL else []
+        if not singular or pronoun.lower in singular + plural:
+            continue
+        phrase = phrase_of(plain, noun, pronoun)
+        forms = " or ".join(f"'{form}'" for form in singular)
+        found.append(Finding(phrase, f"'{phrase}': '{noun.text}' is {genus_words(bits)}, so "
+                                     f"the relative pronoun is {forms}"
+                                     + (" ('die' in the plural)" if plural else "")))
+    return found
