@@ -26,6 +26,8 @@ after "ist": both sides of it are nominatives, and a plural one takes "sind").
 
 from __future__ import annotations
 
+import regex
+
 from assistant.quality.grammar_phrase import Finding, adjective_like, noun_after, phrase_of
 from assistant.quality.grammar_words import (
     DETERMINERS,
@@ -204,11 +206,30 @@ def _disagreement(plain: str, article: Token, nouns: list[Token], verb: Token,
 
 
 # a question's word before "ist" that cannot be the subject itself: what follows the verb
-# is ("Was ist den Kunden wichtig?" has "was" for its subject, so "was" and "wer" are none)
+# is ("Was ist den Kunden wichtig?" has "was" for its subject, so "was" is read only where
+# nothing but the phrase follows: "Was ist der Weihnachtsmischung von Kolumbien?", a
+# ready Facebook question, bench 2026-12-02; "wer" is none)
 _QUESTION_WORDS = frozenset({"wie", "wo", "wann", "warum", "woher", "wieso"})
 # the articles of a nominative; "dem" and "den" after "ist" are a dative or an accusative
 # that a passive or a predicate may have ("Wie ist dem Kunden geholfen?")
 _NOMINATIVE_ARTICLES = frozenset({"der", "die", "das", "ein", "eine"})
+
+
+# the small words a question's subject may go on with before its "?": "von Kolumbien und
+# Guatemala", "aus Äthiopien", "im Kontor"
+_PHRASE_WORDS = frozenset({"von", "aus", "in", "im", "mit", "und", "oder", "für", "bei", "zu",
+                           "zum", "zur", "am", "an", "auf", "der", "die", "das", "dem", "den",
+                           "des", "unserer", "unserem", "unseres", "ab"})
+
+
+def _ends_the_question(plain: str, start: int) -> bool:
+    """Whether the question ends after ``plain[start:]`` with nothing but names, nouns and
+    _PHRASE_WORDS: no predicate ("wichtig", "geholfen") that would make "was" the subject."""
+    rest = plain[start:].split("?", 1)
+    if len(rest) < 2 or regex.search(r"[.!\n]", rest[0]):
+        return False
+    return all(word[:1].isupper() or word.lower() in _PHRASE_WORDS
+               for word in regex.findall(r"\p{L}[\p{L}-]*", rest[0]))
 
 
 def question_subject(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
@@ -221,7 +242,7 @@ def question_subject(plain: str, words: list[Token], lex: GrammarLexicon) -> lis
     for index in range(len(words) - 3):
         opener, verb, article = words[index:index + 3]
         declined = _article_of(article)
-        if not (opener.sentence_start and opener.lower in _QUESTION_WORDS
+        if not (opener.sentence_start and opener.lower in (*_QUESTION_WORDS, "was")
                 and verb.lower in _SINGULAR_COPULA and not verb.sentence_start
                 and declined in _NOMINATIVE_ARTICLES and not article.sentence_start):
             continue
@@ -229,6 +250,8 @@ def question_subject(plain: str, words: list[Token], lex: GrammarLexicon) -> lis
         if run is None or any(token.lower.endswith("en") for token in words[index + 3:run[0]]):
             continue
         first, last, bits = run
+        if opener.lower == "was" and not _ends_the_question(plain, words[last].end):
+            continue  # "Was ist der Kundin wichtig?": "was" is the subject
         genera = genera_of(bits)
         if determiner_bits(declined) & bits & _NOMINATIVE_SINGULAR or len(genera) != 1 \
                 or genera[0] == "pl":

@@ -466,6 +466,7 @@ MORE_CORRECT = [
     "Wir laden dich zu anderen Kursen ein. Das ist zu aufregend. Komm zu unseren Kursen. "
     "Bis zu acht Plätze. Wir freuen uns, dich einzuladen.",
     # a demonstrative before its verb, a list, a relative pronoun of the noun's genus
+    "Was ist der Kundin wichtig? Was ist der Mischung zu entnehmen? Was ist der Grund? "
     "Der Kaffee, das ist klar. Kaffee, die Milch und der Zucker. Die Bohnen, die wir "
     "rösten. Eine Tasse, der man nicht widerstehen kann. Der Kurs, der dir zeigt, wie es "
     "geht. Das Kontor, das in Altona liegt.",

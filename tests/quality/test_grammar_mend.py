@@ -46,6 +46,9 @@ def lex() -> GrammarLexicon:
      "Marzipan und dunkle Schokolade sind nur bis Ende Dezember."),
     # a Facebook question of the CLI (2026-12-02)
     ("Was gibt es neues zum Rösten?", "Was gibt es Neues zum Rösten?"),
+    # a ready Facebook question (bench 2026-12-02): "was" with nothing but the phrase after
+    ("Was ist der Weihnachtsmischung von Kolumbien und Guatemala?",
+     "Was ist die Weihnachtsmischung von Kolumbien und Guatemala?"),
     # a ready Facebook draft of the CLI (2026-12-02)
     ("Der Kurs bietet dir die Möglichkeit, dein Team zu einladen.",
      "Der Kurs bietet dir die Möglichkeit, dein Team einzuladen."),
