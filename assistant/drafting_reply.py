@@ -11,13 +11,16 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from assistant.drafting_form import TAGS, Form, Part
-from assistant.quality.textnorm import CLOSING_TOKEN, mask_addresses, sentence_spans
+from assistant.quality.textnorm import (
+    CLAUSE_CUT,
+    CLOSING_TOKEN,
+    mask_addresses,
+    sentence_spans,
+)
 
 # characters a grammar's cut can stop short of a cap: a token of the 1.5B model's
 # vocabulary is rarely longer
 TOKEN_SLACK = 12
-# where a clause ends inside a sentence: a comma, semicolon or colon, a dash between words
-_CLAUSE_END = regex.compile(r"\s*(?:[,;:]|\s[–-](?=\s))")
 _CLOSED_END = regex.compile(rf"(?:[.!?…)\]\"'»«“”]|{CLOSING_TOKEN})\s*\Z")
 
 
@@ -119,7 +122,7 @@ def whole(value: str, cap: int | None) -> str:
     # no sentence ends late enough: back to the last clause's end, so that no cut word
     # stays ("... 1 Liter kaltes Wasser, 16 Stunden im Kühl", a ready Instagram hook whose
     # next line began anew, bench 2026-12-02)
-    clauses = [found.start() for found in _CLAUSE_END.finditer(masked)]
+    clauses = [found.start() for found in CLAUSE_CUT.finditer(masked)]
     return value[:clauses[-1]] if clauses and clauses[-1] > cap // 2 else value
 
 

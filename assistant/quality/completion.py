@@ -25,6 +25,7 @@ import regex
 from assistant.models import Problem
 from assistant.quality.linkbio import bio_hints
 from assistant.quality.textnorm import (
+    CLAUSE_CUT,
     CONTINUATIONS,
     URL_RE,
     sentence_spans,
@@ -34,8 +35,6 @@ from assistant.quality.textnorm import (
 
 # a sentence that ends: a mark, a closing quote or bracket, or an emoji
 _ENDED = regex.compile(r"(?:[.!?…:;)\]\"'»«“”]|\p{Extended_Pictographic}\ufe0f?)\Z")
-# where a brief's sentence is cut into pieces: a comma, semicolon, dash or colon and a space
-_CUT = regex.compile(r"(?:[,;:]|\s[-–—])\s+")
 MIN_PIECE_WORDS = 3
 
 
@@ -52,9 +51,9 @@ def brief_pieces(brief: str) -> list[str]:
 
 
 def _parts(sentence: str) -> list[str]:
-    """``sentence`` cut at ``_CUT`` outside brackets, short pieces and those that go on
+    """``sentence`` cut at ``CLAUSE_CUT`` outside brackets, short pieces and those that go on
     joined to the piece before (the first to the one after)."""
-    cuts = [found for found in _CUT.finditer(sentence)
+    cuts = [found for found in CLAUSE_CUT.finditer(sentence)
             if sentence.count("(", 0, found.start()) == sentence.count(")", 0, found.start())]
     bounds = [0, *(point for found in cuts for point in found.span()), len(sentence)]
     raw = [(sentence[bounds[n]:bounds[n + 1]], sentence[bounds[n + 1]:bounds[n + 2]])

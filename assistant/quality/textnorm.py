@@ -8,6 +8,10 @@ import regex
 
 from assistant.hashtags import HASHTAG_RE
 
+# where a sentence's clauses meet: a comma, semicolon or colon, or a dash after a space,
+# and a space ("11,90 €" is no cut); completion cuts a brief there, and a form's part cut
+# at its cap goes back to the last one
+CLAUSE_CUT = regex.compile(r"(?:[,;:]|\s[-–—])\s+")
 URL_RE = regex.compile(r"(?i)(?<![\w@/])(?:https?://|www\.)[^\s<>\"'`{}|\\^\[\]]+")
 HANDLE_RE = regex.compile(r"(?<![\p{L}\p{N}_.])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.-]*[\p{L}\p{N}_])?"
                           r"(?:@[\w.-]+\.\w+)?")

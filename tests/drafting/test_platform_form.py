@@ -175,6 +175,9 @@ def test_a_part_cut_at_its_cap_ends_at_its_last_sentence() -> None:
            "Wasser, 16 Stunden im Kühl")
     assert whole(cut, len(cut)) == cut.removesuffix(", 16 Stunden im Kühl")
     assert whole("Kurz, dann geht es hier immer weiter und weiter im Te", 53).endswith("Te")
+    # a decimal comma is no clause's end: "11,90" stays whole
+    price = "Neuer Filterkaffee aus Kolumbien mit Noten von Kakao ab Samstag für 11,90"
+    assert whole(price, len(price)) == price
     assert whole("Kurz und gut", 50) == "Kurz und gut"  # under the cap: untouched
     assert whole("Ohne Satzende geht es hier immer weiter und we", 46).endswith("we")
 
