@@ -33,7 +33,13 @@ from __future__ import annotations
 import regex
 
 from assistant.quality.grammar_phrase import Finding
-from assistant.quality.grammar_words import DETERMINERS, PREPOSITIONS, GrammarLexicon, Token
+from assistant.quality.grammar_words import (
+    DETERMINERS,
+    PREPOSITIONS,
+    GrammarLexicon,
+    Token,
+    adjective_ending,
+)
 from assistant.quality.verbs_de import imperative_du, looks_like_verb, present_du
 
 # what may follow "du" when it is one of two subjects
@@ -126,9 +132,8 @@ def small_nominal_adjectives(plain: str, words: list[Token],
     found = []
     for index, token in enumerate(words):
         after = words[index + 1] if index + 1 < len(words) else None
-        if not (token.text.islower() and token.text.endswith("es") and token.spaced
-                and token.text not in _SMALL_ES
-                and lex.is_word(token.text[:-2] + "e") and lex.is_word(token.text[:-2] + "en")
+        if not (token.text.islower() and token.spaced and token.text not in _SMALL_ES
+                and adjective_ending(token.text, lex.is_word) == "es"
                 and _NAMING.search(plain[:token.start])):
             continue
         if after is not None and after.spaced and after.capitalised:
