@@ -286,9 +286,9 @@ _FEMININE_SINGULAR = readings("f.nom,gen,dat,acc")
 _CONJUNCTIONS = frozenset({"und", "oder", "sowie"})
 # what may give a dative or genitive to a phrase joined by "und" ("von Marzipan und dunkler
 # Schokolade"): the dative and two-way prepositions, and the common genitive ones
-_OBLIQUE = frozenset({*_DATIVE_PREPOSITIONS, "in", "an", "auf", "über", "unter", "vor",
-                      "hinter", "neben", "zwischen", "wegen", "trotz", "während", "statt",
-                      "dank", "voller"})
+_OBLIQUE = frozenset({*_DATIVE_PREPOSITIONS,
+                      *(word for word, cases in _GOVERNED.items() if "dat" in cases),
+                      "wegen", "trotz", "während", "statt", "dank", "voller"})
 _LIST_WORDS = 8  # how far back the first phrase of a list may begin
 
 
