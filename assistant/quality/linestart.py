@@ -106,7 +106,8 @@ def without_name_labels(text: str, names: Iterable[str]) -> str:
     # channel's own name already gives
     alone = regex.compile(rf"(?mi)^[ \t]*(?:{labels})[ \t]*[.!]?[ \t]*\n(?=.*\S)|"
                           rf"(?<=\S[\s\S]*\n)[ \t]*(?:{labels})[ \t]*[.!]?[ \t]*$")
-    return alone.sub("", text).rstrip("\n") if alone.search(text) else text
+    stripped, lines = alone.subn("", text)
+    return stripped.rstrip("\n") if lines else text
 
 
 def _line_at(text: str, where: int) -> str:
