@@ -22,7 +22,8 @@ is incompatible (a false warning keeps a good post from being "ready"):
    pronouns of one person side by side: "Mach dir dir", "dich dir"; a preposition left
    without its object: "Schreibt uns über, wie ..." (``grammar_object``);
 7. a separable verb left joined before a pronoun: "Bitte anmelde dich" -> "melde dich ...
-   an", and "zu" before one that holds it: "zu hinzuzufügen" (``grammar_verbs``);
+   an", and "zu" before one that holds it: "zu hinzuzufügen"; an infinitive call with its
+   adverb after it: "anmelden jetzt!" -> "jetzt anmelden!" (``grammar_verbs``);
 8. a month after "an" or "in" without its article: "an Januar" -> "ab/im Januar", and
    "am" or "im" before a clock time: "am 18 Uhr" -> "um 18 Uhr", "am Weihnachten" -> "an
    Weihnachten", "am 24. bis 26. Dezember" -> "vom 24." (``grammar_dates``);
@@ -81,7 +82,12 @@ from assistant.quality.grammar_phrase import (
 )
 from assistant.quality.grammar_relative import relative_pronouns
 from assistant.quality.grammar_subject import question_subject, subject_verb
-from assistant.quality.grammar_verbs import doubled_zu, joined_prefixes, zu_outside
+from assistant.quality.grammar_verbs import (
+    adverb_after_call,
+    doubled_zu,
+    joined_prefixes,
+    zu_outside,
+)
 from assistant.quality.grammar_words import (
     ADJECTIVE_ENDINGS,
     DEFINITE,
@@ -292,6 +298,7 @@ _RULES = (dative_plural, dative_articles, dative_bare_nouns, dative_bare_adjecti
           contractions, subject_verb, question_subject, articles, adjective_endings,
           bare_adjectives, uninflected_adjectives, object_case, reflexive_person,
           doubled_pronouns, hanging_prepositions, joined_prefixes, doubled_zu, zu_outside,
+          adverb_after_call,
           month_prepositions,
           clock_prepositions, feasts_and_spans, person_before_du, imperative_sich,
           small_compound_heads, small_nominal_adjectives, relative_pronouns)

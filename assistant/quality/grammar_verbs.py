@@ -17,12 +17,21 @@ The other way round, "zu" before a separable verb's infinitive goes inside it: "
 Möglichkeit, dich mit deinem Team zu einladen" -> "einzuladen" (a ready Facebook draft,
 CLI 2026-12-02). Read when the word splits into a separable prefix and a verb's infinitive
 ("laden": "lade" is a word too), both in the dictionary, and is no adjective.
+
+A call to the reader in the infinitive takes its adverb before the verb: "Jetzt
+anmelden!", not "3 Plätze frei, anmelden jetzt!" (a ready Instagram draft on the Compose
+page, real embedded model, 2026-12-02). Read where the infinitive opens its clause (a
+sentence, a line or the part after a comma) and the adverb closes it ("!", "." or the
+line's end): a finite verb there would need its subject ("Wir rösten jetzt!" opens with
+"Wir", and "Kommen jetzt alle?" goes on). The verb must be one whose stem with -e is a
+word too, as for "zu" above, and no adjective.
 """
 
 from __future__ import annotations
 
 from assistant.quality.grammar_phrase import Finding
 from assistant.quality.grammar_words import GrammarLexicon, Token, adjective_ending, noun_bits
+from assistant.quality.nounforms import readings
 
 # prefixes that always separate in a main clause (über-, um-, durch-, wieder- may not)
 SEPARABLE = ("zusammen", "heraus", "herein", "hinein", "hinzu", "vorbei", "zurück", "weiter",
@@ -103,6 +112,38 @@ def zu_outside(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Find
         fix = f"{prefix}zu{lower[len(prefix):]}"
         phrase = plain[particle.start:verb.end]
         found.append(Finding(phrase, f"'{phrase}': a separable verb takes its 'zu' inside: "
+                                     f"'{fix}'", fix))
+    return found
+
+
+# adverbs that stand before an infinitive call: "Jetzt anmelden!", "Gleich bestellen."
+_CALL_ADVERBS = frozenset({"jetzt", "sofort", "gleich", "direkt", "schnell", "heute"})
+_CLAUSE_END = ("!", ".", "\n")
+# opening a sentence the infinitive has a capital and reads as its own noun too ("das
+# Anmelden", "die Essen"); a noun with a masculine or feminine reading ("Morgen") is no
+# call, nor one whose small form is no word ("Bohnen")
+_NOMINALISED = readings("n.nom,gen,dat,acc pl.nom,gen,dat,acc")
+
+
+def adverb_after_call(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 7, fourth part (see the module doc): "anmelden jetzt!" -> "jetzt anmelden!"."""
+    found = []
+    for verb, adverb in zip(words, words[1:], strict=False):
+        if adverb.lower not in _CALL_ADVERBS or not adverb.spaced \
+                or not (verb.sentence_start or verb.after_comma) \
+                or not plain[adverb.end:].lstrip(" ").startswith(_CLAUSE_END) \
+                and plain[adverb.end:].strip():
+            continue
+        lower = verb.lower
+        if (verb.capitalised and not verb.sentence_start) or verb.text.isupper() \
+                or not _infinitive(lower, lex) or adjective_ending(lower, lex.is_word) \
+                or (verb.capitalised and noun_bits(verb.text, lex) & ~_NOMINALISED):
+            continue
+        fix = f"{adverb.lower} {lower}"
+        if verb.capitalised:
+            fix = fix[:1].upper() + fix[1:]
+        phrase = plain[verb.start:adverb.end]
+        found.append(Finding(phrase, f"'{phrase}': in a call the adverb comes first: "
                                      f"'{fix}'", fix))
     return found
 
