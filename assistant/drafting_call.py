@@ -4,6 +4,8 @@ checked drafts; the repair prompt that goes back into the same conversation."""
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -29,6 +31,8 @@ from assistant.errors import LLMBadReplyError, LLMError, LLMTruncatedError
 from assistant.llm import ChatMessage, LLMClient
 from assistant.models import Brief, Draft, MediaInfo, Problem, Severity, TokenUsage
 from assistant.prompts import render
+
+log = logging.getLogger(__name__)
 
 MAX_REPAIRS = 2
 MAX_FORMAT_RETRIES = 1
@@ -120,6 +124,7 @@ async def ask(client: LLMClient, job: Job, messages: list[ChatMessage], temp: fl
     form = shape_of or job_form(job)
     shape, read = _reply_shape(job, form)
     for attempt in range(MAX_FORMAT_RETRIES + 1):
+        started = time.perf_counter()
         try:
             result = await client.astructured(attempt_messages, shape, temperature=temp,
                                               max_tokens=budget)
@@ -138,6 +143,11 @@ async def ask(client: LLMClient, job: Job, messages: list[ChatMessage], temp: fl
             ]
             continue
         job.usage = job.usage + result.usage
+        # what a slow draft spent its time on, for a user's bug report (a busy machine or
+        # more calls): one line per call, no text
+        log.info("call for %s (repair %d): %.1f s, %d prompt + %d completion tokens",
+                 ", ".join(job.platforms), job.repairs, time.perf_counter() - started,
+                 result.usage.prompt_tokens, result.usage.completion_tokens)
         job.messages = [*messages, ChatMessage(role="assistant", content=result.raw)]
         return DraftReply.model_validate(read(result.value))
     raise AssertionError("unreachable")

@@ -83,6 +83,25 @@ def test_over_the_limit_is_repaired_on_second_call(fake_llm: FakeLLMServer, kit)
     assert f"at most {budget} characters" in script.calls[1]["messages"][-1]["content"]
 
 
+def test_each_call_is_logged_with_its_repair_and_tokens(fake_llm: FakeLLMServer, kit,  # type: ignore[no-untyped-def]
+                                                        caplog: pytest.LogCaptureFixture) -> None:
+    long_text = "Heute rösten wir " + "und rösten " * 40 + "wieder für dich in Altona."
+
+    def text_for(platform: str, call: int):  # type: ignore[no-untyped-def]
+        return post(platform, long_text if call == 0 else GOOD_DE[platform])
+
+    fake_llm.responder = DraftScript(text_for)
+    free = DraftOptions(settings=load_settings(draft_platform_form=False))
+    with caplog.at_level("INFO", logger="assistant.drafting_call"):
+        draft_posts(kit, "Röstwoche", ["x"], options=free)
+    calls = [r.getMessage() for r in caplog.records if r.getMessage().startswith("call for")]
+    assert [line.split(":")[0] for line in calls] == ["call for x (repair 0)",
+                                                      "call for x (repair 1)"]
+    assert all(" s, " in line and "prompt + " in line and "completion tokens" in line
+               for line in calls)
+    assert not any(long_text[:20] in line for line in calls)  # no text in the log
+
+
 def _text_cap(body: dict[str, Any]) -> int:
     schema = body["response_format"]["json_schema"]["schema"]
     item = schema["properties"]["posts"]["items"]
