@@ -163,6 +163,18 @@ def test_a_sentence_with_a_fact_of_the_brief_keeps_its_slip() -> None:
     assert without_flawed(seen, slips("fürr"), BARISTA, "de") == seen
 
 
+def test_a_sentence_with_a_word_of_the_brief_no_other_says_keeps_its_slip() -> None:
+    # struck, the coffee left the post: "Es ist 250 g für 11,90 €. Jetzt röstest du deinen
+    # Kaffee!" was a ready Facebook draft (bench, 2026-12-02)
+    seen = ("Der Filterkaffee hat Noten von rotter Johannisbeere und Kakao. Es ist 250 g für "
+            "11,90 €, ab Samstag im Kontor und im Shop. Jetzt röstest du deinen Kaffee!")
+    assert without_flawed(seen, slips("rotter"), BRIEF, "de") == seen
+    # the same slip in a sentence whose brief words the post says elsewhere goes
+    told = ("Der Filterkaffee hat Noten von roter Johannisbeere und Kakao. Es ist 250 g für "
+            "11,90 €, ab Samstag im Kontor und im Shop. Der Kakao rottet super!")
+    assert without_flawed(told, slips("rottet"), BRIEF, "de") == told.rsplit(" Der", 1)[0]
+
+
 def test_nothing_is_struck_that_leaves_a_new_finding_or_no_sentence() -> None:
     lone = "Wir suchen eine Barrista."
     assert without_flawed(lone, slips("Barrista"), BARISTA, "de") == lone
