@@ -233,11 +233,18 @@ def _strong_ending(word: str, lex: GrammarLexicon) -> str | None:
     return ending if ending in _STRONG_START else None
 
 
+# "voller" before a noun means "full of" and takes no ending ("Noten: voller Frucht")
+_INVARIANT = frozenset({"voller"})
+
+
 def bare_adjectives(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
-    """Rule 4: "Neue Filterkaffee" opening a sentence or a headline."""
+    """Rule 4: "Neue Filterkaffee" opening a sentence or a headline, and a label's value
+    after a colon, written small: "Noten: roter Johannisbeere" (the brief's "Noten von
+    roter Johannisbeere" as an Instagram line, bench 2026-12-02) -> "rote"."""
     found = []
     for index, token in enumerate(words[:-1]):
-        if not token.sentence_start or not token.capitalised:
+        if not token.sentence_start or token.lower in _INVARIANT or not (
+                token.capitalised or _after_colon(plain, words, index)):
             continue
         ending = _strong_ending(token.text, lex)
         noun = words[index + 1]
@@ -254,6 +261,11 @@ def bare_adjectives(plain: str, words: list[Token], lex: GrammarLexicon) -> list
                                      + " or ".join(f"'{fix}'" for fix in fixes),
                              fixes[0] if len(fixes) == 1 else None))
     return found
+
+
+def _after_colon(plain: str, words: list[Token], index: int) -> bool:
+    """Whether a colon stands between the word at ``index`` and the one before it."""
+    return ":" in plain[words[index - 1].end if index else 0:words[index].start]
 
 
 # adjectives that stand before a noun without an ending ("Viel Spaß", "Ganz Hamburg")

@@ -38,6 +38,9 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
      "'zur Röstkurs': 'Röstkurs' is masculine, so 'zum'"),
     ("Frischer Milch für deinen Cappuccino.",
      "'Frischer Milch': 'Milch' is feminine, so 'Frische Milch'"),
+    # a label's value after a colon, written small (an Instagram line, bench 2026-12-02)
+    ("Noten: roter Johannisbeere und Kakao",
+     "'roter Johannisbeere': 'Johannisbeere' is feminine, so 'rote Johannisbeere'"),
     ("Wir rösten eine Kaffee aus Kolumbien.",
      "'eine Kaffee': 'Kaffee' is masculine and does not fit 'eine'; use 'ein' or "
      "'einen'"),
@@ -212,6 +215,8 @@ CORRECT = [
     # a capitalised adjective with a fitting ending, a place's adjective, a name
     "Der Neue Filterkaffee ist da.", "Wir lieben den Hamburger Kaffee.",
     "Das Kleine Café hat auf.", "Neuer Filterkaffee aus Kolumbien!",
+    # a label's value after a colon in a fitting case, and "voller" (full of)
+    "Fazit: guter Kaffee.", "Wann: nächsten Samstag.", "Aroma: voller Frucht.",
     # two persons' pronouns side by side, or apart: rule 6 leaves them
     "Ich stelle mich dir vor.",
     "Das Angebot bietet sich dir an.",
