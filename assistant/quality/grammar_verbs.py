@@ -131,8 +131,7 @@ def adverb_after_call(plain: str, words: list[Token], lex: GrammarLexicon) -> li
     for verb, adverb in zip(words, words[1:], strict=False):
         if adverb.lower not in _CALL_ADVERBS or not adverb.spaced \
                 or not (verb.sentence_start or verb.after_comma) \
-                or not plain[adverb.end:].lstrip(" ").startswith(_CLAUSE_END) \
-                and plain[adverb.end:].strip():
+                or not _closes_clause(plain, adverb.end):
             continue
         lower = verb.lower
         if (verb.capitalised and not verb.sentence_start) or verb.text.isupper() \
@@ -146,6 +145,12 @@ def adverb_after_call(plain: str, words: list[Token], lex: GrammarLexicon) -> li
         found.append(Finding(phrase, f"'{phrase}': in a call the adverb comes first: "
                                      f"'{fix}'", fix))
     return found
+
+
+def _closes_clause(plain: str, end: int) -> bool:
+    """Whether the clause ends at ``end``: a "!", "." or line break follows, or nothing."""
+    rest = plain[end:].lstrip(" ")
+    return not rest.strip() or rest.startswith(_CLAUSE_END)
 
 
 def _infinitive(rest: str, lex: GrammarLexicon) -> bool:
