@@ -34,6 +34,13 @@ _SIE_MID = regex.compile(r"(?<=\p{L}[,;]?\s+)\b(?:Sie|Ihr|Ihre[mnrs]?)\b")
 _SIE_PREDICATE = regex.compile(
     r"\bSie(?=\s+(?:sind|waren)\s+eine?\s+(?:\p{Ll}+\s+){0,2}"
     r"(?!\p{L}*(?i:team|paar|duo|trio|gespann|familie|gruppe|einheit)\b)\p{Lu})")
+# nor before a modal and what a reader does on a post's call: "Sie können sich per Mail
+# bewerben" in a ready Facebook draft of the du-kit (bench, 2026-12-02); "they" would need
+# a group named before, and a post's call is to its reader
+_SIE_CALL = regex.compile(
+    r"\bSie(?=\s+(?:können|möchten|dürfen|sollten|müssen)\s+(?:[^\s.!?,;:]+\s+){0,6}?"
+    r"(?:bewerben|anmelden|melden|vorbeikommen|vorbeischauen|bestellen|besuchen|reservieren|"
+    r"registrieren|abholen|kontaktieren|schreiben|buchen)\b)")
 _SIE_ANY = regex.compile(r"\b(?:Sie|Ihr|Ihre[mnrs]?)\b")
 _DU_FORMS = regex.compile(
     r"\b(du|dich|dir|dein|deine[mnrs]?|euch|euer|eure[mnrs]?)\b", regex.IGNORECASE
@@ -244,7 +251,8 @@ def language_problems(text: str, language: str) -> list[Problem]:
 def formal_matches(text: str) -> list[regex.Match[str]]:
     """Where ``text`` addresses the reader formally (Sie, Ihnen, Ihr...), in order: the one
     reading of "formal address" that the check and tidy's mending both use."""
-    found = {match.start(): match for pattern in (_SIE_FORMS, _SIE_MID, _SIE_PREDICATE)
+    found = {match.start(): match
+             for pattern in (_SIE_FORMS, _SIE_MID, _SIE_PREDICATE, _SIE_CALL)
              for match in pattern.finditer(text)}
     return [found[start] for start in sorted(found)]
 

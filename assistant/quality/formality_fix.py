@@ -130,20 +130,28 @@ def _verb_after(text: str, words: list[regex.Match[str]], at: int) -> list[Edit]
     form = present_du(verb.group())
     if form is None or _coordinated_verb(text, words, at + 1):
         return None
-    return [Edit(sie.start(), sie.end(), "du"), Edit(verb.start(), verb.end(), form)]
+    # opening a sentence: "Sie können sich per Mail bewerben" -> "Du kannst dich ..."
+    return [Edit(sie.start(), sie.end(), _cased("du", text, sie.start())),
+            Edit(verb.start(), verb.end(), form),
+            *_reflexive(text, words, at + 1, verb.group().lower())]
 
 
 def _reflexive(text: str, words: list[regex.Match[str]], at: int, verb: str) -> list[Edit]:
     """The "sich" of the clause after "Sie" becomes "dich" ("dir" for the verbs that take
-    it in the dative: "Sichern Sie sich" -> "Sichere dir")."""
+    it in the dative: "Sichern Sie sich" -> "Sichere dir", also after a modal: "Sie können
+    sich einen Platz sichern" -> "Du kannst dir ...")."""
+    clause = []
     for n in range(at + 1, len(words)):
         gap = text[words[n - 1].end():words[n].start()]
         if _CLAUSE_END.search(gap) or words[n].group() in ("und", "oder"):
             break
-        if words[n].group() == "sich":
-            form = "dir" if verb in _DATIVE_REFLEXIVE else "dich"
-            return [Edit(words[n].start(), words[n].end(), form)]
-    return []
+        clause.append(words[n])
+    reflexive = next((word for word in clause if word.group() == "sich"), None)
+    if reflexive is None:
+        return []
+    dative = verb in _DATIVE_REFLEXIVE or any(
+        word.group().lower() in _DATIVE_REFLEXIVE for word in clause)
+    return [Edit(reflexive.start(), reflexive.end(), "dir" if dative else "dich")]
 
 
 def _coordinated_verb(text: str, words: list[regex.Match[str]], at: int) -> bool:

@@ -55,6 +55,11 @@ SEEN = [
     ("Moin! Dürfen wir helfen? Müssen Sie nicht.", "Moin! Dürfen wir helfen? Musst du nicht."),
     ("Moin! Sind Sie dabei?", "Moin! Bist du dabei?"),
     ("Moin! Werden Sie Teil des Teams.", "Moin! Werde Teil des Teams."),
+    # "Sie" opening a sentence with a modal and the post's call: the reader (a ready
+    # Facebook draft of the du-kit, bench 2026-12-02)
+    ("Wir suchen eine Barista. Sie können sich per Mail bewerben.",
+     "Wir suchen eine Barista. Du kannst dich per Mail bewerben."),
+    ("Sie können im Laden bestellen.", "Du kannst im Laden bestellen."),
     # Sie as object, Ihnen, possessives, capitalised where a sentence starts
     ("Wir laden Sie herzlich ein.", "Wir laden dich herzlich ein."),
     ("Gerne beraten wir Sie im Laden.", "Gerne beraten wir dich im Laden."),
@@ -74,6 +79,8 @@ def test_sie_becomes_du(coffee: BrandKit, text: str, expected: str) -> None:
     # she/they at a sentence start is not the reader
     "Unsere Röster? Sie rösten seit 10 Jahren.",
     "Unsere Röster? Sie rösten seit 10 Jahren. Besuchen Sie uns!",
+    # "they" with a modal: no call of the post follows
+    "Unsere Röster sind Profis. Sie können sich auf ihre Nase verlassen.",
     # a clause with its verb at the end is not covered: the whole post stays as it was
     "Melden Sie sich, wenn Sie Fragen haben.",
     "Besuchen Sie uns, damit Sie sehen, was Sie erwarten können.",
