@@ -18,7 +18,7 @@ import regex
 from assistant.models import Problem
 from assistant.quality.context import problem
 from assistant.quality.dictionary import Dictionary
-from assistant.quality.grammar_words import DETERMINERS, FUSED_ARTICLES, PREPOSITIONS
+from assistant.quality.grammar_words import DETERMINERS, FUSED_ARTICLES, PREPOSITIONS, PRONOUNS
 from assistant.quality.textnorm import strip_markup
 
 # a word: letters with inner apostrophes, hyphens and gender marks; never touching a digit
@@ -78,6 +78,11 @@ def _joints(head: str) -> list[str]:
     return forms
 
 
+# no compound ends in an article, a preposition or a pronoun: "anmeldden" is no
+# "anmeld|den" (a LinkedIn draft, bench 2026-12-02)
+_CLOSED_WORDS = frozenset({*DETERMINERS, *PREPOSITIONS, *FUSED_ARTICLES, *PRONOUNS})
+
+
 def _compound(word: str, lex: Lexicon, parts: int) -> bool:
     if parts < 2 or len(word) < 2 * _MIN_PART:
         return False
@@ -88,6 +93,8 @@ def _compound(word: str, lex: Lexicon, parts: int) -> bool:
         # a capitalised compound ends in a noun (Röst|kurs); a small one in an adjective
         # or verb (kaffee|braun), never in a noun ("röstkurs" is a misspelling)
         tails = [tail[0].upper() + tail[1:], tail] if word[0].isupper() else [tail]
+        if tail.lower() in _CLOSED_WORDS:
+            continue
         if any(lex.main.spell(t) or t.casefold() in lex.own or _compound(t, lex, parts - 1)
                for t in tails):
             return True
