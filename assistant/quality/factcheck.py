@@ -32,6 +32,7 @@ from assistant.quality.facts import (
     weekdays,
 )
 from assistant.quality.names import Name
+from assistant.quality.rates import changed_rates, missing_rates, stated_rates
 from assistant.quality.status import missing_states
 from assistant.quality.textnorm import URL_RE
 
@@ -59,6 +60,9 @@ class Known:
     digits: str
     # the numbers stated on their own ("maximal 8 Plätze"), not as a date, time or price
     bare_numbers: frozenset[str] = frozenset()
+    # (number, period) of the numbers stated with one: ("20", "week") for "20 Stunden pro
+    # Woche" (``rates``)
+    periods: frozenset[tuple[str, str]] = frozenset()
 
     @classmethod
     def of(cls, texts: tuple[str, ...], language: str) -> Known:
@@ -107,6 +111,7 @@ def _known(texts: tuple[str, ...], language: str) -> Known:
         text=regex.sub(r"https?://|www\.", "", joined),
         digits=regex.sub(r"\D", "", joined),
         bare_numbers=frozenset(f.key for f in facts if f.kind == "number"),
+        periods=stated_rates(texts),
     )
 
 
@@ -115,6 +120,7 @@ def invented(text: str, language: str, sources: Known, names: list[Name],
     """What the post states that no source does: facts first, then names, then offers, as
     written."""
     shown = [f.shown for f in extract_facts(text, language) if not sources.covers(f)]
+    shown += changed_rates(text, sources.periods)
     for name in names:
         if not name.person or name.word.casefold() not in person_words:
             shown.append(f"{name.word}{_PERSON}" if name.person else name.word)
@@ -269,7 +275,8 @@ def brief_names(brief: str, language: str, own: frozenset[str] = frozenset()) ->
 
 def missing(text: str, brief: str, language: str, own: frozenset[str] = frozenset(),
             places: frozenset[str] = frozenset()) -> list[str]:
-    """Dates, times, prices, numbers, weekdays, a month's time frame ("ab Januar"), places
+    """Dates, times, prices, numbers (with their period: "20 Stunden pro Woche"), weekdays,
+    a month's time frame ("ab Januar"), places
     and (English) names of the brief the post leaves out, a state it announces
     (closed, cancelled, sold out, postponed, free) and its call to the reader (sign up,
     apply: ``calls.missing_call``). A Bluesky and a LinkedIn draft said
@@ -295,6 +302,7 @@ def missing(text: str, brief: str, language: str, own: frozenset[str] = frozense
     # a month's time frame ("ab Januar", "nur bis Ende Dezember"): the month in any form
     named = months_named(text, language)
     shown += [frame for frame, month in month_frames(brief) if month not in named]
+    shown += missing_rates(text, brief)
     shown += missing_states(text, brief)
     shown += missing_call(text, brief, language)
     return list(dict.fromkeys(shown))

@@ -1,0 +1,116 @@
+"""A number with its period: "20 Stunden pro Woche" is not "täglich 20 Stunden" (pure).
+
+The fact check compares numbers by value, so a post that turned the brief's "20 Stunden
+pro Woche" into "eine Teilzeitbarista, die täglich 20 Stunden arbeitet" kept its "20" and
+was a ready LinkedIn draft (bench, 2026-12-02): a job ad that promises four times the
+hours. Here a number is read with the period that stands within a few words of it in the
+same clause (pro Woche, die Woche, wöchentlich, täglich, per week, daily ...). A source's
+number with a period makes that pair a fact: a post that says the number with another
+period states a fact no source gives (``invented_fact``), one that says it with no period
+leaves the brief's fact out (``missing_fact``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+_PERIODS = {
+    "week": r"pro\s+woche|die\s+woche|in\s+der\s+woche|jede\s+woche|wöchentlich\w*|"
+            r"/\s?woche|per\s+week|a\s+week|each\s+week|every\s+week|weekly|/\s?week",
+    "day": r"pro\s+tag|am\s+tag|jeden\s+tag|täglich\w*|/\s?tag|per\s+day|a\s+day|each\s+day|"
+           r"every\s+day|daily|/\s?day",
+    "month": r"pro\s+monat|im\s+monat|jeden\s+monat|monatlich\w*|/\s?monat|per\s+month|"
+             r"a\s+month|each\s+month|every\s+month|monthly|/\s?month",
+    "year": r"pro\s+jahr|im\s+jahr|jedes\s+jahr|jährlich\w*|per\s+year|a\s+year|each\s+year|"
+            r"every\s+year|yearly|annually",
+}
+_PERIOD = regex.compile("|".join(f"(?P<{key}>(?:(?<!\\p{{L}})|(?=/))(?:{words})\\b)"
+                                 for key, words in _PERIODS.items()), regex.IGNORECASE)
+# a count: a whole number not inside a date, time, price or decimal ("12.", "18:00", "11,90")
+# ("12. Dezember" is a date, "Platz 1." an ordinal: no count is followed by a dot)
+_COUNT = regex.compile(r"(?<![\d.,:/€$])\b(\d{1,4})\b(?![.,:]|\s?(?:€|%|Uhr\b))")
+# a period before its number stands next to it ("täglich 20", "pro Woche bis zu 20"), and
+# not across "und": "zweimal die Woche und bieten 20 Stunden" gives the 20 no period
+_BETWEEN = regex.compile(r"(?i)^\s*(?!.*\b(?:und|oder|and|or)\b)(?:\S+\s+){0,2}$")
+_UNIT = regex.compile(r"\s+\p{L}+")
+# a dot ends a clause where a capital or the end follows ("20 Std. pro Woche" goes on)
+_CLAUSE_END = regex.compile(r"[!?;:\n]|\.(?=\s+\p{Lu}|\s*$)|,\s")
+_WORDS_APART = 3  # words between a number and its period ("20 Stunden die Woche")
+_WORD = regex.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class Rate:
+    """A number as a text states it: its value, its period (None: none near it) and the
+    words it was read from."""
+
+    value: str
+    period: str | None
+    shown: str
+
+
+def rates(text: str) -> list[Rate]:
+    """Each count of ``text`` with the period near it in its clause, in order: the first
+    one after it, else the last one before it."""
+    found = []
+    for match in _COUNT.finditer(text):
+        left, right = _clause(text, match.start(), match.end())
+        after = _PERIOD.search(text, match.end(), _reach(text, match.end(), right))
+        before = [found for found in _PERIOD.finditer(text, left, match.start())
+                  if _BETWEEN.match(text[found.end():match.start()])]
+        if after is not None:
+            key, shown = _key(after), text[match.start():after.end()]
+        elif before:
+            unit = _UNIT.match(text, match.end(), right)  # "täglich 20 Stunden"
+            key, shown = _key(before[-1]), text[before[-1].start():(unit or match).end()]
+        else:
+            key, shown = None, match.group(1)
+        found.append(Rate(match.group(1), key, shown))
+    return found
+
+
+def _key(period: regex.Match[str]) -> str:
+    return next(name for name, value in period.groupdict().items() if value)
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the clause around ``text[start:end]``."""
+    left = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
+    right = _CLAUSE_END.search(text, end)
+    return left, right.start() if right else len(text)
+
+
+def _reach(text: str, position: int, limit: int) -> int:
+    """Where the period after a number may end: _WORDS_APART words and the period's own
+    (at most two) after ``position``, within ``limit``."""
+    words = list(_WORD.finditer(text, position, limit))
+    return words[_WORDS_APART + 1].end() if len(words) > _WORDS_APART + 2 else limit
+
+
+def stated_rates(texts: tuple[str, ...]) -> frozenset[tuple[str, str]]:
+    """(value, period) of every number the ``texts`` (the sources) state with a period."""
+    return frozenset((rate.value, rate.period) for text in texts for rate in rates(text)
+                     if rate.period is not None)
+
+
+def changed_rates(text: str, stated: frozenset[tuple[str, str]]) -> list[str]:
+    """The post's numbers said with a period that no source gives them, where a source
+    gives that number a period (``stated``): "täglich 20 Stunden" for "20 Stunden pro
+    Woche"."""
+    timed = {value for value, _ in stated}
+    return [rate.shown for rate in rates(text)
+            if rate.period is not None and rate.value in timed
+            and (rate.value, rate.period) not in stated]
+
+
+def missing_rates(text: str, brief: str) -> list[str]:
+    """The brief's numbers with a period that the post says, but never with that period:
+    as the brief shows them ("20 Stunden pro Woche")."""
+    said: dict[str, set[str | None]] = {}
+    for rate in rates(text):
+        said.setdefault(rate.value, set()).add(rate.period)
+    return [rate.shown for rate in rates(brief)
+            if rate.period is not None and rate.value in said
+            and rate.period not in said[rate.value]]
