@@ -218,6 +218,50 @@ def dative_bare_nouns(plain: str, words: list[Token], lex: GrammarLexicon) -> li
     return found
 
 
+# the heads of nouns for persons: one person is counted, so the singular takes an
+# article ("Mit Kaffeefan und Kaffee für dein Team", a ready Instagram draft, bench
+# 2026-12-02). Not "Gast" ("zu Gast sein"), "Mensch" or "Kind" (set phrases)
+_PERSON_HEADS = ("fan", "freund", "freundin", "liebhaber", "liebhaberin", "trinker",
+                 "trinkerin", "kunde", "kundin", "barista", "mitarbeiter", "mitarbeiterin",
+                 "kollege", "kollegin", "teilnehmer", "teilnehmerin", "anfänger", "anfängerin",
+                 "profi", "experte", "expertin", "nachbar", "nachbarin", "besucher",
+                 "besucherin", "junkie", "nerd", "chefin")
+_DATIVE_SINGULAR = readings("mfn.dat")
+
+
+def dative_bare_persons(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 1c, second part: one person after a dative preposition with no article: "mit
+    Kaffeefan" -> "mit einem Kaffeefan" or "mit Kaffeefans". Read where the noun's form is
+    a dative singular and no dative plural ("mit Kunden" may be many); "von Fan zu Fan"
+    is a set phrase."""
+    found = []
+    for index, token in enumerate(words[:-1]):
+        if not _governs(words, index, _DATIVE_ONLY) or not is_noun(words, index + 1):
+            continue
+        noun = words[index + 1]
+        head = next((head for head in _PERSON_HEADS if noun.lower.endswith(head)), None)
+        if head is None or _paired(words, index):
+            continue
+        # a compound the index lacks reads as its head ("Kaffeefan" as "Fan")
+        bits = noun_bits(noun.text, lex) or noun_bits(head.capitalize(), lex)
+        if not bits & _DATIVE_SINGULAR or bits & DATIVE_PLURAL:
+            continue
+        article = "einer" if bits & readings("f.dat") else "einem"
+        phrase = phrase_of(plain, token, noun)
+        found.append(Finding(phrase, f"'{phrase}': one person takes an article, or write the "
+                                     f"plural: '{token.text} {article} {noun.text}'"))
+    return found
+
+
+def _paired(words: list[Token], index: int) -> bool:
+    """"von Fan zu Fan": the preposition's noun said again after "zu", or before "zu"."""
+    noun = words[index + 1].lower
+    after = words[index + 2:index + 4]
+    before = words[max(0, index - 1):index]
+    return ([word.lower for word in after] == ["zu", noun]
+            or (words[index].lower == "zu" and [word.lower for word in before] == [noun]))
+
+
 _DATIVE_MASCULINE_NEUTER = readings("mn.dat")
 
 

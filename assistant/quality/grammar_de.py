@@ -55,6 +55,7 @@ from assistant.quality.grammar_dative import (
     dative_articles,
     dative_bare_adjectives,
     dative_bare_nouns,
+    dative_bare_persons,
     dative_plural,
     joined_feminine_case,
 )
@@ -305,7 +306,8 @@ def uninflected_adjectives(plain: str, words: list[Token],
 
 # the subject rule before the article rule: where the phrase is a subject, its one
 # correction is known ("Der Kontor ist" -> "Das", where the article rule names "das or dem")
-_RULES = (dative_plural, dative_articles, dative_bare_nouns, dative_bare_adjectives,
+_RULES = (dative_plural, dative_articles, dative_bare_nouns, dative_bare_persons,
+          dative_bare_adjectives,
           joined_feminine_case,
           contractions, subject_verb, question_subject, articles, adjective_endings,
           bare_adjectives, uninflected_adjectives, object_case, reflexive_person,

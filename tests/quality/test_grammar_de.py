@@ -38,6 +38,12 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
      "'zur Röstkurs': 'Röstkurs' is masculine, so 'zum'"),
     ("Frischer Milch für deinen Cappuccino.",
      "'Frischer Milch': 'Milch' is feminine, so 'Frische Milch'"),
+    # one person with no article (a ready Instagram draft, bench 2026-12-02)
+    ("Röstkurs am 12. Dezember: Mit Kaffeefan und Kaffee für dein Team",
+     "'Mit Kaffeefan': one person takes an article, or write the plural: 'Mit einem "
+     "Kaffeefan'"),
+    ("Komm mit Kundin vorbei.",
+     "'mit Kundin': one person takes an article, or write the plural: 'mit einer Kundin'"),
     # a label's value after a colon, written small (an Instagram line, bench 2026-12-02)
     ("Noten: roter Johannisbeere und Kakao",
      "'roter Johannisbeere': 'Johannisbeere' is feminine, so 'rote Johannisbeere'"),
@@ -217,6 +223,9 @@ CORRECT = [
     "Das Kleine Café hat auf.", "Neuer Filterkaffee aus Kolumbien!",
     # a label's value after a colon in a fitting case, and "voller" (full of)
     "Fazit: guter Kaffee.", "Wann: nächsten Samstag.", "Aroma: voller Frucht.",
+    # persons in the plural, with an article, or in a set phrase
+    "Komm mit Freunden vorbei.", "Wir rösten mit Kunden.", "Ein Kurs für Anfänger.",
+    "Tipps von Fan zu Fan.", "Wir feiern mit einem Kaffeefan.",
     # two persons' pronouns side by side, or apart: rule 6 leaves them
     "Ich stelle mich dir vor.",
     "Das Angebot bietet sich dir an.",
