@@ -3,8 +3,9 @@
 "Wir suchen an Januar" (a month after "an" or "in" takes its article: "ab/im Januar"),
 "am 18 Uhr" (a clock time takes "um"), "am Weihnachten" (a feast takes none: "an
 Weihnachten"), "am 24. bis 26. Dezember" and "von 24. bis 26." (a span of days opens with
-"vom"). Each was read in a draft of the embedded model; the last three in ready drafts of
-the full bench run of 2026-12-01.
+"vom"), "von dem 24. bis" ("vom 24."), and a span that ends on the day it begins ("ab dem
+27 bis 27. Dezember"). Each was read in a draft of the embedded model; the last five in
+ready drafts of the full bench runs of 2026-12-01 and 12-02.
 """
 
 from __future__ import annotations
@@ -82,6 +83,31 @@ def feasts_and_spans(plain: str, words: list[Token], lex: GrammarLexicon) -> lis
             fix = f"{_SPAN_FIXES[token.text]} {after.text}"
             found.append(Finding(phrase, f"'{phrase}. bis': a span of days opens with "
                                          f"'{fix}.'", fix))
+        elif token.lower == "von" and after.lower == "dem" and index + 2 < len(words) \
+                and _day(words[index + 2]) and _span_end(words, index + 3):
+            # "geschlossen von dem 24. bis 26. Dezember" (a ready Instagram draft, bench
+            # 2026-12-02)
+            day = words[index + 2]
+            phrase = plain[token.start:day.end]
+            fix = f"{_SPAN_FIXES[token.text]} {day.text}"
+            found.append(Finding(phrase, f"'{phrase}. bis': a span of days opens with "
+                                         f"'{fix}.'", fix))
+    return found
+
+
+def same_day_spans(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 8, fourth part: a span that ends on the day it begins, "ab dem 27 bis 27.
+    Dezember" (a ready Instagram draft of the embedded model, bench 2026-12-02, for the
+    brief's "ab dem 27. Dezember"). Flagged, not mended: which day was meant is unknown."""
+    del lex  # numbers only
+    found = []
+    for before, until, after in zip(words, words[1:], words[2:], strict=False):
+        if until.lower != "bis" or not before.number or not _day(after):
+            continue
+        if before.text.split(".")[0] == after.text.split(".")[0]:
+            phrase = plain[before.start:after.end]
+            found.append(Finding(phrase, f"'{phrase}.': the span ends on the day it begins; "
+                                         "name the one day or the span's last day"))
     return found
 
 

@@ -38,6 +38,10 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
      "'zur Röstkurs': 'Röstkurs' is masculine, so 'zum'"),
     ("Frischer Milch für deinen Cappuccino.",
      "'Frischer Milch': 'Milch' is feminine, so 'Frische Milch'"),
+    # a span that ends on the day it begins (a ready Instagram greeting, bench 2026-12-02)
+    ("Ab dem 27 bis 27. Dezember sind wir wieder für euch da.",
+     "'27 bis 27.': the span ends on the day it begins; name the one day or the span's last "
+     "day"),
     # one person with no article (a ready Instagram draft, bench 2026-12-02)
     ("Röstkurs am 12. Dezember: Mit Kaffeefan und Kaffee für dein Team",
      "'Mit Kaffeefan': one person takes an article, or write the plural: 'Mit einem "
@@ -226,6 +230,7 @@ CORRECT = [
     # persons in the plural, with an article, or in a set phrase
     "Komm mit Freunden vorbei.", "Wir rösten mit Kunden.", "Ein Kurs für Anfänger.",
     "Tipps von Fan zu Fan.", "Wir feiern mit einem Kaffeefan.",
+    "Geöffnet von 10 bis 18 Uhr.", "Vom 24. bis 26. Dezember geschlossen.",
     # two persons' pronouns side by side, or apart: rule 6 leaves them
     "Ich stelle mich dir vor.",
     "Das Angebot bietet sich dir an.",

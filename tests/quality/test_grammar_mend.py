@@ -56,6 +56,9 @@ def lex() -> GrammarLexicon:
     # an infinitive call with its adverb after it (a ready Instagram draft on the Compose
     # page, real embedded model, 2026-12-02)
     ("3 Plätze frei, anmelden jetzt!", "3 Plätze frei, jetzt anmelden!"),
+    # a ready Instagram greeting (bench 2026-12-02)
+    ("Das Kontor ist geschlossen von dem 24. bis 26. Dezember.",
+     "Das Kontor ist geschlossen vom 24. bis 26. Dezember."),
     ("Noten: dunkler Schokolade und Marzipan.", "Noten: dunkle Schokolade und Marzipan."),
     ("Bestellen sofort.\nIm Kontor und im Shop.", "Sofort bestellen.\nIm Kontor und im Shop."),
     ("Wir haben nichts besonderes geplant.", "Wir haben nichts Besonderes geplant."),
