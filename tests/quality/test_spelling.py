@@ -219,6 +219,11 @@ def test_german_posts_never_borrow_english_function_words(coffee: BrandKit,
         lex = lexicon(context(kit, brief="Kaffee to go im Café"))
         assert lex is not None
         assert unknown_words(text, lex) == ["small", "We", "The", "and", "our", "is"]
+    # an English spelling of a German word (a ready Threads draft, bench 2026-12-02)
+    tipped = lexicon(context(coffee))
+    assert tipped is not None
+    assert unknown_words("Ich habe ein super tip für dich. Zwei Tips, ein Tipp.", tipped) == [
+        "tip", "Tips"]
     named = lexicon(context(coffee, brief="Neu: Kaffee von The Barn aus Berlin"))
     assert named is not None and unknown_words("Kaffee von The Barn", named) == []
     english = lexicon(context(software, language="en"))
