@@ -1,6 +1,6 @@
 """German agreement errors a small model makes, found conservatively (pure).
 
-Twelve rules (with variants), each flagging only a known noun of which EVERY reading
+Fourteen rules (with variants), each flagging only a known noun of which EVERY reading
 is incompatible (a false warning keeps a good post from being "ready"):
 
 1. a dative preposition, an optional quantifier and a number > 1 before a plural noun
@@ -33,7 +33,9 @@ is incompatible (a false warning keeps a good post from being "ready"):
 11. the first part of a hyphenated noun written small: "barista-Kurs" -> "Barista-Kurs"
     (9 to 11: ``grammar_person``);
 12. a sentence's subject out of agreement with its verb: "Der ... GmbH hat" -> "Die",
-    "Diese Handmühle sind" -> "ist" (``grammar_subject``).
+    "Diese Handmühle sind" -> "ist" (``grammar_subject``);
+13. a relative pronoun of another genus than its noun (``grammar_relative``);
+14. "ein bisschen" before a plural: "ein bisschen Überlegungen" (``grammar_amounts``).
 
 What they cannot see: a noun the word list lacks (names, most English words: silence),
 most verbs and their objects (rule 5 reads only a masculine nominative after a pronoun,
@@ -47,6 +49,7 @@ from __future__ import annotations
 
 from assistant.models import Problem
 from assistant.quality.context import problem
+from assistant.quality.grammar_amounts import bisschen_plural
 from assistant.quality.grammar_dates import (
     clock_prepositions,
     feasts_and_spans,
@@ -318,7 +321,7 @@ _RULES = (dative_plural, dative_articles, dative_bare_nouns, dative_bare_persons
           month_prepositions,
           clock_prepositions, feasts_and_spans, same_day_spans, person_before_du,
           imperative_sich,
-          small_compound_heads, small_nominal_adjectives, relative_pronouns)
+          small_compound_heads, small_nominal_adjectives, relative_pronouns, bisschen_plural)
 
 
 def grammar_findings(text: str, lex: GrammarLexicon) -> list[Finding]:

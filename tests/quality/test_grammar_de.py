@@ -38,6 +38,10 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
      "'zur Röstkurs': 'Röstkurs' is masculine, so 'zum'"),
     ("Frischer Milch für deinen Cappuccino.",
      "'Frischer Milch': 'Milch' is feminine, so 'Frische Milch'"),
+    # "ein bisschen" before a plural (a ready Facebook draft, bench 2026-12-02)
+    ("Hier ist ein bisschen Überlegungen, wie es geht.",
+     "'ein bisschen Überlegungen': 'ein bisschen' takes no plural; write 'ein paar "
+     "Überlegungen' (as a subject, with its verb in the plural)"),
     # a span that ends on the day it begins (a ready Instagram greeting, bench 2026-12-02)
     ("Ab dem 27 bis 27. Dezember sind wir wieder für euch da.",
      "'27 bis 27.': the span ends on the day it begins; name the one day or the span's last "
@@ -231,6 +235,7 @@ CORRECT = [
     "Komm mit Freunden vorbei.", "Wir rösten mit Kunden.", "Ein Kurs für Anfänger.",
     "Tipps von Fan zu Fan.", "Wir feiern mit einem Kaffeefan.",
     "Geöffnet von 10 bis 18 Uhr.", "Vom 24. bis 26. Dezember geschlossen.",
+    "Ein bisschen Milch dazu.", "Ein bisschen Spaß muss sein.", "Ein paar Bohnen.",
     # two persons' pronouns side by side, or apart: rule 6 leaves them
     "Ich stelle mich dir vor.",
     "Das Angebot bietet sich dir an.",
