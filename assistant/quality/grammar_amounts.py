@@ -11,11 +11,9 @@ too.
 
 from __future__ import annotations
 
-from assistant.quality.grammar_phrase import Finding, is_noun, phrase_of
-from assistant.quality.grammar_words import GrammarLexicon, Token, adjective_ending, noun_bits
+from assistant.quality.grammar_phrase import Finding, noun_after, phrase_of
+from assistant.quality.grammar_words import GrammarLexicon, Token, noun_bits
 from assistant.quality.nounforms import ALL_SINGULAR
-
-_REACH = 2  # adjectives between "bisschen" and its noun: "ein bisschen frische Ideen"
 
 
 def bisschen_plural(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
@@ -23,7 +21,7 @@ def bisschen_plural(plain: str, words: list[Token], lex: GrammarLexicon) -> list
     for index, token in enumerate(words[:-1]):
         if token.lower != "bisschen" or not index or words[index - 1].lower != "ein":
             continue
-        position = _noun_within(words, index + 1, lex)
+        position = noun_after(words, index + 1)  # "ein bisschen frische Ideen"
         if position is None:
             continue
         noun = words[position]
@@ -36,12 +34,3 @@ def bisschen_plural(plain: str, words: list[Token], lex: GrammarLexicon) -> list
                                      "(as a subject, with its verb in the plural)"))
     return found
 
-
-def _noun_within(words: list[Token], start: int, lex: GrammarLexicon) -> int | None:
-    """The position of the noun after ``start`` past at most _REACH adjectives."""
-    for position in range(start, min(start + _REACH + 1, len(words))):
-        if is_noun(words, position):
-            return position
-        if adjective_ending(words[position].lower, lex.is_word) is None:
-            return None
-    return None
