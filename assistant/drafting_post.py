@@ -167,7 +167,15 @@ def finish_post(
         media=list(media),
     )
     draft.problems = post_problems(kit, draft)
-    return without_flawed_comment(kit, completed(kit, struck_flawed(kit, draft)))
+    struck = struck_flawed(kit, draft)
+    text = struck.text
+    done = completed(kit, struck)
+    if done.text != text:
+        # a sentence that had to stay for its fact may go once the fact is put back: "50 g
+        # for 10.50 euros" (an invented weight) kept the brief's price until "250 g for
+        # 10.50 euros." came back below it (a problems Instagram draft, bench 2026-12-02)
+        done = struck_flawed(kit, done)
+    return without_flawed_comment(kit, done)
 
 
 def struck_flawed(kit: BrandKit, draft: Draft) -> Draft:

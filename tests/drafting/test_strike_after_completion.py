@@ -1,0 +1,26 @@
+"""A sentence kept for the brief's fact goes once completion puts the fact back (the
+finishing of a post, with the real kit, lexicons and checks; no model)."""
+
+from __future__ import annotations
+
+from assistant.brand.kit import load_kit
+from assistant.drafting_post import PostReply, finish_post
+from assistant.models import Brief
+from tests.conftest import ROOT
+
+BRIEF = ("Our new decaf from Peru is here - sugarcane process, notes of caramel and orange, "
+         "250 g for 10.50 euros.")
+# a problems Instagram draft of the bench (2026-12-02): "50 g" is the model's own
+SEEN = ("Discover our new decaf from Peru! Savor the sweetness of sugarcane, notes of "
+        "caramel and orange\n50 g for 10.50 euros\nTry it now and let us know what you "
+        "think!")
+
+
+def test_the_invented_line_goes_once_the_brief_fact_is_back() -> None:
+    kit = load_kit("kaffeekontor-hamburg", ROOT / "brand_kits")
+    brief = Brief(text=BRIEF, language="en")
+    draft = finish_post(kit, brief, "instagram", PostReply(platform="instagram", text=SEEN),
+                        "en", [])
+    assert "250 g for 10.50 euros" in draft.text
+    assert "\n50 g" not in draft.text
+    assert not any(p.code == "invented_fact" for p in draft.problems), draft.problems
