@@ -259,6 +259,10 @@ def repeated_problems(text: str) -> list[Problem]:
     if pair is not None:
         return [problem("repeated_sentence", f"'{pair}' stands twice in one sentence; say it "
                                              "once")]
+    joined = self_joined(text)
+    if joined is not None:
+        return [problem("repeated_sentence", f"'{joined}' joins a word to itself; say it "
+                                             "once")]
     restated = restated_sentence(text)
     return [] if restated is None else [problem(
         "repeated_sentence", f"'{shorten(restated[0])}' says nothing that '{shorten(restated[1])}' "
@@ -287,6 +291,23 @@ def doubled_pair(text: str) -> str | None:
                                        text[start:end])
                 return written.group() if written else " ".join(pair)
             seen.add(key)
+    return None
+
+
+# a word joined to itself: "ein prägnantes Beispiel für die Qualität und Qualität der
+# Handmühle" (a ready LinkedIn draft, bench 2026-12-02). Words of _PAIR_LONG letters or
+# more, so "nach und nach" and "mehr und mehr" stay, not a comparative ("besser und
+# besser", "better and better") and not the set phrases of these
+_SELF_JOINED = regex.compile(r"(?i)\b(\p{L}{5,})\s+(?:und|oder|and|or)\s+\1\b")
+_SET_PHRASES = frozenset({"immer", "durch", "wieder", "weiter", "again", "over", "round"})
+
+
+def self_joined(text: str) -> str | None:
+    """The first word joined to itself by "und"/"oder"/"and"/"or" in ``text``, as written."""
+    for found in _SELF_JOINED.finditer(strip_markup(text)):
+        word = found.group(1).casefold()
+        if word not in _SET_PHRASES and not word.endswith("er"):
+            return found.group()
     return None
 
 

@@ -277,6 +277,17 @@ def test_two_words_said_twice_in_one_sentence() -> None:
     assert repeated_problems("Kaffee rösten ist Handwerk. Kaffee rösten macht Spaß.") == []
 
 
+def test_a_word_joined_to_itself() -> None:
+    """ "die Qualität und Qualität der Handmühle" (a ready LinkedIn draft, bench
+    2026-12-02); idioms, comparatives and short words pass."""
+    [found] = repeated_problems("Ein Beispiel für die Qualität und Qualität der Handmühle.")
+    assert found.code == "repeated_sentence"
+    assert "'Qualität und Qualität' joins a word to itself" in found.message
+    for fine in ("Immer und immer wieder.", "Durch und durch Hamburg.", "Mehr und mehr Kaffee.",
+                 "Better and better coffee.", "Kaffee und Kuchen."):
+        assert repeated_problems(fine) == [], fine
+
+
 def test_the_prompts_own_lines_copied_into_a_post_are_leftovers() -> None:
     """A LinkedIn draft of the bench (2026-12-01) said "Every post must contain each of
     these facts (in your own words): Paid partnership ..."; a German one "die Fakten des
