@@ -7,14 +7,22 @@ the genus of the noun before its comma, so a masculine noun takes der, den or de
 feminine one die or der, a neuter one das or dem, a plural die. Read only where no genus
 or number of the noun fits, and the word after the pronoun opens a clause (a preposition, a
 pronoun, an article or a small adverb): "Kaffee, das ist klar" (a demonstrative before its
-verb) and "Kaffee, die Milch und der Zucker" (a list) stay. The case inside the clause
+verb) and "Kaffee, die Milch und der Zucker" (a list) stay, and so does a noun in a phrase
+that follows another noun, whose pronoun may refer to that noun ("eine Rösterei in
+Kolumbien, die ..."). The case inside the clause
 decides between the pronoun's forms, so no correction is applied.
 """
 
 from __future__ import annotations
 
 from assistant.quality.grammar_phrase import Finding, phrase_of
-from assistant.quality.grammar_words import GrammarLexicon, Token, noun_bits
+from assistant.quality.grammar_words import (
+    FUSED_ARTICLES,
+    PREPOSITIONS,
+    GrammarLexicon,
+    Token,
+    noun_bits,
+)
 from assistant.quality.nounforms import ALL_PLURAL, genera_of, genus_words
 
 _RELATIVE = {"m": ("der", "den", "dem"), "f": ("die", "der"), "n": ("das", "dem")}
@@ -38,6 +46,8 @@ def relative_pronouns(plain: str, words: list[Token], lex: GrammarLexicon) -> li
                 or not noun.capitalised or after.lower not in _CLAUSE_OPENERS
                 or not after.text.islower()):
             continue
+        if index >= 3 and _after_noun_phrase(words[index - 3], words[index - 2]):
+            continue
         bits = noun_bits(noun.text, lex)
         singular = list(dict.fromkeys(form for genus in genera_of(bits)
                                       for form in _RELATIVE[genus]))
@@ -50,3 +60,13 @@ def relative_pronouns(plain: str, words: list[Token], lex: GrammarLexicon) -> li
                                      f"the relative pronoun is {forms}"
                                      + (" ('die' in the plural)" if plural else "")))
     return found
+
+
+def _after_noun_phrase(head: Token, before: Token) -> bool:
+    """Whether the noun before the comma stands in a phrase that follows another noun
+    (``head``, a preposition ``before``): the pronoun may then refer to that noun ("eine
+    kleine Rösterei in Kolumbien, die ...": a bench draft of 2026-12-02 read "Kolumbien,
+    die"). After a verb the phrase's noun is the only one: "Wir rösten mit
+    Hafer-Cappuccino, das ..." stays."""
+    return (before.lower in PREPOSITIONS or before.lower in FUSED_ARTICLES) \
+        and head.capitalised and not head.sentence_start
