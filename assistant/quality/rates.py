@@ -28,8 +28,8 @@ _PERIODS = {
 }
 _PERIOD = regex.compile("|".join(f"(?P<{key}>(?:(?<!\\p{{L}})|(?=/))(?:{words})\\b)"
                                  for key, words in _PERIODS.items()), regex.IGNORECASE)
-# a count: a whole number not inside a date, time, price or decimal ("12.", "18:00", "11,90")
-# ("12. Dezember" is a date, "Platz 1." an ordinal: no count is followed by a dot)
+# a count: a whole number not inside a date, time, price or decimal ("18:00", "11,90"); no
+# count is followed by a dot ("12. Dezember" is a date, "Platz 1." an ordinal)
 _COUNT = regex.compile(r"(?<![\d.,:/€$])\b(\d{1,4})\b(?![.,:]|\s?(?:€|%|Uhr\b))")
 # a period before its number stands next to it ("täglich 20", "pro Woche bis zu 20"), and
 # not across "und": "zweimal die Woche und bieten 20 Stunden" gives the 20 no period
@@ -58,8 +58,8 @@ def rates(text: str) -> list[Rate]:
     for match in _COUNT.finditer(text):
         left, right = _clause(text, match.start(), match.end())
         after = _PERIOD.search(text, match.end(), _reach(text, match.end(), right))
-        before = [found for found in _PERIOD.finditer(text, left, match.start())
-                  if _BETWEEN.match(text[found.end():match.start()])]
+        before = [period for period in _PERIOD.finditer(text, left, match.start())
+                  if _BETWEEN.match(text[period.end():match.start()])]
         if after is not None:
             key, shown = _key(after), text[match.start():after.end()]
         elif before:
