@@ -227,6 +227,7 @@ _PERSON_HEADS = ("fan", "freund", "freundin", "liebhaber", "liebhaberin", "trink
                  "profi", "experte", "expertin", "nachbar", "nachbarin", "besucher",
                  "besucherin", "junkie", "nerd", "chefin")
 _DATIVE_SINGULAR = readings("mfn.dat")
+_FEMININE_DATIVE = readings("f.dat")
 
 
 def dative_bare_persons(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
@@ -240,13 +241,14 @@ def dative_bare_persons(plain: str, words: list[Token], lex: GrammarLexicon) -> 
             continue
         noun = words[index + 1]
         head = next((head for head in _PERSON_HEADS if noun.lower.endswith(head)), None)
-        if head is None or _paired(words, index):
+        # a name is no count noun: "mit Stefan" ends in "fan"
+        if head is None or lex.is_name(noun.text) or _paired(words, index):
             continue
         # a compound the index lacks reads as its head ("Kaffeefan" as "Fan")
         bits = noun_bits(noun.text, lex) or noun_bits(head.capitalize(), lex)
         if not bits & _DATIVE_SINGULAR or bits & DATIVE_PLURAL:
             continue
-        article = "einer" if bits & readings("f.dat") else "einem"
+        article = "einer" if bits & _FEMININE_DATIVE else "einem"
         phrase = phrase_of(plain, token, noun)
         found.append(Finding(phrase, f"'{phrase}': one person takes an article, or write the "
                                      f"plural: '{token.text} {article} {noun.text}'"))
