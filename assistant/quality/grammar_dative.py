@@ -71,15 +71,21 @@ def _is_quantity(token: Token) -> bool:
 
 def _governs(words: list[Token], index: int, prepositions: frozenset[str]) -> bool:
     """Whether ``words[index]`` is one of ``prepositions`` that sets the case of what follows.
-    Not "zu" in "für bis zu 8 Plätze" (the case comes from "für"), nor "nach" after a noun:
+    Not "zu" in "für bis zu 8 Plätze" (the case comes from "für") or in "ab und zu einen
+    Tweet absetzen" (now and then: the brief of this project), nor "nach" after a noun:
     "der Reihe nach Plätze vergeben" ("nach" closes "der Reihe nach")."""
     token = words[index]
     previous = words[index - 1] if index else None
     if token.lower not in prepositions or previous is None:
         return token.lower in prepositions
-    if token.lower == "zu" and previous.lower == "bis":
+    if token.lower == "zu" and (previous.lower == "bis" or _ab_und(words, index)):
         return False
     return not (token.lower == "nach" and previous.capitalised and not previous.sentence_start)
+
+
+def _ab_und(words: list[Token], index: int) -> bool:
+    """Whether "ab und" stands before ``words[index]`` ("ab und zu": now and then)."""
+    return index >= 2 and [word.lower for word in words[index - 2:index]] == ["ab", "und"]
 
 
 def case_bits(cases: tuple[str, ...]) -> int:

@@ -234,6 +234,8 @@ CORRECT = [
     # persons in the plural, with an article, or in a set phrase
     "Komm mit Freunden vorbei.", "Wir rösten mit Kunden.", "Ein Kurs für Anfänger.",
     "Tipps von Fan zu Fan.", "Wir feiern mit einem Kaffeefan.", "Komm mit Stefan vorbei.",
+    # "ab und zu" is "now and then" (the product's German brief)
+    "Ab und zu einen Tweet absetzen.",
     "Geöffnet von 10 bis 18 Uhr.", "Vom 24. bis 26. Dezember geschlossen.",
     # the pronoun may refer to the noun before the phrase (a bench draft, 2026-12-02)
     "Hier ist eine kleine Rösterei in Kolumbien, die uns beliefert.",
