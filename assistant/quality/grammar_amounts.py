@@ -33,4 +33,3 @@ def bisschen_plural(plain: str, words: list[Token], lex: GrammarLexicon) -> list
                                      f"'ein paar {plain[words[index + 1].start:noun.end]}' "
                                      "(as a subject, with its verb in the plural)"))
     return found
-

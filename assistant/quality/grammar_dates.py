@@ -79,17 +79,9 @@ def feasts_and_spans(plain: str, words: list[Token], lex: GrammarLexicon) -> lis
             fix = f"{_FEAST_FIXES[token.text]} {after.text}"
             found.append(Finding(phrase, f"'{phrase}': a feast takes no article: '{fix}'",
                                  fix))
-        elif token.text in _SPAN_FIXES and _day(after) and _span_end(words, index + 2):
-            fix = f"{_SPAN_FIXES[token.text]} {after.text}"
-            found.append(Finding(phrase, f"'{phrase}. bis': a span of days opens with "
-                                         f"'{fix}.'", fix))
-        elif token.lower == "von" and after.lower == "dem" and index + 2 < len(words) \
-                and _day(words[index + 2]) and _span_end(words, index + 3):
-            # "geschlossen von dem 24. bis 26. Dezember" (a ready Instagram draft, bench
-            # 2026-12-02)
-            day = words[index + 2]
-            phrase = plain[token.start:day.end]
-            fix = f"{_SPAN_FIXES[token.text]} {day.text}"
+        elif (day := _span_day(words, index)) is not None:
+            phrase = plain[token.start:words[day].end]
+            fix = f"{_SPAN_FIXES[token.text]} {words[day].text}"
             found.append(Finding(phrase, f"'{phrase}. bis': a span of days opens with "
                                          f"'{fix}.'", fix))
     return found
@@ -109,6 +101,17 @@ def same_day_spans(plain: str, words: list[Token], lex: GrammarLexicon) -> list[
             found.append(Finding(phrase, f"'{phrase}.': the span ends on the day it begins; "
                                          "name the one day or the span's last day"))
     return found
+
+
+def _span_day(words: list[Token], index: int) -> int | None:
+    """The position of the first day of a span that ``words[index]`` opens wrongly: "am
+    24. bis", "von 24. bis", and "von dem 24. bis" ("geschlossen von dem 24. bis 26.
+    Dezember", a ready Instagram draft, bench 2026-12-02)."""
+    if words[index].text not in _SPAN_FIXES:
+        return None
+    day = index + 2 if words[index].lower == "von" and index + 2 < len(words) \
+        and words[index + 1].lower == "dem" else index + 1
+    return day if _day(words[day]) and _span_end(words, day + 1) else None
 
 
 def _span_end(words: list[Token], start: int) -> bool:

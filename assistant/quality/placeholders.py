@@ -298,7 +298,7 @@ def doubled_pair(text: str) -> str | None:
 # Handmühle" (a ready LinkedIn draft, bench 2026-12-02). Words of _PAIR_LONG letters or
 # more, so "nach und nach" and "mehr und mehr" stay, not a comparative ("besser und
 # besser", "better and better") and not the set phrases of these
-_SELF_JOINED = regex.compile(r"(?i)\b(\p{L}{5,})\s+(?:und|oder|and|or)\s+\1\b")
+_SELF_JOINED = regex.compile(rf"(?i)\b(\p{{L}}{{{_PAIR_LONG},}})\s+(?:und|oder|and|or)\s+\1\b")
 _SET_PHRASES = frozenset({"immer", "durch", "wieder", "weiter", "again", "over", "round"})
 
 
