@@ -1,6 +1,6 @@
 """German agreement errors a small model makes, found conservatively (pure).
 
-Fourteen rules (with variants), each flagging only a known noun of which EVERY reading
+Fifteen rules (with variants), each flagging only a known noun of which EVERY reading
 is incompatible (a false warning keeps a good post from being "ready"):
 
 1. a dative preposition, an optional quantifier and a number > 1 before a plural noun
@@ -35,7 +35,9 @@ is incompatible (a false warning keeps a good post from being "ready"):
 12. a sentence's subject out of agreement with its verb: "Der ... GmbH hat" -> "Die",
     "Diese Handmühle sind" -> "ist" (``grammar_subject``);
 13. a relative pronoun of another genus than its noun (``grammar_relative``);
-14. "ein bisschen" before a plural: "ein bisschen Überlegungen" (``grammar_amounts``).
+14. "ein bisschen" before a plural: "ein bisschen Überlegungen" (``grammar_amounts``);
+15. a function word written with a capital after a small word inside a sentence: "ein
+    großes An merkliche Event" (``grammar_capitals``).
 
 What they cannot see: a noun the word list lacks (names, most English words: silence),
 most verbs and their objects (rule 5 reads only a masculine nominative after a pronoun,
@@ -50,6 +52,7 @@ from __future__ import annotations
 from assistant.models import Problem
 from assistant.quality.context import problem
 from assistant.quality.grammar_amounts import bisschen_plural
+from assistant.quality.grammar_capitals import capitalised_function_words
 from assistant.quality.grammar_dates import (
     clock_prepositions,
     feasts_and_spans,
@@ -321,7 +324,8 @@ _RULES = (dative_plural, dative_articles, dative_bare_nouns, dative_bare_persons
           month_prepositions,
           clock_prepositions, feasts_and_spans, same_day_spans, person_before_du,
           imperative_sich,
-          small_compound_heads, small_nominal_adjectives, relative_pronouns, bisschen_plural)
+          small_compound_heads, small_nominal_adjectives, relative_pronouns, bisschen_plural,
+          capitalised_function_words)
 
 
 def grammar_findings(text: str, lex: GrammarLexicon) -> list[Finding]:

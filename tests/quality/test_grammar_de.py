@@ -42,6 +42,14 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
     ("Hier ist ein bisschen Überlegungen, wie es geht.",
      "'ein bisschen Überlegungen': 'ein bisschen' takes no plural; write 'ein paar "
      "Überlegungen' (as a subject, with its verb in the plural)"),
+    # a word split in two, its first half a capitalised preposition (a ready Instagram
+    # draft, bench 2026-12-03), and a headline's preposition in capitals after a small word
+    ("Der Röstkurs ist ein großes An merkliche Event für Kaffeetrinker.",
+     "'großes An': 'An' is written small inside a sentence ('an'); check the words around "
+     "it"),
+    ("Neue Öffnungszeiten gelten Ab 5. Januar.",
+     "'gelten Ab': 'Ab' is written small inside a sentence ('ab'); check the words around "
+     "it"),
     # a span that ends on the day it begins (a ready Instagram greeting, bench 2026-12-02)
     ("Ab dem 27 bis 27. Dezember sind wir wieder für euch da.",
      "'27 bis 27.': the span ends on the day it begins; name the one day or the span's last "
@@ -240,6 +248,11 @@ CORRECT = [
     # the pronoun may refer to the noun before the phrase (a bench draft, 2026-12-02)
     "Hier ist eine kleine Rösterei in Kolumbien, die uns beliefert.",
     "Ein bisschen Milch dazu.", "Ein bisschen Spaß muss sein.", "Ein paar Bohnen.",
+    # rule 15 leaves names and title case, what follows a colon, a dash or a quote, and the
+    # forms of address a brand writes with a capital
+    "Wir treffen uns im Café Am Markt.", "Jetzt Neu Im Shop!", "Das Motto: Mit Liebe.",
+    "Frisch geröstet – Und gleich probiert.", "Wir fragen dich: Was trinkst Du gern?",
+    "Wir freuen uns auf Dich und Euch.", "Sie sagt „Ab morgen“ und lacht.",
     # two persons' pronouns side by side, or apart: rule 6 leaves them
     "Ich stelle mich dir vor.",
     "Das Angebot bietet sich dir an.",
