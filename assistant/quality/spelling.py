@@ -84,6 +84,13 @@ def _joints(head: str) -> list[str]:
 # no compound ends in an article, a preposition or a pronoun: "anmeldden" is no
 # "anmeld|den" (a LinkedIn draft, bench 2026-12-02)
 _CLOSED_WORDS = frozenset({*DETERMINERS, *PREPOSITIONS, *FUSED_ARTICLES, *PRONOUNS})
+# nor does one begin with an adverb of direction that Hunspell's own compounding does not
+# know there: "Herausfassung" (for Herausforderung) passed as heraus|Fassung and as
+# her|Aus|fassung in a ready LinkedIn job ad (bench 2026-12-03); the real ones
+# (Herausgabe, Weiterbildung, Zusammenarbeit, Zurückgabe) are in the dictionary
+_ADVERB_HEADS = frozenset({"heraus", "herein", "hinaus", "hinein", "hinzu", "vorbei",
+                           "zurück", "weiter", "dabei", "zusammen", "hierher", "daher", "her",
+                           "hin"})
 
 
 def _compound(word: str, lex: Lexicon, parts: int) -> bool:
@@ -91,6 +98,8 @@ def _compound(word: str, lex: Lexicon, parts: int) -> bool:
         return False
     for cut in range(_MIN_PART, len(word) - _MIN_PART + 1):
         head, tail = word[:cut], word[cut:]
+        if head.lower() in _ADVERB_HEADS:
+            continue
         if not any(lex.main.spell(form) for form in _joints(head)):
             continue
         # a capitalised compound ends in a noun (Röst|kurs); a small one in an adjective

@@ -21,6 +21,8 @@ def _lexicon(language: str, own: frozenset[str] = frozenset()) -> Lexicon:
     "Röstkurs", "Filterkaffee", "Kaffeekontor", "Anmeldung", "Kontorhaus", "Röstkurse",
     "Kaffeetrinker:innen", "gibt's", "Plätze", "abholen", "Cupping", "Hafermilch", "m/w/d",
     "Schnapp", "mahl", "hol", "eine:n", "Röster:in", "Kund*innen", "jede_r",
+    # compounds of an adverb of direction that the dictionary knows
+    "Herausforderung", "Weiterröstung", "Zusammenarbeit", "Zurückgabe",
 ])
 def test_german_words_and_compounds_are_known(word: str) -> None:
     assert is_known(word, _lexicon("de"))
@@ -31,6 +33,8 @@ def test_german_words_and_compounds_are_known(word: str) -> None:
     "Kaffejunkie", "Kaffebohne",
     # no compound ends in an article ("anmeld|den": a LinkedIn draft, bench 2026-12-02)
     "anmeldden",
+    # nor begins with an adverb ("heraus|Fassung": a LinkedIn job ad, bench 2026-12-03)
+    "Herausfassung",
 ])
 def test_german_misspellings_are_caught(word: str) -> None:
     assert not is_known(word, _lexicon("de"))
