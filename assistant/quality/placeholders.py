@@ -39,6 +39,13 @@ SHOWN_EXAMPLE = regex.compile(r"(?i)\b(?:hier\s+ist|hier\s+sind|here\s+is|here's
                               r"(?:ein|einige|an|some|a\s+few)\s+(?:beispiele?|examples?)\b")
 
 
+# the post naming its own audience, the prompt's "audience" line in other words: "Dieser Post
+# ist für unsere Baristas und Kunden, die ..." (a ready LinkedIn job ad, bench 2026-12-03).
+# A person may write so on purpose, so it is no finding: tidy strikes it from a model's text
+SELF_REFERENCE = regex.compile(r"(?i)\b(?:dieser|der)\s+(?:post|beitrag)\s+(?:ist\s+für|"
+                               r"richtet\s+sich\s+an)\b|\bthis\s+post\s+is\s+(?:for|aimed\s+at)\b")
+
+
 def without_part_labels(text: str) -> str:
     """``text`` without the form's part names that open its lines (PART_LABEL)."""
     return regex.sub(rf"{PART_LABEL.pattern}[ \t]*", "", text)

@@ -83,7 +83,11 @@ from assistant.quality.grammar_words import GrammarLexicon
 from assistant.quality.kit_rules import apply_kit_rules, clean_gaps
 from assistant.quality.linestart import capitalised, without_name_labels
 from assistant.quality.linkbio import bio_hints, find_link_in_bio, links_work
-from assistant.quality.placeholders import SHOWN_EXAMPLE, without_part_labels
+from assistant.quality.placeholders import (
+    SELF_REFERENCE,
+    SHOWN_EXAMPLE,
+    without_part_labels,
+)
 from assistant.quality.similarity import copied_share
 from assistant.quality.sources import source_texts
 from assistant.quality.textnorm import sentence_spans, words
@@ -146,7 +150,8 @@ def tidy_post(text: str, kit: BrandKit, platform: str, link: str | None, *,
         text = _without_usual_call(text, kit.cta, brief, language)
     text = without_guidance(text, guidelines, language, brief)
     text = _without_sentences(without_part_labels(text),
-                              lambda sentence: SHOWN_EXAMPLE.search(sentence) is not None)
+                              lambda sentence: SHOWN_EXAMPLE.search(sentence) is not None
+                              or SELF_REFERENCE.search(sentence) is not None)
     text = _ECHOED_LABEL.sub("", _said_again(text))
     text = _drop_emoji(text, kit)
     if language == "de":

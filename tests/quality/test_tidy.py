@@ -245,6 +245,17 @@ def test_the_models_shown_example_goes(coffee: BrandKit) -> None:
     assert placeholder_problems(tidied) == []
 
 
+def test_the_post_naming_its_own_audience_goes(coffee: BrandKit) -> None:
+    """The prompt's audience line in other words, in a ready LinkedIn job ad (bench
+    2026-12-03); a sentence that only speaks of a post stays."""
+    kept = "Wir suchen ab Januar eine Barista (m/w/d) in Teilzeit, 20 Stunden pro Woche."
+    text = (f"{kept} Dieser Post ist für unsere Baristas und Kunden, die sich für die "
+            "Qualität der Rösterei interessieren.")
+    assert tidy_post(text, coffee, "linkedin", None) == kept
+    other = f"{kept} Teil diesen Post mit deinen Freunden."
+    assert tidy_post(other, coffee, "linkedin", None) == other
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # an Instagram draft, bench 2026-12-02 ("problems" for the placeholder, after repairs)
     ("Hier ist der Hook: Frohe Weihnachten!\nVom 24. bis 26. Dezember ist das Kontor "
