@@ -36,6 +36,10 @@ _NUMBER_WORDS = {
         ("neun", "nine"), ("zehn", "ten"), ("elf", "eleven"), ("zwölf", "twelve")])
     for word in words
 }
+# a count written as a word is a number of the post too: "Wir rösten zwei Kaffees aus
+# Äthiopien" for the brief's "drei Kaffees" (a Bluesky draft, bench 2026-12-03) named
+# another number and nothing read it; "eins" and "one" are left (an article, a pronoun)
+_COUNT_WORDS = "|".join(word for word, value in _NUMBER_WORDS.items() if value > 1)
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _NUM = r"\d+(?:[.,]\d+)*"
 _PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = (
@@ -55,6 +59,7 @@ _PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = (
                             rf"dollars?|£|chf)(?!\w)")),
     ("percent", regex.compile(rf"(?i)(?<![\d.,])({_NUM})\s?(?:%|prozent|percent|per cent)")),
     ("number", regex.compile(rf"(?<![\p{{L}}\d.,])({_NUM})(?![\d])")),
+    ("count", regex.compile(rf"(?i)(?<![\p{{L}}-])({_COUNT_WORDS})(?![\p{{L}}-])")),
 )
 _DAY_NAMES = ("montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|monday|"
               "tuesday|wednesday|thursday|friday|saturday|sunday")
@@ -177,18 +182,22 @@ def _fact(kind: str, match: regex.Match[str], language: str) -> Fact | None:
         key = regex.sub(r"^(?:0049|49)", "0", digits) if shown.lstrip().startswith(("+", "00")) \
             else digits
         return Fact(kind, key, shown, frozenset())
+    if kind == "count":
+        count = str(_NUMBER_WORDS[groups[0].casefold()])
+        return Fact("number", count, shown, frozenset({count}))
     value = number_key(groups[0] or "", language)
     return Fact(kind, value, shown, frozenset({value})) if value is not None else None
 
 
 def extract_facts(text: str, language: str) -> list[Fact]:
-    """Every fact of ``text`` in order of kind: web, phone, date, time, price, percent, number."""
+    """Every fact of ``text`` in order of kind: web, phone, date, time, price, percent,
+    number (in digits, then as a word: "drei Kaffees")."""
     facts, rest = _web_facts(text)
     rest, items = _without_lists(rest)
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(rest):
             fact = _fact(kind, match, language)
-            if fact is not None and not (kind == "number" and fact.key == str(items)):
+            if fact is not None and not (fact.kind == "number" and fact.key == str(items)):
                 facts.append(fact)
                 rest = _blank(rest, match.start(), match.end())
     return facts

@@ -384,6 +384,25 @@ def test_a_place_the_brief_names_anywhere_is_missed(coffee: BrandKit) -> None:
     assert "missing_fact" not in codes(found)
 
 
+def test_a_count_written_as_a_word_is_a_fact(coffee: BrandKit) -> None:
+    """"Wir rösten zwei Kaffees aus Äthiopien" for the brief's "drei Kaffees" (a Bluesky
+    draft, bench 2026-12-03): the other number is invented, the brief's is missed; "3" or
+    "drei" both keep it, and "eins"/"one" are no counts."""
+    text = ("Cupping am Samstag, 7. Dezember, um 11 Uhr im Kontor! Wir verkosten zwei Kaffees "
+            "aus Äthiopien. Kostenlos, Anmeldung über den Link.")
+    found = quality_problems(text, [], context(coffee, brief=CUPPING_BRIEF, platform="x"))
+    assert [p.message for p in _invented(found)] == [
+        "'zwei' comes from a kit example, not from the brief; remove it or add it to the brief"]
+    [missed] = [p for p in found if p.code == "missing_fact"]
+    assert "'drei'" in missed.message
+    for kept in ("3 Kaffees", "drei Kaffees"):
+        found = quality_problems(text.replace("zwei Kaffees", kept), [],
+                                 context(coffee, brief=CUPPING_BRIEF, platform="x"))
+        assert {"invented_fact", "missing_fact"} & set(codes(found)) == set()
+    assert _keys("Eins vorweg: one more thing, zwölf Plätze, two cups", "de") == [
+        ("number", "12"), ("number", "2")]
+
+
 def test_a_date_time_or_price_said_twice_is_named_once() -> None:
     from assistant.quality.factcheck import repeated_fact_problems, repeated_facts
 
