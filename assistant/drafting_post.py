@@ -32,7 +32,7 @@ from assistant.quality.compose import (
 from assistant.quality.context import QualityContext
 from assistant.quality.fit import FLAWS, STRIKE_CLEARS, fit_post, without_clashing, without_flawed
 from assistant.quality.linkbio import bio_hints
-from assistant.quality.tidy import one_link, tidy_post, without_guidance
+from assistant.quality.tidy import one_link, tidy_post, without_echoes, without_guidance
 
 
 class PostReply(BaseModel):
@@ -228,6 +228,10 @@ def _with_brief_facts(kit: BrandKit, draft: Draft) -> Draft:
                                 _checker(kit, trial), draft.problems,
                                 labels=[kit.ai_label or ""])
         if text != draft.text:
+            # the model's own sentence that the piece put back says in full goes: "Anmeldung
+            # über den Link." above "Kostenlos, Anmeldung über den Link." (a ready LinkedIn
+            # draft, bench 2026-12-03); every word of it still stands in the piece
+            text = without_echoes(text)
             log.info("facts of the brief the %s draft left out put back in the brief's words"
                      "%s", draft.platform, "" if kept == len(tags) else
                      f", {len(tags) - kept} hashtag(s) dropped to make room")

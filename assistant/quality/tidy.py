@@ -152,7 +152,7 @@ def tidy_post(text: str, kit: BrandKit, platform: str, link: str | None, *,
     text = _without_sentences(without_part_labels(text),
                               lambda sentence: SHOWN_EXAMPLE.search(sentence) is not None
                               or SELF_REFERENCE.search(sentence) is not None)
-    text = _ECHOED_LABEL.sub("", _said_again(text))
+    text = _ECHOED_LABEL.sub("", without_echoes(text))
     text = _drop_emoji(text, kit)
     if language == "de":
         text = mend_address(text, kit.formality)
@@ -308,7 +308,7 @@ def _without_sentences(text: str, drop_it: Callable[[str], bool]) -> str:
     return _without_spans(text, spans, [span for span in spans if drop_it(text[slice(*span)])])
 
 
-def _said_again(text: str) -> str:
+def without_echoes(text: str) -> str:
     """``text`` without a sentence or line of ECHO_MIN_WORDS words or more that another
     sentence says in full, word for word (of two equal ones the later goes): the model's
     echo, "... stellen wir unseren Hafer-Cappuccino vor, ab Montag im Café für 3,80 €. Ab

@@ -1,5 +1,6 @@
-"""A sentence kept for the brief's fact goes once completion puts the fact back (the
-finishing of a post, with the real kit, lexicons and checks; no model)."""
+"""A sentence kept for the brief's fact, or one the put-back piece says in full, goes once
+completion puts the fact back (the finishing of a post, with the real kit, lexicons and
+checks; no model)."""
 
 from __future__ import annotations
 
@@ -24,3 +25,21 @@ def test_the_invented_line_goes_once_the_brief_fact_is_back() -> None:
     assert "250 g for 10.50 euros" in draft.text
     assert "\n50 g" not in draft.text
     assert not any(p.code == "invented_fact" for p in draft.problems), draft.problems
+
+
+CUPPING = ("Cupping am Samstag, 7. Dezember, um 11 Uhr im Kontor. Wir verkosten drei Kaffees "
+           "aus Äthiopien. Kostenlos, Anmeldung über den Link.")
+# a ready LinkedIn draft of the bench (2026-12-03) before its brief piece was put back
+OWN_CALL = ("Wir freuen uns auf dich! Du kannst auch unser Cupping am Samstag, 7. Dezember, "
+            "um 11 Uhr im Kontor testen.\n\nAnmeldung über den Link.")
+
+
+def test_the_models_sentence_that_the_put_back_piece_says_goes() -> None:
+    """Completion put "Wir verkosten drei Kaffees aus Äthiopien. Kostenlos, Anmeldung über
+    den Link." under the model's "Anmeldung über den Link.": the call stood twice."""
+    kit = load_kit("kaffeekontor-hamburg", ROOT / "brand_kits")
+    brief = Brief(text=CUPPING, language="de", link="https://www.moewenbohne.example/cupping")
+    draft = finish_post(kit, brief, "linkedin", PostReply(platform="linkedin", text=OWN_CALL),
+                        "de", [])
+    assert "Wir verkosten drei Kaffees aus Äthiopien" in draft.text
+    assert draft.text.count("Anmeldung über den Link") == 1, draft.text
