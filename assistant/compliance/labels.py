@@ -135,7 +135,14 @@ def _drop_later_labels(text: str, lang: str) -> str:
     began with it, 2026-12-01): the post says it once, first."""
     words = _word_pattern(lang).pattern
     later = re.compile(rf"(?m)(?<=\n)([ \t]*){words}[ \t]*[|:][ \t]*(?=\S)", re.IGNORECASE)
-    return later.sub(r"\1", text)
+    return _BARE_LATER_AD.sub(r"\1", later.sub(r"\1", text))
+
+
+# the English label run into a later paragraph with no mark: "Ad to learn more ...", "Ad
+# Register for the meetup ..." under "Ad | The dbt Meetup ..." (a LinkedIn draft of the
+# embedded model, bench 2026-12-03). Only "Ad", written so: "Werbung ist ..." and "Paid
+# partnership with ..." open sentences of their own
+_BARE_LATER_AD = re.compile(r"(?m)(?<=\n)([ \t]*)Ad[ \t]+(?=\w)")
 
 
 def add_ad_label(text: str, language: str) -> str:

@@ -72,7 +72,14 @@ def test_messages_say_the_fix() -> None:
      "Ad: We sponsor the dbt Meetup Berlin.\n\nRegister now and join us!"),
     ("Neu im Café.\nWerbung | Ab Montag für 3,80 €", "de",
      "Werbung | Neu im Café.\nAb Montag für 3,80 €"),
+    # or with the bare English label, run into the sentence (bench, 2026-12-03)
+    ("Ad | We sponsor the meetup, an opportunity for us\n\nAd to learn more.\n\nAd Register "
+     "for the meetup.", "en",
+     "Ad | We sponsor the meetup, an opportunity for us\n\nto learn more.\n\nRegister for "
+     "the meetup."),
     # a later line that begins with the words as a sentence stays
+    ("Werbung | Neu im Café.\nWerbung ist für uns selten.", "de",
+     "Werbung | Neu im Café.\nWerbung ist für uns selten."),
     ("Ad | We sponsor it.\nPaid partnership with the dbt Meetup Berlin.", "en",
      "Ad | We sponsor it.\nPaid partnership with the dbt Meetup Berlin."),
 ])
