@@ -5,7 +5,9 @@
 Weihnachten"), "am 24. bis 26. Dezember" and "von 24. bis 26." (a span of days opens with
 "vom"), "von dem 24. bis" ("vom 24."), and a span that ends on the day it begins ("ab dem
 27 bis 27. Dezember"). Each was read in a draft of the embedded model; the last five in
-ready drafts of the full bench runs of 2026-12-01 and 12-02.
+ready drafts of the full bench runs of 2026-12-01 and 12-02. And two prepositions of time
+before one date: "nur ab bis Ende Dezember" (an Instagram draft, bench 2026-12-03) ->
+"bis Ende Dezember".
 """
 
 from __future__ import annotations
@@ -126,3 +128,25 @@ def _day(token: Token) -> bool:
     """A day of a date: "24." or "24.12." ("von 0. bis 1." is a range of numbers)."""
     head = token.text.split(".")[0]
     return token.ordinal and head.isdigit() and 1 <= int(head) <= 31
+
+
+# a span's start right before its end: "ab bis Ende Dezember" says neither; "bis" stays
+# (what the 1.5B model wrote for the brief's "nur bis Ende Dezember"). "bis zu" is "up to":
+# "Gruppen von bis zu 20 Personen", "an bis zu drei Tagen" are right
+_SPAN_STARTS = frozenset({"ab", "an", "seit", "von"})
+
+
+def doubled_time_prepositions(plain: str, words: list[Token],
+                              lex: GrammarLexicon) -> list[Finding]:
+    """Rule 8, fourth part: "ab bis Ende Dezember" -> "bis Ende Dezember"."""
+    del lex  # closed word lists
+    found = []
+    for index, (token, until) in enumerate(zip(words, words[1:], strict=False)):
+        if token.lower not in _SPAN_STARTS or until.lower != "bis" or not until.spaced \
+                or (index + 2 < len(words) and words[index + 2].lower == "zu"):
+            continue
+        phrase = plain[token.start:until.end]
+        fix = until.text.capitalize() if token.text[0].isupper() else until.text
+        found.append(Finding(phrase, f"'{phrase}': two prepositions of time; write "
+                                     f"'{fix}' (or name the span's start)", fix))
+    return found

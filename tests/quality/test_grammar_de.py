@@ -50,6 +50,9 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
     ("Neue Öffnungszeiten gelten Ab 5. Januar.",
      "'gelten Ab': 'Ab' is written small inside a sentence ('ab'); check the words around "
      "it"),
+    # two prepositions of time (an Instagram draft, bench 2026-12-03)
+    ("Die Weihnachtsmischung ist zurück, ab bis Ende Dezember.",
+     "'ab bis': two prepositions of time; write 'bis' (or name the span's start)"),
     # a span that ends on the day it begins (a ready Instagram greeting, bench 2026-12-02)
     ("Ab dem 27 bis 27. Dezember sind wir wieder für euch da.",
      "'27 bis 27.': the span ends on the day it begins; name the one day or the span's last "
@@ -250,6 +253,7 @@ CORRECT = [
     "Ein bisschen Milch dazu.", "Ein bisschen Spaß muss sein.", "Ein paar Bohnen.",
     # rule 15 leaves names and title case, what follows a colon, a dash or a quote, and the
     # forms of address a brand writes with a capital
+    "Gruppen von bis zu 20 Personen, an bis zu drei Tagen.",
     "Wir treffen uns im Café Am Markt.", "Jetzt Neu Im Shop!", "Das Motto: Mit Liebe.",
     "Frisch geröstet – Und gleich probiert.", "Wir fragen dich: Was trinkst Du gern?",
     "Wir freuen uns auf Dich und Euch.", "Sie sagt „Ab morgen“ und lacht.",

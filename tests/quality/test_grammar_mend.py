@@ -26,6 +26,7 @@ def lex() -> GrammarLexicon:
     ("Wir suchen für unser Café in Altona ein Barista, der gern früh aufsteht.",
      "Wir suchen für unser Café in Altona einen Barista, der gern früh aufsteht."),
     ("Neues Röstkurs gibt es im Dezember!", "Neuer Röstkurs gibt es im Dezember!"),
+    ("Mit Noten von Marzipan, ab bis Ende Dezember", "Mit Noten von Marzipan, bis Ende Dezember"),
     ("Melde dich für unser Röstkurs an.", "Melde dich für unseren Röstkurs an."),
     ("Perfekt für Ihr Kaffeetisch.", "Perfekt für Ihren Kaffeetisch."),
     ("Wenn du ein Kaffee brauchst, komm vorbei.", "Wenn du einen Kaffee brauchst, komm vorbei."),
