@@ -34,6 +34,7 @@ from assistant.quality.factcheck import (
     repeated_fact_problems,
     repeated_facts,
 )
+from assistant.quality.fold import topic_below_fold_problems
 from assistant.quality.grammar_de import grammar_problems
 from assistant.quality.grammar_names import learned_names
 from assistant.quality.grammar_words import GrammarLexicon
@@ -273,6 +274,8 @@ def _text_problems(text: str, ctx: QualityContext, whole: bool) -> list[Problem]
         *(lowercase_start_problems(text, partial(_written_small, lex))
           if lex is not None else []),
         *repeated_problems(text),
+        *(topic_below_fold_problems(text, required_brief(ctx), ctx.platform)
+          if ctx.brief and whole else []),
         *link_in_bio_problems(text, ctx.platform),
         *emoji_not_in_kit_problems(text, ctx.kit),
         # without a kit the language is a default ("de"), not one the post was asked for
