@@ -36,7 +36,7 @@ _PLAIN = frozenset({
     "with", "this", "that", "have", "will", "they", "their", "there", "what", "when",
     "which", "about", "into", "more", "just", "only", "also", "before", "after", "every",
     "everyone", "them", "then", "than", "been", "were", "would", "could", "should", "here",
-    "some", "today", "now", "ours", "yours",
+    "some", "today", "ours", "yours",
 })
 _FUNCTION_WORDS = frozenset({*DETERMINERS, *PREPOSITIONS, *PRONOUNS, *ENGLISH_FUNCTION_WORDS})
 
