@@ -53,6 +53,7 @@ from assistant.quality.similarity import copies_example_problems
 from assistant.quality.sources import (
     brand_words,
     capitalized_words,
+    foreign_guideline_words,
     kit_vocabulary,
     own_names,
     person_sources,
@@ -83,7 +84,7 @@ def lexicon(ctx: QualityContext) -> Lexicon | None:
     nouns = capitalized_words(source_texts(ctx)) if german else frozenset()
     # a brand named "The Barn", or a brief that says "Kaffee to go", keeps its words
     foreign = ENGLISH_FUNCTION_WORDS - (kit_vocabulary(ctx) | own_names(ctx) | word_set(
-        (ctx.brief or "",))) if german else frozenset()
+        (ctx.brief or "",))) if german else foreign_guideline_words(ctx)
     return Lexicon(main, others, brand_words(ctx), compounds=german, nouns=nouns,
                    foreign=foreign)
 

@@ -61,7 +61,9 @@ def find_names(text: str, lex: Lexicon, lists: NameLists, language: str) -> list
             continue
         if is_person(word, lex, lists, language):
             found[word] = Name(word, person=True)
+        # a word of the sources is no invented name, even where spelling reads it as foreign
         elif (len(word) <= MAX_NEAR and not is_known(word, lex)
+              and word.casefold() not in lex.own
               and not near_words(word, lex, language)):
             found[word] = Name(word, person=False)
     return list(found.values())

@@ -13,6 +13,7 @@ import regex
 from assistant.brand.schema import BrandKit
 from assistant.platforms.catalogue import all_platforms
 from assistant.quality.context import QualityContext
+from assistant.rules import guess_language
 
 _WORD = regex.compile(r"\p{L}[\p{L}\p{N}]*(?:['’\-][\p{L}\p{N}]+)*")
 # a capitalised word after another word of its sentence (not after a sentence end or at a
@@ -110,6 +111,24 @@ def brand_words(ctx: QualityContext) -> frozenset[str]:
     them), the kit's names, hashtags, handles, addresses and own word list, and the
     platforms' names ("Folge uns auf Bluesky")."""
     return word_set(source_texts(ctx)) | _platform_names()
+
+
+def foreign_guideline_words(ctx: QualityContext) -> frozenset[str]:
+    """The words of the kit's guideline paragraphs in another language than the post's
+    that nothing in the post's language says (its paragraphs, the brief, the link, the
+    kit's facts, names and word list): "we rösten twice a week in chargen of 15 kg. We are
+    not a Kette ..." stood in a ready English Facebook draft of the German coffee kit
+    (bench 2026-12-03), each word taken from the German guidelines. They are the brand's
+    words in that other language, not in this one; for spelling they are foreign."""
+    if not ctx.guidelines:
+        return frozenset()
+    paragraphs = ctx.guidelines.split("\n\n")
+    other = [p for p in paragraphs if guess_language(p) not in (None, ctx.language)]
+    if not other:
+        return frozenset()
+    kept = [text for text in source_texts(ctx) if text != ctx.guidelines]
+    kept += [p for p in paragraphs if p not in other]
+    return word_set(tuple(other)) - word_set(tuple(kept)) - kit_vocabulary(ctx) - own_names(ctx)
 
 
 @lru_cache(maxsize=1)

@@ -116,6 +116,33 @@ def test_kit_examples_have_no_spelling_warnings(coffee: BrandKit, software: Bran
             assert found == [], example.source
 
 
+def test_the_german_guidelines_words_are_foreign_in_an_english_post(coffee: BrandKit) -> None:
+    """"we rösten twice a week in chargen of 15 kg. We are not a Kette ..." (a ready English
+    Facebook draft of the coffee kit, bench 2026-12-03): the words stand in the German
+    guidelines, which make them the brand's German words, not English ones. They are no
+    invented names either. The kit's English examples stay free of warnings."""
+    from dataclasses import replace
+
+    from assistant.brand.ingest import kit_guidelines
+
+    guidelines = kit_guidelines(coffee)
+    text = ("We are closed from 24 to 26 December. Our roastery is in Altona, Hamburg, and we "
+            "roast in chargen of 15 kg. We are not a Kette or a Kaffeelabor.")
+    ctx = replace(context(coffee, language="en"), guidelines=guidelines)
+    found = quality_problems(text, [], ctx)
+    [spelling] = [p.message for p in found if p.code == "spelling"]
+    assert all(f"'{word}'" in spelling for word in ("chargen", "Kette", "Kaffeelabor"))
+    assert not [p for p in found if p.code == "invented_fact"]
+    for example in (e for e in coffee.examples if e.language == "en"):
+        ctx = replace(context(coffee, platform=example.platform, language="en"),
+                      guidelines=guidelines)
+        assert [p.message for p in quality_problems(example.text, [], ctx)
+                if p.code == "spelling"] == [], example.source
+    german = replace(context(coffee, language="de"), guidelines=guidelines)
+    assert [p for p in quality_problems("Wir rösten in Chargen von 15 Kilo.", [], german)
+            if p.code == "spelling"] == []
+
+
 def test_other_languages_are_not_spell_checked(coffee: BrandKit) -> None:
     problems = quality_problems("Nouveau café de Colombie, très bon.", [],
                                 context(coffee, language="fr"))
