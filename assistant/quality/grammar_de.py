@@ -1,6 +1,6 @@
 """German agreement errors a small model makes, found conservatively (pure).
 
-Fifteen rules (with variants), each flagging only a known noun of which EVERY reading
+Sixteen rules (with variants), each flagging only a known noun of which EVERY reading
 is incompatible (a false warning keeps a good post from being "ready"):
 
 1. a dative preposition, an optional quantifier and a number > 1 before a plural noun
@@ -38,7 +38,8 @@ is incompatible (a false warning keeps a good post from being "ready"):
 13. a relative pronoun of another genus than its noun (``grammar_relative``);
 14. "ein bisschen" before a plural: "ein bisschen Überlegungen" (``grammar_amounts``);
 15. a function word written with a capital after a small word inside a sentence: "ein
-    großes An merkliche Event" (``grammar_capitals``).
+    großes An merkliche Event" (``grammar_capitals``);
+16. a fixed phrase with the wrong preposition: "in Hause" -> "zu Hause" (``grammar_idioms``).
 
 What they cannot see: a noun the word list lacks (names, most English words: silence),
 most verbs and their objects (rule 5 reads only a masculine nominative after a pronoun,
@@ -69,6 +70,7 @@ from assistant.quality.grammar_dative import (
     dative_plural,
     joined_feminine_case,
 )
+from assistant.quality.grammar_idioms import fixed_phrases
 from assistant.quality.grammar_object import (
     doubled_pronouns,
     hanging_prepositions,
@@ -328,7 +330,7 @@ _RULES = (dative_plural, dative_articles, dative_bare_nouns, dative_bare_persons
           person_before_du,
           imperative_sich,
           small_compound_heads, small_nominal_adjectives, relative_pronouns, bisschen_plural,
-          capitalised_function_words)
+          capitalised_function_words, fixed_phrases)
 
 
 def grammar_findings(text: str, lex: GrammarLexicon) -> list[Finding]:

@@ -254,6 +254,7 @@ CORRECT = [
     # rule 15 leaves names and title case, what follows a colon, a dash or a quote, and the
     # forms of address a brand writes with a capital
     "Gruppen von bis zu 20 Personen, an bis zu drei Tagen.",
+    "Komm gut nach Hause, von zu Hause aus, im Hause Möwenbohne, in Häusern.",
     "Wir treffen uns im Café Am Markt.", "Jetzt Neu Im Shop!", "Das Motto: Mit Liebe.",
     "Frisch geröstet – Und gleich probiert.", "Wir fragen dich: Was trinkst Du gern?",
     "Wir freuen uns auf Dich und Euch.", "Sie sagt „Ab morgen“ und lacht.",

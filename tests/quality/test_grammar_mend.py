@@ -27,6 +27,9 @@ def lex() -> GrammarLexicon:
      "Wir suchen für unser Café in Altona einen Barista, der gern früh aufsteht."),
     ("Neues Röstkurs gibt es im Dezember!", "Neuer Röstkurs gibt es im Dezember!"),
     ("Mit Noten von Marzipan, ab bis Ende Dezember", "Mit Noten von Marzipan, bis Ende Dezember"),
+    # a ready Threads draft (bench 2026-12-03)
+    ("Wie kann man Cold Brew in Hause herstellen?", "Wie kann man Cold Brew zu Hause herstellen?"),
+    ("In Hause rösten? Klar.", "Zu Hause rösten? Klar."),
     ("Melde dich für unser Röstkurs an.", "Melde dich für unseren Röstkurs an."),
     ("Perfekt für Ihr Kaffeetisch.", "Perfekt für Ihren Kaffeetisch."),
     ("Wenn du ein Kaffee brauchst, komm vorbei.", "Wenn du einen Kaffee brauchst, komm vorbei."),
