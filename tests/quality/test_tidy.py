@@ -268,3 +268,13 @@ def test_the_post_naming_its_own_audience_goes(coffee: BrandKit) -> None:
 def test_the_forms_part_names_as_labels_go(coffee: BrandKit, text: str, expected: str) -> None:
     assert tidy_post(text, coffee, "instagram", None) == expected
     assert placeholder_problems(expected) == []
+
+
+def test_an_example_sentence_with_its_clitic_written_out_goes(coffee: BrandKit) -> None:
+    """"Für Kinder gibt es heißen Kakao und eine kleine Bohnen-Rallye." (a ready X post on
+    new opening hours, CLI 2026-12-03) is the Facebook example's "gibt's" sentence."""
+    brief = ("Neue Öffnungszeiten ab 5. Januar: Montag bis Freitag 8 bis 18 Uhr, Samstag 9 bis "
+             "15 Uhr, sonntags geschlossen.")
+    kept = "Neue Öffnungszeiten ab 5. Januar. Montag bis Freitag 8 bis 18 Uhr."
+    text = f"Für Kinder gibt es heißen Kakao und eine kleine Bohnen-Rallye. {kept}"
+    assert tidy_post(text, coffee, "x", None, brief=brief) == kept
