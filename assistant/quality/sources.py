@@ -120,15 +120,20 @@ def foreign_guideline_words(ctx: QualityContext) -> frozenset[str]:
     not a Kette ..." stood in a ready English Facebook draft of the German coffee kit
     (bench 2026-12-03), each word taken from the German guidelines. They are the brand's
     words in that other language, not in this one; for spelling they are foreign."""
-    if not ctx.guidelines:
-        return frozenset()
-    paragraphs = ctx.guidelines.split("\n\n")
-    other = [p for p in paragraphs if guess_language(p) not in (None, ctx.language)]
+    other, same = _guideline_words(ctx.guidelines, ctx.language)
     if not other:
         return frozenset()
-    kept = [text for text in source_texts(ctx) if text != ctx.guidelines]
-    kept += [p for p in paragraphs if p not in other]
-    return word_set(tuple(other)) - word_set(tuple(kept)) - kit_vocabulary(ctx) - own_names(ctx)
+    kept = tuple(text for text in source_texts(ctx) if text != ctx.guidelines)
+    return other - same - word_set(kept) - kit_vocabulary(ctx) - own_names(ctx)
+
+
+@lru_cache(maxsize=16)
+def _guideline_words(guidelines: str, language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Cached (one kit's guidelines serve every post): the words of the paragraphs in
+    another language than ``language``, and those of the others."""
+    paragraphs = guidelines.split("\n\n")
+    other = tuple(p for p in paragraphs if guess_language(p) not in (None, language))
+    return word_set(other), word_set(tuple(p for p in paragraphs if p not in other))
 
 
 @lru_cache(maxsize=1)
