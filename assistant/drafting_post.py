@@ -22,6 +22,7 @@ from assistant.compliance.urls import add_utm, find_url_spans, find_urls
 from assistant.hashtags import compose_text, merge_hashtags, split_trailing_hashtags
 from assistant.models import Brief, Draft, MediaInfo, Problem
 from assistant.platforms import Platform, check_post, get_platform
+from assistant.quality.borrowed import without_echoes, without_guidance
 from assistant.quality.completion import with_brief_facts
 from assistant.quality.compose import (
     brief_places,
@@ -32,7 +33,7 @@ from assistant.quality.compose import (
 from assistant.quality.context import QualityContext
 from assistant.quality.fit import FLAWS, STRIKE_CLEARS, fit_post, without_clashing, without_flawed
 from assistant.quality.linkbio import bio_hints
-from assistant.quality.tidy import one_link, tidy_post, without_echoes, without_guidance
+from assistant.quality.tidy import one_link, tidy_post
 
 
 class PostReply(BaseModel):

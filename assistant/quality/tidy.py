@@ -28,9 +28,9 @@ what the checks would flag:
 * a web address that no source states (the test of ``invented_fact``: not the brief's link,
   not in the brief or the kit's facts) goes, with the label or arrow that pointed at it
   ("Mehr: https://..."), when the brief is known;
-* a sentence taken from the kit's guideline documents that carries no fact of the brief
-  goes (it says how to write, or describes the brand, it is not what the brief is about),
-  when another sentence stays;
+* (these four strikes live in ``borrowed``) a sentence taken from the kit's guideline
+  documents that carries no fact of the brief goes (it says how to write, or describes the
+  brand, it is not what the brief is about), when another sentence stays;
 * a sentence taken from a kit example that carries a fact no source states ("Wir rösten
   zweimal die Woche in Chargen von 15 Kilo ...", copied into a holiday greeting), or a
   statement with no fact of the brief at all ("Wir rösten live, erklären, was im Röster
@@ -64,19 +64,22 @@ what the checks would flag:
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import regex
 
 from assistant.brand.schema import BrandKit
+from assistant.quality.borrowed import (
+    copied_examples,
+    without_echoes,
+    without_guidance,
+    without_sentences,
+    without_usual_call,
+)
 from assistant.quality.briefforms import keep_brief_forms
-from assistant.quality.calls import brief_call, usual_call
 from assistant.quality.context import QualityContext
 from assistant.quality.dictionary import dictionaries
 from assistant.quality.emoji import foreign_emoji
 from assistant.quality.factcheck import Known, invented_urls
-from assistant.quality.facts import extract_facts, trim_web
-from assistant.quality.fit import briefed, without_spans
+from assistant.quality.facts import trim_web
 from assistant.quality.formality_fix import mend_address
 from assistant.quality.grammar_de import mend_grammar
 from assistant.quality.grammar_words import GrammarLexicon
@@ -88,9 +91,7 @@ from assistant.quality.placeholders import (
     SHOWN_EXAMPLE,
     without_part_labels,
 )
-from assistant.quality.similarity import copied_share
 from assistant.quality.sources import source_texts
-from assistant.quality.textnorm import sentence_spans, words
 from assistant.rules import banned_emoji, emoji_key, find_emoji
 
 # what only points at the hint: a short label with a colon ("Mehr Infos:"), or arrows,
@@ -116,15 +117,6 @@ _STRAY_INVISIBLE = regex.compile(r"(?<![\p{Emoji}\u200d])[\ufe0e\ufe0f\u200b\u20
 # "Anmeldung im Laden oder per Mail." (a ready Instagram draft, bench 2026-12-02)
 _ECHOED_LABEL = regex.compile(r"(?im)^[ \t]*(\p{L}[\p{L} -]{1,30}):[ \t]*\n(?=[ \t]*\1\b)")
 MAX_HINTS = 5  # a post with more bio hints than this is left to the checks
-# a sentence this long and this much in 5-word runs of one example is taken from it
-COPIED_MIN_WORDS = 6
-COPIED_SHARE = 0.8
-# ... and a guideline sentence that carries a fact the brief lacks, at this share: "Kaffee
-# rösten in Chargen von 15 Kilo" (5 of 7 words from "Wir rösten zweimal die Woche in
-# Chargen von 15 Kilo") stood in a ready Instagram post on a new coffee (bench 2026-12-02)
-GUIDELINE_FACT_SHARE = 0.6
-# a sentence this long that another sentence of the post says in full is an echo
-ECHO_MIN_WORDS = 3
 
 
 def tidy_post(text: str, kit: BrandKit, platform: str, link: str | None, *,
@@ -146,10 +138,10 @@ def tidy_post(text: str, kit: BrandKit, platform: str, link: str | None, *,
                                  platform=platform, kit=kit, guidelines=guidelines)
         sources = Known.of(source_texts(context), language)
         text = _invented_links(text, sources)
-        text = _copied_examples(text, kit, sources, language, brief)
-        text = _without_usual_call(text, kit.cta, brief, language)
+        text = copied_examples(text, kit, sources, language, brief)
+        text = without_usual_call(text, kit.cta, brief, language)
     text = without_guidance(text, guidelines, language, brief)
-    text = _without_sentences(without_part_labels(text),
+    text = without_sentences(without_part_labels(text),
                               lambda sentence: SHOWN_EXAMPLE.search(sentence) is not None
                               or SELF_REFERENCE.search(sentence) is not None)
     text = _ECHOED_LABEL.sub("", without_echoes(text))
@@ -235,132 +227,6 @@ def _invented_links(text: str, sources: Known) -> str:
             break
         text = _take_out(text, *spans[0])
     return text
-
-
-def _copied_examples(text: str, kit: BrandKit, sources: Known, language: str,
-                     brief: str) -> str:
-    """``text`` without the sentences taken from a kit example that carry a fact no source
-    states, or state something with no fact of the ``brief`` at all: the example shows
-    the voice, what it says is not today's news ("Wir rösten live, erklären, was im
-    Röster passiert, und laden zum Cupping ein" and "Für Kinder gibt's heißen Kakao" stood
-    in a Facebook post on a new filter coffee, bench 2026-12-01)."""
-    examples = [example.text for example in kit.examples]
-    told = Known.of((brief,), language)
-
-    def not_todays(sentence: str) -> bool:
-        news = _statement(sentence) and not briefed(sentence, brief)
-        return (news and _off_brief(sentence, told, language)) or any(
-            not sources.covers(fact) for fact in extract_facts(sentence, language))
-
-    return _without_sentences(text, lambda sentence: _copied(sentence, examples)
-                              and not_todays(sentence))
-
-
-def _without_usual_call(text: str, cta: str | None, brief: str, language: str) -> str:
-    """``text`` without the sentences taken from the kit's usual call to action where the
-    brief has a call of its own (``calls``); one mostly in the brief's words stays."""
-    if not cta or brief_call(brief, language) is None:
-        return text
-    return _without_sentences(text, lambda sentence: usual_call(sentence, cta)
-                              and not briefed(sentence, brief))
-
-
-def _statement(sentence: str) -> bool:
-    """Not a call or a question: an example's sign-off ("Erzähl uns, wie er dir
-    schmeckt!") is the brand's voice, not news."""
-    return not sentence.rstrip().endswith(("!", "?"))
-
-
-def without_guidance(text: str, guidelines: str, language: str, brief: str | None) -> str:
-    """``text`` without the sentences taken from the kit's guideline documents that carry
-    no fact of the ``brief`` (with no brief known: no fact at all). Some tell the writer
-    how to write ("Ein bisschen Understatement, gern ein Augenzwinkern über das Hamburger
-    Wetter. Keine Superlative: ..." stood in a ready Facebook draft); the others describe
-    the brand ("Wir rösten zweimal die Woche in Chargen von 15 Kilo und kaufen so direkt
-    wie möglich ein." stood in 13 of 312 bench drafts, for a course, a job, a holiday
-    closure, on every platform of a brief). Neither is what the brief is about. A brand
-    fact that the brief names too stays."""
-    if not guidelines:
-        return text
-    told = Known.of((brief,), language) if brief is not None else None
-
-    def off_brief_guidance(sentence: str) -> bool:
-        share = GUIDELINE_FACT_SHARE if extract_facts(sentence, language) else COPIED_SHARE
-        return _copied(sentence, [guidelines], share) and _off_brief(sentence, told, language)
-
-    return _without_sentences(text, off_brief_guidance)
-
-
-def _off_brief(sentence: str, told: Known | None, language: str) -> bool:
-    """Whether ``sentence`` has no fact, or none that ``told`` (the brief) states. A bare
-    number counts only where the brief has it as a bare number too: "Wir rösten ... in
-    Chargen von 15 Kilo" stood in a CLI post on new opening hours, kept because the brief
-    said "9 bis 15 Uhr" (2026-12-02)."""
-    facts = extract_facts(sentence, language)
-    return not facts or (told is not None and not any(
-        told.covers(fact) and (fact.kind != "number" or fact.key in told.bare_numbers)
-        for fact in facts))
-
-
-def _without_sentences(text: str, drop_it: Callable[[str], bool]) -> str:
-    """``text`` without the sentences ``drop_it`` picks; one sentence always stays."""
-    spans = sentence_spans(text)
-    return _without_spans(text, spans, [span for span in spans if drop_it(text[slice(*span)])])
-
-
-def without_echoes(text: str) -> str:
-    """``text`` without a sentence or line of ECHO_MIN_WORDS words or more that another
-    sentence says in full, word for word (of two equal ones the later goes): the model's
-    echo, "... stellen wir unseren Hafer-Cappuccino vor, ab Montag im Café für 3,80 €. Ab
-    Montag im Café für 3,80 €" (X), or a line "Ab dem 27. Dezember sind wir wieder für euch
-    da." under the line that ends in it (Instagram; bench and CLI, 2026-11-30). A shorter
-    line with no mark goes where another sentence opens with its words: "Schema drift" as
-    a LinkedIn paragraph of its own under "Schema drift alerts have been expanded ..." (a
-    ready draft, bench 2026-12-02)."""
-    spans = sentence_spans(text)
-    keys = [" " + " ".join(words(text[start:end])) + " " for start, end in spans]
-
-    def echo(index: int) -> bool:
-        key = keys[index]
-        if len(key.split()) < ECHO_MIN_WORDS:
-            return bool(key.strip()) and _bare_line(text, *spans[index]) and any(
-                other != index and keys[other].startswith(key) and keys[other] != key
-                for other in range(len(keys)))
-        return any(
-            other != index and key in keys[other] and (key != keys[other] or other < index)
-            for other in range(len(keys)))
-
-    return _without_spans(text, spans, [span for index, span in enumerate(spans)
-                                        if echo(index)])
-
-
-def _bare_line(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is a line of its own that ends in no mark."""
-    end = start + len(text[start:end].rstrip())
-    return (text[:start].rstrip(" \t").endswith("\n") or not text[:start].strip()) and \
-        (text[end:].lstrip(" \t").startswith("\n") or not text[end:].strip()) and \
-        text[start:end].rstrip()[-1:].isalnum()
-
-
-def _without_spans(text: str, spans: list[tuple[int, int]],
-                   drop: list[tuple[int, int]]) -> str:
-    """``text`` without the sentences at ``drop`` (some of its ``spans``); one stays."""
-    if not drop or len(drop) == len(spans):
-        return text
-    return without_spans(text, drop)
-
-
-def _copied(sentence: str, texts: list[str], share: float = COPIED_SHARE) -> bool:
-    """Whether ``sentence`` is long enough and mostly in 5-word runs of one of ``texts``,
-    a clitic "'s" read as "es" on both sides: "Für Kinder gibt es heißen Kakao und eine
-    kleine Bohnen-Rallye." is the example's "gibt's" sentence (a ready X post on new
-    opening hours, CLI 2026-12-03)."""
-    plain = _CLITIC_ES.sub(r"\1 es", sentence)
-    return len(words(plain)) >= COPIED_MIN_WORDS and any(
-        copied_share(plain, _CLITIC_ES.sub(r"\1 es", text)) >= share for text in texts)
-
-
-_CLITIC_ES = regex.compile(r"(\p{L})['’]s\b")
 
 
 def _pointed_at(text: str, start: int, end: int) -> bool:

@@ -1,0 +1,156 @@
+"""The sentences a model's post borrowed or says twice, struck by tidy (pure): from a kit
+example (its facts are not today's news), from the kit's guideline documents (how to write,
+or the brand's self-description), the kit's usual call where the brief has its own, and a
+sentence that another sentence of the post says in full. Split from ``tidy``; each
+strike keeps one sentence at least.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import regex
+
+from assistant.brand.schema import BrandKit
+from assistant.quality.calls import brief_call, usual_call
+from assistant.quality.factcheck import Known
+from assistant.quality.facts import extract_facts
+from assistant.quality.fit import briefed, without_spans
+from assistant.quality.similarity import copied_share
+from assistant.quality.textnorm import sentence_spans, words
+
+# a sentence this long and this much in 5-word runs of one example is taken from it
+COPIED_MIN_WORDS = 6
+COPIED_SHARE = 0.8
+# ... and a guideline sentence that carries a fact the brief lacks, at this share: "Kaffee
+# rösten in Chargen von 15 Kilo" (5 of 7 words from "Wir rösten zweimal die Woche in
+# Chargen von 15 Kilo") stood in a ready Instagram post on a new coffee (bench 2026-12-02)
+GUIDELINE_FACT_SHARE = 0.6
+# a sentence this long that another sentence of the post says in full is an echo
+ECHO_MIN_WORDS = 3
+
+
+def copied_examples(text: str, kit: BrandKit, sources: Known, language: str,
+                     brief: str) -> str:
+    """``text`` without the sentences taken from a kit example that carry a fact no source
+    states, or state something with no fact of the ``brief`` at all: the example shows
+    the voice, what it says is not today's news ("Wir rösten live, erklären, was im
+    Röster passiert, und laden zum Cupping ein" and "Für Kinder gibt's heißen Kakao" stood
+    in a Facebook post on a new filter coffee, bench 2026-12-01)."""
+    examples = [example.text for example in kit.examples]
+    told = Known.of((brief,), language)
+
+    def not_todays(sentence: str) -> bool:
+        news = _statement(sentence) and not briefed(sentence, brief)
+        return (news and _off_brief(sentence, told, language)) or any(
+            not sources.covers(fact) for fact in extract_facts(sentence, language))
+
+    return without_sentences(text, lambda sentence: _copied(sentence, examples)
+                              and not_todays(sentence))
+
+
+def without_usual_call(text: str, cta: str | None, brief: str, language: str) -> str:
+    """``text`` without the sentences taken from the kit's usual call to action where the
+    brief has a call of its own (``calls``); one mostly in the brief's words stays."""
+    if not cta or brief_call(brief, language) is None:
+        return text
+    return without_sentences(text, lambda sentence: usual_call(sentence, cta)
+                              and not briefed(sentence, brief))
+
+
+def _statement(sentence: str) -> bool:
+    """Not a call or a question: an example's sign-off ("Erzähl uns, wie er dir
+    schmeckt!") is the brand's voice, not news."""
+    return not sentence.rstrip().endswith(("!", "?"))
+
+
+def without_guidance(text: str, guidelines: str, language: str, brief: str | None) -> str:
+    """``text`` without the sentences taken from the kit's guideline documents that carry
+    no fact of the ``brief`` (with no brief known: no fact at all). Some tell the writer
+    how to write ("Ein bisschen Understatement, gern ein Augenzwinkern über das Hamburger
+    Wetter. Keine Superlative: ..." stood in a ready Facebook draft); the others describe
+    the brand ("Wir rösten zweimal die Woche in Chargen von 15 Kilo und kaufen so direkt
+    wie möglich ein." stood in 13 of 312 bench drafts, for a course, a job, a holiday
+    closure, on every platform of a brief). Neither is what the brief is about. A brand
+    fact that the brief names too stays."""
+    if not guidelines:
+        return text
+    told = Known.of((brief,), language) if brief is not None else None
+
+    def off_brief_guidance(sentence: str) -> bool:
+        share = GUIDELINE_FACT_SHARE if extract_facts(sentence, language) else COPIED_SHARE
+        return _copied(sentence, [guidelines], share) and _off_brief(sentence, told, language)
+
+    return without_sentences(text, off_brief_guidance)
+
+
+def _off_brief(sentence: str, told: Known | None, language: str) -> bool:
+    """Whether ``sentence`` has no fact, or none that ``told`` (the brief) states. A bare
+    number counts only where the brief has it as a bare number too: "Wir rösten ... in
+    Chargen von 15 Kilo" stood in a CLI post on new opening hours, kept because the brief
+    said "9 bis 15 Uhr" (2026-12-02)."""
+    facts = extract_facts(sentence, language)
+    return not facts or (told is not None and not any(
+        told.covers(fact) and (fact.kind != "number" or fact.key in told.bare_numbers)
+        for fact in facts))
+
+
+def without_sentences(text: str, drop_it: Callable[[str], bool]) -> str:
+    """``text`` without the sentences ``drop_it`` picks; one sentence always stays."""
+    spans = sentence_spans(text)
+    return _without_spans(text, spans, [span for span in spans if drop_it(text[slice(*span)])])
+
+
+def without_echoes(text: str) -> str:
+    """``text`` without a sentence or line of ECHO_MIN_WORDS words or more that another
+    sentence says in full, word for word (of two equal ones the later goes): the model's
+    echo, "... stellen wir unseren Hafer-Cappuccino vor, ab Montag im Café für 3,80 €. Ab
+    Montag im Café für 3,80 €" (X), or a line "Ab dem 27. Dezember sind wir wieder für euch
+    da." under the line that ends in it (Instagram; bench and CLI, 2026-11-30). A shorter
+    line with no mark goes where another sentence opens with its words: "Schema drift" as
+    a LinkedIn paragraph of its own under "Schema drift alerts have been expanded ..." (a
+    ready draft, bench 2026-12-02)."""
+    spans = sentence_spans(text)
+    keys = [" " + " ".join(words(text[start:end])) + " " for start, end in spans]
+
+    def echo(index: int) -> bool:
+        key = keys[index]
+        if len(key.split()) < ECHO_MIN_WORDS:
+            return bool(key.strip()) and _bare_line(text, *spans[index]) and any(
+                other != index and keys[other].startswith(key) and keys[other] != key
+                for other in range(len(keys)))
+        return any(
+            other != index and key in keys[other] and (key != keys[other] or other < index)
+            for other in range(len(keys)))
+
+    return _without_spans(text, spans, [span for index, span in enumerate(spans)
+                                        if echo(index)])
+
+
+def _bare_line(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a line of its own that ends in no mark."""
+    end = start + len(text[start:end].rstrip())
+    return (text[:start].rstrip(" \t").endswith("\n") or not text[:start].strip()) and \
+        (text[end:].lstrip(" \t").startswith("\n") or not text[end:].strip()) and \
+        text[start:end].rstrip()[-1:].isalnum()
+
+
+def _without_spans(text: str, spans: list[tuple[int, int]],
+                   drop: list[tuple[int, int]]) -> str:
+    """``text`` without the sentences at ``drop`` (some of its ``spans``); one stays."""
+    if not drop or len(drop) == len(spans):
+        return text
+    return without_spans(text, drop)
+
+
+def _copied(sentence: str, texts: list[str], share: float = COPIED_SHARE) -> bool:
+    """Whether ``sentence`` is long enough and mostly in 5-word runs of one of ``texts``,
+    a clitic "'s" read as "es" on both sides: "Für Kinder gibt es heißen Kakao und eine
+    kleine Bohnen-Rallye." is the example's "gibt's" sentence (a ready X post on new
+    opening hours, CLI 2026-12-03)."""
+    plain = _CLITIC_ES.sub(r"\1 es", sentence)
+    return len(words(plain)) >= COPIED_MIN_WORDS and any(
+        copied_share(plain, _CLITIC_ES.sub(r"\1 es", text)) >= share for text in texts)
+
+
+_CLITIC_ES = regex.compile(r"(\p{L})['’]s\b")
