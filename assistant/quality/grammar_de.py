@@ -1,6 +1,6 @@
 """German agreement errors a small model makes, found conservatively (pure).
 
-Sixteen rules (with variants), each flagging only a known noun of which EVERY reading
+Seventeen rules (with variants), each flagging only a known noun of which EVERY reading
 is incompatible (a false warning keeps a good post from being "ready"):
 
 1. a dative preposition, an optional quantifier and a number > 1 before a plural noun
@@ -39,7 +39,10 @@ is incompatible (a false warning keeps a good post from being "ready"):
 14. "ein bisschen" before a plural: "ein bisschen Überlegungen" (``grammar_amounts``);
 15. a function word written with a capital after a small word inside a sentence: "ein
     großes An merkliche Event" (``grammar_capitals``);
-16. a fixed phrase with the wrong preposition: "in Hause" -> "zu Hause" (``grammar_idioms``).
+16. a fixed phrase with the wrong preposition: "in Hause" -> "zu Hause" (``grammar_idioms``);
+17. a verb that needs a reflexive or an object said with neither: "Du kannst auch per Mail
+    anmelden" -> "Du kannst dich ...", "Wir freuen auf euch" -> "Wir freuen uns auf euch"
+    (``grammar_reflexive``).
 
 What they cannot see: a noun the word list lacks (names, most English words: silence),
 most verbs and their objects (rule 5 reads only a masculine nominative after a pronoun,
@@ -93,6 +96,7 @@ from assistant.quality.grammar_phrase import (
     refit,
     slots_of,
 )
+from assistant.quality.grammar_reflexive import missing_reflexive
 from assistant.quality.grammar_relative import relative_pronouns
 from assistant.quality.grammar_subject import question_subject, subject_verb
 from assistant.quality.grammar_verbs import (
@@ -330,7 +334,7 @@ _RULES = (dative_plural, dative_articles, dative_bare_nouns, dative_bare_persons
           person_before_du,
           imperative_sich,
           small_compound_heads, small_nominal_adjectives, relative_pronouns, bisschen_plural,
-          capitalised_function_words, fixed_phrases)
+          capitalised_function_words, fixed_phrases, missing_reflexive)
 
 
 def grammar_findings(text: str, lex: GrammarLexicon) -> list[Finding]:

@@ -230,6 +230,23 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
      "'der' or 'den' or 'dem' ('die' in the plural)"),
     ("Das Kontor, der in Altona liegt, ist zu.",
      "'Kontor, der': 'Kontor' is neuter, so the relative pronoun is 'das' or 'dem'"),
+    # a ready Facebook draft (bench 2026-12-03): rule 17
+    ("Anmeldung im Laden. Du kannst auch per Mail anmelden.",
+     "'Du kannst … anmelden': the verb needs its reflexive or an object here; write "
+     "'Du kannst dich … anmelden'"),
+    ("Kannst du im Laden für den Kurs anmelden?",
+     "'Kannst du … anmelden': the verb needs its reflexive or an object here; write "
+     "'Kannst du dich … anmelden'"),
+    ("Sie können per Mail bewerben.",
+     "'Sie können … bewerben': the verb needs its reflexive or an object here; write "
+     "'Sie können sich … bewerben'"),
+    ("Wir freuen auf euren Besuch!",
+     "'Wir freuen auf': the verb needs its reflexive or an object here; write "
+     "'Wir freuen uns auf'"),
+    # a ready LinkedIn draft (bench 2026-12-03)
+    ("Es gibt maximal 8 Plätze, die an der Möwenbohne Kaffeerösterei GmbH anmelden können.",
+     "'die … anmelden können': the verb needs its reflexive or an object here; write "
+     "'die sich …'"),
 ])
 def test_the_models_agreement_errors_are_found(text: str, message: str,
                                                lex: GrammarLexicon) -> None:
@@ -471,6 +488,13 @@ MORE_CORRECT = [
     "Melde dich an! Anmelden kannst du dich im Laden. Wir laden dich ein.",
     "Eine ausgezeichnete Mischung für dich, ein Angebot für euch, die Aufgabe für uns.",
     "Ich freue mich, wenn ihr vorbeikommt. Einladung: komm mit uns rösten.",
+    # rule 17: a reflexive or an object is there, or "und" may share it
+    "Du kannst deine Freunde anmelden. Du kannst Freunde anmelden. Wir freuen uns auf euch.",
+    "Du kannst vorbeikommen und anmelden. Wir bewerben unseren Kaffee im Laden.",
+    "Sie können sich per Mail bewerben. Ihr könnt es kaum erwarten, euch anzumelden.",
+    "Wir können dich gern anmelden. Kannst du uns anmelden? Ich möchte mich bewerben.",
+    "Es gibt 8 Plätze, die du anmelden kannst. Gäste, die Freunde anmelden möchten, kommen.",
+    "Für alle, die sich anmelden wollen, und alle, die man anmelden kann.",
     # a joining s is no head's first letter ("Ausrüstungs|tag", not "Stag"; the bench)
     "Bestell jetzt für den Ausrüstungstag. Der Rettungssanitäter kommt am Geburtstag.",
     "Ab Januar, im Februar, am 3. März, bis April, seit Mai, Anfang Juni, im Juli in Altona.",

@@ -30,6 +30,9 @@ def lex() -> GrammarLexicon:
     # a ready Threads draft (bench 2026-12-03)
     ("Wie kann man Cold Brew in Hause herstellen?", "Wie kann man Cold Brew zu Hause herstellen?"),
     ("In Hause rösten? Klar.", "Zu Hause rösten? Klar."),
+    # a ready Facebook draft (bench 2026-12-03): rule 17
+    ("Du kannst auch per Mail anmelden.", "Du kannst dich auch per Mail anmelden."),
+    ("Wir freuen auf euren Besuch!", "Wir freuen uns auf euren Besuch!"),
     ("Melde dich für unser Röstkurs an.", "Melde dich für unseren Röstkurs an."),
     ("Perfekt für Ihr Kaffeetisch.", "Perfekt für Ihren Kaffeetisch."),
     ("Wenn du ein Kaffee brauchst, komm vorbei.", "Wenn du einen Kaffee brauchst, komm vorbei."),

@@ -1,0 +1,144 @@
+"""Rule 17 of the German grammar check: a verb said without the reflexive it needs (pure).
+
+"Du kannst auch per Mail anmelden" (a ready Facebook draft of the embedded model for the
+brief's "Anmeldung im Laden oder per Mail", bench 2026-12-03) lacks "dich": "anmelden",
+"bewerben" and "freuen" take either the reflexive ("dich anmelden") or an object ("deine
+Freunde anmelden"), never nothing. Read only where the clause's subject is a pronoun right
+beside a finite verb ("du kannst", "kannst du", "wir freuen"), and:
+
+- after a modal, the verb's infinitive later in the clause with no pronoun, no article and
+  no noun between them outside a prepositional phrase ("per Mail", "für den Kurs"), any of
+  which could be the object or the reflexive;
+- without a modal, the verb's finite form followed at once by the preposition its object
+  takes ("Wir freuen auf euch", "Du bewirbst bei uns");
+- a relative clause after a comma whose pronoun is its subject and that ends on the verb
+  and a modal of the third person, with nothing between as above ("8 Plätze, die an der
+  Möwenbohne GmbH anmelden können" -> "die sich ...").
+
+A clause ends as in rule 5 (``grammar_object.clauses``), and "und" or "oder" before the
+infinitive ends the reading ("du kannst vorbeikommen und anmelden" may share its object).
+Mended: the reflexive of the subject goes right after the later of pronoun and verb
+("Du kannst dich auch per Mail anmelden").
+"""
+
+from __future__ import annotations
+
+from assistant.quality.grammar_object import clauses
+from assistant.quality.grammar_phrase import Finding
+from assistant.quality.grammar_words import (
+    DETERMINERS,
+    FUSED_ARTICLES,
+    PREPOSITIONS,
+    GrammarLexicon,
+    Token,
+)
+
+# the subject pronoun -> its reflexive ("Sie" with its capital: the formal "you")
+_REFLEXIVE = {"ich": "mich", "du": "dich", "wir": "uns", "ihr": "euch", "Sie": "sich",
+              "man": "sich"}
+_MODALS = frozenset({
+    "kann", "kannst", "können", "könnt", "könnte", "könntest", "könnten", "könntet",
+    "muss", "musst", "müssen", "müsst", "soll", "sollst", "sollen", "sollt", "sollte",
+    "solltest", "sollten", "will", "willst", "wollen", "wollt", "darf", "darfst", "dürfen",
+    "dürft", "möchte", "möchtest", "möchten", "möchtet", "würde", "würdest", "würden",
+    "würdet",
+})
+# verbs that a post uses with a reflexive or an object, never with neither
+_NEEDS_OBJECT = frozenset({"anmelden", "bewerben", "freuen", "beeilen", "verabreden",
+                           "registrieren", "eintragen", "erkundigen"})
+# finite forms -> the prepositions that open their object ("freuen auf", "bewerben bei")
+_FINITE = {form: ("auf", "über") for form in ("freue", "freust", "freut", "freuen")} | {
+    form: ("bei", "um", "für", "als") for form in ("bewerbe", "bewirbst", "bewerbt",
+                                                    "bewerben")}
+# what may be the object or a reflexive already: any pronoun of a person
+_PRONOUNS = frozenset({"mich", "dich", "sich", "uns", "euch", "mir", "dir", "ihm", "ihn",
+                       "ihnen", "sie", "es", "einander", "jemanden", "alle", "alles"})
+_JOINS = frozenset({"und", "oder", "sowie"})
+_RELATIVES = frozenset({"der", "die", "das", "welche", "welcher", "welches"})
+
+
+def missing_reflexive(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 17 (see the module doc)."""
+    del lex  # closed word lists
+    found = [*_relative_clauses(plain, words)]
+    for clause in clauses(plain, words):
+        for place in range(len(clause) - 1):
+            pair = _subject_and_verb(words[clause[place]], words[clause[place + 1]])
+            if pair is None:
+                continue
+            subject, verb = pair
+            rest = [words[index] for index in clause[place + 2:]]
+            if _lacks_reflexive(verb, rest):
+                found.append(_finding(plain, words[clause[place]], words[clause[place + 1]],
+                                      _REFLEXIVE[_key(subject)], _shown_after(verb, rest)))
+    return found
+
+
+def _relative_clauses(plain: str, words: list[Token]) -> list[Finding]:
+    """A relative clause that ends on the verb and a modal: "8 Plätze, die an der
+    Möwenbohne GmbH anmelden können" (a ready LinkedIn draft, bench 2026-12-03)."""
+    found = []
+    for clause in clauses(plain, words):
+        opener, *middle = [words[index] for index in clause]
+        if len(middle) < 2 or not opener.after_comma or opener.lower not in _RELATIVES:
+            continue
+        modal = middle[-1]
+        # the relative pronoun is the subject: a modal of the third person, no other subject
+        third = modal.lower in _MODALS and not modal.lower.endswith("t")
+        if third and middle[-2].lower in _NEEDS_OBJECT and \
+                not any(_key(token) in _REFLEXIVE for token in middle) and \
+                _lacks_reflexive(modal, middle[:-1]):
+            found.append(Finding(opener.text, f"'{opener.text} … {middle[-2].text} "
+                                 f"{modal.text}': the verb needs its reflexive or an object "
+                                 f"here; write '{opener.text} sich …'", f"{opener.text} sich"))
+    return found
+
+
+def _key(token: Token) -> str:
+    return token.text if token.text == "Sie" else token.lower
+
+
+def _subject_and_verb(first: Token, second: Token) -> tuple[Token, Token] | None:
+    """(subject, finite verb) when the two stand side by side in either order."""
+    for subject, verb in ((first, second), (second, first)):
+        if _key(subject) in _REFLEXIVE and second.spaced and (
+                verb.lower in _MODALS or verb.lower in _FINITE):
+            return subject, verb
+    return None
+
+
+def _lacks_reflexive(verb: Token, rest: list[Token]) -> bool:
+    if verb.lower in _FINITE:
+        return bool(rest) and rest[0].lower in _FINITE[verb.lower]
+    in_phrase = False
+    for place, token in enumerate(rest):
+        lower = token.lower
+        if lower in _NEEDS_OBJECT:
+            return True
+        if lower in _PRONOUNS or lower in _JOINS or token.text == "Sie":
+            return False
+        if lower in PREPOSITIONS or lower in FUSED_ARTICLES or lower == "per":
+            in_phrase = True
+        elif token.capitalised or token.determiner in DETERMINERS:
+            if not in_phrase:
+                return False  # may be the object: "deine Freunde", "Freunde"
+            # a noun closes the phrase, the last of a name's words ("der Möwenbohne GmbH")
+            following = rest[place + 1] if place + 1 < len(rest) else None
+            in_phrase = not token.capitalised or (
+                following is not None and following.capitalised)
+    return False
+
+
+def _shown_after(verb: Token, rest: list[Token]) -> str:
+    """What the message shows after the pair: " … anmelden" (the infinitive after a
+    modal), or the preposition after a finite verb (" auf")."""
+    if verb.lower in _FINITE:
+        return f" {rest[0].text}"
+    return " … " + next(token.text for token in rest if token.lower in _NEEDS_OBJECT)
+
+
+def _finding(plain: str, first: Token, second: Token, reflexive: str, after: str) -> Finding:
+    phrase = plain[first.start:second.end]
+    fix = f"{phrase} {reflexive}"
+    return Finding(phrase, f"'{phrase}{after}': the verb needs its reflexive or an object "
+                           f"here; write '{fix}{after}'", fix)
