@@ -152,6 +152,10 @@ def cut_off_problems(text: str) -> list[Problem]:
     and so does one that ends in a colon (what it announces is missing: "Hier ist der Link
     zur Anmeldung:" with no link), inside a quotation that „ opened, or whose last sentence
     runs on for ten words or more with no mark."""
+    stub = _stub_sentence(text)
+    if stub is not None:
+        return [problem("cut_off", f"'{stub}' announces something that never follows; "
+                                   "finish the sentence or take it out")]
     end = _TRAILING.sub("", text)
     last = " ".join(end.split()[-4:])
     if _CUT.search(end) is not None:
@@ -183,6 +187,21 @@ def cut_off_problems(text: str) -> list[Problem]:
     last = " ".join(body.split()[-4:])
     return [problem("cut_off", f"the post stops mid-sentence ('…{last}'); finish the last "
                                "sentence")]
+
+
+# a sentence of nothing but what opens an announcement: "Wir stellen unseren
+# Hafer-Cappuccino ... vor, ab Montag im Café für 3,80 €. Hier ist." (a ready Facebook
+# draft, bench 2026-12-03: the model stopped where a link or an offer would follow)
+_STUBS = frozenset({"hier ist", "hier sind", "das ist", "das sind", "es gibt", "here is",
+                    "here are", "here's", "this is", "there is", "there are"})
+
+
+def _stub_sentence(text: str) -> str | None:
+    for start, end in sentence_spans(text):
+        sentence = text[start:end].strip()
+        if " ".join(words(sentence)) in _STUBS:
+            return sentence
+    return None
 
 
 def _comma_paragraph(body: str) -> str | None:

@@ -232,6 +232,17 @@ def test_a_first_sentence_that_another_says_again_goes() -> None:
     assert without_clashing(own, real_repeats, brief, "de") == own
 
 
+def test_a_stub_that_announces_nothing_goes() -> None:
+    """A ready Facebook draft of the bench (2026-12-03) ended in "Hier ist."."""
+    from assistant.quality.placeholders import cut_off_problems
+
+    brief = ("Gemeinsam mit der Hafermolkerei Elbhof stellen wir unseren Hafer-Cappuccino vor, "
+             "ab Montag im Café für 3,80 €.")
+    kept = ("Werbung | Kennst du ihn schon?\n\nWir stellen unseren Hafer-Cappuccino gemeinsam "
+            "mit der Hafermolkerei Elbhof vor, ab Montag im Café für 3,80 €.")
+    assert without_clashing(f"{kept} Hier ist.", cut_off_problems, brief, "de") == kept
+
+
 def test_a_sentence_of_the_models_own_with_a_made_up_time_goes() -> None:
     """An X draft of the bench (2026-12-01): the brief, then "Jetzt ab 10:00 Uhr!"."""
     from assistant.quality.factcheck import Known, invented, invented_fact_problems

@@ -151,6 +151,16 @@ def test_a_line_that_ends_on_a_particle_or_a_noun_is_fine(text: str) -> None:
     assert cut_off_problems(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    # a ready Facebook draft (bench, 2026-12-03)
+    "Wir stellen unseren Hafer-Cappuccino vor, ab Montag im Café für 3,80 €. Hier ist.",
+    "Das ist. Neu im Kontor!", "New roast in the shop. Here's.\n\nhttps://x.example/shop",
+])
+def test_a_sentence_that_only_opens_an_announcement_is_cut_off(text: str) -> None:
+    found = cut_off_problems(text)
+    assert [p.code for p in found] == ["cut_off"] and "never follows" in found[0].message
+
+
 def test_a_post_that_ends_inside_a_quotation_is_cut_off() -> None:
     # the embedded model, 2026-11-30: a Facebook draft that stopped inside a quotation
     found = cut_off_problems("Neu im Kontor. Keine Superlative: nicht „der beste Kaffee der Stadt")
@@ -168,6 +178,7 @@ def test_an_ellipsis_inside_the_post_is_fine(text: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "Neu im Kontor.\nLink in Bio", "Komm vorbei im Kontor oder bestell im Shop – Link im Profil",
+    "Hier ist er: unser Hafer-Cappuccino.", "Das ist es! Here it is.",
     "Jetzt anmelden: https://www.moewenbohne.example/kurs?utm_source=x",
     "Bewerbung per Mail an moin@moewenbohne.example", "Wir freuen uns auf dich ☕ #Kaffee",
     "Frohe Weihnachten und einen guten Rutsch ins neue Jahr von uns allen 🎄",
