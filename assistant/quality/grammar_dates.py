@@ -7,7 +7,8 @@ Weihnachten"), "am 24. bis 26. Dezember" and "von 24. bis 26." (a span of days o
 27 bis 27. Dezember"). Each was read in a draft of the embedded model; the last five in
 ready drafts of the full bench runs of 2026-12-01 and 12-02. And two prepositions of time
 before one date: "nur ab bis Ende Dezember" (an Instagram draft, bench 2026-12-03) ->
-"bis Ende Dezember".
+"bis Ende Dezember". And a clock time right after its date: "am 12. Dezember 18 Uhr" ->
+"am 12. Dezember um 18 Uhr".
 """
 
 from __future__ import annotations
@@ -57,6 +58,34 @@ def clock_prepositions(plain: str, words: list[Token], lex: GrammarLexicon) -> l
         phrase = plain[token.start:clock.end]
         fix = ("Um" if token.text[0].isupper() else "um") + phrase[len(token.text):]
         found.append(Finding(phrase, f"'{phrase}': a clock time takes 'um': '{fix}'", fix))
+    return found
+
+
+_LAST_HOUR = 24  # "Dezember 2026 18 Uhr" has a year after the month
+_DAYS = frozenset({"Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag",
+                   "Sonnabend", "Sonntag"})
+
+
+def bare_clock_times(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 8, second part, b: a clock time right after the date with nothing between:
+    "Der Röstkurs am 12. Dezember 18 Uhr findet statt" -> "am 12. Dezember um 18 Uhr" (a
+    ready Instagram and a ready Facebook draft, bench 2026-12-03). A comma between ("am
+    12. Dezember, 18 Uhr") is a list and stays."""
+    del lex  # closed word lists
+    found = []
+    for index, day in enumerate(words[:-2]):
+        hour = words[index + 1]
+        if day.text not in _MONTHS | _DAYS or not hour.text.isdigit() or \
+                int(hour.text) > _LAST_HOUR or plain[day.end:hour.start] != " ":
+            continue
+        clock = next((word for word in words[index + 2:index + 4] if not word.number), None)
+        if clock is None or clock.text != "Uhr" or \
+                plain[hour.end:clock.start].strip(" 0123456789:"):
+            continue
+        phrase = plain[day.start:clock.end]
+        fix = f"{day.text} um {plain[hour.start:clock.end]}"
+        found.append(Finding(phrase, f"'{phrase}': a clock time after the date takes 'um': "
+                                     f"'{fix}'", fix))
     return found
 
 

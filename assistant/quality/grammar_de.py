@@ -25,10 +25,11 @@ is incompatible (a false warning keeps a good post from being "ready"):
    an", and "zu" before one that holds it: "zu hinzuzufügen"; an infinitive call with its
    adverb after it: "anmelden jetzt!" -> "jetzt anmelden!" (``grammar_verbs``);
 8. a month after "an" or "in" without its article: "an Januar" -> "ab/im Januar", and
-   "am" or "im" before a clock time: "am 18 Uhr" -> "um 18 Uhr", "am Weihnachten" -> "an
-   Weihnachten", "am 24. bis 26. Dezember" or "von dem 24. bis" -> "vom 24.", and a span
-   that ends on the day it begins: "ab dem 27 bis 27. Dezember", and "ab bis Ende Dezember"
-   -> "bis" (``grammar_dates``);
+   "am" or "im" before a clock time, or nothing between it and its date: "am 18 Uhr" or
+   "am 12. Dezember 18 Uhr" -> "um 18 Uhr", "am Weihnachten" -> "an Weihnachten", "am
+   24. bis 26. Dezember" or "von dem 24. bis" -> "vom 24.", and a span that ends on the
+   day it begins: "ab dem 27 bis 27. Dezember", and "ab bis Ende Dezember" -> "bis"
+   (``grammar_dates``);
 9. a verb before "du" in another person: "können du" -> "kannst du";
 10. an imperative with "sich": "Bewerbe sich" -> "Bewirb dich" or "Bewerben Sie sich";
 11. the first part of a hyphenated noun written small: "barista-Kurs" -> "Barista-Kurs"
@@ -59,6 +60,7 @@ from assistant.quality.context import problem
 from assistant.quality.grammar_amounts import bisschen_plural
 from assistant.quality.grammar_capitals import capitalised_function_words
 from assistant.quality.grammar_dates import (
+    bare_clock_times,
     clock_prepositions,
     doubled_time_prepositions,
     feasts_and_spans,
@@ -330,7 +332,8 @@ _RULES = (dative_plural, dative_articles, dative_bare_nouns, dative_bare_persons
           doubled_pronouns, hanging_prepositions, joined_prefixes, doubled_zu, zu_outside,
           adverb_after_call,
           month_prepositions,
-          clock_prepositions, feasts_and_spans, same_day_spans, doubled_time_prepositions,
+          clock_prepositions, bare_clock_times, feasts_and_spans, same_day_spans,
+          doubled_time_prepositions,
           person_before_du,
           imperative_sich,
           small_compound_heads, small_nominal_adjectives, relative_pronouns, bisschen_plural,

@@ -43,6 +43,10 @@ def lex() -> GrammarLexicon:
     ("Mit 8 Plätzen können du mit uns rösten.", "Mit 8 Plätzen kannst du mit uns rösten."),
     ("Wir bieten einen barista-Kurs am Samstag.", "Wir bieten einen Barista-Kurs am Samstag."),
     ("Maximal 8 Plätze am 18 Uhr.", "Maximal 8 Plätze um 18 Uhr."),
+    # a ready Instagram draft (bench 2026-12-03)
+    ("Der Röstkurs am 12. Dezember 18 Uhr findet statt.",
+     "Der Röstkurs am 12. Dezember um 18 Uhr findet statt."),
+    ("Cupping am Samstag 11:00 Uhr im Kontor.", "Cupping am Samstag um 11:00 Uhr im Kontor."),
     ("Das macht ihn zu perfekten Kaffee.", "Das macht ihn zu perfektem Kaffee."),
     # the brief's "Neuer Filterkaffee" taken over after an article (bench 2026-12-02)
     ("Was ist der Neuer Filterkaffee aus Kolumbien?", "Was ist der neue Filterkaffee aus "
