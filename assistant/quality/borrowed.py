@@ -26,6 +26,9 @@ COPIED_SHARE = 0.8
 # rösten in Chargen von 15 Kilo" (5 of 7 words from "Wir rösten zweimal die Woche in
 # Chargen von 15 Kilo") stood in a ready Instagram post on a new coffee (bench 2026-12-02)
 GUIDELINE_FACT_SHARE = 0.6
+# ... or this many of its words beyond the brief's, this much in the words of one example
+EXAMPLE_WORDS = 6
+EXAMPLE_SHARE = 0.9
 # a sentence this long that another sentence of the post says in full is an echo
 ECHO_MIN_WORDS = 3
 
@@ -45,8 +48,9 @@ def copied_examples(text: str, kit: BrandKit, sources: Known, language: str,
         return (news and _off_brief(sentence, told, language)) or any(
             not sources.covers(fact) for fact in extract_facts(sentence, language))
 
-    return without_sentences(text, lambda sentence: _copied(sentence, examples)
-                              and not_todays(sentence))
+    return without_sentences(text, lambda sentence: (
+        _copied(sentence, examples) or _worded_like(sentence, examples, brief))
+        and not_todays(sentence))
 
 
 def without_usual_call(text: str, cta: str | None, brief: str, language: str) -> str:
@@ -151,6 +155,20 @@ def _copied(sentence: str, texts: list[str], share: float = COPIED_SHARE) -> boo
     plain = _CLITIC_ES.sub(r"\1 es", sentence)
     return len(words(plain)) >= COPIED_MIN_WORDS and any(
         copied_share(plain, _CLITIC_ES.sub(r"\1 es", text)) >= share for text in texts)
+
+
+def _worded_like(sentence: str, examples: list[str], brief: str) -> bool:
+    """Whether the words of ``sentence`` that the brief does not say (of more than two
+    letters, at least EXAMPLE_WORDS of them) nearly all stand in one example: the
+    example's sentence reworded, "Jetzt rösten wir live und erklären, was im Röster
+    passiert" for "Wir rösten live, erklären, was im Röster passiert" (a ready Facebook
+    post on a hand grinder, 2026-12-03), which no 5-word run of the example holds."""
+    told = set(words(brief.casefold()))
+    own = [word for word in words(sentence.casefold()) if len(word) > 2 and word not in told]
+    if len(own) < EXAMPLE_WORDS:
+        return False
+    return any(sum(word in known for word in own) >= EXAMPLE_SHARE * len(own)
+               for known in (set(words(example.casefold())) for example in examples))
 
 
 _CLITIC_ES = regex.compile(r"(\p{L})['’]s\b")

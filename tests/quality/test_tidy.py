@@ -278,3 +278,18 @@ def test_an_example_sentence_with_its_clitic_written_out_goes(coffee: BrandKit) 
     kept = "Neue Öffnungszeiten ab 5. Januar. Montag bis Freitag 8 bis 18 Uhr."
     text = f"Für Kinder gibt es heißen Kakao und eine kleine Bohnen-Rallye. {kept}"
     assert tidy_post(text, coffee, "x", None, brief=brief) == kept
+
+
+def test_an_example_sentence_reworded_goes(coffee: BrandKit) -> None:
+    """"Jetzt rösten wir live und erklären, was im Röster passiert." stood in a ready
+    Facebook post on a hand grinder (2026-12-03): the Facebook example's "Wir rösten live,
+    erklären, was im Röster passiert" reworded, so no 5-word run of it matches. A sentence
+    of the post's own that shares the example's small words stays."""
+    brief = ("In Kooperation mit Mahlwerk Hansen: die Handmühle Hansen H2 gibt es jetzt bei uns "
+             "im Shop für 89 €. Wir haben sie drei Monate im Café getestet.")
+    kept = "Werbung | Die Handmühle Hansen H2 gibt es jetzt bei uns im Shop für 89 €."
+    for borrowed in ("Jetzt rösten wir live und erklären, was im Röster passiert.",
+                     "Löffel und lautem Schlürfen, so verkosten Profis Kaffee."):
+        assert tidy_post(f"{kept} {borrowed}", coffee, "facebook", None, brief=brief) == kept
+    own = f"{kept} Wir haben sie drei Monate lang jeden Morgen im Café benutzt."
+    assert tidy_post(own, coffee, "facebook", None, brief=brief) == own
