@@ -24,7 +24,9 @@ what the checks would flag:
   form is one a person would mend without thinking (``formality_fix``), and the brief's
   article or possessive comes back where the post says the brief's phrase in the brief's
   place with another form of it ("unsere Partnerkooperative zahlen wir" -> "unserer",
-  ``briefforms``);
+  ``briefforms``), and the brief's separable verb its particle where the post dropped it
+  ("Wir stellen unseren Hafer-Cappuccino ab Montag im Café" -> "... vor",
+  ``briefparticles``);
 * a web address that no source states (the test of ``invented_fact``: not the brief's link,
   not in the brief or the kit's facts) goes, with the label or arrow that pointed at it
   ("Mehr: https://..."), when the brief is known;
@@ -75,6 +77,7 @@ from assistant.quality.borrowed import (
     without_usual_call,
 )
 from assistant.quality.briefforms import keep_brief_forms
+from assistant.quality.briefparticles import keep_brief_particles
 from assistant.quality.context import QualityContext
 from assistant.quality.dictionary import dictionaries
 from assistant.quality.emoji import foreign_emoji
@@ -148,7 +151,7 @@ def tidy_post(text: str, kit: BrandKit, platform: str, link: str | None, *,
     text = _drop_emoji(text, kit)
     if language == "de":
         text = mend_address(text, kit.formality)
-        text = keep_brief_forms(text, brief) if brief else text
+        text = keep_brief_particles(keep_brief_forms(text, brief), brief) if brief else text
     text = apply_kit_rules(text, kit, language, lex)
     text = _capitalised(without_name_labels(text, (kit.name, kit.legal.name)), language)
     return mend_grammar(text, lex) if language == "de" and lex is not None else text
