@@ -108,7 +108,8 @@ def _nominative_object(plain: str, words: list[Token], lex: GrammarLexicon,
     subject = next((i for i in reversed(before) if words[i].lower in _SUBJECTS), None)
     if subject is None:
         subject = _named_subject(words, lex, before)
-    if subject is None or any(words[i].lower in _JOINS for i in before if i > subject):
+    if subject is None or _joined([words[i].lower for i in before if i > subject],
+                                  {words[i].lower for i in before}):
         return None
     position = noun_after(words, index + 1)
     if position is None:
@@ -121,6 +122,13 @@ def _nominative_object(plain: str, words: list[Token], lex: GrammarLexicon,
     fix = _accusative(words[index:position + 1], lex)
     return Finding(phrase, f"'{phrase}' is the object of the verb here, so accusative: "
                            f"'{fix}'", fix)
+
+
+def _joined(between: list[str], clause: set[str]) -> bool:
+    """Whether a word of ``between`` (folded) may join another subject in: "noch" only in a
+    ``clause`` with "weder" ("Wann kann ich noch ein Kaffee nehmen?" has no second subject:
+    a ready Facebook question, bench 2026-12-03)."""
+    return any(word in _JOINS and (word != "noch" or "weder" in clause) for word in between)
 
 
 def _named_subject(words: list[Token], lex: GrammarLexicon, before: list[int]) -> int | None:

@@ -495,6 +495,7 @@ MORE_CORRECT = [
     "Wir können dich gern anmelden. Kannst du uns anmelden? Ich möchte mich bewerben.",
     "Es gibt 8 Plätze, die du anmelden kannst. Gäste, die Freunde anmelden möchten, kommen.",
     "Für alle, die sich anmelden wollen, und alle, die man anmelden kann.",
+    "Weder du noch ein Kaffee helfen da.",
     # rule 8b: a comma between date and time, a year, a span
     "Röstkurs am 12. Dezember, 18 Uhr. Ab Dezember 2026 18 Tassen am Tag. Am Samstag von "
     "11 bis 13 Uhr, am 12. Dezember um 18 Uhr.",

@@ -36,6 +36,8 @@ def lex() -> GrammarLexicon:
     ("Melde dich für unser Röstkurs an.", "Melde dich für unseren Röstkurs an."),
     ("Perfekt für Ihr Kaffeetisch.", "Perfekt für Ihren Kaffeetisch."),
     ("Wenn du ein Kaffee brauchst, komm vorbei.", "Wenn du einen Kaffee brauchst, komm vorbei."),
+    # a ready Facebook question (bench 2026-12-03): "noch" is no join without "weder"
+    ("Wann kann ich noch ein Kaffee nehmen?", "Wann kann ich noch einen Kaffee nehmen?"),
     ("Feiere mit deine Freunde und mit Kollegen.", "Feiere mit deinen Freunden und mit Kollegen."),
     ("Mach dir dir einen schönen Sonntag!", "Mach dir einen schönen Sonntag!"),
     ("Möwenbohne Kaffeerösterei GmbH bietet ein Röstkurs am 12. Dezember.",
