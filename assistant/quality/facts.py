@@ -79,6 +79,9 @@ class Fact:
     key: str
     shown: str
     numbers: frozenset[str]
+    # a date's year where it says one ("12. Dezember 2023"): the key leaves it out, so a
+    # date without it matches; a year that no source states is made up (``factcheck``)
+    year: str | None = None
 
 
 def number_key(raw: str, language: str) -> str | None:
@@ -169,7 +172,9 @@ def _fact(kind: str, match: regex.Match[str], language: str) -> Fact | None:
         if day_month is None:
             return None
         day, month = day_month
-        return Fact(kind, f"{day:02d}.{month:02d}.", shown, frozenset({str(day), str(month)}))
+        year = next((part for part in groups if part and len(part) == 4), None)
+        return Fact(kind, f"{day:02d}.{month:02d}.", shown, frozenset({str(day), str(month)}),
+                    year)
     if kind == "time":
         clock = _time(groups)
         if clock is None:

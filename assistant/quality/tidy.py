@@ -29,7 +29,9 @@ what the checks would flag:
   ``briefparticles``);
 * a web address that no source states (the test of ``invented_fact``: not the brief's link,
   not in the brief or the kit's facts) goes, with the label or arrow that pointed at it
-  ("Mehr: https://..."), when the brief is known;
+  ("Mehr: https://..."), when the brief is known; and so does the year of a date whose
+  day a source states but whose year none does ("am 12. Dezember 2023" -> "am 12.
+  Dezember");
 * (these four strikes live in ``borrowed``) a sentence taken from the kit's guideline
   documents that carries no fact of the brief goes (it says how to write, or describes the
   brand, it is not what the brief is about), when another sentence stays;
@@ -81,7 +83,7 @@ from assistant.quality.briefparticles import keep_brief_particles
 from assistant.quality.context import QualityContext
 from assistant.quality.dictionary import dictionaries
 from assistant.quality.emoji import foreign_emoji
-from assistant.quality.factcheck import Known, invented_urls
+from assistant.quality.factcheck import Known, invented_urls, without_made_up_years
 from assistant.quality.facts import trim_web
 from assistant.quality.formality_fix import mend_address
 from assistant.quality.grammar_de import mend_grammar
@@ -140,7 +142,7 @@ def tidy_post(text: str, kit: BrandKit, platform: str, link: str | None, *,
         context = QualityContext(brief=brief, link=link, language=language,
                                  platform=platform, kit=kit, guidelines=guidelines)
         sources = Known.of(source_texts(context), language)
-        text = _invented_links(text, sources)
+        text = without_made_up_years(_invented_links(text, sources), sources, language)
         text = copied_examples(text, kit, sources, language, brief)
         text = without_usual_call(text, kit.cta, brief, language)
     text = without_guidance(text, guidelines, language, brief)

@@ -434,3 +434,24 @@ def test_a_partner_named_in_a_german_brief_is_a_fact_the_post_carries(
     team = context(coffee, brief="Wir feiern zusammen mit dem Team am Samstag im Kontor.")
     assert "missing_fact" not in codes(quality_problems("Samstag feiern wir im Kontor.", [],
                                                         team))
+
+
+def test_a_year_that_no_source_states_is_made_up(coffee: BrandKit) -> None:
+    """"Einladung zum Röstkurs am 12. Dezember 2023" for the brief's "am 12. Dezember" (a
+    bench draft, 2026-12-03): the year was read with the date and then ignored."""
+    from assistant.quality.factcheck import Known, invented, missing, without_made_up_years
+
+    brief = "Einladung zum Röstkurs am 12. Dezember, 18 Uhr."
+    post = "Einladung zum Röstkurs am 12. Dezember 2023, 18 Uhr."
+    sources = Known.of((brief,), "de")
+    assert invented(post, "de", sources, [], frozenset()) == ["12. Dezember 2023"]
+    assert without_made_up_years(post, sources, "de") == brief
+    found = quality_problems(post, [], context(coffee, brief=brief))
+    assert "invented_fact" in codes(found)
+    # a year a source states stays, and a post may leave the brief's year out
+    dated = Known.of(("Röstkurs am 12. Dezember 2026.",), "de")
+    assert invented("Am 12.12.2026 und am 12. Dezember.", "de", dated, [], frozenset()) == []
+    assert without_made_up_years("Am 12. Dezember 2026.", dated, "de") == "Am 12. Dezember 2026."
+    assert missing("Röstkurs am 12. Dezember.", "Röstkurs am 12. Dezember 2026.", "de") == []
+    assert {f.key: f.year for f in extract_facts("on December 15, 2023 and 16.12.", "en")} == {
+        "15.12.": "2023", "16.12.": None}
