@@ -172,7 +172,8 @@ def _fact(kind: str, match: regex.Match[str], language: str) -> Fact | None:
         if day_month is None:
             return None
         day, month = day_month
-        year = next((part for part in groups if part and len(part) == 4), None)
+        year = next((part for part in groups if part and len(part) == 4 and part.isdigit()),
+                    None)
         return Fact(kind, f"{day:02d}.{month:02d}.", shown, frozenset({str(day), str(month)}),
                     year)
     if kind == "time":

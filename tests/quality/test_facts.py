@@ -455,3 +455,9 @@ def test_a_year_that_no_source_states_is_made_up(coffee: BrandKit) -> None:
     assert missing("Röstkurs am 12. Dezember.", "Röstkurs am 12. Dezember 2026.", "de") == []
     assert {f.key: f.year for f in extract_facts("on December 15, 2023 and 16.12.", "en")} == {
         "15.12.": "2023", "16.12.": None}
+    # a month of four letters is no year ("June 15", "15. März")
+    assert {f.key: f.year for f in extract_facts("on June 15 and July 4, 2027", "en")} == {
+        "15.06.": None, "04.07.": "2027"}
+    assert [f.year for f in extract_facts("Am 15. März und am 1. Juni.", "de")] == [None, None]
+    march = Known.of(("Röstkurs am 15. März.",), "de")
+    assert invented("Röstkurs am 15. März!", "de", march, [], frozenset()) == []
