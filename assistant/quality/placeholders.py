@@ -199,7 +199,8 @@ _STUBS = frozenset({"hier ist", "hier sind", "das ist", "das sind", "es gibt", "
 def _stub_sentence(text: str) -> str | None:
     for start, end in sentence_spans(text):
         sentence = text[start:end].strip()
-        if " ".join(words(sentence)) in _STUBS:
+        # "Hier ist:" over a link announces what follows it
+        if not sentence.endswith(":") and " ".join(words(sentence)) in _STUBS:
             return sentence
     return None
 

@@ -179,6 +179,7 @@ def test_an_ellipsis_inside_the_post_is_fine(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "Neu im Kontor.\nLink in Bio", "Komm vorbei im Kontor oder bestell im Shop – Link im Profil",
     "Hier ist er: unser Hafer-Cappuccino.", "Das ist es! Here it is.",
+    "Neu im Shop. Hier ist:\nhttps://shop.example/kolumbien",
     "Jetzt anmelden: https://www.moewenbohne.example/kurs?utm_source=x",
     "Bewerbung per Mail an moin@moewenbohne.example", "Wir freuen uns auf dich ☕ #Kaffee",
     "Frohe Weihnachten und einen guten Rutsch ins neue Jahr von uns allen 🎄",
