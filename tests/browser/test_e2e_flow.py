@@ -107,6 +107,8 @@ def test_newcomer_walks_the_whole_flow(
         _wait_idle(page)
     page.get_by_role("button", name=name).click()
     page.get_by_role("button", name="Approve all ready (0)").wait_for(timeout=TIMEOUT)
+    # the button shows before every card's badge has rendered: count once the page is idle
+    _wait_idle(page)
     assert page.get_by_text("approved", exact=True).count() >= 11
     screenshot(page, "week")
 
