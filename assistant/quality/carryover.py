@@ -34,6 +34,7 @@ from functools import lru_cache
 
 import regex
 
+from assistant.quality.calendar_words import MONTH_NUMBERS, WEEKDAY_NUMBERS, alternation
 from assistant.quality.facts import is_calendar_word, number_words
 from assistant.quality.sources import word_set
 from assistant.quality.textnorm import strip_markup
@@ -43,10 +44,8 @@ _ENDINGS = ("ern", "en", "er", "es", "em", "e", "n", "s")
 _MIN_STEM = 4
 _MIN_AFFIX = 5  # stems this long may stand inside a compound ("mischung" in ...mischung)
 CLUSTER = 3  # example-only nouns of one example that make a copied topic
-_MONTHS = (r"januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|"
-           r"dezember|january|february|march|may|june|july|october|december")
-_DAYS = (r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|"
-         r"wednesday|thursday|friday|saturday|sunday")
+_MONTHS = alternation(MONTH_NUMBERS)
+_DAYS = alternation(WEEKDAY_NUMBERS)
 _TIME_FRAMES = regex.compile(
     rf"(?i)\b(?:(?:nur\s+)?(?:noch\s+)?(?:bis|ab|seit)\s+)?(?:ende|anfang|mitte)\s+(?:{_MONTHS})\b"
     rf"|\b(?:(?:only\s+)?(?:until|till|through|from|by)\s+)?(?:the\s+)?(?:end|start|beginning|"

@@ -15,6 +15,7 @@ from functools import lru_cache
 import regex
 
 from assistant.models import Problem, Severity
+from assistant.quality.calendar_words import WEEKDAYS
 from assistant.quality.calls import missing_call
 from assistant.quality.context import problem, shorten
 from assistant.quality.facts import (
@@ -44,8 +45,6 @@ _PERSON = " (a person)"
 _PLACE = regex.compile(r"(?i:\b(?:in|im|at|bei|beim|am|auf)\s+(?:der|dem|den|the|our|your)?"
                        r"\s*)(\p{Lu}[\p{L}-]+)")
 _CAPITALISED = regex.compile(r"\p{Lu}[\p{L}-]+")
-_DAYS_DE = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
-_DAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 @dataclass(frozen=True)
@@ -305,7 +304,7 @@ def missing(text: str, brief: str, language: str, own: frozenset[str] = frozense
     # a date said without the brief's year is said
     shown = [f.shown for f in extract_facts(brief, language)
              if f.kind not in (*_WEB, "phone") and not post.covers(replace(f, year=None))]
-    days = _DAYS_DE if language == "de" else _DAYS_EN
+    days = WEEKDAYS["de" if language == "de" else "en"]
     shown += [days[day] for day in sorted(weekdays(brief) - weekdays(text))]
     folded = text.casefold()
     for match in _PLACE.finditer(brief):

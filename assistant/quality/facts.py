@@ -14,21 +14,15 @@ from decimal import Decimal, InvalidOperation
 import regex
 
 from assistant.hashtags import HASHTAG_RE
+from assistant.quality.calendar_words import (
+    ANY_MONTH,
+    ANY_WEEKDAY,
+    MONTH_WORDS,
+    WEEKDAY_NUMBERS,
+    alternation,
+)
 from assistant.quality.textnorm import DOMAIN_RE, EMAIL_RE, HANDLE_RE, URL_RE
 
-_MONTHS = {
-    "jan": 1, "januar": 1, "january": 1, "feb": 2, "februar": 2, "february": 2,
-    "mär": 3, "märz": 3, "mar": 3, "march": 3, "apr": 4, "april": 4, "mai": 5, "may": 5,
-    "jun": 6, "juni": 6, "june": 6, "jul": 7, "juli": 7, "july": 7, "aug": 8, "august": 8,
-    "sep": 9, "sept": 9, "september": 9, "okt": 10, "oktober": 10, "oct": 10, "october": 10,
-    "nov": 11, "november": 11, "dez": 12, "dezember": 12, "dec": 12, "december": 12,
-}
-_WEEKDAYS = {
-    "mo": 0, "montag": 0, "monday": 0, "di": 1, "dienstag": 1, "tuesday": 1, "mi": 2,
-    "mittwoch": 2, "wednesday": 2, "do": 3, "donnerstag": 3, "thursday": 3, "fr": 4,
-    "freitag": 4, "friday": 4, "sa": 5, "samstag": 5, "sonnabend": 5, "saturday": 5,
-    "so": 6, "sonntag": 6, "sunday": 6,
-}
 _NUMBER_WORDS = {
     word: value for value, words in enumerate([
         ("null", "zero"), ("eins", "one"), ("zwei", "two"), ("drei", "three"), ("vier", "four"),
@@ -40,7 +34,7 @@ _NUMBER_WORDS = {
 # Äthiopien" for the brief's "drei Kaffees" (a Bluesky draft, bench 2026-12-03) named
 # another number and nothing read it; "eins" and "one" are left (an article, a pronoun)
 _COUNT_WORDS = "|".join(word for word, value in _NUMBER_WORDS.items() if value > 1)
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH = alternation(ANY_MONTH)
 _NUM = r"\d+(?:[.,]\d+)*"
 _PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("phone", regex.compile(r"(?<![\w.,])(?:\+|0)\d[\d ()/-]{5,}\d(?![\w])")),
@@ -61,8 +55,7 @@ _PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("number", regex.compile(rf"(?<![\p{{L}}\d.,])({_NUM})(?![\d])")),
     ("count", regex.compile(rf"(?i)(?<![\p{{L}}-])({_COUNT_WORDS})(?![\p{{L}}-])")),
 )
-_DAY_NAMES = ("montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|monday|"
-              "tuesday|wednesday|thursday|friday|saturday|sunday")
+_DAY_NAMES = alternation(WEEKDAY_NUMBERS)
 _WEEKDAY_RE = regex.compile(rf"(?i)\b({_DAY_NAMES})s?\b")
 # "1. Mahlgrad" at the start of a line is a list item, "12. Dezember" is a date; inside a
 # line "1. mahlen 2. wiegen" is a list when it counts from 1 to at least 2
@@ -151,9 +144,9 @@ def _date(groups: tuple[str | None, ...]) -> tuple[int, int] | None:
         day, month = int(parts[2]), int(parts[1])
     elif parts[0].isdigit():
         day = int(parts[0])
-        month = int(parts[1]) if parts[1].isdigit() else _MONTHS[parts[1].casefold()]
+        month = int(parts[1]) if parts[1].isdigit() else ANY_MONTH[parts[1].casefold()]
     else:
-        day, month = int(parts[1]), _MONTHS[parts[0].casefold()]
+        day, month = int(parts[1]), ANY_MONTH[parts[0].casefold()]
     return (day, month) if 1 <= day <= 31 and 1 <= month <= 12 else None
 
 
@@ -212,7 +205,7 @@ def extract_facts(text: str, language: str) -> list[Fact]:
 def is_calendar_word(word: str) -> bool:
     """A month or weekday ("Dezember", "Saturday", "samstags"): never a name or a place."""
     key = word.casefold()
-    return key in _MONTHS or key in _WEEKDAYS or key.rstrip("s") in _WEEKDAYS
+    return key in ANY_MONTH or key in ANY_WEEKDAY or key.rstrip("s") in ANY_WEEKDAY
 
 
 def weekday_mentions(text: str) -> list[tuple[str, int]]:
@@ -224,7 +217,7 @@ def weekday_mentions(text: str) -> list[tuple[str, int]]:
 def _days(pattern: regex.Pattern[str], text: str) -> list[tuple[str, int]]:
     """What ``pattern`` finds in ``text``, as written, with the number of the weekday its
     first group names."""
-    return [(m.group(0), _WEEKDAYS[m.group(1).casefold()]) for m in pattern.finditer(text)]
+    return [(m.group(0), ANY_WEEKDAY[m.group(1).casefold()]) for m in pattern.finditer(text)]
 
 
 def weekdays(text: str) -> set[int]:
@@ -244,7 +237,7 @@ def promised_days(text: str) -> list[tuple[str, int]]:
     return _days(_PROMISED_DAY_RE, text)
 
 
-_DAY_WORD = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
+_DAY_WORD = alternation(ANY_WEEKDAY)
 # "Montag bis Freitag", "Mo–Fr", "Mo.-Sa.", "Monday to Friday"
 _DAY_RANGE_RE = regex.compile(
     rf"(?i)\b({_DAY_WORD})\.?\s*(?:-|–|—|bis|to|through|until)\s*({_DAY_WORD})\b\.?")
@@ -254,7 +247,7 @@ def days_covered(text: str) -> set[int]:
     """The weekdays a text names or spans ("Mo–Fr" is Monday to Friday)."""
     days = weekdays(text)
     for match in _DAY_RANGE_RE.finditer(text):
-        first, last = (_WEEKDAYS[match.group(i).casefold()] for i in (1, 2))
+        first, last = (ANY_WEEKDAY[match.group(i).casefold()] for i in (1, 2))
         days |= {(first + step) % 7 for step in range((last - first) % 7 + 1)}
     return days
 
@@ -269,9 +262,7 @@ def number_words(text: str) -> set[str]:
 # Dezember" (an offer's end), "until the end of March". The dates above need a day, so a
 # hiring draft without "ab Januar" and an offer without its end were never missing a fact
 # (bench and CLI drafts, 2026-12-01). Full month names written large only ("may" is a verb)
-_FULL_MONTHS = "|".join(sorted((name.capitalize() for name in _MONTHS if len(name) > 4
-                                or name in ("märz", "mai", "juni", "juli", "june", "july")),
-                               key=len, reverse=True))
+_FULL_MONTHS = alternation(frozenset(name for name in MONTH_WORDS if name != "May"))
 _MONTH_FRAME = regex.compile(
     r"\b((?i:(?:(?:nur|erst|only)\s+)?(?:ab|bis|seit|im|vor|from|until|till|through|since|"
     r"starting\s+in|starting|in|by|before)\s+(?:(?:anfang|mitte|ende)\s+|(?:the\s+)?"
@@ -280,13 +271,13 @@ _MONTH_FRAME = regex.compile(
 
 def month_frames(text: str) -> list[tuple[str, int]]:
     """Each time frame of a whole month in ``text``, as written, with its month's number."""
-    return [(found.group(1), _MONTHS[found.group(2).casefold()])
+    return [(found.group(1), ANY_MONTH[found.group(2).casefold()])
             for found in _MONTH_FRAME.finditer(text)]
 
 
 def months_named(text: str, language: str) -> set[int]:
     """The numbers of the months ``text`` names in any form ("Dezember", "Dec", "12.12.")."""
-    named = {_MONTHS[word.casefold()] for word in regex.findall(r"\p{L}+", text)
-             if word.casefold() in _MONTHS}
+    named = {ANY_MONTH[word.casefold()] for word in regex.findall(r"\p{L}+", text)
+             if word.casefold() in ANY_MONTH}
     return named | {int(fact.key.split(".")[1]) for fact in extract_facts(text, language)
                     if fact.kind == "date"}

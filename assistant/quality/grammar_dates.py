@@ -13,11 +13,11 @@ before one date: "nur ab bis Ende Dezember" (an Instagram draft, bench 2026-12-0
 
 from __future__ import annotations
 
+from assistant.quality.calendar_words import month_words, weekday_words
 from assistant.quality.grammar_phrase import Finding
 from assistant.quality.grammar_words import GrammarLexicon, Token
 
-_MONTHS = frozenset({"Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli",
-                     "August", "September", "Oktober", "November", "Dezember"})
+_MONTHS = month_words("de")
 # a month after "an" or "in" needs the article: "im Januar", "am 1. Januar"
 _MONTH_PREPOSITIONS = {"an": "'ab {month}', 'im {month}' or 'am 1. {month}'",
                        "in": "'im {month}'"}
@@ -62,8 +62,7 @@ def clock_prepositions(plain: str, words: list[Token], lex: GrammarLexicon) -> l
 
 
 _LAST_HOUR = 24  # "Dezember 2026 18 Uhr" has a year after the month
-_DAYS = frozenset({"Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag",
-                   "Sonnabend", "Sonntag"})
+_DAYS = weekday_words("de")
 
 
 def bare_clock_times(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
