@@ -17,7 +17,7 @@ from assistant.quality.factcheck import Known
 from assistant.quality.facts import extract_facts
 from assistant.quality.fit import briefed, without_spans
 from assistant.quality.similarity import copied_share
-from assistant.quality.textnorm import sentence_spans, words
+from assistant.quality.textnorm import content_words, sentence_spans, words
 
 # a sentence this long and this much in 5-word runs of one example is taken from it
 COPIED_MIN_WORDS = 6
@@ -163,12 +163,12 @@ def _worded_like(sentence: str, examples: list[str], brief: str) -> bool:
     example's sentence reworded, "Jetzt rösten wir live und erklären, was im Röster
     passiert" for "Wir rösten live, erklären, was im Röster passiert" (a ready Facebook
     post on a hand grinder, 2026-12-03), which no 5-word run of the example holds."""
-    told = set(words(brief.casefold()))
-    own = [word for word in words(sentence.casefold()) if len(word) > 2 and word not in told]
+    told = set(words(brief))
+    own = [word for word in content_words(sentence) if word not in told]
     if len(own) < EXAMPLE_WORDS:
         return False
     return any(sum(word in known for word in own) >= EXAMPLE_SHARE * len(own)
-               for known in (set(words(example.casefold())) for example in examples))
+               for known in (set(words(example)) for example in examples))
 
 
 _CLITIC_ES = regex.compile(r"(\p{L})['’]s\b")

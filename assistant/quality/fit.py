@@ -30,7 +30,7 @@ from assistant.models import Problem
 from assistant.quality.factcheck import missing
 from assistant.quality.kit_rules import clean_gaps
 from assistant.quality.placeholders import restated_sentence
-from assistant.quality.textnorm import EMAIL_RE, URL_RE, sentence_spans, words
+from assistant.quality.textnorm import EMAIL_RE, URL_RE, content_words, sentence_spans, words
 
 MIN_KEPT = 1  # sentences that must stay
 BRIEF_SHARE = 0.5  # a sentence with this share of the brief's words stays
@@ -74,8 +74,8 @@ def _spare(text: str, span: tuple[int, int], brief: str, language: str, lacking:
 def briefed(sentence: str, brief: str) -> bool:
     """Whether ``sentence`` is mostly the brief's own words: it says what the brief asked
     for, facts or not ("Turn them on under Settings, Alerts.")."""
-    own = [word for word in words(sentence.casefold()) if len(word) > 2]
-    told = set(words(brief.casefold()))
+    own = content_words(sentence)
+    told = set(words(brief))
     return bool(own) and sum(word in told for word in own) / len(own) >= BRIEF_SHARE
 
 
@@ -242,13 +242,13 @@ def _restated_first(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[i
 def brief_words(brief: str) -> set[str]:
     """The brief's words a struck sentence must not take out of the post: folded, of more
     than two letters."""
-    return {word for word in words(brief.casefold()) if len(word) > 2}
+    return set(content_words(brief))
 
 
 def _loses_words(text: str, trial: str, told: set[str]) -> bool:
     """Whether ``trial`` (``text`` less a sentence) lacks one of the brief's words ``told``
     (folded, of more than two letters) that ``text`` says."""
-    return bool((told & set(words(text.casefold()))) - set(words(trial.casefold())))
+    return bool((told & set(words(text))) - set(words(trial)))
 
 
 def _slipped(problems: Sequence[Problem]) -> bool:

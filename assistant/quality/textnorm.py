@@ -89,6 +89,12 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(word for word, _, _ in word_spans(strip_markup(text)))
 
 
+def content_words(text: str) -> tuple[str, ...]:
+    """The words of :func:`words` of more than two letters: what a sentence says, without
+    "an", "im", "we", "to" (how much of a sentence the brief or an example holds)."""
+    return tuple(word for word in words(text) if len(word) > 2)
+
+
 def word_spans(plain: str) -> list[tuple[str, int, int]]:
     """Each word of ``plain`` (a text after :func:`strip_markup`), case-folded, with where it
     stands: the words of :func:`words`, for a message that quotes the text."""
