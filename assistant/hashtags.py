@@ -24,6 +24,10 @@ HASHTAG_RE = regex.compile(
 )
 _TAG_ONLY_RE = regex.compile(rf"{_TAG_BODY}")
 _JOINING = ",;:-–—&+/"  # a tag run after these continues the sentence
+# words written large right after a tag and before the next one, in a block of tags: the
+# rest of a tag the model wrote with a space ("#Möwenbohne #Cold Brew #Hamburg" under a
+# ready Mastodon post, bench 2026-12-03, linked "#Cold" and left "Brew" as a word)
+_SPLIT_TAG = regex.compile(rf"((?: \p{{Lu}}[{_TAG_CHARS}]*){{1,2}})\s+")
 
 
 def extract_hashtags(text: str) -> list[str]:
@@ -44,9 +48,12 @@ def split_trailing_hashtags(text: str) -> tuple[str, list[str]]:
     end = len(text.rstrip())
     trailing: list[tuple[int, str]] = []
     for start, stop, tag in reversed(hashtag_spans(text)):
-        if text[stop:end].strip():
+        gap = text[stop:end]
+        split = _SPLIT_TAG.fullmatch(gap) if trailing else None
+        if gap.strip() and split is None:
             break
-        trailing.append((start, tag))
+        # "#Cold Brew" inside the block: one tag the model wrote with a space, "#ColdBrew"
+        trailing.append((start, tag + "".join(split.group(1).split()) if split else tag))
         end = start
     body = text[:end].rstrip()
     # "Wir lieben #Kaffee #Hamburg": tags that end a sentence are words of it; only a run

@@ -106,6 +106,11 @@ def test_compose_text() -> None:
     ("Unsere Themen: #Kaffee #Hamburg", "Unsere Themen: #Kaffee #Hamburg", []),
     ("#Kaffee #Hamburg", "#Kaffee #Hamburg", []),
     ("Kein Tag hier", "Kein Tag hier", []),
+    # a tag written with a space inside a block is one tag; outside a block, words
+    ("Komm vorbei im Kontor! #Möwenbohne #Cold Brew #Hamburg", "Komm vorbei im Kontor!",
+     ["Möwenbohne", "ColdBrew", "Hamburg"]),
+    ("Komm vorbei! #Möwenbohne #Cold Brew", "Komm vorbei! #Möwenbohne #Cold Brew", []),
+    ("Wir lieben #Kaffee Aus Hamburg #Kaffee", "Wir lieben #Kaffee Aus Hamburg #Kaffee", []),
 ])
 def test_split_trailing_hashtags(text: str, body: str, tags: list[str]) -> None:
     assert split_trailing_hashtags(text) == (body, tags)
