@@ -34,6 +34,7 @@ from assistant.quality.context import QualityContext
 from assistant.quality.fit import FLAWS, STRIKE_CLEARS, fit_post, without_clashing, without_flawed
 from assistant.quality.linkbio import bio_hints
 from assistant.quality.tidy import one_link, tidy_post
+from assistant.rules import never_tags
 
 
 class PostReply(BaseModel):
@@ -138,7 +139,7 @@ def finish_post(
         _spelled(strip_label_hashtags([*post.hashtags, *trailing]), kit, brief, platform_id,
                  language),
         kit.hashtags.pool,
-        kit.hashtags.never,
+        never_tags(kit),
         cap,
     )
     link = tagged_link(brief, kit, platform_id)

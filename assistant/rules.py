@@ -12,7 +12,7 @@ import regex
 from assistant.brand.kit import BrandKit
 from assistant.brand.schema import EMOJI_PATTERN
 from assistant.compliance.labels import label_end
-from assistant.hashtags import extract_hashtags, tag_key
+from assistant.hashtags import extract_hashtags, normalise_tag, tag_key
 from assistant.models import Problem, Severity
 from assistant.platforms.catalogue import load_catalogue
 
@@ -201,10 +201,20 @@ def length_problems(kit: BrandKit, text: str, platform: str | None) -> list[Prob
                      f"posts to {cap}; shorten it by {length - cap}", Severity.WARNING)]
 
 
+def never_tags(kit: BrandKit) -> list[str]:
+    """The tags a post of the brand never carries: its never-list, and each banned word
+    that makes a tag ("#Kaffeejunkie" stood beside "#Kaffeefan" under a ready LinkedIn
+    post, bench 2026-12-03: the kit prefers 'Kaffeefan' to 'Kaffeejunkie', and the tags
+    were read against the never-list only)."""
+    return [*kit.hashtags.never, *(banned.word for banned in kit.banned_words
+                                   if normalise_tag(banned.word) is not None)]
+
+
 def hashtag_set_problems(kit: BrandKit, text: str, hashtags: Iterable[str],
                          tags_useless: bool = False) -> list[Problem]:
-    """Tags the brand never uses, and the brand's always-tags a post lacks (not where
-    ``tags_useless``: a platform on which hashtags have no function)."""
+    """Tags the brand never uses (its never-list, its banned words), and the brand's
+    always-tags a post lacks (not where ``tags_useless``: a platform on which hashtags have
+    no function). A banned word in the text is ``banned_word_problems``'s."""
     used = {tag_key(t) for t in [*extract_hashtags(text), *hashtags]}
     problems = []
     for tag in kit.hashtags.never:
@@ -212,6 +222,13 @@ def hashtag_set_problems(kit: BrandKit, text: str, hashtags: Iterable[str],
             problems.append(
                 _problem("banned_hashtag", f"#{tag} is on the brand's never-list; remove it")
             )
+    listed = {tag_key(t) for t in hashtags}
+    for banned in kit.banned_words:
+        if tag_key(banned.word) in listed:
+            fix = f"use #{banned.replacement}" if banned.replacement and \
+                normalise_tag(banned.replacement) else "remove it"
+            problems.append(_problem("banned_hashtag", f"#{banned.word}: '{banned.word}' is "
+                                     f"banned by the brand; {fix}"))
     missing = [t for t in kit.hashtags.always if tag_key(t) not in used]
     if missing and not tags_useless:
         tags = " ".join(f"#{t}" for t in missing)

@@ -181,6 +181,16 @@ def test_never_hashtags_are_dropped(fake_llm: FakeLLMServer, kit) -> None:  # ty
     assert "Coffeeaddict" not in drafts[0].hashtags and "Kaffee" in drafts[0].hashtags
 
 
+def test_a_banned_word_as_a_tag_is_dropped(fake_llm: FakeLLMServer, kit) -> None:  # type: ignore[no-untyped-def]
+    # the kit prefers 'Kaffeefan' to 'Kaffeejunkie': a ready LinkedIn post of the bench
+    # (2026-12-03) carried both as tags
+    fake_llm.responder = DraftScript(
+        lambda p, c: post(p, GOOD_DE[p], ["Kaffeefan", "Kaffeejunkie"]))
+    drafts = draft_posts(kit, "Neuer Kaffee", ["mastodon"])
+    assert "Kaffeejunkie" not in drafts[0].hashtags and "Kaffeefan" in drafts[0].hashtags
+    assert_honest(drafts)
+
+
 def test_malformed_json_retried_then_clear_error(fake_llm: FakeLLMServer, kit) -> None:  # type: ignore[no-untyped-def]
     fake_llm.push(Reply.malformed(), Reply.malformed())
     with pytest.raises(LLMBadReplyError, match="did not return usable drafts"):

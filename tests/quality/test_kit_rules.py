@@ -14,7 +14,13 @@ from assistant.quality.grammar_words import GrammarLexicon
 from assistant.quality.kit_rules import drop_never_tags, put_opener
 from assistant.quality.terms import replace_terms
 from assistant.quality.tidy import tidy_post
-from assistant.rules import banned_word_problems, emoji_problems, hashtag_set_problems, opens_with
+from assistant.rules import (
+    banned_word_problems,
+    emoji_problems,
+    hashtag_set_problems,
+    never_tags,
+    opens_with,
+)
 
 
 @pytest.fixture(scope="module")
@@ -182,3 +188,12 @@ def test_a_post_breaking_every_learned_rule_comes_out_following_them(
     assert opens_with(tidied, "Moin")
     # the dative plural is left for the repair call, which the check still asks for
     assert [p.code for p in banned_word_problems(learned, tidied)] == ["banned_word"]
+
+
+def test_a_banned_word_is_no_tag(coffee: BrandKit) -> None:
+    assert {"Kaffeejunkie", "Premium"} <= set(never_tags(coffee))
+    tags = ["Möwenbohne", "Kaffeefan"]
+    found = hashtag_set_problems(coffee, "Neuer Kaffee im Kontor.", [*tags, "kaffeejunkie"])
+    assert [p.message for p in found if p.code == "banned_hashtag"] == [
+        "#Kaffeejunkie: 'Kaffeejunkie' is banned by the brand; use #Kaffeefan"]
+    assert not hashtag_set_problems(coffee, "Neuer Kaffee im Kontor.", tags)
