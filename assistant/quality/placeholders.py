@@ -107,15 +107,25 @@ _ITEM_WORDS = 3
 _TERMS_LISTED = 2
 
 
+# the prompt's "'Kaffeefan' (not 'Kaffeejunkie')" copied in its shape: "Kaffeefan, nicht
+# Kaffeelabel, nicht Kaffeelabor" stood as a line of a ready Instagram post (bench,
+# 2026-12-03): a kit term and nothing but words it is "not"
+_NEGATED = regex.compile(r"(?i:nicht|not|kein|keine|no)\s+\S+")
+
+
 def term_lines(text: str, terms: frozenset[str]) -> list[str]:
-    """The lines of ``text`` that list the kit's ``terms`` (case-folded) as bare words."""
+    """The lines of ``text`` that list the kit's ``terms`` (case-folded) as bare words, or
+    one of them beside the words it is not."""
     found = []
     for line in text.split("\n"):
         items = [item.strip() for item in line.strip().rstrip(".!").split(",")]
-        if len(items) < _LIST_ITEMS or any(
+        if len(items) < 2 or any(
                 not item or len(item.split()) > _ITEM_WORDS or item[-1] in "?:;" for item in items):
             continue
-        if sum(item.casefold() in terms for item in items) >= _TERMS_LISTED:
+        listed = sum(item.casefold() in terms for item in items)
+        negated = sum(bool(_NEGATED.fullmatch(item)) for item in items)
+        if (len(items) >= _LIST_ITEMS and listed >= _TERMS_LISTED) or (
+                listed and negated and listed + negated == len(items)):
             found.append(line.strip())
     return found
 

@@ -92,8 +92,14 @@ def test_the_prompts_list_of_preferred_terms_as_a_line_is_a_leftover(coffee: Bra
     for fine in ("Für jeden Kaffeefan ein Wachmacher, dazu eine Aktion im Shop.",
                  "Noten von Kakao, Karamell, Orange",
                  "Espresso, Filter, Cold Brew, Wachmacher",
-                 "Kaffeefan, Wachmacher? Dann komm vorbei, probier mit, nimm mit"):
+                 "Kaffeefan, Wachmacher? Dann komm vorbei, probier mit, nimm mit",
+                 "Espresso, nicht Filter", "Kaffeefan, Espresso, nicht Filter"):
         assert placeholder_problems(fine, terms) == [], fine
+    # the prompt's "'Kaffeefan' (not 'Kaffeejunkie')" in its shape (a ready Instagram
+    # post, bench 2026-12-03)
+    for copied in ("Kaffeefan, nicht Kaffeelabel, nicht Kaffeelabor",
+                   "Kaffeefan, nicht Kaffeejunkie."):
+        assert [p.code for p in placeholder_problems(copied, terms)] == ["placeholder"], copied
 
 
 ELLIPSIS = "finish the last sentence"
