@@ -40,7 +40,8 @@ is incompatible (a false warning keeps a good post from being "ready"):
 14. "ein bisschen" before a plural: "ein bisschen Überlegungen" (``grammar_amounts``);
 15. a function word written with a capital after a small word inside a sentence: "ein
     großes An merkliche Event" (``grammar_capitals``);
-16. a fixed phrase with the wrong preposition: "in Hause" -> "zu Hause" (``grammar_idioms``);
+16. a fixed phrase with the wrong preposition: "in Hause" -> "zu Hause"; an event as the
+    object of a verb for goods: "den Röstkurs ... abholen" (``grammar_idioms``);
 17. a verb that needs a reflexive or an object said with neither: "Du kannst auch per Mail
     anmelden" -> "Du kannst dich ...", "Wir freuen auf euch" -> "Wir freuen uns auf euch"
     (``grammar_reflexive``).
@@ -75,7 +76,7 @@ from assistant.quality.grammar_dative import (
     dative_plural,
     joined_feminine_case,
 )
-from assistant.quality.grammar_idioms import fixed_phrases
+from assistant.quality.grammar_idioms import events_as_goods, fixed_phrases
 from assistant.quality.grammar_object import (
     doubled_pronouns,
     hanging_prepositions,
@@ -337,7 +338,7 @@ _RULES = (dative_plural, dative_articles, dative_bare_nouns, dative_bare_persons
           person_before_du,
           imperative_sich,
           small_compound_heads, small_nominal_adjectives, relative_pronouns, bisschen_plural,
-          capitalised_function_words, fixed_phrases, missing_reflexive)
+          capitalised_function_words, fixed_phrases, events_as_goods, missing_reflexive)
 
 
 def grammar_findings(text: str, lex: GrammarLexicon) -> list[Finding]:

@@ -1,13 +1,24 @@
-"""Rule 16 of the German grammar check: a fixed phrase with the wrong preposition (pure).
+"""Rule 16 of the German grammar check: a fixed phrase with the wrong preposition, and an
+event that a post orders or picks up like goods (pure).
 
 "Wie kann man Cold Brew in Hause herstellen?" and "Kaffee in Hause rösten" (a ready Threads
 and a ready Instagram draft of the embedded model for the brief's "zu Hause", bench
 2026-12-03): the old dative "Hause" lives on only in fixed phrases, "zu Hause", "nach
 Hause", "von zu Hause", "im Hause" (a firm's premises); "in Hause" is none of them.
 Mended: one correction fits.
+
+16b: "Möchtest du mit uns den Röstkurs am 12. Dezember 18 Uhr in Altona abholen?" (a ready
+Facebook draft, bench 2026-12-03; issue 13 quotes the same for the first draft it saw, and
+"Bestelle dir heute im Laden" for a course). A course, a workshop or a tasting is booked or
+attended; "abholen" and "bestellen" are for goods. Read where the event is the verb's
+object: after an article and no preposition ("Tickets für den Workshop bestellen" is
+right), in the same sentence as the verb. A warning without a mend: the right verb needs
+another sentence ("dich zum Röstkurs anmelden").
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 from assistant.quality.grammar_phrase import Finding
 from assistant.quality.grammar_words import GrammarLexicon, Token
@@ -28,3 +39,54 @@ def fixed_phrases(plain: str, words: list[Token], lex: GrammarLexicon) -> list[F
         fix = f"{start} {noun.text}"
         found.append(Finding(phrase, f"'{phrase}': the fixed phrase is '{fix}'", fix))
     return found
+
+
+# what a post holds a date, a course or a tasting for (a noun ending so: "Röstkurs")
+_EVENTS = ("kurs", "workshop", "cupping", "webinar", "seminar", "verkostung", "tasting",
+           "veranstaltung", "führung")
+# the verbs of goods, in the forms a post uses
+_GOODS_VERBS = frozenset({"abholen", "abzuholen", "abholst", "abholt", "abgeholt",
+                          "bestellen", "bestellst", "bestellt", "bestelle", "bestell"})
+# an article or possessive that may open the verb's object
+_DETERMINERS = frozenset({"den", "einen", "unseren", "deinen", "euren", "diesen", "das",
+                          "ein", "unser", "dein", "euer", "dieses", "die", "eine", "unsere",
+                          "deine", "eure", "diese"})
+_PREPOSITIONS = frozenset({"für", "über", "auf", "in", "an", "um", "durch", "gegen", "ohne",
+                           "zu", "mit", "nach", "von", "bei", "aus", "vor", "hinter", "neben",
+                           "unter", "zwischen", "wegen", "statt"})
+
+
+def events_as_goods(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 16b (see the module doc): "den Röstkurs ... abholen"."""
+    del lex  # closed word lists
+    found = []
+    for sentence in _sentences(words):
+        verb = next((token for token in sentence if token.lower in _GOODS_VERBS), None)
+        if verb is None:
+            continue
+        for index in range(1, len(sentence)):
+            article, noun = sentence[index - 1], sentence[index]
+            before = sentence[index - 2].lower if index > 1 else ""
+            if not noun.capitalised or not noun.lower.endswith(_EVENTS) or \
+                    article.lower not in _DETERMINERS or before in _PREPOSITIONS:
+                continue
+            # the phrase is the object only: the words between may hold another finding
+            phrase = plain[article.start:noun.end]
+            found.append(Finding(phrase, f"'{article.text} {noun.text} … {verb.text}': a "
+                                 f"{noun.text} is booked or attended, not '{verb.text}' like "
+                                 f"goods; write 'dich zum {noun.text} anmelden' or 'den "
+                                 f"{noun.text} besuchen'", None))
+            break
+    return found
+
+
+def _sentences(words: list[Token]) -> Iterator[list[Token]]:
+    """The tokens sentence by sentence; the dot of a date ("am 12. Dezember") ends none."""
+    sentence: list[Token] = []
+    for index, token in enumerate(words):
+        if sentence and token.sentence_start and not words[index - 1].ordinal:
+            yield sentence
+            sentence = []
+        sentence.append(token)
+    if sentence:
+        yield sentence

@@ -556,3 +556,29 @@ def test_a_list_of_numbers_is_no_count_and_no_crash(lex: GrammarLexicon) -> None
     """"mit 3,3,4 Plätze" stood in a German man page: the dative rule read "3,3,4" as one
     number and raised ValueError, which would have cost a draft its checks."""
     assert _messages("Schritte 1,2,3: mit 3,3,4 Plätze und mit 2,5 Litern.", lex) == []
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    # a ready Facebook draft (bench 2026-12-03), and the issue's first draft
+    ("Möchtest du mit uns den Röstkurs am 12. Dezember 18 Uhr in Altona abholen?",
+     "'den Röstkurs … abholen': a Röstkurs is booked or attended, not 'abholen' like goods; "
+     "write 'dich zum Röstkurs anmelden' or 'den Röstkurs besuchen'"),
+    ("Hey du! Du bist ein Kaffeetrinker und möchtest den Röstkurs am 12. Dezember abholen?",
+     "'den Röstkurs … abholen': a Röstkurs is booked or attended, not 'abholen' like goods; "
+     "write 'dich zum Röstkurs anmelden' or 'den Röstkurs besuchen'"),
+    ("Bestelle dir einen Workshop für dein Team!",
+     "'einen Workshop … Bestelle': a Workshop is booked or attended, not 'Bestelle' like "
+     "goods; write 'dich zum Workshop anmelden' or 'den Workshop besuchen'"),
+])
+def test_an_event_is_not_picked_up_or_ordered(text: str, message: str,
+                                              lex: GrammarLexicon) -> None:
+    # the first also lacks its "um" before the clock time (rule 8b)
+    assert message in _messages(text, lex)
+
+
+def test_goods_verbs_beside_an_event_that_is_not_their_object(lex: GrammarLexicon) -> None:
+    for fine in ("Tickets für den Workshop kannst du im Laden bestellen.",
+                 "Nach dem Röstkurs kannst du deine Bohnen abholen.",
+                 "Der Röstkurs ist voll. Bohnen kannst du im Shop bestellen.",
+                 "Melde dich zum Röstkurs an und bestelle Bohnen im Shop."):
+        assert _messages(fine, lex) == [], fine
