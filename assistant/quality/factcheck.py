@@ -340,13 +340,31 @@ def missing_fact_problems(found: list[str]) -> list[Problem]:
 _SAID_ONCE = ("date", "time", "price", "percent")
 
 
+# a count with its noun said twice: "maximal 8 Plätze! ... / 8 Plätze." (a ready Instagram
+# post, bench 2026-12-03), "16 Stunden im Kühlschrank ..." in two lines; a number alone
+# may come back ("2 Tassen, 2 Minuten"), and one after a name is part of it ("ISO 27001
+# certification" in two paragraphs)
+_COUNTED = regex.compile(r"(?<![\p{L}\d.,:/])(\d+(?:[.,]\d+)?)\s+(\p{L}[\p{L}-]*)")
+_NOT_COUNTED = frozenset({"uhr", "h", "euro", "euros", "eur", "dollar", "dollars", "usd", "chf",
+                          "prozent", "percent", "am", "pm"})
+
+
 def repeated_facts(text: str, language: str) -> list[str]:
-    """The dates, times, prices and percentages ``text`` states more than once, as first
-    written."""
+    """The dates, times, prices and percentages ``text`` states more than once, and each
+    count with its noun, as first written."""
     counted: dict[tuple[str, str], list[str]] = {}
     for fact in extract_facts(text, language):
         if fact.kind in _SAID_ONCE:
             counted.setdefault((fact.kind, fact.key), []).append(fact.shown)
+    plain = URL_RE.sub(" ", text)
+    for found in _COUNTED.finditer(plain):
+        noun = found.group(2)
+        before = plain[:found.start()].split()[-1:]
+        if noun.casefold() in _NOT_COUNTED or is_calendar_word(noun) or \
+                (before and before[0].isupper() and before[0].isalpha()):
+            continue
+        counted.setdefault(("count", f"{found.group(1)} {noun.casefold()}"),
+                           []).append(found.group(0))
     return [shown[0] for shown in counted.values() if len(shown) > 1]
 
 

@@ -417,6 +417,21 @@ def test_a_date_time_or_price_said_twice_is_named_once() -> None:
     assert repeated_facts("Webinar on 10 December at 16:00 CET, 45 minutes.", "en") == []
 
 
+def test_a_count_with_its_noun_said_twice_is_named_once() -> None:
+    """"8 Plätze." as a line under "maximal 8 Plätze!" stood in a ready Instagram post
+    (bench, 2026-12-03)."""
+    from assistant.quality.factcheck import repeated_facts
+
+    assert repeated_facts("Einladung zum Röstkurs am 12. Dezember, 18 Uhr, maximal 8 Plätze! "
+                          "Jetzt anmelden!\n8 Plätze.\nAnmeldung im Laden.", "de") == ["8 Plätze"]
+    assert repeated_facts("16 Stunden im Kühlschrank ziehen lassen.\n16 stunden warten.",
+                          "de") == ["16 Stunden"]
+    # a name's number, another noun, a time said once as a time
+    for fine in ("ISO 27001 certification is key. Learn more about our ISO 27001 certification.",
+                 "2 Tassen Wasser, 2 Minuten warten.", "Um 18 Uhr geht es los, Einlass 17 Uhr."):
+        assert repeated_facts(fine, "en") == [], fine
+
+
 def test_a_partner_named_in_a_german_brief_is_a_fact_the_post_carries(
         coffee: BrandKit) -> None:
     """A ready Facebook draft of a sponsored brief (bench, 2026-12-01) left the partner out:
