@@ -105,6 +105,30 @@ def without_sentences(text: str, drop_it: Callable[[str], bool]) -> str:
     return _without_spans(text, spans, [span for span in spans if drop_it(text[slice(*span)])])
 
 
+# a run of words said twice with nothing between: "Bewerbung per Mail an moin@... Bewerbung
+# per Mail an moin@..." closed a Facebook draft (bench, 2026-12-03); an address ends no
+# sentence, so the echo of whole sentences cannot see it
+_DOUBLED_MIN = 3
+_TOKEN = regex.compile(r"\S+")
+
+
+def without_doubled_runs(text: str) -> str:
+    """``text`` with each run of _DOUBLED_MIN words or more that follows itself at once,
+    word for word, said once (the longest first)."""
+    while True:
+        tokens = list(_TOKEN.finditer(text))
+        said = [token.group() for token in tokens]
+        doubled = next(((tokens[start + size - 1].end(), tokens[start + 2 * size - 1].end())
+                        for size in range(len(said) // 2, _DOUBLED_MIN - 1, -1)
+                        for start in range(len(said) - 2 * size + 1)
+                        if said[start] == said[start + size]
+                        and said[start:start + size] == said[start + size:start + 2 * size]),
+                       None)
+        if doubled is None:
+            return text
+        text = text[:doubled[0]] + text[doubled[1]:]
+
+
 def without_echoes(text: str) -> str:
     """``text`` without a sentence or line of ECHO_MIN_WORDS words or more that another
     sentence says in full, word for word (of two equal ones the later goes): the model's

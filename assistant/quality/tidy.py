@@ -46,9 +46,10 @@ what the checks would flag:
   vorbei im Kontor oder bestell im Shop" under "Anmeldung im Laden oder per Mail",
   ``calls.usual_call``), when another sentence stays;
 * a sentence or line that another sentence of the post says in full, word for word, goes
-  (the later of two equal ones), and a label line that the next line begins with
-  ("Anmeldung:" over "Anmeldung im Laden ..."): a small model's echo, never new
-  information; the post's
+  (the later of two equal ones), and so does a run of three words or more said twice with
+  nothing between ("Bewerbung per Mail an moin@... Bewerbung per Mail an moin@..."), and a
+  label line that the next line begins with ("Anmeldung:" over "Anmeldung im Laden ..."):
+  a small model's echo, never new information; the post's
   link said twice stays only where it stands last, or where a sentence leads to it
   (``one_link``, after drafting has put the tagged link in);
 * the rules a person accepted into the kit: its banned emoji go like foreign ones
@@ -73,6 +74,7 @@ import regex
 from assistant.brand.schema import BrandKit
 from assistant.quality.borrowed import (
     copied_examples,
+    without_doubled_runs,
     without_echoes,
     without_guidance,
     without_sentences,
@@ -149,7 +151,7 @@ def tidy_post(text: str, kit: BrandKit, platform: str, link: str | None, *,
     text = without_sentences(without_part_labels(text),
                               lambda sentence: SHOWN_EXAMPLE.search(sentence) is not None
                               or SELF_REFERENCE.search(sentence) is not None)
-    text = _ECHOED_LABEL.sub("", without_echoes(text))
+    text = _ECHOED_LABEL.sub("", without_echoes(without_doubled_runs(text)))
     text = _drop_emoji(text, kit)
     if language == "de":
         text = mend_address(text, kit.formality)

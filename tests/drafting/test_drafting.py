@@ -58,7 +58,9 @@ def test_happy_path_one_call_for_three_platforms(fake_llm: FakeLLMServer, kit) -
 
 def test_over_the_limit_is_repaired_on_second_call(fake_llm: FakeLLMServer, kit) -> None:  # type: ignore[no-untyped-def]
     # one long sentence: nothing to leave out that would make it fit (quality/fit.py)
-    long_text = "Heute rösten wir " + "und rösten " * 40 + "wieder für dich in Altona."
+    # (no run of words said twice in a row: tidy says such a run once)
+    long_text = ("Heute rösten wir " + " ".join(f"die Sorte {n} und" for n in range(40))
+                 + " wieder für dich in Altona.")
 
     def text_for(platform: str, call: int):  # type: ignore[no-untyped-def]
         return post(platform, long_text if call == 0 else GOOD_DE[platform])
@@ -242,7 +244,9 @@ def test_the_briefs_link_in_the_first_comment_is_tagged_too(fake_llm: FakeLLMSer
 def test_model_that_never_fixes_leaves_flagged_drafts(fake_llm: FakeLLMServer, kit) -> None:  # type: ignore[no-untyped-def]
     """Every reply is wrong in some way: each draft ends ok (after safe fixes) or flagged."""
     wrong = {
-        "x": "Kaffee, " * 60 + "Kaffee!",  # one sentence: nothing to leave out to fit
+        # one sentence: nothing to leave out to fit (and no run said twice, which tidy
+        # would say once)
+        "x": " ".join(f"Kaffee {n}," for n in range(60)) + " Kaffee!",
         "instagram": "Sonderangebot für Sie! Besuchen Sie https://shop.moewenbohne.example jetzt.",
         # "wenn Sie Zeit haben" is no form tidy mends to du: it stays for the checks
         "linkedin": "Wir freuen uns, Ihnen unseren Premium-Kaffee vorzustellen, wenn Sie "
