@@ -34,7 +34,7 @@ from assistant.quality.facts import (
 )
 from assistant.quality.names import Name
 from assistant.quality.rates import changed_rates, missing_rates, stated_rates
-from assistant.quality.status import missing_states
+from assistant.quality.status import changed_states, missing_states, state_dates
 from assistant.quality.textnorm import URL_RE
 
 _WEB = ("url", "email", "handle")
@@ -64,6 +64,8 @@ class Known:
     periods: frozenset[tuple[str, str]] = frozenset()
     # the years stated: with a date, or as a number of four digits ("seit 2019")
     years: frozenset[str] = frozenset()
+    # (state, date) of the dates stated with a state: closed on "26.12." (``status``)
+    states: frozenset[tuple[int, str]] = frozenset()
 
     @classmethod
     def of(cls, texts: tuple[str, ...], language: str) -> Known:
@@ -117,6 +119,7 @@ def _known(texts: tuple[str, ...], language: str) -> Known:
         periods=stated_rates(texts),
         years=frozenset({f.year for f in facts if f.year} |
                         {n for n in numbers if len(n) == 4 and n.isdigit()}),
+        states=state_dates(texts, language),
     )
 
 
@@ -138,6 +141,7 @@ def invented(text: str, language: str, sources: Known, names: list[Name],
     written."""
     shown = [f.shown for f in extract_facts(text, language) if not sources.covers(f)]
     shown += changed_rates(text, sources.periods)
+    shown += changed_states(text, language, sources.dates, sources.states)
     for name in names:
         if not name.person or name.word.casefold() not in person_words:
             shown.append(f"{name.word}{_PERSON}" if name.person else name.word)

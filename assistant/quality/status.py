@@ -7,11 +7,21 @@ date kept, the meaning turned round, and nothing flagged it. A brief that says o
 these states names it with few words; a post that keeps it uses one of a few more. When
 the brief has the state and the post has none of its words, the word of the brief is a
 missing fact.
+
+A post can also keep the state and the date and pair them the other way round: "Das
+Kontor ist ab dem 27. Dezember geschlossen." for "Vom 24. bis 26. Dezember ist das Kontor
+geschlossen, ab dem 27. Dezember sind wir wieder für euch da." (a ready Mastodon post,
+bench 2026-12-03). A date that a source states, said in one clause with a state that no
+source gives that date, is made up (``changed_states``; ``factcheck`` counts it as an
+invented fact).
 """
 
 from __future__ import annotations
 
 import regex
+
+from assistant.quality.facts import extract_facts
+from assistant.quality.textnorm import CLAUSE_CUT, sentence_spans
 
 # (what marks the state in a brief, what a post may say for it)
 _STATES: tuple[tuple[regex.Pattern[str], regex.Pattern[str]], ...] = tuple(
@@ -34,6 +44,9 @@ _STATES: tuple[tuple[regex.Pattern[str], regex.Pattern[str]], ...] = tuple(
          r"kostenlos|gratis|umsonst|free|no\s+(?:extra\s+)?cost|ohne\s+Aufpreis|inklusive"
          r"|included|inbegriffen|geschenkt|kostet\s+nichts|costs?\s+nothing"),
     ))
+# the states that hold for a date (closed, cancelled, sold out, postponed); "free" is said
+# of a thing, in any clause ("Am 7. Dezember: kostenloses Cupping")
+_DATED = 4
 
 
 def missing_states(text: str, brief: str) -> list[str]:
@@ -44,3 +57,38 @@ def missing_states(text: str, brief: str) -> list[str]:
         if match is not None and in_post.search(text) is None:
             found.append(match.group(0))
     return found
+
+
+def state_dates(texts: tuple[str, ...], language: str) -> frozenset[tuple[int, str]]:
+    """(state, date key) for each date that ``texts`` name in one clause with a word of a
+    state that holds for a date: (0, "26.12.") for "Vom 24. bis 26. Dezember ist das Kontor
+    geschlossen". Read with the post's words, so that what a post may say for a state is
+    also what a source may ("Neuer Termin ist der 19. Dezember")."""
+    pairs: set[tuple[int, str]] = set()
+    for clause in (clause for text in texts for clause in _clauses(text)):
+        dates = {fact.key for fact in extract_facts(clause, language) if fact.kind == "date"}
+        for state, (_, in_post) in enumerate(_STATES[:_DATED]):
+            if dates and in_post.search(clause):
+                pairs |= {(state, key) for key in dates}
+    return frozenset(pairs)
+
+
+def changed_states(text: str, language: str, dates: frozenset[str],
+                   stated: frozenset[tuple[int, str]]) -> list[str]:
+    """The post's dates that a source states (``dates``), each said in one clause with a
+    state that no source gives it (``stated``, from :func:`state_dates`): "27. Dezember
+    geschlossen"."""
+    found = []
+    for clause in _clauses(text):
+        facts = [fact for fact in extract_facts(clause, language) if fact.kind == "date"]
+        for state, (_, in_post) in enumerate(_STATES[:_DATED]):
+            said = in_post.search(clause) if facts else None
+            found += [f"{fact.shown} {said.group(0)}" for fact in facts if said is not None
+                      and fact.key in dates and (state, fact.key) not in stated]
+    return found
+
+
+def _clauses(text: str) -> list[str]:
+    """The clauses of ``text``: its sentences, cut at commas, colons and dashes."""
+    return [clause for start, end in sentence_spans(text)
+            for clause in CLAUSE_CUT.split(text[start:end]) if clause.strip()]

@@ -291,8 +291,30 @@ def test_a_state_of_the_brief_turned_round_is_a_missing_fact(coffee: BrandKit) -
     "Das Kontor schließt vom 24. bis 26. Dezember; ab dem 27. Dezember sind wir wieder da.",
 ])
 def test_a_state_kept_in_other_words_passes(post: str, coffee: BrandKit) -> None:
-    assert "missing_fact" not in codes(quality_problems(post, [], context(coffee,
-                                                                          brief=CLOSED_BRIEF)))
+    found = codes(quality_problems(post, [], context(coffee, brief=CLOSED_BRIEF)))
+    assert "missing_fact" not in found and "invented_fact" not in found
+
+
+def test_a_date_with_a_state_the_brief_gives_another_date_is_invented(
+        coffee: BrandKit) -> None:
+    """A ready Mastodon post (bench, 2026-12-03): closed "ab dem 27. Dezember", the day the
+    brief opens again; every date and the state were there, so nothing was missing."""
+    post = ("Hier ist eine Weihnachten-Erinnerung: Das Kontor ist ab dem 27. Dezember "
+            "geschlossen. Frohe Weihnachten! Vom 24. bis 26. Dezember ist das Kontor "
+            "geschlossen.")
+    [problem] = [p for p in quality_problems(post, [], context(coffee, brief=CLOSED_BRIEF,
+                                                               platform="mastodon"))
+                 if p.code == "invented_fact"]
+    assert "'27. Dezember geschlossen'" in problem.message
+    # a new date for a course that is called off, and a free thing on a date: no state
+    # turned round
+    moved = "Der Röstkurs am 12. Dezember fällt aus, neuer Termin ist der 19. Dezember."
+    for fine, brief in (("Der Röstkurs am 12. Dezember fällt aus. Neuer Termin ist der 19. "
+                         "Dezember.", moved),
+                        ("Am 7. Dezember: kostenloses Cupping im Kontor.",
+                         "Cupping am 7. Dezember im Kontor. Kostenlos.")):
+        assert "invented_fact" not in codes(quality_problems(fine, [], context(coffee,
+                                                                               brief=brief)))
 
 
 def test_states_in_english(software: BrandKit) -> None:
