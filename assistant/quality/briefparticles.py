@@ -8,11 +8,20 @@ the separable verbs whose bare verb cannot stand for the whole (``_SEPARABLE``),
 form the brief used, in a clause that has the verb, no particle of its own and two words
 after the verb at least; "finden" with a pronoun right after it is left ("Ihr findet uns
 im Kontor" finds). The particle goes at the clause's end, where a main clause puts it.
+
+The same brief came back as "Stellen wir unseren Hafer-Cappuccino gemeinsam mit der
+Hafermolkerei Elbhof vor, ab Montag im Café für 3,80 €." in ready Facebook drafts (bench,
+2026-12-01 and 12-03): the brief's first part moved, and the verb that followed it stayed
+first, which makes a statement read as a question or a call ("Let us introduce ...").
+Where the brief has that verb after a first part and the post opens a sentence with it
+before "wir" and closes it with a full stop, "wir" goes first (``keep_brief_order``).
 """
 
 from __future__ import annotations
 
 import regex
+
+from assistant.quality.verbs_de import looks_like_verb
 
 # a verb stem -> its particle: the bare verb means something else, or nothing
 _SEPARABLE = {"stell": "vor", "lad": "ein", "läd": "ein", "find": "statt", "meld": "an",
@@ -81,3 +90,23 @@ def keep_brief_particles(text: str, brief: str) -> str:
         out += [text[last:close], " " + wanted[verb]]
         last = close
     return "".join(out) + text[last:]
+
+
+# the brief's verb after a first part of its clause: "... stellen wir" (not at its start)
+_INVERTED = regex.compile(r"(?<=\p{L}[^\S\n]+)(\p{Ll}+)\s+wir\b")
+# a sentence of the post that opens with a verb before "wir" and ends in a full stop
+_VERB_FIRST = regex.compile(r"(?m)(?:^|(?<=[.!?]\s)|(?<=\|\s))(\p{Lu}\p{Ll}+)\s+wir\b"
+                            r"(?=[^.!?:\n]*(?:\d\.[^.!?:\n]*)*\.(?:\s|$))")
+
+
+def keep_brief_order(text: str, brief: str) -> str:
+    """``text`` with "wir" first in each sentence that opens with a verb the brief says
+    after a first part ("Stellen wir ... vor." -> "Wir stellen ... vor.", see the module
+    doc)."""
+    # a verb's form for "wir" ("stellen", "sind"), not "und wir", "dass wir", "die wir"
+    inverted = {found.group(1) for found in _INVERTED.finditer(brief)
+                if looks_like_verb(found.group(1))}
+    if not inverted:
+        return text
+    return _VERB_FIRST.sub(lambda found: f"Wir {found.group(1).lower()}"
+                           if found.group(1).lower() in inverted else found.group(0), text)

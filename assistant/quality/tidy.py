@@ -26,7 +26,9 @@ what the checks would flag:
   place with another form of it ("unsere Partnerkooperative zahlen wir" -> "unserer",
   ``briefforms``), and the brief's separable verb its particle where the post dropped it
   ("Wir stellen unseren Hafer-Cappuccino ab Montag im Café" -> "... vor",
-  ``briefparticles``);
+  ``briefparticles``), and "wir" first where the post opens a statement with the verb that
+  the brief says after its first part ("Stellen wir unseren Hafer-Cappuccino ... vor." ->
+  "Wir stellen ...");
 * a web address that no source states (the test of ``invented_fact``: not the brief's link,
   not in the brief or the kit's facts) goes, with the label or arrow that pointed at it
   ("Mehr: https://..."), when the brief is known; and so does the year of a date whose
@@ -81,7 +83,7 @@ from assistant.quality.borrowed import (
     without_usual_call,
 )
 from assistant.quality.briefforms import keep_brief_forms
-from assistant.quality.briefparticles import keep_brief_particles
+from assistant.quality.briefparticles import keep_brief_order, keep_brief_particles
 from assistant.quality.context import QualityContext
 from assistant.quality.dictionary import dictionaries
 from assistant.quality.emoji import foreign_emoji
@@ -155,7 +157,8 @@ def tidy_post(text: str, kit: BrandKit, platform: str, link: str | None, *,
     text = _drop_emoji(text, kit)
     if language == "de":
         text = mend_address(text, kit.formality)
-        text = keep_brief_particles(keep_brief_forms(text, brief), brief) if brief else text
+        text = keep_brief_order(keep_brief_particles(keep_brief_forms(text, brief), brief),
+                                brief) if brief else text
     text = apply_kit_rules(text, kit, language, lex)
     text = _capitalised(without_name_labels(text, (kit.name, kit.legal.name)), language)
     return mend_grammar(text, lex) if language == "de" and lex is not None else text

@@ -1,11 +1,16 @@
-"""keep_brief_particles: the brief's separable verb keeps its particle in the post."""
+"""keep_brief_particles: the brief's separable verb keeps its particle in the post;
+keep_brief_order: "wir" first where the post opens a statement with the brief's verb."""
 
 from __future__ import annotations
 
 import pytest
 
 from assistant.brand.kit import BrandKit
-from assistant.quality.briefparticles import brief_particles, keep_brief_particles
+from assistant.quality.briefparticles import (
+    brief_particles,
+    keep_brief_order,
+    keep_brief_particles,
+)
 from assistant.quality.tidy import tidy_post
 
 HAFER = ("Gemeinsam mit der Hafermolkerei Elbhof stellen wir unseren Hafer-Cappuccino vor, "
@@ -54,3 +59,21 @@ def test_tidy_puts_the_particle_back_in_german_posts(coffee: BrandKit) -> None:
     text = "Werbung | Wir stellen unseren Hafer-Cappuccino ab Montag im Café für 3,80 €."
     assert tidy_post(text, coffee, "facebook", None, brief=HAFER) == (
         "Werbung | Wir stellen unseren Hafer-Cappuccino ab Montag im Café für 3,80 € vor.")
+
+
+def test_a_statement_that_opens_with_the_briefs_verb_puts_wir_first(coffee: BrandKit) -> None:
+    """A ready Facebook post (bench, 2026-12-03; the same on 12-01): the brief's first part
+    moved, its verb stayed first."""
+    text = ("Werbung | Was ist der Hafer-Cappuccino?\n\nStellen wir unseren Hafer-Cappuccino "
+            "gemeinsam mit der Hafermolkerei Elbhof vor, ab Montag im Café für 3,80 €.")
+    mended = text.replace("Stellen wir", "Wir stellen")
+    assert keep_brief_order(text, HAFER) == mended
+    assert tidy_post(text, coffee, "facebook", None, brief=HAFER) == mended
+    # a question, a call with a colon, a verb the brief opens with, a brief without it
+    for fine, brief in (("Stellen wir unseren Hafer-Cappuccino vor? Ja!", HAFER),
+                        ("Stellen wir uns vor: ab Montag im Café.", HAFER),
+                        ("Freuen wir uns auf Montag.", "Freuen wir uns auf Montag!"),
+                        ("Freuen wir uns auf Montag.", KURS),
+                        ("Und wir freuen uns.", "Ab Montag ist es so weit, und wir freuen uns."),
+                        ("Dass wir rösten, weißt du.", "Du weißt, dass wir rösten.")):
+        assert keep_brief_order(fine, brief) == fine, fine
