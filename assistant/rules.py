@@ -10,7 +10,7 @@ from functools import lru_cache
 import regex
 
 from assistant.brand.kit import BrandKit
-from assistant.brand.schema import EMOJI_PATTERN
+from assistant.brand.schema import EMOJI_PATTERN, BannedWord
 from assistant.compliance.labels import label_end
 from assistant.hashtags import extract_hashtags, normalise_tag, tag_key
 from assistant.models import Problem, Severity
@@ -201,13 +201,16 @@ def length_problems(kit: BrandKit, text: str, platform: str | None) -> list[Prob
                      f"posts to {cap}; shorten it by {length - cap}", Severity.WARNING)]
 
 
+def banned_tags(kit: BrandKit) -> list[BannedWord]:
+    """The kit's banned words that make a tag: "#Kaffeejunkie" stood beside "#Kaffeefan"
+    under a ready LinkedIn post (bench, 2026-12-03; the kit prefers 'Kaffeefan' to
+    'Kaffeejunkie'), and the tags were read against the never-list only."""
+    return [banned for banned in kit.banned_words if normalise_tag(banned.word) is not None]
+
+
 def never_tags(kit: BrandKit) -> list[str]:
-    """The tags a post of the brand never carries: its never-list, and each banned word
-    that makes a tag ("#Kaffeejunkie" stood beside "#Kaffeefan" under a ready LinkedIn
-    post, bench 2026-12-03: the kit prefers 'Kaffeefan' to 'Kaffeejunkie', and the tags
-    were read against the never-list only)."""
-    return [*kit.hashtags.never, *(banned.word for banned in kit.banned_words
-                                   if normalise_tag(banned.word) is not None)]
+    """The tags a post of the brand never carries: its never-list and its banned words."""
+    return [*kit.hashtags.never, *(banned.word for banned in banned_tags(kit))]
 
 
 def hashtag_set_problems(kit: BrandKit, text: str, hashtags: Iterable[str],
@@ -223,7 +226,7 @@ def hashtag_set_problems(kit: BrandKit, text: str, hashtags: Iterable[str],
                 _problem("banned_hashtag", f"#{tag} is on the brand's never-list; remove it")
             )
     listed = {tag_key(t) for t in hashtags}
-    for banned in kit.banned_words:
+    for banned in banned_tags(kit):
         if tag_key(banned.word) in listed:
             fix = f"use #{banned.replacement}" if banned.replacement and \
                 normalise_tag(banned.replacement) else "remove it"

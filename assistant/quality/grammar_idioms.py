@@ -21,7 +21,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from assistant.quality.grammar_phrase import Finding
-from assistant.quality.grammar_words import GrammarLexicon, Token
+from assistant.quality.grammar_words import (
+    DETERMINERS,
+    FUSED_ARTICLES,
+    PREPOSITIONS,
+    GrammarLexicon,
+    Token,
+)
 
 # (preposition, noun) -> the preposition of the fixed phrase
 _FIXED = {("in", "Hause"): "zu"}
@@ -47,13 +53,6 @@ _EVENTS = ("kurs", "workshop", "cupping", "webinar", "seminar", "verkostung", "t
 # the verbs of goods, in the forms a post uses
 _GOODS_VERBS = frozenset({"abholen", "abzuholen", "abholst", "abholt", "abgeholt",
                           "bestellen", "bestellst", "bestellt", "bestelle", "bestell"})
-# an article or possessive that may open the verb's object
-_DETERMINERS = frozenset({"den", "einen", "unseren", "deinen", "euren", "diesen", "das",
-                          "ein", "unser", "dein", "euer", "dieses", "die", "eine", "unsere",
-                          "deine", "eure", "diese"})
-_PREPOSITIONS = frozenset({"für", "über", "auf", "in", "an", "um", "durch", "gegen", "ohne",
-                           "zu", "mit", "nach", "von", "bei", "aus", "vor", "hinter", "neben",
-                           "unter", "zwischen", "wegen", "statt"})
 
 
 def events_as_goods(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
@@ -68,7 +67,8 @@ def events_as_goods(plain: str, words: list[Token], lex: GrammarLexicon) -> list
             article, noun = sentence[index - 1], sentence[index]
             before = sentence[index - 2].lower if index > 1 else ""
             if not noun.capitalised or not noun.lower.endswith(_EVENTS) or \
-                    article.lower not in _DETERMINERS or before in _PREPOSITIONS:
+                    article.lower not in DETERMINERS or before in PREPOSITIONS or \
+                    before in FUSED_ARTICLES:
                 continue
             # the phrase is the object only: the words between may hold another finding
             phrase = plain[article.start:noun.end]
