@@ -255,6 +255,11 @@ def test_german_posts_never_borrow_english_function_words(coffee: BrandKit,
     assert tipped is not None
     assert unknown_words("Ich habe ein super tip für dich. Zwei Tips, ein Tipp.", tipped) == [
         "tip", "Tips"]
+    # a German word in the English spelling, which the English dictionary knows (a ready
+    # Facebook post, bench 2026-12-03); English words German writes so stay
+    assert unknown_words("Es ist ein perfecter Kaffee, direct aus dem Café. Ein Cocktail "
+                         "mit Cold Brew, ein Club, ein Code.", tipped) == ["perfecter",
+                                                                          "direct"]
     named = lexicon(context(coffee, brief="Neu: Kaffee von The Barn aus Berlin"))
     assert named is not None and unknown_words("Kaffee von The Barn", named) == []
     english = lexicon(context(software, language="en"))
