@@ -235,6 +235,14 @@ def test_a_hashtags_words_are_read_one_by_one() -> None:
     assert tag_known("ETL2026", german)  # an acronym and a number are no words
     assert not tag_known("Kolombien", german)
     assert not tag_known("GeschmacklicheKaffe", german)
+    # a compound no dictionary, brief or kit says is no tag, though a sentence may form it
+    # (tags of a job ad in Teilzeit, bench 2026-12-03)
+    for made_up in ("Partzeit", "Parteilzeit", "Hauswarm", "Kaffeetrink"):
+        assert not tag_known(made_up, german), made_up
+        assert is_known(made_up, german), made_up
+    assert tag_known("Kaffeeliebe", german) and tag_known("Filterkaffee", german)
+    briefed = lexicon(context(None, brief="Einladung zum Röstkurs am 12. Dezember"))
+    assert briefed is not None and tag_known("Röstkurs", briefed)
 
 
 def test_german_posts_never_borrow_english_function_words(coffee: BrandKit,
