@@ -27,6 +27,9 @@ _JOINING = ",;:-–—&+/"  # a tag run after these continues the sentence
 # words written large right after a tag and before the next one, in a block of tags: the
 # rest of a tag the model wrote with a space ("#Möwenbohne #Cold Brew #Hamburg" under a
 # ready Mastodon post, bench 2026-12-03, linked "#Cold" and left "Brew" as a word)
+# a "#" with no tag after it at the very end: a tag cut at the reply's cap ("... #Röster #",
+# a Facebook post of the CLI, 2026-12-03, whose twelve tags then stayed in the text)
+_DANGLING_HASH = regex.compile(r"(?:\s+[#＃])?\s*\Z")
 _SPLIT_TAG = regex.compile(rf"((?: \p{{Lu}}[{_TAG_CHARS}]*){{1,2}})\s+")
 
 
@@ -45,7 +48,7 @@ def split_trailing_hashtags(text: str) -> tuple[str, list[str]]:
     and line breaks between the tags, after a sentence mark, an emoji or a line break
     ("... im Kontor. #Kaffee #Hamburg"). Otherwise, and for a text of tags alone,
     ``(text, [])``: tags inside (or ending) a sentence are words of it."""
-    end = len(text.rstrip())
+    end = len(_DANGLING_HASH.sub("", text))
     trailing: list[tuple[int, str]] = []
     for start, stop, tag in reversed(hashtag_spans(text)):
         gap = text[stop:end]

@@ -110,6 +110,9 @@ def test_compose_text() -> None:
     ("Komm vorbei im Kontor! #Möwenbohne #Cold Brew #Hamburg", "Komm vorbei im Kontor!",
      ["Möwenbohne", "ColdBrew", "Hamburg"]),
     ("Komm vorbei! #Möwenbohne #Cold Brew", "Komm vorbei! #Möwenbohne #Cold Brew", []),
+    # a tag cut at the reply's cap leaves a "#" at the end (CLI, 2026-12-03)
+    ("Sonntags geschlossen. #Möwenbohne #Café #Röster #", "Sonntags geschlossen.",
+     ["Möwenbohne", "Café", "Röster"]),
     ("Wir lieben #Kaffee Aus Hamburg #Kaffee", "Wir lieben #Kaffee Aus Hamburg #Kaffee", []),
 ])
 def test_split_trailing_hashtags(text: str, body: str, tags: list[str]) -> None:
