@@ -19,6 +19,7 @@ from assistant.quality.calendar_words import WEEKDAYS
 from assistant.quality.calls import missing_call
 from assistant.quality.context import problem, shorten
 from assistant.quality.facts import (
+    COUNT_WORDS,
     Fact,
     days_covered,
     extract_facts,
@@ -347,8 +348,10 @@ _SAID_ONCE = ("date", "time", "price", "percent")
 # a count with its noun said twice: "maximal 8 Plätze! ... / 8 Plätze." (a ready Instagram
 # post, bench 2026-12-03), "16 Stunden im Kühlschrank ..." in two lines; a number alone
 # may come back ("2 Tassen, 2 Minuten"), and one after a name is part of it ("ISO 27001
-# certification" in two paragraphs)
-_COUNTED = regex.compile(r"(?<![\p{L}\d.,:/])(\d+(?:[.,]\d+)?)\s+(\p{L}[\p{L}-]*)")
+# certification" in two paragraphs); a count in words is its number ("noch drei Plätze
+# frei" over "3 Plätze frei, jetzt anmelden!", an Instagram draft of the browser test)
+_COUNTED = regex.compile(rf"(?i:(?<![\p{{L}}\d.,:/])(\d+(?:[.,]\d+)?|{COUNT_WORDS}))"
+                         r"\s+(\p{L}[\p{L}-]*)")
 _NOT_COUNTED = frozenset({"uhr", "h", "euro", "euros", "eur", "dollar", "dollars", "usd", "chf",
                           "prozent", "percent", "am", "pm"})
 
@@ -367,8 +370,9 @@ def repeated_facts(text: str, language: str) -> list[str]:
         if noun.casefold() in _NOT_COUNTED or is_calendar_word(noun) or \
                 (before and before[0].isupper() and before[0].isalpha()):
             continue
-        counted.setdefault(("count", f"{found.group(1)} {noun.casefold()}"),
-                           []).append(found.group(0))
+        number = found.group(1)
+        value = number if number[0].isdigit() else min(number_words(number))
+        counted.setdefault(("count", f"{value} {noun.casefold()}"), []).append(found.group(0))
     return [shown[0] for shown in counted.values() if len(shown) > 1]
 
 

@@ -33,7 +33,7 @@ _NUMBER_WORDS = {
 # a count written as a word is a number of the post too: "Wir rösten zwei Kaffees aus
 # Äthiopien" for the brief's "drei Kaffees" (a Bluesky draft, bench 2026-12-03) named
 # another number and nothing read it; "eins" and "one" are left (an article, a pronoun)
-_COUNT_WORDS = "|".join(word for word, value in _NUMBER_WORDS.items() if value > 1)
+COUNT_WORDS = "|".join(word for word, value in _NUMBER_WORDS.items() if value > 1)
 _MONTH = alternation(ANY_MONTH)
 _NUM = r"\d+(?:[.,]\d+)*"
 _PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = (
@@ -53,7 +53,7 @@ _PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = (
                             rf"dollars?|£|chf)(?!\w)")),
     ("percent", regex.compile(rf"(?i)(?<![\d.,])({_NUM})\s?(?:%|prozent|percent|per cent)")),
     ("number", regex.compile(rf"(?<![\p{{L}}\d.,])({_NUM})(?![\d])")),
-    ("count", regex.compile(rf"(?i)(?<![\p{{L}}-])({_COUNT_WORDS})(?![\p{{L}}-])")),
+    ("count", regex.compile(rf"(?i)(?<![\p{{L}}-])({COUNT_WORDS})(?![\p{{L}}-])")),
 )
 _DAY_NAMES = alternation(WEEKDAY_NUMBERS)
 _WEEKDAY_RE = regex.compile(rf"(?i)\b({_DAY_NAMES})s?\b")

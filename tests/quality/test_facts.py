@@ -448,6 +448,10 @@ def test_a_count_with_its_noun_said_twice_is_named_once() -> None:
                           "Jetzt anmelden!\n8 Plätze.\nAnmeldung im Laden.", "de") == ["8 Plätze"]
     assert repeated_facts("16 Stunden im Kühlschrank ziehen lassen.\n16 stunden warten.",
                           "de") == ["16 Stunden"]
+    # a count in words is its number (an Instagram draft of the browser test, 2026-12-03)
+    assert repeated_facts("Barista-Kurs am Samstag im Kontor, noch drei Plätze frei\n3 Plätze "
+                          "frei, jetzt anmelden!", "de") == ["drei Plätze"]
+    assert repeated_facts("Wir rösten drei Kaffees. Zwei Kaffees sind hell.", "de") == []
     # a name's number, another noun, a time said once as a time
     for fine in ("ISO 27001 certification is key. Learn more about our ISO 27001 certification.",
                  "2 Tassen Wasser, 2 Minuten warten.", "Um 18 Uhr geht es los, Einlass 17 Uhr."):
