@@ -18,9 +18,11 @@ invented fact).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import regex
 
-from assistant.quality.facts import extract_facts
+from assistant.quality.facts import Fact, extract_facts
 from assistant.quality.textnorm import CLAUSE_CUT, sentence_spans
 
 # (what marks the state in a brief, what a post may say for it)
@@ -64,13 +66,8 @@ def state_dates(texts: tuple[str, ...], language: str) -> frozenset[tuple[int, s
     state that holds for a date: (0, "26.12.") for "Vom 24. bis 26. Dezember ist das Kontor
     geschlossen". Read with the post's words, so that what a post may say for a state is
     also what a source may ("Neuer Termin ist der 19. Dezember")."""
-    pairs: set[tuple[int, str]] = set()
-    for clause in (clause for text in texts for clause in _clauses(text)):
-        dates = {fact.key for fact in extract_facts(clause, language) if fact.kind == "date"}
-        for state, (_, in_post) in enumerate(_STATES[:_DATED]):
-            if dates and in_post.search(clause):
-                pairs |= {(state, key) for key in dates}
-    return frozenset(pairs)
+    return frozenset((state, fact.key) for text in texts
+                     for state, fact, _ in _dated_states(text, language))
 
 
 def changed_states(text: str, language: str, dates: frozenset[str],
@@ -78,14 +75,19 @@ def changed_states(text: str, language: str, dates: frozenset[str],
     """The post's dates that a source states (``dates``), each said in one clause with a
     state that no source gives it (``stated``, from :func:`state_dates`): "27. Dezember
     geschlossen"."""
-    found = []
+    return [f"{fact.shown} {said}" for state, fact, said in _dated_states(text, language)
+            if fact.key in dates and (state, fact.key) not in stated]
+
+
+def _dated_states(text: str, language: str) -> Iterator[tuple[int, Fact, str]]:
+    """(state, date, the state's word) for each date of ``text`` said in one clause with a
+    word of a state that holds for a date (the post's words for it)."""
     for clause in _clauses(text):
         facts = [fact for fact in extract_facts(clause, language) if fact.kind == "date"]
         for state, (_, in_post) in enumerate(_STATES[:_DATED]):
             said = in_post.search(clause) if facts else None
-            found += [f"{fact.shown} {said.group(0)}" for fact in facts if said is not None
-                      and fact.key in dates and (state, fact.key) not in stated]
-    return found
+            if said is not None:
+                yield from ((state, fact, said.group(0)) for fact in facts)
 
 
 def _clauses(text: str) -> list[str]:
