@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import regex
 
@@ -65,12 +65,20 @@ class Known:
     periods: frozenset[tuple[str, str]] = frozenset()
     # the years stated: with a date, or as a number of four digits ("seit 2019")
     years: frozenset[str] = frozenset()
-    # (state, date) of the dates stated with a state: closed on "26.12." (``status``)
-    states: frozenset[tuple[int, str]] = frozenset()
+    # the texts and their language, for what only the sources are asked (``states``)
+    texts: tuple[str, ...] = ()
+    language: str = "de"
 
     @classmethod
     def of(cls, texts: tuple[str, ...], language: str) -> Known:
         return _known(texts, language)
+
+    @cached_property
+    def states(self) -> frozenset[tuple[int, str]]:
+        """(state, date) of the dates stated with a state: closed on "26.12." (``status``).
+        Read when asked: a post's own Known (``missing``, in every trial of the strike)
+        never needs it, and it cost twice the rest of Known."""
+        return state_dates(self.texts, self.language)
 
     def covers(self, fact: Fact) -> bool:
         if fact.kind == "url":
@@ -120,7 +128,8 @@ def _known(texts: tuple[str, ...], language: str) -> Known:
         periods=stated_rates(texts),
         years=frozenset({f.year for f in facts if f.year} |
                         {n for n in numbers if len(n) == 4 and n.isdigit()}),
-        states=state_dates(texts, language),
+        texts=texts,
+        language=language,
     )
 
 
