@@ -190,6 +190,10 @@ class Settings(BaseSettings):
     # that no check reads ("Kaffee ist eine Art von Kaffee, der sich oft in der Küche ü?",
     # bench/README.md, 2026-12-02)
     draft_short_opener: bool = False
+    # one call per platform: how many rewrites the parting round (drafting_distinct) asks
+    # for at once when a platform got nearly another's text; the one with the fewest
+    # findings, ``same_text_as`` of the new set included, is kept (one repair however many)
+    draft_parting_candidates: int = Field(1, ge=1, le=4)
     # LinkedIn publishing (assistant/publish/linkedin.py): the month of the versioned REST API
     # (LinkedIn retires a version about a year after it comes out), the developer app that
     # users connect through, and the API's addresses (tests point them at a local fake)

@@ -47,7 +47,7 @@ from assistant.drafting_request import (
 )
 from assistant.errors import InputError, LLMError
 from assistant.lanes import Lanes
-from assistant.llm import LLMClient, get_client
+from assistant.llm import ChatMessage, LLMClient, get_client
 from assistant.models import Brief, Draft, MediaInfo, TokenUsage
 from assistant.proofreading import proofread
 from assistant.quality.compose import aload_word_lists
@@ -101,6 +101,7 @@ async def _repair_rounds(client: LLMClient, job: Job, drafts: dict[str, Draft],
         if messages is None:
             break
         job.repairs += 1
+        previous = job.messages
         try:
             reply = await ask(client, job, messages, 0.4, shape)
         except LLMError as exc:  # the drafts so far are kept, with their problems
@@ -112,7 +113,12 @@ async def _repair_rounds(client: LLMClient, job: Job, drafts: dict[str, Draft],
             if post is not None and to_fix(drafts[pid]):
                 candidates[pid] = to_draft(job, pid, post)
         candidates = _cross_checked(candidates)
-        drafts = _cross_checked({pid: better(candidates[pid], drafts[pid]) for pid in drafts})
+        kept = {pid: better(candidates[pid], drafts[pid]) for pid in drafts}
+        if all(kept[pid] is drafts[pid] for pid in drafts):
+            # every rewrite was worse: the next repair goes on from the drafts kept, whose
+            # findings it names, not from the reply that was dropped
+            job.messages = previous
+        drafts = _cross_checked(kept)
     return drafts
 
 
@@ -132,23 +138,37 @@ async def _part_platforms(client: LLMClient, jobs: Mapping[tuple[int, str], Job]
     def job_of(draft: Draft) -> Job:
         return jobs[(draft.variant, draft.platform)]
 
-    async def rewrite(draft: Draft, note: str) -> Draft | None:
-        async with semaphore.urgent():
-            return await _rewrite_alike(client, job_of(draft), draft, note)
+    # (variant, platform) -> text -> the conversation that ends in it: the last repair goes
+    # on from the text the parting round kept, not from whichever reply came last
+    talks: dict[tuple[int, str], dict[str, list[ChatMessage]]] = {}
+
+    async def rewrite(draft: Draft, note: str) -> list[Draft]:
+        job = job_of(draft)
+        samples = await _rewrite_alike(client, job, draft, note, semaphore)
+        talk = talks.setdefault((draft.variant, draft.platform), {draft.text: job.messages})
+        for found, messages in samples:
+            talk.setdefault(found.text, messages)
+        return [found for found, _ in samples]
 
     async def last(draft: Draft) -> Draft:
+        job = job_of(draft)
+        job.messages = talks.get((draft.variant, draft.platform), {}).get(draft.text,
+                                                                          job.messages)
         async with semaphore.urgent():
-            return await _last_repair(client, job_of(draft), draft)
+            return await _last_repair(client, job, draft)
 
     parted = await distinct_texts(drafts, rewrite)
     return same_text_by_variant(list(await asyncio.gather(*(last(d) for d in parted))))
 
 
-async def _rewrite_alike(client: LLMClient, job: Job, draft: Draft, note: str) -> Draft | None:
+async def _rewrite_alike(client: LLMClient, job: Job, draft: Draft, note: str,
+                         semaphore: Lanes) -> list[tuple[Draft, list[ChatMessage]]]:
     """One more repair of a one-platform job whose text another platform got too (see
-    ``drafting_distinct``); none once the job has used its repairs."""
+    ``drafting_distinct``), as ``parting_candidates`` samples at once, each with the
+    conversation that ends in it; none once the job has used its repairs. The job's own
+    conversation is left as it was."""
     if job.repairs >= MAX_REPAIRS or not job.messages:
-        return None
+        return []
     job.repairs += 1
     # asked in words to write differently, the 1.5B model wrote the same text again; in the
     # platform's form (hook and lines, a question to the readers, three paragraphs) it
@@ -156,14 +176,25 @@ async def _rewrite_alike(client: LLMClient, job: Job, draft: Draft, note: str) -
     shape = parting_form(job.passes, draft.platform)
     if shape is not None:
         note = f"{note} {form_rule(draft.platform, shape)}"
+    before = job.messages
     messages = repair_prompt(job, [f"- {draft.platform}: {note}"], [draft.platform])
-    try:
-        reply = await ask(client, job, messages, 0.7, shape)
-    except LLMError as exc:
-        log.warning("rewrite of a near-same %s text failed: %s", draft.platform, exc)
-        return None
-    post = pick(reply, draft.platform, job.platforms)
-    return None if post is None else _finalise(job, to_draft(job, draft.platform, post), client)
+
+    async def sample() -> tuple[Draft, list[ChatMessage]] | None:
+        async with semaphore.urgent():
+            try:
+                reply = await ask(client, job, messages, 0.7, shape)
+            except LLMError as exc:
+                log.warning("rewrite of a near-same %s text failed: %s", draft.platform, exc)
+                return None
+            talk = job.messages  # set by ask for this reply, before any other sample runs
+        post = pick(reply, draft.platform, job.platforms)
+        if post is None:
+            return None
+        return _finalise(job, to_draft(job, draft.platform, post), client), talk
+
+    samples = await asyncio.gather(*(sample() for _ in range(job.passes.parting_candidates)))
+    job.messages = before
+    return [found for found in samples if found is not None]
 
 
 def _cross_checked(drafts: dict[str, Draft]) -> dict[str, Draft]:

@@ -7,7 +7,9 @@ the calls, platforms whose text is nearly that of an earlier platform go back on
 their own conversation, with the other platform's text quoted and their own form named. A
 rewrite is kept only when it is no worse than what it replaces (``better``, the
 ``same_text_as`` of the new set included), and a platform whose call already used every
-repair gets none (the "at most 2 repairs" of issue 13 holds).
+repair gets none (the "at most 2 repairs" of issue 13 holds). A rewrite may come as several
+samples of the one repair (``draft_parting_candidates``); the one with the fewest findings
+in the new set is the one weighed.
 """
 
 from __future__ import annotations
@@ -25,8 +27,9 @@ from assistant.quality.similarity import near_same
 log = logging.getLogger(__name__)
 QUOTE_CHARS = 400  # how much of the other platform's text the note quotes
 
-# (draft, what to change) -> the rewritten draft, or None when the call gave nothing usable
-Rewrite = Callable[[Draft, str], Awaitable[Draft | None]]
+# (draft, what to change) -> the rewritten drafts (samples of one repair), none when the
+# call gave nothing usable or the draft has no repair left
+Rewrite = Callable[[Draft, str], Awaitable[Sequence[Draft]]]
 
 
 def alike_notes(drafts: Sequence[Draft]) -> dict[int, str]:
@@ -65,22 +68,36 @@ async def distinct_texts(drafts: Sequence[Draft], rewrite: Rewrite) -> list[Draf
         notes = dict(sorted(notes.items()))
         fresh = await asyncio.gather(*(rewrite(group[index], note)
                                        for index, note in notes.items()))
-        for index, candidate in zip(notes, fresh, strict=True):
-            if candidate is None:
+        for index, candidates in zip(notes, fresh, strict=True):
+            if not candidates:
                 log.info("no rewrite of the near-same %s text (no repair left, or the "
                          "call failed)", group[index].platform)
                 continue
-            trial = with_same_text([*group[:index], candidate, *group[index + 1:]])
-            if better(trial[index], group[index]) is trial[index]:
-                log.info("rewrite of the near-same %s text kept: %s (was: %s)",
-                         group[index].platform, codes(trial[index]), codes(group[index]))
-                group = trial
-            else:
-                log.info("rewrite of the near-same %s text dropped, it was worse: %s "
-                         "(kept: %s)", group[index].platform, codes(trial[index]),
-                         codes(group[index]))
+            group = _weighed(group, index, candidates)
         out.extend(group)
     return out
+
+
+def _weighed(group: list[Draft], index: int, candidates: Sequence[Draft]) -> list[Draft]:
+    """``group`` with its draft at ``index`` replaced by the best rewrite when that is no
+    worse in the new set, else as it was."""
+    trials = [with_same_text([*group[:index], candidate, *group[index + 1:]])
+              for candidate in candidates]
+    if len(trials) > 1:  # each sample's findings, and whether it alone would be kept
+        log.info("rewrites of the near-same %s text: %s", group[index].platform, " | ".join(
+            f"{codes(trial[index])} ("
+            f"{'no worse' if better(trial[index], group[index]) is trial[index] else 'worse'})"
+            for trial in trials))
+    # the fewest findings; among as many, one that parts the texts
+    trial = min(trials, key=lambda drafts: (rank(drafts[index]), any(
+        p.code == "same_text_as" for p in drafts[index].problems)))
+    if better(trial[index], group[index]) is trial[index]:
+        log.info("rewrite of the near-same %s text kept: %s (was: %s)",
+                 group[index].platform, codes(trial[index]), codes(group[index]))
+        return trial
+    log.info("rewrite of the near-same %s text dropped, it was worse: %s (kept: %s)",
+             group[index].platform, codes(trial[index]), codes(group[index]))
+    return group
 
 
 def codes(draft: Draft) -> str:

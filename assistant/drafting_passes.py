@@ -44,6 +44,7 @@ class Passes:
     bare_hook: bool = True  # platform form: hook and question without date, time, price
     reword_later: bool = False  # platform form: platforms after the first in own words
     short_opener: bool = False  # platform form: a short platform's text after an opener
+    parting_candidates: int = 1  # split mode: rewrites asked at once for a near-same text
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Passes:
@@ -63,6 +64,7 @@ class Passes:
             bare_hook=settings.draft_bare_hook,
             reword_later=settings.draft_reword_later,
             short_opener=settings.draft_short_opener,
+            parting_candidates=settings.draft_parting_candidates,
         )
 
     def first_temperature(self, variant: int, order: int) -> float:

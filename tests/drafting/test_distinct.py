@@ -16,6 +16,11 @@ def _draft(platform: str, text: str, variant: int = 0) -> Draft:
     return Draft(kit_id="k", platform=platform, text=text, variant=variant)
 
 
+def _placeholder(platform: str) -> Draft:
+    error = Problem(code="placeholder", severity=Severity.ERROR, message="fill it in")
+    return _draft(platform, "Ganz neu: [Datum]").model_copy(update={"problems": [error]})
+
+
 def test_the_first_platform_keeps_its_text_and_later_ones_get_a_note() -> None:
     drafts = [_draft("instagram", SAME), _draft("x", OTHER), _draft("facebook", SAME + " 👋")]
     notes = alike_notes(drafts)
@@ -28,12 +33,11 @@ def test_a_rewrite_is_kept_only_when_it_is_no_worse() -> None:
     drafts = [_draft("instagram", SAME), _draft("x", SAME), _draft("facebook", SAME)]
     asked: list[str] = []
 
-    async def rewrite(draft: Draft, note: str) -> Draft | None:
+    async def rewrite(draft: Draft, note: str) -> list[Draft]:
         asked.append(draft.platform)
         if draft.platform == "x":
-            return _draft("x", OTHER)
-        error = Problem(code="placeholder", severity=Severity.ERROR, message="fill it in")
-        return _draft("facebook", "Ganz neu: [Datum]").model_copy(update={"problems": [error]})
+            return [_draft("x", OTHER)]
+        return [_placeholder("facebook")]
 
     out = asyncio.run(distinct_texts(drafts, rewrite))
     assert asked == ["x", "facebook"]
@@ -46,9 +50,9 @@ def test_no_rewrite_keeps_the_drafts_and_variants_stay_apart() -> None:
     drafts = [_draft("instagram", SAME, 0), _draft("x", OTHER, 0),
               _draft("instagram", SAME, 1), _draft("x", SAME, 1)]
 
-    async def rewrite(draft: Draft, note: str) -> Draft | None:
+    async def rewrite(draft: Draft, note: str) -> list[Draft]:
         assert draft.variant == 1
-        return None
+        return []
 
     out = asyncio.run(distinct_texts(drafts, rewrite))
     assert [d.text for d in out] == [d.text for d in drafts]
@@ -60,3 +64,26 @@ def test_the_draft_with_fewer_problems_is_the_one_kept() -> None:
         Problem(code="missing_fact", severity=Severity.WARNING, message="add '18 Uhr'")]})
     notes = alike_notes([warned, _draft("x", SAME)])
     assert list(notes) == [0] and "the x post" in notes[0]
+
+
+def test_of_several_samples_the_one_that_parts_the_texts_is_kept() -> None:
+    drafts = [_draft("instagram", SAME), _draft("x", SAME)]
+
+    async def rewrite(draft: Draft, note: str) -> list[Draft]:
+        # the first sample says it again, the second has an error, the third parts them
+        return [_draft("x", SAME + " Bis dann!"), _placeholder("x"), _draft("x", OTHER)]
+
+    out = asyncio.run(distinct_texts(drafts, rewrite))
+    assert [d.text for d in out] == [SAME, OTHER]
+    assert not any(p.code == "same_text_as" for d in out for p in d.problems)
+
+
+def test_samples_all_worse_keep_the_text_it_had() -> None:
+    drafts = [_draft("instagram", SAME), _draft("x", SAME)]
+
+    async def rewrite(draft: Draft, note: str) -> list[Draft]:
+        return [_placeholder("x"), _placeholder("x")]
+
+    out = asyncio.run(distinct_texts(drafts, rewrite))
+    assert [d.text for d in out] == [SAME, SAME]
+    assert all(any(p.code == "same_text_as" for p in d.problems) for d in out)

@@ -1,0 +1,111 @@
+"""The parting round's samples (``draft_parting_candidates``) and the conversation that the
+repairs after it go on from, against the fake OpenAI server."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from assistant.brand.kit import BrandKit, load_kit
+from assistant.config import load_settings
+from assistant.drafting import DraftOptions, draft_posts
+from tests.conftest import ROOT
+from tests.fakes.drafts import is_repair, post, requested_platforms
+from tests.fakes.llm_server import FakeLLMServer, Reply
+
+BRIEF = "Röstkurs am 12. Dezember, 18 Uhr, maximal 8 Plätze, Anmeldung im Laden"
+SAME = "Röstkurs am 12. Dezember um 18 Uhr im Kontor, maximal 8 Plätze. Melde dich im Laden an!"
+AGAIN = "Röstkurs am 12. Dezember um 18 Uhr im Kontor: maximal 8 Plätze. Melde dich im Laden an!"
+# parted from SAME; the parting sample leaves out the time, which the repair after it adds
+PARTED = ("Wie aus grünen Bohnen Kaffee wird, zeigen wir dir am 12. Dezember ab 18 Uhr: "
+          "Es gibt nur 8 Plätze, die Anmeldung läuft im Laden.")
+NO_TIME = PARTED.replace(" ab 18 Uhr", "")
+
+
+@pytest.fixture()
+def kit() -> BrandKit:
+    return load_kit("kaffeekontor-hamburg", ROOT / "brand_kits")
+
+
+class PartingScript:
+    """Instagram and X first get one text; of the parting rewrites the first one asked for
+    parts it (but leaves out the time) and the others say it again; a later repair adds
+    the time to the parted text when that is what it was shown."""
+
+    def __init__(self) -> None:
+        self.calls: list[dict[str, Any]] = []
+        self.partings = 0
+
+    def __call__(self, body: dict[str, Any]) -> Reply:
+        self.calls.append(body)
+        platform = requested_platforms(body)[0]
+        prompt = body["messages"][-1]["content"]
+        delay = 0.0
+        if not is_repair(body):
+            text = SAME
+        elif "post differently" in prompt:
+            self.partings += 1
+            # the one that says it again comes back last
+            text, delay = (NO_TIME, 0.0) if self.partings == 1 else (AGAIN, 0.5)
+        else:
+            shown = body["messages"][-2]["content"]
+            text = PARTED if "zeigen wir dir" in shown else SAME
+        return Reply.json({"posts": [post(platform, text, ["Röstkurs"])]},
+                          delay=delay, usage=(900, 150, 0))
+
+
+@pytest.mark.parametrize("samples", [1, 2])
+def test_the_sample_that_parts_the_texts_is_kept_and_repaired_from(
+    fake_llm: FakeLLMServer, kit: BrandKit, samples: int
+) -> None:
+    script = PartingScript()
+    fake_llm.responder = script
+    options = DraftOptions(settings=load_settings(
+        draft_split_platforms=True, draft_platform_form=False,
+        draft_parting_candidates=samples))
+    drafts = {d.platform: d for d in draft_posts(kit, BRIEF, ["instagram", "x"],
+                                                 options=options)}
+    assert script.partings == samples  # the samples are one repair, asked at once
+    if samples == 1:  # the one rewrite parted the texts, the time was added after it
+        assert drafts["x"].text.startswith(PARTED), drafts["x"].text
+        return
+    assert drafts["instagram"].text.startswith(SAME)
+    # the repair after the parting round was shown the kept sample, not the one that came
+    # last, and added the time to it
+    assert drafts["x"].text.startswith(PARTED), drafts["x"].text
+    assert not any(p.code in ("same_text_as", "missing_fact") for p in drafts["x"].problems)
+
+
+
+class WorseRepairScript:
+    """The first draft leaves out the time; the first repair comes back with a placeholder
+    (worse, dropped); the second adds the time to whatever text it was shown last."""
+
+    def __init__(self) -> None:
+        self.shown: list[str] = []
+
+    def __call__(self, body: dict[str, Any]) -> Reply:
+        platform = requested_platforms(body)[0]
+        if not is_repair(body):
+            text = NO_TIME
+        elif not self.shown:
+            self.shown.append(body["messages"][-2]["content"])
+            text = "Röstkurs am [Datum] um 18 Uhr, nur 8 Plätze, Anmeldung im Laden."
+        else:
+            self.shown.append(body["messages"][-2]["content"])
+            text = PARTED if "zeigen wir dir" in self.shown[-1] else SAME
+        return Reply.json({"posts": [post(platform, text, ["Röstkurs"])]},
+                          usage=(900, 150, 0))
+
+
+def test_a_repair_after_a_dropped_one_is_shown_the_text_that_was_kept(
+    fake_llm: FakeLLMServer, kit: BrandKit
+) -> None:
+    script = WorseRepairScript()
+    fake_llm.responder = script
+    options = DraftOptions(settings=load_settings(draft_split_platforms=False,
+                                                  draft_platform_form=False))
+    draft, = draft_posts(kit, BRIEF, ["instagram"], options=options)
+    assert len(script.shown) == 2 and "zeigen wir dir" in script.shown[1]
+    assert draft.text.startswith(PARTED) and not draft.problems, draft.text
