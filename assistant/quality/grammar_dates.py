@@ -124,7 +124,7 @@ def same_day_spans(plain: str, words: list[Token], lex: GrammarLexicon) -> list[
     del lex  # numbers only
     found = []
     for before, until, after in zip(words, words[1:], words[2:], strict=False):
-        if until.lower != "bis" or not before.number or not _day(after):
+        if until.lower != "bis" or not before.number or not after.day:
             continue
         if before.text.split(".")[0] == after.text.split(".")[0]:
             phrase = plain[before.start:after.end]
@@ -141,21 +141,15 @@ def _span_day(words: list[Token], index: int) -> int | None:
         return None
     day = index + 2 if words[index].lower == "von" and index + 2 < len(words) \
         and words[index + 1].lower == "dem" else index + 1
-    return day if _day(words[day]) and _span_end(words, day + 1) else None
+    return day if words[day].day and _span_end(words, day + 1) else None
 
 
 def _span_end(words: list[Token], start: int) -> bool:
     """Whether "bis" and a day follow within reach: "24. bis 26.", not "24.12. bis
     mittags" (on that day, until noon)."""
     ahead = words[start:start + _SPAN_REACH + 1]
-    return any(word.lower == "bis" and _day(following)
+    return any(word.lower == "bis" and following.day
                for word, following in zip(ahead, ahead[1:], strict=False))
-
-
-def _day(token: Token) -> bool:
-    """A day of a date: "24." or "24.12." ("von 0. bis 1." is a range of numbers)."""
-    head = token.text.split(".")[0]
-    return token.ordinal and head.isdigit() and 1 <= int(head) <= 31
 
 
 # a span's start right before its end: "ab bis Ende Dezember" says neither; "bis" stays

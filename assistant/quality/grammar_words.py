@@ -105,6 +105,12 @@ class Token:
         return self.text[:1].isdigit()
 
     @property
+    def day(self) -> bool:
+        """A day of a date: "24." or "24.12." ("von 0. bis 1." is a range of numbers)."""
+        head = self.text.split(".")[0]
+        return self.ordinal and head.isdigit() and 1 <= int(head) <= 31
+
+    @property
     def determiner(self) -> str:
         """The key of ``DETERMINERS`` for this word: the formal "Ihr" keeps its capital."""
         return self.text if self.text in DETERMINERS else self.lower
