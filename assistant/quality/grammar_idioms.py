@@ -81,10 +81,10 @@ def events_as_goods(plain: str, words: list[Token], lex: GrammarLexicon) -> list
 
 
 def _sentences(words: list[Token]) -> Iterator[list[Token]]:
-    """The tokens sentence by sentence; the dot of a date ("am 12. Dezember") ends none."""
+    """The tokens sentence by sentence (the dot of "am 12. Dezember" ends none: ``tokens``)."""
     sentence: list[Token] = []
-    for index, token in enumerate(words):
-        if sentence and token.sentence_start and not words[index - 1].ordinal:
+    for token in words:
+        if sentence and token.sentence_start:
             yield sentence
             sentence = []
         sentence.append(token)

@@ -8,7 +8,8 @@ an accusative and is left), and only in a clause where ich, du or wir stand befo
 then the nominative is already taken by the pronoun, and the phrase can only be the
 object, unless a copula makes it a predicate ("du bist ein Kaffeemensch"), it is joined
 to the pronoun ("du und ein Kaffee") or compared ("wir als ein kleiner Laden"). A clause
-ends at a comma, a sentence mark, a colon, a dash or a bracket; "und"/"oder" between the
+ends at a comma, a sentence mark, a colon, a dash or a bracket, but not at the dot or dash
+of a date ("am 12. Dezember", "vom 24.–26. Dezember"); "und"/"oder" between the
 pronoun and the phrase may begin another clause, so such a phrase is left too.
 
 Rule 6: "sich" is the reflexive of the third person only; in a clause whose subject is
@@ -80,7 +81,7 @@ def clauses(plain: str, words: list[Token]) -> list[list[int]]:
     found: list[list[int]] = [[]]
     for index, token in enumerate(words):
         gap = plain[words[index - 1].end:token.start] if index else ""
-        if index and (token.sentence_start or _BOUNDARY.search(gap)):
+        if index and (token.sentence_start or (_BOUNDARY.search(gap) and not token.in_date)):
             found.append([])
         found[-1].append(index)
     return [clause for clause in found if clause]

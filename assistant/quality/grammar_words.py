@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from assistant.quality.calendar_words import ANY_MONTH
 from assistant.quality.nounforms import CASES, plural, readings, singular
 from assistant.quality.textnorm import strip_markup
 
@@ -89,6 +90,7 @@ class Token:
     sentence_start: bool  # first of the post, a line or a sentence
     after_comma: bool
     ordinal: bool  # a number followed by "." or ":" (a date, a time)
+    in_date: bool  # the gap before it is a date's: "12. Dezember", "24. bis 26.", "24.–26."
     spaced: bool  # only spaces since the previous token: "ein – so" is no phrase
     gendered: bool  # "Röster:in", "eine:n": the rules leave gender forms alone
 
@@ -124,21 +126,44 @@ _GENDER_MARK = regex.compile(r"[:*_/]\p{L}|Innen")
 def tokens(text: str) -> tuple[str, list[Token]]:
     """The post without links, tags and handles, and its tokens."""
     plain = strip_markup(text)
+    matches = list(_TOKEN.finditer(plain))
     found: list[Token] = []
-    previous = 0
-    for match in _TOKEN.finditer(plain):
-        gap = plain[previous:match.start()]
+    for index, match in enumerate(matches):
+        gap = plain[found[-1].end if found else 0:match.start()]
         following = plain[match.end():match.end() + 2]
+        in_date = bool(found) and _in_date(found[-1], gap,
+                                           [ahead.group() for ahead in matches[index:index + 2]])
         found.append(Token(
             text=match.group(), start=match.start(), end=match.end(),
-            sentence_start=not found or bool(_SENTENCE_END.search(gap)),
+            sentence_start=not found or (bool(_SENTENCE_END.search(gap)) and not in_date),
             after_comma="," in gap,
             ordinal=match.group()[0].isdigit() and regex.match(r"[.:]\d?", following) is not None,
+            in_date=in_date,
             spaced=not gap.strip(" \t"),
             gendered=_GENDER_MARK.match(following) is not None,
         ))
-        previous = match.end()
     return plain, found
+
+
+# the dot after a day, on one line, and the dash of a span of days ("24.–26.")
+_DATE_DOT = regex.compile(r"\.[ \t]*(?P<dash>[-–][ \t]*)?")
+# the words between the days of a span, lower case: "Und" after a dot opens a sentence
+_SPAN_WORDS = frozenset({"bis", "und"})
+
+
+def _in_date(before: Token, gap: str, ahead: list[str]) -> bool:
+    """Whether the dot in ``gap`` is a day's and the date goes on: a month follows ("am 12.
+    Dezember", "1. Jan", either language) or the span's next day ("24. bis 26.", "24. und
+    25.", "24.–26."). "Wir sind am 12. Danach ist zu." stays two sentences: only a month or
+    a span tells the dot from a sentence's end."""
+    dot = _DATE_DOT.fullmatch(gap)
+    if dot is None or not before.day:
+        return False
+    word, after = ahead[0], ahead[1:]
+    if dot.group("dash"):
+        return word[:1].isdigit()
+    return word.casefold() in ANY_MONTH or (
+        word in _SPAN_WORDS and bool(after) and after[0][:1].isdigit())
 
 
 @dataclass(frozen=True)

@@ -171,6 +171,11 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
      "'einen neuen Filterkaffee'"),
     ("Das Kontor sucht ein Barista für das Café.",
      "'ein Barista' is the object of the verb here, so accusative: 'einen Barista'"),
+    # the clause goes on past a date's dot: cut at "12.", the subject before it was lost
+    ("Wir bieten vom 24.–26. Dezember ein Röstkurs an.",
+     "'ein Röstkurs' is the object of the verb here, so accusative: 'einen Röstkurs'"),
+    ("Du kannst am 12. Dezember sich anmelden.",
+     "'Du kannst am 12. Dezember sich': 'sich' does not go with 'du'; write 'dich' or 'dir'"),
     ("Mit 8 Plätzen können du mit uns zusammen rösten.",
      "'können du': the verb goes with 'du', so 'kannst du'"),
     ("Jetzt rösten du mit uns!", "'rösten du': the verb goes with 'du', so 'röstest du'"),
@@ -580,5 +585,7 @@ def test_goods_verbs_beside_an_event_that_is_not_their_object(lex: GrammarLexico
     for fine in ("Tickets für den Workshop kannst du im Laden bestellen.",
                  "Nach dem Röstkurs kannst du deine Bohnen abholen.",
                  "Der Röstkurs ist voll. Bohnen kannst du im Shop bestellen.",
-                 "Melde dich zum Röstkurs an und bestelle Bohnen im Shop."):
+                 "Melde dich zum Röstkurs an und bestelle Bohnen im Shop.",
+                 # a day's dot with no month after it ends the sentence
+                 "Den Röstkurs gibt es am 12. Bohnen kannst du im Shop bestellen."):
         assert _messages(fine, lex) == [], fine
