@@ -58,6 +58,7 @@ from __future__ import annotations
 
 from assistant.models import Problem
 from assistant.quality.context import problem
+from assistant.quality.facts import number_words
 from assistant.quality.grammar_amounts import bisschen_plural
 from assistant.quality.grammar_capitals import capitalised_function_words
 from assistant.quality.grammar_dates import (
@@ -297,12 +298,13 @@ _UNINFLECTED_OK = frozenset({"viel", "wenig", "ganz", "halb", "all", "lauter", "
 def uninflected_adjectives(plain: str, words: list[Token],
                            lex: GrammarLexicon) -> list[Finding]:
     """Rule 4, the other half: an opening adjective with no ending before a noun
-    ("Schön Weihnachten" -> "Schöne Weihnachten")."""
+    ("Schön Weihnachten" -> "Schöne Weihnachten"); a count ("Acht Plätze") takes none."""
     found = []
     for index, token in enumerate(words[:-1]):
         lower = token.lower
         if not token.sentence_start or not token.capitalised or lower in _UNINFLECTED_OK \
-                or lower in DETERMINERS or lower in _EIN_LOWER or not is_noun(words, index + 1):
+                or lower in DETERMINERS or lower in _EIN_LOWER or number_words(lower) \
+                or not is_noun(words, index + 1):
             continue
         noun = words[index + 1]
         # a base form ("schön": schöne ... schönem are words), not itself declined

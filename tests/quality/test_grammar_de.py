@@ -549,6 +549,8 @@ MORE_CORRECT = [
     "Der Kaffee, das ist klar. Kaffee, die Milch und der Zucker. Die Bohnen, die wir "
     "rösten. Eine Tasse, der man nicht widerstehen kann. Der Kurs, der dir zeigt, wie es "
     "geht. Das Kontor, das in Altona liegt.",
+    # a count in words opens a sentence with no ending ("Achte Plätze" is an ordinal)
+    "Acht Plätze gibt es, die Anmeldung läuft im Laden. Drei Kaffees verkosten wir.",
 ]
 
 
