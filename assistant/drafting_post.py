@@ -226,14 +226,15 @@ def _with_brief_facts(kit: BrandKit, draft: Draft) -> Draft:
     # the tags count on X and Bluesky: the last ones give way when the fact would not fit
     for kept in range(len(tags), -1, -1):
         trial = draft.model_copy(update={"hashtags": tags[:kept]})
+        settled = _settler(kit, trial)
         text = with_brief_facts(draft.text, brief, lambda body: lacking_facts(body, context),
-                                _checker(kit, trial), draft.problems,
+                                _settled_findings(kit, trial), draft.problems,
                                 labels=[kit.ai_label or ""])
         if text != draft.text:
             # the model's own sentence that the piece put back says in full goes: "Anmeldung
             # über den Link." above "Kostenlos, Anmeldung über den Link." (a ready LinkedIn
             # draft, bench 2026-12-03); every word of it still stands in the piece
-            text = without_echoes(text)
+            text = without_echoes(settled(text))
             log.info("facts of the brief the %s draft left out put back in the brief's words"
                      "%s", draft.platform, "" if kept == len(tags) else
                      f", {len(tags) - kept} hashtag(s) dropped to make room")
@@ -241,6 +242,27 @@ def _with_brief_facts(kit: BrandKit, draft: Draft) -> Draft:
             draft.problems = post_problems(kit, draft)
             break
     return draft
+
+
+def _settler(kit: BrandKit, draft: Draft) -> Callable[[str], str]:
+    """``draft``'s text as completion leaves it: a trial without the sentences it says
+    twice (``fit.without_clashing``), the very text its findings are read on. The brief's
+    "250 g for 10.50 euros." says the price of the model's "50 g for 10.50 euros" again,
+    and that line, with its made-up weight, goes; checked with the model's line, the piece
+    was refused for the repeat (a problems Instagram draft, bench 2026-12-02)."""
+    findings = _checker(kit, draft)
+    brief, language = draft.brief or "", draft.language
+
+    def settled(text: str) -> str:
+        return without_clashing(text, findings, brief, language, keep=[kit.ai_label or ""],
+                                places=brief_places(language))
+    return settled
+
+
+def _settled_findings(kit: BrandKit, draft: Draft) -> Callable[[str], list[Problem]]:
+    """The checker's findings for ``draft`` with another text, read on it as settled."""
+    findings, settled = _checker(kit, draft), _settler(kit, draft)
+    return lambda text: findings(settled(text))
 
 
 def _without_guidance(kit: BrandKit, draft: Draft) -> Draft:

@@ -4,6 +4,8 @@ checks; no model)."""
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.brand.kit import load_kit
 from assistant.drafting_post import PostReply, finish_post
 from assistant.models import Brief
@@ -17,12 +19,15 @@ SEEN = ("Discover our new decaf from Peru! Savor the sweetness of sugarcane, not
         "think!")
 
 
-def test_the_invented_line_goes_once_the_brief_fact_is_back() -> None:
+@pytest.mark.parametrize("price", ["10.50 euros", "€10.50"])
+def test_the_invented_line_goes_once_the_brief_fact_is_back(price: str) -> None:
+    """The brief's piece says the price of the invented line again: that line goes."""
     kit = load_kit("kaffeekontor-hamburg", ROOT / "brand_kits")
-    brief = Brief(text=BRIEF, language="en")
-    draft = finish_post(kit, brief, "instagram", PostReply(platform="instagram", text=SEEN),
+    brief = Brief(text=BRIEF.replace("10.50 euros", price), language="en")
+    seen = SEEN.replace("10.50 euros", price)
+    draft = finish_post(kit, brief, "instagram", PostReply(platform="instagram", text=seen),
                         "en", [])
-    assert "250 g for 10.50 euros" in draft.text
+    assert f"250 g for {price}" in draft.text
     assert "\n50 g" not in draft.text
     assert not any(p.code == "invented_fact" for p in draft.problems), draft.problems
 
