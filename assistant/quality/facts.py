@@ -49,7 +49,7 @@ _PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = (
                            r"(?:\s+(abends|nachmittags|am\s+Abend|am\s+Nachmittag))?")),
     ("time", regex.compile(r"(?<![\d.,:])(\d{1,2}):(\d{2})(?![\d:])")),
     ("price", regex.compile(rf"(?i)(?:€|eur|\$|usd|£|chf)\s?({_NUM})(?:,[-–])?")),
-    ("price", regex.compile(rf"(?i)(?<![\d.,])({_NUM})(?:,[-–])?\s?(?:€|euro|eur|\$|usd|"
+    ("price", regex.compile(rf"(?i)(?<![\d.,])({_NUM})(?:,[-–])?\s?(?:€|euros?|eur|\$|usd|"
                             rf"dollars?|£|chf)(?!\w)")),
     ("percent", regex.compile(rf"(?i)(?<![\d.,])({_NUM})\s?(?:%|prozent|percent|per cent)")),
     ("number", regex.compile(rf"(?<![\p{{L}}\d.,])({_NUM})(?![\d])")),
