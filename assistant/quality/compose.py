@@ -31,9 +31,8 @@ from assistant.quality.factcheck import (
     invented_fact_problems,
     missing,
     missing_fact_problems,
-    repeated_fact_problems,
-    repeated_facts,
 )
+from assistant.quality.factrepeats import repeated_fact_problems, repeated_facts
 from assistant.quality.fold import topic_below_fold_problems
 from assistant.quality.grammar_de import grammar_problems
 from assistant.quality.grammar_names import learned_names

@@ -7,7 +7,7 @@ import pytest
 
 from assistant.brand.kit import BrandKit
 from assistant.quality import quality_problems
-from assistant.quality.factcheck import repeated_facts
+from assistant.quality.factrepeats import repeated_facts
 from assistant.quality.facts import extract_facts
 from tests.quality.conftest import codes, context
 

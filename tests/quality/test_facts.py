@@ -426,7 +426,7 @@ def test_a_count_written_as_a_word_is_a_fact(coffee: BrandKit) -> None:
 
 
 def test_a_date_time_or_price_said_twice_is_named_once() -> None:
-    from assistant.quality.factcheck import repeated_fact_problems, repeated_facts
+    from assistant.quality.factrepeats import repeated_fact_problems, repeated_facts
 
     seen = ("Möwenbohne Kaffeekontor: Wie geht es dem Röstkurs am 12. Dezember?\n\nDer "
             "Röstkurs am 12. Dezember, 18 Uhr, ist ein großes Ereignis.")
@@ -442,7 +442,7 @@ def test_a_date_time_or_price_said_twice_is_named_once() -> None:
 def test_a_count_with_its_noun_said_twice_is_named_once() -> None:
     """"8 Plätze." as a line under "maximal 8 Plätze!" stood in a ready Instagram post
     (bench, 2026-12-03)."""
-    from assistant.quality.factcheck import repeated_facts
+    from assistant.quality.factrepeats import repeated_facts
 
     assert repeated_facts("Einladung zum Röstkurs am 12. Dezember, 18 Uhr, maximal 8 Plätze! "
                           "Jetzt anmelden!\n8 Plätze.\nAnmeldung im Laden.", "de") == ["8 Plätze"]
