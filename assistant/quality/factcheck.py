@@ -19,6 +19,7 @@ from assistant.quality.calendar_words import WEEKDAYS
 from assistant.quality.calls import missing_call
 from assistant.quality.context import problem, shorten
 from assistant.quality.facts import (
+    WEB_KINDS,
     Fact,
     days_covered,
     extract_facts,
@@ -37,7 +38,6 @@ from assistant.quality.rates import changed_rates, missing_rates, stated_rates
 from assistant.quality.status import changed_states, missing_states, state_dates
 from assistant.quality.textnorm import URL_RE
 
-_WEB = ("url", "email", "handle")
 _PERSON = " (a person)"
 # a place after a preposition: "im Kontor", "in Altona", "in the EU"; in English also after
 # "our"/"your" ("in our Frankfurt data centre": English writes only names capitalised,
@@ -82,7 +82,7 @@ class Known:
     def covers(self, fact: Fact) -> bool:
         if fact.kind == "url":
             return _whole_address(fact.key, self.text)
-        if fact.kind in _WEB:
+        if fact.kind in WEB_KINDS:
             return fact.key in self.text
         if fact.kind == "phone":
             return fact.key.lstrip("0") in self.digits
@@ -316,7 +316,7 @@ def missing(text: str, brief: str, language: str, own: frozenset[str] = frozense
     post = Known.of((text,), language)
     # a date said without the brief's year is said
     shown = [f.shown for f in extract_facts(brief, language)
-             if f.kind not in (*_WEB, "phone") and not post.covers(replace(f, year=None))]
+             if f.kind not in (*WEB_KINDS, "phone") and not post.covers(replace(f, year=None))]
     days = WEEKDAYS["de" if language == "de" else "en"]
     shown += [days[day] for day in sorted(weekdays(brief) - weekdays(text))]
     folded = text.casefold()

@@ -7,8 +7,14 @@ import regex
 
 from assistant.models import Problem
 from assistant.quality.context import problem, shorten
-from assistant.quality.facts import COUNT_WORDS, extract_facts, is_calendar_word, number_words
-from assistant.quality.textnorm import URL_RE
+from assistant.quality.facts import (
+    COUNT_WORDS,
+    WEB_KINDS,
+    Span,
+    fact_spans,
+    is_calendar_word,
+    number_words,
+)
 
 # facts a post says once: said twice, a small model's post restates itself ("Wie geht es
 # dem Röstkurs am 12. Dezember?" over "Der Röstkurs am 12. Dezember, 18 Uhr, ..."; "für
@@ -21,31 +27,38 @@ _SAID_ONCE = ("date", "time", "price", "percent")
 # post, bench 2026-12-03), "16 Stunden im Kühlschrank ..." in two lines; a number alone
 # may come back ("2 Tassen, 2 Minuten"), and one after a name is part of it ("ISO 27001
 # certification" in two paragraphs); a count in words is its number ("noch drei Plätze
-# frei" over "3 Plätze frei, jetzt anmelden!", an Instagram draft of the browser test)
+# frei" over "3 Plätze frei, jetzt anmelden!", an Instagram draft of the browser test).
+# A number that one of those facts or a web address holds is no count: "18 Uhr", "10.50
+# euros", "20 %" and "6 pm" said twice are one repeated fact, "5 per cent" no count "5 per"
 _COUNTED = regex.compile(rf"(?i:(?<![\p{{L}}\d.,:/])(\d+(?:[.,]\d+)?|{COUNT_WORDS}))"
                          r"\s+(\p{L}[\p{L}-]*)")
-_NOT_COUNTED = frozenset({"uhr", "h", "euro", "euros", "eur", "dollar", "dollars", "usd", "chf",
-                          "prozent", "percent", "am", "pm"})
+_NO_COUNT = (*_SAID_ONCE, *WEB_KINDS)
 
 
 def repeated_facts(text: str, language: str) -> list[str]:
     """The dates, times, prices and percentages ``text`` states more than once, and each
     count with its noun, as first written."""
     counted: dict[tuple[str, str], list[str]] = {}
-    for fact in extract_facts(text, language):
+    taken: list[Span] = []
+    for fact, span in fact_spans(text, language):
         if fact.kind in _SAID_ONCE:
             counted.setdefault((fact.kind, fact.key), []).append(fact.shown)
-    plain = URL_RE.sub(" ", text)
-    for found in _COUNTED.finditer(plain):
+        if fact.kind in _NO_COUNT:
+            taken.append(span)
+    for found in _COUNTED.finditer(text):
         noun = found.group(2)
-        before = plain[:found.start()].split()[-1:]
-        if noun.casefold() in _NOT_COUNTED or is_calendar_word(noun) or \
+        before = text[:found.start()].split()[-1:]
+        if _overlaps(found.span(), taken) or is_calendar_word(noun) or \
                 (before and before[0].isupper() and before[0].isalpha()):
             continue
         number = found.group(1)
         value = number if number[0].isdigit() else min(number_words(number))
         counted.setdefault(("count", f"{value} {noun.casefold()}"), []).append(found.group(0))
     return [shown[0] for shown in counted.values() if len(shown) > 1]
+
+
+def _overlaps(span: Span, spans: list[Span]) -> bool:
+    return any(start < span[1] and span[0] < end for start, end in spans)
 
 
 def repeated_fact_problems(found: list[str]) -> list[Problem]:

@@ -23,6 +23,8 @@ from assistant.quality.calendar_words import (
 )
 from assistant.quality.textnorm import DOMAIN_RE, EMAIL_RE, HANDLE_RE, URL_RE
 
+Span = tuple[int, int]  # where a fact stands in its text: start, end
+WEB_KINDS = ("url", "email", "handle")  # the web facts, compared as text
 _NUMBER_WORDS = {
     word: value for value, words in enumerate([
         ("null", "zero"), ("eins", "one"), ("zwei", "two"), ("drei", "three"), ("vier", "four"),
@@ -95,13 +97,14 @@ def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
 
-def _web_facts(text: str) -> tuple[list[Fact], str]:
-    """URLs, bare domains, e-mail addresses and handles; the text without them and hashtags."""
-    found: list[Fact] = []
+def _web_facts(text: str) -> tuple[list[tuple[Fact, Span]], str]:
+    """URLs, bare domains, e-mail addresses and handles with where they stand; the text
+    without them and hashtags."""
+    found: list[tuple[Fact, Span]] = []
     for kind, pattern in (("url", URL_RE), ("email", EMAIL_RE), ("url", DOMAIN_RE),
                           ("handle", HANDLE_RE)):
         for match in pattern.finditer(text):
-            found.append(web_fact(kind, match.group(0)))
+            found.append((web_fact(kind, match.group(0)), match.span()))
             text = _blank(text, match.start(), match.end())
     for match in HASHTAG_RE.finditer(text):
         text = _blank(text, match.start(), match.end())
@@ -122,14 +125,14 @@ def web_fact(kind: str, raw: str) -> Fact:
 
 def _without_lists(text: str) -> tuple[str, int]:
     """``text`` without list numbering, and how many items a counted list has (0: none):
-    "3 Tipps: 1. mahlen 2. wiegen 3. brühen" states no fact with its 1, 2, 3 or 3."""
+    "3 Tipps: 1. mahlen 2. wiegen 3. brühen" states no fact with its 1, 2, 3 or 3. The
+    numbering is blanked, so that the facts' spans are where they stand in ``text``."""
     markers = list(_INLINE_MARKER.finditer(text))
     numbers = {int(m.group(1)) for m in markers}
-    if {1, 2} <= numbers:
-        for match in markers:
-            text = _blank(text, match.start(), match.end())
-        return text, max(numbers)
-    return _LIST_MARKER.sub(" ", text), 0
+    counted = {1, 2} <= numbers
+    for match in markers if counted else list(_LIST_MARKER.finditer(text)):
+        text = _blank(text, match.start(), match.end())
+    return text, max(numbers) if counted else 0
 
 
 def web_key(raw: str) -> str:
@@ -191,13 +194,19 @@ def _fact(kind: str, match: regex.Match[str], language: str) -> Fact | None:
 def extract_facts(text: str, language: str) -> list[Fact]:
     """Every fact of ``text`` in order of kind: web, phone, date, time, price, percent,
     number (in digits, then as a word: "drei Kaffees")."""
+    return [fact for fact, _ in fact_spans(text, language)]
+
+
+def fact_spans(text: str, language: str) -> list[tuple[Fact, Span]]:
+    """The facts of ``text`` as ``extract_facts`` reads them, each with the span of
+    ``text`` it was read from: a number inside one ("18" of "18 Uhr") is that fact."""
     facts, rest = _web_facts(text)
     rest, items = _without_lists(rest)
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(rest):
             fact = _fact(kind, match, language)
             if fact is not None and not (fact.kind == "number" and fact.key == str(items)):
-                facts.append(fact)
+                facts.append((fact, match.span()))
                 rest = _blank(rest, match.start(), match.end())
     return facts
 
