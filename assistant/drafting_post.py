@@ -226,10 +226,9 @@ def _with_brief_facts(kit: BrandKit, draft: Draft) -> Draft:
     # the tags count on X and Bluesky: the last ones give way when the fact would not fit
     for kept in range(len(tags), -1, -1):
         trial = draft.model_copy(update={"hashtags": tags[:kept]})
-        settled = _settler(kit, trial)
+        settled, settled_findings = _settler(kit, trial)
         text = with_brief_facts(draft.text, brief, lambda body: lacking_facts(body, context),
-                                _settled_findings(kit, trial), draft.problems,
-                                labels=[kit.ai_label or ""])
+                                settled_findings, draft.problems, labels=[kit.ai_label or ""])
         if text != draft.text:
             # the model's own sentence that the piece put back says in full goes: "Anmeldung
             # über den Link." above "Kostenlos, Anmeldung über den Link." (a ready LinkedIn
@@ -244,9 +243,10 @@ def _with_brief_facts(kit: BrandKit, draft: Draft) -> Draft:
     return draft
 
 
-def _settler(kit: BrandKit, draft: Draft) -> Callable[[str], str]:
-    """``draft``'s text as completion leaves it: a trial without the sentences it says
-    twice (``fit.without_clashing``), the very text its findings are read on. The brief's
+def _settler(kit: BrandKit, draft: Draft) -> tuple[Callable[[str], str],
+                                                  Callable[[str], list[Problem]]]:
+    """``draft``'s text as completion leaves it, and the checker's findings read on that:
+    a trial without the sentences it says twice (``fit.without_clashing``). The brief's
     "250 g for 10.50 euros." says the price of the model's "50 g for 10.50 euros" again,
     and that line, with its made-up weight, goes; checked with the model's line, the piece
     was refused for the repeat (a problems Instagram draft, bench 2026-12-02)."""
@@ -256,13 +256,7 @@ def _settler(kit: BrandKit, draft: Draft) -> Callable[[str], str]:
     def settled(text: str) -> str:
         return without_clashing(text, findings, brief, language, keep=[kit.ai_label or ""],
                                 places=brief_places(language))
-    return settled
-
-
-def _settled_findings(kit: BrandKit, draft: Draft) -> Callable[[str], list[Problem]]:
-    """The checker's findings for ``draft`` with another text, read on it as settled."""
-    findings, settled = _checker(kit, draft), _settler(kit, draft)
-    return lambda text: findings(settled(text))
+    return settled, lambda text: findings(settled(text))
 
 
 def _without_guidance(kit: BrandKit, draft: Draft) -> Draft:
