@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 
 import regex
 
+from assistant.hashtags import HASHTAG_RE
 from assistant.models import Problem
 from assistant.quality.linkbio import bio_hints
 from assistant.quality.textnorm import (
@@ -33,6 +34,8 @@ from assistant.quality.textnorm import (
     words,
 )
 
+# the hashtags that close a sentence or line, and the mark after them: "... card #dbt."
+_CLOSING_TAGS = regex.compile(rf"(?:\s+{HASHTAG_RE.pattern})+[.!]?\Z")
 # a sentence that ends: a mark, a closing quote or bracket, or an emoji
 _ENDED = regex.compile(r"(?:[.!?…:;)\]\"'»«“”]|\p{Extended_Pictographic}\ufe0f?)\Z")
 MIN_PIECE_WORDS = 3
@@ -122,13 +125,24 @@ def appended(text: str, piece: str, labels: Sequence[str] = ()) -> str:
     cut = len(last) if keep == len(spans) else spans[keep][0]
     head, rest = last[:cut], last[cut:]
     between = "\n" if head.endswith("\n") or (not rest and "\n" in last) else " "
-    head = head.rstrip()
+    head, rest = _tags_last(head.rstrip(), rest)
     if between == " " and head and not _ENDED.search(head):
         # "Anmeldung im Laden oder per Mail Einladung zum Röstkurs ..." (a ready LinkedIn
         # draft, bench 2026-12-02): the sentence before the piece ends first
         head += "."
     paragraphs[body - 1] = between.join(part for part in (head, piece, rest.strip()) if part)
     return "\n\n".join(paragraphs)
+
+
+def _tags_last(head: str, rest: str) -> tuple[str, str]:
+    """The hashtags that close ``head`` move to the front of ``rest``, after the piece:
+    "... no credit card #DataEngineering #dbt. We sponsor the meetup ..." (a Mastodon
+    draft, bench 2026-12-03) put the brief's sentence after the post's tags."""
+    tags = _CLOSING_TAGS.search(head)
+    if tags is None or not words(strip_markup(head[:tags.start()])):
+        return head, rest
+    closing = " ".join(found.group() for found in HASHTAG_RE.finditer(tags.group()))
+    return head[:tags.start()].rstrip(), f"{closing} {rest.strip()}".strip()
 
 
 def _pointing(sentence: str) -> bool:

@@ -55,6 +55,21 @@ def test_a_sentence_without_its_mark_ends_before_the_piece() -> None:
     assert appended("Hook\nErste Zeile", piece) == f"Hook\nErste Zeile\n{piece}"
 
 
+def test_the_posts_closing_hashtags_stay_after_the_piece() -> None:
+    """"... no credit card #DataEngineering #dbt. We sponsor the meetup on 18 December ..."
+    (a Mastodon draft, bench 2026-12-03): the piece goes before the tags that close the
+    body, in a sentence as on a line of its own."""
+    piece = "We sponsor the meetup on 18 December at 19:00."
+    assert appended("Don't miss out! Try it free #DataEngineering #dbt.", piece) == (
+        f"Don't miss out! Try it free. {piece} #DataEngineering #dbt")
+    assert appended("Hook\nErste Zeile\n#Kaffee #Hamburg", piece) == (
+        f"Hook\nErste Zeile\n{piece}\n#Kaffee #Hamburg")
+    assert appended("Komm vorbei #Kaffee", piece) == f"Komm vorbei. {piece} #Kaffee"
+    # tags inside a sentence, or a post of tags alone, stay where they are
+    assert appended("Unser #Kaffee ist da.", piece) == f"Unser #Kaffee ist da. {piece}"
+    assert appended("#Kaffee #Hamburg", piece) == f"#Kaffee #Hamburg. {piece}"
+
+
 def lacking(brief: str) -> object:
     return lambda text: missing(text, brief, "en")
 
