@@ -1,4 +1,5 @@
-"""Rule 14 of the German grammar check: "ein bisschen" before a plural (pure).
+"""Rules 14 and 14b of the German grammar check: "ein bisschen" before a plural, and a
+feminine noun in the singular after a number above one (pure).
 
 "Hier ist ein bisschen Überlegungen, wie es geht mit dem Kaffee" (a ready Facebook draft
 of the embedded model, bench 2026-12-02): "ein bisschen" measures what is not counted
@@ -7,13 +8,30 @@ of the embedded model, bench 2026-12-02): "ein bisschen" measures what is not co
 adjective may stand between) has only plural readings. Flagged, not mended: "ein paar"
 would leave a verb in the singular ("Hier ist ein paar ...") that the sentence must change
 too.
+
+Rule 14b: "Wir suchen eine Barista, die sich um 20 Stunde pro Woche kümmert" (a ready
+Instagram draft, bench 2026-12-03). After a number above one a noun takes its plural:
+"20 Stunden", "drei Tassen". Measures of masculine and neuter nouns stay singular ("5
+Kilo", "2 Glas", "10 Euro", "3 Stück"), and so does "Uhr" of a time ("18 Uhr"); so only a
+noun that is feminine and singular in every reading is read, and written right after the
+number.
 """
 
 from __future__ import annotations
 
+import regex
+
+from assistant.quality.facts import number_words
 from assistant.quality.grammar_phrase import Finding, noun_after, phrase_of
 from assistant.quality.grammar_words import GrammarLexicon, Token, noun_bits
-from assistant.quality.nounforms import ALL_SINGULAR
+from assistant.quality.nounforms import ALL_PLURAL, ALL_SINGULAR, genera_of
+
+# a feminine noun that a number leaves in the singular: the hour of a time
+_AFTER_NUMBERS = frozenset({"uhr"})
+_PLURAL_ENDINGS = ("n", "en", "nen", "e", "s")
+_NUMBER = regex.compile(r"\d+(?:[.,]\d+)?")
+# a year is no count: "Seit 2010 Leidenschaft für Kaffee"
+_YEARS = (1900, 2099)
 
 
 def bisschen_plural(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
@@ -33,3 +51,36 @@ def bisschen_plural(plain: str, words: list[Token], lex: GrammarLexicon) -> list
                                      f"'ein paar {plain[words[index + 1].start:noun.end]}' "
                                      "(as a subject, with its verb in the plural)"))
     return found
+
+
+def counted_singular(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    found = []
+    for number, noun in zip(words, words[1:], strict=False):
+        if not _above_one(number) or not noun.capitalised or not noun.spaced \
+                or noun.lower in _AFTER_NUMBERS:
+            continue
+        bits = noun_bits(noun.text, lex)
+        if not bits or bits & ALL_PLURAL or genera_of(bits) != ["f"]:
+            continue
+        phrase = phrase_of(plain, number, noun)
+        forms = _plural_of(noun.text, lex)
+        fix = f"'{number.text} {forms}'" if forms else "its plural"
+        found.append(Finding(phrase, f"'{phrase}': after a number above one the noun takes "
+                                     f"its plural: {fix}"))
+    return found
+
+
+def _above_one(token: Token) -> bool:
+    """A cardinal above one: "20", "2,5", "drei" (not "1", "1." or "12." of a date, nor a
+    year)."""
+    if token.ordinal:
+        return False
+    if _NUMBER.fullmatch(token.text):
+        value = float(token.text.replace(",", "."))
+        return value > 1 and not _YEARS[0] <= value <= _YEARS[1]
+    return any(int(value) > 1 for value in number_words(token.lower))
+
+
+def _plural_of(noun: str, lex: GrammarLexicon) -> str | None:
+    return next((noun + ending for ending in _PLURAL_ENDINGS
+                 if lex.nouns.get((noun + ending).lower(), 0) & ALL_PLURAL), None)

@@ -59,7 +59,7 @@ from __future__ import annotations
 from assistant.models import Problem
 from assistant.quality.context import problem
 from assistant.quality.facts import number_words
-from assistant.quality.grammar_amounts import bisschen_plural
+from assistant.quality.grammar_amounts import bisschen_plural, counted_singular
 from assistant.quality.grammar_capitals import capitalised_function_words
 from assistant.quality.grammar_dates import (
     bare_clock_times,
@@ -340,6 +340,7 @@ _RULES = (dative_plural, dative_articles, dative_bare_nouns, dative_bare_persons
           person_before_du,
           imperative_sich,
           small_compound_heads, small_nominal_adjectives, relative_pronouns, bisschen_plural,
+          counted_singular,
           capitalised_function_words, fixed_phrases, events_as_goods, missing_reflexive)
 
 

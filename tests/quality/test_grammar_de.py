@@ -38,6 +38,12 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
      "'zur Röstkurs': 'Röstkurs' is masculine, so 'zum'"),
     ("Frischer Milch für deinen Cappuccino.",
      "'Frischer Milch': 'Milch' is feminine, so 'Frische Milch'"),
+    # a feminine noun in the singular after a number above one (a ready Instagram draft,
+    # bench 2026-12-03)
+    ("Wir suchen eine Barista, die sich um 20 Stunde pro Woche kümmert.",
+     "'20 Stunde': after a number above one the noun takes its plural: '20 Stunden'"),
+    ("Drei Tasse am Tag reichen.",
+     "'Drei Tasse': after a number above one the noun takes its plural: 'Drei Tassen'"),
     # "ein bisschen" before a plural (a ready Facebook draft, bench 2026-12-02)
     ("Hier ist ein bisschen Überlegungen, wie es geht.",
      "'ein bisschen Überlegungen': 'ein bisschen' takes no plural; write 'ein paar "
@@ -551,6 +557,9 @@ MORE_CORRECT = [
     "geht. Das Kontor, das in Altona liegt.",
     # a count in words opens a sentence with no ending ("Achte Plätze" is an ordinal)
     "Acht Plätze gibt es, die Anmeldung läuft im Laden. Drei Kaffees verkosten wir.",
+    # after a number: a measure that stays singular, the hour of a time, one, a year
+    "5 Kilo, 2 Glas, 10 Euro, 3 Stück, 1,5 Liter, 1 Stunde, um 18 Uhr, seit 2010 "
+    "Leidenschaft für Kaffee, am 12. Woche für Woche, 20 Stunden.",
 ]
 
 
