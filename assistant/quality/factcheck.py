@@ -35,6 +35,7 @@ from assistant.quality.facts import (
 )
 from assistant.quality.names import Name
 from assistant.quality.rates import changed_rates, missing_rates, stated_rates
+from assistant.quality.similes import missing_similes
 from assistant.quality.status import changed_states, missing_states, state_dates
 from assistant.quality.textnorm import URL_RE
 
@@ -308,8 +309,9 @@ def missing(text: str, brief: str, language: str, own: frozenset[str] = frozense
     """Dates, times, prices, numbers (with their period: "20 Stunden pro Woche"), weekdays,
     a month's time frame ("ab Januar"), places
     and (English) names of the brief the post leaves out, a state it announces
-    (closed, cancelled, sold out, postponed, free) and its call to the reader (sign up,
-    apply: ``calls.missing_call``). A Bluesky and a LinkedIn draft said
+    (closed, cancelled, sold out, postponed, free), its call to the reader (sign up,
+    apply: ``calls.missing_call``) and the quality of a comparison ("grob wie Meersalz":
+    ``similes``). A Bluesky and a LinkedIn draft said
     "now cover multiple platforms" for "now cover Snowflake" (2026-11-30). A place is one
     after "in", "bei", "auf" ..., or any of ``places`` the brief names ("drei Kaffees aus
     Äthiopien": two ready drafts left the coffee's origin out)."""
@@ -336,6 +338,7 @@ def missing(text: str, brief: str, language: str, own: frozenset[str] = frozense
     shown += missing_rates(text, brief)
     shown += missing_states(text, brief)
     shown += missing_call(text, brief, language)
+    shown += missing_similes(text, brief, language)
     return list(dict.fromkeys(shown))
 
 
