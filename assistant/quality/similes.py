@@ -25,10 +25,11 @@ _ENGLISH = regex.compile(r"(?i)(?<![\p{L}-])as\s+(\p{L}{3,})\s+as\s+(?:an?\s+)?"
                          r"(\p{L}+(?:\s+\p{L}+)?)")
 # what stands before the thing compared inside a comparison: "wie", "wie ein", "as a"
 _COMPARING = regex.compile(r"(?i)\b(?:wie|as|like)\s+(?:ein\w*\s+|an?\s+)?\Z")
-# words before "wie" that compare nothing of their own: "so wie", "genau wie", "sowohl"
-_NOT_QUALITIES = frozenset({"so", "genau", "ebenso", "sowie", "etwa", "auch", "und", "oder",
-                            "nicht", "mehr", "weniger", "eben", "gleich", "zum", "beispiel",
-                            "much", "many", "long", "soon", "well", "far"})
+# words before "wie"/"as" that compare nothing of their own: "so wie", "genauso wie",
+# "as well as", "as soon as"
+_NOT_QUALITIES = frozenset({"so", "genau", "genauso", "ebenso", "sowie", "etwa", "auch",
+                            "und", "oder", "nicht", "mehr", "weniger", "eben", "gleich", "zum",
+                            "beispiel", "much", "many", "long", "soon", "well", "far"})
 
 
 def similes(text: str, language: str) -> list[tuple[str, str, str]]:

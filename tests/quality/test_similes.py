@@ -20,7 +20,8 @@ def test_the_comparisons_of_a_brief_are_read() -> None:
     assert similes(ESPRESSO, "en") == [("fine", "powdered sugar", "as fine as powdered sugar")]
     # a verb compares too, but a post may say it otherwise; "so wie", "genau wie" compare
     # nothing of their own
-    assert similes("Er schmeckt wie Karamell, so wie Kaffee, genau wie Tee.", "de") == []
+    assert similes("Er schmeckt wie Karamell, so wie Kaffee, genauso wie Tee.", "de") == []
+    assert similes("Beans as well as Grinders, as soon as Monday.", "en") == []
 
 
 @pytest.mark.parametrize("post", [
