@@ -24,12 +24,12 @@ HASHTAG_RE = regex.compile(
 )
 _TAG_ONLY_RE = regex.compile(rf"{_TAG_BODY}")
 _JOINING = ",;:-–—&+/"  # a tag run after these continues the sentence
-# words written large right after a tag and before the next one, in a block of tags: the
-# rest of a tag the model wrote with a space ("#Möwenbohne #Cold Brew #Hamburg" under a
-# ready Mastodon post, bench 2026-12-03, linked "#Cold" and left "Brew" as a word)
 # a "#" with no tag after it at the very end: a tag cut at the reply's cap ("... #Röster #",
 # a Facebook post of the CLI, 2026-12-03, whose twelve tags then stayed in the text)
 _DANGLING_HASH = regex.compile(r"(?:\s+[#＃])?\s*\Z")
+# words written large right after a tag and before the next one, in a block of tags: the
+# rest of a tag the model wrote with a space ("#Möwenbohne #Cold Brew #Hamburg" under a
+# ready Mastodon post, bench 2026-12-03, linked "#Cold" and left "Brew" as a word)
 _SPLIT_TAG = regex.compile(rf"((?: \p{{Lu}}[{_TAG_CHARS}]*){{1,2}})\s+")
 
 
