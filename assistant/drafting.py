@@ -34,8 +34,8 @@ from assistant.drafting_call import (
     reply_budget,
     to_draft,
 )
-from assistant.drafting_distinct import distinct_texts, same_text_by_variant
-from assistant.drafting_form import form_rule, parting_form, short_rank
+from assistant.drafting_distinct import codes, distinct_texts, same_text_by_variant
+from assistant.drafting_form import Form, form_rule, parting_form, short_rank
 from assistant.drafting_passes import Passes, better, to_fix
 from assistant.drafting_pick import kept_candidates
 from assistant.drafting_post import post_problems
@@ -58,6 +58,13 @@ __all__ = ["MAX_REPAIRS", "DraftOptions", "DraftReply", "Job", "PostReply", "Ret
            "run_sync"]
 
 log = logging.getLogger(__name__)
+
+# the parting round: a rewrite's sampling temperature, and a fresh first draft's (at 0.7
+# first drafts gave the same text on two platforms in 1 of 12 briefs, at 0.3 in 6 of 12:
+# bench/README.md, 2026-11-30)
+REWRITE_TEMPERATURE = 0.7
+PARTING_FRESH_TEMPERATURE = 0.7
+FIRST_PROMPT = 2  # a conversation's first messages: the first call's system and user text
 
 Retriever = Callable[[BrandKit, str, Sequence[str], str], list[briefing.Snippet]]
 
@@ -164,7 +171,8 @@ async def _part_platforms(client: LLMClient, jobs: Mapping[tuple[int, str], Job]
 async def _rewrite_alike(client: LLMClient, job: Job, draft: Draft, note: str,
                          semaphore: Lanes) -> list[tuple[Draft, list[ChatMessage]]]:
     """One more repair of a one-platform job whose text another platform got too (see
-    ``drafting_distinct``), as ``parting_candidates`` samples at once, each with the
+    ``drafting_distinct``): ``parting_candidates`` rewrites that go on from the job's
+    conversation and ``parting_fresh`` fresh first drafts, asked at once, each with the
     conversation that ends in it; none once the job has used its repairs. The job's own
     conversation is left as it was."""
     if job.repairs >= MAX_REPAIRS or not job.messages:
@@ -177,22 +185,32 @@ async def _rewrite_alike(client: LLMClient, job: Job, draft: Draft, note: str,
     if shape is not None:
         note = f"{note} {form_rule(draft.platform, shape)}"
     before = job.messages
-    messages = repair_prompt(job, [f"- {draft.platform}: {note}"], [draft.platform])
+    rewrite = repair_prompt(job, [f"- {draft.platform}: {note}"], [draft.platform])
 
-    async def sample() -> tuple[Draft, list[ChatMessage]] | None:
+    async def sample(kind: str, messages: list[ChatMessage], temperature: float,
+                     form: Form | None) -> tuple[Draft, list[ChatMessage]] | None:
         async with semaphore.urgent():
             try:
-                reply = await ask(client, job, messages, 0.7, shape)
+                reply = await ask(client, job, messages, temperature, form)
             except LLMError as exc:
-                log.warning("rewrite of a near-same %s text failed: %s", draft.platform, exc)
+                log.warning("%s of a near-same %s text failed: %s", kind, draft.platform, exc)
                 return None
             talk = job.messages  # set by ask for this reply, before any other sample runs
         post = pick(reply, draft.platform, job.platforms)
         if post is None:
             return None
-        return _finalise(job, to_draft(job, draft.platform, post), client), talk
+        found = _finalise(job, to_draft(job, draft.platform, post), client)
+        # which kind of sample parts the texts, for the bench's log
+        log.info("parting sample (%s) of the %s text: %s", kind, draft.platform, codes(found))
+        return found, talk
 
-    samples = await asyncio.gather(*(sample() for _ in range(job.passes.parting_candidates)))
+    passes = job.passes
+    samples = await asyncio.gather(
+        *(sample("rewrite", rewrite, REWRITE_TEMPERATURE, shape)
+          for _ in range(passes.parting_candidates)),
+        # the first call's own prompt (system and user text) and form, warmer
+        *(sample("fresh draft", before[:FIRST_PROMPT], PARTING_FRESH_TEMPERATURE, None)
+          for _ in range(passes.parting_fresh)))
     job.messages = before
     return [found for found in samples if found is not None]
 

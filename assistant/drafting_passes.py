@@ -45,6 +45,7 @@ class Passes:
     reword_later: bool = False  # platform form: platforms after the first in own words
     short_opener: bool = False  # platform form: a short platform's text after an opener
     parting_candidates: int = 1  # split mode: rewrites asked at once for a near-same text
+    parting_fresh: int = 0  # split mode: fresh first drafts asked beside those rewrites
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Passes:
@@ -65,6 +66,7 @@ class Passes:
             reword_later=settings.draft_reword_later,
             short_opener=settings.draft_short_opener,
             parting_candidates=settings.draft_parting_candidates,
+            parting_fresh=settings.draft_parting_fresh,
         )
 
     def first_temperature(self, variant: int, order: int) -> float:

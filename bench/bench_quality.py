@@ -70,13 +70,15 @@ OPTIONS = ("draft_proofread", "draft_adapt_example", "draft_platform_style",
            "draft_split_platforms", "draft_fact_list", "draft_platform_form",
            "draft_candidates", "draft_temperature", "draft_temperature_step",
            "draft_short_list", "draft_facts_first", "draft_own_words", "draft_bare_hook",
-           "draft_reword_later", "draft_short_opener", "draft_parting_candidates")
+           "draft_reword_later", "draft_short_opener", "draft_parting_candidates",
+           "draft_parting_fresh")
 # a number option's A/B row: its default against this value (the other value if it is the
 # default)
 NUMBER_AB: dict[str, tuple[float, float]] = {"draft_candidates": (2, 1),
                                              "draft_temperature": (0.7, 0.3),
                                              "draft_temperature_step": (0.2, 0.0),
-                                             "draft_parting_candidates": (2, 1)}
+                                             "draft_parting_candidates": (2, 1),
+                                             "draft_parting_fresh": (1, 0)}
 STATES = ("ready", "needs_look", "problems")
 DUMP: Path | None = None  # --dump: where each finished brief's drafts go
 CONFIG = ["defaults"]  # the config being run, for the dump

@@ -109,3 +109,58 @@ def test_a_repair_after_a_dropped_one_is_shown_the_text_that_was_kept(
     draft, = draft_posts(kit, BRIEF, ["instagram"], options=options)
     assert len(script.shown) == 2 and "zeigen wir dir" in script.shown[1]
     assert draft.text.startswith(PARTED) and not draft.problems, draft.text
+
+
+class FreshScript:
+    """Instagram and X first get one text; the parting round's rewrite says it again, and
+    its fresh first draft (the first call's prompt, warmer) parts it but leaves out the
+    time, which the last repair adds to the text it was shown."""
+
+    def __init__(self) -> None:
+        self.first_prompts: dict[str, list[Any]] = {}
+        self.fresh: list[list[Any]] = []
+
+    def __call__(self, body: dict[str, Any]) -> Reply:
+        platform = requested_platforms(body)[0]
+        if is_repair(body):
+            shown = body["messages"][-2]["content"]
+            prompt = body["messages"][-1]["content"]
+            text = AGAIN if "post differently" in prompt else (
+                PARTED if "zeigen wir dir" in shown else SAME)
+        elif platform in self.first_prompts:
+            self.fresh.append(body["messages"])
+            text = NO_TIME
+        else:
+            self.first_prompts[platform] = body["messages"]
+            text = SAME
+        return Reply.json({"posts": [post(platform, text, ["Röstkurs"])]},
+                          usage=(900, 150, 0))
+
+
+def test_a_fresh_first_draft_of_the_parting_round_parts_the_texts(
+    fake_llm: FakeLLMServer, kit: BrandKit
+) -> None:
+    script = FreshScript()
+    fake_llm.responder = script
+    options = DraftOptions(settings=load_settings(
+        draft_split_platforms=True, draft_platform_form=False, draft_parting_fresh=1))
+    drafts = {d.platform: d for d in draft_posts(kit, BRIEF, ["instagram", "x"],
+                                                 options=options)}
+    rewritten = "x" if drafts["instagram"].text.startswith(SAME) else "instagram"
+    # one fresh draft, asked with the rewritten platform's own first prompt: no quoted text
+    assert script.fresh == [script.first_prompts[rewritten]]
+    assert drafts[rewritten].text.startswith(PARTED), drafts[rewritten].text
+    assert not any(p.code in ("same_text_as", "missing_fact")
+                   for p in drafts[rewritten].problems)
+
+
+def test_without_fresh_drafts_the_parting_round_asks_only_rewrites(
+    fake_llm: FakeLLMServer, kit: BrandKit
+) -> None:
+    script = FreshScript()
+    fake_llm.responder = script
+    options = DraftOptions(settings=load_settings(
+        draft_split_platforms=True, draft_platform_form=False))
+    drafts = draft_posts(kit, BRIEF, ["instagram", "x"], options=options)
+    assert script.fresh == []
+    assert any(p.code == "same_text_as" for d in drafts for p in d.problems)
