@@ -10,8 +10,9 @@ is incompatible (a false warning keeps a good post from being "ready"):
    noun that does not end in -em ("zu perfekten Kaffee"); the same for the accusative
    after für, durch, gegen, ohne, um ("für dem Besuch") (``grammar_dative``);
 2. a contraction against the noun's genus: "zur Röstkurs" -> "zum Röstkurs";
-3. an article or possessive whose readings share none with the noun's: "eine Kaffee",
-   and an adjective ending that fits neither: "der neuen Kaffee" -> "neue";
+3. an article, possessive or demonstrative whose readings share none with the noun's:
+   "eine Kaffee", "dieses Filterkaffee", and an adjective ending that fits neither: "der
+   neuen Kaffee" -> "neue";
 4. a bare adjective opening a sentence or a headline whose strong ending does not fit
    the noun: "Neue Filterkaffee" -> "Neuer Filterkaffee", or that has no ending at all:
    "Schön Weihnachten" -> "Schöne Weihnachten";
@@ -30,7 +31,8 @@ is incompatible (a false warning keeps a good post from being "ready"):
    24. bis 26. Dezember" or "von dem 24. bis" -> "vom 24.", and a span that ends on the
    day it begins: "ab dem 27 bis 27. Dezember", and "ab bis Ende Dezember" -> "bis"
    (``grammar_dates``);
-9. a verb before "du" in another person: "können du" -> "kannst du";
+9. a verb before "du" in another person or in the subjunctive: "können du" -> "kannst
+   du", "Habest du" -> "Hast du";
 10. an imperative with "sich": "Bewerbe sich" -> "Bewirb dich" or "Bewerben Sie sich";
 11. the first part of a hyphenated noun written small: "barista-Kurs" -> "Barista-Kurs"
     (9 to 11: ``grammar_person``);
@@ -112,6 +114,7 @@ from assistant.quality.grammar_verbs import (
 from assistant.quality.grammar_words import (
     ADJECTIVE_ENDINGS,
     DEFINITE,
+    DEMONSTRATIVES,
     DETERMINERS,
     EIN_STEMS,
     GrammarLexicon,
@@ -166,12 +169,13 @@ def articles(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Findin
     """Rule 3: the article's readings must meet the noun's ("eine Kaffee")."""
     found = []
     for index, token in enumerate(words):
-        if not is_article(token, words[index - 1] if index else None):
+        if not (is_article(token, words[index - 1] if index else None)
+                or (token.lower in DEMONSTRATIVES and not token.gendered)):
             continue
         head = head_after(plain, words, index + 1, lex)
         if head is None:
             continue
-        word = token.determiner
+        word = token.determiner if token.lower not in DEMONSTRATIVES else token.lower
         bits, allowed = head.bits, determiner_bits(word)
         if not bits or bits & allowed:
             continue

@@ -7,7 +7,9 @@ bench, 2026-12-01): a finite verb that stands before its subject "du" takes the 
 ("kannst du"). Read only where nothing stands between the two words, the verb has the
 plural form of a known verb ("können", "rösten"; ``verbs_de.looks_like_verb``), written
 small or opening the sentence, and "du" is not the first of two subjects ("heute rösten du
-und ich"). A verb after "du" is left alone: "kannst du rösten" is right.
+und ich"). A verb after "du" is left alone: "kannst du rösten" is right. Rule 9b: the
+present subjunctive before "du" ("Habest du ...?") -> the indicative ("Hast du"), for a
+closed list of verbs.
 
 Rule 10: "Bewerbe sich jetzt!" (a ready Instagram draft, bench, 2026-12-01): a sentence
 that opens with the imperative of a verb and goes on with "sich" mixes the du-imperative
@@ -48,24 +50,37 @@ _JOINED = frozenset({"und", "oder", "sowie"})
 # possessives are DETERMINERS, "denen" one of verbs_de's words that are no verb
 _NOT_FINITE = frozenset({"ihnen", "allen", "jenen", "diesen", "welchen", "beiden"})
 _MIN_HEAD = 3
+# rule 9b: the present subjunctive before "du", which no post asks a reader in ("Habest
+# du schon ... gesehen?", a ready Instagram draft, bench 2026-12-03) -> the indicative.
+# A closed list: the subjunctive II ("Hättest du", "Würdest du", "Könntest du") is right
+_SUBJUNCTIVE_DU = {"habest": "haben", "seiest": "sein", "seist": "sein",
+                   "werdest": "werden", "könnest": "können", "müssest": "müssen",
+                   "dürfest": "dürfen", "sollest": "sollen", "wollest": "wollen",
+                   "mögest": "mögen", "wissest": "wissen", "gebest": "geben",
+                   "kommest": "kommen", "nehmest": "nehmen", "sehest": "sehen",
+                   "gehest": "gehen"}
 
 
 def person_before_du(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
-    """Rule 9 (see the module doc): "können du" -> "kannst du"."""
+    """Rule 9 (see the module doc): "können du" -> "kannst du", and 9b: "Habest du" ->
+    "Hast du"."""
     found = []
     for index, (verb, pronoun) in enumerate(zip(words, words[1:], strict=False)):
         following = words[index + 2].lower if index + 2 < len(words) else ""
         if pronoun.lower != "du" or not pronoun.spaced or following in _JOINED:
             continue
-        if not _plural_verb(verb, lex):
+        subjunctive = _SUBJUNCTIVE_DU.get(verb.lower)
+        if subjunctive is None and not _plural_verb(verb, lex):
             continue
         phrase = plain[verb.start:pronoun.end]
-        form = present_du(verb.text)
+        form = present_du(subjunctive or verb.text)
         if form is None:
             continue
+        if verb.text[0].isupper():
+            form = form.capitalize()
         fix = f"{form} {pronoun.text}"
-        found.append(Finding(phrase, f"'{phrase}': the verb goes with 'du', so '{fix}'",
-                             fix))
+        reason = "ask in the indicative" if subjunctive else "the verb goes with 'du', so"
+        found.append(Finding(phrase, f"'{phrase}': {reason} '{fix}'", fix))
     return found
 
 

@@ -56,6 +56,27 @@ def _paradigms() -> dict[str, list[Slot]]:
 
 
 DETERMINERS: dict[str, list[Slot]] = _paradigms()
+# "dieser", "jener" and "jeder" decline with the definite article's endings ("jeder" has
+# no plural). Rule 3 reads them as articles ("Wir rösten dieses Filterkaffee", a ready
+# Facebook draft, bench 2026-12-03); the other rules leave them alone, since each may also
+# stand alone as a pronoun ("Diese sind ...")
+_DER_ENDINGS = {"m": ("er", "es", "em", "en"), "f": ("e", "er", "er", "e"),
+                "n": ("es", "es", "em", "es"), "pl": ("e", "er", "en", "e")}
+DER_STEMS = ("dies", "jen", "jed")
+
+
+def _der_forms(stem: str) -> dict[str, list[Slot]]:
+    forms: dict[str, list[Slot]] = {}
+    for genus, endings in _DER_ENDINGS.items():
+        if genus == "pl" and stem == "jed":
+            continue
+        for case, ending in zip(CASES, endings, strict=True):
+            forms.setdefault(stem + ending, []).append((genus, case))
+    return forms
+
+
+DEMONSTRATIVES: dict[str, list[Slot]] = {
+    word: slots for stem in DER_STEMS for word, slots in _der_forms(stem).items()}
 PREPOSITIONS = frozenset({"in", "an", "auf", "mit", "bei", "von", "zu", "aus", "für", "über",
                           "unter", "vor", "hinter", "nach", "durch", "gegen", "ohne", "um",
                           "seit", "neben", "zwischen", "während", "wegen", "trotz", "ab"})
@@ -65,13 +86,17 @@ DEFINITE = frozenset(w for words in _DEFINITE.values() for w in words)
 
 
 def determiner_bits(word: str) -> int:
-    return sum({_slot_bits(s) for s in DETERMINERS.get(word, [])})
+    slots = DETERMINERS.get(word) or DEMONSTRATIVES.get(word, [])
+    return sum({_slot_bits(s) for s in slots})
 
 
 def determiner_forms(like: str, slots: list[Slot]) -> list[str]:
     """The forms of the article family of ``like`` ("einer" -> ein-) for ``slots``."""
     if like in DEFINITE:
         found = [_DEFINITE[g][CASES.index(c)] for g, c in slots]
+    elif like in DEMONSTRATIVES:
+        forms = _der_forms(like[:-2] if like.endswith(("er", "es", "em", "en")) else like[:-1])
+        found = [w for w, have in forms.items() for slot in slots if slot in have]
     else:
         stem = next(s for s in sorted(EIN_STEMS, key=len, reverse=True)
                     if like.startswith(s) or (s == "euer" and like.startswith("eur")))

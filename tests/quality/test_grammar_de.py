@@ -42,6 +42,17 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
     # bench 2026-12-03)
     ("Wir suchen eine Barista, die sich um 20 Stunde pro Woche kümmert.",
      "'20 Stunde': after a number above one the noun takes its plural: '20 Stunden'"),
+    # the present subjunctive in a question to the reader (a ready Instagram draft, bench
+    # 2026-12-03)
+    ("Habest du schon den neuen Röster gesehen?",
+     "'Habest du': ask in the indicative 'Hast du'"),
+    # a demonstrative as an article (a ready Facebook draft, bench 2026-12-03)
+    ("Wir rösten dieses Filterkaffee ab Samstag im Kontor.",
+     "'dieses Filterkaffee': 'Filterkaffee' is masculine and does not fit 'dieses'; use "
+     "'dieser' or 'diesen'"),
+    ("Probier jedes Mischung einmal.",
+     "'jedes Mischung': 'Mischung' is feminine and does not fit 'jedes'; use 'jeder' or "
+     "'jede'"),
     ("Drei Tasse am Tag reichen.",
      "'Drei Tasse': after a number above one the noun takes its plural: 'Drei Tassen'"),
     # "ein bisschen" before a plural (a ready Facebook draft, bench 2026-12-02)
@@ -380,6 +391,15 @@ CORRECT = [
     "Melden Sie sich jetzt an.",
     "Wir lassen die Bohnen sich setzen.",
     "Ich weiß, es lohnt sich.",
+    # the subjunctive II and indicative forms in -est before "du"
+    "Hättest du Lust? Würdest du kommen? Könntest du helfen? Wärest du dabei?",
+    "Möchtest du mehr? Findest du das gut? Wartest du auf uns?",
+    # demonstratives and "jeder" before their nouns, and standing alone
+    "Diese Woche rösten wir jeden Samstag, jedes Jahr an diesem Tag mit dieser Mischung.",
+    "Dieser Kaffee schmeckt, diese Bohnen auch. Wir lieben diese, die früh kommen.",
+    "Mit jedem Schluck schmeckst du diese Noten. Jedes Mal freuen wir uns.",
+    "In diesem Café und jener Rösterei, dieser Tage und jeden Morgen.",
+    "Diesen Röstkurs solltest du nicht verpassen. Jede Tasse zählt, jeder Tag auch.",
 ]
 
 
