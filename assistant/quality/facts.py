@@ -50,7 +50,9 @@ _PATTERNS: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("time", regex.compile(r"(?<![\d.,:])(\d{1,2})(?:[:.](\d{2}))?\s*(?:Uhr|h)(?!\w)"
                            r"(?:\s+(abends|nachmittags|am\s+Abend|am\s+Nachmittag))?")),
     ("time", regex.compile(r"(?<![\d.,:])(\d{1,2}):(\d{2})(?![\d:])")),
-    ("price", regex.compile(rf"(?i)(?:€|eur|\$|usd|£|chf)\s?({_NUM})(?:,[-–])?")),
+    # a currency's letters as a word of their own: "Steuer 19" is no price
+    ("price", regex.compile(rf"(?i)(?:€|\$|£|(?<!\p{{L}})(?:eur|usd|chf))\s?({_NUM})"
+                            rf"(?:,[-–])?")),
     ("price", regex.compile(rf"(?i)(?<![\d.,])({_NUM})(?:,[-–])?\s?(?:€|euros?|eur|\$|usd|"
                             rf"dollars?|£|chf)(?!\w)")),
     ("percent", regex.compile(rf"(?i)(?<![\d.,])({_NUM})\s?(?:%|prozent|percent|per cent)")),
@@ -173,6 +175,10 @@ def _fact(kind: str, match: regex.Match[str], language: str) -> Fact | None:
         return Fact(kind, f"{day:02d}.{month:02d}.", shown, frozenset({str(day), str(month)}),
                     year)
     if kind == "time":
+        # German writes no "2 am" for a clock time: "2 am Samstag" is a count and a day
+        # ("7:30 am" is a time)
+        if language == "de" and shown.endswith("am") and groups[1] is None:
+            return None
         clock = _time(groups)
         if clock is None:
             return None

@@ -35,6 +35,18 @@ def test_the_same_fact_written_two_ways_compares_equal(first: str, second: str,
     assert _keys(first, language) == _keys(second, language)
 
 
+@pytest.mark.parametrize(("text", "language", "keys"), [
+    # "am" after a number is a preposition in German, a clock time in English
+    ("Wir haben 2 am Samstag und 3 am Sonntag.", "de", [("number", "2"), ("number", "3")]),
+    ("Open at 9 am.", "en", [("time", "09:00")]),
+    # a currency's letters inside a word are no price
+    ("Die Steuer 19 ist teuer, EUR 12.", "de", [("price", "12"), ("number", "19")]),
+])
+def test_words_that_look_like_units_are_read_as_what_they_are(
+        text: str, language: str, keys: list[tuple[str, str]]) -> None:
+    assert _keys(text, language) == keys
+
+
 def test_kinds_are_told_apart() -> None:
     assert _keys("Am 12.12. um 18:00 Uhr, 8 Plätze, 12,00 €, 20 %, moin@moewenbohne.example, "
                  "@moewenbohne", "de") == [
