@@ -65,6 +65,8 @@ class Known:
     periods: frozenset[tuple[str, str]] = frozenset()
     # the years stated: with a date, or as a number of four digits ("seit 2019")
     years: frozenset[str] = frozenset()
+    # the months named in any form ("Dezember", "12.12."), for a post's month frames
+    months: frozenset[int] = frozenset()
     # the texts and their language, for what only the sources are asked (``states``)
     texts: tuple[str, ...] = ()
     language: str = "de"
@@ -128,6 +130,7 @@ def _known(texts: tuple[str, ...], language: str) -> Known:
         periods=stated_rates(texts),
         years=frozenset({f.year for f in facts if f.year} |
                         {n for n in numbers if len(n) == 4 and n.isdigit()}),
+        months=frozenset(month for t in texts for month in months_named(t, language)),
         texts=texts,
         language=language,
     )
@@ -152,6 +155,9 @@ def invented(text: str, language: str, sources: Known, names: list[Name],
     shown = [f.shown for f in extract_facts(text, language) if not sources.covers(f)]
     shown += changed_rates(text, sources.periods)
     shown += changed_states(text, language, sources.dates, sources.states)
+    # a month's time frame of no source's month: "Wir suchen einen Barista ... Ab Januar
+    # bis Mai!" for a job "ab Januar" (a ready Instagram draft, bench 2026-12-03)
+    shown += [frame for frame, month in month_frames(text) if month not in sources.months]
     for name in names:
         if not name.person or name.word.casefold() not in person_words:
             shown.append(f"{name.word}{_PERSON}" if name.person else name.word)

@@ -226,6 +226,20 @@ def test_a_months_time_frame(text: str, frames: list[tuple[str, int]]) -> None:
     assert month_frames(text) == frames
 
 
+def test_a_months_time_frame_no_source_names_is_invented(coffee: BrandKit) -> None:
+    """A ready Instagram draft (bench, 2026-12-03) gave a job "ab Januar" an end."""
+    brief = ("Wir suchen ab Januar eine Barista (m/w/d) in Teilzeit, 20 Stunden pro Woche, "
+             "für unser Café in Altona. Bewerbung per Mail an moin@moewenbohne.example.")
+    post = ("Wir suchen eine Barista für unser Café in Altona! Ab Januar bis Mai! 20 Stunden "
+            "pro Woche. Bewerbung per Mail an moin@moewenbohne.example.")
+    [problem] = _invented(quality_problems(post, [], context(coffee, brief=brief)))
+    assert "'bis Mai'" in problem.message and "Januar" not in problem.message
+    # a month the brief names in a date is stated
+    post = "Frohe Weihnachten! Im Dezember sind wir für euch da."
+    brief = "Frohe Weihnachten! Vom 24. bis 26. Dezember ist das Kontor geschlossen."
+    assert _invented(quality_problems(post, [], context(coffee, brief=brief))) == []
+
+
 def test_a_months_time_frame_is_a_missing_fact(coffee: BrandKit) -> None:
     """A CLI draft (2026-12-01) left the offer's end out: "nur bis Ende Dezember"."""
     brief = ("Neu im Kontor: die Weihnachtsmischung aus Kolumbien und Guatemala. 250 g für "
