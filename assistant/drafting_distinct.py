@@ -7,9 +7,11 @@ the calls, platforms whose text is nearly that of an earlier platform go back on
 their own conversation, with the other platform's text quoted and their own form named. A
 rewrite is kept only when it is no worse than what it replaces (``better``, the
 ``same_text_as`` of the new set included), and a platform whose call already used every
-repair gets none (the "at most 2 repairs" of issue 13 holds). A rewrite may come as several
-samples of the one repair (``draft_parting_candidates``); the one with the fewest findings
-in the new set is the one weighed.
+repair gets none (the "at most 2 repairs" of issue 13 holds). The one repair may ask
+several samples at once: rewrites that go on from the conversation
+(``draft_parting_candidates``) and fresh first drafts, warmer and in a new conversation
+(``draft_parting_fresh``); the one with the fewest findings in the new set is the one
+weighed.
 """
 
 from __future__ import annotations

@@ -45,7 +45,7 @@ class Passes:
     reword_later: bool = False  # platform form: platforms after the first in own words
     short_opener: bool = False  # platform form: a short platform's text after an opener
     parting_candidates: int = 1  # split mode: rewrites asked at once for a near-same text
-    parting_fresh: int = 0  # split mode: fresh first drafts asked beside those rewrites
+    parting_fresh: int = 1  # split mode: fresh first drafts asked beside those rewrites
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Passes:

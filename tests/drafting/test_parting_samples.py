@@ -63,7 +63,7 @@ def test_the_sample_that_parts_the_texts_is_kept_and_repaired_from(
     fake_llm.responder = script
     options = DraftOptions(settings=load_settings(
         draft_split_platforms=True, draft_platform_form=False,
-        draft_parting_candidates=samples))
+        draft_parting_candidates=samples, draft_parting_fresh=0))
     drafts = {d.platform: d for d in draft_posts(kit, BRIEF, ["instagram", "x"],
                                                  options=options)}
     assert script.partings == samples  # the samples are one repair, asked at once
@@ -143,7 +143,7 @@ def test_a_fresh_first_draft_of_the_parting_round_parts_the_texts(
     script = FreshScript()
     fake_llm.responder = script
     options = DraftOptions(settings=load_settings(
-        draft_split_platforms=True, draft_platform_form=False, draft_parting_fresh=1))
+        draft_split_platforms=True, draft_platform_form=False))
     drafts = {d.platform: d for d in draft_posts(kit, BRIEF, ["instagram", "x"],
                                                  options=options)}
     rewritten = "x" if drafts["instagram"].text.startswith(SAME) else "instagram"
@@ -160,7 +160,7 @@ def test_without_fresh_drafts_the_parting_round_asks_only_rewrites(
     script = FreshScript()
     fake_llm.responder = script
     options = DraftOptions(settings=load_settings(
-        draft_split_platforms=True, draft_platform_form=False))
+        draft_split_platforms=True, draft_platform_form=False, draft_parting_fresh=0))
     drafts = draft_posts(kit, BRIEF, ["instagram", "x"], options=options)
     assert script.fresh == []
     assert any(p.code == "same_text_as" for d in drafts for p in d.problems)
