@@ -164,7 +164,8 @@ async def _part_platforms(client: LLMClient, jobs: Mapping[tuple[int, str], Job]
         async with semaphore.urgent():
             return await _last_repair(client, job, draft)
 
-    parted = await distinct_texts(drafts, rewrite)
+    keep_short = any(job.passes.parting_keep_short for job in jobs.values())
+    parted = await distinct_texts(drafts, rewrite, keep_short)
     return same_text_by_variant(list(await asyncio.gather(*(last(d) for d in parted))))
 
 

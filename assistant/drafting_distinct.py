@@ -24,6 +24,7 @@ from assistant.briefing import PLATFORM_STYLE
 from assistant.checks import with_same_text
 from assistant.drafting_passes import better, rank
 from assistant.models import Draft
+from assistant.platforms import get_platform
 from assistant.quality.similarity import near_same
 
 log = logging.getLogger(__name__)
@@ -34,13 +35,17 @@ QUOTE_CHARS = 400  # how much of the other platform's text the note quotes
 Rewrite = Callable[[Draft, str], Awaitable[Sequence[Draft]]]
 
 
-def alike_notes(drafts: Sequence[Draft]) -> dict[int, str]:
+def alike_notes(drafts: Sequence[Draft], keep_short: bool = False) -> dict[int, str]:
     """Index -> repair note for each draft whose text is nearly that of a better one (the
-    one with fewer problems stays, among equals the earlier platform; the others are
-    rewritten)."""
+    one with fewer problems stays, among equals the earlier platform, or with
+    ``keep_short`` the platform with the smaller limit; the others are rewritten)."""
+    def order(at: int) -> tuple[tuple[int, int, int], int]:
+        room = get_platform(drafts[at].platform).text_limit if keep_short else 0
+        return rank(drafts[at]), room
+
     kept: list[Draft] = []
     notes: dict[int, str] = {}
-    for index in sorted(range(len(drafts)), key=lambda at: rank(drafts[at])):
+    for index in sorted(range(len(drafts)), key=order):
         draft = drafts[index]
         match = next(((other, score) for other in kept if draft.text and other.text and
                       (score := near_same(draft.text, other.text)) is not None), None)
@@ -61,12 +66,14 @@ def distinct_note(platform: str, other: Draft, score: float) -> str:
             f"sentence, other words and another order, with the same facts.{shape}")
 
 
-async def distinct_texts(drafts: Sequence[Draft], rewrite: Rewrite) -> list[Draft]:
-    """The drafts of one brief, variant by variant, with near-same texts rewritten once."""
+async def distinct_texts(drafts: Sequence[Draft], rewrite: Rewrite,
+                         keep_short: bool = False) -> list[Draft]:
+    """The drafts of one brief, variant by variant, with near-same texts rewritten once
+    (``keep_short``: see :func:`alike_notes`)."""
     out: list[Draft] = []
     for variant in dict.fromkeys(d.variant for d in drafts):
         group = with_same_text([d for d in drafts if d.variant == variant])
-        notes = alike_notes(group)
+        notes = alike_notes(group, keep_short)
         notes = dict(sorted(notes.items()))
         fresh = await asyncio.gather(*(rewrite(group[index], note)
                                        for index, note in notes.items()))

@@ -29,6 +29,18 @@ def test_the_first_platform_keeps_its_text_and_later_ones_get_a_note() -> None:
     assert "two short paragraphs" in notes[2]  # facebook's own form
 
 
+def test_keep_short_rewrites_the_platform_with_more_room() -> None:
+    """With ``keep_short`` the X text stays and the longer platform's is rewritten, whatever
+    their order; the draft with fewer problems still stays first."""
+    drafts = [_draft("instagram", SAME), _draft("x", SAME)]
+    assert list(alike_notes(drafts)) == [1]
+    notes = alike_notes(drafts, keep_short=True)
+    assert list(notes) == [0] and "the x post" in notes[0]
+    warned = _draft("x", SAME).model_copy(update={"problems": [
+        Problem(code="missing_fact", severity=Severity.WARNING, message="add '18 Uhr'")]})
+    assert list(alike_notes([_draft("instagram", SAME), warned], keep_short=True)) == [1]
+
+
 def test_a_rewrite_is_kept_only_when_it_is_no_worse() -> None:
     drafts = [_draft("instagram", SAME), _draft("x", SAME), _draft("facebook", SAME)]
     asked: list[str] = []
