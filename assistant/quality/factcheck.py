@@ -184,12 +184,14 @@ _OFFER_KEY = 6  # a one-word offer is covered by a source with its first letters
 _FREE = regex.compile(r"(?i)(?<!\bfeel\s)(?<![\w-])(free(?!-|\s+up\b)|kostenlos\w*|gratis|"
                       r"eintritt\s+(?:ist\s+)?frei|freie[nr]?\s+eintritt)\b")
 # a call to book what no source offers to book: "Book now and taste the difference!" stayed
-# when that tasting was struck. A source that speaks of booking, signing up, places,
-# tickets, a cap or a price per head ("maximal 8 Plätze", "six people max, 49 euros per
-# person") makes every such call
+# when that tasting was struck, "Book your reservation now at our roastery café" closed a
+# ready Instagram greeting of a shop that is closed (bench, 2026-12-03). A source that
+# speaks of booking, signing up, places, tickets, a cap or a price per head ("maximal 8
+# Plätze", "six people max, 49 euros per person") makes every such call
 _BOOKING = regex.compile(
-    r"(?i)\b(book\s+(?:now|today|online|your\s+(?:seat|spot|place|table|ticket)s?|"
-    r"a\s+(?:seat|spot|place|table))|reserve\s+(?:your|a)\s+(?:seat|spot|place|table)|"
+    r"(?i)\b(book\s+(?:now|today|online|your\s+(?:seat|spot|place|table|ticket|"
+    r"reservation)s?|a\s+(?:seat|spot|place|table|reservation))|"
+    r"make\s+(?:a|your)\s+reservation|reserve\s+(?:your|a)\s+(?:seat|spot|place|table)|"
     r"(?:save|grab)\s+your\s+(?:seat|spot|place|ticket)s?|(?:register|sign\s+up)\s+"
     r"(?:now|today|here)|jetzt\s+(?:anmelden|buchen|reservieren|registrieren)|"
     r"meldet?\s+(?:dich|euch)\s+(?:jetzt\s+|gleich\s+|schnell\s+)?an|"

@@ -130,6 +130,13 @@ def test_a_gift_and_a_set_day_the_brief_does_not_make_are_invented(coffee: Brand
     [problem] = _invented(quality_problems(german, [], tip))
     assert "'kommenden Samstag'" in problem.message and "'kostenlos'" in problem.message
     assert "'Jetzt anmelden'" in problem.message and "'Eintritt frei'" in problem.message
+    # a reservation at a shop the brief closes (a ready Instagram greeting, bench 2026-12-03)
+    closed = context(coffee, language="en", platform="instagram",
+                     brief="Merry Christmas! We are closed from 24 to 26 December.")
+    post = ("Merry Christmas from the roastery! Book your reservation now at our roastery café. "
+            "We are closed from 24 to 26 December.")
+    [problem] = _invented(quality_problems(post, [], closed))
+    assert "'Book your reservation'" in problem.message
 
 
 @pytest.mark.parametrize(("brief", "text"), [
