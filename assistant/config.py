@@ -203,11 +203,12 @@ class Settings(BaseSettings):
     draft_parting_fresh: int = Field(1, ge=0, le=4)
     # one call per platform: of two near-same texts with as many findings, the parting
     # round keeps the one of the platform with the smaller limit (X before Bluesky before
-    # Instagram ...) and rewrites the other, which has room for words of its own; by
-    # default it keeps the earlier platform's. In 16 rounds (bench, 2026-12-03, night) an
-    # X text was rewritten 4 times and never parted; Instagram, Threads and Facebook
-    # parted in each of their 4
-    draft_parting_keep_short: bool = False
+    # Instagram ...) and rewrites the other, which has room for words of its own; off, it
+    # keeps the earlier platform's. On: in 16 rounds (bench, 2026-12-03, night) an X text
+    # was rewritten 4 times and never parted; side by side on 12 briefs, 20 against 13 of
+    # 36 drafts ready and the same text in 6 against 8 briefs, the rounds parting 5 of 11
+    # texts against 1 of 9 (bench/README.md)
+    draft_parting_keep_short: bool = True
     # LinkedIn publishing (assistant/publish/linkedin.py): the month of the versioned REST API
     # (LinkedIn retires a version about a year after it comes out), the developer app that
     # users connect through, and the API's addresses (tests point them at a local fake)

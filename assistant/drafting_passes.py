@@ -46,7 +46,7 @@ class Passes:
     short_opener: bool = False  # platform form: a short platform's text after an opener
     parting_candidates: int = 1  # split mode: rewrites asked at once for a near-same text
     parting_fresh: int = 1  # split mode: fresh first drafts asked beside those rewrites
-    parting_keep_short: bool = False  # split mode: of near-same texts the longer is rewritten
+    parting_keep_short: bool = True  # split mode: of near-same texts the longer is rewritten
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Passes:
