@@ -9,7 +9,7 @@ plural form of a known verb ("können", "rösten"; ``verbs_de.looks_like_verb``)
 small or opening the sentence, and "du" is not the first of two subjects ("heute rösten du
 und ich"). A verb after "du" is left alone: "kannst du rösten" is right. Rule 9b: the
 present subjunctive before "du" ("Habest du ...?") -> the indicative ("Hast du"), for a
-closed list of verbs.
+closed list of verbs; a verb in -et before "du" ("röstet du") -> "röstest du".
 
 Rule 10: "Bewerbe sich jetzt!" (a ready Instagram draft, bench, 2026-12-01): a sentence
 that opens with the imperative of a verb and goes on with "sich" mixes the du-imperative
@@ -70,11 +70,12 @@ def person_before_du(plain: str, words: list[Token], lex: GrammarLexicon) -> lis
         if pronoun.lower != "du" or not pronoun.spaced or following in _JOINED:
             continue
         subjunctive = _SUBJUNCTIVE_DU.get(verb.lower)
-        if subjunctive is None and not _plural_verb(verb, lex):
+        infinitive = subjunctive or _et_infinitive(verb, lex)
+        if infinitive is None and not _plural_verb(verb, lex):
             continue
         phrase = plain[verb.start:pronoun.end]
-        form = present_du(subjunctive or verb.text)
-        if form is None:
+        form = present_du(infinitive or verb.text)
+        if form is None or form.lower() == verb.lower:
             continue
         if verb.text[0].isupper():
             form = form.capitalize()
@@ -82,6 +83,16 @@ def person_before_du(plain: str, words: list[Token], lex: GrammarLexicon) -> lis
         reason = "ask in the indicative" if subjunctive else "the verb goes with 'du', so"
         found.append(Finding(phrase, f"'{phrase}': {reason} '{fix}'", fix))
     return found
+
+
+def _et_infinitive(verb: Token, lex: GrammarLexicon) -> str | None:
+    """The infinitive of a verb in -et before "du" ("Jetzt röstet du deinen Kaffee", a
+    ready Mastodon draft, bench 2026-12-03: "röstest"), read like a plural verb."""
+    lower = verb.lower
+    if not lower.endswith("et") or (verb.capitalised and not verb.sentence_start):
+        return None
+    infinitive = lower[:-2] + "en"
+    return infinitive if looks_like_verb(infinitive) and lex.is_word(infinitive) else None
 
 
 def _plural_verb(verb: Token, lex: GrammarLexicon) -> bool:

@@ -46,6 +46,9 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
     # 2026-12-03)
     ("Habest du schon den neuen Röster gesehen?",
      "'Habest du': ask in the indicative 'Hast du'"),
+    # a verb in -et before "du" (a ready Mastodon draft, bench 2026-12-03)
+    ("Filtern und du bist fertig! Jetzt röstet du deinen Kaffee.",
+     "'röstet du': the verb goes with 'du', so 'röstest du'"),
     # a demonstrative as an article (a ready Facebook draft, bench 2026-12-03)
     ("Wir rösten dieses Filterkaffee ab Samstag im Kontor.",
      "'dieses Filterkaffee': 'Filterkaffee' is masculine and does not fit 'dieses'; use "
@@ -393,7 +396,8 @@ CORRECT = [
     "Ich weiß, es lohnt sich.",
     # the subjunctive II and indicative forms in -est before "du"
     "Hättest du Lust? Würdest du kommen? Könntest du helfen? Wärest du dabei?",
-    "Möchtest du mehr? Findest du das gut? Wartest du auf uns?",
+    "Möchtest du mehr? Findest du das gut? Wartest du auf uns? Arbeitest du gern?",
+    "So weit du willst und wie oft du magst.",
     # demonstratives and "jeder" before their nouns, and standing alone
     "Diese Woche rösten wir jeden Samstag, jedes Jahr an diesem Tag mit dieser Mischung.",
     "Dieser Kaffee schmeckt, diese Bohnen auch. Wir lieben diese, die früh kommen.",
