@@ -206,8 +206,8 @@ class Settings(BaseSettings):
     # Instagram ...) and rewrites the other, which has room for words of its own; off, it
     # keeps the earlier platform's. On: in 16 rounds (bench, 2026-12-03, night) an X text
     # was rewritten 4 times and never parted; side by side on 12 briefs, 20 against 13 of
-    # 36 drafts ready and the same text in 6 against 8 briefs, the rounds parting 5 of 11
-    # texts against 1 of 9 (bench/README.md)
+    # 36 drafts ready and the same text in 6 against 8 briefs, the rounds keeping a parted
+    # text in 5 of 11 against 1 of 9 (bench/README.md)
     draft_parting_keep_short: bool = True
     # LinkedIn publishing (assistant/publish/linkedin.py): the month of the versioned REST API
     # (LinkedIn retires a version about a year after it comes out), the developer app that
