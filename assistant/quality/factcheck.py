@@ -28,6 +28,7 @@ from assistant.quality.facts import (
     months_named,
     number_words,
     promised_days,
+    promised_frames,
     trim_web,
     web_fact,
     weekday_mentions,
@@ -158,6 +159,8 @@ def invented(text: str, language: str, sources: Known, names: list[Name],
     # a month's time frame of no source's month: "Wir suchen einen Barista ... Ab Januar
     # bis Mai!" for a job "ab Januar" (a ready Instagram draft, bench 2026-12-03)
     shown += [frame for frame, month in month_frames(text) if month not in sources.months]
+    shown += [frame for frame in promised_frames(text)
+              if " ".join(frame.casefold().split()) not in sources.text]
     for name in names:
         if not name.person or name.word.casefold() not in person_words:
             shown.append(f"{name.word}{_PERSON}" if name.person else name.word)

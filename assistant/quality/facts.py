@@ -252,6 +252,22 @@ def promised_days(text: str) -> list[tuple[str, int]]:
     return _days(_PROMISED_DAY_RE, text)
 
 
+# a time ahead that a post promises: "nächste Woche", "next weekend", "heute Abend",
+# "tonight" ("Barista-Kurs für die nächste Woche am Samstag im Kontor" for a brief "am
+# Samstag", a ready Instagram draft of the browser test, 2026-12-03). "diese Woche" and
+# "this week" frame a post more than they set a date, and stay
+_PROMISED_FRAME_RE = regex.compile(
+    r"(?i)\b(?:(?:nächste[nrms]?|kommende[nrms]?)\s+(?:woche|wochenende|monat)"
+    r"|(?:next|coming)\s+(?:week|weekend|month)"
+    r"|(?:heute|morgen)\s+(?:früh|vormittag|mittag|nachmittag|abend|nacht)"
+    r"|tonight|tomorrow(?:\s+(?:morning|afternoon|evening|night))?)\b")
+
+
+def promised_frames(text: str) -> list[str]:
+    """Each time ahead that ``text`` promises, as written ("nächste Woche", "tonight")."""
+    return [match.group(0) for match in _PROMISED_FRAME_RE.finditer(text)]
+
+
 _DAY_WORD = alternation(ANY_WEEKDAY)
 # "Montag bis Freitag", "Mo–Fr", "Mo.-Sa.", "Monday to Friday"
 _DAY_RANGE_RE = regex.compile(

@@ -247,6 +247,24 @@ def test_a_months_time_frame_no_source_names_is_invented(coffee: BrandKit) -> No
     assert _invented(quality_problems(post, [], context(coffee, brief=brief))) == []
 
 
+def test_a_time_ahead_no_source_names_is_invented(coffee: BrandKit) -> None:
+    """The browser test's ready Instagram draft (2026-12-03) moved a course "am Samstag"
+    into "die nächste Woche"."""
+    brief = "Barista-Kurs am Samstag im Kontor, noch drei Plätze frei"
+    post = "Barista-Kurs für die nächste Woche am Samstag im Kontor, noch drei Plätze frei."
+    [problem] = _invented(quality_problems(post, [], context(coffee, brief=brief)))
+    assert "'nächste Woche'" in problem.message
+    # said by the brief, and a frame that sets no date
+    stated = context(coffee, brief="Nächste Woche: " + brief)
+    assert _invented(quality_problems(post, [], stated)) == []
+    framed = "Diese Woche im Kontor: Barista-Kurs am Samstag, noch drei Plätze frei."
+    assert _invented(quality_problems(framed, [], context(coffee, brief=brief))) == []
+    english = context(coffee, brief="Tip: rinse the filter.", language="en")
+    [problem] = _invented(quality_problems("Tip: rinse the filter. Join us tonight!", [],
+                                           english))
+    assert "'tonight'" in problem.message
+
+
 def test_a_months_time_frame_is_a_missing_fact(coffee: BrandKit) -> None:
     """A CLI draft (2026-12-01) left the offer's end out: "nur bis Ende Dezember"."""
     brief = ("Neu im Kontor: die Weihnachtsmischung aus Kolumbien und Guatemala. 250 g für "
