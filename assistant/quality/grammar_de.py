@@ -1,6 +1,6 @@
 """German agreement errors a small model makes, found conservatively (pure).
 
-Seventeen rules (with variants), each flagging only a known noun of which EVERY reading
+Eighteen rules (with variants), each flagging only a known noun of which EVERY reading
 is incompatible (a false warning keeps a good post from being "ready"):
 
 1. a dative preposition, an optional quantifier and a number > 1 before a plural noun
@@ -46,7 +46,9 @@ is incompatible (a false warning keeps a good post from being "ready"):
     object of a verb for goods: "den Röstkurs ... abholen" (``grammar_idioms``);
 17. a verb that needs a reflexive or an object said with neither: "Du kannst auch per Mail
     anmelden" -> "Du kannst dich ...", "Wir freuen auf euch" -> "Wir freuen uns auf euch"
-    (``grammar_reflexive``).
+    (``grammar_reflexive``);
+18. a comma between a statement's opening phrase and its verb: "Ab Samstag im Shop,
+    rösten wir" -> "Ab Samstag im Shop rösten wir" (``grammar_comma``).
 
 What they cannot see: a noun the word list lacks (names, most English words: silence),
 most verbs and their objects (rule 5 reads only a masculine nominative after a pronoun,
@@ -63,6 +65,7 @@ from assistant.quality.context import problem
 from assistant.quality.facts import number_words
 from assistant.quality.grammar_amounts import bisschen_plural, counted_singular
 from assistant.quality.grammar_capitals import capitalised_function_words
+from assistant.quality.grammar_comma import opening_commas
 from assistant.quality.grammar_dates import (
     bare_clock_times,
     clock_prepositions,
@@ -345,7 +348,8 @@ _RULES = (dative_plural, dative_articles, dative_bare_nouns, dative_bare_persons
           imperative_sich,
           small_compound_heads, small_nominal_adjectives, relative_pronouns, bisschen_plural,
           counted_singular,
-          capitalised_function_words, fixed_phrases, events_as_goods, missing_reflexive)
+          capitalised_function_words, fixed_phrases, events_as_goods, missing_reflexive,
+          opening_commas)
 
 
 def grammar_findings(text: str, lex: GrammarLexicon) -> list[Finding]:

@@ -272,6 +272,13 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
     ("Es gibt maximal 8 Plätze, die an der Möwenbohne Kaffeerösterei GmbH anmelden können.",
      "'die … anmelden können': the verb needs its reflexive or an object here; write "
      "'die sich …'"),
+    # a comma between the opening phrase and the verb (a ready X draft, bench 2026-12-04)
+    ("Ab Samstag im Kontor und im Shop, rösten wir Kolumbien-Kaffee.",
+     "'Shop, rösten wir': no comma between the opening phrase and its verb: 'Shop rösten "
+     "wir'"),
+    ("Am 12. Dezember, kannst du bei uns rösten lernen.",
+     "'Dezember, kannst du': no comma between the opening phrase and its verb: 'Dezember "
+     "kannst du'"),
 ])
 def test_the_models_agreement_errors_are_found(text: str, message: str,
                                                lex: GrammarLexicon) -> None:
@@ -584,6 +591,12 @@ MORE_CORRECT = [
     # after a number: a measure that stays singular, the hour of a time, one, a year
     "5 Kilo, 2 Glas, 10 Euro, 3 Stück, 1,5 Liter, 1 Stunde, um 18 Uhr, seit 2010 "
     "Leidenschaft für Kaffee, am 12. Woche für Woche, 20 Stunden.",
+    # commas after an opening phrase that are right: a date's pair, a relative or
+    # subordinate clause, an apposition, a list, a call after "Bei Fragen"
+    "Am Samstag, 12 Uhr, gibt es Kuchen. Im Kontor, das wir lieben, rösten wir. Ab Montag, "
+    "wenn du kommst, gibt es Kaffee. Nach dem Kurs, den wir geben, gehen wir essen. Heute, "
+    "am 12. Dezember, rösten wir. In Hamburg, Altona, rösten wir. Im Laden, per Mail oder "
+    "telefonisch kannst du dich anmelden. Für alle, die Kaffee lieben: Röstkurs!",
 ]
 
 

@@ -93,6 +93,9 @@ def lex() -> GrammarLexicon:
     ("Wie ist der Weihnachtsmischung in Kolumbien und Guatemala?",
      "Wie ist die Weihnachtsmischung in Kolumbien und Guatemala?"),
     ("Wo ist der Kontor?", "Wo ist das Kontor?"),
+    # a comma before the verb (rule 18; a ready X draft, bench 2026-12-04)
+    ("Ab Samstag im Kontor und im Shop, rösten wir Filterkaffee aus Kolumbien!",
+     "Ab Samstag im Kontor und im Shop rösten wir Filterkaffee aus Kolumbien!"),
 ])
 def test_an_error_with_one_correction_is_corrected(text: str, mended: str,
                                                    lex: GrammarLexicon) -> None:
