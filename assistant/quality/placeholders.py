@@ -353,10 +353,14 @@ def self_joined(text: str) -> str | None:
 # Januar eine Barista (m/w/d) in Teilzeit, ... für unser Café in Altona", "Das Kontor ist
 # geschlossen vom 24. bis 26." over "Vom 24. bis 26. Dezember ist das Kontor geschlossen"
 # (3 ready and 1 other of 263 distinct bench drafts, 2026-11-30/12-01; no kit example). A
-# word is read by its first _STEM letters ("kaltem" and "kaltes" Wasser are one saying); a
-# question is left out, which the Facebook form answers in the next sentence
+# word is read by its first _STEM letters ("kaltem" and "kaltes" Wasser are one saying), or
+# as the head of a compound the other sentence holds ("Kaffee aus Kolumbien, roter
+# Johannisbeere und Kakao" under "Neuer Filterkaffee aus Kolumbien, Noten von roter
+# Johannisbeere und Kakao", a ready Instagram draft, bench 2026-12-04); a question is left
+# out, which the Facebook form answers in the next sentence
 _RESTATED_WORDS = 5
 _STEM = 5
+_HEAD = 4  # the shortest word read as a compound's head
 
 
 def restated_sentence(text: str) -> tuple[str, str] | None:
@@ -366,14 +370,25 @@ def restated_sentence(text: str) -> tuple[str, str] | None:
     for start, end in sentence_spans(text):
         sentence = text[start:end].strip()
         if sentence and not sentence.endswith("?"):
-            said.append((sentence, Counter(word[:_STEM] for word in words(sentence))))
+            said.append((sentence, [word.casefold() for word in words(sentence)]))
     for index, (first, first_words) in enumerate(said):
         for second, second_words in said[index + 1:]:
             shorter, longer = sorted(((first, first_words), (second, second_words)),
-                                     key=lambda item: item[1].total())
-            if shorter[1].total() >= _RESTATED_WORDS and not shorter[1] - longer[1]:
+                                     key=lambda item: len(item[1]))
+            if len(shorter[1]) >= _RESTATED_WORDS and _says_all(shorter[1], longer[1]):
                 return shorter[0].rstrip(".!…"), longer[0].rstrip(".!…")
     return None
+
+
+def _says_all(shorter: list[str], longer: list[str]) -> bool:
+    """Whether ``longer`` holds every word of ``shorter``: by its stem, as often, or as the
+    head of one of its compounds."""
+    left = Counter(word[:_STEM] for word in shorter) - Counter(word[:_STEM] for word in longer)
+    heads = [word for word in longer if len(word) > _HEAD]
+    return all(len(stem) >= _HEAD and any(head.endswith(word) and head != word
+                                          for head in heads for word in shorter
+                                          if word.startswith(stem))
+               for stem in left)
 
 
 def repeated_run(text: str) -> str | None:

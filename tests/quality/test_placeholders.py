@@ -253,6 +253,11 @@ def test_a_shorter_run_or_an_overlapping_loop_is_no_repeated_run() -> None:
      "Kontor geschlossen.", "Das Kontor ist geschlossen vom 24. bis …"),
     ("Du brauchst Cold Brew?\nKaffee auf 1 Liter kaltem Wasser\n70 g grob gemahlener Kaffee "
      "auf 1 Liter kaltes Wasser.", "Kaffee auf 1 Liter kaltem Wasser"),
+    # a word said as the head of the other line's compound (a ready Instagram draft, bench
+    # 2026-12-04)
+    ("Neuer Filterkaffee aus Kolumbien, Noten von roter Johannisbeere und Kakao\n250 g für "
+     "11,90 €\nKaffee aus Kolumbien, roter Johannisbeere und Kakao\nAb Samstag im Kontor",
+     "Kaffee aus Kolumbien, roter Johannisbee…"),
 ])
 def test_a_sentence_another_one_wholly_says_again_is_a_warning(text: str, shorter: str) -> None:
     [found] = repeated_problems(text)
@@ -268,6 +273,9 @@ def test_a_sentence_another_one_wholly_says_again_is_a_warning(text: str, shorte
     "Am Samstag rösten wir Kaffee aus Kolumbien. Am Sonntag rösten wir Kaffee aus Kolumbien "
     "und Äthiopien.",
     "Die erste Lieferung ist kostenlos. Die erste Lieferung kommt am Montag zu dir ins Büro.",
+    # a compound's first part is no head: "Filter" is news beside "Filterkaffee"
+    "Wir verkaufen Filterkaffee aus Kolumbien im Shop. Filter aus Papier verkaufen wir im "
+    "Shop.",
     # four words are a hook, not a restatement
     "Neuer Filterkaffee aus Kolumbien\nNeuer Filterkaffee aus Kolumbien, ab Samstag im Shop.",
 ])
