@@ -78,7 +78,7 @@ NUMBER_AB: dict[str, tuple[float, float]] = {"draft_candidates": (2, 1),
                                              "draft_temperature": (0.7, 0.3),
                                              "draft_temperature_step": (0.2, 0.0),
                                              "draft_parting_candidates": (2, 1),
-                                             "draft_parting_fresh": (1, 0)}
+                                             "draft_parting_fresh": (2, 1)}
 STATES = ("ready", "needs_look", "problems")
 DUMP: Path | None = None  # --dump: where each finished brief's drafts go
 CONFIG = ["defaults"]  # the config being run, for the dump
