@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 import regex
 
+from assistant.quality.facts import COUNT_WORDS, number_words
+
 _PERIODS = {
     "week": r"pro\s+woche|die\s+woche|in\s+der\s+woche|jede\s+woche|wöchentlich\w*|"
             r"/\s?woche|per\s+week|a\s+week|each\s+week|every\s+week|weekly|/\s?week",
@@ -31,6 +33,11 @@ _PERIOD = regex.compile("|".join(f"(?P<{key}>(?:(?<!\\p{{L}})|(?=/))(?:{words})\
 # a count: a whole number not inside a date, time, price or decimal ("18:00", "11,90"); no
 # count is followed by a dot ("12. Dezember" is a date, "Platz 1." an ordinal)
 _COUNT = regex.compile(r"(?<![\d.,:/€$])\b(\d{1,4})\b(?![.,:]|\s?(?:€|%|Uhr\b))")
+# how often: "zweimal", "zwei Mal", "2x", "2-mal", "twice", "three times". The kit's "Wir
+# rösten zweimal die Woche" became "Wir rösten täglich zwei Mal in Altona" in a ready
+# Facebook draft (bench, 2026-12-04), which no number of digits could show
+_TIMES = regex.compile(rf"(?i)\b(?:(?P<word>{COUNT_WORDS})(?:\s?-?mal|\s+times)|"
+                       r"(?P<digits>\d{1,3})\s?(?:x|-?mal)|(?P<twice>twice))\b")
 # a period before its number stands next to it ("täglich 20", "pro Woche bis zu 20"), and
 # not across "und": "zweimal die Woche und bieten 20 Stunden" gives the 20 no period
 _BETWEEN = regex.compile(r"(?i)^\s*(?!.*\b(?:und|oder|and|or)\b)(?:\S+\s+){0,2}$")
@@ -55,20 +62,33 @@ def rates(text: str) -> list[Rate]:
     """Each count of ``text`` with the period near it in its clause, in order: the first
     one after it, else the last one before it."""
     found = []
-    for match in _COUNT.finditer(text):
-        left, right = _clause(text, match.start(), match.end())
-        after = _PERIOD.search(text, match.end(), _reach(text, match.end(), right))
-        before = [period for period in _PERIOD.finditer(text, left, match.start())
-                  if _BETWEEN.match(text[period.end():match.start()])]
+    for start, end, value, times in _counts(text):
+        left, right = _clause(text, start, end)
+        after = _PERIOD.search(text, end, _reach(text, end, right))
+        before = [period for period in _PERIOD.finditer(text, left, start)
+                  if _BETWEEN.match(text[period.end():start])]
         if after is not None:
-            key, shown = _key(after), text[match.start():after.end()]
+            key, shown = _key(after), text[start:after.end()]
         elif before:
-            unit = _UNIT.match(text, match.end(), right)  # "täglich 20 Stunden"
-            key, shown = _key(before[-1]), text[before[-1].start():(unit or match).end()]
+            # "täglich 20 Stunden"; a count of times has no unit ("täglich zwei Mal")
+            unit = None if times else _UNIT.match(text, end, right)
+            key, shown = _key(before[-1]), text[before[-1].start():unit.end() if unit else end]
         else:
-            key, shown = None, match.group(1)
-        found.append(Rate(match.group(1), key, shown))
+            key, shown = None, text[start:end]
+        found.append(Rate(value, key, shown))
     return found
+
+
+def _counts(text: str) -> list[tuple[int, int, str, bool]]:
+    """(start, end, value, a count of times) of each count of ``text``, in order."""
+    times = [(match.start(), match.end(),
+              match.group("digits") or ("2" if match.group("twice") else
+                                        min(number_words(match.group("word")))), True)
+             for match in _TIMES.finditer(text)]
+    plain = [(match.start(), match.end(), match.group(1), False)
+             for match in _COUNT.finditer(text)
+             if not any(start <= match.start() < end for start, end, _, _ in times)]
+    return sorted(times + plain)
 
 
 def _key(period: regex.Match[str]) -> str:

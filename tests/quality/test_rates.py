@@ -24,10 +24,18 @@ SEEN = ("Wir suchen einen Barista für unser Café in Altona. Wir bieten eine Te
     ("We roast 3 times a week.", [("3", "week", "3 times a week")]),
     ("Wir suchen eine Barista mit 20 Stunden.", [("20", None, "20")]),
     # the period of another clause or across "und" is not the number's
-    ("Wir rösten zweimal die Woche und bieten 20 Stunden.", [("20", None, "20")]),
+    ("Wir rösten zweimal die Woche und bieten 20 Stunden.",
+     [("2", "week", "zweimal die Woche"), ("20", None, "20")]),
     ("Jede Woche neu: 20 Sorten im Shop.", [("20", None, "20")]),
     # a date, a time, a price, a decimal are no counts
     ("Am 12. Dezember, 18 Uhr, 250 g für 11,90 €.", [("250", None, "250")]),
+    # how often, in words or digits
+    ("Wir rösten zweimal die Woche.", [("2", "week", "zweimal die Woche")]),
+    ("Wir rösten täglich zwei Mal in Altona.", [("2", "day", "täglich zwei Mal")]),
+    ("Wir rösten 2x pro Woche, 3-mal im Monat.", [("2", "week", "2x pro Woche"),
+                                                 ("3", "month", "3-mal im Monat")]),
+    ("We roast twice a week.", [("2", "week", "twice a week")]),
+    ("Wir rösten zweimal.", [("2", None, "zweimal")]),
 ])
 def test_a_number_is_read_with_the_period_near_it(text: str,
                                                   expected: list[tuple[str, str | None, str]]
@@ -61,3 +69,14 @@ def test_the_fact_check_reads_both() -> None:
             "für unser Café in Altona. Bewerbung per Mail an moin@moewenbohne.example.")
     assert invented(fine, "de", sources, [], frozenset()) == []
     assert "20 Stunden pro Woche" not in missing(fine, BRIEF, "de")
+
+
+def test_how_often_said_with_another_period_is_an_invented_fact() -> None:
+    """The kit's guideline "zweimal die Woche" as "täglich zwei Mal" (a ready Facebook
+    draft, bench 2026-12-04)."""
+    guideline = "Wir rösten zweimal die Woche in Chargen von 15 Kilo."
+    sources = Known.of((BRIEF, guideline), "de")
+    post = ("Wir rösten täglich zwei Mal in Altona. Bewerbung per Mail an "
+            "moin@moewenbohne.example.")
+    assert "täglich zwei Mal" in invented(post, "de", sources, [], frozenset())
+    assert invented("Wir rösten zweimal pro Woche.", "de", sources, [], frozenset()) == []
