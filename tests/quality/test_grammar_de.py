@@ -272,6 +272,10 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
     ("Es gibt maximal 8 Plätze, die an der Möwenbohne Kaffeerösterei GmbH anmelden können.",
      "'die … anmelden können': the verb needs its reflexive or an object here; write "
      "'die sich …'"),
+    # a genitive without its -es ("Haus" is also the genitive of the rare "der Hau")
+    ("Wir rösten im Herzen des alten Kontorhaus in Altona.",
+     "'des alten Kontorhaus': 'Kontorhaus' is neuter and does not fit 'des'; check the "
+     "article"),
     # a comma between the opening phrase and the verb (a ready X draft, bench 2026-12-04)
     ("Ab Samstag im Kontor und im Shop, rösten wir Kolumbien-Kaffee.",
      "'Shop, rösten wir': no comma between the opening phrase and its verb: 'Shop rösten "
@@ -597,6 +601,7 @@ MORE_CORRECT = [
     "wenn du kommst, gibt es Kaffee. Nach dem Kurs, den wir geben, gehen wir essen. Heute, "
     "am 12. Dezember, rösten wir. In Hamburg, Altona, rösten wir. Im Laden, per Mail oder "
     "telefonisch kannst du dich anmelden. Für alle, die Kaffee lieben: Röstkurs!",
+    "Im Herzen des alten Kontorhauses rösten wir. Das Haus ist alt. Im Kaffeehaus.",
 ]
 
 
