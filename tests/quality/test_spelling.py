@@ -187,6 +187,10 @@ def test_platform_names_are_words(software: BrandKit) -> None:
     # English inside German stays English; the noun is small only after an article
     ("Second hand, first class: unser Café in Altona.", []),
     ("Kaffee to go gibt es ab 7 Uhr.", []),
+    # an English word written small in a German phrase (a ready Instagram draft, bench
+    # 2026-12-03); capitalised, a borrowed noun
+    ("Kakao: eine unique addition.", ["unique"]),
+    ("Jetzt im sale: eine Unique Edition.", ["sale"]),
     # a noun only German knows, small anywhere (4 bench drafts, 2026-12-01); an
     # imperative is no noun
     ("Ab Januar bewerbung per Mail an uns.", ["bewerbung"]),
