@@ -131,6 +131,22 @@ def test_stems_compare_inflected_forms_and_compound_parts() -> None:
     assert is_stated("Kooperative", stated)  # a plural in the source
     assert is_stated("Weihnachtsmischung", stated)  # a compound of stated words
     assert not is_stated("Marzipan", stated)
+    # a hyphenated word by its head: "Kooperativen-Mischung" is stated, "Mischungs-Rallye"
+    # is not
+    assert is_stated("Kaffee-Mischung", stated)
+    assert not is_stated("Mischungs-Rallye", stated)
+
+
+def test_an_examples_event_copied_into_a_course_invitation(coffee: BrandKit) -> None:
+    """A ready Facebook draft (bench, 2026-12-04): the open day's children's rally and its
+    cupping, from a kit example, under the brief's course; "Bohnen" is the kit's word, the
+    "Bohnen-Rallye" the example's."""
+    post = ("Der Röstkurs ist ein tolles Angebot für die Gäste unseres Cafés. Es gibt auch "
+            "eine kleine Bohnen-Rallye für Kinder. Es ist ein günstiger Kaffee, mit Löffel "
+            "und lautem Schlürfen. Anmeldung im Laden oder per Mail. Maximal 8 Plätze.")
+    [problem] = invented(quality_problems(post, [], context(coffee, brief=KURS_BRIEF)))
+    assert problem.message.startswith("'Bohnen-Rallye', 'Kinder', 'Löffel', 'Schlürfen' "
+                                      "come from a kit example")
 
 
 def test_without_examples_nothing_is_carried_over(coffee: BrandKit) -> None:
