@@ -18,6 +18,7 @@ from assistant.models import Problem, Severity
 from assistant.quality.calendar_words import WEEKDAYS
 from assistant.quality.calls import missing_call
 from assistant.quality.context import problem, shorten
+from assistant.quality.dateframes import changed_frames, stated_frames
 from assistant.quality.facts import (
     WEB_KINDS,
     Fact,
@@ -82,6 +83,11 @@ class Known:
         Read when asked: a post's own Known (``missing``, in every trial of the strike)
         never needs it, and it cost twice the rest of Known."""
         return state_dates(self.texts, self.language)
+
+    @cached_property
+    def frames(self) -> dict[str, frozenset[str | None]]:
+        """Date key -> the frames the sources say it in: on, from, until (``dateframes``)."""
+        return stated_frames(self.texts, self.language)
 
     def covers(self, fact: Fact) -> bool:
         if fact.kind == "url":
@@ -156,6 +162,7 @@ def invented(text: str, language: str, sources: Known, names: list[Name],
     shown = [f.shown for f in extract_facts(text, language) if not sources.covers(f)]
     shown += changed_rates(text, sources.periods)
     shown += changed_states(text, language, sources.dates, sources.states)
+    shown += changed_frames(text, language, sources.frames)
     # a month's time frame of no source's month: "Wir suchen einen Barista ... Ab Januar
     # bis Mai!" for a job "ab Januar" (a ready Instagram draft, bench 2026-12-03)
     shown += [frame for frame, month in month_frames(text) if month not in sources.months]

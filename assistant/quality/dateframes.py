@@ -1,0 +1,66 @@
+"""The frame a date is said in: on that day, from it on, or until it (pure).
+
+"Am 1. Januar bleibt das Kontor zu" became "Das Kontor bleibt bis zum 1. Januar zu" (a ready
+Mastodon draft, bench 2026-12-03): the date kept, its meaning turned into a closure that
+starts now, on a day the brief says the shop is open. The fact check compares dates by day
+and month, so nothing read it. Here a date is read with the preposition right before it
+("am", "ab dem", "bis zum", "on", "from", "until"); a post that says a date a source states
+in another frame than every source does states a fact no source gives (``factcheck``
+counts it as invented).
+
+Lenient on purpose: a date that some source says without a preposition ("31. Dezember:
+9-14 Uhr") takes any frame, and "on" the day for "from" the day is the same promise in a
+post ("Am 27. Dezember sind wir wieder da" for "ab dem 27. Dezember").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from assistant.quality.facts import fact_spans
+
+# the words right before a date that set its frame, an article allowed between
+_FRAME_BEFORE = regex.compile(
+    r"(?i)\b(?:(?P<start>ab|seit|from|since|starting)|(?P<end>bis|until|till|through)|"
+    r"(?P<point>am|an|on))\s+(?:(?:dem|zum|the)\s+)?$")
+_REACH = 16  # characters before a date where its preposition may stand
+# frame in the post -> the frames of a source it may stand for
+_SAME = {"point": {"point", "start"}, "start": {"start"}, "end": {"end"}}
+
+
+def date_frames(text: str, language: str) -> list[tuple[str | None, str, str]]:
+    """(frame or None, date key, the date with its preposition as written) for each date
+    of ``text``, in order."""
+    found = []
+    for fact, (start, _) in fact_spans(text, language):
+        if fact.kind != "date":
+            continue
+        before = _FRAME_BEFORE.search(text, max(0, start - _REACH), start)
+        frame = None if before is None else next(
+            name for name, value in before.groupdict().items() if value)
+        # a sentence's full stop after a month's name is not the date's
+        date = fact.shown[:-1] if fact.shown[-2:-1].isalpha() and fact.shown.endswith(".") \
+            else fact.shown
+        shown = text[before.start():start] + date if before else date
+        found.append((frame, fact.key, shown))
+    return found
+
+
+def stated_frames(texts: Iterable[str], language: str) -> dict[str, frozenset[str | None]]:
+    """Date key -> every frame the ``texts`` (the sources) say that date in."""
+    frames: dict[str, set[str | None]] = {}
+    for text in texts:
+        for frame, key, _ in date_frames(text, language):
+            frames.setdefault(key, set()).add(frame)
+    return {key: frozenset(found) for key, found in frames.items()}
+
+
+def changed_frames(text: str, language: str,
+                   stated: dict[str, frozenset[str | None]]) -> list[str]:
+    """The post's dates that a source states, said in a frame no source says them in: "bis
+    zum 1. Januar" for "am 1. Januar"."""
+    return [shown for frame, key, shown in date_frames(text, language)
+            if frame is not None and key in stated and None not in stated[key]
+            and not _SAME[frame] & stated[key]]

@@ -1,0 +1,56 @@
+"""A date read with its frame (quality/dateframes.py): on the day, from it, until it."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.quality.dateframes import changed_frames, date_frames, stated_frames
+from assistant.quality.factcheck import Known, invented
+
+SILVESTER = ("Silvester: Am 31. Dezember haben wir von 9 bis 14 Uhr geöffnet, am 1. Januar "
+             "bleibt das Kontor zu. Guten Rutsch!")
+CLOSED = ("Frohe Weihnachten! Vom 24. bis 26. Dezember ist das Kontor geschlossen, ab dem 27. "
+          "Dezember sind wir wieder für euch da.")
+
+
+def test_a_date_is_read_with_the_preposition_before_it() -> None:
+    assert date_frames(SILVESTER, "de") == [("point", "31.12.", "Am 31. Dezember"),
+                                            ("point", "01.01.", "am 1. Januar")]
+    assert date_frames(CLOSED, "de") == [("end", "26.12.", "bis 26. Dezember"),
+                                         ("start", "27.12.", "ab dem 27. Dezember")]
+    assert date_frames("We sponsor the meetup on 18 December.", "en") == [
+        ("point", "18.12.", "on 18 December")]
+    assert date_frames("Neu seit 3. März, bis zum 1. Mai, 12. Juni: zu.", "de") == [
+        ("start", "03.03.", "seit 3. März"), ("end", "01.05.", "bis zum 1. Mai"),
+        (None, "12.06.", "12. Juni")]
+
+
+@pytest.mark.parametrize(("post", "changed"), [
+    # a ready Mastodon draft (bench, 2026-12-03), and the other turn
+    ("Am 31. Dezember haben wir geöffnet. Das Kontor bleibt bis zum 1. Januar zu.",
+     ["bis zum 1. Januar"]),
+    ("Am 31. Dezember haben wir geöffnet. Ab dem 1. Januar bleibt das Kontor zu.",
+     ["Ab dem 1. Januar"]),
+    ("Bis zum 31. Dezember haben wir geöffnet.", ["Bis zum 31. Dezember"]),
+    # the brief's frames, and a date said with none
+    ("Am 31. Dezember von 9 bis 14 Uhr, am 1. Januar ist zu.", []),
+    ("31. Dezember: 9 bis 14 Uhr. 1. Januar: zu.", []),
+])
+def test_a_date_in_another_frame_is_changed(post: str, changed: list[str]) -> None:
+    assert changed_frames(post, "de", stated_frames((SILVESTER,), "de")) == changed
+
+
+def test_on_the_day_stands_for_from_the_day_and_a_frameless_source_takes_any() -> None:
+    stated = stated_frames((CLOSED,), "de")
+    assert changed_frames("Am 27. Dezember sind wir wieder da.", "de", stated) == []
+    assert changed_frames("Bis zum 27. Dezember sind wir da.", "de", stated) == [
+        "Bis zum 27. Dezember"]
+    loose = stated_frames(("Neue Öffnungszeiten, 5. Januar: ab 8 Uhr.",), "de")
+    assert changed_frames("Ab dem 5. Januar öffnen wir um 8 Uhr.", "de", loose) == []
+
+
+def test_the_fact_check_counts_it_as_invented() -> None:
+    sources = Known.of((SILVESTER,), "de")
+    post = "Am 31. Dezember haben wir von 9 bis 14 Uhr geöffnet. Bis zum 1. Januar ist zu."
+    assert "Bis zum 1. Januar" in invented(post, "de", sources, [], frozenset())
+    assert invented(SILVESTER, "de", sources, [], frozenset()) == []
