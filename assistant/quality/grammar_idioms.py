@@ -30,7 +30,8 @@ from assistant.quality.grammar_words import (
 )
 
 # (preposition, noun) -> the preposition of the fixed phrase
-_FIXED = {("in", "Hause"): "zu"}
+# "Cold Brew bei Hause" (a ready Mastodon draft, bench 2026-12-04)
+_FIXED = {("in", "Hause"): "zu", ("bei", "Hause"): "zu"}
 
 
 def fixed_phrases(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:

@@ -223,30 +223,58 @@ def unknown_words(text: str, lex: Lexicon) -> list[str]:
     """The words of ``text`` no dictionary knows, each once, in order. Hashtags, links,
     handles, e-mail addresses, emoji, numbers and acronyms (ALL CAPS) are not words here.
     A German noun written small after an article or a preposition counts too ("in unser
-    café": English knows "café", German only "Café")."""
+    café": English knows "café", German only "Café"), and so does an English word written
+    small inside a German phrase (``_english_in_phrase``)."""
+    plain = strip_markup(text)
+    tokens = list(_TOKEN.finditer(plain))
     found: list[str] = []
-    previous = ""
-    for token in _TOKEN.findall(strip_markup(text)):
-        word, before, previous = token.rstrip("'’"), previous, token.lower()
+    for index, match in enumerate(tokens):
+        word = match.group().rstrip("'’")
         if len(word) < 2 or word.isupper() or word in found:
             continue
+        before = tokens[index - 1].group().lower() if index else ""
         if not is_known(word, lex) or _small_noun(word, before, lex) or _doubled(word) \
-                or _english_in_phrase(word, before, lex):
+                or _english_in_phrase(word, _neighbours(plain, tokens, index), lex):
             found.append(word)
     return found
 
 
-def _english_in_phrase(word: str, before: str, lex: Lexicon) -> bool:
-    """An English word written small after a German article or preposition, which the
-    German dictionary does not know as written: there it stands in a German phrase, as a
-    German word would ("Kakao: eine unique addition.", a ready Instagram draft, bench
-    2026-12-03). German writes a borrowed noun capitalised ("eine Unique Selling
-    Proposition", "im Sale"); an English phrase of its own stays ("Second hand, first
-    class", "Kaffee to go")."""
-    if not lex.compounds or not word.islower() or lex.main.spell(word) or _own(word, lex):
+def _neighbours(plain: str, tokens: list[regex.Match[str]], index: int) -> tuple[str, str]:
+    """The words right before and after token ``index`` with only spaces between ("" where
+    a mark, a line break or the text's end stands)."""
+    def joined(first: int, second: int) -> bool:
+        return not plain[tokens[first].end():tokens[second].start()].strip(" ")
+
+    before = tokens[index - 1].group() if index and joined(index - 1, index) else ""
+    after = tokens[index + 1].group() if index + 1 < len(tokens) and joined(index, index + 1) \
+        else ""
+    return before, after
+
+
+def _english_in_phrase(word: str, neighbours: tuple[str, str], lex: Lexicon) -> bool:
+    """An English word written small inside a German phrase, which the German dictionary
+    does not know as written: after a German article or preposition ("Kakao: eine unique
+    addition.", a ready Instagram draft, bench 2026-12-03), or alone between two German
+    words ("Das macht den Kaffee super mellow und leichter", a ready Threads draft,
+    2026-12-04). German writes a borrowed noun capitalised ("im Sale"); an English phrase
+    of its own stays ("Second hand, first class", "Kaffee to go")."""
+    if not lex.compounds or not word.islower() or lex.main.spell(word) or _own(word, lex) \
+            or not any(other.spell(word) for other in lex.others):
         return False
-    after_article = before in DETERMINERS or before in PREPOSITIONS or before in FUSED_ARTICLES
-    return after_article and any(other.spell(word) for other in lex.others)
+    before, after = neighbours
+    folded = before.lower()
+    if folded in DETERMINERS or folded in PREPOSITIONS or folded in FUSED_ARTICLES:
+        return True
+    return all(_german(neighbour, lex) for neighbour in neighbours) and any(
+        not _english(neighbour, lex) for neighbour in neighbours)
+
+
+def _german(word: str, lex: Lexicon) -> bool:
+    return bool(word) and bool(lex.main.spell(word) or lex.main.spell(word.lower()))
+
+
+def _english(word: str, lex: Lexicon) -> bool:
+    return any(other.spell(word) or other.spell(word.lower()) for other in lex.others)
 
 
 def _doubled(word: str) -> bool:

@@ -93,6 +93,8 @@ def lex() -> GrammarLexicon:
     ("Wie ist der Weihnachtsmischung in Kolumbien und Guatemala?",
      "Wie ist die Weihnachtsmischung in Kolumbien und Guatemala?"),
     ("Wo ist der Kontor?", "Wo ist das Kontor?"),
+    ("Die Kaffeerösterei empfiehlt Cold Brew bei Hause.",
+     "Die Kaffeerösterei empfiehlt Cold Brew zu Hause."),
     # a comma before the verb (rule 18; a ready X draft, bench 2026-12-04)
     ("Ab Samstag im Kontor und im Shop, rösten wir Filterkaffee aus Kolumbien!",
      "Ab Samstag im Kontor und im Shop rösten wir Filterkaffee aus Kolumbien!"),

@@ -191,6 +191,8 @@ def test_platform_names_are_words(software: BrandKit) -> None:
     # 2026-12-03); capitalised, a borrowed noun
     ("Kakao: eine unique addition.", ["unique"]),
     ("Jetzt im sale: eine Unique Edition.", ["sale"]),
+    # one English word alone between German ones (a ready Threads draft, 2026-12-04)
+    ("Das macht den Kaffee super mellow und leichter zu trinken.", ["mellow"]),
     # a noun only German knows, small anywhere (4 bench drafts, 2026-12-01); an
     # imperative is no noun
     ("Ab Januar bewerbung per Mail an uns.", ["bewerbung"]),
