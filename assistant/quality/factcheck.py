@@ -209,9 +209,15 @@ _BOOKING = regex.compile(
 _BOOKABLE = regex.compile(r"(?i)\b(?:book|buch|anmeld|reserv|regist|sign(?:s|ing)?\s?up|"
                           r"tickets?\b|plätze\b|platz\b|seats?\b|spots?\b|max\b|maximal|"
                           r"teilnehm|participants?\b|(?:per|pro)\s+(?:person|kopf|head))")
+# a sample sent or handed out: "Jetzt gibt es ein Probierpaket vorbei." closed a ready
+# Mastodon tip on cold brew (bench, 2026-12-04), from a kit example's office delivery
+_SAMPLE = regex.compile(r"(?i)\b(probier(?:paket|set|packung)\w*|probe(?:paket|packung)\w*|"
+                        r"kostproben?|sample\s+(?:pack|box|kit|bag)s?|"
+                        r"tasting\s+(?:kit|box)(?:es)?)\b")
 # offers read by what they promise, not by their words: the post's pattern, and the pattern
 # of a source that makes every such offer
-_PROMISES = {"free": (_FREE, _FREE), "booking": (_BOOKING, _BOOKABLE)}
+_PROMISES = {"free": (_FREE, _FREE), "booking": (_BOOKING, _BOOKABLE),
+             "sample": (_SAMPLE, _SAMPLE)}
 
 
 def offers(text: str) -> list[tuple[str, str]]:

@@ -111,6 +111,19 @@ def test_an_offer_the_brief_does_not_make_is_invented(coffee: BrandKit) -> None:
         == []
 
 
+def test_a_sample_the_brief_does_not_offer_is_invented(coffee: BrandKit) -> None:
+    """A ready Mastodon tip (bench, 2026-12-04) ended on a kit example's office delivery."""
+    brief = ("Tipp für Cold Brew zu Hause: 70 g grob gemahlener Kaffee auf 1 Liter kaltes "
+             "Wasser, 16 Stunden im Kühlschrank ziehen lassen, dann filtern.")
+    post = ("70 g grob gemahlener Kaffee auf 1 Liter kaltes Wasser, 16 Stunden im Kühlschrank "
+            "ziehen lassen und filtern. Jetzt gibt es ein Probierpaket.")
+    [problem] = _invented(quality_problems(post, [], context(coffee, brief=brief)))
+    assert "'Probierpaket'" in problem.message
+    offered = context(coffee, brief="Neu: das Probierset mit drei Kaffees, 250 g je Sorte.")
+    assert _invented(quality_problems("Das Probierset ist da: drei Kaffees, 250 g je Sorte.",
+                                      [], offered)) == []
+
+
 def test_a_gift_and_a_set_day_the_brief_does_not_make_are_invented(coffee: BrandKit) -> None:
     """A ready Instagram tip of the full bench run (2026-12-02) promised "a free tasting
     session next Tuesday" (a kit example's "Next date: Sunday ... at our roastery café" in
