@@ -161,3 +161,26 @@ def test_a_sentence_opener_that_is_also_a_place_is_a_word(coffee: BrandKit) -> N
     post = ("Röstkurs am 12. Dezember, 18 Uhr. Als Dankeschön gibt es Kaffee. 8 Plätze, "
             "Anmeldung im Laden oder per Mail.")
     assert invented(quality_problems(post, [], context(coffee, brief=KURS_BRIEF))) == []
+
+
+def test_striking_takes_every_sentence_of_the_copied_example(coffee: BrandKit) -> None:
+    """The same draft through the striking of made-up sentences: the sentence with
+    "Löffel und lautem Schlürfen" went and cleared the finding, which left the rally for
+    children, too few nouns to be found alone, in a ready post. Its mate goes too."""
+    from assistant.quality.fit import without_clashing
+
+    ctx = context(coffee, brief=KURS_BRIEF)
+    post = ("Möchtest du zum Röstkurs am 12. Dezember um 18 Uhr kommen?\n\nDer Röstkurs ist ein "
+            "tolles Angebot für die Gäste unseres Cafés. Es gibt auch eine kleine Bohnen-Rallye "
+            "für Kinder. Es ist ein günstiger Kaffee, mit Löffel und lautem Schlürfen. "
+            "Anmeldung im Laden oder per Mail. Maximal 8 Plätze.")
+    struck = without_clashing(post, lambda text: quality_problems(text, [], ctx), KURS_BRIEF,
+                              "de")
+    assert "Schlürfen" not in struck and "Bohnen-Rallye" not in struck
+    assert struck.endswith("Der Röstkurs ist ein tolles Angebot für die Gäste unseres Cafés. "
+                           "Anmeldung im Laden oder per Mail. Maximal 8 Plätze.")
+    # a made-up sentence that carries its finding alone takes no other with it
+    alone = post.replace(" Es ist ein günstiger Kaffee, mit Löffel und lautem Schlürfen.",
+                         " Das Cupping ist am 3. März.")
+    assert "Bohnen-Rallye" in without_clashing(
+        alone, lambda text: quality_problems(text, [], ctx), KURS_BRIEF, "de")
