@@ -125,6 +125,17 @@ def _drop_trailing_label(text: str, lang: str) -> str:
     return text[: match.start()].rstrip()
 
 
+def _drop_closing_label(text: str, lang: str) -> str:
+    """Remove a second label after the post's last sentence, written as a label is ("Ad |
+    We sponsor the dbt Meetup ... pipelines. Ad", a ready X draft of the embedded model,
+    bench 2026-12-04): the post opens with it already. Only after a sentence's end and
+    capitalised, so "... a new ad" stays."""
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in LABEL_WORDS[lang])
+    closing = re.compile(rf"(?<=[.!?)\]\n])[ \t|:·\-–—(\[]*(?:{words})[ \t)\].!]*$")
+    match = closing.search(text)
+    return text if match is None else text[:match.start()].rstrip()
+
+
 # a label run into the sentence after it: "Ad We are pleased ..." (the embedded model)
 _BARE_LABEL_BEFORE = re.compile(r"[ \t]+(?=[A-ZÄÖÜ])")
 
@@ -153,6 +164,7 @@ def add_ad_label(text: str, language: str) -> str:
     text = _drop_later_labels(text, lang)
     match = _opening_label(text, lang)
     if match is not None:
+        text = _drop_closing_label(text, lang)
         gap = _BARE_LABEL_BEFORE.match(text, match.end())
         return text if gap is None else f"{text[:match.end()]} | {text[gap.end():]}"
     body = _drop_trailing_label(_drop_label_hashtags(text), lang)

@@ -82,6 +82,13 @@ def test_messages_say_the_fix() -> None:
      "Werbung | Neu im Café.\nWerbung ist für uns selten."),
     ("Ad | We sponsor it.\nPaid partnership with the dbt Meetup Berlin.", "en",
      "Ad | We sponsor it.\nPaid partnership with the dbt Meetup Berlin."),
+    # the label said again after the last sentence (a ready X draft, bench 2026-12-04);
+    # the word as a noun stays
+    ("Ad | We sponsor the dbt Meetup Berlin. Join us and learn. Ad", "en",
+     "Ad | We sponsor the dbt Meetup Berlin. Join us and learn."),
+    ("Werbung | Hafer-Cappuccino ab Montag. (Werbung)", "de",
+     "Werbung | Hafer-Cappuccino ab Montag."),
+    ("Ad | We made a new ad", "en", "Ad | We made a new ad"),
 ])
 def test_add_ad_label(text: str, language: str, expected: str) -> None:
     fixed = add_ad_label(text, language)
