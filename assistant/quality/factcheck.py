@@ -172,7 +172,29 @@ def invented(text: str, language: str, sources: Known, names: list[Name],
         if not name.person or name.word.casefold() not in person_words:
             shown.append(f"{name.word}{_PERSON}" if name.person else name.word)
     shown += [offer for offer, key in offers(text) if not _offered(key, sources.text)]
+    shown += [event for event, kind in events(text)
+              if not regex.search(rf"(?<!\w)\w*(?:{kind})(?!\w)", sources.text)]
     return list(dict.fromkeys(shown))
+
+
+# an event of a kind no source names: "Was ist der Silvestermarkt in Hamburg?" over a
+# brief on the opening hours at New Year, "Hier ist ein schöner Weihnachtsmarkt in Altona"
+# in a Christmas greeting (ready Facebook and Mastodon drafts, bench 2026-12-04). A market,
+# a fair, a festival or a party is a date the brand would have to keep; any word of that
+# kind in a source covers every one ("Markt" in the brief, "Weihnachtsmarkt" in the post).
+# German compounds of these heads and the plain "Markt"; not "Fest" ("Frohes Fest" is a
+# greeting) nor "Messe" alone (also the mass)
+# each kind of event and every form a source may name it in
+_EVENT_KINDS = {"markt": "markt|märkte", "märkte": "markt|märkte", "messe": "messe",
+                "festival": "festival", "party": "party|partys", "partys": "party|partys"}
+_EVENT = regex.compile(r"\b(?:\p{Lu}\p{Ll}+(markt|märkte|messe|festival|party|partys)|"
+                       r"(Markt|Festival|Party))\b")
+
+
+def events(text: str) -> list[tuple[str, str]]:
+    """The events ``text`` names, as written, each with the pattern of its kind."""
+    return [(match.group(0), _EVENT_KINDS[(match.group(1) or match.group(2)).casefold()])
+            for match in _EVENT.finditer(text)]
 
 
 # an offer is a promise the brand must keep (and, made up, misleading advertising): "Don't

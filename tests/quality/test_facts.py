@@ -124,6 +124,22 @@ def test_a_sample_the_brief_does_not_offer_is_invented(coffee: BrandKit) -> None
                                       [], offered)) == []
 
 
+def test_an_event_no_source_names_is_invented(coffee: BrandKit) -> None:
+    """Ready drafts (bench, 2026-12-04): a New Year's market under the opening hours at New
+    Year, a Christmas market in a Christmas greeting."""
+    brief = ("Silvester: Am 31. Dezember haben wir von 9 bis 14 Uhr geöffnet, am 1. Januar "
+             "bleibt das Kontor zu. Guten Rutsch!")
+    post = ("Was ist der Silvestermarkt in Hamburg?\n\nAm 31. Dezember haben wir von 9 bis 14 "
+            "Uhr geöffnet, am 1. Januar bleibt das Kontor zu. Guten Rutsch!")
+    [problem] = _invented(quality_problems(post, [], context(coffee, brief=brief)))
+    assert "'Silvestermarkt'" in problem.message
+    # a market of the brief, by any of its names; a greeting's "Fest" is no event
+    market = context(coffee, brief="Am 14. Dezember stehen wir auf dem Weihnachtsmarkt in "
+                                   "Ottensen.")
+    assert _invented(quality_problems("Am 14. Dezember: Kaffee auf dem Markt in Ottensen. "
+                                      "Frohes Fest!", [], market)) == []
+
+
 def test_a_gift_and_a_set_day_the_brief_does_not_make_are_invented(coffee: BrandKit) -> None:
     """A ready Instagram tip of the full bench run (2026-12-02) promised "a free tasting
     session next Tuesday" (a kit example's "Next date: Sunday ... at our roastery café" in
