@@ -182,9 +182,9 @@ def invented(text: str, language: str, sources: Known, names: list[Name],
 # in a Christmas greeting (ready Facebook and Mastodon drafts, bench 2026-12-04). A market,
 # a fair, a festival or a party is a date the brand would have to keep; any word of that
 # kind in a source covers every one ("Markt" in the brief, "Weihnachtsmarkt" in the post).
-# German compounds of these heads and the plain "Markt"; not "Fest" ("Frohes Fest" is a
-# greeting) nor "Messe" alone (also the mass)
-# each kind of event and every form a source may name it in
+# German compounds of these heads and the plain "Markt", "Festival", "Party"; not "Fest"
+# ("Frohes Fest" is a greeting) nor "Messe" alone (also the mass). Each kind maps to every
+# form a source may name it in
 _EVENT_KINDS = {"markt": "markt|märkte", "märkte": "markt|märkte", "messe": "messe",
                 "festival": "festival", "party": "party|partys", "partys": "party|partys"}
 _EVENT = regex.compile(r"\b(?:\p{Lu}\p{Ll}+(markt|märkte|messe|festival|party|partys)|"

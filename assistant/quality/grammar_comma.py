@@ -27,7 +27,7 @@ _OPENERS = frozenset({
     "heute", "morgen", "jetzt", "bald", "diese", "dieses", "diesen", "nächste", "nächsten",
 })
 # the subject right after the verb: "rösten wir", "kannst du", "gibt es", "kommen Sie"
-_SUBJECTS = frozenset({"wir", "du", "ihr", "es", "man", "ich", "sie", "er"})
+_SUBJECTS = frozenset({"wir", "du", "ihr", "es", "man", "ich", "sie", "Sie", "er"})
 # words after a comma that open a clause or an apposition, not a verb
 _CLAUSE_WORDS = frozenset({
     "der", "die", "das", "den", "dem", "dessen", "deren", "welche", "welcher", "welches",
@@ -52,7 +52,7 @@ def opening_commas(plain: str, words: list[Token], lex: GrammarLexicon) -> list[
         verb, subject = words[comma], words[comma + 1]
         if not verb.text[:1].islower() or verb.lower in _CLAUSE_WORDS \
                 or verb.lower in DETERMINERS or not verb.text.isalpha() \
-                or subject.text not in _SUBJECTS | {"Sie"} or subject.after_comma:
+                or subject.text not in _SUBJECTS or subject.after_comma:
             continue
         phrase = phrase_of(plain, words[comma - 1], subject)
         fix = f"{words[comma - 1].text} {verb.text} {subject.text}"
