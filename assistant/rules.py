@@ -42,6 +42,11 @@ _SIE_CALL = regex.compile(
     r"(?:bewerben|anmelden|melden|vorbeikommen|vorbeischauen|bestellen|besuchen|reservieren|"
     r"registrieren|abholen|kontaktieren|schreiben|buchen)\b)")
 _SIE_ANY = regex.compile(r"\b(?:Sie|Ihr|Ihre[mnrs]?)\b")
+# a formal greeting: "Sehr geehrte Kaffeetrinkerinnen und Gäste, wir haben noch drei Plätze
+# für deinen Barista-Kurs" (the Instagram draft of the browser test on the embedded model,
+# 2026-12-04). Not one of ``formal_matches``: tidy's du/Sie mending reads those, and a
+# greeting has no du-form to mend to; the repair call rewrites it
+_FORMAL_GREETING = regex.compile(r"\bSehr\s+geehrte[rn]?\b")
 _DU_FORMS = regex.compile(
     r"\b(du|dich|dir|dein|deine[mnrs]?|euch|euer|eure[mnrs]?)\b", regex.IGNORECASE
 )
@@ -298,7 +303,8 @@ def formality_problems(kit: BrandKit, text: str, language: str) -> list[Problem]
     if language != "de" or kit.formality == "neutral":
         return []
     if kit.formality == "du":
-        hits = formal_forms(text)
+        hits = formal_forms(text) + [" ".join(match.group().split())
+                                     for match in _FORMAL_GREETING.finditer(text)]
         if hits:
             return [
                 _problem(

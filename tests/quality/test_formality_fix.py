@@ -108,6 +108,17 @@ def test_sie_before_sind_ein_and_a_person_is_the_reader(coffee: BrandKit) -> Non
         assert formality_problems(coffee, group, "de") == []
 
 
+def test_a_formal_greeting_is_wrong_in_a_du_kit_and_left_to_the_repair(
+        coffee: BrandKit) -> None:
+    """The Instagram draft of the browser test on the embedded model (2026-12-04)."""
+    text = ("Sehr geehrte Kaffeetrinkerinnen und Gäste, wir haben noch drei Plätze für deinen "
+            "Barista-Kurs am Samstag.")
+    [found] = formality_problems(coffee, text, "de")
+    assert found.code == "wrong_formality" and "Sehr geehrte" in found.message
+    assert mend_address(text, "du") == text
+    assert formality_problems(coffee, "Moin! Wir haben noch drei Plätze für dich.", "de") == []
+
+
 def test_only_a_du_kit_is_mended() -> None:
     text = "Neu im Kontor. Kommen Sie vorbei!"
     assert mend_address(text, "Sie") == text
