@@ -34,9 +34,13 @@ def _language(language: str) -> str:
     return lang
 
 
+def _label_words(lang: str) -> str:
+    """The label words of ``lang`` as a regex alternation (any space inside one)."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in LABEL_WORDS[lang])
+
+
 def _word_pattern(lang: str) -> re.Pattern[str]:
-    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in LABEL_WORDS[lang])
-    return re.compile(rf"(?<![\w#])({words})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<![\w#])({_label_words(lang)})(?!\w)", re.IGNORECASE)
 
 
 def _lead_end(text: str) -> int:
@@ -130,8 +134,8 @@ def _drop_closing_label(text: str, lang: str) -> str:
     We sponsor the dbt Meetup ... pipelines. Ad", a ready X draft of the embedded model,
     bench 2026-12-04): the post opens with it already. Only after a sentence's end and
     capitalised, so "... a new ad" stays."""
-    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in LABEL_WORDS[lang])
-    closing = re.compile(rf"(?<=[.!?)\]\n])[ \t|:·\-–—(\[]*(?:{words})[ \t)\].!]*$")
+    closing = re.compile(rf"(?<=[.!?)\]\n])[ \t|:·\-–—(\[]*(?:{_label_words(lang)})"
+                         r"[ \t)\].!]*$")
     match = closing.search(text)
     return text if match is None else text[:match.start()].rstrip()
 

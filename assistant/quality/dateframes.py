@@ -38,8 +38,7 @@ def date_frames(text: str, language: str) -> list[tuple[str | None, str, str]]:
         if fact.kind != "date":
             continue
         before = _FRAME_BEFORE.search(text, max(0, start - _REACH), start)
-        frame = None if before is None else next(
-            name for name, value in before.groupdict().items() if value)
+        frame = None if before is None else before.lastgroup
         # a sentence's full stop after a month's name is not the date's
         date = fact.shown[:-1] if fact.shown[-2:-1].isalpha() and fact.shown.endswith(".") \
             else fact.shown

@@ -6,7 +6,7 @@ into known words with the usual joints (Röst|kurs from rösten, Anmeldungs|form
 German posts borrow English freely (Cold Brew, Cupping), so an English word passes there,
 except the English function words and plain adjectives that German never borrows ("ein
 small Rösterei") and an English word written small after a German article or preposition
-("eine unique addition").
+or alone between German words ("eine unique addition", "super mellow und").
 """
 
 from __future__ import annotations
@@ -131,7 +131,7 @@ def is_known(word: str, lex: Lexicon) -> bool:
     if "-" in word or "/" in word:
         # "Barista-Kurs", "m/w/d": each part on its own (single letters are abbreviations)
         return all(is_known(part, lex) for part in regex.split(r"[-/]", word) if len(part) > 1)
-    if any(other.spell(word) or other.spell(word.lower()) for other in lex.others):
+    if _english(word, lex):
         return not _respelled(word, lex)
     return lex.compounds and (_imperative(word, lex) or _compound(word, lex, _MAX_PARTS))
 
@@ -259,11 +259,9 @@ def _english_in_phrase(word: str, neighbours: tuple[str, str], lex: Lexicon) -> 
     2026-12-04). German writes a borrowed noun capitalised ("im Sale"); an English phrase
     of its own stays ("Second hand, first class", "Kaffee to go")."""
     if not lex.compounds or not word.islower() or lex.main.spell(word) or _own(word, lex) \
-            or not any(other.spell(word) for other in lex.others):
+            or not _english(word, lex):
         return False
-    before, after = neighbours
-    folded = before.lower()
-    if folded in DETERMINERS or folded in PREPOSITIONS or folded in FUSED_ARTICLES:
+    if _opens_phrase(neighbours[0].lower()):
         return True
     return all(_german(neighbour, lex) for neighbour in neighbours) and any(
         not _english(neighbour, lex) for neighbour in neighbours)
@@ -274,7 +272,13 @@ def _german(word: str, lex: Lexicon) -> bool:
 
 
 def _english(word: str, lex: Lexicon) -> bool:
+    """Whether another language's dictionary (English in a German post) knows ``word``."""
     return any(other.spell(word) or other.spell(word.lower()) for other in lex.others)
+
+
+def _opens_phrase(word: str) -> bool:
+    """Whether ``word`` (lower-cased) is an article or a preposition: a noun follows."""
+    return word in DETERMINERS or word in PREPOSITIONS or word in FUSED_ARTICLES
 
 
 def _doubled(word: str) -> bool:
@@ -295,10 +299,9 @@ def _small_noun(word: str, before: str, lex: Lexicon) -> bool:
     hand", "to go") is not read as a noun."""
     if not lex.compounds or not word.islower() or lex.main.spell(word):
         return False
-    after_article = before in DETERMINERS or before in PREPOSITIONS or before in FUSED_ARTICLES
     noun = bool(lex.main.spell(word.capitalize()) or word in lex.nouns)
-    return noun and (after_article or not (
-        _imperative(word, lex) or any(other.spell(word) for other in lex.others)))
+    return noun and (_opens_phrase(before) or not (
+        _imperative(word, lex) or _english(word, lex)))
 
 
 def spelling_message(words: list[str], suggest: dict[str, tuple[str, ...]]) -> str:
