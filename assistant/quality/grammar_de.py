@@ -1,6 +1,6 @@
 """German agreement errors a small model makes, found conservatively (pure).
 
-Eighteen rules (with variants), each flagging only a known noun of which EVERY reading
+Nineteen rules (with variants), each flagging only a known noun of which EVERY reading
 is incompatible (a false warning keeps a good post from being "ready"):
 
 1. a dative preposition, an optional quantifier and a number > 1 before a plural noun
@@ -38,7 +38,8 @@ is incompatible (a false warning keeps a good post from being "ready"):
     (9 to 11: ``grammar_person``);
 12. a sentence's subject out of agreement with its verb: "Der ... GmbH hat" -> "Die",
     "Diese Handmühle sind" -> "ist" (``grammar_subject``);
-13. a relative pronoun of another genus than its noun (``grammar_relative``);
+13. a relative pronoun of another genus than its noun; "der" as the object of a verb that
+    takes only an accusative: "der beste, der wir getestet haben" (``grammar_relative``);
 14. "ein bisschen" before a plural: "ein bisschen Überlegungen" (``grammar_amounts``);
 15. a function word written with a capital after a small word inside a sentence: "ein
     großes An merkliche Event" (``grammar_capitals``);
@@ -48,7 +49,9 @@ is incompatible (a false warning keeps a good post from being "ready"):
     anmelden" -> "Du kannst dich ...", "Wir freuen auf euch" -> "Wir freuen uns auf euch"
     (``grammar_reflexive``);
 18. a comma between a statement's opening phrase and its verb: "Ab Samstag im Shop,
-    rösten wir" -> "Ab Samstag im Shop rösten wir" (``grammar_comma``).
+    rösten wir" -> "Ab Samstag im Shop rösten wir" (``grammar_comma``);
+19. one subject pronoun twice in one clause: "Wir haben unsere Partnerkooperative zahlen
+    wir" (``grammar_clause``).
 
 What they cannot see: a noun the word list lacks (names, most English words: silence),
 most verbs and their objects (rule 5 reads only a masculine nominative after a pronoun,
@@ -65,6 +68,7 @@ from assistant.quality.context import problem
 from assistant.quality.facts import number_words
 from assistant.quality.grammar_amounts import bisschen_plural, counted_singular
 from assistant.quality.grammar_capitals import capitalised_function_words
+from assistant.quality.grammar_clause import doubled_subjects
 from assistant.quality.grammar_comma import opening_commas
 from assistant.quality.grammar_dates import (
     bare_clock_times,
@@ -106,7 +110,7 @@ from assistant.quality.grammar_phrase import (
     slots_of,
 )
 from assistant.quality.grammar_reflexive import missing_reflexive
-from assistant.quality.grammar_relative import relative_pronouns
+from assistant.quality.grammar_relative import relative_object_case, relative_pronouns
 from assistant.quality.grammar_subject import question_subject, subject_verb
 from assistant.quality.grammar_verbs import (
     adverb_after_call,
@@ -346,10 +350,11 @@ _RULES = (dative_plural, dative_articles, dative_bare_nouns, dative_bare_persons
           doubled_time_prepositions,
           person_before_du,
           imperative_sich,
-          small_compound_heads, small_nominal_adjectives, relative_pronouns, bisschen_plural,
+          small_compound_heads, small_nominal_adjectives, relative_pronouns,
+          relative_object_case, bisschen_plural,
           counted_singular,
           capitalised_function_words, fixed_phrases, events_as_goods, missing_reflexive,
-          opening_commas)
+          opening_commas, doubled_subjects)
 
 
 def grammar_findings(text: str, lex: GrammarLexicon) -> list[Finding]:

@@ -11,12 +11,21 @@ verb) and "Kaffee, die Milch und der Zucker" (a list) stay, and so does a noun i
 that follows another noun, whose pronoun may refer to that noun ("eine Rösterei in
 Kolumbien, die ..."). The case inside the clause
 decides between the pronoun's forms, so no correction is applied.
+
+Rule 13b: "Dieser Kaffee ist so gut wie der beste, der wir getestet haben" (a ready draft of
+the embedded model, bench 2026-12-04). With "wir", "ich" or "du" right after it the pronoun
+is no subject, and a clause of nothing but that subject, small words and a verb that takes
+only an accusative object ("getestet haben", "lieben") has no room for a dative: the
+pronoun is that verb's object, "den", "die" or "das". A verb of a closed list only: "der wir
+geholfen haben", "der wir danken" take the dative, and "der wir den Kaffee geröstet haben"
+(for whom) may; a noun in the clause leaves it alone.
 """
 
 from __future__ import annotations
 
 from assistant.quality.grammar_phrase import Finding, phrase_of
 from assistant.quality.grammar_words import (
+    DETERMINERS,
     FUSED_ARTICLES,
     PREPOSITIONS,
     GrammarLexicon,
@@ -24,6 +33,25 @@ from assistant.quality.grammar_words import (
     noun_bits,
 )
 from assistant.quality.nounforms import ALL_PLURAL, genera_of, genus_words
+
+_ACCUSATIVE = {"m": "den", "f": "die", "n": "das"}
+_SUBJECTS = frozenset({"wir", "ich", "du"})
+# verbs whose only object is an accusative: the participle and the present forms of wir,
+# ich and du ("mögen" and the like are read as their participle only)
+_OBJECT_VERBS = frozenset({
+    "getestet", "geröstet", "probiert", "ausprobiert", "verkostet", "entdeckt", "gefunden",
+    "entwickelt", "ausgewählt", "gesehen", "erlebt", "geliebt", "gemocht", "gemacht",
+    "gewählt", "gegründet", "eröffnet", "gebraut", "gemahlen", "bekommen", "erhalten",
+    "importiert", "besucht", "getrunken", "gegessen", "genossen", "gesucht", "geplant",
+    "organisiert", "kennengelernt", "gelernt", "gestaltet", "produziert", "hergestellt",
+    "geerntet", "angebaut", "verwendet", "benutzt", "genutzt",
+    "teste", "testen", "testest", "röste", "rösten", "röstest", "liebe", "lieben", "liebst",
+    "trinke", "trinken", "trinkst", "probiere", "probieren", "probierst", "suche", "suchen",
+    "suchst", "verwende", "verwenden", "verwendest", "nutze", "nutzen", "nutzt",
+})
+_AUXILIARIES = frozenset({"habe", "hast", "haben", "hatte", "hattest", "hatten", "werde",
+                          "wirst", "werden", "will", "willst", "wollen", "kann", "kannst",
+                          "können", "möchte", "möchtest", "möchten"})
 
 _RELATIVE = {"m": ("der", "den", "dem"), "f": ("die", "der"), "n": ("das", "dem")}
 # words that open a relative clause after its pronoun
@@ -70,3 +98,42 @@ def _after_noun_phrase(head: Token, before: Token) -> bool:
     Hafer-Cappuccino, das ..." stays."""
     return (before.lower in PREPOSITIONS or before.lower in FUSED_ARTICLES) \
         and head.capitalised and not head.sentence_start
+
+
+def relative_object_case(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 13b (see the module doc): "der beste, der wir getestet haben" -> "den"."""
+    found = []
+    for index in range(1, len(words) - 2):
+        pronoun = words[index]
+        if pronoun.lower != "der" or not pronoun.after_comma \
+                or words[index + 1].lower not in _SUBJECTS:
+            continue
+        verb = _object_verb(words, index + 2)
+        if verb is None:
+            continue
+        noun = words[index - 1]
+        genera = genera_of(noun_bits(noun.text, lex)) if noun.capitalised else []
+        forms = [f"'{_ACCUSATIVE[genus]}'" for genus in genera] or ["'den'", "'die'", "'das'"]
+        phrase = phrase_of(plain, pronoun, words[verb])
+        found.append(Finding(phrase, f"'{phrase}': '{words[index + 1].lower}' is the "
+                                     "clause's subject, so the relative pronoun is the object "
+                                     f"of '{words[verb].text}': {' or '.join(forms)}"))
+    return found
+
+
+def _object_verb(words: list[Token], start: int) -> int | None:
+    """The index of the clause's verb of ``_OBJECT_VERBS`` when the clause from ``start``
+    holds only small words before it and at most auxiliaries after it, else None."""
+    verb = None
+    for index in range(start, len(words)):
+        token = words[index]
+        if token.sentence_start or token.after_comma:
+            break
+        if verb is not None:
+            if token.lower not in _AUXILIARIES:
+                return None
+        elif token.lower in _OBJECT_VERBS:
+            verb = index
+        elif not token.text.islower() or token.lower in DETERMINERS:
+            return None
+    return verb

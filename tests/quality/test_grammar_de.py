@@ -283,6 +283,21 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
     ("Am 12. Dezember, kannst du bei uns rösten lernen.",
      "'Dezember, kannst du': no comma between the opening phrase and its verb: 'Dezember "
      "kannst du'"),
+    # "der" as the object of a verb that takes only an accusative (a ready draft,
+    # bench 2026-12-04)
+    ("Dieser Kaffee ist so gut wie der beste, der wir getestet haben.",
+     "'der wir getestet': 'wir' is the clause's subject, so the relative pronoun is the "
+     "object of 'getestet': 'den' or 'die' or 'das'"),
+    ("Die Handmühle, der ich gern verwende, ist da.",
+     "'der ich gern verwende': 'ich' is the clause's subject, so the relative pronoun is "
+     "the object of 'verwende': 'die'"),
+    # two sentences run into one (a ready LinkedIn draft, bench 2026-12-04)
+    ("Wir haben unsere Partnerkooperative zahlen wir 30 Prozent über dem Mindestpreis.",
+     "'Wir haben unsere Partnerkooperative zahlen wir': 'wir' is the subject twice in one "
+     "clause; end the first sentence before the second 'wir' or cut one"),
+    ("Morgen kommst du ins Kontor probierst du den neuen Kaffee.",
+     "'du ins Kontor probierst du': 'du' is the subject twice in one clause; end the first "
+     "sentence before the second 'du' or cut one"),
 ])
 def test_the_models_agreement_errors_are_found(text: str, message: str,
                                                lex: GrammarLexicon) -> None:
@@ -316,6 +331,15 @@ CORRECT = [
     "Das Angebot bietet sich dir an.",
     "Wir stellen uns euch im Kontor vor.",
     "Wir freuen uns, uns bald zu sehen.",
+    # "der" in the dative: a verb that takes one, or a noun in the clause (rule 13b)
+    "Die Kooperative, der wir geholfen haben.", "Die Röstmeisterin, der wir danken.",
+    "Die Oma, der wir den Kaffee geröstet haben.", "Die Kundin, der wir schreiben.",
+    "Der Kaffee, den wir getestet haben.", "Der Kaffee, der uns schmeckt.",
+    # one pronoun twice: in two clauses, or as a predicate (rule 19 leaves them)
+    "Wir rösten und wir liefern.", "Wir rösten, wir liefern.", "Wir wissen, was wir tun.",
+    "Wir rösten so frisch wie wir können.", "Du bist du. Ich bin ich und bleibe ich.",
+    "Ich röste – ich liefere.", "Wir sagen „wir“ und meinen euch.",
+    "Wir freuen uns, dass wir euch sehen.", "Wir rösten den Kaffee, den wir lieben.",
     # a verb's particle that is a preposition too
     "Komm mit! Wir stellen es vor, die Milch kocht über.",
     "Schreibt uns über die Website, ab Montag im Café für 3,80 €.",

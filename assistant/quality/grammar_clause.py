@@ -1,0 +1,70 @@
+"""Rule 19 of the German grammar check: one subject pronoun twice in one clause (pure).
+
+"Wir haben unsere Partnerkooperative zahlen wir 30 Prozent über dem Fairtrade-Mindestpreis"
+(a ready LinkedIn draft of the embedded model, bench 2026-12-04): two sentences run into
+one. "wir", "ich" and "du" are only ever subjects, and German sets every clause of its own
+off with a comma, so the same one of them twice with nothing between but words of one
+clause is either two sentences without their full stop or a subordinate clause without
+its comma ("Wir wissen was wir tun").
+
+Read only where nothing between the two can open another clause: no comma, sentence mark,
+dash, bracket or quote, and no conjunction or clause word ("Wir rösten und wir liefern",
+"so frisch wie wir können" are left; the second lacks a comma, but that is a matter of
+style to many writers). A copula right before the second pronoun makes it a predicate ("Du
+bist du", "Wir bleiben wir") and is left too. No correction: where the clause ends is a
+matter of meaning.
+"""
+
+from __future__ import annotations
+
+from assistant.quality.grammar_phrase import Finding, phrase_of
+from assistant.quality.grammar_words import GrammarLexicon, Token
+
+_PRONOUNS = frozenset({"wir", "ich", "du"})
+# words that open a clause of their own between the two pronouns
+_CLAUSE_WORDS = frozenset({
+    "und", "oder", "aber", "sondern", "denn", "sowie", "bzw", "beziehungsweise", "doch",
+    "weil", "dass", "wenn", "ob", "wie", "als", "was", "wo", "wer", "da", "damit", "bevor",
+    "nachdem", "während", "sobald", "solange", "obwohl", "falls", "bis", "seit", "seitdem",
+    "warum", "wann", "wieso", "weshalb", "womit", "wofür", "woher", "wohin", "worauf",
+    "worüber", "wovon", "wozu", "woran", "sodass", "indem", "ehe", "sofern", "soweit",
+    "der", "die", "das", "den", "dem", "deren", "dessen", "welche", "welcher", "welches",
+    "welchen", "welchem", "um", "ohne", "statt", "anstatt",
+})
+_COPULAS = frozenset({"bin", "bist", "sind", "sein", "bleibe", "bleibst", "bleiben", "war",
+                      "warst", "waren", "wäre", "wärst", "wären", "werde", "wirst", "werden"})
+_BREAKS = frozenset("-–—()[]\"„“”«»/|")
+_MAX_GAP = 12  # words between the two pronouns
+
+
+def doubled_subjects(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 19: "Wir haben unsere Partnerkooperative zahlen wir" (see the module doc)."""
+    del lex  # closed lists: the pronouns and the clause words
+    found = []
+    for index, first in enumerate(words):
+        if first.lower not in _PRONOUNS:
+            continue
+        second = _same_pronoun_in_clause(plain, words, index)
+        if second is None or words[second - 1].lower in _COPULAS:
+            continue
+        phrase = phrase_of(plain, first, words[second])
+        found.append(Finding(phrase, f"'{phrase}': '{first.lower}' is the subject twice in "
+                                     "one clause; end the first sentence before the second "
+                                     f"'{first.lower}' or cut one"))
+    return found
+
+
+def _same_pronoun_in_clause(plain: str, words: list[Token], start: int) -> int | None:
+    """The index of the next token that repeats the pronoun at ``start`` within its clause,
+    if nothing between them may open another clause."""
+    pronoun = words[start].lower
+    for index in range(start + 1, min(len(words), start + _MAX_GAP + 2)):
+        token = words[index]
+        if token.sentence_start or token.after_comma \
+                or _BREAKS & set(plain[words[index - 1].end:token.start]):
+            return None
+        if token.lower == pronoun:
+            return index
+        if token.lower in _CLAUSE_WORDS or token.lower in _PRONOUNS:
+            return None
+    return None
