@@ -8,14 +8,17 @@ Ready drafts of the embedded model (bench dumps, 2026-11-30/12-01):
 - "Diese Handmühle sind eine hochwertige Alternative" and "Die Handmühle Hansen H2, die
   wir im Café haben, sind jetzt bei uns im Shop" (one grinder: "ist").
 
-Read only where a sentence opens with an article, a possessive or a demonstrative, then
+Read only where a sentence opens with an article, a possessive or a demonstrative (or a
+clause does, after a word such as "woher" or "dass" that is no subject itself), then
 optional adjectives and a known noun (or a name of capitalised words: every known noun of
 it must disagree), then, straight after it or after one relative clause in commas, a
 finite verb of ``_NUMBER``. The phrase must then be that verb's subject, unless what
 follows the verb could be one: German may put the object first ("Die Handmühle haben wir
 getestet", "Die Bohnen hat der Röster geröstet"), so a pronoun, a capitalised word, a
 number or an article that could go with the verb after it leaves the sentence alone (not
-after "ist": both sides of it are nominatives, and a plural one takes "sind").
+after "ist": both sides of it are nominatives, and a plural one takes "sind"). In a clause
+the verb must be its last word: "woher unsere Hafer-Cappuccino kommt" (a ready Facebook
+draft, bench 2026-12-04; "Cappuccino" is a plural too, but not of "kommt").
 
 - A singular verb ("ist", "hat") whose phrase has no nominative singular reading: the
   article is wrong, and where the noun has one genus its nominative is the correction.
@@ -57,6 +60,11 @@ _PLURAL_COPULA = frozenset({"sind", "waren"})
 _RELATIVES = frozenset({"der", "die", "das", "den", "dem", "denen", "deren", "dessen",
                         "welche", "welcher", "welches"})
 _MAX_ADJECTIVES = 3
+# words that open a clause with its verb last and are no subject themselves ("was" and
+# "wer" are left out: "was die Bohnen kostet" may have "was" for its subject)
+_SUBORDINATORS = frozenset({"woher", "wohin", "wo", "wie", "wann", "warum", "wieso",
+                            "weshalb", "ob", "dass", "wenn", "weil", "obwohl", "sobald",
+                            "nachdem", "bevor", "damit", "falls", "solange", "seit"})
 # a demonstrative declines as the definite article does ("diese" as "die")
 _DEMONSTRATIVES = {"dieser": "der", "diese": "die", "dieses": "das", "diesen": "den",
                    "diesem": "dem"}
@@ -77,8 +85,8 @@ def subject_verb(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Fi
     found = []
     for index, article in enumerate(words):
         # written large: a line that opens small goes on from the line before
-        declined = _article_of(article) if article.sentence_start and article.capitalised \
-            else None
+        main = article.sentence_start and article.capitalised
+        declined = _article_of(article) if main or _opens_subclause(words, index) else None
         if declined is None or not determiner_bits(declined) & _NOMINATIVE:
             continue  # "Dem Konto ist ... zugeordnet": a dative put first
         run = _noun_run(words, index + 1, lex)
@@ -86,7 +94,8 @@ def subject_verb(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Fi
             continue
         first, last, bits = run
         verb_at = _verb_after(words, last + 1)
-        if verb_at is None or _subject_follows(words, verb_at, lex):
+        if verb_at is None or (_subject_follows(words, verb_at, lex) if main
+                               else not _ends_clause(words, verb_at)):
             continue
         if words[verb_at].lower in _NUMBER and any(
                 token.lower.endswith("en") for token in words[index + 1:first]):
@@ -96,6 +105,20 @@ def subject_verb(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Fi
         if finding is not None:
             found.append(finding)
     return found
+
+
+def _opens_subclause(words: list[Token], index: int) -> bool:
+    """Whether the article at ``index`` follows a word that opens a clause with its verb
+    last ("woher unsere Hafer-Cappuccino kommt")."""
+    return index > 0 and words[index - 1].lower in _SUBORDINATORS \
+        and not words[index].sentence_start and words[index].text.islower()
+
+
+def _ends_clause(words: list[Token], verb_at: int) -> bool:
+    """Whether the verb at ``verb_at`` is its clause's last word: the phrase before it,
+    after a clause word that cannot be a subject, is then the clause's only nominative."""
+    after = verb_at + 1
+    return after >= len(words) or words[after].sentence_start or words[after].after_comma
 
 
 def _noun_run(words: list[Token], index: int, lex: GrammarLexicon) -> tuple[int, int, int] | None:

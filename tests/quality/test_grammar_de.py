@@ -291,6 +291,12 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
     ("Die Handmühle, der ich gern verwende, ist da.",
      "'der ich gern verwende': 'ich' is the clause's subject, so the relative pronoun is "
      "the object of 'verwende': 'die'"),
+    # a clause's subject and its verb last (a ready Facebook draft, bench 2026-12-04)
+    ("Möchtest du wissen, woher unsere Hafer-Cappuccino kommt?",
+     "'unsere Hafer-Cappuccino kommt': 'Hafer-Cappuccino' is masculine and the subject of "
+     "'kommt', so 'unser Hafer-Cappuccino'"),
+    ("Wir zeigen dir, wie die Bohnen schmeckt.",
+     "'die Bohnen schmeckt': 'Bohnen' is plural, so the verb is 'schmecken'"),
     # two sentences run into one (a ready LinkedIn draft, bench 2026-12-04)
     ("Wir haben unsere Partnerkooperative zahlen wir 30 Prozent über dem Mindestpreis.",
      "'Wir haben unsere Partnerkooperative zahlen wir': 'wir' is the subject twice in one "
@@ -331,6 +337,10 @@ CORRECT = [
     "Das Angebot bietet sich dir an.",
     "Wir stellen uns euch im Kontor vor.",
     "Wir freuen uns, uns bald zu sehen.",
+    # a clause's subject with its verb last, or a phrase that is not the clause's subject
+    "Du weißt, woher unser Kaffee kommt.", "Wir zeigen dir, wie die Bohnen schmecken.",
+    "Frag uns, ob die Handmühle noch da ist.", "Wir wissen, was die Bohnen kostet.",
+    "Du siehst, dass die Bohnen der Röster hat.", "Wenn die Bohnen frisch sind, schmeckt's.",
     # "der" in the dative: a verb that takes one, or a noun in the clause (rule 13b)
     "Die Kooperative, der wir geholfen haben.", "Die Röstmeisterin, der wir danken.",
     "Die Oma, der wir den Kaffee geröstet haben.", "Die Kundin, der wir schreiben.",
