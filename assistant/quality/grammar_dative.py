@@ -73,14 +73,23 @@ def _governs(words: list[Token], index: int, prepositions: frozenset[str]) -> bo
     """Whether ``words[index]`` is one of ``prepositions`` that sets the case of what follows.
     Not "zu" in "für bis zu 8 Plätze" (the case comes from "für") or in "ab und zu einen
     Tweet absetzen" (now and then: the brief of this project), nor "nach" after a noun:
-    "der Reihe nach Plätze vergeben" ("nach" closes "der Reihe nach")."""
+    "der Reihe nach Plätze vergeben" ("nach" closes "der Reihe nach"), unless the noun takes
+    "nach" ("Suche nach")."""
     token = words[index]
     previous = words[index - 1] if index else None
     if token.lower not in prepositions or previous is None:
         return token.lower in prepositions
     if token.lower == "zu" and (previous.lower == "bis" or _ab_und(words, index)):
         return False
-    return not (token.lower == "nach" and previous.capitalised and not previous.sentence_start)
+    return not (token.lower == "nach" and previous.capitalised and not previous.sentence_start
+                and previous.lower not in _NACH_NOUNS)
+
+
+# nouns that "nach" follows as their own preposition, not as a postposition: "auf der Suche
+# nach guten Kaffee" (a ready LinkedIn draft, bench 2026-12-04) is "nach gutem Kaffee"
+_NACH_NOUNS = frozenset({"suche", "lust", "sehnsucht", "frage", "nachfrage", "durst",
+                         "hunger", "duft", "geruch", "verlangen", "streben", "ruf", "bedarf",
+                         "appetit", "heimweh", "fernweh", "jagd"})
 
 
 def _ab_und(words: list[Token], index: int) -> bool:

@@ -29,6 +29,10 @@ INTENSIFIERS = frozenset({"sehr", "besonders", "ganz", "extra", "richtig", "echt
                           "fein", "mittelfein", "leicht"})
 _MAX_ADJECTIVES = 4
 _JOINING = frozenset({"und", "oder"})
+# small words that are no adverb of the adjective after them
+_FUNCTION_WORDS = frozenset({*DETERMINERS, *PREPOSITIONS, "und", "oder", "aber", "sondern",
+                             "als", "wie", "im", "am", "zum", "zur", "vom", "beim", "ins",
+                             "zu", "nicht", "kein", "sowie"})
 # words before a comma that no relative clause refers to
 GREETINGS = frozenset({"hey", "hallo", "hi", "moin", "ja", "nein", "achtung", "psst", "tja",
                        "na", "oh", "ach", "leute", "freunde", "wow", "juhu", "yay"})
@@ -84,9 +88,22 @@ def noun_after(words: list[Token], index: int) -> int | None:
             return None
         if token.capitalised:
             return position if is_noun(words, position) else None
-        if not (adjective_like(token) or _joins_adjectives(words, position, index)):
+        if not (adjective_like(token) or _joins_adjectives(words, position, index)
+                or _adverb_before_adjective(words, position)):
             return None
     return None
+
+
+def _adverb_before_adjective(words: list[Token], position: int) -> bool:
+    """Whether ``words[position]`` is an uninflected word that says how of the inflected
+    adjective after it: "ein qualitativ hochwertiges Rösterei" (a ready LinkedIn draft,
+    bench 2026-12-04) is read as "ein hochwertiges Rösterei"."""
+    token = words[position]
+    after = words[position + 1] if position + 1 < len(words) else None
+    return (after is not None and after.spaced and token.text.isalpha() and token.text.islower()
+            and token.lower not in _FUNCTION_WORDS
+            and not token.lower.endswith(ADJECTIVE_ENDINGS) and after.text.islower()
+            and after.lower.endswith(ADJECTIVE_ENDINGS) and adjective_like(after))
 
 
 def _joins_adjectives(words: list[Token], position: int, first: int) -> bool:

@@ -24,6 +24,10 @@ from assistant.quality.textnorm import strip_markup
 
 # a word: letters with inner apostrophes, hyphens and gender marks; never touching a digit
 _TOKEN = regex.compile(r"(?<![\p{L}\p{N}])\p{L}+(?:['’\-:*_/]\p{L}+)*['’]?(?![\p{N}])")
+# a letter of another script stands alone where a small model slipped into another
+# language: "Wir freuen,함" (a ready LinkedIn draft, bench 2026-12-04); a Latin one alone is
+# an abbreviation or a list's mark ("a)", "m/w/d")
+_FOREIGN_LETTER = regex.compile(r"[^\p{Script=Latin}]")
 _CLITIC = regex.compile(r"(?i)['’](?:s|n|ne|nem|nen)?$")
 # gender marks: Röster:in, Kund*innen, eine:n, jede_r, KundInnen
 _GENDER = regex.compile(r"(?:[:*_/](?:innen|in|n|r|e|er|en)|Innen)$")
@@ -230,7 +234,8 @@ def unknown_words(text: str, lex: Lexicon) -> list[str]:
     found: list[str] = []
     for index, match in enumerate(tokens):
         word = match.group().rstrip("'’")
-        if len(word) < 2 or word.isupper() or word in found:
+        if (len(word) < 2 and not _FOREIGN_LETTER.match(word)) or word.isupper() \
+                or word in found:
             continue
         before = tokens[index - 1].group().lower() if index else ""
         if not is_known(word, lex) or _small_noun(word, before, lex) or _doubled(word) \

@@ -291,6 +291,14 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
     ("Die Handmühle, der ich gern verwende, ist da.",
      "'der ich gern verwende': 'ich' is the clause's subject, so the relative pronoun is "
      "the object of 'verwende': 'die'"),
+    # an adverb before the adjective, and "nach" after the noun it belongs to (a ready
+    # LinkedIn draft, bench 2026-12-04)
+    ("Wir wollen ein qualitativ hochwertiges Rösterei sein.",
+     "'ein qualitativ hochwertiges Rösterei': 'Rösterei' is feminine and does not fit "
+     "'ein'; use 'eine'"),
+    ("Ein Team auf der Suche nach guten Kaffee.",
+     "'nach guten Kaffee': after 'nach' an adjective before 'Kaffee' ends in -em: 'nach "
+     "gutem Kaffee'"),
     # a clause's subject and its verb last (a ready Facebook draft, bench 2026-12-04)
     ("Möchtest du wissen, woher unsere Hafer-Cappuccino kommt?",
      "'unsere Hafer-Cappuccino kommt': 'Hafer-Cappuccino' is masculine and the subject of "
@@ -337,6 +345,9 @@ CORRECT = [
     "Das Angebot bietet sich dir an.",
     "Wir stellen uns euch im Kontor vor.",
     "Wir freuen uns, uns bald zu sehen.",
+    # an adverb before a fitting adjective; "nach" closing a phrase before its noun
+    "Eine qualitativ hochwertige Rösterei.", "Ein richtig guter Kaffee, ein extrem feines "
+    "Aroma.", "Mit viel frischer Milch.", "Wir vergeben die Plätze der Reihe nach.",
     # a clause's subject with its verb last, or a phrase that is not the clause's subject
     "Du weißt, woher unser Kaffee kommt.", "Wir zeigen dir, wie die Bohnen schmecken.",
     "Frag uns, ob die Handmühle noch da ist.", "Wir wissen, was die Bohnen kostet.",

@@ -56,6 +56,13 @@ def test_a_word_written_twice_in_one_is_a_slip() -> None:
     assert unknown_words(text, _lexicon("de")) == ["morgenmorgen", "Kaffeekaffee"]
 
 
+def test_a_letter_of_another_script_alone_is_a_slip() -> None:
+    """ "Wir freuen,함" stood in a ready LinkedIn draft (bench, 2026-12-04): a one-letter
+    word was never read. A Latin letter alone is an abbreviation or a mark and stays."""
+    text = "Wir freuen,함\nPunkt a) und b), m/w/d, x Tassen, д Kaffee"
+    assert unknown_words(text, _lexicon("de")) == ["함", "д"]
+
+
 @pytest.mark.parametrize(("word", "known"), [
     ("colour", True), ("litre", True), ("isn't", True), ("dashboards", True),
     ("recieve", False), ("definately", False), ("pipline", False),
