@@ -270,12 +270,14 @@ _INVARIANT = frozenset({"voller"})
 
 
 def bare_adjectives(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
-    """Rule 4: "Neue Filterkaffee" opening a sentence or a headline, and a label's value
+    """Rule 4: "Neue Filterkaffee" opening a sentence or a headline (or its part after a
+    dash: "Kaffeekontor - Neues Tipp" -> "Neuer"), and a label's value
     after a colon, written small: "Noten: roter Johannisbeere" (the brief's "Noten von
     roter Johannisbeere" as an Instagram line, bench 2026-12-02) -> "rote"."""
     found = []
     for index, token in enumerate(words[:-1]):
-        if not token.sentence_start or token.lower in _INVARIANT or not (
+        opens = token.sentence_start or (token.capitalised and _after_dash(plain, words, index))
+        if not opens or token.lower in _INVARIANT or not (
                 token.capitalised or _after_colon(plain, words, index)):
             continue
         ending = _strong_ending(token.text, lex)
@@ -293,6 +295,14 @@ def bare_adjectives(plain: str, words: list[Token], lex: GrammarLexicon) -> list
                                      + " or ".join(f"'{fix}'" for fix in fixes),
                              fixes[0] if len(fixes) == 1 else None))
     return found
+
+
+def _after_dash(plain: str, words: list[Token], index: int) -> bool:
+    """Whether a spaced dash stands between the word at ``index`` and the one before it: a
+    headline's second part ("Möwenbohne Kaffeekontor - Neues Tipp für Cold Brew", a ready
+    Threads draft, bench 2026-12-04)."""
+    gap = plain[words[index - 1].end:words[index].start] if index else ""
+    return gap.strip() in ("-", "–", "—") and gap[:1].isspace() and gap[-1:].isspace()
 
 
 def _after_colon(plain: str, words: list[Token], index: int) -> bool:

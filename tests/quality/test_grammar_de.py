@@ -345,6 +345,8 @@ CORRECT = [
     "Das Angebot bietet sich dir an.",
     "Wir stellen uns euch im Kontor vor.",
     "Wir freuen uns, uns bald zu sehen.",
+    # a headline's part after a dash whose adjective fits, or a plural
+    "Hamburg – Große Freude im Kontor.", "Kaffee - Neue Sorten.",
     # an adverb before a fitting adjective; "nach" closing a phrase before its noun
     "Eine qualitativ hochwertige Rösterei.", "Ein richtig guter Kaffee, ein extrem feines "
     "Aroma.", "Mit viel frischer Milch.", "Wir vergeben die Plätze der Reihe nach.",

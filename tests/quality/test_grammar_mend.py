@@ -98,6 +98,9 @@ def lex() -> GrammarLexicon:
     # a comma before the verb (rule 18; a ready X draft, bench 2026-12-04)
     ("Ab Samstag im Kontor und im Shop, rösten wir Filterkaffee aus Kolumbien!",
      "Ab Samstag im Kontor und im Shop rösten wir Filterkaffee aus Kolumbien!"),
+    # a headline's part after a dash (rule 4; a ready Threads draft, bench 2026-12-04)
+    ("Möwenbohne Kaffeekontor - Neues Tipp für Cold Brew zu Hause.",
+     "Möwenbohne Kaffeekontor - Neuer Tipp für Cold Brew zu Hause."),
     # a clause's subject before its verb (rule 12; a ready Facebook draft, bench 2026-12-04)
     ("Möchtest du wissen, woher unsere Hafer-Cappuccino kommt?",
      "Möchtest du wissen, woher unser Hafer-Cappuccino kommt?"),
