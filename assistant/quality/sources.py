@@ -13,6 +13,7 @@ import regex
 from assistant.brand.schema import BrandKit
 from assistant.platforms.catalogue import all_platforms
 from assistant.quality.context import QualityContext
+from assistant.quality.facts import COUNT_WORDS
 from assistant.rules import guess_language
 
 _WORD = regex.compile(r"\p{L}[\p{L}\p{N}]*(?:['’\-][\p{L}\p{N}]+)*")
@@ -64,10 +65,39 @@ def required_brief(ctx: QualityContext) -> str:
 def source_texts(ctx: QualityContext) -> tuple[str, ...]:
     """The brief, the link, the kit's facts and its guidelines: where every fact of the post
     must come from."""
+    texts = _stated_sources(ctx)
+    if ctx.kit is not None:
+        texts += [without_style_counts(ctx.guidelines)]
+    return tuple(t for t in texts if t)
+
+
+def _stated_sources(ctx: QualityContext) -> list[str]:
+    """The sources but the guidelines: the brief, the link and the kit's facts."""
     texts = [ctx.brief or "", ctx.link or ""]
     if ctx.kit is not None:
-        texts += [kit_fact_text(ctx.kit), ctx.guidelines]
-    return tuple(t for t in texts if t)
+        texts.append(kit_fact_text(ctx.kit))
+    return texts
+
+
+# a count that a style guide sets for the writing ("höchstens drei pro Post", "Zwei bis drei
+# Sätze", "no more than 3 hashtags"): no fact about the brand. "3,80 € für 3x200ml" passed
+# as a ready Instagram draft (bench 2026-12-04) on the "drei" of the coffee kit's guide.
+_COUNT = rf"(?:\d{{1,3}}|{COUNT_WORDS})"
+_WRITING_UNITS = (
+    r"Sätze|Sätzen|Satz|Wörter|Worte|Wörtern|Zeichen|Adjektive|Hashtags?|Emojis?|Zeilen|"
+    r"Absätze|Absätzen|Posts?|Beiträge|Fragen|sentences?|words?|characters?|hashtags?|"
+    r"emojis?|lines?|paragraphs?|adjectives?|posts?|questions?")
+_STYLE_COUNT = regex.compile(
+    rf"(?i)(?<![\p{{L}}\d])(?:(?:höchstens|maximal|mindestens|max\.|min\.|bis zu|nie mehr als"
+    rf"|at most|at least|up to|no more than)\s+{_COUNT}"
+    rf"|{_COUNT}(?:\s*(?:bis|oder|to|or|-|–)\s*{_COUNT})?\s+(?:\p{{L}}+\s+)?"
+    rf"(?:{_WRITING_UNITS}))(?![\p{{L}}])")
+_COUNT_IN = regex.compile(rf"(?i)(?<![\p{{L}}\d]){_COUNT}(?![\p{{L}}\d])")
+
+
+def without_style_counts(guidelines: str) -> str:
+    """``guidelines`` with the counts of its writing rules blanked (see ``_STYLE_COUNT``)."""
+    return _STYLE_COUNT.sub(lambda match: _COUNT_IN.sub("", match.group(0)), guidelines)
 
 
 def stated_texts(ctx: QualityContext) -> tuple[str, ...]:
@@ -123,7 +153,7 @@ def foreign_guideline_words(ctx: QualityContext) -> frozenset[str]:
     other, same = _guideline_words(ctx.guidelines, ctx.language)
     if not other:
         return frozenset()
-    kept = tuple(text for text in source_texts(ctx) if text != ctx.guidelines)
+    kept = tuple(text for text in _stated_sources(ctx) if text)
     return other - same - word_set(kept) - kit_vocabulary(ctx) - own_names(ctx)
 
 

@@ -213,6 +213,25 @@ def test_kit_facts_count_as_sources(coffee: BrandKit) -> None:
     assert _invented(quality_problems(post, [], context(coffee, brief=KURS_BRIEF))) == []
 
 
+def test_a_guides_counts_for_the_writing_are_no_source(coffee: BrandKit) -> None:
+    """ "3,80 € für 3x200ml" was a ready Instagram draft (bench 2026-12-04): the voice guide's
+    "höchstens drei pro Post" and "Zwei bis drei Sätze" stated the 3. A count of something
+    else in a guide stays a source."""
+    from dataclasses import replace
+
+    from assistant.brand.ingest import kit_guidelines
+
+    guidelines = kit_guidelines(coffee)
+    assert "höchstens drei pro Post" in guidelines
+    brief = "Hafer-Cappuccino ab Montag im Café für 3,80 €."
+    ctx = replace(context(coffee, brief=brief, platform="instagram"), guidelines=guidelines)
+    post = "Ab Montag im Café: unser Hafer-Cappuccino!\n3,80 € für 3x200ml"
+    [problem] = _invented(quality_problems(post, [], ctx))
+    assert "'3'" in problem.message
+    stated = replace(ctx, guidelines=guidelines + "\n\nWir haben drei Röstmaschinen.\n")
+    assert _invented(quality_problems(post, [], stated)) == []
+
+
 def test_kit_examples_are_not_a_source(coffee: BrandKit) -> None:
     # "60 g auf einen Liter" and "Yirgacheffe" stand in an example, not in this brief
     post = "Neu im Röster: Yirgacheffe, 60 g auf einen Liter. Ab Samstag im Kontor."
