@@ -238,10 +238,13 @@ _EXTRA_READINGS = {
 # compound read by its head (Röstkaffee); rule 5 had this as a special case of its own
 # "Haus" is also the genitive of the rare "der Hau" (a blow), so "im Herzen des alten
 # Kontorhaus" (the model's, for "des alten Kontorhauses"; bench, 2026-12-03) passed rule 3,
-# and so would any "-haus" compound
+# and so would any "-haus" compound. "das Grad" is an old unit's genus (Duden: "der Grad"),
+# and let "Hier ist das Mahlgrad für die French Press" pass (a ready Mastodon draft, bench
+# 2026-12-04)
 _REGIONAL_READINGS = {
     "kaffee": NEUTER_SINGULAR,
     "haus": readings("m.gen"),
+    "grad": NEUTER_SINGULAR,
 }
 # masculine and neuter measures stay uninflected after a number ("mit 3 Liter Milch",
 # "mit 2 Becher Kaffee"); a compound ending in one is one too (Kaffeebecher)

@@ -291,6 +291,9 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
     ("Die Handmühle, der ich gern verwende, ist da.",
      "'der ich gern verwende': 'ich' is the clause's subject, so the relative pronoun is "
      "the object of 'verwende': 'die'"),
+    # "das Grad" is an old unit's genus (a ready Mastodon draft, bench 2026-12-04)
+    ("Hier ist das Mahlgrad für die French Press.",
+     "'das Mahlgrad': 'Mahlgrad' is masculine and does not fit 'das'; use 'der' or 'den'"),
     # an adverb before the adjective, and "nach" after the noun it belongs to (a ready
     # LinkedIn draft, bench 2026-12-04)
     ("Wir wollen ein qualitativ hochwertiges Rösterei sein.",
@@ -347,6 +350,7 @@ CORRECT = [
     "Wir freuen uns, uns bald zu sehen.",
     # a headline's part after a dash whose adjective fits, or a plural
     "Hamburg – Große Freude im Kontor.", "Kaffee - Neue Sorten.",
+    "Bei 20 Grad ziehen lassen.", "Der Mahlgrad ist grob.", "Ein hoher Grad an Frische.",
     # an adverb before a fitting adjective; "nach" closing a phrase before its noun
     "Eine qualitativ hochwertige Rösterei.", "Ein richtig guter Kaffee, ein extrem feines "
     "Aroma.", "Mit viel frischer Milch.", "Wir vergeben die Plätze der Reihe nach.",
