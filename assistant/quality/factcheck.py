@@ -18,6 +18,7 @@ from assistant.models import Problem, Severity
 from assistant.quality.calendar_words import WEEKDAYS
 from assistant.quality.calls import missing_call
 from assistant.quality.context import problem, shorten
+from assistant.quality.counts import changed_counts, stated_counts
 from assistant.quality.dateframes import changed_frames, stated_frames
 from assistant.quality.facts import (
     WEB_KINDS,
@@ -84,6 +85,11 @@ class Known:
         Read when asked: a post's own Known (``missing``, in every trial of the strike)
         never needs it, and it cost twice the rest of Known."""
         return state_dates(self.texts, self.language)
+
+    @cached_property
+    def counts(self) -> frozenset[tuple[str, str]]:
+        """(number, noun) of the counts the sources state: ("3", "kaffee") (``counts``)."""
+        return stated_counts(self.texts)
 
     @cached_property
     def frames(self) -> dict[str, frozenset[str | None]]:
@@ -162,6 +168,9 @@ def invented(text: str, language: str, sources: Known, names: list[Name],
     written."""
     shown = [f.shown for f in extract_facts(text, language) if not sources.covers(f)]
     shown += changed_rates(text, sources.periods)
+    # a count whose number no source gives is named above already, by its number
+    shown += [count for count in changed_counts(text, sources.counts)
+              if count.split()[0] not in shown]
     shown += changed_states(text, language, sources.dates, sources.states)
     shown += changed_frames(text, language, sources.frames)
     # a month's time frame of no source's month: "Wir suchen einen Barista ... Ab Januar

@@ -232,6 +232,29 @@ def test_a_guides_counts_for_the_writing_are_no_source(coffee: BrandKit) -> None
     assert _invented(quality_problems(post, [], stated)) == []
 
 
+@pytest.mark.parametrize(("brief", "post", "language", "changed"), [
+    # a LinkedIn draft, bench 2026-12-04: the guide's "zwei bis vier" stated the 2
+    ("Cupping am Samstag im Kontor: wir verkosten drei Kaffees aus Äthiopien.",
+     "Cupping am Samstag im Kontor, wo wir zwei Kaffees aus Äthiopien verkosten.", "de",
+     "'zwei Kaffees'"),
+    ("Barista-Kurs am Samstag, 20 Stunden pro Woche, 2 Plätze frei.",
+     "Barista-Kurs am Samstag: 20 Plätze frei, 2 Stunden pro Woche.", "de", "'20 Plätze'"),
+    ("Cupping on Saturday: we taste three coffees from Ethiopia.",
+     "Cupping on Saturday: we taste two coffees from Ethiopia.", "en", "'two coffees'"),
+])
+def test_a_count_of_the_briefs_noun_with_another_number_is_invented(
+        coffee: BrandKit, brief: str, post: str, language: str, changed: str) -> None:
+    from dataclasses import replace
+
+    from assistant.brand.ingest import kit_guidelines
+
+    ctx = replace(context(coffee, brief=brief, language=language),
+                  guidelines=kit_guidelines(coffee))
+    [problem] = _invented(quality_problems(post, [], ctx))
+    assert changed in problem.message
+    assert _invented(quality_problems(brief, [], ctx)) == []
+
+
 def test_kit_examples_are_not_a_source(coffee: BrandKit) -> None:
     # "60 g auf einen Liter" and "Yirgacheffe" stand in an example, not in this brief
     post = "Neu im Röster: Yirgacheffe, 60 g auf einen Liter. Ab Samstag im Kontor."

@@ -1,0 +1,65 @@
+"""A number with the noun it counts: "zwei Kaffees" is not the brief's "drei Kaffees" (pure).
+
+The fact check compares numbers by value, and any source that says "zwei" somewhere (the
+coffee kit's voice guide: "dazu zwei bis vier aus unserem Pool") let "Wir rösten zwei
+Kaffees aus Äthiopien" pass for the brief's "wir verkosten drei Kaffees" (a LinkedIn draft,
+bench 2026-12-04). Here a count is read with the word right after it; where a source
+counts that noun, a post that counts it with a number no source gives it states a fact no
+source does (``invented_fact``). A noun no source counts is left to the number check.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from assistant.quality.facts import COUNT_WORDS, number_words
+
+# a whole number or a count word, not inside a date, time, price or decimal, and the word
+# after it ("7. Dezember" is a date: no space follows the number)
+_COUNTED = regex.compile(
+    rf"(?i)(?<![\p{{L}}\d.,:/€$-])(?P<count>\d{{1,4}}|{COUNT_WORDS})(?![\p{{L}}\d.,:])"
+    r"\s+(?P<noun>\p{L}[\p{L}-]*)")
+# words after a number that are no counted noun ("2 bis 3", "3 und 4", "8 pro Tag")
+_NOT_NOUNS = frozenset({
+    "und", "oder", "bis", "von", "vom", "zu", "pro", "je", "mal", "x", "für", "ab", "am", "im",
+    "an", "in", "um", "uhr", "and", "or", "to", "of", "per", "a", "the", "at", "on", "for",
+    "from", "times", "euro", "euros", "eur", "prozent", "percent", "weitere", "neue", "new",
+    "more", "mehr", "other", "andere",
+})
+_ENDINGS = ("en", "es", "er", "s", "n", "e")
+_MIN_STEM = 4
+
+
+def _noun_key(word: str) -> str:
+    """The noun without a plural or case ending: "Kaffees" and "Kaffee" count one thing."""
+    lower = word.casefold()
+    for ending in _ENDINGS:
+        if lower.endswith(ending) and len(lower) - len(ending) >= _MIN_STEM:
+            return lower[:-len(ending)]
+    return lower
+
+
+def counted(text: str) -> list[tuple[str, str, str]]:
+    """(value, noun key, as written) of each count of ``text`` with the noun after it."""
+    found = []
+    for match in _COUNTED.finditer(text):
+        noun = match.group("noun")
+        if noun.casefold() in _NOT_NOUNS or len(noun) < 3:
+            continue
+        count = match.group("count")
+        value = count if count.isdigit() else min(number_words(count))
+        found.append((value, _noun_key(noun), match.group(0)))
+    return found
+
+
+def stated_counts(texts: tuple[str, ...]) -> frozenset[tuple[str, str]]:
+    """(value, noun key) of every count the ``texts`` (the sources) state."""
+    return frozenset((value, key) for text in texts for value, key, _ in counted(text))
+
+
+def changed_counts(text: str, stated: frozenset[tuple[str, str]]) -> list[str]:
+    """The post's counts of a noun that a source counts, with a number no source gives it:
+    "zwei Kaffees" for "drei Kaffees"."""
+    nouns = {key for _, key in stated}
+    return [shown for value, key, shown in counted(text)
+            if key in nouns and (value, key) not in stated]
