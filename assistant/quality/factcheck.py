@@ -38,7 +38,13 @@ from assistant.quality.facts import (
 )
 from assistant.quality.names import Name
 from assistant.quality.promises import events, named, offered, offers
-from assistant.quality.rates import changed_rates, missing_rates, stated_rates
+from assistant.quality.rates import (
+    changed_rates,
+    made_up_periods,
+    missing_rates,
+    stated_periods,
+    stated_rates,
+)
 from assistant.quality.similes import missing_similes
 from assistant.quality.status import changed_states, missing_states, state_dates
 from assistant.quality.textnorm import URL_RE
@@ -85,6 +91,11 @@ class Known:
         Read when asked: a post's own Known (``missing``, in every trial of the strike)
         never needs it, and it cost twice the rest of Known."""
         return state_dates(self.texts, self.language)
+
+    @cached_property
+    def period_words(self) -> frozenset[str]:
+        """The periods the sources name, with a number or without (``rates``)."""
+        return stated_periods(self.texts)
 
     @cached_property
     def counts(self) -> frozenset[tuple[str, str]]:
@@ -168,6 +179,7 @@ def invented(text: str, language: str, sources: Known, names: list[Name],
     written."""
     shown = [f.shown for f in extract_facts(text, language) if not sources.covers(f)]
     shown += changed_rates(text, sources.periods)
+    shown += made_up_periods(text, sources.period_words)
     # a count whose number no source gives is named above already, by its number
     shown += [count for count in changed_counts(text, sources.counts)
               if count.split()[0] not in shown]

@@ -7,7 +7,8 @@ hours. Here a number is read with the period that stands within a few words of i
 same clause (pro Woche, die Woche, wöchentlich, täglich, per week, daily ...). A source's
 number with a period makes that pair a fact: a post that says the number with another
 period states a fact no source gives (``invented_fact``), one that says it with no period
-leaves the brief's fact out (``missing_fact``).
+leaves the brief's fact out (``missing_fact``). And how often without a number ("täglich")
+in a period no source names at all is made up too (``made_up_periods``).
 """
 
 from __future__ import annotations
@@ -107,6 +108,34 @@ def _reach(text: str, position: int, limit: int) -> int:
     (at most two) after ``position``, within ``limit``."""
     words = list(_WORD.finditer(text, position, limit))
     return words[_WORDS_APART + 1].end() if len(words) > _WORDS_APART + 2 else limit
+
+
+# how often as a word of its own, an adverb or an adjective: "Wir rösten täglich in einem
+# alten Kontorhaus", "ein tägliches Cupping-Event" (bench drafts, 2026-12-04, for a kit
+# that roasts "zweimal die Woche" and a brief of one cupping on one Saturday). After a
+# possessive it is the reader's habit, no claim ("dein täglicher Kaffee", "your daily cup")
+_FREQUENCY = regex.compile(
+    r"(?i)(?<!\b(?:dein|deine|deinen|deinem|deiner|your|ihr|ihre|ihren|euer|eure)\s)"
+    r"\b(?:täglich\w*|wöchentlich\w*|monatlich\w*|jährlich\w*|jeden\s+tag|jede\s+woche|"
+    r"jeden\s+monat|jedes\s+jahr|daily|weekly|monthly|yearly|annually|every\s+day|"
+    r"every\s+week|every\s+month|every\s+year)\b")
+
+
+def stated_periods(texts: tuple[str, ...]) -> frozenset[str]:
+    """The periods the ``texts`` (the sources) name in any form: "week" for "zweimal die
+    Woche"."""
+    return frozenset(_key(period) for text in texts for period in _PERIOD.finditer(text))
+
+
+def made_up_periods(text: str, stated: frozenset[str]) -> list[str]:
+    """How often the post says something happens, in a period no source names: "täglich"
+    where the kit says "zweimal die Woche" and the brief names one day."""
+    found = []
+    for match in _FREQUENCY.finditer(text):
+        period = _PERIOD.match(text, match.start())
+        if period is not None and _key(period) not in stated:
+            found.append(match.group(0))
+    return found
 
 
 def stated_rates(texts: tuple[str, ...]) -> frozenset[tuple[str, str]]:

@@ -255,6 +255,31 @@ def test_a_count_of_the_briefs_noun_with_another_number_is_invented(
     assert _invented(quality_problems(brief, [], ctx)) == []
 
 
+@pytest.mark.parametrize(("post", "language", "made_up"), [
+    # bench drafts, 2026-12-04: the kit roasts "zweimal die Woche", the brief is one cupping
+    ("Wir bieten ein tägliches Cupping in Altona. Cupping am Samstag im Kontor.", "de",
+     "'tägliches'"),
+    ("Wir rösten täglich in Altona. Cupping am Samstag im Kontor.", "de", "'täglich'"),
+    ("We roast every day in Altona. Cupping on Saturday at the Kontor.", "en", "'every day'"),
+    ("Our daily cupping in Altona. Cupping on Saturday at the Kontor.", "en", "'daily'"),
+])
+def test_how_often_in_a_period_no_source_names_is_invented(
+        coffee: BrandKit, post: str, language: str, made_up: str) -> None:
+    from dataclasses import replace
+
+    from assistant.brand.ingest import kit_guidelines
+
+    ctx = replace(context(coffee, brief="Cupping am Samstag im Kontor.", language=language),
+                  guidelines=kit_guidelines(coffee))
+    [problem] = _invented(quality_problems(post, [], ctx))
+    assert made_up in problem.message
+    # the reader's habit, and the kit's own period ("zweimal die Woche"), stay
+    for kept in ("Dein täglicher Kaffee schmeckt. Cupping am Samstag im Kontor.",
+                 "Wir rösten wöchentlich. Cupping am Samstag im Kontor.",
+                 "Your daily cup tastes better. Cupping on Saturday at the Kontor."):
+        assert _invented(quality_problems(kept, [], ctx)) == []
+
+
 def test_kit_examples_are_not_a_source(coffee: BrandKit) -> None:
     # "60 g auf einen Liter" and "Yirgacheffe" stand in an example, not in this brief
     post = "Neu im Röster: Yirgacheffe, 60 g auf einen Liter. Ab Samstag im Kontor."
