@@ -190,6 +190,11 @@ class Settings(BaseSettings):
     # that no check reads ("Kaffee ist eine Art von Kaffee, der sich oft in der Küche ü?",
     # bench/README.md, 2026-12-02)
     draft_short_opener: bool = False
+    # split mode with the platform form: Facebook's question to the readers opens with a verb
+    # to them ("Kennst du ...", "Hast du Lust ...", "Do you ..."), not a question word, which
+    # the 1.5B model used to ask about the brief's own facts ("Was ist der Röstkurs am 12.
+    # Dezember?"); see drafting_form.question_pattern
+    draft_reader_question: bool = False
     # one call per platform: how many rewrites the parting round (drafting_distinct) asks
     # for at once when a platform got nearly another's text; the one with the fewest
     # findings, ``same_text_as`` of the new set included, is kept (one repair however many)

@@ -65,14 +65,28 @@ _ASKS = ("Was|Wie|Wer|Wen|Wem|Wo|Woher|Wohin|Wann|Warum|Weshalb|Wieso|Welche|Wel
          "When|Where|Why|How|Which|Ever|Ready|Want|Need")
 # the verbs of the kit's form of address only: offered "Möchten Sie", a du-kit's question
 # came out in Sie ("Möchten Sie sich für den Röstkurs ... anmelden?", bench 2026-12-02)
-_ADDRESSED = {"du": f"Seid|Bist|Weißt|Willst|Magst|Kannst|(?:{_DU_VERBS})(?:e?st|e?t|test|tet)",
+_ADDRESSED = {"du": f"Seid|Bist|Hast|Weißt|Willst|Magst|Kannst|"
+                    f"(?:{_DU_VERBS})(?:e?st|e?t|test|tet)",
               "Sie": f"(?:{_SIE_VERBS}) Sie"}
 
 
-def question_pattern(formality: str) -> str:
-    """Facebook's question for a kit that says ``formality`` (du, Sie or neutral: both)."""
+# ``reader_question``: the question opens with a verb to the reader ("Kennst du ...",
+# "Hast du Lust ...", "Do you ..."), not a question word. Of 18 German Facebook questions of
+# three bench runs that opened with one, 3 made sense ("Wann kommt die Weihnachtsmischung
+# zurück?"); the rest asked about the brief's own facts ("Was ist der Röstkurs am 12.
+# Dezember?") or nothing ("Wie geht es mit der Weihnachtsmischung in Kolumbien und
+# Guatemala?"). Of 5 that opened with a verb to the reader, 4 were sound German, two of
+# them beside the topic ("Möchtest du unser Café in Altona besuchen?" over a job ad),
+# 2026-12-04
+_READER_ASKS = ("Lust|Do|Did|Are|Have|Can|Could|Would|Ever|Ready|Want|Need")
+
+
+def question_pattern(formality: str, reader: bool = False) -> str:
+    """Facebook's question for a kit that says ``formality`` (du, Sie or neutral: both);
+    ``reader``: only the verbs to the reader open it (see ``_READER_ASKS``)."""
     verbs = [_ADDRESSED[form] for form in ("du", "Sie") if formality in (form, "neutral")]
-    return rf"^(?:{'|'.join([_ASKS, *verbs])}) (?:[^\n?!.]|[0-9]\.){{5,190}}[^\n?!.:;, ]\?$"
+    asks = _READER_ASKS if reader else _ASKS
+    return rf"^(?:{'|'.join([asks, *verbs])}) (?:[^\n?!.]|[0-9]\.){{5,190}}[^\n?!.:;, ]\?$"
 
 
 QUESTION_PATTERN = question_pattern("neutral")
@@ -280,7 +294,7 @@ def platform_form(passes: Passes, platforms: Sequence[str], kit: BrandKit,
     later = passes.reword_later and order > 0
     form = form_for(platforms[0], kit, sponsored, link, listed=passes.short_list and second,
                     own_words=(passes.own_words and second) or later,
-                    opener=passes.short_opener)
+                    opener=passes.short_opener, reader_question=passes.reader_question)
     if form is not None and later:
         form = reworded(form)
     if form is not None and passes.bare_hook:
@@ -304,10 +318,11 @@ def form_line(platforms: Sequence[str], form: Form | None) -> str:
 
 def form_for(platform: str, kit: BrandKit, sponsored: bool, link: str | None = None,
              listed: bool = False, own_words: bool = False,
-             opener: bool = False) -> Form | None:
+             opener: bool = False, reader_question: bool = False) -> Form | None:
     """The form of ``platform``'s post, or None where the reply stays one free "text";
     ``listed``: a short platform's :func:`list_form`, where its budget has room for it;
-    ``own_words``, ``opener``: as :func:`short_form` takes them."""
+    ``own_words``, ``opener``: as :func:`short_form` takes them; ``reader_question``: as
+    :func:`question_pattern` takes it."""
     if platform in SHORT:
         budget = text_budget(get_platform(platform), kit, sponsored, link)
         if listed and budget >= LIST_MIN_BUDGET:
@@ -317,7 +332,7 @@ def form_for(platform: str, kit: BrandKit, sponsored: bool, link: str | None = N
     if form is None or platform != "facebook":
         return form
     return replace(form, parts=tuple(
-        replace(part, schema={"pattern": question_pattern(kit.formality)})
+        replace(part, schema={"pattern": question_pattern(kit.formality, reader_question)})
         if part.name == "question_to_readers" else part for part in form.parts))
 
 

@@ -4,6 +4,7 @@ platform's shape, joined into the text; pure, then against the fake OpenAI serve
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -130,6 +131,27 @@ def test_the_facebook_question_asks_in_the_kits_form_of_address(kit: BrandKit) -
     formal = re.compile(question_pattern("Sie").strip("^$"))
     assert formal.fullmatch("Möchten Sie sich für den Röstkurs anmelden?")
     assert not formal.fullmatch("Möchtest du dich für den Röstkurs anmelden?")
+
+
+def test_the_reader_question_opens_with_a_verb_to_the_reader(kit: BrandKit) -> None:
+    """With ``draft_reader_question`` no question word opens it: "Was ist der Röstkurs am
+    12. Dezember?" asked the readers about the brief's own facts (bench, 2026-12-04)."""
+    passes = Passes(split_platforms=True, platform_form=True, reader_question=True)
+    form = platform_form(passes, ["facebook"], kit, False)
+    assert form is not None
+    pattern = next(p.schema["pattern"] for p in form.parts if p.name == "question_to_readers")
+    asks = {text: bool(re.fullmatch(pattern.strip("^$"), text)) for text in (
+        "Kennst du schon unseren Röstkurs am 12. Dezember?", "Hast du Lust auf einen Röstkurs?",
+        "Lust auf einen Röstkurs im Kontor?", "Do you rinse your paper filter first?",
+        "Was ist der Röstkurs am 12. Dezember?", "Wie geht es mit der Weihnachtsmischung?",
+        "Möchten Sie sich für den Röstkurs anmelden?")}
+    assert [text for text, fits in asks.items() if fits] == [
+        "Kennst du schon unseren Röstkurs am 12. Dezember?", "Hast du Lust auf einen Röstkurs?",
+        "Lust auf einen Röstkurs im Kontor?", "Do you rinse your paper filter first?"]
+    default = platform_form(replace(passes, reader_question=False), ["facebook"], kit, False)
+    assert default is not None and any(
+        re.fullmatch(p.schema["pattern"].strip("^$"), "Was ist der Röstkurs am 12. Dezember?")
+        for p in default.parts if p.name == "question_to_readers")
 
 
 def test_the_parts_join_in_each_platforms_layout() -> None:
