@@ -13,12 +13,27 @@ dash, bracket or quote, and no conjunction or clause word ("Wir rösten und wir 
 style to many writers). A copula right before the second pronoun makes it a predicate ("Du
 bist du", "Wir bleiben wir") and is left too. No correction: where the clause ends is a
 matter of meaning.
+
+Rule 19b: a relative clause puts its verb last, so its subject pronoun never follows a
+verb: "eine Kurzbeschreibung von der Rückkehr aus Huila, die unsere Partnerkooperative
+zahlen wir 30 Prozent" (a ready Mastodon draft, bench 2026-12-04) glued the brief's main
+clause to a relative pronoun. Read where, after a comma, "der", "die", "das", "den" or "dem"
+opens a clause in which a word written small that is no article, preposition or
+conjunction stands right before "wir", "ich" or "du" ("die wir lieben" has the pronoun
+first and stays), and not right after the pronoun: "…, das machen wir gern" is a
+demonstrative that opens a main clause.
 """
 
 from __future__ import annotations
 
 from assistant.quality.grammar_phrase import Finding, phrase_of
-from assistant.quality.grammar_words import GrammarLexicon, Token
+from assistant.quality.grammar_words import (
+    DETERMINERS,
+    FUSED_ARTICLES,
+    PREPOSITIONS,
+    GrammarLexicon,
+    Token,
+)
 
 _PRONOUNS = frozenset({"wir", "ich", "du"})
 # words that open a clause of their own between the two pronouns
@@ -68,3 +83,41 @@ def _same_pronoun_in_clause(plain: str, words: list[Token], start: int) -> int |
         if token.lower in _CLAUSE_WORDS or token.lower in _PRONOUNS:
             return None
     return None
+
+
+_RELATIVES = frozenset({"der", "die", "das", "den", "dem"})
+
+
+def relative_verb_second(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 19b (see the module doc): ", die unsere Partnerkooperative zahlen wir"."""
+    del lex  # closed lists
+    found = []
+    for index, pronoun in enumerate(words):
+        if pronoun.lower not in _RELATIVES or not pronoun.after_comma:
+            continue
+        for position in range(index + 2, min(len(words), index + _MAX_GAP + 2)):
+            token = words[position]
+            if token.sentence_start or token.after_comma \
+                    or _BREAKS & set(plain[words[position - 1].end:token.start]):
+                break
+            before = words[position - 1]
+            # "…, das machen wir gern": a demonstrative with its verb right after it opens
+            # a main clause
+            if token.lower in _PRONOUNS and position - 1 > index + 1 and _verb_like(before):
+                phrase = phrase_of(plain, pronoun, token)
+                found.append(Finding(phrase, f"'{phrase}': a relative clause puts its verb "
+                                             f"last ('{token.lower} … {before.text}'); or "
+                                             "make it a sentence of its own"))
+                break
+            if token.lower in _CLAUSE_WORDS - _RELATIVES:
+                break
+    return found
+
+
+def _verb_like(token: Token) -> bool:
+    """A word written small that may be a finite verb: no article, preposition, pronoun or
+    conjunction."""
+    lower = token.lower
+    return (token.text.isalpha() and token.text.islower() and lower not in DETERMINERS
+            and lower not in PREPOSITIONS and lower not in FUSED_ARTICLES
+            and lower not in _CLAUSE_WORDS and lower not in _PRONOUNS)

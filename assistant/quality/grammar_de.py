@@ -51,7 +51,8 @@ is incompatible (a false warning keeps a good post from being "ready"):
 18. a comma between a statement's opening phrase and its verb: "Ab Samstag im Shop,
     rösten wir" -> "Ab Samstag im Shop rösten wir" (``grammar_comma``);
 19. one subject pronoun twice in one clause: "Wir haben unsere Partnerkooperative zahlen
-    wir" (``grammar_clause``).
+    wir"; a relative clause's verb before its subject pronoun: ", die unsere
+    Partnerkooperative zahlen wir" (``grammar_clause``).
 
 What they cannot see: a noun the word list lacks (names, most English words: silence),
 most verbs and their objects (rule 5 reads only a masculine nominative after a pronoun,
@@ -68,7 +69,7 @@ from assistant.quality.context import problem
 from assistant.quality.facts import number_words
 from assistant.quality.grammar_amounts import bisschen_plural, counted_singular
 from assistant.quality.grammar_capitals import capitalised_function_words
-from assistant.quality.grammar_clause import doubled_subjects
+from assistant.quality.grammar_clause import doubled_subjects, relative_verb_second
 from assistant.quality.grammar_comma import opening_commas
 from assistant.quality.grammar_dates import (
     bare_clock_times,
@@ -364,7 +365,7 @@ _RULES = (dative_plural, dative_articles, dative_bare_nouns, dative_bare_persons
           relative_object_case, bisschen_plural,
           counted_singular,
           capitalised_function_words, fixed_phrases, events_as_goods, missing_reflexive,
-          opening_commas, doubled_subjects)
+          opening_commas, doubled_subjects, relative_verb_second)
 
 
 def grammar_findings(text: str, lex: GrammarLexicon) -> list[Finding]:

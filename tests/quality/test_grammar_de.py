@@ -312,6 +312,9 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
     ("Wir haben unsere Partnerkooperative zahlen wir 30 Prozent über dem Mindestpreis.",
      "'Wir haben unsere Partnerkooperative zahlen wir': 'wir' is the subject twice in one "
      "clause; end the first sentence before the second 'wir' or cut one"),
+    ("Zurück aus Huila, die unsere Partnerkooperative zahlen wir 30 Prozent mehr.",
+     "'die unsere Partnerkooperative zahlen wir': a relative clause puts its verb last ('wir "
+     "… zahlen'); or make it a sentence of its own"),
     ("Morgen kommst du ins Kontor probierst du den neuen Kaffee.",
      "'du ins Kontor probierst du': 'du' is the subject twice in one clause; end the first "
      "sentence before the second 'du' or cut one"),
@@ -362,6 +365,9 @@ CORRECT = [
     "Die Kooperative, der wir geholfen haben.", "Die Röstmeisterin, der wir danken.",
     "Die Oma, der wir den Kaffee geröstet haben.", "Die Kundin, der wir schreiben.",
     "Der Kaffee, den wir getestet haben.", "Der Kaffee, der uns schmeckt.",
+    # a relative clause with its pronoun first, or a demonstrative that opens a main clause
+    "Die Bohnen, die du magst, und die wir rösten.", "Wir rösten selbst, das machen wir gern.",
+    "Der Kurs, den wir seit Jahren anbieten, ist voll.", "Die Mühle, die steht, wir mögen sie.",
     # one pronoun twice: in two clauses, or as a predicate (rule 19 leaves them)
     "Wir rösten und wir liefern.", "Wir rösten, wir liefern.", "Wir wissen, was wir tun.",
     "Wir rösten so frisch wie wir können.", "Du bist du. Ich bin ich und bleibe ich.",
