@@ -233,6 +233,13 @@ def _disagreement(plain: str, article: Token, nouns: list[Token], verb: Token,
 # nothing but the phrase follows: "Was ist der Weihnachtsmischung von Kolumbien?", a
 # ready Facebook question, bench 2026-12-02; "wer" is none)
 _QUESTION_WORDS = frozenset({"wie", "wo", "wann", "warum", "woher", "wieso"})
+# other verbs of a question whose phrase after them is the subject where nothing but names,
+# nouns and small words follow ("Was macht der Möwenbohne Kaffeerösterei GmbH auf
+# Weihnachten?", a ready Facebook question, bench 2026-12-04); "Wie schmeckt der Kundin der
+# Kaffee?" has a second phrase and stays
+_LEGAL_FORMS = frozenset({"GmbH", "AG", "KG", "UG", "OHG", "GbR", "eG", "SE", "KGaA"})
+_QUESTION_VERBS = frozenset({"macht", "hat", "kommt", "bietet", "plant", "schmeckt", "kostet",
+                             "steht", "bleibt", "wird"})
 # the articles of a nominative; "dem" and "den" after "ist" are a dative or an accusative
 # that a passive or a predicate may have ("Wie ist dem Kunden geholfen?")
 _NOMINATIVE_ARTICLES = frozenset({"der", "die", "das", "ein", "eine"})
@@ -242,7 +249,7 @@ _NOMINATIVE_ARTICLES = frozenset({"der", "die", "das", "ein", "eine"})
 # Guatemala", "aus Äthiopien", "im Kontor"
 _PHRASE_WORDS = frozenset({"von", "aus", "in", "im", "mit", "und", "oder", "für", "bei", "zu",
                            "zum", "zur", "am", "an", "auf", "der", "die", "das", "dem", "den",
-                           "des", "unserer", "unserem", "unseres", "ab"})
+                           "des", "unserer", "unserem", "unseres", "ab", "über", "nach"})
 
 
 def _ends_the_question(plain: str, start: int) -> bool:
@@ -255,6 +262,15 @@ def _ends_the_question(plain: str, start: int) -> bool:
                for word in regex.findall(r"\p{L}[\p{L}-]*", rest[0]))
 
 
+def _another_phrase(plain: str, start: int) -> bool:
+    """Whether an article that no preposition governs stands in the question after
+    ``plain[start:]``: a phrase that may be the subject itself."""
+    rest = regex.findall(r"\p{L}[\p{L}-]*", plain[start:].split("?", 1)[0])
+    return any(word.lower() in _NOMINATIVE_ARTICLES and (index == 0 or rest[index - 1].lower()
+                                                          not in _PHRASE_WORDS)
+               for index, word in enumerate(rest))
+
+
 def question_subject(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
     """Rule 12b: in a question that opens "Wie ist", "Wo ist" ..., the phrase after the
     verb is its subject, a nominative: "Wie ist der Weihnachtsmischung in Kolumbien und
@@ -265,16 +281,23 @@ def question_subject(plain: str, words: list[Token], lex: GrammarLexicon) -> lis
     for index in range(len(words) - 3):
         opener, verb, article = words[index:index + 3]
         declined = _article_of(article)
+        copula = verb.lower in _SINGULAR_COPULA
         if not (opener.sentence_start and opener.lower in (*_QUESTION_WORDS, "was")
-                and verb.lower in _SINGULAR_COPULA and not verb.sentence_start
+                and (copula or verb.lower in _QUESTION_VERBS) and not verb.sentence_start
                 and declined in _NOMINATIVE_ARTICLES and not article.sentence_start):
             continue
         run = _noun_run(words, index + 3, lex)
         if run is None or any(token.lower.endswith("en") for token in words[index + 3:run[0]]):
             continue
         first, last, bits = run
-        if opener.lower == "was" and not _ends_the_question(plain, words[last].end):
+        if (opener.lower == "was" or not copula) and \
+                not _ends_the_question(plain, words[last].end):
             continue  # "Was ist der Kundin wichtig?": "was" is the subject
+        if not copula and (_another_phrase(plain, words[last].end) or (
+                last > first and words[last].text not in _LEGAL_FORMS)):
+            # "Wie schmeckt der Kundin der Kaffee?", "Was macht der Kundin Freude?": a
+            # dative, then the subject; of several words only a firm's name is one phrase
+            continue
         genera = genera_of(bits)
         if determiner_bits(declined) & bits & _NOMINATIVE_SINGULAR or len(genera) != 1 \
                 or genera[0] == "pl":

@@ -365,6 +365,9 @@ CORRECT = [
     "Die Kooperative, der wir geholfen haben.", "Die Röstmeisterin, der wir danken.",
     "Die Oma, der wir den Kaffee geröstet haben.", "Die Kundin, der wir schreiben.",
     "Der Kaffee, den wir getestet haben.", "Der Kaffee, der uns schmeckt.",
+    # a dative after a question's verb, with the subject after it or a noun for it
+    "Wie schmeckt der Kundin der Kaffee?", "Was macht der Kundin Freude?",
+    "Wann hat die Rösterei im Dezember geöffnet?",
     # a relative clause with its pronoun first, or a demonstrative that opens a main clause
     "Die Bohnen, die du magst, und die wir rösten.", "Wir rösten selbst, das machen wir gern.",
     "Der Kurs, den wir seit Jahren anbieten, ist voll.", "Die Mühle, die steht, wir mögen sie.",

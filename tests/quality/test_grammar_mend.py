@@ -98,6 +98,12 @@ def lex() -> GrammarLexicon:
     # a comma before the verb (rule 18; a ready X draft, bench 2026-12-04)
     ("Ab Samstag im Kontor und im Shop, rösten wir Filterkaffee aus Kolumbien!",
      "Ab Samstag im Kontor und im Shop rösten wir Filterkaffee aus Kolumbien!"),
+    # the subject after another verb of a question (rule 12b; a ready Facebook question,
+    # bench 2026-12-04)
+    ("Was macht der Möwenbohne Kaffeerösterei GmbH auf Weihnachten?",
+     "Was macht die Möwenbohne Kaffeerösterei GmbH auf Weihnachten?"),
+    ("Wie schmeckt der Weihnachtsmischung aus Kolumbien?",
+     "Wie schmeckt die Weihnachtsmischung aus Kolumbien?"),
     # a headline's part after a dash (rule 4; a ready Threads draft, bench 2026-12-04)
     ("Möwenbohne Kaffeekontor - Neues Tipp für Cold Brew zu Hause.",
      "Möwenbohne Kaffeekontor - Neuer Tipp für Cold Brew zu Hause."),
