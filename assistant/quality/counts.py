@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import regex
 
+from assistant.quality.carryover import stem
 from assistant.quality.facts import COUNT_WORDS, number_words
 
 # a whole number or a count word, not inside a date, time, price or decimal, and the word
@@ -26,19 +27,6 @@ _NOT_NOUNS = frozenset({
     "from", "times", "euro", "euros", "eur", "prozent", "percent", "weitere", "neue", "new",
     "more", "mehr", "other", "andere",
 })
-_ENDINGS = ("en", "es", "er", "s", "n", "e")
-_MIN_STEM = 4
-
-
-def _noun_key(word: str) -> str:
-    """The noun without a plural or case ending: "Kaffees" and "Kaffee" count one thing."""
-    lower = word.casefold()
-    for ending in _ENDINGS:
-        if lower.endswith(ending) and len(lower) - len(ending) >= _MIN_STEM:
-            return lower[:-len(ending)]
-    return lower
-
-
 def counted(text: str) -> list[tuple[str, str, str]]:
     """(value, noun key, as written) of each count of ``text`` with the noun after it."""
     found = []
@@ -48,7 +36,7 @@ def counted(text: str) -> list[tuple[str, str, str]]:
             continue
         count = match.group("count")
         value = count if count.isdigit() else min(number_words(count))
-        found.append((value, _noun_key(noun), match.group(0)))
+        found.append((value, stem(noun), match.group(0)))  # Kaffees/Kaffee
     return found
 
 

@@ -26,6 +26,7 @@ demonstrative that opens a main clause.
 
 from __future__ import annotations
 
+from assistant.quality.grammar_object import COPULAS, SUBJECTS
 from assistant.quality.grammar_phrase import Finding, phrase_of
 from assistant.quality.grammar_words import (
     DETERMINERS,
@@ -35,7 +36,6 @@ from assistant.quality.grammar_words import (
     Token,
 )
 
-_PRONOUNS = frozenset({"wir", "ich", "du"})
 # words that open a clause of their own between the two pronouns
 _CLAUSE_WORDS = frozenset({
     "und", "oder", "aber", "sondern", "denn", "sowie", "bzw", "beziehungsweise", "doch",
@@ -46,8 +46,6 @@ _CLAUSE_WORDS = frozenset({
     "der", "die", "das", "den", "dem", "deren", "dessen", "welche", "welcher", "welches",
     "welchen", "welchem", "um", "ohne", "statt", "anstatt",
 })
-_COPULAS = frozenset({"bin", "bist", "sind", "sein", "bleibe", "bleibst", "bleiben", "war",
-                      "warst", "waren", "wäre", "wärst", "wären", "werde", "wirst", "werden"})
 _BREAKS = frozenset("-–—()[]\"„“”«»/|")
 _MAX_GAP = 12  # words between the two pronouns
 
@@ -57,10 +55,10 @@ def doubled_subjects(plain: str, words: list[Token], lex: GrammarLexicon) -> lis
     del lex  # closed lists: the pronouns and the clause words
     found = []
     for index, first in enumerate(words):
-        if first.lower not in _PRONOUNS:
+        if first.lower not in SUBJECTS:
             continue
         second = _same_pronoun_in_clause(plain, words, index)
-        if second is None or words[second - 1].lower in _COPULAS:
+        if second is None or words[second - 1].lower in COPULAS:
             continue
         phrase = phrase_of(plain, first, words[second])
         found.append(Finding(phrase, f"'{phrase}': '{first.lower}' is the subject twice in "
@@ -80,7 +78,7 @@ def _same_pronoun_in_clause(plain: str, words: list[Token], start: int) -> int |
             return None
         if token.lower == pronoun:
             return index
-        if token.lower in _CLAUSE_WORDS or token.lower in _PRONOUNS:
+        if token.lower in _CLAUSE_WORDS or token.lower in SUBJECTS:
             return None
     return None
 
@@ -103,7 +101,7 @@ def relative_verb_second(plain: str, words: list[Token], lex: GrammarLexicon) ->
             before = words[position - 1]
             # "…, das machen wir gern": a demonstrative with its verb right after it opens
             # a main clause
-            if token.lower in _PRONOUNS and position - 1 > index + 1 and _verb_like(before):
+            if token.lower in SUBJECTS and position - 1 > index + 1 and _verb_like(before):
                 phrase = phrase_of(plain, pronoun, token)
                 found.append(Finding(phrase, f"'{phrase}': a relative clause puts its verb "
                                              f"last ('{token.lower} … {before.text}'); or "
@@ -120,4 +118,4 @@ def _verb_like(token: Token) -> bool:
     lower = token.lower
     return (token.text.isalpha() and token.text.islower() and lower not in DETERMINERS
             and lower not in PREPOSITIONS and lower not in FUSED_ARTICLES
-            and lower not in _CLAUSE_WORDS and lower not in _PRONOUNS)
+            and lower not in _CLAUSE_WORDS and lower not in SUBJECTS)

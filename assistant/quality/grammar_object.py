@@ -52,8 +52,8 @@ from assistant.quality.grammar_words import (
 from assistant.quality.nounforms import readings
 
 # "ihr" is also "her"/"their" (a determiner), "sie"/"Sie"/"es" are also accusatives
-_SUBJECTS = frozenset({"ich", "du", "wir"})
-_COPULAS = frozenset({
+SUBJECTS = frozenset({"ich", "du", "wir"})
+COPULAS = frozenset({
     "bin", "bist", "ist", "sind", "seid", "sei", "sein", "war", "warst", "waren", "wart",
     "wäre", "wärst", "wären", "gewesen", "werde", "wirst", "wird", "werden", "werdet",
     "wurde", "wurdest", "wurden", "geworden", "bleibe", "bleibst", "bleibt", "bleiben",
@@ -92,7 +92,7 @@ def object_case(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Fin
     found = []
     for clause in clauses(plain, words):
         lowers = [words[i].lower for i in clause]
-        if any(word in _COPULAS for word in lowers):
+        if any(word in COPULAS for word in lowers):
             continue
         for place, index in enumerate(clause):
             finding = _nominative_object(plain, words, lex, clause[:place], index)
@@ -106,7 +106,7 @@ def _nominative_object(plain: str, words: list[Token], lex: GrammarLexicon,
     token = words[index]
     if token.lower not in _EIN_FAMILY or token.gendered:
         return None
-    subject = next((i for i in reversed(before) if words[i].lower in _SUBJECTS), None)
+    subject = next((i for i in reversed(before) if words[i].lower in SUBJECTS), None)
     if subject is None:
         subject = _named_subject(words, lex, before)
     if subject is None or _joined([words[i].lower for i in before if i > subject],
@@ -159,7 +159,7 @@ def _named_subject(words: list[Token], lex: GrammarLexicon, before: list[int]) -
 def _third_person(token: Token, lex: GrammarLexicon) -> bool:
     """A verb of the third person singular written small: "bietet" (bieten), "sucht"."""
     lower = token.lower
-    if token.capitalised or lower in _COPULAS or not lower.endswith("t"):
+    if token.capitalised or lower in COPULAS or not lower.endswith("t"):
         return False
     stem = lower[:-2] if lower.endswith("et") else lower[:-1]
     return lower in _IRREGULAR_THIRD or lex.is_word(stem + "en") or lex.is_word(lower[:-1] + "en")

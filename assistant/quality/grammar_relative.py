@@ -23,6 +23,7 @@ geholfen haben", "der wir danken" take the dative, and "der wir den Kaffee gerö
 
 from __future__ import annotations
 
+from assistant.quality.grammar_object import SUBJECTS
 from assistant.quality.grammar_phrase import Finding, phrase_of
 from assistant.quality.grammar_words import (
     DETERMINERS,
@@ -35,7 +36,6 @@ from assistant.quality.grammar_words import (
 from assistant.quality.nounforms import ALL_PLURAL, genera_of, genus_words
 
 _ACCUSATIVE = {"m": "den", "f": "die", "n": "das"}
-_SUBJECTS = frozenset({"wir", "ich", "du"})
 # verbs whose only object is an accusative: the participle and the present forms of wir,
 # ich and du ("mögen" and the like are read as their participle only)
 _OBJECT_VERBS = frozenset({
@@ -106,7 +106,7 @@ def relative_object_case(plain: str, words: list[Token], lex: GrammarLexicon) ->
     for index in range(1, len(words) - 2):
         pronoun = words[index]
         if pronoun.lower != "der" or not pronoun.after_comma \
-                or words[index + 1].lower not in _SUBJECTS:
+                or words[index + 1].lower not in SUBJECTS:
             continue
         verb = _object_verb(words, index + 2)
         if verb is None:
