@@ -9,6 +9,8 @@ bare singular noun: "perfektem"); and the accusative after für, durch, gegen, o
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import regex
 
 from assistant.quality.grammar_phrase import (
@@ -41,7 +43,7 @@ _DATIVE_PREPOSITIONS = frozenset({"mit", "von", "zu", "bei", "aus", "nach", "sei
 _DATIVE_ONLY = frozenset({"mit", "von", "zu", "bei", "aus", "nach", "seit", "samt", "nebst"})
 # preposition -> the cases it takes: one, or the dative and the accusative for the two-way
 # prepositions ("in der Laden" fits neither: "im Laden" or "in den Laden")
-_GOVERNED: dict[str, tuple[str, ...]] = {
+GOVERNED: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(_DATIVE_ONLY, ("dat",)),
     **dict.fromkeys(("für", "durch", "gegen", "ohne", "um"), ("acc",)),
     **dict.fromkeys(("in", "an", "auf", "über", "unter", "vor", "hinter", "neben", "zwischen"),
@@ -69,7 +71,7 @@ def _is_quantity(token: Token) -> bool:
     return value > 1 and not (len(token.text) == 4 and 1900 <= value <= 2100)
 
 
-def _governs(words: list[Token], index: int, prepositions: frozenset[str]) -> bool:
+def governs(words: list[Token], index: int, prepositions: frozenset[str]) -> bool:
     """Whether ``words[index]`` is one of ``prepositions`` that sets the case of what follows.
     Not "zu" in "für bis zu 8 Plätze" (the case comes from "für") or in "ab und zu einen
     Tweet absetzen" (now and then: the brief of this project), nor "nach" after a noun:
@@ -105,17 +107,17 @@ def case_bits(cases: tuple[str, ...]) -> int:
 def preposition_readings(words: list[Token], index: int) -> int | None:
     """The readings the preposition ``words[index]`` leaves the phrase after it ("für": the
     accusative; "an": the dative or the accusative); None when the word is none of
-    ``_GOVERNED`` or sets no case there ("bis zu", "der Reihe nach")."""
-    if not _governs(words, index, frozenset(_GOVERNED)):
+    ``GOVERNED`` or sets no case there ("bis zu", "der Reihe nach")."""
+    if not governs(words, index, frozenset(GOVERNED)):
         return None
-    return case_bits(_GOVERNED[words[index].lower])
+    return case_bits(GOVERNED[words[index].lower])
 
 
 def dative_plural(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
     """Rule 1: "mit maximal 8 Plätze"."""
     found = []
     for index, token in enumerate(words):
-        if not _governs(words, index, _DATIVE_PREPOSITIONS):
+        if not governs(words, index, _DATIVE_PREPOSITIONS):
             continue
         position = index + 1
         while position < len(words) and words[position].lower in _QUANTIFIERS:
@@ -184,7 +186,7 @@ def dative_articles(plain: str, words: list[Token], lex: GrammarLexicon) -> list
     for index, token in enumerate(words[:-1]):
         article = words[index + 1]
         # "ihr" is also "you" and "her" ("mit ihr"); the formal "Ihr" is read (is_article)
-        if (not _governs(words, index, frozenset(_GOVERNED)) or not article.spaced
+        if (not governs(words, index, frozenset(GOVERNED)) or not article.spaced
                 or determiner_bits(article.determiner) == 0
                 or not is_article(article, token)):  # ", in der Kaffee ...": relative
             continue
@@ -194,7 +196,7 @@ def dative_articles(plain: str, words: list[Token], lex: GrammarLexicon) -> list
         noun = words[position]
         bits = noun_bits(noun.text, lex)
         shared = bits & determiner_bits(article.determiner)
-        cases = _GOVERNED[token.lower]
+        cases = GOVERNED[token.lower]
         allowed = case_bits(cases)
         if shared and not shared & allowed and not _superlative(
                 words[index + 2:position + 1], lex):
@@ -219,7 +221,7 @@ def dative_bare_nouns(plain: str, words: list[Token], lex: GrammarLexicon) -> li
     """Rule 1c: "mit Freunde und Familie" -> "Freunden"."""
     found = []
     for index, token in enumerate(words[:-1]):
-        if not _governs(words, index, _DATIVE_ONLY) or not is_noun(words, index + 1):
+        if not governs(words, index, _DATIVE_ONLY) or not is_noun(words, index + 1):
             continue
         noun = words[index + 1]
         bits = noun_bits(noun.text, lex)
@@ -252,7 +254,7 @@ def dative_bare_persons(plain: str, words: list[Token], lex: GrammarLexicon) -> 
     is a set phrase."""
     found = []
     for index, token in enumerate(words[:-1]):
-        if not _governs(words, index, _DATIVE_ONLY) or not is_noun(words, index + 1):
+        if not governs(words, index, _DATIVE_ONLY) or not is_noun(words, index + 1):
             continue
         noun = words[index + 1]
         head = next((head for head in _PERSON_HEADS if noun.lower.endswith(head)), None)
@@ -282,6 +284,23 @@ def _paired(words: list[Token], index: int) -> bool:
 _DATIVE_MASCULINE_NEUTER = readings("mn.dat")
 
 
+def bare_phrases(words: list[Token], prepositions: frozenset[str]
+                 ) -> Iterator[tuple[Token, Token, list[Token]]]:
+    """(preposition, noun, adjectives) of each phrase with no article: one of
+    ``prepositions`` that sets the case, at least one adjective (``not_adjective``), then
+    the noun; a preposition written large inside a sentence is rule 15's."""
+    for index, token in enumerate(words[:-2]):
+        if not governs(words, index, prepositions) or not (
+                token.text.islower() or token.sentence_start):
+            continue
+        position = noun_after(words, index + 1)
+        if position is None or position == index + 1:
+            continue
+        adjectives = words[index + 1:position]
+        if not any(not_adjective(word, token) for word in adjectives):
+            yield token, words[position], adjectives
+
+
 def dative_bare_adjectives(plain: str, words: list[Token], lex: GrammarLexicon
                            ) -> list[Finding]:
     """Rule 1d: "zu perfekten Kaffee" -> "perfektem", "mit kalten Wasser" -> "kaltem" (a
@@ -291,19 +310,10 @@ def dative_bare_adjectives(plain: str, words: list[Token], lex: GrammarLexicon
     is a plural, "mit frischer Milch" feminine). Where the form may also be a plural ("mit
     anderen Kaffeetrinker"), the dative plural fits too, and tidy leaves it to the repair."""
     found = []
-    for index, token in enumerate(words[:-2]):
-        if not _governs(words, index, _DATIVE_ONLY):
-            continue
-        position = noun_after(words, index + 1)
-        if position is None or position == index + 1:
-            continue
-        noun = words[position]
+    for token, noun, adjectives in bare_phrases(words, _DATIVE_ONLY):
         bits = noun_bits(noun.text, lex)
         dative = bits & case_bits(("dat",))
         if not dative or dative & ~_DATIVE_MASCULINE_NEUTER or is_unit(noun.text):
-            continue
-        adjectives = words[index + 1:position]
-        if any(_not_adjective(word, token) for word in adjectives):
             continue
         endings = [adjective_ending(word.lower, lex.is_word) for word in adjectives]
         # an uninflected word before an adjective says how ("frisch gemahlener", "grob
@@ -335,7 +345,7 @@ _PRONOUN_LIKE = regex.compile(r"^(?:all|beid|viel|einig|wenig|mehrer|ihr|unsr)(?
 _PARTICIPLE = regex.compile(r"nd(?:e|er|en|em|es)$")
 
 
-def _not_adjective(word: Token, preposition: Token) -> bool:
+def not_adjective(word: Token, preposition: Token) -> bool:
     """An article, a pronoun, or the participle of "der zu verwendende Editor" (after
     "zu", a present participle is no adjective of a phrase the preposition governs)."""
     lower = word.lower
@@ -348,7 +358,7 @@ _CONJUNCTIONS = frozenset({"und", "oder", "sowie"})
 # what may give a dative or genitive to a phrase joined by "und" ("von Marzipan und dunkler
 # Schokolade"): the dative and two-way prepositions, and the common genitive ones
 _OBLIQUE = frozenset({*_DATIVE_PREPOSITIONS,
-                      *(word for word, cases in _GOVERNED.items() if "dat" in cases),
+                      *(word for word, cases in GOVERNED.items() if "dat" in cases),
                       "wegen", "trotz", "während", "statt", "dank", "voller"})
 _LIST_WORDS = 8  # how far back the first phrase of a list may begin
 
@@ -391,7 +401,7 @@ def _without_oblique_case(words: list[Token], last: int, lex: GrammarLexicon) ->
         adjective = token.text.islower() and adjective_ending(token.lower, lex.is_word)
         if not (token.capitalised or token.number or adjective
                 or token.lower in _CONJUNCTIONS):
-            return token.lower not in _GOVERNED  # a verb: yes; "für": the accusative
+            return token.lower not in GOVERNED  # a verb: yes; "für": the accusative
         if adjective == "er" and position and words[position - 1].capitalised \
                 and not words[position - 1].sentence_start:
             return False  # "der Duft frischer Vanille": a genitive

@@ -8,7 +8,9 @@ is incompatible (a false warning keeps a good post from being "ready"):
    preposition before an article and noun that are no dative ("mit deine Freunde") or
    before a bare plural ("mit Freunde") or an adjective before a bare masculine or neuter
    noun that does not end in -em ("zu perfekten Kaffee"); the same for the accusative
-   after für, durch, gegen, ohne, um ("für dem Besuch") (``grammar_dative``);
+   after für, durch, gegen, ohne, um ("für dem Besuch") (``grammar_dative``); a bare
+   adjective after an accusative or two-way preposition whose ending fits neither case
+   ("auf neuer Kaffeefilter") (``grammar_governed``);
 2. a contraction against the noun's genus: "zur Röstkurs" -> "zum Röstkurs";
 3. an article, possessive or demonstrative whose readings share none with the noun's:
    "eine Kaffee", "dieses Filterkaffee", and an adjective ending that fits neither: "der
@@ -87,6 +89,7 @@ from assistant.quality.grammar_dative import (
     dative_plural,
     joined_feminine_case,
 )
+from assistant.quality.grammar_governed import governed_bare_adjectives
 from assistant.quality.grammar_idioms import events_as_goods, fixed_phrases
 from assistant.quality.grammar_object import (
     doubled_pronouns,
@@ -350,7 +353,7 @@ def uninflected_adjectives(plain: str, words: list[Token],
 # the subject rule before the article rule: where the phrase is a subject, its one
 # correction is known ("Der Kontor ist" -> "Das", where the article rule names "das or dem")
 _RULES = (dative_plural, dative_articles, dative_bare_nouns, dative_bare_persons,
-          dative_bare_adjectives,
+          dative_bare_adjectives, governed_bare_adjectives,
           joined_feminine_case,
           contractions, subject_verb, question_subject, articles, adjective_endings,
           bare_adjectives, uninflected_adjectives, object_case, reflexive_person,

@@ -291,6 +291,14 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
     ("Die Handmühle, der ich gern verwende, ist da.",
      "'der ich gern verwende': 'ich' is the clause's subject, so the relative pronoun is "
      "the object of 'verwende': 'die'"),
+    # a bare adjective after an accusative or two-way preposition (a ready Facebook
+    # question, bench 2026-12-04)
+    ("Wartest du auf neuer Kaffeefilter aus Kolumbien?",
+     "'auf neuer Kaffeefilter': after 'auf' an adjective before 'Kaffeefilter' ends in -em "
+     "or -en or -es or -e"),
+    ("Ein Abend für guter Kaffee.",
+     "'für guter Kaffee': after 'für' an adjective before 'Kaffee' ends in -en: 'für guten "
+     "Kaffee'"),
     # "das Grad" is an old unit's genus (a ready Mastodon draft, bench 2026-12-04)
     ("Hier ist das Mahlgrad für die French Press.",
      "'das Mahlgrad': 'Mahlgrad' is masculine and does not fit 'das'; use 'der' or 'den'"),
@@ -351,6 +359,10 @@ CORRECT = [
     "Das Angebot bietet sich dir an.",
     "Wir stellen uns euch im Kontor vor.",
     "Wir freuen uns, uns bald zu sehen.",
+    # a bare adjective after a preposition in an ending its case takes
+    "Wir freuen uns auf neuen Kaffee.", "Auf frischer Milch.", "Ohne großes Aufheben.",
+    "Auf gutes Gelingen!", "Für neue Bohnen.", "In letzter Zeit, in guter Gesellschaft.",
+    "Auf jeden Fall, vor allem, unter anderem.", "Für weitere Infos.",
     # a headline's part after a dash whose adjective fits, or a plural
     "Hamburg – Große Freude im Kontor.", "Kaffee - Neue Sorten.",
     "Bei 20 Grad ziehen lassen.", "Der Mahlgrad ist grob.", "Ein hoher Grad an Frische.",

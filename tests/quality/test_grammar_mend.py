@@ -104,6 +104,8 @@ def lex() -> GrammarLexicon:
      "Was macht die Möwenbohne Kaffeerösterei GmbH auf Weihnachten?"),
     ("Wie schmeckt der Weihnachtsmischung aus Kolumbien?",
      "Wie schmeckt die Weihnachtsmischung aus Kolumbien?"),
+    # an accusative preposition's bare adjective (rule 1e)
+    ("Für frischer Kaffee ins Kontor.", "Für frischen Kaffee ins Kontor."),
     # a headline's part after a dash (rule 4; a ready Threads draft, bench 2026-12-04)
     ("Möwenbohne Kaffeekontor - Neues Tipp für Cold Brew zu Hause.",
      "Möwenbohne Kaffeekontor - Neuer Tipp für Cold Brew zu Hause."),
