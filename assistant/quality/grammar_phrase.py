@@ -29,6 +29,7 @@ INTENSIFIERS = frozenset({"sehr", "besonders", "ganz", "extra", "richtig", "echt
                           "fein", "mittelfein", "leicht"})
 _MAX_ADJECTIVES = 4
 _JOINING = frozenset({"und", "oder"})
+_MIN_APPOSED = 6  # letters of a noun before a name that heads it ("Hafermolkerei Elbhof")
 # small words that are no adverb of the adjective after them
 _FUNCTION_WORDS = frozenset({*DETERMINERS, *PREPOSITIONS, "und", "oder", "aber", "sondern",
                              "als", "wie", "im", "am", "zum", "zur", "vom", "beim", "ins",
@@ -151,16 +152,25 @@ class Head:
 
 
 def head_after(plain: str, words: list[Token], index: int, lex: GrammarLexicon) -> Head | None:
-    """The noun after ``index`` (and optional adjectives), or else a learned name there."""
+    """The noun after ``index`` (and optional adjectives), or else a learned name there. A
+    name whose first word is a known noun and whose others are none is that noun's
+    (an apposition: "die Hafermolkerei Elbhof" is a Molkerei), so "mit dem Hafermolkerei
+    Elbhof" (a ready Instagram draft, bench 2026-12-04) is read, though the brief's "der"
+    alone would allow a masculine name."""
     position = noun_after(words, index)
     if position is not None:
         noun = words[position]
         return Head(position, position, noun_bits(noun.text, lex), noun.text)
     run = name_after(words, index)
-    if run is None or not lex.names:
+    if run is None:
         return None
     first, last = run
-    bits = lex.names.get(name_key(words, first, last), 0)
+    # short words are often another language's ("einen Flat White": "Flat" is German too)
+    head = noun_bits(words[first].text, lex) if len(words[first].text) >= _MIN_APPOSED else 0
+    if any(noun_bits(token.text, lex) for token in words[first + 1:last + 1]):
+        head = 0
+    bits = head & lex.names.get(name_key(words, first, last), head) if head else \
+        lex.names.get(name_key(words, first, last), 0)
     return Head(first, last, bits, plain[words[first].start:words[last].end]) if bits else None
 
 

@@ -299,6 +299,10 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
     ("Ein Abend für guter Kaffee.",
      "'für guter Kaffee': after 'für' an adjective before 'Kaffee' ends in -en: 'für guten "
      "Kaffee'"),
+    # a noun before a name heads it (a ready Instagram draft, bench 2026-12-04)
+    ("Unser Hafer-Cappuccino, der mit dem Hafermolkerei Elbhof zusammen steht.",
+     "'dem Hafermolkerei Elbhof': 'Hafermolkerei Elbhof' is feminine and does not fit "
+     "'dem'; use 'der'"),
     # "das Grad" is an old unit's genus (a ready Mastodon draft, bench 2026-12-04)
     ("Hier ist das Mahlgrad für die French Press.",
      "'das Mahlgrad': 'Mahlgrad' is masculine and does not fit 'das'; use 'der' or 'den'"),
@@ -359,6 +363,9 @@ CORRECT = [
     "Das Angebot bietet sich dir an.",
     "Wir stellen uns euch im Kontor vor.",
     "Wir freuen uns, uns bald zu sehen.",
+    # a noun before a name in a fitting case; a short word that is another language's
+    "Mit der Hafermolkerei Elbhof.", "Die Bäckerei Müller hat auf.", "Im Café Elbhof.",
+    "Ich nehme einen Flat White.",
     # a bare adjective after a preposition in an ending its case takes
     "Wir freuen uns auf neuen Kaffee.", "Auf frischer Milch.", "Ohne großes Aufheben.",
     "Auf gutes Gelingen!", "Für neue Bohnen.", "In letzter Zeit, in guter Gesellschaft.",
