@@ -80,18 +80,20 @@ def _stated_sources(ctx: QualityContext) -> list[str]:
 
 
 # a count that a style guide sets for the writing ("höchstens drei pro Post", "Zwei bis drei
-# Sätze", "no more than 3 hashtags"): no fact about the brand. "3,80 € für 3x200ml" passed
+# Sätze", "no more than 3 hashtags", "zwei Klicks", a range picked "aus unserem Pool"): no
+# fact about the brand. "3,80 € für 3x200ml" passed
 # as a ready Instagram draft (bench 2026-12-04) on the "drei" of the coffee kit's guide.
 _COUNT = rf"(?:\d{{1,3}}|{COUNT_WORDS})"
 _WRITING_UNITS = (
     r"Sätze|Sätzen|Satz|Wörter|Worte|Wörtern|Zeichen|Adjektive|Hashtags?|Emojis?|Zeilen|"
-    r"Absätze|Absätzen|Posts?|Beiträge|Fragen|sentences?|words?|characters?|hashtags?|"
-    r"emojis?|lines?|paragraphs?|adjectives?|posts?|questions?")
+    r"Absätze|Absätzen|Posts?|Beiträge|Fragen|Klicks?|sentences?|words?|characters?|"
+    r"hashtags?|emojis?|lines?|paragraphs?|adjectives?|posts?|questions?|clicks?")
 _STYLE_COUNT = regex.compile(
     rf"(?i)(?<![\p{{L}}\d])(?:(?:höchstens|maximal|mindestens|max\.|min\.|bis zu|nie mehr als"
     rf"|at most|at least|up to|no more than)\s+{_COUNT}"
     rf"|{_COUNT}(?:\s*(?:bis|oder|to|or|-|–)\s*{_COUNT})?\s+(?:\p{{L}}+\s+)?"
-    rf"(?:{_WRITING_UNITS}))(?![\p{{L}}])")
+    rf"(?:{_WRITING_UNITS})"
+    rf"|{_COUNT}\s*(?:bis|to|-|–)\s*{_COUNT}(?=\s+(?:aus|von|of|from)\b))(?![\p{{L}}])")
 _COUNT_IN = regex.compile(rf"(?i)(?<![\p{{L}}\d]){_COUNT}(?![\p{{L}}\d])")
 
 

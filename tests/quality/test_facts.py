@@ -230,6 +230,11 @@ def test_a_guides_counts_for_the_writing_are_no_source(coffee: BrandKit) -> None
     assert "'3'" in problem.message
     stated = replace(ctx, guidelines=guidelines + "\n\nWir haben drei Röstmaschinen.\n")
     assert _invented(quality_problems(post, [], stated)) == []
+    # "dazu zwei bis vier aus unserem Pool" (hashtags), "zwei Klicks": "Wir bieten zwei
+    # Wochen pro Jahr zwei Röster" was a ready Instagram job ad (bench 2026-12-04)
+    assert "zwei bis vier aus unserem Pool" in guidelines and "zwei Klicks" in guidelines
+    [problem] = _invented(quality_problems(brief + " Wir bieten zwei Röster.", [], ctx))
+    assert "'zwei'" in problem.message
 
 
 @pytest.mark.parametrize(("brief", "post", "language", "changed"), [
@@ -248,8 +253,10 @@ def test_a_count_of_the_briefs_noun_with_another_number_is_invented(
 
     from assistant.brand.ingest import kit_guidelines
 
+    # the number itself is stated, of another noun ("zwei Sorten", "two blends", "2 Plätze")
+    stated = "\n\nWir rösten zwei Sorten Espresso, two espresso blends.\n"
     ctx = replace(context(coffee, brief=brief, language=language),
-                  guidelines=kit_guidelines(coffee))
+                  guidelines=kit_guidelines(coffee) + stated)
     [problem] = _invented(quality_problems(post, [], ctx))
     assert changed in problem.message
     assert _invented(quality_problems(brief, [], ctx)) == []
