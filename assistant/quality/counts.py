@@ -27,6 +27,8 @@ _NOT_NOUNS = frozenset({
     "from", "times", "euro", "euros", "eur", "prozent", "percent", "weitere", "neue", "new",
     "more", "mehr", "other", "andere",
 })
+
+
 def counted(text: str) -> list[tuple[str, str, str]]:
     """(value, noun key, as written) of each count of ``text`` with the noun after it."""
     found = []

@@ -84,6 +84,7 @@ def _same_pronoun_in_clause(plain: str, words: list[Token], start: int) -> int |
 
 
 _RELATIVES = frozenset({"der", "die", "das", "den", "dem"})
+_OTHER_CLAUSE_WORDS = _CLAUSE_WORDS - _RELATIVES
 
 
 def relative_verb_second(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
@@ -107,7 +108,7 @@ def relative_verb_second(plain: str, words: list[Token], lex: GrammarLexicon) ->
                                              f"last ('{token.lower} … {before.text}'); or "
                                              "make it a sentence of its own"))
                 break
-            if token.lower in _CLAUSE_WORDS - _RELATIVES:
+            if token.lower in _OTHER_CLAUSE_WORDS:
                 break
     return found
 

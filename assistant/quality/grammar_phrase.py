@@ -11,6 +11,7 @@ from assistant.quality.grammar_words import (
     ADJECTIVE_ENDINGS,
     DEFINITE,
     DETERMINERS,
+    FUSED_ARTICLES,
     PREPOSITIONS,
     GrammarLexicon,
     Token,
@@ -31,9 +32,8 @@ _MAX_ADJECTIVES = 4
 _JOINING = frozenset({"und", "oder"})
 _MIN_APPOSED = 6  # letters of a noun before a name that heads it ("Hafermolkerei Elbhof")
 # small words that are no adverb of the adjective after them
-_FUNCTION_WORDS = frozenset({*DETERMINERS, *PREPOSITIONS, "und", "oder", "aber", "sondern",
-                             "als", "wie", "im", "am", "zum", "zur", "vom", "beim", "ins",
-                             "zu", "nicht", "kein", "sowie"})
+_FUNCTION_WORDS = frozenset({*DETERMINERS, *PREPOSITIONS, *FUSED_ARTICLES, "und", "oder",
+                             "aber", "sondern", "als", "wie", "zu", "nicht", "kein", "sowie"})
 # words before a comma that no relative clause refers to
 GREETINGS = frozenset({"hey", "hallo", "hi", "moin", "ja", "nein", "achtung", "psst", "tja",
                        "na", "oh", "ach", "leute", "freunde", "wow", "juhu", "yay"})
@@ -169,8 +169,8 @@ def head_after(plain: str, words: list[Token], index: int, lex: GrammarLexicon) 
     head = noun_bits(words[first].text, lex) if len(words[first].text) >= _MIN_APPOSED else 0
     if any(noun_bits(token.text, lex) for token in words[first + 1:last + 1]):
         head = 0
-    bits = head & lex.names.get(name_key(words, first, last), head) if head else \
-        lex.names.get(name_key(words, first, last), 0)
+    learned = lex.names.get(name_key(words, first, last), 0)
+    bits = (head & learned if learned else head) if head else learned
     return Head(first, last, bits, plain[words[first].start:words[last].end]) if bits else None
 
 

@@ -81,8 +81,8 @@ def _stated_sources(ctx: QualityContext) -> list[str]:
 
 # a count that a style guide sets for the writing ("höchstens drei pro Post", "Zwei bis drei
 # Sätze", "no more than 3 hashtags", "zwei Klicks", a range picked "aus unserem Pool"): no
-# fact about the brand. "3,80 € für 3x200ml" passed
-# as a ready Instagram draft (bench 2026-12-04) on the "drei" of the coffee kit's guide.
+# fact about the brand. "3,80 € für 3x200ml" passed as a ready Instagram draft (bench
+# 2026-12-04) on the "drei" of the coffee kit's guide.
 _COUNT = rf"(?:\d{{1,3}}|{COUNT_WORDS})"
 _WRITING_UNITS = (
     r"Sätze|Sätzen|Satz|Wörter|Worte|Wörtern|Zeichen|Adjektive|Hashtags?|Emojis?|Zeilen|"
@@ -97,6 +97,7 @@ _STYLE_COUNT = regex.compile(
 _COUNT_IN = regex.compile(rf"(?i)(?<![\p{{L}}\d]){_COUNT}(?![\p{{L}}\d])")
 
 
+@lru_cache(maxsize=16)
 def without_style_counts(guidelines: str) -> str:
     """``guidelines`` with the counts of its writing rules blanked (see ``_STYLE_COUNT``)."""
     return _STYLE_COUNT.sub(lambda match: _COUNT_IN.sub("", match.group(0)), guidelines)
