@@ -183,18 +183,23 @@ def pick_angle(
     return min(zip(scores, range(len(options)), options, strict=True))[2]
 
 
+# the labels of a slot's brief: the planner's words, no fact a post must carry
+PILLAR_LABEL, THEME_LABEL, CTA_LABEL = "Content pillar", "Theme of the week", "Call to action"
+SLOT_LABELS = (PILLAR_LABEL, THEME_LABEL, CTA_LABEL)
+
+
 def slot_brief(
     kit: BrandKit, pillar: Pillar, angle: str, holiday: str | None, theme: str | None
 ) -> str:
-    parts = [f"Content pillar '{pillar.name}': {angle}."]
+    parts = [f"{PILLAR_LABEL} '{pillar.name}': {angle}."]
     if pillar.description and angle not in pillar.description:
         parts.append(pillar.description)
     if theme:
-        parts.append(f"Theme of the week: {theme}.")
+        parts.append(f"{THEME_LABEL}: {theme}.")
     if holiday:
         parts.append(f"The post goes out on a public holiday ({holiday}); refer to it naturally.")
     if kit.cta:
-        parts.append(f"Call to action: {kit.cta}")
+        parts.append(f"{CTA_LABEL}: {kit.cta}")
     return " ".join(parts)
 
 

@@ -36,7 +36,7 @@ from assistant.quality.factrepeats import repeated_fact_problems, repeated_facts
 from assistant.quality.fold import topic_below_fold_problems
 from assistant.quality.grammar_de import grammar_problems
 from assistant.quality.grammar_names import learned_names
-from assistant.quality.grammar_words import GrammarLexicon
+from assistant.quality.grammar_words import GrammarLexicon, compound_head
 from assistant.quality.language import sentence_language_problems
 from assistant.quality.linestart import lowercase_start_problems
 from assistant.quality.linkbio import link_in_bio_problems
@@ -71,6 +71,7 @@ from assistant.quality.spelling import (
     tag_known,
     unknown_words,
 )
+from assistant.quality.subject import brief_small_words, brief_things, unnamed_things
 
 
 def lexicon(ctx: QualityContext) -> Lexicon | None:
@@ -241,8 +242,35 @@ def _facts(text: str, ctx: QualityContext, lex: Lexicon | None,
 def lacking_facts(text: str, ctx: QualityContext) -> list[str]:
     """The facts of the brief (its part a post must carry) that ``text`` leaves out, as
     ``missing_fact`` reads them."""
-    return missing(text, required_brief(ctx), ctx.language, own_names(ctx),
-                   brief_places(ctx.language))
+    brief, own = required_brief(ctx), own_names(ctx)
+    found = missing(text, brief, ctx.language, own, brief_places(ctx.language))
+    head = partial(compound_head, nouns=noun_index()) if ctx.language == "de" else _no_head
+    said = {piece.casefold() for piece in found}
+    also = brief_small_words(brief) if ctx.language == "de" else ()
+    banned = frozenset(entry.word.casefold() for entry in ctx.kit.banned_words) \
+        if ctx.kit is not None else frozenset()
+    return found + [thing for thing in unnamed_things(
+        text, list(_things(brief, ctx.language, own, banned)), head, also)
+        if thing.casefold() not in said]
+
+
+@lru_cache(maxsize=64)
+def _things(brief: str, language: str, own: frozenset[str],
+            banned: frozenset[str]) -> tuple[str, ...]:
+    """The things ``brief`` is about (``subject.brief_things``): for a German brief its
+    capitalised words that the dictionary does not know written small."""
+    found = dictionaries(language) if language == "de" else None
+    if language == "de" and found is None:
+        return ()
+
+    def is_noun(word: str) -> bool:
+        return found is not None and not found[0].spell(word.lower())
+
+    return tuple(brief_things(brief, language, is_noun, brief_places(language), own, banned))
+
+
+def _no_head(word: str) -> str | None:
+    return None
 
 
 def quality_problems(text: str, hashtags: Sequence[str], ctx: QualityContext) -> list[Problem]:

@@ -294,6 +294,13 @@ _JOINED_BY_S = ("ung", "heit", "keit", "schaft", "ion", "tät")
 
 def _compound_bits(key: str, nouns: Mapping[str, int]) -> int:
     """The readings of the longest known noun a compound ends in (röstkurs -> kurs)."""
+    head = compound_head(key, nouns)
+    return 0 if head is None else _known(head, nouns)
+
+
+def compound_head(key: str, nouns: Mapping[str, int]) -> str | None:
+    """The longest known noun that the folded compound ``key`` ends in (röstkurs -> kurs,
+    weihnachtsmischung -> mischung), or None."""
     for cut in range(_MIN_FRONT, len(key) - 2):
         front, head = key[:cut], key[cut:]
         if front.endswith(_JOINED_BY_S) and head.startswith("s"):
@@ -301,10 +308,9 @@ def _compound_bits(key: str, nouns: Mapping[str, int]) -> int:
         if len(head) < _MIN_HEAD and not (front.endswith(_JOINED_BY_S, 0, -1)
                                           and front.endswith("s")):
             continue
-        bits = _known(head, nouns)
-        if bits:
-            return bits
-    return 0
+        if _known(head, nouns):
+            return head
+    return None
 
 
 def noun_bits(word: str, lex: GrammarLexicon) -> int:

@@ -11,6 +11,7 @@ from functools import lru_cache
 import regex
 
 from assistant.brand.schema import BrandKit
+from assistant.planner import SLOT_LABELS
 from assistant.platforms.catalogue import all_platforms
 from assistant.quality.context import QualityContext
 from assistant.quality.facts import COUNT_WORDS
@@ -46,14 +47,14 @@ _GUIDANCE_SPLIT = regex.compile(r"[,;.!?]+\s*|\s+[–—]\s+")
 def required_brief(ctx: QualityContext) -> str:
     """The part of the brief whose facts a post must carry: the brief without the kit's own
     guidance (call to action, pillar names and descriptions and the angles the planner cuts
-    from them). The planner writes those into every slot's brief as an offer ("Call to
-    action: ... im Shop", "Content pillar 'Hamburg & Café-Leben'"); a post that leaves the
-    shop or Hamburg out has not dropped a fact of the brief."""
+    from them) and the planner's labels. The planner writes those into every slot's brief
+    as an offer ("Call to action: ... im Shop", "Content pillar 'Hamburg & Café-Leben'"); a
+    post that leaves the shop or Hamburg out has not dropped a fact of the brief."""
     brief = ctx.brief or ""
     if ctx.kit is None:
         return brief
     guidance = [ctx.kit.cta or "", *(p.name for p in ctx.kit.pillars),
-                *(p.description for p in ctx.kit.pillars)]
+                *(p.description for p in ctx.kit.pillars), *SLOT_LABELS]
     pieces = {piece.strip() for text in guidance for piece in _GUIDANCE_SPLIT.split(text)}
     # whole words only: the pillar's "Öffnungszeiten" and "Filter" are no part of a brief's
     # "Neue Öffnungszeiten ab 5. Januar" as an offer, nor of its "Filterkaffee"
