@@ -6,6 +6,8 @@ import pytest
 
 from assistant.brand.kit import BrandKit
 from assistant.quality import quality_problems
+from assistant.quality.completion import with_brief_facts
+from assistant.quality.compose import lacking_facts
 from assistant.quality.subject import brief_small_words, brief_things, unnamed_things
 from tests.quality.conftest import codes, context
 
@@ -116,3 +118,12 @@ def test_a_name_the_post_lacks_is_said_once(coffee: BrandKit) -> None:
                              [], context(coffee, brief=CLASS, platform="x", language="en"))
     [missed] = [p for p in found if p.code == "missing_fact"]
     assert missed.message.count("arista") == 1
+
+
+def test_drafting_puts_the_briefs_piece_that_names_it_back(coffee: BrandKit) -> None:
+    ctx = context(coffee, brief=MISCHUNG, platform="threads")
+    found = quality_problems(NO_PRODUCT, [], ctx)
+    text = with_brief_facts(NO_PRODUCT, MISCHUNG, lambda body: lacking_facts(body, ctx),
+                            lambda trial: quality_problems(trial, [], ctx), found)
+    assert text == NO_PRODUCT + " Die Weihnachtsmischung ist zurück."
+    assert quality_problems(text, [], ctx) == []
