@@ -32,15 +32,26 @@ def _escaped_with_tags(text: str, tags: list[str]) -> str:
     return out
 
 
+def word_cut(text: str, fold_at: int) -> int:
+    """Where the feed's "… more" goes: after the last whole word before ``fold_at`` (a
+    word or hashtag is not split: "#Möwenbohn … more e" was the preview of 2026-12-04),
+    or at ``fold_at`` when its first word alone is longer."""
+    if fold_at >= len(text) or text[fold_at].isspace():
+        return fold_at
+    space = max(text.rfind(" ", 0, fold_at), text.rfind("\n", 0, fold_at))
+    return space if space > 0 else fold_at
+
+
 def post_preview(text: str, check: PostCheck, brand: str, handle: str) -> None:
     """The post as the feed shows it: the part after the fold greyed, "… more" marked."""
     tags = list(check.details.get("hashtags", []))  # type: ignore[call-overload]
     fold_at = check.details.get("fold_at")
     if isinstance(fold_at, int) and fold_at < len(text):
+        cut = word_cut(text, fold_at)
         body = (
-            _escaped_with_tags(text[:fold_at], tags)
+            _escaped_with_tags(text[:cut], tags)
             + '<span class="pw-more"> … more ▾ </span><span class="pw-fold">'
-            + _escaped_with_tags(text[fold_at:], tags)
+            + _escaped_with_tags(text[cut:], tags)
             + "</span>"
         )
     else:
