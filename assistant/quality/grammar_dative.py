@@ -32,12 +32,13 @@ from assistant.quality.grammar_words import (
     adjective_endings_after,
     determiner_bits,
     determiner_forms,
+    is_measure,
     is_unit,
     noun_bits,
 )
 from assistant.quality.nounforms import ALL_PLURAL, DATIVE_PLURAL, plural, readings
 
-_DATIVE_PREPOSITIONS = frozenset({"mit", "von", "zu", "bei", "aus", "nach", "seit", "ab", "außer",
+DATIVE_PREPOSITIONS = frozenset({"mit", "von", "zu", "bei", "aus", "nach", "seit", "ab", "außer",
                                   "gegenüber", "samt", "nebst"})
 # the dative prepositions that never take another case ("ab", "außer" and "gegenüber" can)
 _DATIVE_ONLY = frozenset({"mit", "von", "zu", "bei", "aus", "nach", "seit", "samt", "nebst"})
@@ -117,7 +118,7 @@ def dative_plural(plain: str, words: list[Token], lex: GrammarLexicon) -> list[F
     """Rule 1: "mit maximal 8 Plätze"."""
     found = []
     for index, token in enumerate(words):
-        if not governs(words, index, _DATIVE_PREPOSITIONS):
+        if not governs(words, index, DATIVE_PREPOSITIONS):
             continue
         position = index + 1
         while position < len(words) and words[position].lower in _QUANTIFIERS:
@@ -284,21 +285,41 @@ def _paired(words: list[Token], index: int) -> bool:
 _DATIVE_MASCULINE_NEUTER = readings("mn.dat")
 
 
-def bare_phrases(words: list[Token], prepositions: frozenset[str]
-                 ) -> Iterator[tuple[Token, Token, list[Token]]]:
-    """(preposition, noun, adjectives) of each phrase with no article: one of
-    ``prepositions`` that sets the case, at least one adjective (``not_adjective``), then
-    the noun; a preposition written large inside a sentence is rule 15's."""
+def bare_phrases(plain: str, words: list[Token], prepositions: frozenset[str]
+                 ) -> Iterator[tuple[Token, Token, list[Token], str]]:
+    """(preposition, noun, adjectives, lead) of each phrase with no article: one of
+    ``prepositions`` that sets the case, maybe a measure ("mit 70 g grob gemahlener
+    Kaffee", a ready Threads draft of 2026-12-05: the measured noun takes the case too), at
+    least one adjective (``not_adjective``), then the noun; ``lead`` is the phrase's text
+    before its adjectives ("mit", "mit 70 g"). A preposition written large inside a
+    sentence is rule 15's."""
     for index, token in enumerate(words[:-2]):
         if not governs(words, index, prepositions) or not (
                 token.text.islower() or token.sentence_start):
             continue
-        position = noun_after(words, index + 1)
-        if position is None or position == index + 1:
+        start = _after_measure(words, index + 1)
+        position = noun_after(words, start)
+        if position is None or position == start:
             continue
-        adjectives = words[index + 1:position]
+        adjectives = words[start:position]
         if not any(not_adjective(word, token) for word in adjectives):
-            yield token, words[position], adjectives
+            yield token, words[position], adjectives, plain[token.start:words[start - 1].end]
+
+
+# a unit written short after a number: "70 g", "1,5 l", "200 ml"
+_UNIT_SIGNS = frozenset({"g", "kg", "mg", "ml", "cl", "l"})
+
+
+def _after_measure(words: list[Token], index: int) -> int:
+    """The index after a number and its unit at ``index`` ("70 g", "drei Tassen"), else
+    ``index``."""
+    if index + 2 >= len(words):
+        return index
+    number, unit = words[index], words[index + 1]
+    counted = number.lower in _NUMBER_WORDS or (number.number and not number.ordinal)
+    measure = unit.lower in _UNIT_SIGNS or is_measure(unit.text) or is_measure(
+        unit.text.removesuffix("n"))
+    return index + 2 if counted and measure and unit.spaced else index
 
 
 def dative_bare_adjectives(plain: str, words: list[Token], lex: GrammarLexicon
@@ -310,7 +331,7 @@ def dative_bare_adjectives(plain: str, words: list[Token], lex: GrammarLexicon
     is a plural, "mit frischer Milch" feminine). Where the form may also be a plural ("mit
     anderen Kaffeetrinker"), the dative plural fits too, and tidy leaves it to the repair."""
     found = []
-    for token, noun, adjectives in bare_phrases(words, _DATIVE_ONLY):
+    for token, noun, adjectives, lead in bare_phrases(plain, words, _DATIVE_ONLY):
         bits = noun_bits(noun.text, lex)
         dative = bits & case_bits(("dat",))
         if not dative or dative & ~_DATIVE_MASCULINE_NEUTER or is_unit(noun.text):
@@ -326,11 +347,11 @@ def dative_bare_adjectives(plain: str, words: list[Token], lex: GrammarLexicon
         fixed = [word.text if ending is None else _inflect(word, "em", lex)
                  for word, ending in zip(adjectives, endings, strict=True)]
         phrase = phrase_of(plain, token, noun)
-        fix = " ".join([token.text, *fixed, noun.text])
+        fix = " ".join([lead, *fixed, noun.text])
         # "mit anderen Kaffeetrinker" may mean many: then "anderen Kaffeetrinkern" fits too
         many = plural_fix(noun.text, lex) if bits & ALL_PLURAL else None
         if many:
-            both = " ".join([token.text, *(word.text for word in adjectives), many])
+            both = " ".join([lead, *(word.text for word in adjectives), many])
             found.append(Finding(phrase, f"'{phrase}': after '{token.lower}' the dative: "
                                          f"'{fix}' or '{both}'"))
             continue
@@ -351,60 +372,3 @@ def not_adjective(word: Token, preposition: Token) -> bool:
     lower = word.lower
     gerundive = preposition.lower == "zu" and _PARTICIPLE.search(lower) is not None
     return not adjective_like(word) or _PRONOUN_LIKE.match(lower) is not None or gerundive
-
-
-_FEMININE_SINGULAR = readings("f.nom,gen,dat,acc")
-_CONJUNCTIONS = frozenset({"und", "oder", "sowie"})
-# what may give a dative or genitive to a phrase joined by "und" ("von Marzipan und dunkler
-# Schokolade"): the dative and two-way prepositions, and the common genitive ones
-_OBLIQUE = frozenset({*_DATIVE_PREPOSITIONS,
-                      *(word for word, cases in GOVERNED.items() if "dat" in cases),
-                      "wegen", "trotz", "während", "statt", "dank", "voller"})
-_LIST_WORDS = 8  # how far back the first phrase of a list may begin
-
-
-def joined_feminine_case(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
-    """Rule 1f: "Sie enthält Marzipan und dunkler Schokolade" -> "dunkle". A bare adjective
-    in -er before a feminine singular noun is a dative or a genitive; joined by "und" to a
-    phrase that no preposition gives that case, it is a subject or an object, and ends in
-    -e. The brief's "mit Noten von Marzipan und dunkler Schokolade" was taken out of its
-    "von" into "Marzipan und dunkler Schokolade sind nur bis Ende Dezember" (a ready
-    Threads draft, bench 2026-12-02). A noun right before the first phrase's bare
-    adjective makes it a genitive ("der Duft frischer Vanille und dunkler Schokolade")."""
-    found = []
-    for index, token in enumerate(words[2:-1], start=2):
-        noun = words[index + 1]
-        if (words[index - 1].lower not in _CONJUNCTIONS or not token.text.islower()
-                or adjective_ending(token.lower, lex.is_word) != "er"
-                or not is_noun(words, index + 1) or not token.spaced):
-            continue
-        bits = noun_bits(noun.text, lex)
-        if (not bits or bits & ~_FEMININE_SINGULAR
-                or not _without_oblique_case(words, index - 2, lex)):
-            continue
-        phrase = phrase_of(plain, token, noun)
-        fix = f"{token.text[:-2]}e {noun.text}"
-        found.append(Finding(phrase, f"'{phrase}': joined by '{words[index - 1].text}' to a "
-                                     f"phrase that no preposition puts in the dative, the "
-                                     f"adjective ends in -e: '{fix}'", fix))
-    return found
-
-
-def _without_oblique_case(words: list[Token], last: int, lex: GrammarLexicon) -> bool:
-    """Whether the phrase that ends at ``words[last]`` (a list's first phrase: nouns,
-    adjectives, numbers, joined by commas and "und") begins after a word that gives it no
-    dative or genitive: a verb, or the sentence's start."""
-    for position in range(last, max(-1, last - _LIST_WORDS), -1):
-        token = words[position]
-        if token.lower in _OBLIQUE:
-            return False
-        adjective = token.text.islower() and adjective_ending(token.lower, lex.is_word)
-        if not (token.capitalised or token.number or adjective
-                or token.lower in _CONJUNCTIONS):
-            return token.lower not in GOVERNED  # a verb: yes; "für": the accusative
-        if adjective == "er" and position and words[position - 1].capitalised \
-                and not words[position - 1].sentence_start:
-            return False  # "der Duft frischer Vanille": a genitive
-        if token.sentence_start:
-            return True
-    return False

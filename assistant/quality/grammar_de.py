@@ -10,7 +10,10 @@ is incompatible (a false warning keeps a good post from being "ready"):
    noun that does not end in -em ("zu perfekten Kaffee"); the same for the accusative
    after für, durch, gegen, ohne, um ("für dem Besuch") (``grammar_dative``); a bare
    adjective after an accusative or two-way preposition whose ending fits neither case
-   ("auf neuer Kaffeefilter") (``grammar_governed``);
+   ("auf neuer Kaffeefilter") (``grammar_governed``), also after a measure ("mit 70 g
+   grob gemahlener Kaffee"); a bare adjective in -er before a feminine noun joined by
+   "und" to a phrase no preposition puts in the dative ("Marzipan und dunkler
+   Schokolade sind ...") (``grammar_joined``);
 2. a contraction against the noun's genus: "zur Röstkurs" -> "zum Röstkurs";
 3. an article, possessive or demonstrative whose readings share none with the noun's:
    "eine Kaffee", "dieses Filterkaffee", and an adjective ending that fits neither: "der
@@ -87,10 +90,10 @@ from assistant.quality.grammar_dative import (
     dative_bare_nouns,
     dative_bare_persons,
     dative_plural,
-    joined_feminine_case,
 )
 from assistant.quality.grammar_governed import governed_bare_adjectives
 from assistant.quality.grammar_idioms import events_as_goods, fixed_phrases
+from assistant.quality.grammar_joined import joined_feminine_case
 from assistant.quality.grammar_object import (
     doubled_pronouns,
     hanging_prepositions,

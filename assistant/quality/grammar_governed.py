@@ -30,7 +30,7 @@ def governed_bare_adjectives(plain: str, words: list[Token],
                              lex: GrammarLexicon) -> list[Finding]:
     """Rule 1e (see the module doc): "auf neuer Kaffeefilter" -> "neuen" or "neuem"."""
     found = []
-    for token, noun, adjectives in bare_phrases(words, _SET_CASES):
+    for token, noun, adjectives, lead in bare_phrases(plain, words, _SET_CASES):
         bits = noun_bits(noun.text, lex)
         if not bits:
             continue
@@ -45,7 +45,7 @@ def governed_bare_adjectives(plain: str, words: list[Token],
         if not wrong:
             continue
         phrase = phrase_of(plain, token, noun)
-        fix = " ".join([token.text, *(_with_ending(word, ending, fitting[0])
+        fix = " ".join([lead, *(_with_ending(word, ending, fitting[0])
                                       for word, ending in zip(adjectives, endings, strict=True)),
                         noun.text]) if len(fitting) == 1 else None
         shown = " or ".join(f"-{ending}" for ending in fitting)

@@ -299,6 +299,17 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
     ("Ein Abend für guter Kaffee.",
      "'für guter Kaffee': after 'für' an adjective before 'Kaffee' ends in -en: 'für guten "
      "Kaffee'"),
+    # a measure between the preposition and the adjective (a ready Threads draft, bench
+    # 2026-12-05): the measured noun takes the preposition's case too
+    ("Mit 70 g grob gemahlener Kaffee auf 1 Liter kaltem Wasser erhältst du Cold Brew.",
+     "'Mit 70 g grob gemahlener Kaffee': after 'mit' an adjective before 'Kaffee' ends in "
+     "-em: 'Mit 70 g grob gemahlenem Kaffee'"),
+    ("Wir starten mit drei Tassen heißer Kaffee.",
+     "'mit drei Tassen heißer Kaffee': after 'mit' an adjective before 'Kaffee' ends in "
+     "-em: 'mit drei Tassen heißem Kaffee'"),
+    ("Für 250 g frischer Kaffee zahlst du 11,90 €.",
+     "'Für 250 g frischer Kaffee': after 'für' an adjective before 'Kaffee' ends in -en: "
+     "'Für 250 g frischen Kaffee'"),
     # a noun before a name heads it (a ready Instagram draft, bench 2026-12-04)
     ("Unser Hafer-Cappuccino, der mit dem Hafermolkerei Elbhof zusammen steht.",
      "'dem Hafermolkerei Elbhof': 'Hafermolkerei Elbhof' is feminine and does not fit "
@@ -565,6 +576,10 @@ def test_the_check_runs_in_quality_problems_for_german_only(coffee: BrandKit) ->
 
 
 MORE_CORRECT = [
+    # a measure and its noun in the preposition's case, or a measure alone
+    "Mit 70 g grob gemahlenem Kaffee auf 1 Liter kaltes Wasser.",
+    "Für 250 g frischen Kaffee zahlst du 11,90 €.", "Mit 3 Liter frischer Milch.",
+    "Mit 70 g Kaffee und mit 12. Dezember frischer Ware.",
     # a capitalised adjective with a fitting ending, a place's adjective, a name
     "Der Neue Filterkaffee ist da.", "Wir lieben den Hamburger Kaffee.",
     "Das Kleine Café hat auf.", "Neuer Filterkaffee aus Kolumbien!",

@@ -106,6 +106,9 @@ def lex() -> GrammarLexicon:
      "Wie schmeckt die Weihnachtsmischung aus Kolumbien?"),
     # an accusative preposition's bare adjective (rule 1e)
     ("Für frischer Kaffee ins Kontor.", "Für frischen Kaffee ins Kontor."),
+    # a measure before the adjective (rule 1d; a ready Threads draft, bench 2026-12-05)
+    ("Mit 70 g grob gemahlener Kaffee auf 1 Liter kaltes Wasser erhältst du Cold Brew.",
+     "Mit 70 g grob gemahlenem Kaffee auf 1 Liter kaltes Wasser erhältst du Cold Brew."),
     # a headline's part after a dash (rule 4; a ready Threads draft, bench 2026-12-04)
     ("Möwenbohne Kaffeekontor - Neues Tipp für Cold Brew zu Hause.",
      "Möwenbohne Kaffeekontor - Neuer Tipp für Cold Brew zu Hause."),
