@@ -62,6 +62,7 @@ from assistant.quality.sources import (
     stated_texts,
     word_set,
 )
+from assistant.quality.speaker import first_person_problems
 from assistant.quality.spelling import (
     ENGLISH_FUNCTION_WORDS,
     SHOWN_WORDS,
@@ -160,6 +161,15 @@ def grammar_lexicon(lex: Lexicon, names: Mapping[str, int] = MappingProxyType({}
     return GrammarLexicon(nouns=noun_index(), is_word=lex.main.spell,
                           is_name=lambda word: word in given or word in plain or word in places,
                           names=names)
+
+
+def kit_voice_texts(ctx: QualityContext) -> tuple[str, ...]:
+    """The kit's example posts and guidelines in the post's language: how the brand
+    speaks (none without a kit)."""
+    if ctx.kit is None:
+        return ()
+    examples = [e.text for e in ctx.kit.examples if e.language == ctx.language]
+    return tuple(text for text in (*examples, ctx.guidelines) if text)
 
 
 def person_texts(ctx: QualityContext) -> tuple[str, ...]:
@@ -305,6 +315,7 @@ def _text_problems(text: str, ctx: QualityContext, whole: bool) -> list[Problem]
         *(topic_below_fold_problems(text, required_brief(ctx), ctx.platform)
           if ctx.brief and whole else []),
         *link_in_bio_problems(text, ctx.platform),
+        *first_person_problems(text, ctx.language, kit_voice_texts(ctx)),
         *emoji_not_in_kit_problems(text, ctx.kit),
         # without a kit the language is a default ("de"), not one the post was asked for
         *(sentence_language_problems(text, ctx.language) if ctx.kit is not None else []),
