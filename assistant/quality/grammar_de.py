@@ -13,7 +13,8 @@ is incompatible (a false warning keeps a good post from being "ready"):
    ("auf neuer Kaffeefilter") (``grammar_governed``), also after a measure ("mit 70 g
    grob gemahlener Kaffee"); a bare adjective in -er before a feminine noun joined by
    "und" to a phrase no preposition puts in the dative ("Marzipan und dunkler
-   Schokolade sind ...") (``grammar_joined``);
+   Schokolade sind ...") (``grammar_joined``); a pronoun in the other case ("für dir")
+   (``grammar_governed``);
 2. a contraction against the noun's genus: "zur Röstkurs" -> "zum Röstkurs";
 3. an article, possessive or demonstrative whose readings share none with the noun's:
    "eine Kaffee", "dieses Filterkaffee", and an adjective ending that fits neither: "der
@@ -91,7 +92,7 @@ from assistant.quality.grammar_dative import (
     dative_bare_persons,
     dative_plural,
 )
-from assistant.quality.grammar_governed import governed_bare_adjectives
+from assistant.quality.grammar_governed import governed_bare_adjectives, governed_pronouns
 from assistant.quality.grammar_idioms import events_as_goods, fixed_phrases
 from assistant.quality.grammar_joined import joined_feminine_case
 from assistant.quality.grammar_object import (
@@ -356,7 +357,7 @@ def uninflected_adjectives(plain: str, words: list[Token],
 # the subject rule before the article rule: where the phrase is a subject, its one
 # correction is known ("Der Kontor ist" -> "Das", where the article rule names "das or dem")
 _RULES = (dative_plural, dative_articles, dative_bare_nouns, dative_bare_persons,
-          dative_bare_adjectives, governed_bare_adjectives,
+          dative_bare_adjectives, governed_bare_adjectives, governed_pronouns,
           joined_feminine_case,
           contractions, subject_verb, question_subject, articles, adjective_endings,
           bare_adjectives, uninflected_adjectives, object_case, reflexive_person,

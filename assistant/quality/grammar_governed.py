@@ -10,11 +10,16 @@ word between is an adjective with an ending or an intensifier; "auf frischer Mil
 feminine dative and stays. Rule 1d reads the dative-only prepositions (``grammar_dative``);
 here the accusative ones (für, ohne, ...) and the two-way ones (auf, in, ...). Where one
 ending fits, it is the correction; where several do, the repair chooses.
+
+Rule 1g: a personal pronoun whose case the preposition before it does not set: "auch für
+dir verfügbar" (a ready Facebook draft of the embedded model, bench 2026-12-05) ->
+"für dich", "mit dich" -> "mit dir". Only prepositions of one case; not "um", whose
+"um mir einen Kaffee zu holen" is an infinitive's object.
 """
 
 from __future__ import annotations
 
-from assistant.quality.grammar_dative import GOVERNED, bare_phrases
+from assistant.quality.grammar_dative import GOVERNED, bare_phrases, governs
 from assistant.quality.grammar_phrase import INTENSIFIERS, Finding, phrase_of
 from assistant.quality.grammar_words import GrammarLexicon, Token, adjective_ending, noun_bits
 from assistant.quality.nounforms import readings
@@ -57,3 +62,31 @@ def governed_bare_adjectives(plain: str, words: list[Token],
 
 def _with_ending(word: Token, ending: str | None, wanted: str) -> str:
     return word.text if ending is None else word.text[:-len(ending)] + wanted
+
+
+# rule 1g: a pronoun's one form in the case the preposition sets
+_IN_CASE = {"acc": {"mir": "mich", "dir": "dich", "ihm": "ihn"},
+            "dat": {"mich": "mir", "dich": "dir", "ihn": "ihm"}}
+_CASE_NAMES = {"acc": "accusative", "dat": "dative"}
+
+
+def governed_pronouns(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 1g (see the module doc): "für dir" -> "für dich", "mit dich" -> "mit dir"."""
+    del lex  # the pronouns are a closed list
+    found = []
+    for index, token in enumerate(words[:-1]):
+        cases = GOVERNED.get(token.lower, ())
+        pronoun = words[index + 1]
+        if (len(cases) != 1 or token.lower == "um" or not pronoun.spaced
+                or not governs(words, index, frozenset({token.lower}))):
+            continue
+        wanted = _IN_CASE[cases[0]].get(pronoun.lower)
+        if wanted is None:
+            continue
+        if pronoun.text[:1].isupper():
+            wanted = wanted.capitalize()
+        phrase = phrase_of(plain, token, pronoun)
+        fix = f"{token.text} {wanted}"
+        found.append(Finding(phrase, f"'{phrase}': '{token.lower}' takes the "
+                                     f"{_CASE_NAMES[cases[0]]}: '{fix}'", fix))
+    return found

@@ -310,6 +310,12 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
     ("Für 250 g frischer Kaffee zahlst du 11,90 €.",
      "'Für 250 g frischer Kaffee': after 'für' an adjective before 'Kaffee' ends in -en: "
      "'Für 250 g frischen Kaffee'"),
+    # a pronoun in the case the preposition does not set (rule 1g; a ready Facebook draft,
+    # bench 2026-12-05)
+    ("Die Handmühle ist jetzt auch für dir verfügbar.",
+     "'für dir': 'für' takes the accusative: 'für dich'"),
+    ("Wir freuen uns mit dich.", "'mit dich': 'mit' takes the dative: 'mit dir'"),
+    ("Ohne dir geht es nicht.", "'Ohne dir': 'ohne' takes the accusative: 'Ohne dich'"),
     # a noun before a name heads it (a ready Instagram draft, bench 2026-12-04)
     ("Unser Hafer-Cappuccino, der mit dem Hafermolkerei Elbhof zusammen steht.",
      "'dem Hafermolkerei Elbhof': 'Hafermolkerei Elbhof' is feminine and does not fit "
@@ -576,6 +582,9 @@ def test_the_check_runs_in_quality_problems_for_german_only(coffee: BrandKit) ->
 
 
 MORE_CORRECT = [
+    # a pronoun in the preposition's case; "um mir ... zu" is an infinitive's object
+    "Um mir einen Kaffee zu holen, gehe ich ins Kontor.", "Kommst du zu mir? Bis zu dir.",
+    "Wir freuen uns auf dich und mit dir.", "Nimm mich mit, dich auch.",
     # a measure and its noun in the preposition's case, or a measure alone
     "Mit 70 g grob gemahlenem Kaffee auf 1 Liter kaltes Wasser.",
     "Für 250 g frischen Kaffee zahlst du 11,90 €.", "Mit 3 Liter frischer Milch.",

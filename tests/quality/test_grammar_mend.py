@@ -106,6 +106,9 @@ def lex() -> GrammarLexicon:
      "Wie schmeckt die Weihnachtsmischung aus Kolumbien?"),
     # an accusative preposition's bare adjective (rule 1e)
     ("Für frischer Kaffee ins Kontor.", "Für frischen Kaffee ins Kontor."),
+    # a pronoun after a preposition of the other case (rule 1g, bench 2026-12-05)
+    ("Die Handmühle ist jetzt auch für dir verfügbar.",
+     "Die Handmühle ist jetzt auch für dich verfügbar."),
     # a measure before the adjective (rule 1d; a ready Threads draft, bench 2026-12-05)
     ("Mit 70 g grob gemahlener Kaffee auf 1 Liter kaltes Wasser erhältst du Cold Brew.",
      "Mit 70 g grob gemahlenem Kaffee auf 1 Liter kaltes Wasser erhältst du Cold Brew."),
