@@ -39,7 +39,7 @@ from assistant.quality.grammar_words import (
 from assistant.quality.nounforms import ALL_PLURAL, DATIVE_PLURAL, plural, readings
 
 DATIVE_PREPOSITIONS = frozenset({"mit", "von", "zu", "bei", "aus", "nach", "seit", "ab", "außer",
-                                  "gegenüber", "samt", "nebst"})
+                                 "gegenüber", "samt", "nebst"})
 # the dative prepositions that never take another case ("ab", "außer" and "gegenüber" can)
 _DATIVE_ONLY = frozenset({"mit", "von", "zu", "bei", "aus", "nach", "seit", "samt", "nebst"})
 # preposition -> the cases it takes: one, or the dative and the accusative for the two-way
@@ -50,7 +50,7 @@ GOVERNED: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("in", "an", "auf", "über", "unter", "vor", "hinter", "neben", "zwischen"),
                     ("dat", "acc")),
 }
-_CASE_NAMES = {"dat": "dative", "acc": "accusative"}
+CASE_NAMES = {"dat": "dative", "acc": "accusative"}
 _QUANTIFIERS = frozenset({"maximal", "nur", "über", "rund", "etwa", "mindestens", "noch", "ca",
                           "circa", "knapp", "fast", "genau", "insgesamt", "max", "mind", "bis",
                           "zu", "höchstens", "weniger", "mehr", "als", "gut"})
@@ -206,7 +206,7 @@ def dative_articles(plain: str, words: list[Token], lex: GrammarLexicon) -> list
                 fix for case in cases
                 for fix in _case_fixes(words[index + 1:position + 1], shared, case, lex)))
             fix = " or ".join(f"'{form}'" for form in unique)
-            names = " or the ".join(_CASE_NAMES[case] for case in cases)
+            names = " or the ".join(CASE_NAMES[case] for case in cases)
             only = f"{token.text} {unique[0]}" if len(unique) == 1 else None
             found.append(Finding(phrase, f"'{phrase}': after '{token.lower}' the {names}"
                                          + (f": {fix}" if fix else ""), only))

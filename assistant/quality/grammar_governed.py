@@ -19,7 +19,7 @@ dir verfügbar" (a ready Facebook draft of the embedded model, bench 2026-12-05)
 
 from __future__ import annotations
 
-from assistant.quality.grammar_dative import GOVERNED, bare_phrases, governs
+from assistant.quality.grammar_dative import CASE_NAMES, GOVERNED, bare_phrases, governs
 from assistant.quality.grammar_phrase import INTENSIFIERS, Finding, phrase_of
 from assistant.quality.grammar_words import GrammarLexicon, Token, adjective_ending, noun_bits
 from assistant.quality.nounforms import readings
@@ -51,7 +51,7 @@ def governed_bare_adjectives(plain: str, words: list[Token],
             continue
         phrase = phrase_of(plain, token, noun)
         fix = " ".join([lead, *(_with_ending(word, ending, fitting[0])
-                                      for word, ending in zip(adjectives, endings, strict=True)),
+                                for word, ending in zip(adjectives, endings, strict=True)),
                         noun.text]) if len(fitting) == 1 else None
         shown = " or ".join(f"-{ending}" for ending in fitting)
         found.append(Finding(phrase, f"'{phrase}': after '{token.lower}' an adjective before "
@@ -67,7 +67,6 @@ def _with_ending(word: Token, ending: str | None, wanted: str) -> str:
 # rule 1g: a pronoun's one form in the case the preposition sets
 _IN_CASE = {"acc": {"mir": "mich", "dir": "dich", "ihm": "ihn"},
             "dat": {"mich": "mir", "dich": "dir", "ihn": "ihm"}}
-_CASE_NAMES = {"acc": "accusative", "dat": "dative"}
 
 
 def governed_pronouns(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
@@ -88,5 +87,5 @@ def governed_pronouns(plain: str, words: list[Token], lex: GrammarLexicon) -> li
         phrase = phrase_of(plain, token, pronoun)
         fix = f"{token.text} {wanted}"
         found.append(Finding(phrase, f"'{phrase}': '{token.lower}' takes the "
-                                     f"{_CASE_NAMES[cases[0]]}: '{fix}'", fix))
+                                     f"{CASE_NAMES[cases[0]]}: '{fix}'", fix))
     return found
