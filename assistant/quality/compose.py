@@ -254,7 +254,7 @@ def lacking_facts(text: str, ctx: QualityContext) -> list[str]:
     ``missing_fact`` reads them."""
     brief, own = required_brief(ctx), own_names(ctx)
     found = missing(text, brief, ctx.language, own, brief_places(ctx.language))
-    head = partial(compound_head, nouns=noun_index()) if ctx.language == "de" else _no_head
+    head = partial(compound_head, nouns=noun_index()) if ctx.language == "de" else None
     said = {piece.casefold() for piece in found}
     also = brief_small_words(brief) if ctx.language == "de" else ()
     banned = frozenset(entry.word.casefold() for entry in ctx.kit.banned_words) \
@@ -277,10 +277,6 @@ def _things(brief: str, language: str, own: frozenset[str],
         return found is not None and not found[0].spell(word.lower())
 
     return tuple(brief_things(brief, language, is_noun, brief_places(language), own, banned))
-
-
-def _no_head(word: str) -> str | None:
-    return None
 
 
 def quality_problems(text: str, hashtags: Sequence[str], ctx: QualityContext) -> list[Problem]:

@@ -57,10 +57,9 @@ def brief_things(brief: str, language: str, is_noun: Callable[[str], bool],
                  banned: Collection[str] = ()) -> list[str]:
     """The things ``brief`` is about, as written, in order: its nouns (German: the words
     written big, at a sentence's start those that ``is_noun`` accepts) or topic words
-    (English, but for the names it writes big), without places,
-    calendar words, numbers, the brand's own name words (``own``, folded: a word of it
-    or its head), the words the kit bans (``banned``, folded: the post must not say them)
-    and frame words."""
+    (English, but for the names it writes big), without places, calendar words, numbers,
+    the brand's own name words (``own``, folded: a word of it or its head), the words the
+    kit bans (``banned``, folded: the post must not say them) and frame words."""
     if language == "de":  # German writes every noun big; at a sentence's start, any word
         found = [match.group() for match in _CAPITALISED.finditer(brief)
                  if not _opens(brief, match.start()) or is_noun(match.group())]
@@ -99,11 +98,11 @@ def brief_small_words(brief: str) -> list[str]:
 
 
 def unnamed_things(text: str, things: list[str],
-                   head: Callable[[str], str | None] = lambda word: None,
+                   head: Callable[[str], str | None] | None = None,
                    also: Collection[str] = ()) -> list[str]:
     """The brief's first thing when ``text`` names none of ``things`` nor says a word of
     ``also`` (folded), else nothing (a ``missing`` reading). ``head``: a compound's head
-    noun, folded, or None."""
+    noun, folded, or None (no reader of heads: English)."""
     if not things:
         return []
     said = words(URL_RE.sub(" ", text))
@@ -112,12 +111,13 @@ def unnamed_things(text: str, things: list[str],
     return [things[0]]
 
 
-def _names(said: tuple[str, ...], thing: str, head: Callable[[str], str | None]) -> bool:
+def _names(said: tuple[str, ...], thing: str,
+           head: Callable[[str], str | None] | None) -> bool:
     folded = thing.casefold()
     keys = {folded, *(part for part in folded.split("-") if len(part) >= _HEAD_LETTERS)}
     keys |= {key[:-len(ending)] for key in list(keys) for ending in _INFLECTIONS
              if key.endswith(ending) and len(key) - len(ending) >= _HEAD_LETTERS}
-    found = head(folded)
+    found = None if head is None else head(folded)
     if found is not None:
         keys.add(found)
     return any(key in word for word in said for key in keys)
