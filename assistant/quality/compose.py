@@ -164,20 +164,17 @@ def grammar_lexicon(lex: Lexicon, names: Mapping[str, int] = MappingProxyType({}
 
 
 def kit_voice_texts(ctx: QualityContext) -> tuple[str, ...]:
-    """The kit's example posts and guidelines in the post's language: how the brand
-    speaks (none without a kit)."""
-    if ctx.kit is None:
-        return ()
-    examples = [e.text for e in ctx.kit.examples if e.language == ctx.language]
-    return tuple(text for text in (*examples, ctx.guidelines) if text)
+    """The kit's guidelines and example posts in the post's language, those not empty:
+    how the brand speaks."""
+    examples = [e.text for e in ctx.kit.examples if e.language == ctx.language] \
+        if ctx.kit is not None else []
+    return tuple(text for text in (ctx.guidelines, *examples) if text)
 
 
 def person_texts(ctx: QualityContext) -> tuple[str, ...]:
     """What a person wrote in the post's language: the brief, the kit's guidelines and
     example posts (the German grammar rules learn names' genus from them)."""
-    examples = [e.text for e in ctx.kit.examples if e.language == ctx.language] \
-        if ctx.kit is not None else []
-    return (ctx.brief or "", ctx.guidelines, *examples)
+    return (ctx.brief or "", *kit_voice_texts(ctx))
 
 
 @lru_cache(maxsize=64)

@@ -67,6 +67,8 @@ def _with_ending(word: Token, ending: str | None, wanted: str) -> str:
 # rule 1g: a pronoun's one form in the case the preposition sets
 _IN_CASE = {"acc": {"mir": "mich", "dir": "dich", "ihm": "ihn"},
             "dat": {"mich": "mir", "dich": "dir", "ihn": "ihm"}}
+# the prepositions of one case, but "um" ("um mir einen Kaffee zu holen")
+_ONE_CASE = frozenset(word for word, cases in GOVERNED.items() if len(cases) == 1) - {"um"}
 
 
 def governed_pronouns(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
@@ -74,12 +76,11 @@ def governed_pronouns(plain: str, words: list[Token], lex: GrammarLexicon) -> li
     del lex  # the pronouns are a closed list
     found = []
     for index, token in enumerate(words[:-1]):
-        cases = GOVERNED.get(token.lower, ())
         pronoun = words[index + 1]
-        if (len(cases) != 1 or token.lower == "um" or not pronoun.spaced
-                or not governs(words, index, frozenset({token.lower}))):
+        if not pronoun.spaced or not governs(words, index, _ONE_CASE):
             continue
-        wanted = _IN_CASE[cases[0]].get(pronoun.lower)
+        [case] = GOVERNED[token.lower]
+        wanted = _IN_CASE[case].get(pronoun.lower)
         if wanted is None:
             continue
         if pronoun.text[:1].isupper():
@@ -87,5 +88,5 @@ def governed_pronouns(plain: str, words: list[Token], lex: GrammarLexicon) -> li
         phrase = phrase_of(plain, token, pronoun)
         fix = f"{token.text} {wanted}"
         found.append(Finding(phrase, f"'{phrase}': '{token.lower}' takes the "
-                                     f"{CASE_NAMES[cases[0]]}: '{fix}'", fix))
+                                     f"{CASE_NAMES[case]}: '{fix}'", fix))
     return found

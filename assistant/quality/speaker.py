@@ -13,11 +13,13 @@ and stay. A warning: a person decides.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import regex
 
 from assistant.models import Problem
 from assistant.quality.context import problem, shorten
+from assistant.quality.textnorm import sentence_spans
 
 _FIRST_PERSON = {
     "de": regex.compile(r"(?<![\p{L}-])(?:ich|mich|mir|mein|meine|meinen|meinem|meiner|"
@@ -28,7 +30,6 @@ _FIRST_PERSON = {
 }
 # a quotation, in German or English marks: what someone else said
 _QUOTED = regex.compile(r"„[^“”\"]*[“”\"]|“[^”]*”|\"[^\"]*\"|»[^«]*«|«[^»]*»")
-_ENDS = ".!?\n"
 
 
 def _unquoted(text: str) -> str:
@@ -41,20 +42,25 @@ def speaks_as_one(text: str, language: str) -> bool:
     return pattern is not None and pattern.search(_unquoted(text)) is not None
 
 
+@lru_cache(maxsize=32)
+def _kit_speaks_as_one(kit_texts: tuple[str, ...], language: str) -> bool:
+    """Whether any of the kit's texts says "ich" / "I": read once per kit, not per post."""
+    return any(speaks_as_one(kit, language) for kit in kit_texts)
+
+
 def first_person_problems(text: str, language: str, kit_texts: Sequence[str]) -> list[Problem]:
     """A warning when ``text`` speaks as one person and none of ``kit_texts`` (the kit's
     example posts and guidelines in the post's language) ever does."""
     pattern = _FIRST_PERSON.get(language)
-    if pattern is None or not kit_texts or any(speaks_as_one(kit, language)
-                                               for kit in kit_texts):
+    if pattern is None or not kit_texts or _kit_speaks_as_one(tuple(kit_texts), language):
         return []
     plain = _unquoted(text)
     match = pattern.search(plain)
     if match is None:
         return []
-    start = max(plain.rfind(mark, 0, match.start()) for mark in _ENDS) + 1
-    ends = [at for at in (plain.find(mark, match.end()) for mark in _ENDS) if at >= 0]
-    sentence = text[start:min(ends) + 1 if ends else len(text)].strip()
+    start, end = next((span for span in sentence_spans(plain)
+                       if span[0] <= match.start() < span[1]), match.span())
+    sentence = text[start:end].strip()
     team = "wir" if language == "de" else "we"
     return [problem("first_person",
                     f"'{shorten(sentence, 60)}' speaks as '{match.group()}', but the brand "
