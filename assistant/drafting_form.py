@@ -116,12 +116,13 @@ class Form:
     line_sep: str = " "
 
 
+HOOK = Part("hook", "one short line that makes people stop scrolling",
+            {"maxLength": HOOK_CHARS})
 CTA = Part("call_to_action", "one sentence: what the reader should do now",
            {"maxLength": CTA_CHARS})
 FORMS: dict[str, Form] = {
     "instagram": Form(
-        (Part("hook", "one short line that makes people stop scrolling",
-              {"maxLength": HOOK_CHARS}),
+        (HOOK,
          Part("lines", "two or three short lines with the facts of the brief",
               {"minItems": 2, "maxItems": 3,
                "items": {"type": "string", "maxLength": LINE_CHARS}}, many=True, facts=True),
@@ -294,7 +295,8 @@ def platform_form(passes: Passes, platforms: Sequence[str], kit: BrandKit,
     later = passes.reword_later and order > 0
     form = form_for(platforms[0], kit, sponsored, link, listed=passes.short_list and second,
                     own_words=(passes.own_words and second) or later,
-                    opener=passes.short_opener, reader_question=passes.reader_question)
+                    opener=passes.short_opener, reader_question=passes.reader_question,
+                    facebook_hook=passes.facebook_hook)
     if form is not None and later:
         form = reworded(form)
     if form is not None and passes.bare_hook:
@@ -318,21 +320,35 @@ def form_line(platforms: Sequence[str], form: Form | None) -> str:
 
 def form_for(platform: str, kit: BrandKit, sponsored: bool, link: str | None = None,
              listed: bool = False, own_words: bool = False,
-             opener: bool = False, reader_question: bool = False) -> Form | None:
+             opener: bool = False, reader_question: bool = False,
+             facebook_hook: bool = False) -> Form | None:
     """The form of ``platform``'s post, or None where the reply stays one free "text";
     ``listed``: a short platform's :func:`list_form`, where its budget has room for it;
-    ``own_words``, ``opener``: as :func:`short_form` takes them; ``reader_question``: as
-    :func:`question_pattern` takes it."""
+    ``own_words``, ``opener``: as :func:`short_form` takes them; ``reader_question``,
+    ``facebook_hook``: as :func:`facebook_form` takes them."""
     if platform in SHORT:
         budget = text_budget(get_platform(platform), kit, sponsored, link)
         if listed and budget >= LIST_MIN_BUDGET:
             return list_form(budget)
         return short_form(budget, own_words, opener)
-    form = FORMS.get(platform)
-    if form is None or platform != "facebook":
-        return form
+    if platform == "facebook":
+        return facebook_form(kit.formality, reader_question, facebook_hook)
+    return FORMS.get(platform)
+
+
+def facebook_form(formality: str, reader_question: bool = False,
+                  hook: bool = False) -> Form:
+    """Facebook's form for a kit that says ``formality``: its question to the readers held
+    to :func:`question_pattern` (``reader_question``: opened by a verb to the reader), or
+    with ``hook`` (option ``draft_facebook_hook``) a free hook line instead, Instagram's,
+    which the 1.5B model filled with a sound line where the forced question asked nonsense
+    ("Was ist der Silvester-Tag für uns?")."""
+    form = FORMS["facebook"]
+    if hook:
+        return replace(form, parts=(HOOK, *form.parts[1:]),
+                       layout=(("hook",), *form.layout[1:]))
     return replace(form, parts=tuple(
-        replace(part, schema={"pattern": question_pattern(kit.formality, reader_question)})
+        replace(part, schema={"pattern": question_pattern(formality, reader_question)})
         if part.name == "question_to_readers" else part for part in form.parts))
 
 

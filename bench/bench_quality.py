@@ -71,7 +71,8 @@ OPTIONS = ("draft_proofread", "draft_adapt_example", "draft_platform_style",
            "draft_candidates", "draft_temperature", "draft_temperature_step",
            "draft_short_list", "draft_facts_first", "draft_own_words", "draft_bare_hook",
            "draft_reword_later", "draft_short_opener", "draft_parting_candidates",
-           "draft_parting_fresh", "draft_parting_keep_short", "draft_reader_question")
+           "draft_parting_fresh", "draft_parting_keep_short", "draft_reader_question",
+           "draft_facebook_hook")
 # a number option's A/B row: its default against this value (the other value if it is the
 # default)
 NUMBER_AB: dict[str, tuple[float, float]] = {"draft_candidates": (2, 1),
@@ -104,12 +105,13 @@ class Outcome:
     error: str | None = None
 
 
-def load_cases(count: int | None, start: int = 1,
-               language: str | None = None) -> list[BriefCase]:
+def load_cases(count: int | None, start: int = 1, language: str | None = None,
+               platform: str | None = None) -> list[BriefCase]:
     """The briefs from number ``start`` (1-based), ``count`` of them (all when None), only
-    those in ``language`` when given."""
+    those in ``language`` and those drafted for ``platform`` when given."""
     cases = [BriefCase(**row) for row in yaml.safe_load(BRIEFS_FILE.read_text("utf-8"))]
-    cases = [c for c in cases[max(start, 1) - 1:] if language in (None, c.language)]
+    cases = [c for c in cases[max(start, 1) - 1:] if language in (None, c.language)
+             and platform in (None, *c.platforms)]
     return cases[:count] if count else cases
 
 
@@ -317,6 +319,9 @@ def main() -> None:
                         help="begin at brief N (1-based): --start 13 --briefs 12 runs 13-24")
     parser.add_argument("--language", choices=("de", "en"), default=None,
                         help="only the briefs in this language (after --start)")
+    parser.add_argument("--platform", default=None,
+                        help="only the briefs drafted for this platform (an option that "
+                        "changes one platform's drafts)")
     parser.add_argument("--ab", action="store_true", help="add one run per option, flipped")
     parser.add_argument("--only", nargs="*", default=[],
                         help="run only these configs (defaults, draft_adapt_example, ...)")
@@ -337,7 +342,7 @@ def main() -> None:
     if args.week or args.prefix:
         (week if args.week else prefix)(args.week or args.prefix, get_client(load_settings()))
         return
-    cases = load_cases(args.briefs, args.start, args.language)
+    cases = load_cases(args.briefs, args.start, args.language, args.platform)
     base = load_settings()
     # the product's log (the data dir's logs/): why a rewrite or a first comment was dropped
     start_logging()

@@ -154,6 +154,26 @@ def test_the_reader_question_opens_with_a_verb_to_the_reader(kit: BrandKit) -> N
         for p in default.parts if p.name == "question_to_readers")
 
 
+def test_the_facebook_hook_opens_the_post_instead_of_a_question(kit: BrandKit) -> None:
+    """With ``draft_facebook_hook`` Facebook's post opens with Instagram's free hook line: the
+    question the grammar forced asked nonsense ("Was ist der Silvester-Tag für uns?", bench,
+    2026-12-05). Its details and call to action stay, and the hook is told to leave the
+    brief's date, time and price to the details (``draft_bare_hook``)."""
+    passes = Passes(split_platforms=True, platform_form=True, facebook_hook=True)
+    form = platform_form(passes, ["facebook"], kit, False)
+    assert form is not None
+    assert [part.name for part in form.parts] == ["hook", "details", "call_to_action"]
+    assert form.layout == (("hook",), ("details", "call_to_action"))
+    hook = form.parts[0]
+    assert "pattern" not in hook.schema and hook.schema["maxLength"] == FORMS["instagram"].parts[
+        0].schema["maxLength"]
+    assert "not its date, time or price" in hook.purpose
+    post = joined(form, {**PARTS["facebook"], "hook": "Selbst rösten, mit uns im Kontor!"})
+    assert post.startswith("Selbst rösten, mit uns im Kontor!\n\n") and "18 Uhr" in post
+    question = platform_form(replace(passes, facebook_hook=False), ["facebook"], kit, False)
+    assert question is not None and question.parts[0].name == "question_to_readers"
+
+
 def test_the_parts_join_in_each_platforms_layout() -> None:
     instagram = joined(FORMS["instagram"], {**PARTS["instagram"], "lines": ["a", " ", "b"]})
     assert instagram == "Selbst rösten? Jetzt geht's los ☕\na\nb\nMeld dich im Laden an!"
