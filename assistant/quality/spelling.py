@@ -295,17 +295,23 @@ def _doubled(word: str) -> bool:
     return half >= 4 and len(lower) % 2 == 0 and lower[:half] == lower[half:]
 
 
+# words a noun follows as it follows an article: "noch mehr spaß" passed as the
+# imperative of "spaßen" (a ready LinkedIn draft, bench 2026-12-05)
+_NOUN_AFTER = frozenset({"mehr", "viel", "wenig", "weniger", "kein", "keine", "keinen",
+                         "keinem", "keiner", "genug"})
+
+
 def _small_noun(word: str, before: str, lex: Lexicon) -> bool:
     """A German noun written small: one the dictionary or the brief and the kit know only
     capitalised ("ein röstkurs" for the brief's "Röstkurs", which the brief's own words
     would otherwise let pass: a ready Facebook draft, 2026-11-30; "Ab Januar bewerbung per
-    Mail", 4 bench drafts, one ready, 2026-12-01). Away from an article or a preposition,
-    a word that is also a verb's imperative ("mahl feiner") or an English word ("Second
-    hand", "to go") is not read as a noun."""
+    Mail", 4 bench drafts, one ready, 2026-12-01). Away from an article, a preposition or
+    a word of ``_NOUN_AFTER``, a word that is also a verb's imperative ("mahl feiner") or
+    an English word ("Second hand", "to go") is not read as a noun."""
     if not lex.compounds or not word.islower() or lex.main.spell(word):
         return False
     noun = bool(lex.main.spell(word.capitalize()) or word in lex.nouns)
-    return noun and (_opens_phrase(before) or not (
+    return noun and (_opens_phrase(before) or before in _NOUN_AFTER or not (
         _imperative(word, lex) or _english(word, lex)))
 
 

@@ -204,6 +204,11 @@ def test_platform_names_are_words(software: BrandKit) -> None:
     # imperative is no noun
     ("Ab Januar bewerbung per Mail an uns.", ["bewerbung"]),
     ("Schmeckt er sauer, mahl feiner.", []),
+    # after "mehr", "viel" or "kein" a noun, not the imperative of "spaßen" (a ready
+    # LinkedIn draft, bench 2026-12-05)
+    ("Das macht die Arbeit noch mehr spaß und produktiv.", ["spaß"]),
+    ("Viel spaß beim Rösten!", ["spaß"]),
+    ("Spaß nicht mit Kaffee.", []),
 ])
 def test_a_german_noun_written_small_after_an_article_is_caught(text: str,
                                                                 words: list[str]) -> None:
