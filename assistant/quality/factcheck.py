@@ -46,7 +46,13 @@ from assistant.quality.rates import (
     stated_rates,
 )
 from assistant.quality.similes import missing_similes
-from assistant.quality.status import changed_states, missing_states, state_dates
+from assistant.quality.status import (
+    changed_states,
+    closed_days,
+    missing_states,
+    opened_days,
+    state_dates,
+)
 from assistant.quality.textnorm import URL_RE
 
 _PERSON = " (a person)"
@@ -91,6 +97,11 @@ class Known:
         Read when asked: a post's own Known (``missing``, in every trial of the strike)
         never needs it, and it cost twice the rest of Known."""
         return state_dates(self.texts, self.language)
+
+    @cached_property
+    def closed(self) -> frozenset[str]:
+        """The date keys of the days stated closed, each day of a range (``status``)."""
+        return closed_days(self.texts, self.language)
 
     @cached_property
     def period_words(self) -> frozenset[str]:
@@ -184,6 +195,7 @@ def invented(text: str, language: str, sources: Known, names: list[Name],
     shown += [count for count in changed_counts(text, sources.counts)
               if count.split()[0] not in shown]
     shown += changed_states(text, language, sources.dates, sources.states)
+    shown += opened_days(text, language, sources.closed)
     shown += changed_frames(text, language, sources.frames)
     # a month's time frame of no source's month: "Wir suchen einen Barista ... Ab Januar
     # bis Mai!" for a job "ab Januar" (a ready Instagram draft, bench 2026-12-03)

@@ -14,6 +14,11 @@ geschlossen, ab dem 27. Dezember sind wir wieder für euch da." (a ready Mastodo
 bench 2026-12-03). A date that a source states, said in one clause with a state that no
 source gives that date, is made up (``changed_states``; ``factcheck`` counts it as an
 invented fact).
+
+The reverse turn, a day said open that a source says closed, is made up too
+(``opened_days``): "Am 1. Januar bleiben wir auch noch an der Arbeit." for "am 1. Januar
+bleibt das Kontor zu" (a ready Instagram draft, bench 2026-12-05). Only closed days are
+held against "open": a post may say it is there on an event's day.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from collections.abc import Iterator
 
 import regex
 
-from assistant.quality.facts import Fact, extract_facts
+from assistant.quality.facts import Fact, extract_facts, fact_spans
 from assistant.quality.textnorm import CLAUSE_CUT, sentence_spans
 
 # (what marks the state in a brief, what a post may say for it)
@@ -49,6 +54,19 @@ _STATES: tuple[tuple[regex.Pattern[str], regex.Pattern[str]], ...] = tuple(
 # the states that hold for a date (closed, cancelled, sold out, postponed); "free" is said
 # of a thing, in any clause ("Am 7. Dezember: kostenloses Cupping")
 _DATED = 4
+_CLOSED = _STATES[0][1]
+# what a post says for open on a day; a clause that also says closed ("sind wir nicht da")
+# is not read as open
+_OPEN = regex.compile(
+    r"(?i)\b(?:geöffnet|offen|öffne[nt]?|open|(?:sind|seid)\s+(?:\S+\s+){0,4}?da"
+    r"|an\s+der\s+Arbeit|(?:are|'re|’re)\s+(?:\S+\s+){0,2}?back)\b")
+# the clauses of ``opened_days`` are also cut at "und", "and", "aber", "but": "We are closed
+# from 24 to 26 December and back on 27 December" says two states
+_AND = regex.compile(r"(?i)\s(?:und|and|aber|but|sondern)\s")
+# the first day of a range that ends in a date: "vom 24. bis 26. Dezember", "24-26 Dec"
+_RANGE_START = regex.compile(
+    r"(?i)(?<![\d.])(\d{1,2})\.?\s*(?:bis(?:\s+(?:zum|einschließlich))?|–|-|to|until|through)"
+    r"\s*$")
 
 
 def missing_states(text: str, brief: str) -> list[str]:
@@ -77,6 +95,43 @@ def changed_states(text: str, language: str, dates: frozenset[str],
     geschlossen"."""
     return [f"{fact.shown} {said}" for state, fact, said in _dated_states(text, language)
             if fact.key in dates and (state, fact.key) not in stated]
+
+
+def closed_days(texts: tuple[str, ...], language: str) -> frozenset[str]:
+    """The date keys of the days ``texts`` say closed, each day of a range: "24.12.",
+    "25.12." and "26.12." for "Vom 24. bis 26. Dezember ist das Kontor geschlossen"."""
+    return frozenset(key for text in texts for clause in _small_clauses(text)
+                     if _CLOSED.search(clause) for key, _ in _days(clause, language))
+
+
+def opened_days(text: str, language: str, closed: frozenset[str]) -> list[str]:
+    """The days ``text`` says open that a source says closed (``closed``, from
+    :func:`closed_days`), each with the word that says it: "1. Januar an der Arbeit"."""
+    return [f"{shown} {said.group(0)}" for clause in _small_clauses(text)
+            if (said := _OPEN.search(clause)) is not None and not _CLOSED.search(clause)
+            for key, shown in _days(clause, language) if key in closed]
+
+
+def _small_clauses(text: str) -> list[str]:
+    return [part for clause in _clauses(text) for part in _AND.split(clause) if part.strip()]
+
+
+def _days(clause: str, language: str) -> list[tuple[str, str]]:
+    """(date key, as written) of each day ``clause`` names, a range ("24. bis 26.
+    Dezember") for each of its days."""
+    found: list[tuple[str, str]] = []
+    for fact, (start, end) in fact_spans(clause, language):
+        if fact.kind != "date":
+            continue
+        day, month = (int(part) for part in fact.key.rstrip(".").split("."))
+        first = _RANGE_START.search(clause[:start])
+        if first is None or int(first.group(1)) >= day:
+            found.append((fact.key, fact.shown))
+            continue
+        shown = clause[first.start():end]
+        found += [(f"{number:02d}.{month:02d}.", shown)
+                  for number in range(int(first.group(1)), day + 1)]
+    return found
 
 
 def _dated_states(text: str, language: str) -> Iterator[tuple[int, Fact, str]]:
