@@ -1,7 +1,7 @@
 """Promises a post makes that the brand would have to keep (pure): an offer, something
-given away, a call to book, a sample, and an event. Each one no source makes is an
-invented fact (``factcheck.invented``); a promise is read by what it promises, so a
-source covers it in other words too.
+given away, a call to book, a sample, a call to apply for a job, and an event. Each one no
+source makes is an invented fact (``factcheck.invented``); a promise is read by what it
+promises, so a source covers it in other words too.
 """
 
 from __future__ import annotations
@@ -67,10 +67,23 @@ _BOOKABLE = regex.compile(r"(?i)\b(?:book|buch|anmeld|reserv|regist|sign(?:s|ing
 _SAMPLE = regex.compile(r"(?i)\b(probier(?:paket|set|packung)\w*|probe(?:paket|packung)\w*|"
                         r"kostproben?|sample\s+(?:pack|box|kit|bag)s?|"
                         r"tasting\s+(?:kit|box)(?:es)?)\b")
+# a call to apply for a job that no source offers: "Kannst du dich heute zum Röster in
+# Altona bewerben?" opened a ready Instagram post on a trip to a partner cooperative
+# (bench, 2026-12-05). A source that offers a job says so ("Bewerbung per Mail", "(m/w/d)",
+# "we're hiring", "apply"); a guideline that names applicants as an audience
+# ("Bewerber:innen", "Team & hiring") offers none
+_APPLY = regex.compile(
+    r"(?i)\b(bewirb\s+dich|bewerbt\s+euch|bewerben\s+Sie\s+sich|jetzt\s+bewerben|"
+    r"(?:dich|euch)\s+(?:\S+\s+){0,5}?(?:bei\s+uns\s+)?bewerben|"
+    r"apply\s+(?:now|today|here)|(?:send|submit)\s+your\s+application|"
+    r"join\s+our\s+team)\b")
+_HIRING = regex.compile(r"(?i)(?:bewerbung|bewirb|bewerben|\(m/w/d\)|stellenanzeige|"
+                        r"offene\s+stelle|wir\s+suchen|(?:we['’]re|are|now|is)\s+hiring|"
+                        r"\bapply\b|application|job\s+opening)")
 # offers read by what they promise, not by their words: the post's pattern, and the pattern
 # of a source that makes every such offer
 _PROMISES = {"free": (_FREE, _FREE), "booking": (_BOOKING, _BOOKABLE),
-             "sample": (_SAMPLE, _SAMPLE)}
+             "sample": (_SAMPLE, _SAMPLE), "job": (_APPLY, _HIRING)}
 
 
 def offers(text: str) -> list[tuple[str, str]]:

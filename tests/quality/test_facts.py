@@ -124,6 +124,24 @@ def test_a_sample_the_brief_does_not_offer_is_invented(coffee: BrandKit) -> None
                                       [], offered)) == []
 
 
+def test_a_call_to_apply_for_a_job_no_source_offers_is_invented(coffee: BrandKit) -> None:
+    """A ready Instagram post on a trip to a partner cooperative (bench, 2026-12-05) opened
+    with a job. The kit's guideline names applicants as an audience ("Bewerber:innen"),
+    which offers no job; a job ad's brief does."""
+    brief = ("Zurück aus Huila in Kolumbien: unserer Partnerkooperative zahlen wir 30 Prozent "
+             "über dem Fairtrade-Mindestpreis.")
+    post = ("Kannst du dich heute zum Röster in Altona bewerben?\nZurück aus Huila in "
+            "Kolumbien: unserer Partnerkooperative zahlen wir 30 Prozent über dem "
+            "Fairtrade-Mindestpreis.")
+    [problem] = _invented(quality_problems(post, [], context(coffee, brief=brief)))
+    assert "bewerben" in problem.message
+    job = context(coffee, brief="Wir suchen ab Januar eine Barista (m/w/d) in Teilzeit. "
+                                "Bewerbung per Mail an moin@moewenbohne.example")
+    assert _invented(quality_problems(
+        "Wir suchen ab Januar eine Barista (m/w/d) in Teilzeit. Bewirb dich per Mail an "
+        "moin@moewenbohne.example!", [], job)) == []
+
+
 def test_an_event_no_source_names_is_invented(coffee: BrandKit) -> None:
     """Ready drafts (bench, 2026-12-04): a New Year's market under the opening hours at New
     Year, a Christmas market in a Christmas greeting."""
