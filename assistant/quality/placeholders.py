@@ -246,14 +246,16 @@ def _dangling_line(body: str) -> str | None:
     on a lone small letter: a word cut at the grammar's cap ("... 16 Stunden im Kühlschrank
     ziehen, z", an Instagram hook, whose next line went on "then filtern."; bench,
     2026-12-01), or on a word's hyphen ("Hier ist ein neuer Kaffee-", a ready Instagram
-    hook of the full bench run, 2026-12-01). A capital stays ("Plan B")."""
+    hook of the full bench run, 2026-12-01), or on an opening bracket ("If you are
+    interested, please visit our [" over the link, a ready LinkedIn draft, bench
+    2026-12-05). A capital stays ("Plan B")."""
     for line in body.split("\n"):
         end = _LINE_END.search(_TRAILING.sub("", line))
         if end is None:
             continue
         last = end.group(2)
         if last.casefold() in _NEVER_LAST or (len(last) == 1 and last.islower()) \
-                or _HYPHEN_END.search(last):
+                or _HYPHEN_END.search(last) or last.endswith(("(", "[", "{")):
             return end.group(0)
     return None
 

@@ -141,6 +141,10 @@ def test_a_post_that_ends_unfinished_reads_as_cut_off(text: str, said: str) -> N
     "ziehen, z\nthen filtern.",
     # a ready Instagram hook of the full bench run, stopped on a word's hyphen (2026-12-01)
     "Hier ist ein neuer Kaffee-\nZurück aus Huila in Kolumbien.",
+    # a ready LinkedIn draft, stopped on a bracket over its link (bench, 2026-12-05)
+    "We are a remote company. If you are interested, please visit our [\n\n"
+    "https://tessaline.example/careers/senior-data-engineer",
+    "Mehr dazu (",
 ])
 def test_a_line_that_stops_on_a_word_that_opens_something_is_cut_off(text: str) -> None:
     found = cut_off_problems(text)
@@ -152,6 +156,7 @@ def test_a_line_that_stops_on_a_word_that_opens_something_is_cut_off(text: str) 
     "Jetzt mit Plan B", "Vitamin C",
     "Frohe Weihnachten und einen guten Rutsch #Kaffee",
     "Für Kaffee- und Teeliebhaber\nKomm vorbei - jetzt!",
+    "Alle Infos [hier]", "Bohnen (250 g)",
 ])
 def test_a_line_that_ends_on_a_particle_or_a_noun_is_fine(text: str) -> None:
     assert cut_off_problems(text) == []
