@@ -26,6 +26,7 @@ stable code:
     lowercase_start   warning  a line begins in small letters ("en Altona."), as if the
                                line before were cut off
     link_in_bio       warning  "Link in Bio" on a platform whose posts can carry the link
+    missing_link      warning  "link below" under a post that carries no link
     first_person      warning  the post speaks as "ich"/"I" where the kit's examples and
                                guidelines only say "wir"/"we"
     emoji_not_in_kit  warning  an emoji the kit does not list among its own

@@ -39,7 +39,7 @@ from assistant.quality.grammar_names import learned_names
 from assistant.quality.grammar_words import GrammarLexicon, compound_head
 from assistant.quality.language import sentence_language_problems
 from assistant.quality.linestart import lowercase_start_problems
-from assistant.quality.linkbio import link_in_bio_problems
+from assistant.quality.linkbio import link_below_problems, link_in_bio_problems
 from assistant.quality.names import NameLists, find_names
 from assistant.quality.nouns import noun_index
 from assistant.quality.placeholders import (
@@ -308,6 +308,7 @@ def _text_problems(text: str, ctx: QualityContext, whole: bool) -> list[Problem]
         *(topic_below_fold_problems(text, required_brief(ctx), ctx.platform)
           if ctx.brief and whole else []),
         *link_in_bio_problems(text, ctx.platform),
+        *link_below_problems(text, ctx.link),
         *first_person_problems(text, ctx.language, kit_voice_texts(ctx)),
         *emoji_not_in_kit_problems(text, ctx.kit),
         # without a kit the language is a default ("de"), not one the post was asked for

@@ -1,7 +1,9 @@
-"""'Link in Bio' where the post itself can carry the link (pure).
+"""Hints to a link that is not where they say (pure): 'Link in Bio' where the post itself
+can carry the link, and 'link below' under a post that carries none.
 
-The reverse, a bare URL on a platform whose captions do not link (Instagram, TikTok), is
-the platform check's ``link_not_clickable``; this module only adds the missing direction.
+The reverse of the first, a bare URL on a platform whose captions do not link (Instagram,
+TikTok), is the platform check's ``link_not_clickable``; this module only adds the missing
+direction.
 """
 
 from __future__ import annotations
@@ -59,3 +61,24 @@ def link_in_bio_problems(text: str, platform: str) -> list[Problem]:
     return [problem("link_in_bio",
                     f"'{match.group(0)}' on {rules.name}, where links work; {where} "
                     "and drop the bio hint")]
+
+
+# "link below", "Link unten", "link in the comments", "Link im Kommentar": the kit's usual
+# call "Try it free for 30 days, no credit card - link below." closed three ready posts
+# whose briefs had no link (LinkedIn and Mastodon, bench 2026-12-05)
+_LINK_BELOW = regex.compile(
+    r"(?i)\blinks?\s+(?:is\s+|ist\s+)?(?:below|unten|darunter|"
+    r"in\s+(?:the\s+)?(?:first\s+)?comments?|im\s+(?:ersten\s+)?kommentar)(?![\p{L}-])")
+_URL = regex.compile(r"(?i)\bhttps?://|\bwww\.")
+
+
+def link_below_problems(text: str, link: str | None) -> list[Problem]:
+    """A hint to a link under the post where the post has none: no ``link`` goes with it
+    (the brief's, which drafting puts under the text or in the first comment) and the text
+    carries no address of its own."""
+    match = _LINK_BELOW.search(text)
+    if match is None or link or _URL.search(text):
+        return []
+    return [problem("missing_link",
+                    f"'{match.group(0)}' points to a link this post does not carry; add the "
+                    "link to the brief or take the hint out")]

@@ -3,8 +3,9 @@ from __future__ import annotations
 import pytest
 
 from assistant.platforms import check_post
-from assistant.quality.linkbio import link_in_bio_problems
-from tests.quality.conftest import codes
+from assistant.quality.compose import quality_problems
+from assistant.quality.linkbio import link_below_problems, link_in_bio_problems
+from tests.quality.conftest import codes, context
 
 
 @pytest.mark.parametrize(("platform", "text"), [
@@ -43,3 +44,31 @@ def test_the_reverse_check_still_stands() -> None:
     # a bare URL on Instagram stays the platform check's business
     result = check_post("instagram", "Neu im Shop: https://www.example.de/kaffee")
     assert "link_not_clickable" in codes(result.problems)
+
+
+@pytest.mark.parametrize("text", [
+    # the software kit's usual call under a tip with no link (a ready LinkedIn draft, bench
+    # 2026-12-05)
+    "Put a freshness check on every source table.\n\nTry it free for 30 days, no credit "
+    "card - link below.",
+    "Alle Infos zum Röstkurs: Link unten!", "Details? Link in the comments.",
+    "Anmeldung über den Link im ersten Kommentar.",
+])
+def test_a_hint_to_a_link_below_a_post_with_none_is_a_warning(text: str) -> None:
+    [problem] = link_below_problems(text, None)
+    assert problem.code == "missing_link" and not problem.is_error
+    assert "add the link to the brief or take the hint out" in problem.message
+
+
+def test_a_hint_to_a_link_that_is_there_passes() -> None:
+    text = "Try it free for 30 days, no credit card - link below."
+    assert link_below_problems(text, "https://tessaline.example/start") == []
+    assert link_below_problems(text + "\nhttps://tessaline.example/start", None) == []
+    assert link_below_problems("Unten im Hafen rösten wir.", None) == []
+
+
+def test_the_one_checker_reads_a_link_below() -> None:
+    ctx = context(None, brief="Tip: put a freshness check on every source table.",
+                  platform="linkedin", language="en")
+    text = "Put a freshness check on every source table. Try it free - link below."
+    assert "missing_link" in codes(quality_problems(text, [], ctx))
