@@ -238,7 +238,14 @@ _NEVER_LAST = frozenset({
     "the", "and", "our", "your",
 })
 _LINE_END = regex.compile(r"(\S+\s+)?(\S+)$")
+# a word's hyphen with nothing after it: "ein neuer Kaffee-"
 _HYPHEN_END = regex.compile(r"\p{L}-$")
+# an apostrophe that ends a line's last word with no quotation to close: "Hier geht'" (the
+# "s" of "geht's" lost: a ready Instagram line, bench 2026-12-05). A genitive apostrophe
+# ("Hans'") is followed by its noun; "es 'Kaffee Royal'" closes a quotation (the quotes at
+# a word's edge pair up, the apostrophe inside "Let's" is none of them)
+_APOSTROPHE_END = regex.compile(r"\p{L}['’]$")
+_EDGE_QUOTE = regex.compile(r"(?<!\p{L})['‘’]|['’](?!\p{L})")
 
 
 def _dangling_line(body: str) -> str | None:
@@ -246,16 +253,17 @@ def _dangling_line(body: str) -> str | None:
     on a lone small letter: a word cut at the grammar's cap ("... 16 Stunden im Kühlschrank
     ziehen, z", an Instagram hook, whose next line went on "then filtern."; bench,
     2026-12-01), or on a word's hyphen ("Hier ist ein neuer Kaffee-", a ready Instagram
-    hook of the full bench run, 2026-12-01), or on an opening bracket ("If you are
-    interested, please visit our [" over the link, a ready LinkedIn draft, bench
-    2026-12-05). A capital stays ("Plan B")."""
+    hook of the full bench run, 2026-12-01) or apostrophe (``_APOSTROPHE_END``), or on an
+    opening bracket ("If you are interested, please visit our [" over the link, a ready
+    LinkedIn draft, bench 2026-12-05). A capital stays ("Plan B")."""
     for line in body.split("\n"):
         end = _LINE_END.search(_TRAILING.sub("", line))
         if end is None:
             continue
         last = end.group(2)
         if last.casefold() in _NEVER_LAST or (len(last) == 1 and last.islower()) \
-                or _HYPHEN_END.search(last) or last.endswith(("(", "[", "{")):
+                or _HYPHEN_END.search(last) or last.endswith(("(", "[", "{")) \
+                or (_APOSTROPHE_END.search(last) and len(_EDGE_QUOTE.findall(line)) % 2):
             return end.group(0)
     return None
 
