@@ -22,7 +22,8 @@ UNREPAIRABLE = frozenset({"too_many_media", "media_format", "media_too_large", "
 FEEDBACK_WARNINGS = frozenset({"spelling", "grammar", "missing_fact", "same_text_as",
                                "link_in_bio", "cut_off", "lowercase_start",
                                "repeated_sentence", "repeated_fact", "wrong_language",
-                               "over_brand_length", "first_person", "missing_link"})
+                               "over_brand_length", "first_person", "missing_link",
+                               "unproven_claim"})
 
 
 @dataclass(frozen=True)

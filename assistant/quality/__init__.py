@@ -27,6 +27,8 @@ stable code:
                                line before were cut off
     link_in_bio       warning  "Link in Bio" on a platform whose posts can carry the link
     missing_link      warning  "link below" under a post that carries no link
+    unproven_claim    warning  a claim to be the best or the leading one ("eine der besten
+                               Röster", "a leading data platform") the brief does not make
     first_person      warning  the post speaks as "ich"/"I" where the kit's examples and
                                guidelines only say "wir"/"we"
     emoji_not_in_kit  warning  an emoji the kit does not list among its own

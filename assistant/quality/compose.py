@@ -16,6 +16,7 @@ from types import MappingProxyType
 
 from assistant.models import Problem
 from assistant.quality.carryover import CarryLexicon, carried_over
+from assistant.quality.claims import claim_problems
 from assistant.quality.context import QualityContext
 from assistant.quality.dictionary import (
     dictionaries,
@@ -309,6 +310,7 @@ def _text_problems(text: str, ctx: QualityContext, whole: bool) -> list[Problem]
           if ctx.brief and whole else []),
         *link_in_bio_problems(text, ctx.platform),
         *link_below_problems(text, ctx.link),
+        *(claim_problems(text, ctx.brief) if ctx.brief else []),
         *first_person_problems(text, ctx.language, kit_voice_texts(ctx)),
         *emoji_not_in_kit_problems(text, ctx.kit),
         # without a kit the language is a default ("de"), not one the post was asked for

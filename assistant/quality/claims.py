@@ -1,0 +1,54 @@
+"""A claim to be the best, the first or the leading one that the brief does not make (pure).
+
+"Tessaline, a leading data platform, has achieved ISO 27001 certification, ensuring the
+highest level of data security" and "Diese röstende Handmühle ist eine der besten Röster
+der Stadt und bietet ein unvergleichliches Geröstete Kaffee" were ready drafts (bench,
+2026-12-05). A claim of being ahead of everyone else (Alleinstellungswerbung) must be true
+and provable, or it misleads (§ 5 UWG); a small model makes it up as filler, and the
+coffee kit's guideline says "Keine Superlative: nicht ‚der beste Kaffee der Stadt'". Only
+the brief can make such a claim: the guideline documents quote it as what not to write.
+Praise that ranks nothing ("perfekt für einen ruhigen Morgen", "the perfect shot") and the
+adverb ("schmeckt am besten frisch", "the best way to store beans") stay.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from assistant.models import Problem
+from assistant.quality.context import problem, shorten
+
+# each claim, with the stem a brief that makes it names ("leading" in "a leading ...")
+_CLAIM = regex.compile(
+    r"\b(?i:der|die|das|den|dem|des)\s+(beste[nrms]?)\s+\p{Lu}\p{L}*"
+    r"|(?i:\b(?:eine[rns]?|einer)\s+der\s+(besten|führenden|größten)\b(?:\s+\p{Lu}\p{L}*)?)"
+    r"|(?i:\b(weltbeste\w*|marktführ\w*|führend\w*|unvergleichlich\w*|einzigartig\w*"
+    r"|unschlagbar\w*|unübertroffen\w*|unerreicht\w*)\b)"
+    r"|(?i:\b(?:nr\.|nummer)\s?(1|eins)\b)"
+    r"|(?i:\bhöchste[nrms]?\s+(qualität|niveau|standard)\b)"
+    r"|(?i:\bone\s+of\s+the\s+(best|leading|top|finest|largest)\b)"
+    r"|(?i:\b(?:a|the)\s+(leading)\b(?:\s+[\p{L}-]+){0,2})"
+    r"|(?i:\b(market[-\s]lead\w*|industry[-\s]leading|best[-\s]in[-\s]class|world[-\s]class"
+    r"|unbeatable|unmatched|unparall?ell?ed|unrivall?ed|second\s+to\s+none)\b)"
+    r"|(?i:\b(number\s+one|no\.\s?1)\b)"
+    r"|(?i:\bthe\s+(highest)\s+(?:level|standard|quality)\b)"
+    r"|(?i:\b(?:the|our)\s+(best)\s+(?:\S+\s+){0,2}?(?:in|of)\s+(?:the\s+)?(?:city|town|world"
+    r"|country|market|industry|business)\b)")
+
+
+def claims(text: str) -> list[tuple[str, str]]:
+    """Each claim of ``text`` as written, with the stem a source that makes it names."""
+    return [(match.group(0), next(group for group in match.groups() if group).casefold())
+            for match in _CLAIM.finditer(text)]
+
+
+def claim_problems(text: str, brief: str) -> list[Problem]:
+    """A warning for the claims of ``text`` that ``brief`` does not make."""
+    folded = brief.casefold()
+    made_up = [claim for claim, stem in claims(text) if stem not in folded]
+    if not made_up:
+        return []
+    shown = ", ".join(f"'{shorten(claim, 40)}'" for claim in dict.fromkeys(made_up))
+    return [problem("unproven_claim",
+                    f"{shown} claims more than the brief says; a claim to be the best or "
+                    "the leading one needs proof, so take it out or add it to the brief")]

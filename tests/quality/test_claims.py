@@ -1,0 +1,52 @@
+"""A claim to be the best or the leading one that the brief does not make (quality/claims)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.brand.kit import BrandKit
+from assistant.quality.claims import claim_problems
+from assistant.quality.compose import quality_problems
+from tests.quality.conftest import codes, context
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    # ready drafts (bench, 2026-12-05)
+    ("Tessaline, a leading data platform, has achieved ISO 27001 certification, ensuring "
+     "the highest level of data security.", ["a leading data platform", "the highest level"]),
+    ("Diese Handmühle ist eine der besten Röster der Stadt und bietet ein unvergleichliches "
+     "Aroma.", ["eine der besten Röster", "unvergleichliches"]),
+    ("Der beste Kaffee der Stadt!", ["Der beste Kaffee"]),
+    ("Wir sind Marktführer in Altona.", ["Marktführer"]),
+    ("Our best coffee in the city, now in the shop.", ["Our best coffee in the city"]),
+    ("One of the finest roasters around.", ["One of the finest"]),
+])
+def test_a_claim_the_brief_does_not_make_is_a_warning(text: str, shown: list[str]) -> None:
+    [problem] = claim_problems(text, "Neu im Shop: die Handmühle H2 für 89 €.")
+    assert problem.code == "unproven_claim" and not problem.is_error
+    assert all(f"'{claim}'" in problem.message for claim in shown)
+    assert problem.message.endswith("take it out or add it to the brief")
+
+
+@pytest.mark.parametrize("text", [
+    "Schmeckt am besten frisch gemahlen.", "The best way to store beans is airtight.",
+    "Das Beste aus zwei Welten: Espresso und Filter.", "Perfekt für einen ruhigen Morgen.",
+    "Learn how to brew the perfect shot.", "Best practices for testing dbt models.",
+])
+def test_praise_that_ranks_nothing_passes(text: str) -> None:
+    assert claim_problems(text, "Tipp für Cold Brew zu Hause.") == []
+
+
+def test_a_claim_the_brief_makes_passes() -> None:
+    brief = "Wir sind Marktführer für Filterkaffee in Hamburg, seit 2019."
+    assert claim_problems("Seit 2019 Marktführer für Filterkaffee in Hamburg.", brief) == []
+
+
+def test_the_guideline_that_quotes_a_claim_does_not_make_it(coffee: BrandKit) -> None:
+    """The coffee kit's guideline says "Keine Superlative: nicht ‚der beste Kaffee der
+    Stadt'": what not to write, not a claim the brand makes."""
+    ctx = context(coffee, brief="Neu im Shop: die Handmühle Hansen H2 für 89 €.")
+    text = "Neu im Shop: die Handmühle Hansen H2 für 89 €, der beste Kaffee der Stadt."
+    assert "unproven_claim" in codes(quality_problems(text, [], ctx))
+    assert "unproven_claim" not in codes(quality_problems(
+        "Neu im Shop: die Handmühle Hansen H2 für 89 €.", [], ctx))
