@@ -77,8 +77,11 @@ def governs(words: list[Token], index: int, prepositions: frozenset[str]) -> boo
     Not "zu" in "für bis zu 8 Plätze" (the case comes from "für") or in "ab und zu einen
     Tweet absetzen" (now and then: the brief of this project), nor "nach" after a noun:
     "der Reihe nach Plätze vergeben" ("nach" closes "der Reihe nach"), unless the noun takes
-    "nach" ("Suche nach")."""
+    "nach" ("Suche nach"); nor "um" that opens an infinitive ("Um ein guter Barista zu
+    werden": the copula's nominative, ``opens_infinitive``)."""
     token = words[index]
+    if token.lower == "um" and opens_infinitive(words, index):
+        return False
     previous = words[index - 1] if index else None
     if token.lower not in prepositions or previous is None:
         return token.lower in prepositions
@@ -86,6 +89,27 @@ def governs(words: list[Token], index: int, prepositions: frozenset[str]) -> boo
         return False
     return not (token.lower == "nach" and previous.capitalised and not previous.sentence_start
                 and previous.lower not in _NACH_NOUNS)
+
+
+_INFINITIVE_REACH = 8  # words after "um" in which its "zu" and verb stand
+_ZU_VERB = regex.compile(r"^\p{Ll}{2,}?zu\p{Ll}{2,}(?:en|ern|eln)$")
+
+
+def opens_infinitive(words: list[Token], index: int) -> bool:
+    """Whether "um" at ``index`` opens an infinitive ("um ... zu werden", "um ...
+    auszuprobieren") in its sentence: then it is a conjunction and sets no case; what
+    follows is the verb's object or, after a copula, its predicate."""
+    for place in range(index + 1, min(index + 1 + _INFINITIVE_REACH, len(words))):
+        word = words[place]
+        if word.sentence_start:
+            return False
+        following = words[place + 1] if place + 1 < len(words) else None
+        if word.lower == "zu" and following is not None and not following.capitalised \
+                and regex.search(r"(?:en|ern|eln)$", following.lower):
+            return True
+        if _ZU_VERB.match(word.lower) and not word.capitalised:
+            return True
+    return False
 
 
 # nouns that "nach" follows as their own preposition, not as a postposition: "auf der Suche

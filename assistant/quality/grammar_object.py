@@ -10,7 +10,10 @@ object, unless a copula makes it a predicate ("du bist ein Kaffeemensch"), it is
 to the pronoun ("du und ein Kaffee") or compared ("wir als ein kleiner Laden"). A clause
 ends at a comma, a sentence mark, a colon, a dash or a bracket, but not at the dot or dash
 of a date ("am 12. Dezember", "vom 24.–26. Dezember"); "und"/"oder" between the
-pronoun and the phrase may begin another clause, so such a phrase is left too.
+pronoun and the phrase may begin another clause, so such a phrase is left too. An
+infinitive clause with "zu" has no subject at all, so there too the phrase is the object:
+"..., ein Filterkaffee zu bestellen" (a Facebook draft, bench 2026-12-05), "um ein Kaffee
+auszuprobieren".
 
 Rule 6: "sich" is the reflexive of the third person only; in a clause whose subject is
 ich, du or wir it must be mich/mir, dich/dir, uns ("du kannst sich anmelden" -> "dich").
@@ -32,6 +35,7 @@ from __future__ import annotations
 
 import regex
 
+from assistant.quality.grammar_dative import opens_infinitive
 from assistant.quality.grammar_phrase import (
     Finding,
     adjective_like,
@@ -41,6 +45,8 @@ from assistant.quality.grammar_phrase import (
 )
 from assistant.quality.grammar_words import (
     EIN_STEMS,
+    FUSED_ARTICLES,
+    PREPOSITIONS,
     GrammarLexicon,
     Token,
     adjective_ending,
@@ -94,24 +100,51 @@ def object_case(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Fin
         lowers = [words[i].lower for i in clause]
         if any(word in COPULAS for word in lowers):
             continue
+        infinitive = _zu_infinitive(lowers, lex) and not SUBJECTS & set(lowers)
         for place, index in enumerate(clause):
-            finding = _nominative_object(plain, words, lex, clause[:place], index)
+            finding = _nominative_object(plain, words, lex, clause[:place], index, infinitive)
             if finding is not None:
                 found.append(finding)
     return found
 
 
+_ZU_JOINED = regex.compile(r"^(\p{Ll}{2,}?)zu(\p{Ll}{2,}(?:en|ern|eln))$")
+
+
+def _zu_infinitive(lowers: list[str], lex: GrammarLexicon) -> bool:
+    """Whether a clause (its words, folded) ends in an infinitive with "zu": "zu
+    bestellen", or one word with its particle, "anzumelden" (anmelden)."""
+    if len(lowers) < 3:
+        return False
+    last = lowers[-1]
+    if lowers[-2] == "zu" and regex.search(r"(?:en|ern|eln)$", last):
+        return lex.is_word(last)
+    joined = _ZU_JOINED.match(last)
+    return joined is not None and lex.is_word(joined.group(1) + joined.group(2))
+
+
 def _nominative_object(plain: str, words: list[Token], lex: GrammarLexicon,
-                       before: list[int], index: int) -> Finding | None:
+                       before: list[int], index: int,
+                       infinitive: bool = False) -> Finding | None:
+    """A phrase of the ein-family at ``index`` that can only be the masculine nominative,
+    where a subject stands ``before`` it, or in an ``infinitive`` clause (no subject) where
+    no preposition governs it."""
     token = words[index]
     if token.lower not in _EIN_FAMILY or token.gendered:
         return None
-    subject = next((i for i in reversed(before) if words[i].lower in SUBJECTS), None)
-    if subject is None:
-        subject = _named_subject(words, lex, before)
-    if subject is None or _joined([words[i].lower for i in before if i > subject],
-                                  {words[i].lower for i in before}):
-        return None
+    if infinitive:
+        previous = words[before[-1]] if before else None
+        # "um ... zu" opens the infinitive; any other preposition sets its own case
+        if previous is not None and previous.lower in PREPOSITIONS | FUSED_ARTICLES and not (
+                previous.lower == "um" and opens_infinitive(words, before[-1])):
+            return None
+    else:
+        subject = next((i for i in reversed(before) if words[i].lower in SUBJECTS), None)
+        if subject is None:
+            subject = _named_subject(words, lex, before)
+        if subject is None or _joined([words[i].lower for i in before if i > subject],
+                                      {words[i].lower for i in before}):
+            return None
     position = noun_after(words, index + 1)
     if position is None:
         return None

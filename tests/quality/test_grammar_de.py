@@ -146,6 +146,15 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
      "Filterkaffee'"),
     ("Brauchst du heute kein Röstkurs?",
      "'kein Röstkurs' is the object of the verb here, so accusative: 'keinen Röstkurs'"),
+    # an infinitive with "zu" has no subject (a Facebook draft, bench 2026-12-05)
+    ("Ab Samstag hast du das Recht, ein Filterkaffee zu bestellen.",
+     "'ein Filterkaffee' is the object of the verb here, so accusative: 'einen "
+     "Filterkaffee'"),
+    ("Es lohnt sich, ein neuer Kaffee auszuprobieren.",
+     "'ein neuer Kaffee' is the object of the verb here, so accusative: 'einen neuen "
+     "Kaffee'"),
+    ("Um ein Kaffee zu kochen, brauchst du Wasser.",
+     "'ein Kaffee' is the object of the verb here, so accusative: 'einen Kaffee'"),
     # the embedded model, 2026-11-30: an opening adjective without an ending (rule 4)
     ("Schön Weihnachten! Bis zum 26. Dezember ist das Kontor geschlossen.",
      "'Schön Weihnachten': an adjective before a noun takes an ending: 'Schönes "
@@ -705,6 +714,10 @@ MORE_CORRECT = [
     "am 12. Dezember, rösten wir. In Hamburg, Altona, rösten wir. Im Laden, per Mail oder "
     "telefonisch kannst du dich anmelden. Für alle, die Kaffee lieben: Röstkurs!",
     "Im Herzen des alten Kontorhauses rösten wir. Das Haus ist alt. Im Kaffeehaus.",
+    # "um ... zu" opens an infinitive: no preposition, and a copula's predicate stays in
+    # the nominative; an infinitive's clause with its own preposition
+    "Um ein guter Barista zu werden, brauchst du Zeit. Um dem Team zu helfen, kommen wir. "
+    "Es ist Zeit, mit einem Kaffee zu starten. Ein Kaffee ist schön zu trinken.",
 ]
 
 
