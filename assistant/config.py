@@ -200,11 +200,13 @@ class Settings(BaseSettings):
     draft_reader_question: bool = False
     # split mode with the platform form: Facebook's post opens with a hook line of its own,
     # as Instagram's does, instead of a question that the server's grammar forces to begin
-    # with a question word or a verb to the reader (drafting_form.facebook_form). Of 7
-    # German Facebook questions of one run's ready drafts none made sense ("Was ist der
-    # Silvester-Tag für uns?", "Möchtest du noch einmal den Röstkurs im Dezember hören?",
-    # bench, 2026-12-05); Instagram's free hooks of the same run mostly did
-    draft_facebook_hook: bool = False
+    # with a question word or a verb to the reader (drafting_form.facebook_form). On: side
+    # by side on the 11 briefs with Facebook, 21 against 17 of 33 drafts ready, the same
+    # text in 2 against 4 briefs, no draft with problems against 3; of the 9 German
+    # Facebook posts none opened with a question that made sense ("Was ist der Kaffee der
+    # Woche?" over a Christmas closure), 2 or 3 with the hook were fit to post
+    # (bench/README.md, 2026-12-05)
+    draft_facebook_hook: bool = True
     # one call per platform: how many rewrites the parting round (drafting_distinct) asks
     # for at once when a platform got nearly another's text; the one with the fewest
     # findings, ``same_text_as`` of the new set included, is kept (one repair however many)

@@ -278,6 +278,22 @@ def _options(**overrides: Any) -> DraftOptions:
     return DraftOptions(settings=load_settings(**overrides))
 
 
+def test_facebook_opens_with_its_hook_by_default(fake_llm: FakeLLMServer,
+                                                 kit: BrandKit) -> None:
+    """``draft_facebook_hook`` is on: the request asks for a hook, not a question, and the
+    post opens with the hook the reply gives (bench/README.md, 2026-12-05)."""
+    hook = "Selbst rösten, mit uns im Kontor!"
+    script = PartsScript(lambda platform, call: {
+        key: value for key, value in {**PARTS[platform], "hook": hook}.items()
+        if key != "question_to_readers"})
+    fake_llm.responder = script
+    [draft] = draft_posts(kit, BRIEF, ["facebook"], options=_options())
+    fields = _fields(script.calls[0])
+    assert "hook" in fields and "question_to_readers" not in fields
+    assert draft.text.startswith(hook + "\n\n")
+    assert all(fact in draft.text for fact in FACTS), draft.text
+
+
 def test_parted_replies_give_distinct_texts_with_every_fact(
     fake_llm: FakeLLMServer, kit: BrandKit
 ) -> None:
@@ -285,7 +301,7 @@ def test_parted_replies_give_distinct_texts_with_every_fact(
     fake_llm.responder = script
     platforms = ["instagram", "facebook", "linkedin"]
     drafts = draft_posts(kit, BRIEF, platforms, options=_options(
-        draft_split_platforms=True, draft_platform_form=True))
+        draft_split_platforms=True, draft_platform_form=True, draft_facebook_hook=False))
     asked = {requested_platforms(c)[0]: c for c in script.calls}
     assert _fields(asked["instagram"])[1:4] == ["hook", "lines", "call_to_action"]
     assert "question_to_readers" in _fields(asked["facebook"])
