@@ -92,7 +92,9 @@ def governs(words: list[Token], index: int, prepositions: frozenset[str]) -> boo
 
 
 _INFINITIVE_REACH = 8  # words after "um" in which its "zu" and verb stand
-_ZU_VERB = regex.compile(r"^\p{Ll}{2,}?zu\p{Ll}{2,}(?:en|ern|eln)$")
+# an infinitive's ending, and one word of a particle, "zu" and the verb ("anzumelden")
+INFINITIVE_END = regex.compile(r"(?:en|ern|eln)$")
+ZU_JOINED = regex.compile(r"^(\p{Ll}{2,}?)zu(\p{Ll}{2,}(?:en|ern|eln))$")
 
 
 def opens_infinitive(words: list[Token], index: int) -> bool:
@@ -105,9 +107,9 @@ def opens_infinitive(words: list[Token], index: int) -> bool:
             return False
         following = words[place + 1] if place + 1 < len(words) else None
         if word.lower == "zu" and following is not None and not following.capitalised \
-                and regex.search(r"(?:en|ern|eln)$", following.lower):
+                and INFINITIVE_END.search(following.lower):
             return True
-        if _ZU_VERB.match(word.lower) and not word.capitalised:
+        if ZU_JOINED.match(word.lower) and not word.capitalised:
             return True
     return False
 

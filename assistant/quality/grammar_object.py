@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import regex
 
-from assistant.quality.grammar_dative import opens_infinitive
+from assistant.quality.grammar_dative import INFINITIVE_END, ZU_JOINED, opens_infinitive
 from assistant.quality.grammar_phrase import (
     Finding,
     adjective_like,
@@ -108,18 +108,15 @@ def object_case(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Fin
     return found
 
 
-_ZU_JOINED = regex.compile(r"^(\p{Ll}{2,}?)zu(\p{Ll}{2,}(?:en|ern|eln))$")
-
-
 def _zu_infinitive(lowers: list[str], lex: GrammarLexicon) -> bool:
     """Whether a clause (its words, folded) ends in an infinitive with "zu": "zu
     bestellen", or one word with its particle, "anzumelden" (anmelden)."""
     if len(lowers) < 3:
         return False
     last = lowers[-1]
-    if lowers[-2] == "zu" and regex.search(r"(?:en|ern|eln)$", last):
+    if lowers[-2] == "zu" and INFINITIVE_END.search(last):
         return lex.is_word(last)
-    joined = _ZU_JOINED.match(last)
+    joined = ZU_JOINED.match(last)
     return joined is not None and lex.is_word(joined.group(1) + joined.group(2))
 
 
