@@ -32,11 +32,15 @@ def events(text: str) -> list[tuple[str, str]]:
 # miss out on our special offer until the end of the day!" closed a ready Instagram tip
 # (bench, 2026-12-01) whose brief offered nothing, "this special holiday offer" a ready
 # Facebook greeting (2026-12-02). Words that name an offer and nothing else; "Angebot" is
-# also the range ("ein großes Angebot") and stays out
-_OFFER = regex.compile(r"(?i)\b(special\s+(?:[\w-]+\s+)?(?:offer|deal)s?|discount(?:s|ed)?|"
+# also the range ("ein großes Angebot") and stays out. A price called special is a discount:
+# "a special price of 49 euros per person" for the brief's "49 euros per person" (a ready
+# Facebook draft, bench 2026-12-05)
+_OFFER = regex.compile(r"(?i)\b(special\s+(?:[\w-]+\s+)?(?:offer|deal|price)s?|"
+                       r"discount(?:s|ed)?|"
                        r"coupons?|vouchers?|"
                        r"promo(?:tion(?:al)?)? codes?|giveaways?|sonderangebot\w*|rabatt\w*|"
-                       r"gutschein\w*|gewinnspiel\w*|verlosung\w*|sonderaktion\w*)\b")
+                       r"gutschein\w*|gewinnspiel\w*|verlosung\w*|sonderaktion\w*|"
+                       r"sonderpreis\w*|aktionspreis\w*)\b")
 _OFFER_KEY = 6  # a one-word offer is covered by a source with its first letters ("rabatt")
 # something given away: "Join us for a free tasting session next Tuesday" closed a ready
 # Instagram tip (bench, 2026-12-02) whose brief gave nothing away. Not "feel free",

@@ -102,6 +102,12 @@ def test_an_offer_the_brief_does_not_make_is_invented(coffee: BrandKit) -> None:
     greeting = "Merry Christmas! Don't miss out on this special holiday offer!"
     [problem] = _invented(quality_problems(greeting, [], ctx))
     assert "'special holiday offer'" in problem.message
+    # a price called special (a ready Facebook draft, bench 2026-12-05)
+    priced = "Six people max and a special price of 49 euros per person."
+    class_ctx = context(coffee, brief="Barista class, six people max, 49 euros per person.",
+                        platform="facebook", language="en")
+    [problem] = _invented(quality_problems(priced, [], class_ctx))
+    assert "'special price'" in problem.message
     # German offers too; "ein großes Angebot" is the range, and an offer of the brief stays
     german = "Wir rösten live und bieten ein großes Angebot. Jetzt mit 10 % Rabatt im Shop!"
     found = _invented(quality_problems(german, [], context(coffee, brief=KURS_BRIEF)))
