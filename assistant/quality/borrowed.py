@@ -26,6 +26,9 @@ COPIED_SHARE = 0.8
 # rösten in Chargen von 15 Kilo" (5 of 7 words from "Wir rösten zweimal die Woche in
 # Chargen von 15 Kilo") stood in a ready Instagram post on a new coffee (bench 2026-12-02)
 GUIDELINE_FACT_SHARE = 0.6
+# ... and long enough when it is one 5-word run: "In Chargen von 15 Kilo." stood alone in a
+# ready Facebook post on a roasting course (bench, 2026-12-05)
+GUIDELINE_FACT_MIN_WORDS = 5
 # ... or this many of its words beyond the brief's, this much in the words of one example
 EXAMPLE_WORDS = 6
 EXAMPLE_SHARE = 0.9
@@ -82,8 +85,11 @@ def without_guidance(text: str, guidelines: str, language: str, brief: str | Non
     told = Known.of((brief,), language) if brief is not None else None
 
     def off_brief_guidance(sentence: str) -> bool:
-        share = GUIDELINE_FACT_SHARE if extract_facts(sentence, language) else COPIED_SHARE
-        return _copied(sentence, [guidelines], share) and _off_brief(sentence, told, language)
+        fact = bool(extract_facts(sentence, language))
+        share, least = (GUIDELINE_FACT_SHARE, GUIDELINE_FACT_MIN_WORDS) if fact else (
+            COPIED_SHARE, COPIED_MIN_WORDS)
+        return _copied(sentence, [guidelines], share, least) and \
+            _off_brief(sentence, told, language)
 
     return without_sentences(text, off_brief_guidance)
 
@@ -171,13 +177,14 @@ def _without_spans(text: str, spans: list[tuple[int, int]],
     return without_spans(text, drop)
 
 
-def _copied(sentence: str, texts: list[str], share: float = COPIED_SHARE) -> bool:
-    """Whether ``sentence`` is long enough and mostly in 5-word runs of one of ``texts``,
-    a clitic "'s" read as "es" on both sides: "Für Kinder gibt es heißen Kakao und eine
-    kleine Bohnen-Rallye." is the example's "gibt's" sentence (a ready X post on new
+def _copied(sentence: str, texts: list[str], share: float = COPIED_SHARE,
+            least: int = COPIED_MIN_WORDS) -> bool:
+    """Whether ``sentence`` is ``least`` words long or more and mostly in 5-word runs of one
+    of ``texts``, a clitic "'s" read as "es" on both sides: "Für Kinder gibt es heißen
+    Kakao und eine kleine Bohnen-Rallye." is the example's "gibt's" sentence (a ready X post on new
     opening hours, CLI 2026-12-03)."""
     plain = _CLITIC_ES.sub(r"\1 es", sentence)
-    return len(words(plain)) >= COPIED_MIN_WORDS and any(
+    return len(words(plain)) >= least and any(
         copied_share(plain, _CLITIC_ES.sub(r"\1 es", text)) >= share for text in texts)
 
 

@@ -159,6 +159,12 @@ def test_a_brand_fact_copied_from_the_guidelines_goes_unless_the_brief_names_it(
     lines = f"{coffee_news}\nKaffee rösten in Chargen von 15 Kilo\nKomm vorbei im Kontor"
     assert tidy_post(lines, coffee, "instagram", None, brief=coffee_news,
                      guidelines=guidelines) == f"{coffee_news}\nKomm vorbei im Kontor"
+    # one 5-word run of it with its fact (a ready Facebook post on a course, 2026-12-05)
+    course = "Röstkurs am 12. Dezember, 18 Uhr. Anmeldung im Laden oder per Mail."
+    assert tidy_post("Röstkurs am 12. Dezember, 18 Uhr! In Chargen von 15 Kilo. Anmeldung "
+                     "im Laden oder per Mail.", coffee, "facebook", None, brief=course,
+                     guidelines=guidelines) == ("Röstkurs am 12. Dezember, 18 Uhr! Anmeldung "
+                                                "im Laden oder per Mail.")
     # a sentence without a fact of its own is held to the higher share
     shared = "Wir rösten zweimal die Woche für euch und die Nachbarn."
     assert tidy_post(f"{coffee_news} {shared}", coffee, "instagram", None,
