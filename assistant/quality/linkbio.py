@@ -13,6 +13,7 @@ import regex
 from assistant.models import Problem
 from assistant.platforms.catalogue import get_platform
 from assistant.quality.context import problem
+from assistant.quality.textnorm import URL_RE
 
 # "Link in Bio", "Link in der Bio", "Link im Profil", "link in our bio", "link in profile";
 # without "link" only with an article or possessive: "our special offer in our bio" (a
@@ -69,7 +70,6 @@ def link_in_bio_problems(text: str, platform: str) -> list[Problem]:
 _LINK_BELOW = regex.compile(
     r"(?i)\blinks?\s+(?:is\s+|ist\s+)?(?:below|unten|darunter|"
     r"in\s+(?:the\s+)?(?:first\s+)?comments?|im\s+(?:ersten\s+)?kommentar)(?![\p{L}-])")
-_URL = regex.compile(r"(?i)\bhttps?://|\bwww\.")
 
 
 def link_below_problems(text: str, link: str | None) -> list[Problem]:
@@ -77,7 +77,7 @@ def link_below_problems(text: str, link: str | None) -> list[Problem]:
     (the brief's, which drafting puts under the text or in the first comment) and the text
     carries no address of its own."""
     match = _LINK_BELOW.search(text)
-    if match is None or link or _URL.search(text):
+    if match is None or link or URL_RE.search(text):
         return []
     return [problem("missing_link",
                     f"'{match.group(0)}' points to a link this post does not carry; add the "
