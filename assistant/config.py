@@ -207,6 +207,9 @@ class Settings(BaseSettings):
     # Woche?" over a Christmas closure), 2 or 3 with the hook were fit to post
     # (bench/README.md, 2026-12-05)
     draft_facebook_hook: bool = True
+    # split mode with the platform form: LinkedIn's post opens with a hook line (Instagram's)
+    # instead of a paragraph on why the news matters (drafting_form.linkedin_form)
+    draft_linkedin_hook: bool = False
     # one call per platform: how many rewrites the parting round (drafting_distinct) asks
     # for at once when a platform got nearly another's text; the one with the fewest
     # findings, ``same_text_as`` of the new set included, is kept (one repair however many)

@@ -296,7 +296,7 @@ def platform_form(passes: Passes, platforms: Sequence[str], kit: BrandKit,
     form = form_for(platforms[0], kit, sponsored, link, listed=passes.short_list and second,
                     own_words=(passes.own_words and second) or later,
                     opener=passes.short_opener, reader_question=passes.reader_question,
-                    facebook_hook=passes.facebook_hook)
+                    facebook_hook=passes.facebook_hook, linkedin_hook=passes.linkedin_hook)
     if form is not None and later:
         form = reworded(form)
     if form is not None and passes.bare_hook:
@@ -321,11 +321,12 @@ def form_line(platforms: Sequence[str], form: Form | None) -> str:
 def form_for(platform: str, kit: BrandKit, sponsored: bool, link: str | None = None,
              listed: bool = False, own_words: bool = False,
              opener: bool = False, reader_question: bool = False,
-             facebook_hook: bool = False) -> Form | None:
+             facebook_hook: bool = False, linkedin_hook: bool = False) -> Form | None:
     """The form of ``platform``'s post, or None where the reply stays one free "text";
     ``listed``: a short platform's :func:`list_form`, where its budget has room for it;
     ``own_words``, ``opener``: as :func:`short_form` takes them; ``reader_question``,
-    ``facebook_hook``: as :func:`facebook_form` takes them."""
+    ``facebook_hook``: as :func:`facebook_form` takes them; ``linkedin_hook``: as
+    :func:`linkedin_form` takes it."""
     if platform in SHORT:
         budget = text_budget(get_platform(platform), kit, sponsored, link)
         if listed and budget >= LIST_MIN_BUDGET:
@@ -333,7 +334,21 @@ def form_for(platform: str, kit: BrandKit, sponsored: bool, link: str | None = N
         return short_form(budget, own_words, opener)
     if platform == "facebook":
         return facebook_form(kit.formality, reader_question, facebook_hook)
+    if platform == "linkedin":
+        return linkedin_form(linkedin_hook)
     return FORMS.get(platform)
+
+
+def linkedin_form(hook: bool = False) -> Form:
+    """LinkedIn's form: why the news matters, its facts, a call to action; with ``hook``
+    (option ``draft_linkedin_hook``) a hook line in place of the first paragraph, the line
+    LinkedIn shows above its "see more" fold. On the 1.5B model the German "why it matters"
+    paragraph was filler or nonsense in most drafts ("nicht nur ein Kaffee, sondern ein Teil
+    des Lebens", "der uns helfen kann, uns die Röster zu rösten", bench 2026-12-05)."""
+    form = FORMS["linkedin"]
+    if not hook:
+        return form
+    return replace(form, parts=(HOOK, *form.parts[1:]), layout=(("hook",), *form.layout[1:]))
 
 
 def facebook_form(formality: str, reader_question: bool = False,

@@ -174,6 +174,23 @@ def test_the_facebook_hook_opens_the_post_instead_of_a_question(kit: BrandKit) -
     assert question is not None and question.parts[0].name == "question_to_readers"
 
 
+def test_the_linkedin_hook_takes_the_place_of_its_context(kit: BrandKit) -> None:
+    """With ``draft_linkedin_hook`` LinkedIn's post opens with the hook line instead of the
+    paragraph on why the news matters; its facts and call to action stay paragraphs of
+    their own. Off, the context paragraph opens it as before."""
+    passes = Passes(split_platforms=True, platform_form=True, linkedin_hook=True)
+    form = platform_form(passes, ["linkedin"], kit, False)
+    assert form is not None
+    assert [part.name for part in form.parts] == ["hook", "details", "call_to_action"]
+    assert form.layout == (("hook",), ("details",), ("call_to_action",))
+    assert "not its date, time or price" in form.parts[0].purpose
+    post = joined(form, {"hook": "Selbst rösten lernen", "details": "Am 12. Dezember, 18 Uhr.",
+                         "call_to_action": "Meld dich an!"})
+    assert post == "Selbst rösten lernen\n\nAm 12. Dezember, 18 Uhr.\n\nMeld dich an!"
+    context = platform_form(replace(passes, linkedin_hook=False), ["linkedin"], kit, False)
+    assert context is not None and context.parts[0].name == "context"
+
+
 def test_the_parts_join_in_each_platforms_layout() -> None:
     instagram = joined(FORMS["instagram"], {**PARTS["instagram"], "lines": ["a", " ", "b"]})
     assert instagram == "Selbst rösten? Jetzt geht's los ☕\na\nb\nMeld dich im Laden an!"
