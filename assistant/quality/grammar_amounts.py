@@ -1,5 +1,6 @@
-"""Rules 14 and 14b of the German grammar check: "ein bisschen" before a plural, and a
-feminine noun in the singular after a number above one (pure).
+"""Rules 14, 14b and 14c of the German grammar check: "ein bisschen" before a plural, a
+feminine noun in the singular after a number above one, and "one of" in another genus than
+its noun (pure).
 
 "Hier ist ein bisschen Überlegungen, wie es geht mit dem Kaffee" (a ready Facebook draft
 of the embedded model, bench 2026-12-02): "ein bisschen" measures what is not counted
@@ -15,6 +16,15 @@ Instagram draft, bench 2026-12-03). After a number above one a noun takes its pl
 Kilo", "2 Glas", "10 Euro", "3 Stück"), and so does "Uhr" of a time ("18 Uhr"); so only a
 noun that is feminine and singular in every reading is read, and written right after the
 number.
+
+Rule 14c: "eine der besten Röster der Stadt" (a LinkedIn draft of the embedded model,
+bench 2026-12-05). "One of" takes the genus of its noun's singular: "einer der besten
+Röster" (der Röster), "eine der Bohnen" (die Bohne), "eines der Cafés". The genus is read
+from the noun's own singular readings ("Röster", "Kaffees", "Cafés" are singular forms
+too) or, when it has none, from the singular a plural ending leaves ("Bohnen" -> "Bohne");
+a noun of two genera, or none known, is left alone. "einer" is also the feminine genitive
+and dative, "eines" the masculine genitive, "einem" the masculine dative: only a form that
+fits the genus in no case is flagged, and the nominative is named (the case may differ).
 """
 
 from __future__ import annotations
@@ -24,7 +34,7 @@ import regex
 from assistant.quality.facts import number_words
 from assistant.quality.grammar_phrase import Finding, noun_after, phrase_of
 from assistant.quality.grammar_words import GrammarLexicon, Token, noun_bits
-from assistant.quality.nounforms import ALL_PLURAL, ALL_SINGULAR, genera_of
+from assistant.quality.nounforms import ALL_PLURAL, ALL_SINGULAR, genera_of, plural
 
 # a feminine noun that a number leaves in the singular: the hour of a time
 _AFTER_NUMBERS = frozenset({"uhr"})
@@ -84,3 +94,49 @@ def _above_one(token: Token) -> bool:
 def _plural_of(noun: str, lex: GrammarLexicon) -> str | None:
     return next((noun + ending for ending in _PLURAL_ENDINGS
                  if lex.nouns.get((noun + ending).lower(), 0) & ALL_PLURAL), None)
+
+
+# the ein-pronoun of "one of" -> the genera it stands for in some case
+_ONE_OF = {"eine": {"f"}, "einer": {"m", "f"}, "eines": {"m", "n"}, "einen": {"m"},
+           "einem": {"m", "n"}}
+_ONE_OF_NOMINATIVE = {"m": "einer", "f": "eine", "n": "eines"}
+# what a plural adds to its singular, tried in this order ("Tassen" -> "Tasse")
+_SINGULAR_CUTS = ("n", "en", "e", "s", "nen", "er")
+
+
+def one_of_genus(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 14c (see the module doc): "eine der besten Röster" -> "einer"."""
+    found = []
+    for index, token in enumerate(words[:-2]):
+        allowed = _ONE_OF.get(token.lower)
+        if allowed is None or token.gendered or words[index + 1].lower != "der":
+            continue
+        position = noun_after(words, index + 2)
+        if position is None:
+            continue
+        noun = words[position]
+        if not noun_bits(noun.text, lex) & plural("gen"):
+            continue
+        genus = _singular_genus(noun.text, lex)
+        if genus is None or genus in allowed:
+            continue
+        phrase = phrase_of(plain, token, noun)
+        right = _ONE_OF_NOMINATIVE[genus]
+        fix = right.capitalize() if token.text[0].isupper() else right
+        found.append(Finding(phrase, f"'{phrase}': 'one of' takes the genus of "
+                                     f"'{noun.text}' ({_GENUS_WORDS[genus]}): '{fix} der "
+                                     f"{plain[words[index + 2].start:noun.end]}'"))
+    return found
+
+
+_GENUS_WORDS = {"m": "masculine", "f": "feminine", "n": "neuter"}
+
+
+def _singular_genus(noun: str, lex: GrammarLexicon) -> str | None:
+    """The one genus of the noun's singular, or None (two genera, or none known)."""
+    genera = genera_of(noun_bits(noun, lex) & ALL_SINGULAR)
+    if not genera:
+        stem = next((noun[:-len(cut)] for cut in _SINGULAR_CUTS if noun.endswith(cut)
+                     and noun_bits(noun[:-len(cut)], lex) & ALL_SINGULAR), None)
+        genera = genera_of(noun_bits(stem, lex) & ALL_SINGULAR) if stem else []
+    return genera[0] if len(genera) == 1 else None

@@ -46,7 +46,8 @@ is incompatible (a false warning keeps a good post from being "ready"):
     "Diese Handmühle sind" -> "ist" (``grammar_subject``);
 13. a relative pronoun of another genus than its noun; "der" as the object of a verb that
     takes only an accusative: "der beste, der wir getestet haben" (``grammar_relative``);
-14. "ein bisschen" before a plural: "ein bisschen Überlegungen" (``grammar_amounts``);
+14. "ein bisschen" before a plural: "ein bisschen Überlegungen"; "one of" in another genus
+    than its noun: "eine der besten Röster" -> "einer" (``grammar_amounts``);
 15. a function word written with a capital after a small word inside a sentence: "ein
     großes An merkliche Event" (``grammar_capitals``);
 16. a fixed phrase with the wrong preposition: "in Hause" -> "zu Hause"; an event as the
@@ -73,7 +74,7 @@ from __future__ import annotations
 from assistant.models import Problem
 from assistant.quality.context import problem
 from assistant.quality.facts import number_words
-from assistant.quality.grammar_amounts import bisschen_plural, counted_singular
+from assistant.quality.grammar_amounts import bisschen_plural, counted_singular, one_of_genus
 from assistant.quality.grammar_capitals import capitalised_function_words
 from assistant.quality.grammar_clause import doubled_subjects, relative_verb_second
 from assistant.quality.grammar_comma import opening_commas
@@ -370,7 +371,7 @@ _RULES = (dative_plural, dative_articles, dative_bare_nouns, dative_bare_persons
           imperative_sich,
           small_compound_heads, small_nominal_adjectives, relative_pronouns,
           relative_object_case, bisschen_plural,
-          counted_singular,
+          counted_singular, one_of_genus,
           capitalised_function_words, fixed_phrases, events_as_goods, missing_reflexive,
           opening_commas, doubled_subjects, relative_verb_second)
 

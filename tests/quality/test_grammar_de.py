@@ -58,6 +58,16 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
      "'jede'"),
     ("Drei Tasse am Tag reichen.",
      "'Drei Tasse': after a number above one the noun takes its plural: 'Drei Tassen'"),
+    # "one of" in another genus than its noun (a LinkedIn draft, bench 2026-12-05)
+    ("Wir sind eine der besten Röster der Stadt.",
+     "'eine der besten Röster': 'one of' takes the genus of 'Röster' (masculine): 'einer "
+     "der besten Röster'"),
+    ("Das ist eine der schönsten Cafés in Hamburg.",
+     "'eine der schönsten Cafés': 'one of' takes the genus of 'Cafés' (neuter): 'eines der "
+     "schönsten Cafés'"),
+    ("Einen der Tassen bitte.",
+     "'Einen der Tassen': 'one of' takes the genus of 'Tassen' (feminine): 'Eine der "
+     "Tassen'"),
     # "ein bisschen" before a plural (a ready Facebook draft, bench 2026-12-02)
     ("Hier ist ein bisschen Überlegungen, wie es geht.",
      "'ein bisschen Überlegungen': 'ein bisschen' takes no plural; write 'ein paar "
@@ -377,6 +387,12 @@ CORRECT = [
     # the pronoun may refer to the noun before the phrase (a bench draft, 2026-12-02)
     "Hier ist eine kleine Rösterei in Kolumbien, die uns beliefert.",
     "Ein bisschen Milch dazu.", "Ein bisschen Spaß muss sein.", "Ein paar Bohnen.",
+    # "one of" in its noun's genus, or in a case where the form fits ("einer": feminine
+    # genitive or dative, "eines": masculine genitive), or before a dative singular
+    "Das ist einer der besten Röster.", "Eine der Bohnen ist schwarz.",
+    "Mit einer der besten Mühlen.", "Das ist eines der schönsten Cafés.",
+    "Wir rösten einen der besten Kaffees.", "Dank eines der Kurse.",
+    "Sie ist eine der Gründerinnen.", "Eine der Firma gehörende Maschine.",
     # rule 15 leaves names and title case, what follows a colon, a dash or a quote, and the
     # forms of address a brand writes with a capital
     "Gruppen von bis zu 20 Personen, an bis zu drei Tagen.",
