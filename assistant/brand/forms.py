@@ -111,7 +111,7 @@ def kit_from_form(values: dict[str, Any], base: BrandKit | None = None) -> Brand
 
     ``values`` keys: id, name, languages, default_language, formality, tone (text),
     audience, pillars (text), banned_words (text), emoji_policy, emoji_max, emoji_allowed
-    (text), spelling_words (text), tags_always,
+    (text), spelling_words (text), brief_only_words (text), tags_always,
     tags_pool, tags_never (text), cta, client_approval_required, learn_from, late_posts,
     late_after_minutes, link_<field>,
     legal_<field> (representatives as text).
@@ -127,6 +127,7 @@ def kit_from_form(values: dict[str, Any], base: BrandKit | None = None) -> Brand
                "max_per_post": int(values["emoji_max"]),
                "allowed": split_emoji(values.get("emoji_allowed", ""))},
         spelling={"words": split_words(values.get("spelling_words", ""))},
+        brief_only_words=split_words(values.get("brief_only_words", "")),
         hashtags={"always": split_tags(values["tags_always"]),
                   "pool": split_tags(values["tags_pool"]),
                   "never": split_tags(values["tags_never"])},
@@ -159,6 +160,7 @@ def form_values(kit: BrandKit | None) -> dict[str, Any]:
         "banned_words": banned_text(kit), "emoji_policy": kit.emoji.policy,
         "emoji_max": kit.emoji.max_per_post, "emoji_allowed": " ".join(kit.emoji.allowed),
         "spelling_words": ", ".join(kit.spelling.words),
+        "brief_only_words": ", ".join(kit.brief_only_words),
         "tags_always": " ".join(kit.hashtags.always),
         "tags_pool": " ".join(kit.hashtags.pool), "tags_never": " ".join(kit.hashtags.never),
         "cta": kit.cta or "",

@@ -136,14 +136,20 @@ class SpellingWords(_Strict):
     @field_validator("words")
     @classmethod
     def _words(cls, values: list[str]) -> list[str]:
-        out: list[str] = []
-        for raw in values:
-            word = str(raw).strip()
-            if not WORD_RE.fullmatch(word):
-                raise ValueError(f"{raw!r} is not one word; list single words like Franzbrötchen")
-            if word not in out:
-                out.append(word)
-        return out
+        return single_words(values, "Franzbrötchen")
+
+
+def single_words(values: list[str], like: str) -> list[str]:
+    """``values`` stripped and without repeats; each must be one word (``like`` is the
+    example the error names)."""
+    out: list[str] = []
+    for raw in values:
+        word = str(raw).strip()
+        if not WORD_RE.fullmatch(word):
+            raise ValueError(f"{raw!r} is not one word; list single words like {like}")
+        if word not in out:
+            out.append(word)
+    return out
 
 
 class HashtagSets(_Strict):
@@ -344,6 +350,9 @@ class BrandKit(_Strict):
     emoji: EmojiPolicy = Field(default_factory=lambda: EmojiPolicy())
     hashtags: HashtagSets = Field(default_factory=HashtagSets)
     spelling: SpellingWords = Field(default_factory=SpellingWords)
+    # words a post may use only when its brief does: the brand's trade verb, which a small
+    # model puts into every post ("rösten"); quality/briefonly.py
+    brief_only_words: list[str] = Field(default_factory=list, max_length=MAX_ITEMS)
     cta: str | None = None
     links: KitLinks = Field(default_factory=KitLinks)
     legal: LegalEntity
@@ -362,6 +371,11 @@ class BrandKit(_Strict):
     # the brand's own cap on the text's characters per platform (below the platform's)
     max_chars: dict[str, int] = Field(default_factory=dict, max_length=len(PLATFORM_IDS))
     learning: LearningSettings = Field(default_factory=LearningSettings)
+
+    @field_validator("brief_only_words")
+    @classmethod
+    def _brief_only(cls, values: list[str]) -> list[str]:
+        return single_words(values, "rösten")
 
     @field_validator("max_chars")
     @classmethod

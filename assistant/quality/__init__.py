@@ -29,6 +29,8 @@ stable code:
     missing_link      warning  "link below" under a post that carries no link
     unproven_claim    warning  a claim to be the best or the leading one ("eine der besten
                                Röster", "a leading data platform") the brief does not make
+    unbriefed_word    warning  a word the kit lists as brief-only ("rösten") that the brief
+                               does not use
     first_person      warning  the post speaks as "ich"/"I" where the kit's examples and
                                guidelines only say "wir"/"we"
     emoji_not_in_kit  warning  an emoji the kit does not list among its own

@@ -15,6 +15,7 @@ from functools import lru_cache, partial
 from types import MappingProxyType
 
 from assistant.models import Problem
+from assistant.quality.briefonly import brief_only_problems
 from assistant.quality.carryover import CarryLexicon, carried_over
 from assistant.quality.claims import claim_problems
 from assistant.quality.context import QualityContext
@@ -311,6 +312,8 @@ def _text_problems(text: str, ctx: QualityContext, whole: bool) -> list[Problem]
         *link_in_bio_problems(text, ctx.platform),
         *link_below_problems(text, ctx.link),
         *(claim_problems(text, ctx.brief) if ctx.brief else []),
+        *(brief_only_problems(text, ctx.brief, ctx.kit.brief_only_words)
+          if ctx.brief and ctx.kit is not None else []),
         *first_person_problems(text, ctx.language, kit_voice_texts(ctx)),
         *emoji_not_in_kit_problems(text, ctx.kit),
         # without a kit the language is a default ("de"), not one the post was asked for

@@ -145,6 +145,10 @@ def _fields(v: dict[str, Any], p: str, new: bool) -> dict[str, Any]:
     out["spelling_words"] = a.text_area(
         "Spelling: the brand's own words", v["spelling_words"], key=f"{p}_words", height=80,
         help="Names, products and dialect words the spelling check should accept")
+    out["brief_only_words"] = b.text_area(
+        "Words only a brief may bring", v["brief_only_words"], key=f"{p}_brief_only",
+        height=80, help="A post may use these only when its brief does: the brand's trade "
+        "verb, which a small model puts into every post (e.g. rösten); the forms count too")
     _approval_fields(out, v, p)
     _hashtag_and_link_fields(out, v, p)
     _legal_fields(out, v, p)

@@ -59,7 +59,7 @@ def test_new_user_creates_a_kit_and_previews_retrieval(start_app, page, tmp_path
     page.get_by_role("tab", name="Index & preview").click()
     page.get_by_text("Preview: what the model is shown").wait_for()
     idle(page)
-    page.get_by_label("Brief").fill("Zimtschnecken am Morgen")
+    page.get_by_label("Brief", exact=True).fill("Zimtschnecken am Morgen")
     page.get_by_role("button", name="Show what the model sees").click()
     page.get_by_text("docs/leitfaden.md").wait_for(timeout=120_000)
     text = page.inner_text("body")

@@ -36,3 +36,25 @@ def test_a_bad_entry_is_named_and_nothing_is_saved(kits_dir: Path) -> None:
     [message] = errors(at)
     assert "'Kaffee' is not one emoji" in message and "\n" not in message
     assert snapshot(kits_dir / COFFEE) == before
+
+
+def test_edit_the_words_only_a_brief_may_bring(kits_dir: Path) -> None:
+    at = page().run()
+    at.selectbox(key="brand_choice").select(COFFEE).run()
+    prefix = f"edit_{COFFEE}_"
+    assert keyed(at.text_area, prefix, "_brief_only").value == "rösten"
+    keyed(at.text_area, prefix, "_brief_only").input("rösten, mahlen")
+    at.button(key=f"FormSubmitter:brand_edit_{COFFEE}-Save").click().run()
+    assert errors(at) == []
+    assert load_kit(COFFEE, kits_dir).brief_only_words == ["rösten", "mahlen"]
+
+
+def test_a_phrase_is_not_a_brief_only_word(kits_dir: Path) -> None:
+    at = page().run()
+    at.selectbox(key="brand_choice").select(COFFEE).run()
+    before = snapshot(kits_dir / COFFEE)
+    keyed(at.text_area, f"edit_{COFFEE}_", "_brief_only").input("rösten; frisch+geröstet")
+    at.button(key=f"FormSubmitter:brand_edit_{COFFEE}-Save").click().run()
+    [message] = errors(at)
+    assert "'frisch+geröstet' is not one word; list single words like rösten" in message
+    assert "\n" not in message and snapshot(kits_dir / COFFEE) == before
