@@ -194,7 +194,7 @@ def test_a_kit_removed_after_queueing_blocks_approval(kits: Path) -> None:
 # the guidelines' fact in the post's own words (a sentence copied from them that names no
 # fact of the brief is taken out before the checks: quality/tidy.py)
 GUIDED = ("Moin! Vom 24. bis 26. Dezember ist das Kontor geschlossen. Nach den Feiertagen "
-          "rösten wir wieder frische Chargen von 15 Kilo für euch.")
+          "gibt es wieder frische Chargen von 15 Kilo für euch.")
 HOLIDAY = "Vom 24. bis 26. Dezember ist das Kontor geschlossen."
 
 

@@ -31,7 +31,7 @@ KIT = "kaffeekontor-hamburg"
 WHEN = datetime(2031, 1, 6, 9, tzinfo=UTC)
 WARN = Problem(code="link_shortener", severity=Severity.WARNING, message="w")
 ERR = Problem(code="too_long", severity=Severity.ERROR, message="e")
-READY_TEXT = "Moin! Heute rösten wir in Altona eine neue Bohne für dich."
+READY_TEXT = "Moin! Heute gibt es in Altona eine neue Bohne für dich."
 
 
 @pytest.fixture(autouse=True)

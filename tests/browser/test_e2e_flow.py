@@ -74,7 +74,8 @@ def test_newcomer_walks_the_whole_flow(
 
     # 2. Compose for three platforms.
     page.goto(f"{app.url}/compose")
-    page.get_by_label("Brief", exact=True).fill("Neue Bohne aus Äthiopien, ab Freitag im Kontor in Altona")
+    page.get_by_label("Brief", exact=True).fill(
+        "Neue Bohne aus Äthiopien, ab Freitag im Kontor in Altona")
     _remove_chip(page, "Mastodon")
     _remove_chip(page, "Google Business Profile")
     page.get_by_role("button", name="Draft posts").click()

@@ -22,7 +22,8 @@ def test_compose_with_the_embedded_model(start_app, page, real_model: Path, tmp_
     stop_shared(get_settings())  # the app, not an earlier test, starts the server
     app = start_app(POSTWERK_DATA_DIR=str(real_model))  # the model is joined there once
     page.goto(f"{app.url}/compose")
-    page.get_by_label("Brief", exact=True).fill("Barista-Kurs am Samstag im Kontor, noch drei Plätze frei")
+    page.get_by_label("Brief", exact=True).fill(
+        "Barista-Kurs am Samstag im Kontor, noch drei Plätze frei")
     for name in ("Facebook", "Mastodon", "Google Business Profile"):
         page.get_by_role("button", name=f"Remove {name}").first.click()
     page.get_by_role("button", name="Draft posts").click()

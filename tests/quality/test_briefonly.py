@@ -14,9 +14,10 @@ from tests.quality.conftest import codes, context
 
 
 def test_an_infinitive_stands_for_its_verb_forms_and_not_its_nouns() -> None:
-    assert {"röste", "röstest", "röstet", "rösteten", "geröstet", "gerösteten",
-            "röstende"} <= forms("rösten")
-    assert not {"röster", "rösterei", "röstkurs", "röstung"} & forms("rösten")
+    assert {"röste", "röstest", "röstet", "rösteten", "röstende"} <= forms("rösten")
+    # the past participle says what a roastery's coffee is ("frisch geröstet")
+    assert not {"röster", "rösterei", "röstkurs", "röstung", "geröstet", "gerösteten"} & \
+        forms("rösten")
     assert {"roast", "roasts", "roasted", "roasting"} <= forms("roast")
 
 
@@ -39,9 +40,13 @@ def test_the_kit_word_the_brief_does_not_use_is_a_warning(text: str, brief: str,
 
 
 @pytest.mark.parametrize(("text", "brief"), [
-    ("Frisch geröstet: unsere Weihnachtsmischung.", "Wir rösten ab heute die Weihnachtsmischung."),
+    ("Wir rösten die Weihnachtsmischung.", "Wir rösten ab heute die Weihnachtsmischung."),
+    ("Frisch geröstet: unsere Weihnachtsmischung.", "Die Weihnachtsmischung ist zurück."),
     ("Einladung zum Röstkurs in der Rösterei, am 12. Dezember.", "Röstkurs am 12. Dezember."),
     ("Der Röster läuft ab 8 Uhr.", "Öffnungszeiten ab 8 Uhr."),
+    # a brief word that holds the stem makes roasting its topic
+    ("Selbst rösten? Am 12. Dezember im Kontor.", "Einladung zum Röstkurs am 12. Dezember."),
+    ("Roasted right here in Altona.", "Open day at the roastery."),
 ])
 def test_the_word_passes_where_the_brief_uses_it_or_only_a_noun_shares_its_stem(
         text: str, brief: str) -> None:
