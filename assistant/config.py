@@ -208,7 +208,10 @@ class Settings(BaseSettings):
     # (bench/README.md, 2026-12-05)
     draft_facebook_hook: bool = True
     # split mode with the platform form: LinkedIn's post opens with a hook line (Instagram's)
-    # instead of a paragraph on why the news matters (drafting_form.linkedin_form)
+    # instead of a paragraph on why the news matters (drafting_form.linkedin_form). Off: side
+    # by side on the 6 German briefs with LinkedIn, 12 against 11 of 18 drafts ready, and of
+    # the 6 German LinkedIn posts on each side 1 or 2 were fit to post; the hook's were
+    # shorter, with as much nonsense in fewer words (bench/README.md, 2026-12-05)
     draft_linkedin_hook: bool = False
     # one call per platform: how many rewrites the parting round (drafting_distinct) asks
     # for at once when a platform got nearly another's text; the one with the fewest
