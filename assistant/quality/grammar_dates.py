@@ -91,13 +91,18 @@ def bare_clock_times(plain: str, words: list[Token], lex: GrammarLexicon) -> lis
 # feasts without an article: "an Weihnachten", "zu Ostern" ("am Weihnachten" is a slip)
 _FEASTS = frozenset({"Weihnachten", "Ostern", "Pfingsten", "Silvester", "Neujahr"})
 _FEAST_FIXES = {"am": "an", "zum": "zu", "Am": "An", "Zum": "Zu"}
+# "vor dem Weihnachten" -> "vor Weihnachten" (a ready Facebook draft, bench 2026-12-05);
+# "Silvester" and "Neujahr" may take one ("nach dem Silvester der Firma")
+_PLURAL_FEASTS = frozenset({"Weihnachten", "Ostern", "Pfingsten"})
+_FEAST_PREPOSITIONS = frozenset({"vor", "nach", "seit", "bis", "über"})
 # a span of days opens with "vom" ("vom 24. bis 26. Dezember"), not "am" or "von"
 _SPAN_FIXES = {"am": "vom", "von": "vom", "Am": "Vom", "Von": "Vom"}
 _SPAN_REACH = 3  # tokens from the first day to "bis": "24. Dezember bis", "24.12. bis"
 
 
 def feasts_and_spans(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
-    """Rule 8, third part: "am Weihnachten" -> "an Weihnachten", and "am 24. bis 26.
+    """Rule 8, third part: "am Weihnachten" -> "an Weihnachten" ("vor dem Weihnachten" ->
+    "vor Weihnachten"), and "am 24. bis 26.
     Dezember" or "von 24. bis 26." -> "vom 24." (ready holiday drafts of the embedded
     model, bench 2026-12-01: "Was ist passiert mit dem Kontor am Weihnachten?", "... hat am
     24. bis 26. Dezember geschlossen")."""
@@ -107,6 +112,13 @@ def feasts_and_spans(plain: str, words: list[Token], lex: GrammarLexicon) -> lis
         phrase = plain[token.start:after.end]
         if token.text in _FEAST_FIXES and after.text in _FEASTS and after.spaced:
             fix = f"{_FEAST_FIXES[token.text]} {after.text}"
+            found.append(Finding(phrase, f"'{phrase}': a feast takes no article: '{fix}'",
+                                 fix))
+        elif token.lower == "dem" and after.text in _PLURAL_FEASTS and after.spaced \
+                and token.spaced and index and words[index - 1].lower in _FEAST_PREPOSITIONS:
+            before = words[index - 1]
+            phrase = plain[before.start:after.end]
+            fix = f"{before.text} {after.text}"
             found.append(Finding(phrase, f"'{phrase}': a feast takes no article: '{fix}'",
                                  fix))
         elif (day := _span_day(words, index)) is not None:

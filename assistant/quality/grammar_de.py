@@ -21,7 +21,9 @@ is incompatible (a false warning keeps a good post from being "ready"):
    neuen Kaffee" -> "neue";
 4. a bare adjective opening a sentence or a headline whose strong ending does not fit
    the noun: "Neue Filterkaffee" -> "Neuer Filterkaffee", or that has no ending at all:
-   "Schön Weihnachten" -> "Schöne Weihnachten";
+   "Schön Weihnachten" -> "Schöne Weihnachten"; a bare adjective after a preposition or
+   in a list whose ending fits no case of its noun: "Kolumbien, roten Johannisbeere" ->
+   "rote" or "roter" (``grammar_bare``);
 5. a masculine object in the nominative after ich, du or wir, after a subject that is a
    noun or a name, or after "es gibt": "wenn du ein Kaffee brauchst" -> "einen Kaffee",
    "Die GmbH bietet ein Röstkurs" -> "einen Röstkurs" (``grammar_object``);
@@ -73,8 +75,12 @@ from __future__ import annotations
 
 from assistant.models import Problem
 from assistant.quality.context import problem
-from assistant.quality.facts import number_words
 from assistant.quality.grammar_amounts import bisschen_plural, counted_singular, one_of_genus
+from assistant.quality.grammar_bare import (
+    STRONG_NOMINATIVE,
+    bare_list_adjectives,
+    uninflected_adjectives,
+)
 from assistant.quality.grammar_capitals import capitalised_function_words
 from assistant.quality.grammar_clause import doubled_subjects, relative_verb_second
 from assistant.quality.grammar_comma import opening_commas
@@ -128,11 +134,9 @@ from assistant.quality.grammar_verbs import (
     zu_outside,
 )
 from assistant.quality.grammar_words import (
-    ADJECTIVE_ENDINGS,
     DEFINITE,
     DEMONSTRATIVES,
     DETERMINERS,
-    EIN_STEMS,
     GrammarLexicon,
     Token,
     adjective_ending,
@@ -154,7 +158,6 @@ _FUSED = {("zu", "dem"): "zum", ("zu", "der"): "zur", ("in", "dem"): "im", ("an"
 # a strong adjective opening a sentence, in the nominative or accusative (a headline)
 _STRONG_START = {"e": readings("f.nom,acc pl.nom,acc"), "er": readings("m.nom"),
                  "es": readings("n.nom,acc"), "en": readings("m.acc")}
-_STRONG_NOMINATIVE = {"m": "er", "f": "e", "n": "es"}
 
 
 def contractions(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
@@ -298,7 +301,7 @@ def bare_adjectives(plain: str, words: list[Token], lex: GrammarLexicon) -> list
         if not bits or bits & _STRONG_START[ending] or not bits & ALL_SINGULAR:
             continue
         stem = token.text[: -len(ending)]
-        fixes = [f"{stem}{_STRONG_NOMINATIVE[g]} {noun.text}" for g in genera_of(bits)]
+        fixes = [f"{stem}{STRONG_NOMINATIVE[g]} {noun.text}" for g in genera_of(bits)]
         phrase = phrase_of(plain, token, noun)
         found.append(Finding(phrase, f"'{phrase}': '{noun.text}' is {genus_words(bits)}, so "
                                      + " or ".join(f"'{fix}'" for fix in fixes),
@@ -319,49 +322,14 @@ def _after_colon(plain: str, words: list[Token], index: int) -> bool:
     return ":" in plain[words[index - 1].end if index else 0:words[index].start]
 
 
-# adjectives that stand before a noun without an ending ("Viel Spaß", "Ganz Hamburg")
-_EIN_LOWER = frozenset(stem.lower() for stem in EIN_STEMS)
-_UNINFLECTED_OK = frozenset({"viel", "wenig", "ganz", "halb", "all", "lauter", "solch",
-                             "manch", "welch", "mehr", "genug", "etwas"})
-
-
-def uninflected_adjectives(plain: str, words: list[Token],
-                           lex: GrammarLexicon) -> list[Finding]:
-    """Rule 4, the other half: an opening adjective with no ending before a noun
-    ("Schön Weihnachten" -> "Schöne Weihnachten"); a count ("Acht Plätze") takes none."""
-    found = []
-    for index, token in enumerate(words[:-1]):
-        lower = token.lower
-        if not token.sentence_start or not token.capitalised or lower in _UNINFLECTED_OK \
-                or lower in DETERMINERS or lower in _EIN_LOWER or number_words(lower) \
-                or not is_noun(words, index + 1):
-            continue
-        noun = words[index + 1]
-        # a base form ("schön": schöne ... schönem are words), not itself declined
-        # ("Kleiner Tipp": kleinere ... are words too)
-        if not all(lex.is_word(lower + ending) for ending in ADJECTIVE_ENDINGS) \
-                or adjective_ending(lower, lex.is_word) is not None or lex.is_name(noun.text):
-            continue
-        bits = noun_bits(noun.text, lex)
-        if not bits:
-            continue
-        endings = [_STRONG_NOMINATIVE[g] for g in genera_of(bits) if bits & ALL_SINGULAR]
-        endings += ["e"] if bits & ~ALL_SINGULAR else []
-        fixes = " or ".join(f"'{token.text}{ending} {noun.text}'"
-                            for ending in dict.fromkeys(endings))
-        phrase = phrase_of(plain, token, noun)
-        found.append(Finding(phrase, f"'{phrase}': an adjective before a noun takes an "
-                                     f"ending: {fixes}"))
-    return found
-
-
 # the subject rule before the article rule: where the phrase is a subject, its one
 # correction is known ("Der Kontor ist" -> "Das", where the article rule names "das or dem")
 _RULES = (dative_plural, dative_articles, dative_bare_nouns, dative_bare_persons,
           dative_bare_adjectives, governed_bare_adjectives, governed_pronouns,
           joined_feminine_case,
           contractions, subject_verb, question_subject, articles, adjective_endings,
-          bare_adjectives, uninflected_adjectives, object_case, reflexive_person,
+          bare_adjectives, uninflected_adjectives, bare_list_adjectives, object_case,
+          reflexive_person,
           doubled_pronouns, hanging_prepositions, joined_prefixes, doubled_zu, zu_outside,
           adverb_after_call,
           month_prepositions,

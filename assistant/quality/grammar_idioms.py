@@ -31,7 +31,8 @@ from assistant.quality.grammar_words import (
 
 # (preposition, noun) -> the preposition of the fixed phrase
 # "Cold Brew bei Hause" (a ready Mastodon draft, bench 2026-12-04)
-_FIXED = {("in", "Hause"): "zu", ("bei", "Hause"): "zu"}
+# "Jetzt ein Kaffee für Hause!" (a ready Instagram draft, bench 2026-12-05)
+_FIXED = {("in", "Hause"): "zu", ("bei", "Hause"): "zu", ("für", "Hause"): "für zu"}
 
 
 def fixed_phrases(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:

@@ -68,6 +68,19 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
     ("Einen der Tassen bitte.",
      "'Einen der Tassen': 'one of' takes the genus of 'Tassen' (feminine): 'Eine der "
      "Tassen'"),
+    # a bare adjective whose ending fits no case of its noun (a ready Facebook draft,
+    # bench 2026-12-05), after a preposition and in a list after "und"
+    ("Neuer Filterkaffee aus Kolumbien, roten Johannisbeere und Kakao, ab Samstag.",
+     "'roten Johannisbeere': 'Johannisbeere' is feminine and has no article here, so "
+     "'rote' or 'roter'"),
+    ("Ab nächsten Woche sind wir wieder da.",
+     "'nächsten Woche': 'Woche' is feminine and has no article here, so 'nächste' or "
+     "'nächster'"),
+    ("Mit viel Liebe und guten Laune.",
+     "'guten Laune': 'Laune' is feminine and has no article here, so 'gute' or 'guter'"),
+    ("Wir rösten Bohnen und frisches Kaffee.",
+     "'frisches Kaffee': 'Kaffee' is masculine and has no article here, so 'frischer' or "
+     "'frischen' or 'frischem'"),
     # "ein bisschen" before a plural (a ready Facebook draft, bench 2026-12-02)
     ("Hier ist ein bisschen Überlegungen, wie es geht.",
      "'ein bisschen Überlegungen': 'ein bisschen' takes no plural; write 'ein paar "
@@ -236,6 +249,9 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
      "'zu hinzuzufügen': 'hinzuzufügen' holds its 'zu' already; write 'hinzuzufügen'"),
     ("Was ist passiert mit dem Kontor am Weihnachten?",
      "'am Weihnachten': a feast takes no article: 'an Weihnachten'"),
+    # a ready Facebook draft, bench 2026-12-05 (the closure is from the 24th)
+    ("Frohe Weihnachten! Das Kontor ist vor dem Weihnachten geschlossen.",
+     "'vor dem Weihnachten': a feast takes no article: 'vor Weihnachten'"),
     ("Die GmbH hat am 24. bis 26. Dezember geschlossen.",
      "'am 24. bis': a span of days opens with 'vom 24.'"),
     ("Das Kontor ist von 24. bis 26. Dezember geschlossen.",
@@ -707,6 +723,13 @@ MORE_CORRECT = [
     "Mit Noten von Marzipan und dunkler Schokolade. Noten von roter Johannisbeere, Kakao "
     "und dunkler Schokolade. Der Duft frischer Vanille und dunkler Schokolade. Wegen Regen "
     "und starker Kälte bleibt das Kontor zu. Ein Cappuccino mit Hafer und frischer Milch.",
+    # bare adjectives whose strong ending fits; an article governing a whole list; a
+    # quantifier or demonstrative; "zu" the adverb and "um ... zu"
+    "Ab kommenden Montag sind wir da. Seit langer Zeit. Mit freundlichen Grüßen. Kaffee, "
+    "frisches Brot und guten Kuchen. Die ACLs und erweiterten Attribute. Die Basis- und "
+    "erweiterten Kurse. Der frischen, roten Johannisbeere. Mit einer zu großen Tasse. Die Größe "
+    "jeder Datei und jedes Symlinks. Um zeitweise Ausrichten zu deaktivieren. Kaffee und frische "
+    "Kuchen.",
     # an adjective before its noun, a pronoun and "anderes" stay small after etwas
     "Hast du etwas neues Werkzeug? Das ist etwas anderes. Hier gibt es eines. Es gibt "
     "nichts Neues.",

@@ -30,6 +30,10 @@ def lex() -> GrammarLexicon:
     # a ready Threads draft (bench 2026-12-03)
     ("Wie kann man Cold Brew in Hause herstellen?", "Wie kann man Cold Brew zu Hause herstellen?"),
     ("In Hause rösten? Klar.", "Zu Hause rösten? Klar."),
+    # ready Instagram and Facebook drafts (bench 2026-12-05)
+    ("Jetzt ein Kaffee für Hause!", "Jetzt ein Kaffee für zu Hause!"),
+    ("Das Kontor ist vor dem Weihnachten geschlossen.",
+     "Das Kontor ist vor Weihnachten geschlossen."),
     # a ready Facebook draft (bench 2026-12-03): rule 17
     ("Du kannst auch per Mail anmelden.", "Du kannst dich auch per Mail anmelden."),
     ("Wir freuen auf euren Besuch!", "Wir freuen uns auf euren Besuch!"),
