@@ -5,14 +5,15 @@ whatever the brief is about: "Wir suchen jemanden, der uns helfen kann, uns die 
 rösten", "So röstet der Kaffee perfekt" (a cold brew tip), "Jetzt röstest du auch in
 Kooperation mit uns!" (a hand grinder), "Wir rösten in Huila" (the origin farm). Of 37
 such sentences in three bench runs (2026-12-05), 3 made sense. A kit lists such words
-(``brief_only_words`` in kit.yaml); each stands for its forms: a German infinitive in -en
-for its present, past and present participle ("röstet", "röstest", "röstete", "Diese
-röstende Handmühle"), any other word for its English forms ("roast": "roasts", "roasted",
-"roasting"). The German past participle ("frisch geröstet") passes: said of coffee it is
-what a roastery's coffee is, and of the 37 sentences 1 used it. Nouns of the same stem
-("Röstkurs", "Rösterei", "Röster") are other words and pass too. The word is
-fine when the brief uses it in any of its forms, or a word that holds its stem: roasting
-is the topic of a "Röstkurs" ("Selbst rösten?" opens its invitation well).
+(``brief_only_words`` in kit.yaml); each stands for its forms: a German infinitive in
+-en for its present, past, imperative and present participle ("röstet", "röstest",
+"röstete", "Jetzt röst!", "Diese röstende Handmühle"), any other word for its English
+forms ("roast": "roasts", "roasted", "roasting"). The German past participle ("frisch
+geröstet") passes: said of coffee it is what a roastery's coffee is, and of the 37
+sentences 1 used it. Nouns of the same stem ("Röstkurs", "Rösterei", "Röster") are other
+words and pass too. The word is fine when the brief uses it in any of its forms, or a
+word that holds its stem: roasting is the topic of a "Röstkurs" ("Selbst rösten?" opens
+its invitation well).
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ def forms(entry: str) -> frozenset[str]:
         found.add(word[:-1] + "ing")  # "brew" -> "brewing", "bake" -> "baking"
     root = stem(word)
     if root != word:
+        # the bare stem is the imperative: "Jetzt röst!" (a ready X draft, bench 2026-12-05)
+        found.add(root)
         found.update(root + ending for ending in (*_PRESENT, *_PAST))
         found.update(f"{root}end{ending}" for ending in _ADJECTIVE)
     return frozenset(found)

@@ -8,6 +8,9 @@ and month, so nothing read it. Here a date is read with the preposition right be
 in another frame than every source does states a fact no source gives (``factcheck``
 counts it as invented).
 
+A month without a day is read the same way: "Wir suchen eine Barista ... Bis Januar!" (a
+ready Instagram draft, bench 2026-12-05) for a job "ab Januar" turns its start into an end.
+
 Lenient on purpose: a date that some source says without a preposition ("31. Dezember:
 9-14 Uhr") takes any frame, and "on" the day for "from" the day is the same promise in a
 post ("Am 27. Dezember sind wir wieder da" for "ab dem 27. Dezember").
@@ -19,7 +22,7 @@ from collections.abc import Iterable
 
 import regex
 
-from assistant.quality.facts import fact_spans
+from assistant.quality.facts import fact_spans, month_frames, months_named
 
 # the words right before a date that set its frame, an article allowed between
 _FRAME_BEFORE = regex.compile(
@@ -63,3 +66,34 @@ def changed_frames(text: str, language: str,
     return [shown for frame, key, shown in date_frames(text, language)
             if frame is not None and key in stated and None not in stated[key]
             and not _SAME[frame] & stated[key]]
+
+
+# the word of a month's frame (``facts.month_frames``) that sets it
+_MONTH_FRAME_WORD = regex.compile(
+    r"(?i)\b(?:(?P<start>ab|seit|from|since|starting)|(?P<end>bis|until|till|through|by|"
+    r"before|vor)|(?P<point>im|in))\b")
+
+
+def _month_frame(frame: str) -> str | None:
+    found = _MONTH_FRAME_WORD.search(frame)
+    return None if found is None else found.lastgroup
+
+
+def stated_month_frames(texts: Iterable[str], language: str) -> dict[int, frozenset[str | None]]:
+    """Month -> every frame the ``texts`` say it in; None where one names it otherwise (in
+    a date, or alone), which lets a post say it in any frame."""
+    frames: dict[int, set[str | None]] = {}
+    for text in texts:
+        framed = month_frames(text)
+        for frame, month in framed:
+            frames.setdefault(month, set()).add(_month_frame(frame))
+        for month in months_named(text, language) - {month for _, month in framed}:
+            frames.setdefault(month, set()).add(None)
+    return {month: frozenset(found) for month, found in frames.items()}
+
+
+def changed_month_frames(text: str, stated: dict[int, frozenset[str | None]]) -> list[str]:
+    """The post's month frames that turn a source's round: "Bis Januar" for "ab Januar"."""
+    return [frame for frame, month in month_frames(text)
+            if (kind := _month_frame(frame)) is not None and month in stated
+            and None not in stated[month] and not _SAME[kind] & stated[month]]

@@ -19,7 +19,12 @@ from assistant.quality.calendar_words import WEEKDAYS
 from assistant.quality.calls import missing_call
 from assistant.quality.context import problem, shorten
 from assistant.quality.counts import changed_counts, stated_counts
-from assistant.quality.dateframes import changed_frames, stated_frames
+from assistant.quality.dateframes import (
+    changed_frames,
+    changed_month_frames,
+    stated_frames,
+    stated_month_frames,
+)
 from assistant.quality.facts import (
     WEB_KINDS,
     Fact,
@@ -118,6 +123,11 @@ class Known:
         """Date key -> the frames the sources say it in: on, from, until (``dateframes``)."""
         return stated_frames(self.texts, self.language)
 
+    @cached_property
+    def month_frames(self) -> dict[int, frozenset[str | None]]:
+        """Month -> the frames the sources say it in: "ab Januar", "bis Ende Dezember"."""
+        return stated_month_frames(self.texts, self.language)
+
     def covers(self, fact: Fact) -> bool:
         if fact.kind == "url":
             return _whole_address(fact.key, self.text)
@@ -200,6 +210,7 @@ def invented(text: str, language: str, sources: Known, names: list[Name],
     # a month's time frame of no source's month: "Wir suchen einen Barista ... Ab Januar
     # bis Mai!" for a job "ab Januar" (a ready Instagram draft, bench 2026-12-03)
     shown += [frame for frame, month in month_frames(text) if month not in sources.months]
+    shown += changed_month_frames(text, sources.month_frames)
     shown += [frame for frame in promised_frames(text)
               if " ".join(frame.casefold().split()) not in sources.text]
     for name in names:

@@ -19,7 +19,14 @@ import regex
 from assistant.models import Problem
 from assistant.quality.context import problem
 from assistant.quality.dictionary import Dictionary
-from assistant.quality.grammar_words import DETERMINERS, FUSED_ARTICLES, PREPOSITIONS, PRONOUNS
+from assistant.quality.grammar_words import (
+    DETERMINERS,
+    FUSED_ARTICLES,
+    PREPOSITIONS,
+    PRONOUNS,
+    adjective_ending,
+)
+from assistant.quality.nouns import noun_index
 from assistant.quality.textnorm import strip_markup
 
 # a word: letters with inner apostrophes, hyphens and gender marks; never touching a digit
@@ -137,7 +144,11 @@ def is_known(word: str, lex: Lexicon) -> bool:
         return all(is_known(part, lex) for part in regex.split(r"[-/]", word) if len(part) > 1)
     if _english(word, lex):
         return not _respelled(word, lex)
-    return lex.compounds and (_imperative(word, lex) or _compound(word, lex, _MAX_PARTS))
+    # a compound is written small after its first letter: "demFair" (two words run
+    # together, a ready Instagram draft, bench 2026-12-05) is none, a brand's "PayPal" is
+    # the brand's own
+    return lex.compounds and not _INNER_CAPITAL.search(word) and (
+        _imperative(word, lex) or _compound(word, lex, _MAX_PARTS))
 
 
 def _respelled(word: str, lex: Lexicon) -> bool:
@@ -238,7 +249,9 @@ def unknown_words(text: str, lex: Lexicon) -> list[str]:
                 or word in found:
             continue
         before = tokens[index - 1].group().lower() if index else ""
+        counted = _AFTER_NUMBER.search(plain, max(0, match.start() - 4), match.start())
         if not is_known(word, lex) or _small_noun(word, before, lex) or _doubled(word) \
+                or (counted is not None and _counted_small_noun(word, lex)) \
                 or _english_in_phrase(word, _neighbours(plain, tokens, index), lex):
             found.append(word)
     return found
@@ -313,6 +326,25 @@ def _small_noun(word: str, before: str, lex: Lexicon) -> bool:
     noun = bool(lex.main.spell(word.capitalize()) or word in lex.nouns)
     return noun and (_opens_phrase(before) or before in _NOUN_AFTER or not (
         _imperative(word, lex) or _english(word, lex)))
+
+
+# a capital right after a small letter inside a word
+_INNER_CAPITAL = regex.compile(r"\p{Ll}\p{Lu}")
+# a number and spaces right before a word
+_AFTER_NUMBER = regex.compile(r"\d[ \t]+$")
+
+
+def _counted_small_noun(word: str, lex: Lexicon) -> bool:
+    """A German noun written small after a number, where the small word is a verb's form
+    and so passed the dictionary: "16 stunden im Kühlschrank" ("stunden", to defer a
+    payment; a ready Instagram draft, bench 2026-12-05), "4 tage". Units ("5 kg"),
+    adjectives ("3 kleine") and "mal" stay."""
+    if not lex.compounds or not word.islower() or len(word) < 4 or word == "mal" \
+            or adjective_ending(word, lex.main.spell) is not None:
+        return False
+    # the noun list, not the dictionary: Hunspell takes any word with a capital ("Gibt":
+    # "Hansen H2 gibt es", bench 2026-12-05)
+    return word in noun_index()
 
 
 def spelling_message(words: list[str], suggest: dict[str, tuple[str, ...]]) -> str:

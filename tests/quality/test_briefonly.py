@@ -14,7 +14,7 @@ from tests.quality.conftest import codes, context
 
 
 def test_an_infinitive_stands_for_its_verb_forms_and_not_its_nouns() -> None:
-    assert {"röste", "röstest", "röstet", "rösteten", "röstende"} <= forms("rösten")
+    assert {"röst", "röste", "röstest", "röstet", "rösteten", "röstende"} <= forms("rösten")
     # the past participle says what a roastery's coffee is ("frisch geröstet")
     assert not {"röster", "rösterei", "röstkurs", "röstung", "geröstet", "gerösteten"} & \
         forms("rösten")
@@ -30,6 +30,9 @@ def test_an_infinitive_stands_for_its_verb_forms_and_not_its_nouns() -> None:
     ("Werbung | Jetzt röstest du auch in Kooperation mit uns!",
      "Die Handmühle Hansen H2 gibt es jetzt bei uns im Shop für 89 €.", "röstest"),
     ("Ab Montag im Café: Rösten und genießen!", "Neu: Hafer-Cappuccino für 3,80 €.", "rösten"),
+    # a ready X draft (bench 2026-12-05): the imperative
+    ("Ziehen lassen und langsam herunterdrücken. Jetzt röst!",
+     "French Press: grob wie Meersalz, 4 Minuten ziehen lassen.", "röst"),
 ])
 def test_the_kit_word_the_brief_does_not_use_is_a_warning(text: str, brief: str,
                                                           word: str) -> None:

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.quality.dateframes import changed_frames, date_frames, stated_frames
+from assistant.quality.dateframes import (
+    changed_frames,
+    changed_month_frames,
+    date_frames,
+    stated_frames,
+    stated_month_frames,
+)
 from assistant.quality.factcheck import Known, invented
 
 SILVESTER = ("Silvester: Am 31. Dezember haben wir von 9 bis 14 Uhr geöffnet, am 1. Januar "
@@ -54,3 +60,35 @@ def test_the_fact_check_counts_it_as_invented() -> None:
     post = "Am 31. Dezember haben wir von 9 bis 14 Uhr geöffnet. Bis zum 1. Januar ist zu."
     assert "Bis zum 1. Januar" in invented(post, "de", sources, [], frozenset())
     assert invented(SILVESTER, "de", sources, [], frozenset()) == []
+
+
+HIRING = "Wir suchen ab Januar eine Barista (m/w/d) in Teilzeit, 20 Stunden pro Woche."
+BLEND = "Die Weihnachtsmischung ist zurück. Nur bis Ende Dezember, solange der Vorrat reicht."
+
+
+@pytest.mark.parametrize(("post", "changed"), [
+    # a ready Instagram draft (bench, 2026-12-05): the job's start made its end
+    ("Wir suchen eine Barista für unser Café in Altona! Bis Januar!", ["Bis Januar"]),
+    ("Wir suchen eine Barista, vor Januar.", ["vor Januar"]),
+    # the brief's frame, "im" the month for "ab" it, and the month without a frame
+    ("Ab Januar suchen wir eine Barista.", []),
+    ("Im Januar geht es los.", []),
+    ("Januar: neue Barista gesucht.", []),
+])
+def test_a_month_in_another_frame_is_changed(post: str, changed: list[str]) -> None:
+    assert changed_month_frames(post, stated_month_frames((HIRING,), "de")) == changed
+
+
+def test_a_month_a_source_names_without_a_frame_takes_any() -> None:
+    stated = stated_month_frames((BLEND, "Am 5. Januar öffnen wir wieder."), "de")
+    assert stated == {12: frozenset({"end"}), 1: frozenset({None})}
+    assert changed_month_frames("Ab Dezember da, bis Januar!", stated) == ["Ab Dezember"]
+    assert changed_month_frames("Nur bis Dezember.", stated) == []
+
+
+def test_the_fact_check_counts_a_month_turned_round_as_invented() -> None:
+    sources = Known.of((HIRING,), "de")
+    assert invented("Wir suchen eine Barista! Bis Januar!", "de", sources, [],
+                    frozenset()) == ["Bis Januar"]
+    assert invented("Ab Januar suchen wir eine Barista.", "de", sources, [],
+                    frozenset()) == []
