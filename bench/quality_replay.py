@@ -68,8 +68,14 @@ def recheck(path: Path, cases: Mapping[str, Case], kits_dir: Path, retidy: bool 
                 tidied.update(d.status for d in drafts)
             found.update(p.code for d in drafts for p in d.problems)
             states = zip(here, drafts, strict=True)
+            states = list(states)
             print(f"{config[:28]:28} {brief[:28]:28} " + ", ".join(
                 f"{r['platform']} {r['state']}->{d.status}" for r, d in states))
+            for row, draft in states:  # what moved a draft: its findings now
+                if row["state"] != draft.status:
+                    for found_now in draft.problems:
+                        print(f"{'':28}   {row['platform']}: {found_now.code}: "
+                              f"{found_now.message[:110]}")
             added.append(_alike_on_added_words(drafts, case.text))
         total = sum(now.values())
         after = f", tidied now {tidied['ready']}" if retidy else ""
