@@ -5,7 +5,8 @@ event that a post orders or picks up like goods (pure).
 and a ready Instagram draft of the embedded model for the brief's "zu Hause", bench
 2026-12-03): the old dative "Hause" lives on only in fixed phrases, "zu Hause", "nach
 Hause", "von zu Hause", "im Hause" (a firm's premises); "in Hause" is none of them.
-Mended: one correction fits.
+Mended: one correction fits. The same for "für Hause" ("für zu Hause") and the greeting
+"Frühe Weihnachten" ("Frohe Weihnachten"; ready drafts, bench 2026-12-05).
 
 16b: "Möchtest du mit uns den Röstkurs am 12. Dezember 18 Uhr in Altona abholen?" (a ready
 Facebook draft, bench 2026-12-03; issue 13 quotes the same for the first draft it saw, and
@@ -29,10 +30,12 @@ from assistant.quality.grammar_words import (
     Token,
 )
 
-# (preposition, noun) -> the preposition of the fixed phrase
+# (word before, noun) -> the word of the fixed phrase
 # "Cold Brew bei Hause" (a ready Mastodon draft, bench 2026-12-04)
 # "Jetzt ein Kaffee für Hause!" (a ready Instagram draft, bench 2026-12-05)
-_FIXED = {("in", "Hause"): "zu", ("bei", "Hause"): "zu", ("für", "Hause"): "für zu"}
+# and the greeting "Frühe Weihnachten!" (a ready Facebook draft, bench 2026-12-05)
+_FIXED = {("in", "Hause"): "zu", ("bei", "Hause"): "zu", ("für", "Hause"): "für zu",
+          ("frühe", "Weihnachten"): "frohe"}
 
 
 def fixed_phrases(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:

@@ -32,6 +32,8 @@ def lex() -> GrammarLexicon:
     ("In Hause rösten? Klar.", "Zu Hause rösten? Klar."),
     # ready Instagram and Facebook drafts (bench 2026-12-05)
     ("Jetzt ein Kaffee für Hause!", "Jetzt ein Kaffee für zu Hause!"),
+    ("Frühe Weihnachten! Ab dem 27. Dezember sind wir wieder da.",
+     "Frohe Weihnachten! Ab dem 27. Dezember sind wir wieder da."),
     ("Das Kontor ist vor dem Weihnachten geschlossen.",
      "Das Kontor ist vor Weihnachten geschlossen."),
     # a ready Facebook draft (bench 2026-12-03): rule 17
