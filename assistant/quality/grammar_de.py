@@ -55,8 +55,8 @@ is incompatible (a false warning keeps a good post from being "ready"):
 16. a fixed phrase with the wrong preposition: "in Hause" -> "zu Hause"; an event as the
     object of a verb for goods: "den Röstkurs ... abholen" (``grammar_idioms``);
 17. a verb that needs a reflexive or an object said with neither: "Du kannst auch per Mail
-    anmelden" -> "Du kannst dich ...", "Wir freuen auf euch" -> "Wir freuen uns auf euch"
-    (``grammar_reflexive``);
+    anmelden" -> "Du kannst dich ...", "Wir freuen auf euch" -> "Wir freuen uns auf euch",
+    "Bewerb!" -> "Bewirb dich!" (``grammar_reflexive``);
 18. a comma between a statement's opening phrase and its verb: "Ab Samstag im Shop,
     rösten wir" -> "Ab Samstag im Shop rösten wir" (``grammar_comma``);
 19. one subject pronoun twice in one clause: "Wir haben unsere Partnerkooperative zahlen

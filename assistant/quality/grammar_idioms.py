@@ -19,8 +19,6 @@ another sentence ("dich zum Röstkurs anmelden").
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from assistant.quality.grammar_phrase import Finding
 from assistant.quality.grammar_words import (
     DETERMINERS,
@@ -28,6 +26,7 @@ from assistant.quality.grammar_words import (
     PREPOSITIONS,
     GrammarLexicon,
     Token,
+    sentences,
 )
 
 # (word before, noun) -> the word of the fixed phrase
@@ -64,7 +63,7 @@ def events_as_goods(plain: str, words: list[Token], lex: GrammarLexicon) -> list
     """Rule 16b (see the module doc): "den Röstkurs ... abholen"."""
     del lex  # closed word lists
     found = []
-    for sentence in _sentences(words):
+    for sentence in sentences(words):
         verb = next((token for token in sentence if token.lower in _GOODS_VERBS), None)
         if verb is None:
             continue
@@ -83,15 +82,3 @@ def events_as_goods(plain: str, words: list[Token], lex: GrammarLexicon) -> list
                                  f"{noun.text} besuchen'", None))
             break
     return found
-
-
-def _sentences(words: list[Token]) -> Iterator[list[Token]]:
-    """The tokens sentence by sentence (the dot of "am 12. Dezember" ends none: ``tokens``)."""
-    sentence: list[Token] = []
-    for token in words:
-        if sentence and token.sentence_start:
-            yield sentence
-            sentence = []
-        sentence.append(token)
-    if sentence:
-        yield sentence

@@ -19,6 +19,12 @@ A clause ends as in rule 5 (``grammar_object.clauses``), and "und" or "oder" bef
 infinitive ends the reading ("du kannst vorbeikommen und anmelden" may share its object).
 Mended: the reflexive of the subject goes right after the later of pronoun and verb
 ("Du kannst dich auch per Mail anmelden").
+
+17b: a call that opens its sentence with the imperative of such a verb and has neither a
+reflexive nor an object in that sentence: "Wir suchen ab Januar eine Barista ... Bewerb!"
+(a ready Facebook draft, bench 2026-12-05) -> "Bewirb dich!", "Melde jetzt an!" -> "Melde
+dich"; a separable verb only with its particle in the sentence ("Melde ... an"). Mended:
+"dich" after the imperative, and the strong form "bewirb" for "bewerb"/"bewerbe".
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ from assistant.quality.grammar_words import (
     PREPOSITIONS,
     GrammarLexicon,
     Token,
+    sentences,
 )
 
 # the subject pronoun -> its reflexive ("Sie" with its capital: the formal "you")
@@ -60,7 +67,7 @@ _RELATIVES = frozenset({"der", "die", "das", "welche", "welcher", "welches"})
 def missing_reflexive(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
     """Rule 17 (see the module doc)."""
     del lex  # closed word lists
-    found = [*_relative_clauses(plain, words)]
+    found = [*_relative_clauses(plain, words), *_bare_imperatives(plain, words)]
     for clause in clauses(plain, words):
         for place in range(len(clause) - 1):
             pair = _subject_and_verb(words[clause[place]], words[clause[place + 1]])
@@ -142,3 +149,43 @@ def _finding(plain: str, first: Token, second: Token, reflexive: str, after: str
     fix = f"{phrase} {reflexive}"
     return Finding(phrase, f"'{phrase}{after}': the verb needs its reflexive or an object "
                            f"here; write '{fix}{after}'", fix)
+
+
+# the du imperatives that open a call -> the particle a separable one ends the sentence
+# with (None: not separable)
+_IMPERATIVES = {"bewirb": None, "bewerb": None, "bewerbe": None, "freu": None, "freue": None,
+                "beeil": None, "beeile": None, "meld": "an", "melde": "an", "trag": "ein",
+                "trage": "ein"}
+_STRONG_IMPERATIVE = {"bewerb": "bewirb", "bewerbe": "bewirb"}
+
+
+def _bare_imperatives(plain: str, words: list[Token]) -> list[Finding]:
+    """Rule 17b (see the module doc): "Bewerb!" -> "Bewirb dich!"."""
+    found = []
+    for sentence in sentences(words):
+        call, rest = sentence[0], sentence[1:]
+        particle = _IMPERATIVES.get(call.lower, "") if call.capitalised else ""
+        if particle == "" or (particle and not any(t.lower == particle for t in rest)) \
+                or _has_object(rest):
+            continue
+        form = _STRONG_IMPERATIVE.get(call.lower, call.lower).capitalize()
+        fix = f"{form} dich"
+        found.append(Finding(call.text, f"'{call.text}': the call needs its reflexive; write "
+                                        f"'{fix}'", fix))
+    return found
+
+
+def _has_object(rest: list[Token]) -> bool:
+    """Whether a pronoun, or an article or noun outside a prepositional phrase, may be the
+    object or the reflexive ("Melde deine Freunde an", "Trag dich ein")."""
+    in_phrase = False
+    for token in rest:
+        if token.lower in _PRONOUNS or token.text == "Sie":
+            return True
+        if token.lower in PREPOSITIONS or token.lower in FUSED_ARTICLES or token.lower == "per":
+            in_phrase = True
+        elif token.capitalised or token.determiner in DETERMINERS:
+            if not in_phrase:
+                return True
+            in_phrase = not token.capitalised
+    return False

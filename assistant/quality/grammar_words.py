@@ -7,7 +7,7 @@ dative come from one table.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 import regex
@@ -343,3 +343,15 @@ def adjective_endings_after(article: str, slots: list[Slot]) -> set[str]:
     """The endings an adjective may take between ``article`` and a noun read as ``slots``."""
     table = _AFTER_DEFINITE if article.lower() in DEFINITE else _AFTER_EIN
     return {table.get(slot, "en") for slot in slots}
+
+
+def sentences(words: list[Token]) -> Iterator[list[Token]]:
+    """The tokens sentence by sentence (the dot of "am 12. Dezember" ends none: ``tokens``)."""
+    sentence: list[Token] = []
+    for token in words:
+        if sentence and token.sentence_start:
+            yield sentence
+            sentence = []
+        sentence.append(token)
+    if sentence:
+        yield sentence

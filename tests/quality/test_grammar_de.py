@@ -730,6 +730,9 @@ MORE_CORRECT = [
     "erweiterten Kurse. Der frischen, roten Johannisbeere. Mit einer zu großen Tasse. Die Größe "
     "jeder Datei und jedes Symlinks. Um zeitweise Ausrichten zu deaktivieren. Kaffee und frische "
     "Kuchen.",
+    # a call with its reflexive or an object, a verb without its particle, a noun
+    "Melde dich jetzt an! Melde deine Freunde an! Bewirb dich bei uns. Trag dich ein. Freu "
+    "dich! Freue mich auf euch. Melde den Fehler. Bewerbungen per Mail.",
     # an adjective before its noun, a pronoun and "anderes" stay small after etwas
     "Hast du etwas neues Werkzeug? Das ist etwas anderes. Hier gibt es eines. Es gibt "
     "nichts Neues.",

@@ -32,6 +32,10 @@ def lex() -> GrammarLexicon:
     ("In Hause rösten? Klar.", "Zu Hause rösten? Klar."),
     # ready Instagram and Facebook drafts (bench 2026-12-05)
     ("Jetzt ein Kaffee für Hause!", "Jetzt ein Kaffee für zu Hause!"),
+    # rule 17b: a call without its reflexive (a ready Facebook draft, bench 2026-12-05)
+    ("Wir suchen ab Januar eine Barista. Bewerb!",
+     "Wir suchen ab Januar eine Barista. Bewirb dich!"),
+    ("Melde jetzt per Mail an!", "Melde dich jetzt per Mail an!"),
     ("Frühe Weihnachten! Ab dem 27. Dezember sind wir wieder da.",
      "Frohe Weihnachten! Ab dem 27. Dezember sind wir wieder da."),
     ("Das Kontor ist vor dem Weihnachten geschlossen.",
