@@ -40,7 +40,8 @@ is incompatible (a false warning keeps a good post from being "ready"):
    day it begins: "ab dem 27 bis 27. Dezember", and "ab bis Ende Dezember" -> "bis"
    (``grammar_dates``);
 9. a verb before "du" in another person or in the subjunctive: "können du" -> "kannst
-   du", "Habest du" -> "Hast du";
+   du", "Habest du" -> "Hast du"; a singular verb after an opening "Wir": "Wir rate" ->
+   "Wir raten";
 10. an imperative with "sich": "Bewerbe sich" -> "Bewirb dich" or "Bewerben Sie sich";
 11. the first part of a hyphenated noun written small: "barista-Kurs" -> "Barista-Kurs"
     (9 to 11: ``grammar_person``);
@@ -110,6 +111,7 @@ from assistant.quality.grammar_object import (
 )
 from assistant.quality.grammar_person import (
     imperative_sich,
+    person_after_wir,
     person_before_du,
     small_compound_heads,
     small_nominal_adjectives,
@@ -335,7 +337,7 @@ _RULES = (dative_plural, dative_articles, dative_bare_nouns, dative_bare_persons
           month_prepositions,
           clock_prepositions, bare_clock_times, feasts_and_spans, same_day_spans,
           doubled_time_prepositions,
-          person_before_du,
+          person_before_du, person_after_wir,
           imperative_sich,
           small_compound_heads, small_nominal_adjectives, relative_pronouns,
           relative_object_case, bisschen_plural,

@@ -9,7 +9,11 @@ plural form of a known verb ("können", "rösten"; ``verbs_de.looks_like_verb``)
 small or opening the sentence, and "du" is not the first of two subjects ("heute rösten du
 und ich"). A verb after "du" is left alone: "kannst du rösten" is right. Rule 9b: the
 present subjunctive before "du" ("Habest du ...?") -> the indicative ("Hast du"), for a
-closed list of verbs; a verb in -et before "du" ("röstet du") -> "röstest du".
+closed list of verbs; a verb in -et before "du" ("röstet du") -> "röstest du". Rule 9c:
+"Wir rate dir auch ..." (a ready Facebook draft, bench 2026-12-05): a sentence that opens
+with "Wir" has its finite verb next, in the plural ("Wir raten"). Read only where the word
+after "Wir" is written small, ends in "e" or "t", and its plural ("rate" + "n", "macht" ->
+"machen") is a verb the dictionary knows; "Wir alle", "Wir beide", "Wir selbst" stay.
 
 Rule 10: "Bewerbe sich jetzt!" (a ready Instagram draft, bench, 2026-12-01): a sentence
 that opens with the imperative of a verb and goes on with "sich" mixes the du-imperative
@@ -35,6 +39,7 @@ from __future__ import annotations
 import regex
 
 from assistant.quality.grammar_phrase import Finding
+from assistant.quality.grammar_subject import SINGULAR_TO_PLURAL
 from assistant.quality.grammar_words import (
     DETERMINERS,
     PREPOSITIONS,
@@ -83,6 +88,47 @@ def person_before_du(plain: str, words: list[Token], lex: GrammarLexicon) -> lis
         reason = "ask in the indicative" if subjunctive else "the verb goes with 'du', so"
         found.append(Finding(phrase, f"'{phrase}': {reason} '{fix}'", fix))
     return found
+
+
+# rule 9c: words after an opening "Wir" that are no verb; the irregular singulars take
+# their plural from grammar_subject's table
+_AFTER_WIR = frozenset({"alle", "beide", "selbst", "jetzt", "nicht", "gerne", "heute",
+                        "halt", "erst", "recht", "bitte"})
+
+
+def person_after_wir(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 9c (see the module doc): "Wir rate dir" -> "Wir raten dir"."""
+    found = []
+    for pronoun, verb in zip(words, words[1:], strict=False):
+        if pronoun.text != "Wir" or not pronoun.sentence_start or not verb.spaced or \
+                verb.capitalised or verb.lower in _AFTER_WIR:
+            continue
+        plural = _wir_plural(verb.lower, lex)
+        if plural is None:
+            continue
+        phrase = plain[pronoun.start:verb.end]
+        fix = f"{pronoun.text} {plural}"
+        found.append(Finding(phrase, f"'{phrase}': the verb goes with 'wir', so '{fix}'", fix))
+    return found
+
+
+def _wir_plural(lower: str, lex: GrammarLexicon) -> str | None:
+    """The plural of a singular verb form ("rate" -> "raten", "macht" -> "machen", "hat"
+    -> "haben"), or None when the word is no singular of a known verb."""
+    if lower in SINGULAR_TO_PLURAL:
+        return SINGULAR_TO_PLURAL[lower]
+    if lower.endswith("et"):
+        candidates = [lower[:-2] + "en", lower[:-1] + "n"]
+    elif lower.endswith("t"):
+        candidates = [lower[:-1] + "en"]
+    elif lower.endswith("e"):
+        candidates = [lower + "n"]
+    else:
+        return None
+    for plural in candidates:
+        if looks_like_verb(plural) and lex.is_word(plural):
+            return plural
+    return None
 
 
 def _et_infinitive(verb: Token, lex: GrammarLexicon) -> str | None:

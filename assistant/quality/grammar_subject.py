@@ -12,8 +12,8 @@ Read only where a sentence opens with an article, a possessive or a demonstrativ
 clause does, after a word such as "woher" or "dass" that is no subject itself), then
 optional adjectives and a known noun (or a name of capitalised words: every known noun of
 it must disagree), then, straight after it or after one relative clause in commas, a
-finite verb of ``_NUMBER``. The phrase must then be that verb's subject, unless what
-follows the verb could be one: German may put the object first ("Die Handmühle haben wir
+finite verb of ``SINGULAR_TO_PLURAL``. The phrase must then be that verb's subject, unless
+what follows the verb could be one: German may put the object first ("Die Handmühle haben wir
 getestet", "Die Bohnen hat der Röster geröstet"), so a pronoun, a capitalised word, a
 number or an article that could go with the verb after it leaves the sentence alone (not
 after "ist": both sides of it are nominatives, and a plural one takes "sind"). In a clause
@@ -45,10 +45,11 @@ from assistant.quality.nounforms import genera_of, genus_words, readings, union
 
 # singular -> plural of the finite verbs whose form shows the subject's number ("gibt" is
 # left out: "Die Handmühle gibt es jetzt" has "es" for its subject)
-_NUMBER = {"ist": "sind", "hat": "haben", "wird": "werden", "war": "waren", "kann": "können",
-           "bleibt": "bleiben", "bietet": "bieten", "kostet": "kosten", "kommt": "kommen",
-           "steht": "stehen", "schmeckt": "schmecken", "liefert": "liefern"}
-_SINGULAR = {plural: single for single, plural in _NUMBER.items()}
+SINGULAR_TO_PLURAL = {"ist": "sind", "hat": "haben", "wird": "werden", "war": "waren",
+                      "kann": "können", "bleibt": "bleiben", "bietet": "bieten",
+                      "kostet": "kosten", "kommt": "kommen", "steht": "stehen",
+                      "schmeckt": "schmecken", "liefert": "liefern"}
+_SINGULAR = {plural: single for single, plural in SINGULAR_TO_PLURAL.items()}
 # "ist" joins two nominatives, and a plural on either side makes it "sind": what stands
 # before "ist ein ..." is its subject whatever follows ("Das Problem sind die Kosten" is why
 # "sind" keeps the rule above)
@@ -97,7 +98,7 @@ def subject_verb(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Fi
         if verb_at is None or (_subject_follows(words, verb_at, lex) if main
                                else not _ends_clause(words, verb_at)):
             continue
-        if words[verb_at].lower in _NUMBER and any(
+        if words[verb_at].lower in SINGULAR_TO_PLURAL and any(
                 token.lower.endswith("en") for token in words[index + 1:first]):
             continue  # "Der letzten Position kann ...": "-en" is no nominative singular
         verb = words[verb_at]
@@ -145,8 +146,8 @@ def _noun_run(words: list[Token], index: int, lex: GrammarLexicon) -> tuple[int,
 
 
 def _verb_after(words: list[Token], index: int) -> int | None:
-    """The index of a verb of ``_NUMBER`` at ``index``, or after one relative clause that
-    opens there (", die wir im Café haben,")."""
+    """The index of a verb of ``SINGULAR_TO_PLURAL`` at ``index``, or after one relative
+    clause that opens there (", die wir im Café haben,")."""
     if index >= len(words):
         return None
     token = words[index]
@@ -160,7 +161,7 @@ def _verb_after(words: list[Token], index: int) -> int | None:
         token, index = words[closing], closing
     elif token.after_comma:
         return None
-    return index if token.lower in _NUMBER or token.lower in _SINGULAR else None
+    return index if token.lower in SINGULAR_TO_PLURAL or token.lower in _SINGULAR else None
 
 
 def _subject_follows(words: list[Token], verb_at: int, lex: GrammarLexicon) -> bool:
@@ -203,12 +204,12 @@ def _disagreement(plain: str, article: Token, nouns: list[Token], verb: Token,
     phrase_bits = determiner_bits(declined) & bits
     phrase = phrase_of(plain, article, verb)
     label = plain[nouns[0].start:nouns[-1].end]
-    if verb.lower in _NUMBER:
+    if verb.lower in SINGULAR_TO_PLURAL:
         if phrase_bits & _NOMINATIVE_SINGULAR:
             return None
         genera = [genus for genus in genera_of(bits) if genus != "pl"]
         if not genera and phrase_bits & _NOMINATIVE_PLURAL:
-            plural = _NUMBER[verb.lower]  # "Die Bohnen ist frisch": the verb is wrong
+            plural = SINGULAR_TO_PLURAL[verb.lower]  # "Die Bohnen ist frisch": the verb is wrong
             return Finding(phrase, f"'{phrase}': '{label}' is plural, so the verb is "
                                    f"'{plural}'", f"{phrase[:-len(verb.text)]}{plural}")
         message = (f"'{phrase}': '{label}' is {genus_words(bits & ~_NOMINATIVE_PLURAL)} and "

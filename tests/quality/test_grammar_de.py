@@ -49,6 +49,12 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
     # a verb in -et before "du" (a ready Mastodon draft, bench 2026-12-03)
     ("Filtern und du bist fertig! Jetzt röstet du deinen Kaffee.",
      "'röstet du': the verb goes with 'du', so 'röstest du'"),
+    # a singular verb after an opening "Wir" (a ready Facebook draft, bench 2026-12-05)
+    ("Es ist nur bis Ende Dezember verfügbar. Wir rate dir auch die Mischung.",
+     "'Wir rate': the verb goes with 'wir', so 'Wir raten'"),
+    ("Wir röstet jeden Samstag.", "'Wir röstet': the verb goes with 'wir', so 'Wir rösten'"),
+    ("Wir hat am 31. Dezember geöffnet.",
+     "'Wir hat': the verb goes with 'wir', so 'Wir haben'"),
     # a demonstrative as an article (a ready Facebook draft, bench 2026-12-03)
     ("Wir rösten dieses Filterkaffee ab Samstag im Kontor.",
      "'dieses Filterkaffee': 'Filterkaffee' is masculine and does not fit 'dieses'; use "
@@ -552,6 +558,10 @@ CORRECT = [
     "Mit jedem Schluck schmeckst du diese Noten. Jedes Mal freuen wir uns.",
     "In diesem Café und jener Rösterei, dieser Tage und jeden Morgen.",
     "Diesen Röstkurs solltest du nicht verpassen. Jede Tasse zählt, jeder Tag auch.",
+    # what may follow an opening "Wir" that is no verb, and "wir" after its verb
+    "Wir alle lieben Kaffee. Wir beide rösten. Wir selbst trinken ihn schwarz.",
+    "Wir Hamburger mögen es herb. Wir, die Röster, freuen uns. Heute rösten wir.",
+    "Wir rösten, wir mahlen, wir testen. Wir bieten Kurse an, wir haben geöffnet.",
 ]
 
 

@@ -36,6 +36,8 @@ def lex() -> GrammarLexicon:
     ("Wir suchen ab Januar eine Barista. Bewerb!",
      "Wir suchen ab Januar eine Barista. Bewirb dich!"),
     ("Melde jetzt per Mail an!", "Melde dich jetzt per Mail an!"),
+    # rule 9c: a singular verb after an opening "Wir" (a ready Facebook draft, 2026-12-05)
+    ("Wir rate dir auch die Mischung.", "Wir raten dir auch die Mischung."),
     ("Frühe Weihnachten! Ab dem 27. Dezember sind wir wieder da.",
      "Frohe Weihnachten! Ab dem 27. Dezember sind wir wieder da."),
     ("Das Kontor ist vor dem Weihnachten geschlossen.",
