@@ -13,7 +13,14 @@ closed list of verbs; a verb in -et before "du" ("röstet du") -> "röstest du".
 "Wir rate dir auch ..." (a ready Facebook draft, bench 2026-12-05): a sentence that opens
 with "Wir" has its finite verb next, in the plural ("Wir raten"). Read only where the word
 after "Wir" is written small, ends in "e" or "t", and its plural ("rate" + "n", "macht" ->
-"machen") is a verb the dictionary knows; "Wir alle", "Wir beide", "Wir selbst" stay.
+"machen") is a verb the dictionary knows; "Wir alle", "Wir beide", "Wir selbst" stay. Rule
+9d: "Bestell sie jetzt und genießen die Weihnachtszeit!" (a ready Threads draft, bench
+2026-12-05): a call that opens with the du-imperative and goes on after "und" or "oder"
+with a verb in -en keeps the imperative ("und genieß"). Read only in a sentence with no
+pronoun of a person as its subject (du, ihr, wir, ich, Sie), where the word after "und" is
+written small, is a verb the dictionary knows and no declined adjective ("und frischen
+Kaffee"), no "wir" or "Sie" follows it ("und rösten wir zusammen") and no comma, colon or
+dash stands between the call and "und".
 
 Rule 10: "Bewerbe sich jetzt!" (a ready Instagram draft, bench, 2026-12-01): a sentence
 that opens with the imperative of a verb and goes on with "sich" mixes the du-imperative
@@ -46,6 +53,7 @@ from assistant.quality.grammar_words import (
     GrammarLexicon,
     Token,
     adjective_ending,
+    sentences,
 )
 from assistant.quality.verbs_de import imperative_du, looks_like_verb, present_du
 
@@ -129,6 +137,67 @@ def _wir_plural(lower: str, lex: GrammarLexicon) -> str | None:
         if looks_like_verb(plural) and lex.is_word(plural):
             return plural
     return None
+
+
+_SUBJECTS = frozenset({"du", "ihr", "wir", "ich"})
+_JOINS = frozenset({"und", "oder"})
+_PLURAL_FINITE = frozenset(SINGULAR_TO_PLURAL.values()) | {"sind", "wird", "werden"}
+# a comma, colon, dash or bracket between the call and "und" opens another clause, whose
+# verbs may have their own subject ("Komm vorbei, wenn die Bohnen ... duften und ruhen")
+_CLAUSE_BREAK = regex.compile(r"[,;:()\u2013\u2014]| - ")
+
+
+def joined_calls(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 9d (see the module doc): "Bestell ... und genießen" -> "und genieß"."""
+    found = []
+    for sentence in sentences(words):
+        if not _opens_with_call(sentence[0], lex) or any(
+                token.lower in _SUBJECTS or (token.text == "Sie" and not token.sentence_start)
+                for token in sentence):
+            continue
+        joined = _first_join(plain, sentence, lex)
+        if joined is None:
+            continue
+        join, verb = sentence[joined], sentence[joined + 1]
+        after = sentence[joined + 2].lower if joined + 2 < len(sentence) else ""
+        form = imperative_du(verb.lower)
+        if verb.capitalised or after in {"wir", "sie"} or not _plural_verb(verb, lex) \
+                or adjective_ending(verb.lower, lex.is_word) is not None \
+                or form is None or form == verb.lower:
+            continue
+        phrase = plain[join.start:verb.end]
+        fix = f"{join.text} {form}"
+        found.append(Finding(phrase, f"'{phrase}': the call to 'du' goes on in the "
+                                     f"imperative: '{fix}'", fix))
+    return found
+
+
+def _first_join(plain: str, sentence: list[Token], lex: GrammarLexicon) -> int | None:
+    """The index of the first "und" or "oder" with a word after it, when neither a clause
+    break nor a finite verb stands between it and the call ("Beide Felder werden ...
+    verwendet und dienen" has its own subject)."""
+    for index, token in enumerate(sentence[1:-1], start=1):
+        if token.lower in _JOINS:
+            between = plain[sentence[0].end:token.start]
+            return None if _CLAUSE_BREAK.search(between) else index
+        if token.lower in SINGULAR_TO_PLURAL or token.lower in _PLURAL_FINITE \
+                or _plural_verb(token, lex):
+            return None
+    return None
+
+
+def _opens_with_call(first: Token, lex: GrammarLexicon) -> bool:
+    """Whether a sentence's first word is a du-imperative ("Bestell", "Komm", "Probiere")."""
+    lower = first.lower
+    if lower in DETERMINERS or lower in _NOT_FINITE or (
+            lower.endswith("t") and lex.is_word(lower[:-1] + "en")) \
+            or adjective_ending(lower, lex.is_word) is not None:
+        return False  # "Beide", "Installiert" (a participle or a third person), "Weitere"
+    for infinitive in (lower + "en", lower + "n"):
+        if looks_like_verb(infinitive) and lex.is_word(infinitive):
+            form = imperative_du(infinitive)
+            return form is not None and lower in {form, infinitive[:-1]}
+    return False
 
 
 def _et_infinitive(verb: Token, lex: GrammarLexicon) -> str | None:

@@ -55,6 +55,12 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
     ("Wir röstet jeden Samstag.", "'Wir röstet': the verb goes with 'wir', so 'Wir rösten'"),
     ("Wir hat am 31. Dezember geöffnet.",
      "'Wir hat': the verb goes with 'wir', so 'Wir haben'"),
+    # a call joined to a verb in -en (a ready Threads draft, bench 2026-12-05)
+    ("Sie sind nur bis Ende Dezember verfügbar. Bestell sie jetzt und genießen die "
+     "Weihnachtszeit!",
+     "'und genießen': the call to 'du' goes on in the imperative: 'und genieß'"),
+    ("Komm vorbei oder bestellen im Shop.",
+     "'oder bestellen': the call to 'du' goes on in the imperative: 'oder bestell'"),
     # a demonstrative as an article (a ready Facebook draft, bench 2026-12-03)
     ("Wir rösten dieses Filterkaffee ab Samstag im Kontor.",
      "'dieses Filterkaffee': 'Filterkaffee' is masculine and does not fit 'dieses'; use "
@@ -562,6 +568,11 @@ CORRECT = [
     "Wir alle lieben Kaffee. Wir beide rösten. Wir selbst trinken ihn schwarz.",
     "Wir Hamburger mögen es herb. Wir, die Röster, freuen uns. Heute rösten wir.",
     "Wir rösten, wir mahlen, wir testen. Wir bieten Kurse an, wir haben geöffnet.",
+    # a call joined to another call, to a noun phrase, or to a clause with its own subject
+    "Mahl die Bohnen grob und lass sie ziehen. Nimm den großen und kleinen Becher.",
+    "Komm vorbei und rösten wir zusammen! Komm vorbei, wenn die Bohnen duften und ruhen.",
+    "Beide Felder werden verwendet und dienen der Suche. Weitere Zeilen folgen und enden.",
+    "Bestellen Sie jetzt und genießen Sie den Advent. Probier und genieße!",
 ]
 
 

@@ -38,6 +38,9 @@ def lex() -> GrammarLexicon:
     ("Melde jetzt per Mail an!", "Melde dich jetzt per Mail an!"),
     # rule 9c: a singular verb after an opening "Wir" (a ready Facebook draft, 2026-12-05)
     ("Wir rate dir auch die Mischung.", "Wir raten dir auch die Mischung."),
+    # rule 9d: a call joined to a verb in -en (a ready Threads draft, 2026-12-05)
+    ("Bestell sie jetzt und genießen die Weihnachtszeit!",
+     "Bestell sie jetzt und genieß die Weihnachtszeit!"),
     ("Frühe Weihnachten! Ab dem 27. Dezember sind wir wieder da.",
      "Frohe Weihnachten! Ab dem 27. Dezember sind wir wieder da."),
     ("Das Kontor ist vor dem Weihnachten geschlossen.",
