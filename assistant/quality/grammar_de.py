@@ -62,7 +62,9 @@ is incompatible (a false warning keeps a good post from being "ready"):
     rösten wir" -> "Ab Samstag im Shop rösten wir" (``grammar_comma``);
 19. one subject pronoun twice in one clause: "Wir haben unsere Partnerkooperative zahlen
     wir"; a relative clause's verb before its subject pronoun: ", die unsere
-    Partnerkooperative zahlen wir" (``grammar_clause``).
+    Partnerkooperative zahlen wir" (``grammar_clause``);
+20. an article before a country that takes none: "mit der Kultur der Kolumbien"
+    (``grammar_places``).
 
 What they cannot see: a noun the word list lacks (names, most English words: silence),
 most verbs and their objects (rule 5 reads only a masculine nominative after a pronoun,
@@ -127,6 +129,7 @@ from assistant.quality.grammar_phrase import (
     refit,
     slots_of,
 )
+from assistant.quality.grammar_places import articles_before_countries
 from assistant.quality.grammar_reflexive import missing_reflexive
 from assistant.quality.grammar_relative import relative_object_case, relative_pronouns
 from assistant.quality.grammar_subject import question_subject, subject_verb
@@ -344,7 +347,7 @@ _RULES = (dative_plural, dative_articles, dative_bare_nouns, dative_bare_persons
           relative_object_case, bisschen_plural,
           counted_singular, one_of_genus,
           capitalised_function_words, fixed_phrases, events_as_goods, missing_reflexive,
-          opening_commas, doubled_subjects, relative_verb_second)
+          opening_commas, doubled_subjects, relative_verb_second, articles_before_countries)
 
 
 def grammar_findings(text: str, lex: GrammarLexicon) -> list[Finding]:

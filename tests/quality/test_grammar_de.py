@@ -61,6 +61,11 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
      "'und genießen': the call to 'du' goes on in the imperative: 'und genieß'"),
     ("Komm vorbei oder bestellen im Shop.",
      "'oder bestellen': the call to 'du' goes on in the imperative: 'oder bestell'"),
+    # an article before a country that takes none (a ready Mastodon draft, 2026-12-05)
+    ("Das ist ein Kaffee, der gut zu der Kultur der Kolumbien passt.",
+     "'der Kolumbien': 'Kolumbien' takes no article; drop it or write 'von Kolumbien'"),
+    ("Wir reisen ins Äthiopien.",
+     "'ins Äthiopien': 'Äthiopien' takes no article; drop it or write 'von Äthiopien'"),
     # a demonstrative as an article (a ready Facebook draft, bench 2026-12-03)
     ("Wir rösten dieses Filterkaffee ab Samstag im Kontor.",
      "'dieses Filterkaffee': 'Filterkaffee' is masculine and does not fit 'dieses'; use "
@@ -573,6 +578,11 @@ CORRECT = [
     "Komm vorbei und rösten wir zusammen! Komm vorbei, wenn die Bohnen duften und ruhen.",
     "Beide Felder werden verwendet und dienen der Suche. Weitere Zeilen folgen und enden.",
     "Bestellen Sie jetzt und genießen Sie den Advent. Probier und genieße!",
+    # a country with its article by right, and "Hamburg" read as no "Burg"
+    "Der Kolumbien Huila ist fruchtig. Das Kolumbien der 90er Jahre war anders.",
+    "Das Kolumbien, das wir kennen, ist grün. Die Kolumbien-Bohne ist da.",
+    "Das grüne Kolumbien und das Hamburg von heute. Frisch aus Kolumbien und Guatemala.",
+    "Heute rösten wir den Kenia. Der Kolumbien ist fruchtig, ein Schluck vom Äthiopien.",
 ]
 
 

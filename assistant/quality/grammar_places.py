@@ -1,0 +1,68 @@
+"""Rule 20 of the German grammar check: an article before a country that takes none (pure).
+
+"Das ist ein super Kaffee, der sich gut mit der Kultur der Kolumbien verabreicht" (a ready
+Mastodon draft of the embedded model, bench 2026-12-05): most countries are neuter and
+stand without an article ("aus Kolumbien", "die Kultur Kolumbiens"). A roaster names a
+coffee by its origin, and the coffee is masculine ("Heute rösten wir den Kenia", "der
+Kolumbien ist fruchtig"), so only the articles that cannot be the coffee's are read:
+"die", "das", "ins", and "der" as a genitive after a noun ("der Kultur der Kolumbien").
+Read only for the closed list in ``grammar_words`` (the countries that take an article,
+"die Schweiz", "der Jemen", "die USA", are not in it), and not where the article is right:
+before a product's name ("der Kolumbien Huila ist fruchtig"), before an attribute ("das
+Kolumbien der 90er Jahre", "das Kolumbien von heute") or a relative clause ("das
+Kolumbien, das wir kennen"), or where an adjective stands between ("das grüne Kolumbien").
+Flagged, not mended: "Kolumbiens", "von Kolumbien" and "aus Kolumbien" each fit another
+sentence.
+"""
+
+from __future__ import annotations
+
+from assistant.quality.grammar_phrase import Finding
+from assistant.quality.grammar_words import ARTICLE_LESS_COUNTRIES, GrammarLexicon, Token
+
+# what may follow a country that has its article by right: an attribute or a preposition
+_ATTRIBUTES = frozenset({"der", "des", "von", "vor", "nach", "unter", "zur", "zum", "zu",
+                         "um", "aus", "mit", "ohne", "seit", "in", "im", "bis"})
+# the coffee an origin names is masculine ("der Kenia", "den Kolumbien"): these articles
+# are never its
+_NEVER_COFFEE = frozenset({"die", "das", "ins"})
+_RELATIVES = frozenset({"das", "die", "der", "in", "wo", "dessen"})
+
+
+def articles_before_countries(plain: str, words: list[Token],
+                              lex: GrammarLexicon) -> list[Finding]:
+    """Rule 20 (see the module doc): "der Kultur der Kolumbien" -> "Kolumbiens"."""
+    found = []
+    for index, (article, country) in enumerate(zip(words, words[1:], strict=False)):
+        before = words[index - 1] if index else None
+        if country.text not in ARTICLE_LESS_COUNTRIES or not country.spaced \
+                or not _wrong_article(article, before):
+            continue
+        after = words[index + 2] if index + 2 < len(words) else None
+        if after is not None and not after.sentence_start and _article_by_right(
+                plain, country, after):
+            continue
+        phrase = plain[article.start:country.end]
+        found.append(Finding(phrase, f"'{phrase}': '{country.text}' takes no article; drop "
+                                     f"it or write 'von {country.text}'"))
+    return found
+
+
+def _wrong_article(article: Token, before: Token | None) -> bool:
+    """Whether ``article`` cannot be that of the coffee the country names ("den Kenia"
+    is "den Kenia-Kaffee"): "die", "das", "ins", or "der" as a genitive after a noun."""
+    if article.lower in _NEVER_COFFEE:
+        return True
+    return article.lower == "der" and before is not None and before.capitalised \
+        and not before.sentence_start and article.spaced
+
+
+def _article_by_right(plain: str, country: Token, after: Token) -> bool:
+    """Whether what follows the country makes its article right: a name goes on, an
+    attribute or a relative clause follows."""
+    gap = plain[country.end:after.start]
+    if "-" in gap:
+        return True  # "die Kolumbien-Bohne"
+    if "," in gap:
+        return after.lower in _RELATIVES
+    return after.capitalised or after.lower in _ATTRIBUTES
