@@ -67,8 +67,7 @@ def recheck(path: Path, cases: Mapping[str, Case], kits_dir: Path, retidy: bool 
                 drafts = with_same_text([_retidied(case, kit, d) for d in drafts])
                 tidied.update(d.status for d in drafts)
             found.update(p.code for d in drafts for p in d.problems)
-            states = zip(here, drafts, strict=True)
-            states = list(states)
+            states = list(zip(here, drafts, strict=True))
             print(f"{config[:28]:28} {brief[:28]:28} " + ", ".join(
                 f"{r['platform']} {r['state']}->{d.status}" for r, d in states))
             for row, draft in states:  # what moved a draft: its findings now
