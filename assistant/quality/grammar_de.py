@@ -63,8 +63,8 @@ is incompatible (a false warning keeps a good post from being "ready"):
 19. one subject pronoun twice in one clause: "Wir haben unsere Partnerkooperative zahlen
     wir"; a relative clause's verb before its subject pronoun: ", die unsere
     Partnerkooperative zahlen wir" (``grammar_clause``);
-20. an article before a country that takes none: "mit der Kultur der Kolumbien"
-    (``grammar_places``).
+20. an article before a country that takes none: "mit der Kultur der Kolumbien"; a
+    people's name as an adjective: "Der Kolumbianer Filterkaffee" (``grammar_places``).
 
 What they cannot see: a noun the word list lacks (names, most English words: silence),
 most verbs and their objects (rule 5 reads only a masculine nominative after a pronoun,
@@ -129,7 +129,7 @@ from assistant.quality.grammar_phrase import (
     refit,
     slots_of,
 )
-from assistant.quality.grammar_places import articles_before_countries
+from assistant.quality.grammar_places import articles_before_countries, people_as_adjectives
 from assistant.quality.grammar_reflexive import missing_reflexive
 from assistant.quality.grammar_relative import relative_object_case, relative_pronouns
 from assistant.quality.grammar_subject import question_subject, subject_verb
@@ -347,7 +347,8 @@ _RULES = (dative_plural, dative_articles, dative_bare_nouns, dative_bare_persons
           relative_object_case, bisschen_plural,
           counted_singular, one_of_genus,
           capitalised_function_words, fixed_phrases, events_as_goods, missing_reflexive,
-          opening_commas, doubled_subjects, relative_verb_second, articles_before_countries)
+          opening_commas, doubled_subjects, relative_verb_second, articles_before_countries,
+          people_as_adjectives)
 
 
 def grammar_findings(text: str, lex: GrammarLexicon) -> list[Finding]:

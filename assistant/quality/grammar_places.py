@@ -1,4 +1,5 @@
-"""Rule 20 of the German grammar check: an article before a country that takes none (pure).
+"""Rule 20 of the German grammar check: an article before a country that takes none, and
+a people's name as an adjective (pure).
 
 "Das ist ein super Kaffee, der sich gut mit der Kultur der Kolumbien verabreicht" (a ready
 Mastodon draft of the embedded model, bench 2026-12-05): most countries are neuter and
@@ -18,7 +19,12 @@ sentence.
 from __future__ import annotations
 
 from assistant.quality.grammar_phrase import Finding
-from assistant.quality.grammar_words import ARTICLE_LESS_COUNTRIES, GrammarLexicon, Token
+from assistant.quality.grammar_words import (
+    ARTICLE_LESS_COUNTRIES,
+    GrammarLexicon,
+    Token,
+    noun_bits,
+)
 
 # what may follow a country that has its article by right: an attribute or a preposition
 _ATTRIBUTES = frozenset({"der", "des", "von", "vor", "nach", "unter", "zur", "zum", "zu",
@@ -66,3 +72,30 @@ def _article_by_right(plain: str, country: Token, after: Token) -> bool:
     if "," in gap:
         return after.lower in _RELATIVES
     return after.capitalised or after.lower in _ATTRIBUTES
+
+
+# the people of a coffee land -> its adjective: "Kolumbianer" is a person, and unlike a
+# city's "Hamburger" it makes no adjective ("Der Kolumbianer Filterkaffee", a ready
+# Facebook draft, bench 2026-12-05)
+_PEOPLE = {"Kolumbianer": "kolumbianisch", "Äthiopier": "äthiopisch",
+           "Brasilianer": "brasilianisch", "Kenianer": "kenianisch",
+           "Peruaner": "peruanisch", "Ruander": "ruandisch", "Mexikaner": "mexikanisch",
+           "Indonesier": "indonesisch", "Honduraner": "honduranisch",
+           "Nicaraguaner": "nicaraguanisch", "Tansanier": "tansanisch",
+           "Bolivianer": "bolivianisch", "Italiener": "italienisch"}
+
+
+def people_as_adjectives(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 20b: a people's name before a known noun as if it were an adjective:
+    "Der Kolumbianer Filterkaffee" -> "kolumbianische" or "Filterkaffee aus Kolumbien". A
+    name after it ("der Kolumbianer Juan") is an apposition and stays."""
+    found = []
+    for people, noun in zip(words, words[1:], strict=False):
+        adjective = _PEOPLE.get(people.text)
+        if adjective is None or not noun.spaced or not noun.capitalised \
+                or noun.sentence_start or noun_bits(noun.text, lex) == 0:
+            continue
+        phrase = plain[people.start:noun.end]
+        found.append(Finding(phrase, f"'{phrase}': '{people.text}' is a person; write "
+                                     f"'{adjective}' with the ending the article asks for"))
+    return found

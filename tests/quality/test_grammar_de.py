@@ -66,6 +66,10 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
      "'der Kolumbien': 'Kolumbien' takes no article; drop it or write 'von Kolumbien'"),
     ("Wir reisen ins Äthiopien.",
      "'ins Äthiopien': 'Äthiopien' takes no article; drop it or write 'von Äthiopien'"),
+    # a people's name as an adjective (a ready Facebook draft, bench 2026-12-05)
+    ("Der Kolumbianer Filterkaffee ist da.",
+     "'Kolumbianer Filterkaffee': 'Kolumbianer' is a person; write 'kolumbianisch' with "
+     "the ending the article asks for"),
     # a demonstrative as an article (a ready Facebook draft, bench 2026-12-03)
     ("Wir rösten dieses Filterkaffee ab Samstag im Kontor.",
      "'dieses Filterkaffee': 'Filterkaffee' is masculine and does not fit 'dieses'; use "
@@ -583,6 +587,8 @@ CORRECT = [
     "Das Kolumbien, das wir kennen, ist grün. Die Kolumbien-Bohne ist da.",
     "Das grüne Kolumbien und das Hamburg von heute. Frisch aus Kolumbien und Guatemala.",
     "Heute rösten wir den Kenia. Der Kolumbien ist fruchtig, ein Schluck vom Äthiopien.",
+    # a people's name before a name (an apposition), alone, and a city's adjective
+    "Der Kolumbianer Juan Valdez trinkt Kaffee. Die Kolumbianer lieben ihn. Hamburger Kaffee.",
 ]
 
 
