@@ -141,7 +141,8 @@ def _wir_plural(lower: str, lex: GrammarLexicon) -> str | None:
 
 _SUBJECTS = frozenset({"du", "ihr", "wir", "ich"})
 _JOINS = frozenset({"und", "oder"})
-_PLURAL_FINITE = frozenset(SINGULAR_TO_PLURAL.values()) | {"sind", "wird", "werden"}
+# the finite verbs whose form shows their number, in either number ("ist", "sind")
+_FINITE = frozenset(SINGULAR_TO_PLURAL) | frozenset(SINGULAR_TO_PLURAL.values())
 # a comma, colon, dash or bracket between the call and "und" opens another clause, whose
 # verbs may have their own subject ("Komm vorbei, wenn die Bohnen ... duften und ruhen")
 _CLAUSE_BREAK = regex.compile(r"[,;:()\u2013\u2014]| - ")
@@ -180,8 +181,7 @@ def _first_join(plain: str, sentence: list[Token], lex: GrammarLexicon) -> int |
         if token.lower in _JOINS:
             between = plain[sentence[0].end:token.start]
             return None if _CLAUSE_BREAK.search(between) else index
-        if token.lower in SINGULAR_TO_PLURAL or token.lower in _PLURAL_FINITE \
-                or _plural_verb(token, lex):
+        if token.lower in _FINITE or _plural_verb(token, lex):
             return None
     return None
 
