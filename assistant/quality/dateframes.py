@@ -1,4 +1,4 @@
-"""The frame a date is said in: on that day, from it on, or until it (pure).
+"""The frame a date or a price is said in: on that day, from it on, or until it (pure).
 
 "Am 1. Januar bleibt das Kontor zu" became "Das Kontor bleibt bis zum 1. Januar zu" (a ready
 Mastodon draft, bench 2026-12-03): the date kept, its meaning turned into a closure that
@@ -10,6 +10,11 @@ counts it as invented).
 
 A month without a day is read the same way: "Wir suchen eine Barista ... Bis Januar!" (a
 ready Instagram draft, bench 2026-12-05) for a job "ab Januar" turns its start into an end.
+
+A price the same way: "unser Hafer-Cappuccino, der ... ab 3,80 € ist" (a ready Instagram
+draft, bench 2026-12-05) for "für 3,80 €" makes the price a lowest price. A price with no
+"ab" or "bis" before it is the price itself, which a post may say as "ab" only where a
+source does.
 
 Lenient on purpose: a date that some source says without a preposition ("31. Dezember:
 9-14 Uhr") takes any frame, and "on" the day for "from" the day is the same promise in a
@@ -33,12 +38,12 @@ _REACH = 16  # characters before a date where its preposition may stand
 _SAME = {"point": {"point", "start"}, "start": {"start"}, "end": {"end"}}
 
 
-def date_frames(text: str, language: str) -> list[tuple[str | None, str, str]]:
-    """(frame or None, date key, the date with its preposition as written) for each date
-    of ``text``, in order."""
+def date_frames(text: str, language: str, kind: str = "date") -> list[tuple[str | None, str, str]]:
+    """(frame or None, key, the fact with its preposition as written) for each date (or
+    each fact of another ``kind``) of ``text``, in order."""
     found = []
     for fact, (start, _) in fact_spans(text, language):
-        if fact.kind != "date":
+        if fact.kind != kind:
             continue
         before = _FRAME_BEFORE.search(text, max(0, start - _REACH), start)
         frame = None if before is None else before.lastgroup
@@ -97,3 +102,24 @@ def changed_month_frames(text: str, stated: dict[int, frozenset[str | None]]) ->
     return [frame for frame, month in month_frames(text)
             if (kind := _month_frame(frame)) is not None and month in stated
             and None not in stated[month] and not _SAME[kind] & stated[month]]
+
+
+def stated_price_frames(texts: Iterable[str], language: str) -> dict[str, frozenset[str]]:
+    """Price key -> every frame the ``texts`` say it in; a price with no "ab" or "bis"
+    before it ("für 3,80 €", "3,80 €") is the price itself: "point"."""
+    frames: dict[str, set[str]] = {}
+    for text in texts:
+        for frame, key, _ in date_frames(text, language, "price"):
+            frames.setdefault(key, set()).add(_price_frame(frame))
+    return {key: frozenset(found) for key, found in frames.items()}
+
+
+def changed_price_frames(text: str, language: str, stated: dict[str, frozenset[str]]) -> list[str]:
+    """The post's prices that a source states, said in a frame no source says them in: "ab
+    3,80 €" (a lowest price) for "für 3,80 €" (a ready Instagram draft, bench 2026-12-05)."""
+    return [shown for frame, key, shown in date_frames(text, language, "price")
+            if key in stated and not _SAME[_price_frame(frame)] & stated[key]]
+
+
+def _price_frame(frame: str | None) -> str:
+    return "point" if frame is None else frame

@@ -22,8 +22,10 @@ from assistant.quality.counts import changed_counts, stated_counts
 from assistant.quality.dateframes import (
     changed_frames,
     changed_month_frames,
+    changed_price_frames,
     stated_frames,
     stated_month_frames,
+    stated_price_frames,
 )
 from assistant.quality.facts import (
     WEB_KINDS,
@@ -124,6 +126,11 @@ class Known:
         return stated_frames(self.texts, self.language)
 
     @cached_property
+    def price_frames(self) -> dict[str, frozenset[str]]:
+        """Price key -> the frames the sources say it in: "ab 3,80 €" or "für 3,80 €"."""
+        return stated_price_frames(self.texts, self.language)
+
+    @cached_property
     def month_frames(self) -> dict[int, frozenset[str | None]]:
         """Month -> the frames the sources say it in: "ab Januar", "bis Ende Dezember"."""
         return stated_month_frames(self.texts, self.language)
@@ -207,6 +214,7 @@ def invented(text: str, language: str, sources: Known, names: list[Name],
     shown += changed_states(text, language, sources.dates, sources.states)
     shown += opened_days(text, language, sources.closed)
     shown += changed_frames(text, language, sources.frames)
+    shown += changed_price_frames(text, language, sources.price_frames)
     # a month's time frame of no source's month: "Wir suchen einen Barista ... Ab Januar
     # bis Mai!" for a job "ab Januar" (a ready Instagram draft, bench 2026-12-03)
     shown += [frame for frame, month in month_frames(text) if month not in sources.months]

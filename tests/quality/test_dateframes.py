@@ -7,9 +7,11 @@ import pytest
 from assistant.quality.dateframes import (
     changed_frames,
     changed_month_frames,
+    changed_price_frames,
     date_frames,
     stated_frames,
     stated_month_frames,
+    stated_price_frames,
 )
 from assistant.quality.factcheck import Known, invented
 
@@ -92,3 +94,33 @@ def test_the_fact_check_counts_a_month_turned_round_as_invented() -> None:
                     frozenset()) == ["Bis Januar"]
     assert invented("Ab Januar suchen wir eine Barista.", "de", sources, [],
                     frozenset()) == []
+
+
+HAFER = ("Gemeinsam mit der Hafermolkerei Elbhof stellen wir unseren Hafer-Cappuccino vor, "
+         "ab Montag im Café für 3,80 €.")
+
+
+@pytest.mark.parametrize(("post", "changed"), [
+    # a ready Instagram draft (bench, 2026-12-05): the price made a lowest price
+    ("Hier ist unser Hafer-Cappuccino, der für Montag im Café ab 3,80 € ist.", ["ab 3,80 €"]),
+    ("Hafer-Cappuccino bis 3,80 €.", ["bis 3,80 €"]),
+    # the brief's price with its "für", without it, or with another word before it
+    ("Ab Montag im Café für 3,80 €.", []),
+    ("Hafer-Cappuccino: 3,80 €.", []),
+    ("Nur 3,80 € im Café.", []),
+])
+def test_a_price_in_another_frame_is_changed(post: str, changed: list[str]) -> None:
+    assert changed_price_frames(post, "de", stated_price_frames((HAFER,), "de")) == changed
+
+
+def test_a_source_that_says_from_a_price_lets_a_post_say_it_so() -> None:
+    stated = stated_price_frames(("Kurse ab 25 €, Anmeldung im Laden.",), "de")
+    assert changed_price_frames("Kurse ab 25 € im Laden.", "de", stated) == []
+    assert changed_price_frames("Kurse für 25 €.", "de", stated) == []
+
+
+def test_the_fact_check_counts_a_price_turned_into_a_lowest_price_as_invented() -> None:
+    sources = Known.of((HAFER,), "de")
+    assert invented("Hafer-Cappuccino ab 3,80 €!", "de", sources, [],
+                    frozenset()) == ["ab 3,80 €"]
+    assert invented("Hafer-Cappuccino für 3,80 €!", "de", sources, [], frozenset()) == []
