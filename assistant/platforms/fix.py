@@ -172,12 +172,16 @@ def fix_post(
                 lambda t: trim_hashtags(t, p.hashtag_cap, required),
             )
         )
+    dead_links = (f"Replaced links by '{phrase.strip()}'",
+                  lambda t: replace_dead_links(p, t, phrase))
     if p.links.mode == "not_clickable":
-        steps.append(
-            (f"Replaced links by '{phrase.strip()}'", lambda t: replace_dead_links(p, t, phrase))
-        )
+        steps.append(dead_links)
     if p.strips_newlines:
         steps.append(("Replaced line breaks by spaces", join_lines))
+        if p.links.mode == "not_clickable":
+            # joined lines put a link after words that were a line of their own ("000000"
+            # above "0.AL"): read the links again, or a second fix_post would change the post
+            steps.append(dead_links)
     steps.append(("", normalise_whitespace))  # tidy after removals; not reported on its own
     return _run(p, text, steps, required)
 
@@ -191,7 +195,7 @@ def _run(
         candidate = step(current)
         if candidate != current and _not_longer(p, current, candidate):
             current = candidate
-            if label:
+            if label and label not in applied:
                 applied.append(label)
     return FixResult(
         text=current, applied=applied, check=check_post(p, current, required_hashtags=required)
