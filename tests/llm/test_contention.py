@@ -87,7 +87,9 @@ def test_a_busy_second_before_the_request_is_looked_at_again() -> None:
     try:
         burn(1.2).wait()
         assert spare_wanted(meter.others())  # the last second was busy
+        around = read_sample()
         sent_after_start_up = meter.wants_spare(settle=0.5)
+        settled = read_sample()
         hog = burn(20)
         try:
             time.sleep(1.5)
@@ -98,5 +100,8 @@ def test_a_busy_second_before_the_request_is_looked_at_again() -> None:
     finally:
         meter.stop()
     assert held
-    if machine_was_quiet:  # on a machine that others keep busy, the spare is right anyway
+    assert around is not None and settled is not None
+    # on a machine that others keep busy, before or while the meter looks again, the spare
+    # is right anyway (a CI run, 2026-12-05: quiet before, busy during the look)
+    if machine_was_quiet and others_cores(around, settled) < 0.3:
         assert not sent_after_start_up
