@@ -162,7 +162,7 @@ def joined_calls(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Fi
         join, verb = sentence[joined], sentence[joined + 1]
         after = sentence[joined + 2].lower if joined + 2 < len(sentence) else ""
         form = imperative_du(verb.lower)
-        if verb.capitalised or after in {"wir", "sie"} or not _plural_verb(verb, lex) \
+        if after in {"wir", "sie"} or not _plural_verb(verb, lex) \
                 or adjective_ending(verb.lower, lex.is_word) is not None \
                 or form is None or form == verb.lower:
             continue

@@ -37,7 +37,8 @@ _RELATIVES = frozenset({"das", "die", "der", "in", "wo", "dessen"})
 
 def articles_before_countries(plain: str, words: list[Token],
                               lex: GrammarLexicon) -> list[Finding]:
-    """Rule 20 (see the module doc): "der Kultur der Kolumbien" -> "Kolumbiens"."""
+    """Rule 20 (see the module doc): "der Kultur der Kolumbien" -> "von Kolumbien"."""
+    del lex  # closed word lists
     found = []
     for index, (article, country) in enumerate(zip(words, words[1:], strict=False)):
         before = words[index - 1] if index else None

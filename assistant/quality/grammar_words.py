@@ -326,6 +326,7 @@ ARTICLE_LESS_COUNTRIES = frozenset({
     "Chile", "Argentinien", "Kuba", "Huila", "Sidamo", "Yirgacheffe", "Hamburg",
 })
 
+
 def noun_bits(word: str, lex: GrammarLexicon) -> int:
     """Every reading the noun ``word`` may have; 0 when it is unknown: the rules then say
     nothing. A hyphenated compound is read by its last part."""
