@@ -227,7 +227,8 @@ def near_words(word: str, lex: Lexicon, language: str) -> tuple[str, ...]:
         for candidate in dict.fromkeys(group):
             shown = candidate[:1].upper() + candidate[1:] if cap else candidate
             known = is_known(shown, lex) if compounds else lex.main.spell(shown)
-            if len(candidate) > 1 and shown not in found and known:
+            # swapping a doubled letter ("pp") gives the word itself back
+            if len(candidate) > 1 and shown != word and shown not in found and known:
                 found.append(shown)
                 if len(found) == SUGGESTED:
                     return tuple(found)
@@ -275,9 +276,11 @@ def _english_in_phrase(word: str, neighbours: tuple[str, str], lex: Lexicon) -> 
     addition.", a ready Instagram draft, bench 2026-12-03), or alone between two German
     words ("Das macht den Kaffee super mellow und leichter", a ready Threads draft,
     2026-12-04). German writes a borrowed noun capitalised ("im Sale"); an English phrase
-    of its own stays ("Second hand, first class", "Kaffee to go")."""
-    if not lex.compounds or not word.islower() or lex.main.spell(word) or _own(word, lex) \
-            or not _english(word, lex):
+    of its own stays ("Second hand, first class", "Kaffee to go"). A word of the brand's
+    own passes only as the sources write it: "Kaffee cupping" (a ready Bluesky draft, bench
+    2026-12-05) for the kit's "zum Cupping", whose small form only the link's path has."""
+    if not lex.compounds or not word.islower() or lex.main.spell(word) \
+            or (_own(word, lex) and word not in lex.nouns) or not _english(word, lex):
         return False
     if _opens_phrase(neighbours[0].lower()):
         return True

@@ -246,6 +246,19 @@ def test_a_noun_of_the_brief_written_small_is_caught_though_the_brief_has_it(
     assert "spelling" not in [p.code for p in quality_problems(fine, [], ctx)]
 
 
+def test_an_own_word_written_small_in_a_german_phrase_is_caught(coffee: BrandKit) -> None:
+    """A ready Bluesky draft (bench, 2026-12-05): "Kaffee cupping". The kit writes "zum
+    Cupping"; only the link's path has the small form, which made it one of the brand's
+    words."""
+    brief = "Cupping am Samstag, 7. Dezember, um 11 Uhr im Kontor. Anmeldung über den Link."
+    ctx = context(coffee, brief=brief, link="https://www.moewenbohne.example/cupping")
+    [spelling] = [p for p in quality_problems("Kaffee cupping am Samstag im Kontor!", [], ctx)
+                  if p.code == "spelling"]
+    assert "'cupping' (Cupping?)" in spelling.message
+    fine = "Cupping am Samstag im Kontor: Komm zum Cupping!"
+    assert "spelling" not in [p.code for p in quality_problems(fine, [], ctx)]
+
+
 def test_english_posts_keep_their_small_nouns() -> None:
     assert unknown_words("Meet the team in our café.", _lexicon("en")) == []
 
