@@ -44,6 +44,7 @@ from assistant.quality.facts import (
     weekdays,
 )
 from assistant.quality.names import Name
+from assistant.quality.notes import misread_notes
 from assistant.quality.promises import events, named, offered, offers
 from assistant.quality.rates import (
     changed_rates,
@@ -322,9 +323,10 @@ def missing(text: str, brief: str, language: str, own: frozenset[str] = frozense
     a month's time frame ("ab Januar"), places
     and (English) names of the brief the post leaves out, a state it announces
     (closed, cancelled, sold out, postponed, free), its call to the reader (sign up,
-    apply: ``calls.missing_call``) and the quality of a comparison ("grob wie Meersalz":
-    ``similes``). A Bluesky and a LinkedIn draft said
-    "now cover multiple platforms" for "now cover Snowflake" (2026-11-30). A place is one
+    apply: ``calls.missing_call``), the quality of a comparison ("grob wie Meersalz":
+    ``similes``) and a tasting note said as what the coffee is or holds (``notes``). A
+    Bluesky and a LinkedIn draft said "now cover multiple platforms" for "now cover
+    Snowflake" (2026-11-30). A place is one
     after "in", "bei", "auf" ..., or any of ``places`` the brief names ("drei Kaffees aus
     Äthiopien": two ready drafts left the coffee's origin out)."""
     post = Known.of((text,), language)
@@ -351,6 +353,7 @@ def missing(text: str, brief: str, language: str, own: frozenset[str] = frozense
     shown += missing_states(text, brief)
     shown += missing_call(text, brief, language)
     shown += missing_similes(text, brief, language)
+    shown += misread_notes(text, brief, language)
     return list(dict.fromkeys(shown))
 
 

@@ -1,0 +1,71 @@
+"""The tasting notes of the brief, said as something else (pure).
+
+"Neuer Filterkaffee aus Kolumbien, Noten von roter Johannisbeere und Kakao" became "Der
+Kolumbianer Filterkaffee ist eine Art roter Johannisbeere mit Kakao" (a ready Facebook
+draft, bench 2026-12-05), and "mit Noten von Marzipan und dunkler Schokolade" became
+"Marzipan und dunkle Schokolade sind die Hauptprodukte" (a ready Threads draft): the
+currant and the chocolate are how the coffee tastes, not what it is or holds. No fact
+reading saw it, since a note holds no number, date or name. Here each thing of a note in
+the brief ("Noten von X und Y", "notes of X and Y") that the post names in a sentence
+which says nothing of taste, but says what something is, has or is made with ("ist",
+"sind", "enthält", "mit", "is", "with"), is a note the post leaves out (``missing_fact``).
+
+Lenient on purpose: a post may leave a note out, name it in a sentence that speaks of taste
+anywhere ("Johannisbeere und Kakao: so schmeckt er"), or list it bare ("Kolumbien –
+Johannisbeere, Kakao"), as coffee bags do.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from assistant.quality.textnorm import sentence_spans
+
+# a note's items: up to two adjectives (a word written small with an adjective's ending,
+# not "ab Samstag") and a noun (German), one or two words (English); "and" is no item
+_DE_ITEM = r"(?:\p{Ll}+(?:e|er|en|es|em)\s+){0,2}\p{Lu}[\p{L}-]*"
+_EN_ITEM = r"(?:(?!and\b)\p{L}+\s+)?(?!and\b)\p{L}+"
+_NOTES = {
+    "de": regex.compile(rf"\b(?:Noten|Note|Aromen|Aroma|Anklängen?|Nuancen?)\s+(?:von|nach)\s+"
+                        rf"({_DE_ITEM}(?:\s*(?:,|und|&|sowie)\s*{_DE_ITEM})*)"),
+    "en": regex.compile(rf"(?i)\b(?:notes?|hints?|flavou?rs?|aromas?)\s+of\s+"
+                        rf"({_EN_ITEM}(?:\s*(?:,|and|&)\s*{_EN_ITEM})*)"),
+}
+_ITEM_CUT = regex.compile(r"\s*(?:,|&|\bund\b|\bsowie\b|\band\b)\s*")
+# a sentence that speaks of taste or smell, or compares: a note named there is a note
+_TASTE = regex.compile(
+    r"(?i)\b(?:not(?:e|en|es)|aroma\w*|ankl[äa]ng\w*|nuance\w*|geschmack\w*|schmeck\w*|"
+    r"duft\w*|riech\w*|erinnert|hauch|wie|nach|hints?|flavou?rs?|tast\w*|smell\w*|"
+    r"like|reminiscent|palate|cup|tasse|finish|abgang|körper|body)\b")
+# a sentence that says what a thing is, has or is made with
+_RELATION = regex.compile(
+    r"(?i)\b(?:ist|sind|war|waren|hat|haben|enthält|enthalten|besteht|bestehen|"
+    r"vermischt|gemischt|gemixt|kombiniert|verbunden|gemacht|mit|aus|art|"
+    r"is|are|was|were|has|have|contains?|made|mixed|blended|combined|with)\b")
+
+
+def tasting_notes(brief: str, language: str) -> list[tuple[str, list[str]]]:
+    """Each note of ``brief``: (the note as written, the nouns of its items)."""
+    pattern = _NOTES.get(language)
+    if pattern is None:
+        return []
+    found = []
+    for match in pattern.finditer(brief):
+        items = [item.split()[-1] for item in _ITEM_CUT.split(match.group(1)) if item.split()]
+        found.append((match.group(0), items))
+    return found
+
+
+def misread_notes(text: str, brief: str, language: str) -> list[str]:
+    """The brief's notes (as written) of which the post names a thing in a sentence that
+    says nothing of taste and says what something is, has or holds."""
+    sentences = [text[start:end] for start, end in sentence_spans(text)]
+    shown = []
+    for note, things in tasting_notes(brief, language):
+        for thing in things:
+            named = regex.compile(rf"(?i)(?<![\p{{L}}#-]){regex.escape(thing)}(?![\p{{L}}-])")
+            if any(named.search(sentence) and not _TASTE.search(sentence)
+                   and _RELATION.search(named.sub(" ", sentence)) for sentence in sentences):
+                shown.append(note)
+                break
+    return shown
