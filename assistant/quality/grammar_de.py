@@ -54,7 +54,8 @@ is incompatible (a false warning keeps a good post from being "ready"):
 15. a function word written with a capital after a small word inside a sentence: "ein
     großes An merkliche Event" (``grammar_capitals``);
 16. a fixed phrase with the wrong preposition: "in Hause" -> "zu Hause"; an event as the
-    object of a verb for goods: "den Röstkurs ... abholen" (``grammar_idioms``);
+    object of a verb for goods: "den Röstkurs ... abholen"; a degree without its "so":
+    "Direkt wie möglich" (``grammar_idioms``);
 17. a verb that needs a reflexive or an object said with neither: "Du kannst auch per Mail
     anmelden" -> "Du kannst dich ...", "Wir freuen auf euch" -> "Wir freuen uns auf euch",
     "Bewerb!" -> "Bewirb dich!" (``grammar_reflexive``);
@@ -103,7 +104,7 @@ from assistant.quality.grammar_dative import (
     dative_plural,
 )
 from assistant.quality.grammar_governed import governed_bare_adjectives, governed_pronouns
-from assistant.quality.grammar_idioms import events_as_goods, fixed_phrases
+from assistant.quality.grammar_idioms import degree_without_so, events_as_goods, fixed_phrases
 from assistant.quality.grammar_joined import joined_feminine_case
 from assistant.quality.grammar_object import (
     doubled_pronouns,
@@ -346,7 +347,8 @@ _RULES = (dative_plural, dative_articles, dative_bare_nouns, dative_bare_persons
           small_compound_heads, small_nominal_adjectives, relative_pronouns,
           relative_object_case, bisschen_plural,
           counted_singular, one_of_genus,
-          capitalised_function_words, fixed_phrases, events_as_goods, missing_reflexive,
+          capitalised_function_words, fixed_phrases, events_as_goods, degree_without_so,
+          missing_reflexive,
           opening_commas, doubled_subjects, relative_verb_second, articles_before_countries,
           people_as_adjectives)
 

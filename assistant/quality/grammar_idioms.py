@@ -82,3 +82,30 @@ def events_as_goods(plain: str, words: list[Token], lex: GrammarLexicon) -> list
                                  f"{noun.text} besuchen'", None))
             break
     return found
+
+
+# what makes "X wie möglich" a comparison: "so schnell wie möglich", "genauso gut",
+# "möglichst"; and the words "wie möglich" may follow without one: "wo und wie möglich"
+_AS_MUCH = frozenset({"so", "genauso", "ebenso", "möglichst"})
+_NO_DEGREE = frozenset({"und", "oder", "wo", "wann", "soweit", "sofern"})
+_REACH = 3  # words before "wie" where its "so" may stand: "so viele Plätze wie möglich"
+
+
+def degree_without_so(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 16c: "Direkt wie möglich ein." (a ready Facebook draft, bench 2026-12-06): the
+    degree "wie möglich" needs its "so" ("so direkt wie möglich"). Not mended: the model
+    that drops the "so" seldom writes the rest of the sentence right (that one ends on a
+    verb's particle alone), so a mend would hand on a broken sentence without a finding."""
+    del lex  # closed word lists
+    found = []
+    for sentence in sentences(words):
+        for index in range(1, len(sentence) - 1):
+            before, how, possible = sentence[index - 1], sentence[index], sentence[index + 1]
+            reach = sentence[max(0, index - _REACH):index]
+            if how.lower != "wie" or possible.lower != "möglich" or not how.spaced \
+                    or before.lower in _NO_DEGREE or any(t.lower in _AS_MUCH for t in reach):
+                continue
+            phrase = plain[before.start:possible.end]
+            found.append(Finding(phrase, f"'{phrase}': a degree needs its 'so' ('so schnell "
+                                         "wie möglich'), or say it otherwise"))
+    return found

@@ -829,6 +829,25 @@ def test_an_event_is_not_picked_up_or_ordered(text: str, message: str,
     assert message in _messages(text, lex)
 
 
+@pytest.mark.parametrize("text", [
+    # a ready Facebook draft (bench 2026-12-06)
+    "Direkt wie möglich ein. Anmeldung im Laden oder per Mail.",
+    "Komm schnell wie möglich vorbei.",
+])
+def test_a_degree_without_its_so_is_flagged_and_not_mended(text: str,
+                                                           lex: GrammarLexicon) -> None:
+    [finding] = grammar_findings(text, lex)
+    assert "wie möglich': a degree needs its 'so'" in finding.message
+    assert finding.fix is None
+
+
+def test_a_degree_with_its_so_or_no_degree_at_all(lex: GrammarLexicon) -> None:
+    for fine in ("Melde dich so schnell wie möglich an.", "So viele Plätze wie möglich!",
+                 "Wir helfen, wo und wie möglich.",
+                 "Genauso gut wie möglich.", "Wie möglich ist das?"):
+        assert _messages(fine, lex) == [], fine
+
+
 def test_goods_verbs_beside_an_event_that_is_not_their_object(lex: GrammarLexicon) -> None:
     for fine in ("Tickets für den Workshop kannst du im Laden bestellen.",
                  "Nach dem Röstkurs kannst du deine Bohnen abholen.",
