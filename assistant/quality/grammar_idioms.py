@@ -103,7 +103,7 @@ def degree_without_so(plain: str, words: list[Token], lex: GrammarLexicon) -> li
             before, how, possible = sentence[index - 1], sentence[index], sentence[index + 1]
             reach = sentence[max(0, index - _REACH):index]
             if how.lower != "wie" or possible.lower != "möglich" or not how.spaced \
-                    or before.lower in _NO_DEGREE or any(t.lower in _AS_MUCH for t in reach):
+                    or before.lower in _NO_DEGREE or any(word.lower in _AS_MUCH for word in reach):
                 continue
             phrase = plain[before.start:possible.end]
             found.append(Finding(phrase, f"'{phrase}': a degree needs its 'so' ('so schnell "
