@@ -1,5 +1,6 @@
 """Rule 7 of the German grammar check: a separable verb left joined in a main clause, and
-"zu" said twice with one (pure).
+"zu" said twice with one, or outside one, an adverb after an infinitive call, and "sein"
+with a bare infinitive (pure).
 
 "Bitte anmelde dich" (the embedded model, 2026-11-30): in a main clause the prefix of a
 separable verb goes to the end ("melde dich ... an"); it stays on the verb only at the end
@@ -156,3 +157,74 @@ def _closes_clause(plain: str, end: int) -> bool:
 def _infinitive(rest: str, lex: GrammarLexicon) -> bool:
     """Whether ``rest`` is a verb's infinitive: a word whose stem with -e is one too."""
     return len(rest) >= 4 and lex.is_word(rest) and lex.is_word(rest[:-1])
+
+
+# the forms of "sein" that a statement about an event takes; the words that open another
+# clause or bring a verb of their own, after which an infinitive is theirs ("ist voll, und
+# wir können keine Plätze mehr anbieten")
+_SEIN = frozenset({"ist", "sind", "war", "waren", "bist", "seid"})
+_OTHER_CLAUSE = frozenset({"und", "oder", "aber", "denn", "sondern", "weil", "dass", "daß",
+                           "wenn", "ob", "damit", "sodass", "wo", "als", "ohne", "bevor",
+                           "nachdem", "während", "bis", "falls", "indem", "obwohl", "wie",
+                           "was", "wer", "zu", "kann", "kannst",
+                           "können", "könnt", "will", "willst", "wollen", "möchte",
+                           "möchtest", "möchten", "muss", "musst", "müssen", "soll", "sollst",
+                           "sollen", "darf", "darfst", "dürfen", "wird", "wirst", "werden",
+                           "lass", "lasst", "lassen", "gehen", "geht"})
+# an absentive ("Wir sind einkaufen"): the one such verb a shop says
+_ABSENTIVE = frozenset({"einkaufen"})
+_INFINITIVE_PREFIXES = (*SEPARABLE, "statt")
+
+
+def infinitive_after_sein(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 7, fifth part: "Der Röstkurs ist am 12. Dezember um 18 Uhr stattfinden" (a ready
+    LinkedIn draft, bench 2026-12-06): "sein" takes a participle or "zu", never a bare
+    infinitive ("findet ... statt", "hat ... stattgefunden"). Read for a separable verb's
+    infinitive ("statt" + "finden", both words, the stem with -e too: no participle,
+    "gefunden", passes) at the end of the clause of a form of "sein", with no comma,
+    conjunction, "zu" or other verb between. Not mended: the right verb form moves its
+    prefix."""
+    found = []
+    for index, token in enumerate(words):
+        if token.lower not in _SEIN or (token.capitalised and not token.sentence_start):
+            continue
+        for after in words[index + 1:]:
+            if after.sentence_start or after.after_comma or after.lower in _OTHER_CLAUSE:
+                break
+            if not after.capitalised and after.lower not in _ABSENTIVE \
+                    and _closes(plain, after.end) and _separable_infinitive(after.lower, lex):
+                found.append(Finding(f"{token.text} … {after.text}",
+                                     f"'{token.text} … {after.text}': '{token.text}' takes a "
+                                     f"participle or 'zu', not the infinitive '{after.text}'; "
+                                     "say it with the verb's own form"))
+                break
+    return found
+
+
+def _closes(plain: str, end: int) -> bool:
+    """Whether a clause ends at ``end``: a mark, a line break, "und"/"oder" or the text's
+    end follows."""
+    rest = plain[end:].lstrip(" ")
+    return not rest.strip() or rest.startswith((*_CLAUSE_END, "?", ",", ";", ":")) \
+        or rest.split(maxsplit=1)[0] in ("und", "oder")
+
+
+# a verb with one of these after its prefix may have a participle like its infinitive
+# ("vorbehalten") or be one ("angeboten" reads as an + geboten)
+_NO_GE = ("be", "ge", "er", "ver", "zer", "ent", "emp", "miss")
+
+
+def _separable_infinitive(lower: str, lex: GrammarLexicon) -> bool:
+    """A separable verb's infinitive: "stattfinden"; not a zu-infinitive ("zurückzuführen"
+    is zurück + zuführen), an adjective or a form that may be a participle."""
+    if not lower.endswith("n") or adjective_ending(lower, lex.is_word) is not None \
+            or not lex.is_word(lower):
+        return False  # "ausreichend" is a present participle
+    for prefix in _INFINITIVE_PREFIXES:
+        rest = lower[len(prefix):]
+        if not lower.startswith(prefix) or rest.startswith(_NO_GE) or (
+                rest.startswith("zu") and lex.is_word(prefix + rest[2:])):
+            continue
+        if _infinitive(rest, lex):
+            return True
+    return False

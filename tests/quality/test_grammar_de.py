@@ -829,6 +829,31 @@ def test_an_event_is_not_picked_up_or_ordered(text: str, message: str,
     assert message in _messages(text, lex)
 
 
+@pytest.mark.parametrize(("text", "phrase"), [
+    # a ready LinkedIn draft (bench 2026-12-06)
+    ("Der Röstkurs ist am 12. Dezember um 18 Uhr stattfinden und bietet maximal 8 Plätze.",
+     "'ist … stattfinden'"),
+    ("Ist der Kurs am Montag stattfinden?", "'Ist … stattfinden'"),
+    ("Wir sind ab Januar mit dir teilnehmen.", "'sind … teilnehmen'"),
+])
+def test_sein_with_a_bare_infinitive_is_flagged(text: str, phrase: str,
+                                                lex: GrammarLexicon) -> None:
+    [finding] = grammar_findings(text, lex)
+    assert finding.message.startswith(f"{phrase}: ")
+    assert "takes a participle or 'zu'" in finding.message and finding.fix is None
+
+
+def test_sein_with_a_participle_a_zu_or_another_verb(lex: GrammarLexicon) -> None:
+    for fine in ("Der Röstkurs hat am 12. Dezember stattgefunden.",
+                 "Der Kurs ist am Montag angekommen.", "Die Mühle ist bei uns angeboten.",
+                 "Der Kurs ist leicht nachzuholen.", "Wir sind heute einkaufen.",
+                 "Der Kurs ist voll und wir können keine Plätze mehr anbieten.",
+                 "Das ist ganz einfach: Filter ausspülen, Kaffee aufgießen.",
+                 "Die Plätze sind knapp, jetzt anmelden!",
+                 "Das Beratungsgespräch ist ausreichend."):
+        assert _messages(fine, lex) == [], fine
+
+
 @pytest.mark.parametrize("text", [
     # a ready Facebook draft (bench 2026-12-06)
     "Direkt wie möglich ein. Anmeldung im Laden oder per Mail.",
