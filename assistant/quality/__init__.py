@@ -28,7 +28,8 @@ stable code:
     link_in_bio       warning  "Link in Bio" on a platform whose posts can carry the link
     missing_link      warning  "link below" under a post that carries no link
     unproven_claim    warning  a claim to be the best or the leading one ("eine der besten
-                               Röster", "a leading data platform") the brief does not make
+                               Röster", "a leading data platform"), or a launch ("ein neuer
+                               Kaffee"), that the brief does not make
     unbriefed_word    warning  a word the kit lists as brief-only ("rösten") that the brief
                                does not use
     first_person      warning  the post speaks as "ich"/"I" where the kit's examples and

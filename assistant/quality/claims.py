@@ -1,4 +1,5 @@
-"""A claim to be the best, the first or the leading one that the brief does not make (pure).
+"""A claim to be the best, the first or the leading one, or a launch, that the brief does not
+make (pure).
 
 "Tessaline, a leading data platform, has achieved ISO 27001 certification, ensuring the
 highest level of data security" and "Diese röstende Handmühle ist eine der besten Röster
@@ -42,13 +43,45 @@ def claims(text: str) -> list[tuple[str, str]]:
             for match in _CLAIM.finditer(text)]
 
 
+# a product called new: "Hier ist ein neuer Kaffee:" opened a ready Mastodon post on a trip
+# to a partner farm (bench, 2026-12-05), which launched nothing. A launch is a fact the
+# brand must keep; only a brief that announces something (new, now, from a day on,
+# presented, here) makes one. People ("neue Kollegin"), dates ("neues Jahr") and opening
+# hours are not products and pass
+_NEW = regex.compile(r"\b(?:[Nn]eu(?:e[nrms]?)?|[Nn]ew)\s+(?:\p{Ll}+\s+)?(\p{L}[\p{L}-]*)")
+_PRODUCTS = ("kaffee", "espresso", "mischung", "sorte", "sorten", "bohne", "bohnen", "röstung",
+             "produkt", "produkte", "kollektion", "edition", "coffee", "roast", "blend",
+             "product", "products", "feature", "features", "release", "decaf", "collection")
+_ANNOUNCES = regex.compile(
+    r"(?i)\b(?:neu\w*|new\w*|jetzt|now|vorstell\w*|stell\w*\b.*\bvor\b|introduc\w*|"
+    r"launch\w*|erstmals|premiere|eingetroffen|(?:ist|sind)\s+da|(?:is|are)\s+here|"
+    r"ab\s+(?:sofort|heute|morgen|montag|dienstag|mittwoch|donnerstag|freitag|samstag|"
+    r"sonntag)|(?:from|starting)\s+(?:today|tomorrow|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday))\b")
+
+
+def launches(text: str) -> list[str]:
+    """Each product that ``text`` calls new, as written ("ein neuer Kaffee")."""
+    return [match.group(0) for match in _NEW.finditer(text)
+            if match.group(1).casefold().endswith(_PRODUCTS)]
+
+
 def claim_problems(text: str, brief: str) -> list[Problem]:
-    """A warning for the claims of ``text`` that ``brief`` does not make."""
+    """A warning for the claims of ``text`` that ``brief`` does not make: to be the best or
+    the leading one, and a launch."""
     folded = brief.casefold()
     made_up = [claim for claim, stem in claims(text) if stem not in folded]
-    if not made_up:
-        return []
-    shown = ", ".join(f"'{shorten(claim, 40)}'" for claim in dict.fromkeys(made_up))
-    return [problem("unproven_claim",
-                    f"{shown} claims more than the brief says; a claim to be the best or "
-                    "the leading one needs proof, so take it out or add it to the brief")]
+    found = []
+    if made_up:
+        shown = ", ".join(f"'{shorten(claim, 40)}'" for claim in dict.fromkeys(made_up))
+        found.append(problem("unproven_claim",
+                             f"{shown} claims more than the brief says; a claim to be the best "
+                             "or the leading one needs proof, so take it out or add it to the "
+                             "brief"))
+    new = launches(text) if not _ANNOUNCES.search(brief) else []
+    if new:
+        shown = ", ".join(f"'{shorten(launch, 40)}'" for launch in dict.fromkeys(new))
+        found.append(problem("unproven_claim",
+                             f"{shown} announces something new that the brief does not; take "
+                             "it out or add it to the brief"))
+    return found

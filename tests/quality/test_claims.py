@@ -50,3 +50,38 @@ def test_the_guideline_that_quotes_a_claim_does_not_make_it(coffee: BrandKit) ->
     assert "unproven_claim" in codes(quality_problems(text, [], ctx))
     assert "unproven_claim" not in codes(quality_problems(
         "Neu im Shop: die Handmühle Hansen H2 für 89 €.", [], ctx))
+
+
+HUILA = ("Zurück aus Huila in Kolumbien - unserer Partnerkooperative zahlen wir 30 Prozent "
+         "über dem Fairtrade-Mindestpreis.")
+
+
+@pytest.mark.parametrize(("text", "brief", "shown"), [
+    # a ready Mastodon post on a trip to a partner farm (bench, 2026-12-05)
+    ("Hier ist ein neuer Kaffee: Zurück aus Huila in Kolumbien!", HUILA, "neuer Kaffee"),
+    ("Die neue Weihnachtsmischung ist da!", "Die Weihnachtsmischung ist zurück - Kolumbien und "
+     "Guatemala.", "neue Weihnachtsmischung"),
+    ("Probier unseren neuen Kolumbien-Kaffee!", "Tipp für Cold Brew zu Hause.",
+     "neuen Kolumbien-Kaffee"),
+    ("Try our new holiday blend!", "Merry Christmas from the roastery!", "new holiday blend"),
+])
+def test_a_launch_the_brief_does_not_announce_is_a_warning(text: str, brief: str,
+                                                           shown: str) -> None:
+    [problem] = claim_problems(text, brief)
+    assert problem.code == "unproven_claim" and not problem.is_error
+    assert problem.message == (f"'{shown}' announces something new that the brief does not; "
+                               "take it out or add it to the brief")
+
+
+@pytest.mark.parametrize(("text", "brief"), [
+    ("Neuer Filterkaffee aus Kolumbien!", "Neuer Filterkaffee aus Kolumbien, ab Samstag."),
+    ("Unser neuer Hafer-Kaffee kommt!", "Gemeinsam mit der Hafermolkerei Elbhof stellen wir "
+     "unseren Hafer-Cappuccino vor, ab Montag im Café für 3,80 €."),
+    ("Die neue Handmühle H2 im Shop.", "Die Handmühle Hansen H2 gibt es jetzt bei uns im Shop."),
+    ("Our new feature: alerts for Snowflake.", "Schema drift alerts now also cover Snowflake."),
+    # people, a year and opening hours are no products
+    ("Wir suchen eine neue Kollegin. Frohes neues Jahr!", "Wir suchen ab Januar eine Barista."),
+    ("Neue Öffnungszeiten: Montag bis Freitag.", HUILA),
+])
+def test_a_launch_the_brief_announces_or_no_product_passes(text: str, brief: str) -> None:
+    assert claim_problems(text, brief) == []
