@@ -132,7 +132,7 @@ def test_wrong_formality_is_repaired(fake_llm: FakeLLMServer, kit) -> None:  # t
 
     script = DraftScript(text_for)
     fake_llm.responder = script
-    drafts = draft_posts(kit, "Einladung ins Kontor", ["linkedin"])
+    drafts = draft_posts(kit, "Einladung ins Kontor: unser neuer Äthiopien-Kaffee", ["linkedin"])
     assert drafts[0].status == "ready"
     assert "du" in script.calls[1]["messages"][-1]["content"]
 
