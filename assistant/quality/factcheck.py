@@ -43,6 +43,7 @@ from assistant.quality.facts import (
     weekday_mentions,
     weekdays,
 )
+from assistant.quality.greetings import missing_greetings
 from assistant.quality.names import Name
 from assistant.quality.notes import misread_notes
 from assistant.quality.promises import events, named, offered, offers
@@ -324,7 +325,8 @@ def missing(text: str, brief: str, language: str, own: frozenset[str] = frozense
     and (English) names of the brief the post leaves out, a state it announces
     (closed, cancelled, sold out, postponed, free), its call to the reader (sign up,
     apply: ``calls.missing_call``), the quality of a comparison ("grob wie Meersalz":
-    ``similes``) and a tasting note said as what the coffee is or holds (``notes``). A
+    ``similes``), a tasting note said as what the coffee is or holds (``notes``) and a
+    holiday greeting ("Frohe Weihnachten!": ``greetings``). A
     Bluesky and a LinkedIn draft said "now cover multiple platforms" for "now cover
     Snowflake" (2026-11-30). A place is one
     after "in", "bei", "auf" ..., or any of ``places`` the brief names ("drei Kaffees aus
@@ -354,6 +356,7 @@ def missing(text: str, brief: str, language: str, own: frozenset[str] = frozense
     shown += missing_call(text, brief, language)
     shown += missing_similes(text, brief, language)
     shown += misread_notes(text, brief, language)
+    shown += missing_greetings(text, brief)
     return list(dict.fromkeys(shown))
 
 

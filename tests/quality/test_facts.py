@@ -469,7 +469,9 @@ def test_a_state_of_the_brief_turned_round_is_a_missing_fact(coffee: BrandKit) -
     "Das Kontor schließt vom 24. bis 26. Dezember; ab dem 27. Dezember sind wir wieder da.",
 ])
 def test_a_state_kept_in_other_words_passes(post: str, coffee: BrandKit) -> None:
-    found = codes(quality_problems(post, [], context(coffee, brief=CLOSED_BRIEF)))
+    # with the brief's greeting, which is a fact of its own (quality/greetings)
+    found = codes(quality_problems(f"Frohe Weihnachten! {post}", [],
+                                   context(coffee, brief=CLOSED_BRIEF)))
     assert "missing_fact" not in found and "invented_fact" not in found
 
 
