@@ -32,7 +32,8 @@ _ANY_FEAST = regex.compile(
 
 def greetings(text: str) -> list[tuple[str, str | None]]:
     """Each greeting of ``text`` as written, with its feast (None: the holidays at large)."""
-    found = [(match.group(0), feast) for feast, pattern in _GREETINGS.items()
+    found: list[tuple[str, str | None]] = [
+        (match.group(0), feast) for feast, pattern in _GREETINGS.items()
              for match in pattern.finditer(text)]
     found += [(match.group(0), None) for match in _ANY_FEAST.finditer(text)]
     return found
