@@ -34,7 +34,7 @@ def greetings(text: str) -> list[tuple[str, str | None]]:
     """Each greeting of ``text`` as written, with its feast (None: the holidays at large)."""
     found: list[tuple[str, str | None]] = [
         (match.group(0), feast) for feast, pattern in _GREETINGS.items()
-             for match in pattern.finditer(text)]
+        for match in pattern.finditer(text)]
     found += [(match.group(0), None) for match in _ANY_FEAST.finditer(text)]
     return found
 
