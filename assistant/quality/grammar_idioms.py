@@ -33,8 +33,11 @@ from assistant.quality.grammar_words import (
 # "Cold Brew bei Hause" (a ready Mastodon draft, bench 2026-12-04)
 # "Jetzt ein Kaffee für Hause!" (a ready Instagram draft, bench 2026-12-05)
 # and the greeting "Frühe Weihnachten!" (a ready Facebook draft, bench 2026-12-05)
+# "Du kannst dich per Laden oder per Mail anmelden" for "im Laden oder per Mail" (a ready
+# LinkedIn draft, bench 2026-12-06): "per" is a means (per Mail, per Post), not a place
 _FIXED = {("in", "Hause"): "zu", ("bei", "Hause"): "zu", ("für", "Hause"): "für zu",
-          ("frühe", "Weihnachten"): "frohe"}
+          ("frühe", "Weihnachten"): "frohe", ("per", "Laden"): "im", ("per", "Café"): "im",
+          ("per", "Kontor"): "im"}
 
 
 def fixed_phrases(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:

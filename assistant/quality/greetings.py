@@ -45,4 +45,4 @@ def missing_greetings(text: str, brief: str) -> list[str]:
     if None in said:
         return []
     return [greeting for greeting, feast in greetings(brief)
-            if feast is not None and feast not in said or feast is None and not said]
+            if (feast is not None and feast not in said) or (feast is None and not said)]

@@ -43,6 +43,9 @@ def lex() -> GrammarLexicon:
      "Bestell sie jetzt und genieß die Weihnachtszeit!"),
     ("Frühe Weihnachten! Ab dem 27. Dezember sind wir wieder da.",
      "Frohe Weihnachten! Ab dem 27. Dezember sind wir wieder da."),
+    # "per" is a means, not a place (a ready LinkedIn draft, bench 2026-12-06)
+    ("Du kannst dich per Laden oder per Mail anmelden.",
+     "Du kannst dich im Laden oder per Mail anmelden."),
     ("Das Kontor ist vor dem Weihnachten geschlossen.",
      "Das Kontor ist vor Weihnachten geschlossen."),
     # a ready Facebook draft (bench 2026-12-03): rule 17
