@@ -27,13 +27,17 @@ from collections.abc import Iterable
 
 import regex
 
+from assistant.quality.calendar_words import WEEKDAY_NUMBERS
 from assistant.quality.facts import fact_spans, month_frames, months_named
 
-# the words right before a date that set its frame, an article allowed between
+# the words right before a date that set its frame, an article and the date's weekday
+# allowed between: "Bis zum Samstag, 7. Dezember, kommen wir zum Cupping!" for the brief's
+# "am Samstag, 7. Dezember" (an X draft, bench 2026-12-06)
+_WEEKDAY = "|".join(WEEKDAY_NUMBERS)
 _FRAME_BEFORE = regex.compile(
     r"(?i)\b(?:(?P<start>ab|seit|from|since|starting)|(?P<end>bis|until|till|through)|"
-    r"(?P<point>am|an|on))\s+(?:(?:dem|zum|the)\s+)?$")
-_REACH = 16  # characters before a date where its preposition may stand
+    rf"(?P<point>am|an|on))\s+(?:(?:dem|zum|the)\s+)?(?:(?:{_WEEKDAY}),?\s+(?:den\s+)?)?$")
+_REACH = 32  # characters before a date where its preposition may stand
 # frame in the post -> the frames of a source it may stand for
 _SAME = {"point": {"point", "start"}, "start": {"start"}, "end": {"end"}}
 

@@ -48,6 +48,20 @@ def test_a_date_in_another_frame_is_changed(post: str, changed: list[str]) -> No
     assert changed_frames(post, "de", stated_frames((SILVESTER,), "de")) == changed
 
 
+def test_a_weekday_between_the_preposition_and_its_date_keeps_the_frame() -> None:
+    """"Bis zum Samstag, 7. Dezember, kommen wir zum Cupping!" for the brief's "am Samstag,
+    7. Dezember" (an X draft, bench 2026-12-06): the weekday hid the frame of both."""
+    brief = "Cupping am Samstag, 7. Dezember, um 11 Uhr im Kontor."
+    assert date_frames(brief, "de") == [("point", "07.12.", "am Samstag, 7. Dezember")]
+    assert date_frames("Barista class on Sunday, 15 December, 2 pm.", "en") == [
+        ("point", "15.12.", "on Sunday, 15 December")]
+    stated = stated_frames((brief,), "de")
+    assert changed_frames("Moin! Bis zum Samstag, 7. Dezember, kommen wir zum Cupping!", "de",
+                          stated) == ["Bis zum Samstag, 7. Dezember"]
+    assert changed_frames("Am Samstag, den 7. Dezember: Cupping!", "de", stated) == []
+    assert changed_frames("Samstag, 7. Dezember: Cupping im Kontor!", "de", stated) == []
+
+
 def test_on_the_day_stands_for_from_the_day_and_a_frameless_source_takes_any() -> None:
     stated = stated_frames((CLOSED,), "de")
     assert changed_frames("Am 27. Dezember sind wir wieder da.", "de", stated) == []
