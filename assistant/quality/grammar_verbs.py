@@ -1,6 +1,6 @@
 """Rule 7 of the German grammar check: a separable verb left joined in a main clause, and
-"zu" said twice with one, or outside one, an adverb after an infinitive call, and "sein"
-with a bare infinitive (pure).
+"zu" said twice with one, or outside one, an adverb after an infinitive call, "sein" with a
+bare infinitive, and an infinitive split in two (pure).
 
 "Bitte anmelde dich" (the embedded model, 2026-11-30): in a main clause the prefix of a
 separable verb goes to the end ("melde dich ... an"); it stays on the verb only at the end
@@ -228,3 +228,27 @@ def _separable_infinitive(lower: str, lex: GrammarLexicon) -> bool:
         if _infinitive(rest, lex):
             return True
     return False
+
+
+# the prefixes read before an infinitive: no preposition ("mit Milch", "an der Elbe", "zu
+# Hause") and no adverb that may stand apart ("zusammen arbeiten", "weiter gehen", "fest
+# drücken", "dabei sein")
+_LOOSE_PREFIXES = ("vorbei", "zurück", "heraus", "herein", "hinein", "teil", "weg", "los")
+
+
+def split_infinitives(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 7, sixth part: "Du kannst es jetzt bestellen oder vorbei kommen." (a ready
+    Instagram draft, bench 2026-12-06): a separable verb's infinitive is one word
+    ("vorbeikommen"). Read where a prefix that is no preposition stands right before an
+    infinitive that ends its clause, and the two joined are a word. Mended."""
+    found = []
+    for prefix, verb in zip(words, words[1:], strict=False):
+        joined = prefix.lower + verb.lower
+        if prefix.lower not in _LOOSE_PREFIXES or prefix.capitalised or verb.capitalised \
+                or not verb.spaced or not _closes(plain, verb.end) \
+                or not _infinitive(verb.lower, lex) or not lex.is_word(joined):
+            continue
+        phrase = plain[prefix.start:verb.end]
+        found.append(Finding(phrase, f"'{phrase}': a separable verb's infinitive is one word: "
+                                     f"'{joined}'", joined))
+    return found

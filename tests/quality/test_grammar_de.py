@@ -843,6 +843,13 @@ def test_sein_with_a_bare_infinitive_is_flagged(text: str, phrase: str,
     assert "takes a participle or 'zu'" in finding.message and finding.fix is None
 
 
+def test_a_prefix_that_may_stand_apart_or_after_its_verb_stays(lex: GrammarLexicon) -> None:
+    for fine in ("Komm vorbei und probier ihn!", "Wir kommen gern vorbei.",
+                 "Du kannst ab Januar mit uns zusammen arbeiten.",
+                 "Wir freuen uns, dich wieder zurück zu sehen.", "Du kannst mit kochen."):
+        assert _messages(fine, lex) == [], fine
+
+
 def test_sein_with_a_participle_a_zu_or_another_verb(lex: GrammarLexicon) -> None:
     for fine in ("Der Röstkurs hat am 12. Dezember stattgefunden.",
                  "Der Kurs ist am Montag angekommen.", "Die Mühle ist bei uns angeboten.",

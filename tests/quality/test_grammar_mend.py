@@ -43,6 +43,12 @@ def lex() -> GrammarLexicon:
      "Bestell sie jetzt und genieß die Weihnachtszeit!"),
     ("Frühe Weihnachten! Ab dem 27. Dezember sind wir wieder da.",
      "Frohe Weihnachten! Ab dem 27. Dezember sind wir wieder da."),
+    # rule 7f: a separable verb's infinitive in two words (a ready Instagram draft, bench
+    # 2026-12-06)
+    ("Du kannst es jetzt bestellen oder vorbei kommen.",
+     "Du kannst es jetzt bestellen oder vorbeikommen."),
+    ("Am 27. Dezember kannst du wieder zurück kommen!",
+     "Am 27. Dezember kannst du wieder zurückkommen!"),
     # "per" is a means, not a place (a ready LinkedIn draft, bench 2026-12-06)
     ("Du kannst dich per Laden oder per Mail anmelden.",
      "Du kannst dich im Laden oder per Mail anmelden."),
