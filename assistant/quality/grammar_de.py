@@ -34,7 +34,8 @@ is incompatible (a false warning keeps a good post from being "ready"):
    an", and "zu" before one that holds it: "zu hinzuzufügen"; an infinitive call with its
    adverb after it: "anmelden jetzt!" -> "jetzt anmelden!"; "sein" with a separable
    verb's bare infinitive: "Der Röstkurs ist am 12. Dezember stattfinden"; a separable
-   verb's infinitive written as two words: "vorbei kommen" -> "vorbeikommen"
+   verb's infinitive written as two words: "vorbei kommen" -> "vorbeikommen"; "haben"
+   with a verb's form for its participle: "die wir ... testet haben" -> "getestet"
    (``grammar_verbs``);
 8. a month after "an" or "in" without its article: "an Januar" -> "ab/im Januar", and
    "am" or "im" before a clock time, or nothing between it and its date: "am 18 Uhr" or
@@ -142,6 +143,7 @@ from assistant.quality.grammar_verbs import (
     doubled_zu,
     infinitive_after_sein,
     joined_prefixes,
+    participles_without_ge,
     split_infinitives,
     zu_outside,
 )
@@ -343,7 +345,7 @@ _RULES = (dative_plural, dative_articles, dative_bare_nouns, dative_bare_persons
           bare_adjectives, uninflected_adjectives, bare_list_adjectives, object_case,
           reflexive_person,
           doubled_pronouns, hanging_prepositions, joined_prefixes, doubled_zu, zu_outside,
-          adverb_after_call, infinitive_after_sein, split_infinitives,
+          adverb_after_call, infinitive_after_sein, split_infinitives, participles_without_ge,
           month_prepositions,
           clock_prepositions, bare_clock_times, feasts_and_spans, same_day_spans,
           doubled_time_prepositions,

@@ -1,6 +1,7 @@
 """Rule 7 of the German grammar check: a separable verb left joined in a main clause, and
 "zu" said twice with one, or outside one, an adverb after an infinitive call, "sein" with a
-bare infinitive, and an infinitive split in two (pure).
+bare infinitive, an infinitive split in two, and "haben" with a verb's present form for its
+participle (pure).
 
 "Bitte anmelde dich" (the embedded model, 2026-11-30): in a main clause the prefix of a
 separable verb goes to the end ("melde dich ... an"); it stays on the verb only at the end
@@ -177,7 +178,7 @@ _INFINITIVE_PREFIXES = (*SEPARABLE, "statt")
 
 
 def infinitive_after_sein(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
-    """Rule 7, fifth part: "Der Röstkurs ist am 12. Dezember um 18 Uhr stattfinden" (a ready
+    """Rule 7e: "Der Röstkurs ist am 12. Dezember um 18 Uhr stattfinden" (a ready
     LinkedIn draft, bench 2026-12-06): "sein" takes a participle or "zu", never a bare
     infinitive ("findet ... statt", "hat ... stattgefunden"). Read for a separable verb's
     infinitive ("statt" + "finden", both words, the stem with -e too: no participle,
@@ -237,7 +238,7 @@ _LOOSE_PREFIXES = ("vorbei", "zurück", "heraus", "herein", "hinein", "teil", "w
 
 
 def split_infinitives(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
-    """Rule 7, sixth part: "Du kannst es jetzt bestellen oder vorbei kommen." (a ready
+    """Rule 7f: "Du kannst es jetzt bestellen oder vorbei kommen." (a ready
     Instagram draft, bench 2026-12-06): a separable verb's infinitive is one word
     ("vorbeikommen"). Read where a prefix that is no preposition stands right before an
     infinitive that ends its clause, and the two joined are a word. Mended."""
@@ -252,3 +253,45 @@ def split_infinitives(plain: str, words: list[Token], lex: GrammarLexicon) -> li
         found.append(Finding(phrase, f"'{phrase}': a separable verb's infinitive is one word: "
                                      f"'{joined}'", joined))
     return found
+
+
+_HABEN = frozenset({"haben", "hat", "habe", "hast", "habt", "hatte", "hatten", "hattest"})
+# a participle without ge-: an inseparable prefix ("verkauft", "bestellt") or -ieren
+_NO_GE_START = ("ge", "be", "er", "ver", "zer", "ent", "emp", "miss", "über", "unter", "hinter")
+# words in -t whose form with ge- is another word: "Du hast recht" ("gerecht")
+_NOT_VERBS = frozenset({"recht"})
+
+
+def participles_without_ge(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 7g: "die wir seit drei Monaten im Café testet haben" (a ready
+    Facebook draft, bench 2026-12-06): "haben" takes the participle, "getestet". Read for a
+    word in -t written small that is no participle itself (no inseparable prefix, no
+    -iert) while the word with ge- is one, right before a form of "haben" or at the end of
+    a clause that "haben" opened. Mended."""
+    found = []
+    for index, token in enumerate(words):
+        if token.capitalised or not token.lower.endswith("t") or token.lower.endswith("iert") \
+                or token.lower.startswith(_NO_GE_START) or len(token.lower) < 4 \
+                or token.lower in _NOT_VERBS \
+                or not lex.is_word("ge" + token.lower):
+            continue
+        after = words[index + 1] if index + 1 < len(words) else None
+        if after is not None and after.lower in _HABEN and after.spaced:
+            phrase = plain[token.start:after.end]
+            fix = f"ge{token.text} {after.text}"
+        elif _closes(plain, token.end) and _opened_by_haben(words, index):
+            phrase, fix = token.text, f"ge{token.text}"
+        else:
+            continue
+        found.append(Finding(phrase, f"'{phrase}': 'haben' takes the participle: '{fix}'", fix))
+    return found
+
+
+def _opened_by_haben(words: list[Token], index: int) -> bool:
+    """Whether a form of "haben" stands earlier in the clause of the word at ``index``."""
+    for before in reversed(words[:index]):
+        if before.lower in _HABEN:
+            return True
+        if before.sentence_start or before.after_comma or before.lower in _OTHER_CLAUSE:
+            return False
+    return False

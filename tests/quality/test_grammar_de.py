@@ -843,6 +843,14 @@ def test_sein_with_a_bare_infinitive_is_flagged(text: str, phrase: str,
     assert "takes a participle or 'zu'" in finding.message and finding.fix is None
 
 
+def test_haben_with_its_participle_or_another_verb_stays(lex: GrammarLexicon) -> None:
+    for fine in ("Wir haben sie drei Monate getestet.", "Die Mühle, die wir verkauft haben.",
+                 "Wir haben probiert.", "Er hat Zeit und arbeitet.",
+                 "Wir haben Kaffee, der schmeckt.", "Du hast recht.",
+                 "Wir haben es nicht leicht."):
+        assert _messages(fine, lex) == [], fine
+
+
 def test_a_prefix_that_may_stand_apart_or_after_its_verb_stays(lex: GrammarLexicon) -> None:
     for fine in ("Komm vorbei und probier ihn!", "Wir kommen gern vorbei.",
                  "Du kannst ab Januar mit uns zusammen arbeiten.",

@@ -49,6 +49,11 @@ def lex() -> GrammarLexicon:
      "Du kannst es jetzt bestellen oder vorbeikommen."),
     ("Am 27. Dezember kannst du wieder zurück kommen!",
      "Am 27. Dezember kannst du wieder zurückkommen!"),
+    # rule 7g: "haben" with a verb's form for its participle (a ready Facebook draft, bench
+    # 2026-12-06)
+    ("Die Handmühle Hansen H2, die wir seit drei Monaten im Café testet haben.",
+     "Die Handmühle Hansen H2, die wir seit drei Monaten im Café getestet haben."),
+    ("Wir haben sie drei Monate im Café testet.", "Wir haben sie drei Monate im Café getestet."),
     # "per" is a means, not a place (a ready LinkedIn draft, bench 2026-12-06)
     ("Du kannst dich per Laden oder per Mail anmelden.",
      "Du kannst dich im Laden oder per Mail anmelden."),
