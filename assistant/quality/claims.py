@@ -32,7 +32,7 @@ _CLAIM = regex.compile(
     r"|(?i:\b(market[-\s]lead\w*|industry[-\s]leading|best[-\s]in[-\s]class|world[-\s]class"
     r"|unbeatable|unmatched|unparall?ell?ed|unrivall?ed|second\s+to\s+none)\b)"
     r"|(?i:\b(number\s+one|no\.\s?1)\b)"
-    r"|(?i:\bthe\s+(highest)\s+(?:level|standard|quality)\b)"
+    r"|(?i:\bthe\s+(highest)\s+(?:levels?|standards?|quality)\b)"
     r"|(?i:\b(?:the|our)\s+(best)\s+(?:\S+\s+){0,2}?(?:in|of)\s+(?:the\s+)?(?:city|town|world"
     r"|country|market|industry|business)\b)")
 

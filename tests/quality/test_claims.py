@@ -20,6 +20,9 @@ from tests.quality.conftest import codes, context
     ("Wir sind Marktführer in Altona.", ["Marktführer"]),
     ("Our best coffee in the city, now in the shop.", ["Our best coffee in the city"]),
     ("One of the finest roasters around.", ["One of the finest"]),
+    # a ready LinkedIn draft (bench, 2026-12-06): the plural
+    ("It proves our commitment to maintaining the highest standards of security.",
+     ["the highest standards"]),
 ])
 def test_a_claim_the_brief_does_not_make_is_a_warning(text: str, shown: list[str]) -> None:
     [problem] = claim_problems(text, "Neu im Shop: die Handmühle H2 für 89 €.")

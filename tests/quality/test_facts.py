@@ -164,6 +164,30 @@ def test_an_event_no_source_names_is_invented(coffee: BrandKit) -> None:
                                       "Frohes Fest!", [], market)) == []
 
 
+def test_a_celebration_no_source_names_is_invented(coffee: BrandKit) -> None:
+    """A ready Instagram greeting (bench, 2026-12-06) invited to a celebration at the café
+    on the days the brief says it is closed; praise that calls a coffee a celebration is
+    no event."""
+    brief = ("Merry Christmas from the roastery! We are closed from 24 to 26 December and "
+             "back with fresh beans on 27 December.")
+    ctx = context(coffee, brief=brief, language="en", platform="instagram")
+    post = ("Merry Christmas from the roastery!\nJoin us for a special Christmas celebration "
+            "at our roastery café in Altona.\nWe are closed from 24 to 26 December and back "
+            "with fresh beans on 27 December.")
+    [problem] = _invented(quality_problems(post, [], ctx))
+    assert "'Christmas celebration'" in problem.message
+    fine = ("Merry Christmas from the roastery! Our Christmas blend is a celebration of "
+            "flavour. We are closed from 24 to 26 December and back with fresh beans on 27 "
+            "December.")
+    assert _invented(quality_problems(fine, [], ctx)) == []
+    german = context(coffee, brief="Frohe Weihnachten! Vom 24. bis 26. Dezember ist das Kontor "
+                                   "geschlossen.")
+    [problem] = _invented(quality_problems("Frohe Weihnachten! Komm zur Weihnachtsfeier ins "
+                                           "Kontor. Vom 24. bis 26. Dezember ist das Kontor "
+                                           "geschlossen.", [], german))
+    assert "'Weihnachtsfeier'" in problem.message
+
+
 def test_a_gift_and_a_set_day_the_brief_does_not_make_are_invented(coffee: BrandKit) -> None:
     """A ready Instagram tip of the full bench run (2026-12-02) promised "a free tasting
     session next Tuesday" (a kit example's "Next date: Sunday ... at our roastery café" in
