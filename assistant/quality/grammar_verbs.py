@@ -203,16 +203,17 @@ def infinitive_after_sein(plain: str, words: list[Token], lex: GrammarLexicon) -
 
 
 def _closes(plain: str, end: int) -> bool:
-    """Whether a clause ends at ``end``: a mark, a line break, "und"/"oder" or the text's
-    end follows."""
+    """Whether a clause ends at ``end``: where a call does (``_closes_clause``), or a "?",
+    ",", ";", ":", "und" or "oder" follows."""
     rest = plain[end:].lstrip(" ")
-    return not rest.strip() or rest.startswith((*_CLAUSE_END, "?", ",", ";", ":")) \
+    return _closes_clause(plain, end) or rest.startswith(("?", ",", ";", ":")) \
         or rest.split(maxsplit=1)[0] in ("und", "oder")
 
 
-# a verb with one of these after its prefix may have a participle like its infinitive
-# ("vorbehalten") or be one ("angeboten" reads as an + geboten)
-_NO_GE = ("be", "ge", "er", "ver", "zer", "ent", "emp", "miss")
+# inseparable prefixes: a verb with one after its separable prefix may have a participle
+# like its infinitive ("vorbehalten") or be one ("angeboten" reads as an + geboten), and a
+# verb that opens with one takes no ge- ("verkauft", "bestellt")
+_INSEPARABLE = ("be", "ge", "er", "ver", "zer", "ent", "emp", "miss")
 
 
 def _separable_infinitive(lower: str, lex: GrammarLexicon) -> bool:
@@ -223,7 +224,7 @@ def _separable_infinitive(lower: str, lex: GrammarLexicon) -> bool:
         return False  # "ausreichend" is a present participle
     for prefix in _INFINITIVE_PREFIXES:
         rest = lower[len(prefix):]
-        if not lower.startswith(prefix) or rest.startswith(_NO_GE) or (
+        if not lower.startswith(prefix) or rest.startswith(_INSEPARABLE) or (
                 rest.startswith("zu") and lex.is_word(prefix + rest[2:])):
             continue
         if _infinitive(rest, lex):
@@ -256,8 +257,8 @@ def split_infinitives(plain: str, words: list[Token], lex: GrammarLexicon) -> li
 
 
 _HABEN = frozenset({"haben", "hat", "habe", "hast", "habt", "hatte", "hatten", "hattest"})
-# a participle without ge-: an inseparable prefix ("verkauft", "bestellt") or -ieren
-_NO_GE_START = ("ge", "be", "er", "ver", "zer", "ent", "emp", "miss", "über", "unter", "hinter")
+# a participle without ge-: an inseparable prefix (also über-, unter-, hinter-) or -ieren
+_NO_GE_START = (*_INSEPARABLE, "über", "unter", "hinter")
 # words in -t whose form with ge- is another word: "Du hast recht" ("gerecht")
 _NOT_VERBS = frozenset({"recht"})
 
