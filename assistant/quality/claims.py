@@ -17,6 +17,7 @@ from __future__ import annotations
 import regex
 
 from assistant.models import Problem
+from assistant.quality.calendar_words import WEEKDAYS
 from assistant.quality.context import problem, shorten
 
 # each claim, with the stem a brief that makes it names ("leading" in "a leading ...")
@@ -55,9 +56,8 @@ _PRODUCTS = ("kaffee", "espresso", "mischung", "sorte", "sorten", "bohne", "bohn
 _ANNOUNCES = regex.compile(
     r"(?i)\b(?:neu\w*|new\w*|jetzt|now|vorstell\w*|stell\w*\b.*\bvor\b|introduc\w*|"
     r"launch\w*|erstmals|premiere|eingetroffen|(?:ist|sind)\s+da|(?:is|are)\s+here|"
-    r"ab\s+(?:sofort|heute|morgen|montag|dienstag|mittwoch|donnerstag|freitag|samstag|"
-    r"sonntag)|(?:from|starting)\s+(?:today|tomorrow|monday|tuesday|wednesday|thursday|"
-    r"friday|saturday|sunday))\b")
+    rf"ab\s+(?:sofort|heute|morgen|{'|'.join(WEEKDAYS['de'])})|"
+    rf"(?:from|starting)\s+(?:today|tomorrow|{'|'.join(WEEKDAYS['en'])}))\b")
 
 
 def launches(text: str) -> list[str]:

@@ -34,6 +34,7 @@ from assistant.quality.grammar_phrase import Finding
 from assistant.quality.grammar_words import (
     DETERMINERS,
     FUSED_ARTICLES,
+    MODAL_FORMS,
     PREPOSITIONS,
     GrammarLexicon,
     Token,
@@ -43,13 +44,6 @@ from assistant.quality.grammar_words import (
 # the subject pronoun -> its reflexive ("Sie" with its capital: the formal "you")
 _REFLEXIVE = {"ich": "mich", "du": "dich", "wir": "uns", "ihr": "euch", "Sie": "sich",
               "man": "sich"}
-_MODALS = frozenset({
-    "kann", "kannst", "können", "könnt", "könnte", "könntest", "könnten", "könntet",
-    "muss", "musst", "müssen", "müsst", "soll", "sollst", "sollen", "sollt", "sollte",
-    "solltest", "sollten", "will", "willst", "wollen", "wollt", "darf", "darfst", "dürfen",
-    "dürft", "möchte", "möchtest", "möchten", "möchtet", "würde", "würdest", "würden",
-    "würdet",
-})
 # verbs that a post uses with a reflexive or an object, never with neither
 _NEEDS_OBJECT = frozenset({"anmelden", "bewerben", "freuen", "beeilen", "verabreden",
                            "registrieren", "eintragen", "erkundigen"})
@@ -91,7 +85,7 @@ def _relative_clauses(plain: str, words: list[Token]) -> list[Finding]:
             continue
         modal = middle[-1]
         # the relative pronoun is the subject: a modal of the third person, no other subject
-        third = modal.lower in _MODALS and not modal.lower.endswith("t")
+        third = modal.lower in MODAL_FORMS and not modal.lower.endswith("t")
         if third and middle[-2].lower in _NEEDS_OBJECT and \
                 not any(_key(token) in _REFLEXIVE for token in middle) and \
                 _lacks_reflexive(modal, middle[:-1]):
@@ -109,7 +103,7 @@ def _subject_and_verb(first: Token, second: Token) -> tuple[Token, Token] | None
     """(subject, finite verb) when the two stand side by side in either order."""
     for subject, verb in ((first, second), (second, first)):
         if _key(subject) in _REFLEXIVE and second.spaced and (
-                verb.lower in _MODALS or verb.lower in _FINITE):
+                verb.lower in MODAL_FORMS or verb.lower in _FINITE):
             return subject, verb
     return None
 

@@ -32,7 +32,13 @@ word too, as for "zu" above, and no adjective.
 from __future__ import annotations
 
 from assistant.quality.grammar_phrase import Finding
-from assistant.quality.grammar_words import GrammarLexicon, Token, adjective_ending, noun_bits
+from assistant.quality.grammar_words import (
+    MODAL_FORMS,
+    GrammarLexicon,
+    Token,
+    adjective_ending,
+    noun_bits,
+)
 from assistant.quality.nounforms import readings
 
 # prefixes that always separate in a main clause (über-, um-, durch-, wieder- may not)
@@ -164,14 +170,11 @@ def _infinitive(rest: str, lex: GrammarLexicon) -> bool:
 # clause or bring a verb of their own, after which an infinitive is theirs ("ist voll, und
 # wir können keine Plätze mehr anbieten")
 _SEIN = frozenset({"ist", "sind", "war", "waren", "bist", "seid"})
-_OTHER_CLAUSE = frozenset({"und", "oder", "aber", "denn", "sondern", "weil", "dass", "daß",
-                           "wenn", "ob", "damit", "sodass", "wo", "als", "ohne", "bevor",
-                           "nachdem", "während", "bis", "falls", "indem", "obwohl", "wie",
-                           "was", "wer", "zu", "kann", "kannst",
-                           "können", "könnt", "will", "willst", "wollen", "möchte",
-                           "möchtest", "möchten", "muss", "musst", "müssen", "soll", "sollst",
-                           "sollen", "darf", "darfst", "dürfen", "wird", "wirst", "werden",
-                           "lass", "lasst", "lassen", "gehen", "geht"})
+_OTHER_CLAUSE = MODAL_FORMS | frozenset({
+    "und", "oder", "aber", "denn", "sondern", "weil", "dass", "daß", "wenn", "ob", "damit",
+    "sodass", "wo", "als", "ohne", "bevor", "nachdem", "während", "bis", "falls", "indem",
+    "obwohl", "wie", "was", "wer", "zu", "wird", "wirst", "werden", "lass", "lasst", "lassen",
+    "gehen", "geht"})
 # an absentive ("Wir sind einkaufen"): the one such verb a shop says
 _ABSENTIVE = frozenset({"einkaufen"})
 _INFINITIVE_PREFIXES = (*SEPARABLE, "statt")

@@ -82,6 +82,15 @@ PREPOSITIONS = frozenset({"in", "an", "auf", "mit", "bei", "von", "zu", "aus", "
                           "seit", "neben", "zwischen", "während", "wegen", "trotz", "ab"})
 # an article fused with its preposition: the word after it is a noun ("im Café")
 FUSED_ARTICLES = frozenset({"im", "am", "zum", "zur", "beim", "vom", "ins", "ans", "aufs"})
+# the modal verbs' forms (the subjunctive too): the infinitive after one is theirs
+MODAL_FORMS = frozenset({
+    "kann", "kannst", "können", "könnt", "könnte", "könntest", "könnten", "könntet",
+    "muss", "musst", "müssen", "müsst", "soll", "sollst", "sollen", "sollt", "sollte",
+    "solltest", "sollten", "will", "willst", "wollen", "wollt", "darf", "darfst", "dürfen",
+    "dürft", "möchte", "möchtest", "möchten", "möchtet", "würde", "würdest", "würden",
+    "würdet",
+})
+
 DEFINITE = frozenset(w for words in _DEFINITE.values() for w in words)
 
 
