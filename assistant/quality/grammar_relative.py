@@ -48,6 +48,9 @@ _OBJECT_VERBS = frozenset({
     "teste", "testen", "testest", "röste", "rösten", "röstest", "liebe", "lieben", "liebst",
     "trinke", "trinken", "trinkst", "probiere", "probieren", "probierst", "suche", "suchen",
     "suchst", "verwende", "verwenden", "verwendest", "nutze", "nutzen", "nutzt",
+    "verpasst", "verpasse", "verpassen", "besuche", "besuchen", "besuchst", "erlebe",
+    "erleben", "erlebst", "entdecke", "entdecken", "entdeckst", "genieße", "genießen",
+    "genießt",
 })
 _AUXILIARIES = frozenset({"habe", "hast", "haben", "hatte", "hattest", "hatten", "werde",
                           "wirst", "werden", "will", "willst", "wollen", "kann", "kannst",

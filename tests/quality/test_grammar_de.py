@@ -347,6 +347,10 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
     ("Die Handmühle, der ich gern verwende, ist da.",
      "'der ich gern verwende': 'ich' is the clause's subject, so the relative pronoun is "
      "the object of 'verwende': 'die'"),
+    # a ready Instagram draft (bench 2026-12-06)
+    ("Komm zum Röstkurs, der du nicht verpasst!",
+     "'der du nicht verpasst': 'du' is the clause's subject, so the relative pronoun is "
+     "the object of 'verpasst': 'den'"),
     # a bare adjective after an accusative or two-way preposition (a ready Facebook
     # question, bench 2026-12-04)
     ("Wartest du auf neuer Kaffeefilter aus Kolumbien?",
