@@ -44,11 +44,8 @@ from assistant.quality.linestart import lowercase_start_problems
 from assistant.quality.linkbio import link_below_problems, link_in_bio_problems
 from assistant.quality.names import NameLists, find_names
 from assistant.quality.nouns import noun_index
-from assistant.quality.placeholders import (
-    cut_off_problems,
-    placeholder_problems,
-    repeated_problems,
-)
+from assistant.quality.placeholders import cut_off_problems, placeholder_problems
+from assistant.quality.repeats import repeated_problems
 from assistant.quality.reversal import reversal_problems
 from assistant.quality.similarity import copies_example_problems
 from assistant.quality.sources import (

@@ -29,7 +29,7 @@ from functools import partial
 from assistant.models import Problem
 from assistant.quality.factcheck import missing
 from assistant.quality.kit_rules import clean_gaps
-from assistant.quality.placeholders import restated_sentence
+from assistant.quality.repeats import restated_sentence
 from assistant.quality.textnorm import EMAIL_RE, URL_RE, content_words, sentence_spans, words
 
 MIN_KEPT = 1  # sentences that must stay

@@ -193,7 +193,7 @@ KURS = "Röstkurs am 12. Dezember, 18 Uhr, maximal 8 Plätze, Anmeldung im Laden
 def real_repeats(text: str) -> list[Problem]:
     """The real repeat and line-start checks (no dictionaries needed for these texts)."""
     from assistant.quality.factrepeats import repeated_fact_problems, repeated_facts
-    from assistant.quality.placeholders import repeated_problems
+    from assistant.quality.repeats import repeated_problems
 
     return [*repeated_problems(text), *repeated_fact_problems(repeated_facts(text, "de"))]
 

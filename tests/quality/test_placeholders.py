@@ -10,10 +10,8 @@ from assistant.quality.placeholders import (
     cut_off_problems,
     find_placeholders,
     placeholder_problems,
-    repeated_problems,
-    repeated_run,
-    restated_sentence,
 )
+from assistant.quality.repeats import repeated_problems, repeated_run, restated_sentence
 from tests.quality.conftest import codes, context
 
 ISSUE_DRAFT = (

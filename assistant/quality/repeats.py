@@ -1,0 +1,159 @@
+"""A post that says one thing twice: a sentence, a run of words, a pair, a word joined to
+itself, or a sentence that another one wholly restates (a small model's loop; pure)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from assistant.models import Problem
+from assistant.quality.context import problem, shorten
+from assistant.quality.facts import is_calendar_word
+from assistant.quality.textnorm import sentence_spans, strip_markup, word_spans, words
+
+# a sentence or line (textnorm.sentence_spans); a repeated one of at least _REPEAT_WORDS
+# words is a model's loop ("Bestell vorbei im Kontor oder in unserem Kaf? Bestell vorbei im
+# Kontor ..." x7), and so is a short one that stands _SHORT_LOOP times or more ("Kaffee!
+# Kaffee! Kaffee! ..."; twice can be style: "Moin, moin!")
+_REPEAT_WORDS = 4
+_SHORT_LOOP = 3
+# a run of this many words that stands twice, inside other sentences: "Röstkurs am 12.
+# Dezember, 18 Uhr, maximal 8 Plätze! … Möwenbohne Kaffeekontor: Röstkurs am 12. Dezember,
+# 18 Uhr, maximal 8 Plätze" (a ready Instagram draft). No example post of either kit has
+# one; 15 of 307 distinct bench drafts did, each a defect (bench, 2026-11-30)
+_REPEAT_RUN = 6
+
+
+def repeated_problems(text: str) -> list[Problem]:
+    """A sentence that stands twice or more in a post (a small model's loop)."""
+    counts: dict[str, int] = {}
+    first: dict[str, str] = {}
+    for start, end in sentence_spans(text):
+        sentence = text[start:end].rstrip(".!?…\n")
+        tokens = words(sentence)
+        if not tokens:
+            continue
+        key = " ".join(tokens)
+        counts[key] = counts.get(key, 0) + 1
+        first.setdefault(key, sentence.strip())
+    repeated = [key for key, count in counts.items()
+                if count >= (2 if len(key.split()) >= _REPEAT_WORDS else _SHORT_LOOP)]
+    if repeated:
+        key = repeated[0]
+        return [problem("repeated_sentence", f"'{shorten(first[key])}' stands {counts[key]} "
+                                             "times in the post; say it once")]
+    run = repeated_run(text)
+    if run is not None:
+        return [problem("repeated_sentence", f"'{run}' stands twice in the post; say it once")]
+    pair = doubled_pair(text)
+    if pair is not None:
+        return [problem("repeated_sentence", f"'{pair}' stands twice in one sentence; say it "
+                                             "once")]
+    joined = self_joined(text)
+    if joined is not None:
+        return [problem("repeated_sentence", f"'{joined}' joins a word to itself; say it "
+                                             "once")]
+    restated = restated_sentence(text)
+    return [] if restated is None else [problem(
+        "repeated_sentence", f"'{shorten(restated[0])}' says nothing that '{shorten(restated[1])}' "
+                             "does not say; say it once")]
+
+
+# two words that stand twice in one sentence, one of them this long: "Kaffee rösten, Kaffee
+# kaufen, Kaffee rösten", "dein Team zu inspirieren und zu inspirieren", "Komm vorbei im
+# Kontor oder bestell im Shop" said twice (6 of 157 texts of the bench dumps of
+# 2026-11-30/12-01, every one weak); "nach und nach" has no word this long
+_PAIR_LONG = 5
+
+
+def doubled_pair(text: str) -> str | None:
+    """The first two words that stand twice in one sentence of ``text``, as written (not a
+    number, a month or a weekday: "am 12. Dezember um 18 Uhr und am 13. Dezember um 18 Uhr"
+    names two days)."""
+    for start, end in sentence_spans(text):
+        tokens = words(strip_markup(text[start:end]))
+        seen: set[tuple[str, str]] = set()
+        for pair in zip(tokens, tokens[1:], strict=False):
+            key = (pair[0].casefold(), pair[1].casefold())
+            if key in seen and max(map(len, pair)) >= _PAIR_LONG and \
+                    not any(word.isdigit() or is_calendar_word(word) for word in pair):
+                written = regex.search(r"(?i)\b" + r"\W+".join(map(regex.escape, pair)) + r"\b",
+                                       text[start:end])
+                return written.group() if written else " ".join(pair)
+            seen.add(key)
+    return None
+
+
+# a word joined to itself: "ein prägnantes Beispiel für die Qualität und Qualität der
+# Handmühle" (a ready LinkedIn draft, bench 2026-12-02). Words of _PAIR_LONG letters or
+# more, so "nach und nach" and "mehr und mehr" stay, not a comparative ("besser und
+# besser", "better and better") and not the set phrases of these
+_SELF_JOINED = regex.compile(rf"(?i)\b(\p{{L}}{{{_PAIR_LONG},}})\s+(?:und|oder|and|or)\s+\1\b")
+_SET_PHRASES = frozenset({"immer", "durch", "wieder", "weiter", "again", "over", "round"})
+
+
+def self_joined(text: str) -> str | None:
+    """The first word joined to itself by "und"/"oder"/"and"/"or" in ``text``, as written."""
+    for found in _SELF_JOINED.finditer(strip_markup(text)):
+        word = found.group(1).casefold()
+        if word not in _SET_PHRASES and not word.endswith("er"):
+            return found.group()
+    return None
+
+
+# a sentence of this many words or more whose every word another sentence of the post says
+# too, in any order: "Wir suchen eine Barista für unser Café in Altona!" over "Wir suchen ab
+# Januar eine Barista (m/w/d) in Teilzeit, ... für unser Café in Altona", "Das Kontor ist
+# geschlossen vom 24. bis 26." over "Vom 24. bis 26. Dezember ist das Kontor geschlossen"
+# (3 ready and 1 other of 263 distinct bench drafts, 2026-11-30/12-01; no kit example). A
+# word is read by its first _STEM letters ("kaltem" and "kaltes" Wasser are one saying), or
+# as the head of a compound the other sentence holds ("Kaffee aus Kolumbien, roter
+# Johannisbeere und Kakao" under "Neuer Filterkaffee aus Kolumbien, Noten von roter
+# Johannisbeere und Kakao", a ready Instagram draft, bench 2026-12-04); a question is left
+# out, which the Facebook form answers in the next sentence
+_RESTATED_WORDS = 5
+_STEM = 5
+_HEAD = 4  # the shortest word read as a compound's head
+
+
+def restated_sentence(text: str) -> tuple[str, str] | None:
+    """The first sentence of ``text`` that another one wholly says again, and that other
+    one, each as written (see _RESTATED_WORDS)."""
+    said = []
+    for start, end in sentence_spans(text):
+        sentence = text[start:end].strip()
+        if sentence and not sentence.endswith("?"):
+            said.append((sentence, [word.casefold() for word in words(sentence)]))
+    for index, (first, first_words) in enumerate(said):
+        for second, second_words in said[index + 1:]:
+            shorter, longer = sorted(((first, first_words), (second, second_words)),
+                                     key=lambda item: len(item[1]))
+            if len(shorter[1]) >= _RESTATED_WORDS and _says_all(shorter[1], longer[1]):
+                return shorter[0].rstrip(".!…"), longer[0].rstrip(".!…")
+    return None
+
+
+def _says_all(shorter: list[str], longer: list[str]) -> bool:
+    """Whether ``longer`` holds every word of ``shorter``: by its stem, as often, or as the
+    head of one of its compounds."""
+    left = Counter(word[:_STEM] for word in shorter) - Counter(word[:_STEM] for word in longer)
+    heads = [word for word in longer if len(word) > _HEAD]
+    return all(len(stem) >= _HEAD and any(head.endswith(word) and head != word
+                                          for head in heads for word in shorter
+                                          if word.startswith(stem))
+               for stem in left)
+
+
+def repeated_run(text: str) -> str | None:
+    """The first run of _REPEAT_RUN words that stands again later in ``text`` (the two not
+    overlapping), as it reads the first time."""
+    plain = strip_markup(text)
+    spans = word_spans(plain)
+    seen: dict[tuple[str, ...], int] = {}
+    for start in range(len(spans) - _REPEAT_RUN + 1):
+        run = tuple(word for word, _, _ in spans[start:start + _REPEAT_RUN])
+        first = seen.setdefault(run, start)
+        if start - first >= _REPEAT_RUN:
+            return plain[spans[first][1]:spans[first + _REPEAT_RUN - 1][2]]
+    return None
