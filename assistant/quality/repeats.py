@@ -43,6 +43,10 @@ def repeated_problems(text: str) -> list[Problem]:
         key = repeated[0]
         return [problem("repeated_sentence", f"'{shorten(first[key])}' stands {counts[key]} "
                                              "times in the post; say it once")]
+    twin = inflected_twin(text)
+    if twin is not None:
+        return [problem("repeated_sentence", f"'{twin[0]}' and '{twin[1]}' say one thing "
+                                             "twice; say it once")]
     run = repeated_run(text)
     if run is not None:
         return [problem("repeated_sentence", f"'{run}' stands twice in the post; say it once")]
@@ -58,6 +62,35 @@ def repeated_problems(text: str) -> list[Problem]:
     return [] if restated is None else [problem(
         "repeated_sentence", f"'{shorten(restated[0])}' says nothing that '{shorten(restated[1])}' "
                              "does not say; say it once")]
+
+
+# two sentences side by side whose words differ in an ending only: "Guter Rutsch! Guten
+# Rutsch!" (a ready Google Business draft, bench 2026-12-06). A person who says a greeting
+# twice ("Moin, moin!") says it the same way; the model's second form is a slip. A word
+# differs in its ending when all but its last _ENDING letters are the other's
+_ENDING = 2
+
+
+def inflected_twin(text: str) -> tuple[str, str] | None:
+    """The first two neighbouring sentences of ``text`` that are one saying in two forms
+    (see _ENDING), each as written without its closing mark."""
+    said = [(text[start:end].strip().rstrip(".!?…"), [word.casefold() for word in
+                                                      words(text[start:end])])
+            for start, end in sentence_spans(text)]
+    for (first, first_words), (second, second_words) in zip(said, said[1:], strict=False):
+        if len(first_words) == len(second_words) and first_words != second_words and \
+                all(_one_word(one, two) for one, two in zip(first_words, second_words,
+                                                           strict=True)):
+            return first, second
+    return None
+
+
+def _one_word(first: str, second: str) -> bool:
+    """Whether two words are one word in two forms (or the same)."""
+    if first == second:
+        return True
+    stem = len(max(first, second, key=len)) - _ENDING
+    return stem >= 3 and first[:stem] == second[:stem] and not first.isdigit()
 
 
 # two words that stand twice in one sentence, one of them this long: "Kaffee rösten, Kaffee

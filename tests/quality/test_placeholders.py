@@ -11,7 +11,12 @@ from assistant.quality.placeholders import (
     find_placeholders,
     placeholder_problems,
 )
-from assistant.quality.repeats import repeated_problems, repeated_run, restated_sentence
+from assistant.quality.repeats import (
+    inflected_twin,
+    repeated_problems,
+    repeated_run,
+    restated_sentence,
+)
 from tests.quality.conftest import codes, context
 
 ISSUE_DRAFT = (
@@ -287,6 +292,20 @@ def test_a_sentence_another_one_wholly_says_again_is_a_warning(text: str, shorte
 ])
 def test_a_sentence_with_a_word_of_its_own_or_a_question_is_no_restatement(text: str) -> None:
     assert restated_sentence(text) is None
+
+
+def test_one_saying_in_two_forms_side_by_side_is_a_warning() -> None:
+    """A ready Google Business draft (bench, 2026-12-06) said its greeting twice, the second
+    time with another ending. A greeting said twice the same way, two forms far apart, and
+    two days or two different words pass."""
+    [found] = repeated_problems("Am 1. Januar ist das Kontor zu. Guter Rutsch! Guten Rutsch!")
+    assert found.code == "repeated_sentence" and found.severity is Severity.WARNING
+    assert found.message == ("'Guter Rutsch' and 'Guten Rutsch' say one thing twice; say it "
+                             "once")
+    for text in ("Moin, moin! Guter Rutsch!", "Frohe Weihnachten! Frohes Fest!",
+                 "Am 12. Dezember. Am 13. Dezember.", "Lieben Dank. Liebe Grüße.",
+                 "Neue Bohnen. Neuer Kaffee.", "Guter Rutsch! Wir sind zu. Guten Rutsch!"):
+        assert inflected_twin(text) is None, text
 
 
 def test_kit_examples_repeat_no_sentence(coffee: BrandKit, software: BrandKit) -> None:
