@@ -55,11 +55,18 @@ _STATES: tuple[tuple[regex.Pattern[str], regex.Pattern[str]], ...] = tuple(
 # of a thing, in any clause ("Am 7. Dezember: kostenloses Cupping")
 _DATED = 4
 _CLOSED = _STATES[0][1]
-# what a post says for open on a day; a clause that also says closed ("sind wir nicht da")
-# is not read as open
+# what a post says for open on a day, or for being at the place ("Am 1. Januar bleiben wir
+# im Kontor" for "am 1. Januar bleibt das Kontor zu", a ready Instagram draft, bench
+# 2026-12-06); a clause that also says closed ("sind wir nicht da") or negates ("nicht im
+# Kontor") is not read as open
 _OPEN = regex.compile(
     r"(?i)\b(?:geöffnet|offen|öffne[nt]?|open|(?:sind|seid)\s+(?:\S+\s+){0,4}?da"
-    r"|an\s+der\s+Arbeit|(?:are|'re|’re)\s+(?:\S+\s+){0,2}?back)\b")
+    r"|an\s+der\s+Arbeit|(?:are|'re|’re)\s+(?:\S+\s+){0,2}?back"
+    r"|(?:bleiben|bleibt|bleibe|sind|seid|bin|ist)\s+(?:\S+\s+){0,3}?"
+    r"(?:im|in\s+(?:der|dem|unserem|unserer))\s+(?-i:\p{Lu})\p{L}+"
+    r"|(?:be|are|'re|’re|stay|staying)\s+(?:\S+\s+){0,2}?(?:at|in)\s+(?:the|our)\s+"
+    r"(?:café|cafe|shop|store|office|roastery))\b")
+_NEGATED = regex.compile(r"(?i)\b(?:nicht|kein\w*|not|no|never|nie)\b|n['’]t\b")
 # the clauses of ``opened_days`` are also cut at "und", "and", "aber", "but": "We are closed
 # from 24 to 26 December and back on 27 December" says two states
 _AND = regex.compile(r"(?i)\s(?:und|and|aber|but|sondern)\s")
@@ -109,6 +116,7 @@ def opened_days(text: str, language: str, closed: frozenset[str]) -> list[str]:
     :func:`closed_days`), each with the word that says it: "1. Januar an der Arbeit"."""
     return [f"{shown} {said.group(0)}" for clause in _small_clauses(text)
             if (said := _OPEN.search(clause)) is not None and not _CLOSED.search(clause)
+            and not _NEGATED.search(clause)
             for key, shown in _days(clause, language) if key in closed]
 
 

@@ -32,6 +32,11 @@ def test_the_closed_days_of_a_range_are_each_of_its_days() -> None:
     ("Vom 24. bis 26. Dezember haben wir geöffnet.", WEIHNACHTEN, "de",
      "24. bis 26. Dezember geöffnet"),
     ("We're open on 25 December!", CHRISTMAS, "en", "25 December open"),
+    # a ready Instagram draft (bench, 2026-12-06): staying at the place is being open
+    ("Silvester: Am 1. Januar bleiben wir im Kontor\nAm 31. Dezember haben wir von 9 bis 14 "
+     "Uhr geöffnet\nGuten Rutsch!", SILVESTER, "de", "1. Januar bleiben wir im Kontor"),
+    ("On 25 December we'll be at the café for you!", CHRISTMAS, "en",
+     "25 December be at the café"),
 ])
 def test_a_day_said_open_that_the_brief_says_closed_is_made_up(
         text: str, brief: str, language: str, said: str) -> None:
@@ -51,6 +56,11 @@ def test_a_day_said_open_that_the_brief_says_closed_is_made_up(
     ("We are closed from 24 to 26 December and back on 27 December.", CHRISTMAS, "en"),
     # "open" on a day the brief says nothing closed of: an event's day
     ("Am 31. Dezember sind wir bis 14 Uhr für euch da.", SILVESTER, "de"),
+    # at the place on another day, or not at it
+    ("Am 31. Dezember sind wir im Kontor, am 1. Januar bleibt das Kontor zu.", SILVESTER,
+     "de"),
+    ("Am 1. Januar sind wir nicht im Kontor.", SILVESTER, "de"),
+    ("On 25 December we won't be at the café.", CHRISTMAS, "en"),
     ("Am 12. Dezember ist das Kontor für den Röstkurs geöffnet.",
      "Einladung zum Röstkurs am 12. Dezember, 18 Uhr, maximal 8 Plätze.", "de"),
 ])
