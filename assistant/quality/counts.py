@@ -13,7 +13,7 @@ from __future__ import annotations
 import regex
 
 from assistant.quality.carryover import stem
-from assistant.quality.facts import COUNT_WORDS, number_words
+from assistant.quality.facts import COUNT_WORDS, fact_spans, number_words
 
 # a whole number or a count word, not inside a date, time, price or decimal, and the word
 # after it ("7. Dezember" is a date: no space follows the number)
@@ -53,3 +53,23 @@ def changed_counts(text: str, stated: frozenset[tuple[str, str]]) -> list[str]:
     nouns = {key for _, key in stated}
     return [shown for value, key, shown in counted(text)
             if key in nouns and (value, key) not in stated]
+
+
+# the word right after a number: a unit or a counted noun ("5 kg", "8 Plätze", "94 °C")
+_WORD_AFTER = regex.compile(r"\s*(?P<word>[\p{L}°][\p{L}-]*)")
+
+
+def priceable_numbers(texts: tuple[str, ...], language: str) -> frozenset[str]:
+    """The numbers of ``texts`` that may stand for a price: a price's, and one said with no
+    unit or counted noun after it ("Cappuccino für 3,80 im Café", "45,- pro Person"). Not
+    "5 kg", "8 Plätze" or a date: "5 kg pro Monat ab 5€!" for the brief's "wir liefern ab
+    5 kg pro Monat" (a ready Facebook draft, bench 2026-12-06) states a price no source
+    does."""
+    found: set[str] = set()
+    for text in texts:
+        for fact, (_, end) in fact_spans(text, language):
+            after = _WORD_AFTER.match(text, end)
+            if fact.kind == "price" or (fact.kind == "number" and (
+                    after is None or after.group("word").casefold() in _NOT_NOUNS)):
+                found |= fact.numbers
+    return frozenset(found)

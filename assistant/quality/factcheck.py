@@ -1,7 +1,8 @@
 """Facts a post invents, and facts of the brief it leaves out (pure).
 
 A fact of the post is covered when a source states it: dates by day and month, times by
-hour and minute, web addresses, e-mails and handles as text, and every other number when
+hour and minute, web addresses, e-mails and handles as text, a price when a source states
+that number as a price or with no unit after it (not "5 kg"), and every other number when
 the source holds that number anywhere (in a date, a time, a price or as a word). That is
 lenient on purpose: a false ``invented_fact`` blocks a post.
 """
@@ -18,7 +19,7 @@ from assistant.models import Problem, Severity
 from assistant.quality.calendar_words import WEEKDAYS
 from assistant.quality.calls import missing_call
 from assistant.quality.context import problem, shorten
-from assistant.quality.counts import changed_counts, stated_counts
+from assistant.quality.counts import changed_counts, priceable_numbers, stated_counts
 from assistant.quality.dateframes import (
     changed_frames,
     changed_month_frames,
@@ -128,6 +129,11 @@ class Known:
         return stated_frames(self.texts, self.language)
 
     @cached_property
+    def priceable(self) -> frozenset[str]:
+        """The numbers a price may take: prices, and numbers said with no unit (``counts``)."""
+        return priceable_numbers(self.texts, self.language)
+
+    @cached_property
     def price_frames(self) -> dict[str, frozenset[str]]:
         """Price key -> the frames the sources say it in: "ab 3,80 €" or "für 3,80 €"."""
         return stated_price_frames(self.texts, self.language)
@@ -155,6 +161,8 @@ class Known:
             # "um 18" in the brief covers "18 Uhr" in the post
             bare_hour = fact.key.endswith(":00") and fact.numbers <= self.numbers
             return fact.key in self.times or bare_hour
+        if fact.kind == "price":
+            return fact.numbers <= self.priceable
         return fact.numbers <= self.numbers
 
 

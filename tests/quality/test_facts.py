@@ -78,6 +78,25 @@ def test_invented_price_time_email_and_person_in_german(coffee: BrandKit) -> Non
     assert "12.12." not in problem.message
 
 
+def test_a_price_needs_a_source_that_states_the_number_as_an_amount(coffee: BrandKit) -> None:
+    """A ready Facebook draft (bench, 2026-12-06) priced the office coffee at the brief's
+    weight: "5" stands in the brief only as "5 kg". A number the brief says with no unit
+    ("für 3,80") or as a price covers it."""
+    brief = ("Kaffee fürs Büro - wir liefern ab 5 kg pro Monat an Büros in Hamburg, die erste "
+             "Lieferung ist kostenlos.")
+    post = "Kaffee fürs Büro: 5 kg pro Monat ab 5€! Die erste Lieferung ist kostenlos."
+    [problem] = _invented(quality_problems(post, [], context(coffee, brief=brief)))
+    assert "5€" in problem.message and "5 kg" not in problem.message
+    for source in ("Hafer-Cappuccino im Café für 3,80 im Angebot.",
+                   "Hafer-Cappuccino im Café, 3,80 Euro."):
+        assert _invented(quality_problems("Hafer-Cappuccino für 3,80 €!", [],
+                                          context(coffee, brief=source))) == [], source
+    # a date's day or a count of places is no price either
+    assert _invented(quality_problems(
+        "Röstkurs am 12. Dezember für 8 €.", [],
+        context(coffee, brief="Röstkurs am 12. Dezember, maximal 8 Plätze.")))
+
+
 def test_invented_facts_in_english(software: BrandKit) -> None:
     brief = "Column-level lineage for dbt is out today; docs at https://tessaline.example/lineage"
     post = ("Column-level lineage for dbt is live: 40 % fewer broken dashboards, says Marcus. "
