@@ -185,6 +185,24 @@ def test_a_post_that_ends_inside_a_quotation_is_cut_off() -> None:
     assert cut_off_problems("Wir sagen „Moin“ und „Tschüss\". Bis bald!") == []
 
 
+@pytest.mark.parametrize(("text", "last"), [
+    # two ready Facebook drafts (bench, 2026-12-06): the first paragraph stops inside a
+    # clause, and the second goes on as if it had not
+    ("Hier ist ein Röstkurs für dich! Mit uns kannst du ein bisschen mehr über die "
+     "Kaffeefabriken und die Röster lüg\n\nAm 12. Dezember um 18 Uhr. Anmeldung per Mail",
+     "und die Röster lüg"),
+    ("Werbung | Mit der Handmühle Hansen H2, die wir seit drei Monaten im Café testet haben"
+     "\n\nJetzt im Shop für 89 €.", "im Café testet haben"),
+])
+def test_a_paragraph_that_stops_inside_a_clause_is_cut_off(text: str, last: str) -> None:
+    [found] = cut_off_problems(text)
+    assert found.code == "cut_off"
+    assert found.message == f"a paragraph stops mid-sentence ('…{last}'); finish it or take it out"
+    # a headline without a person may stand without a mark
+    assert cut_off_problems("Neuer Filterkaffee aus Kolumbien, Noten von roter Johannisbeere "
+                            "und Kakao\n\nAb Samstag im Kontor.") == []
+
+
 @pytest.mark.parametrize("text", [
     "Warte… es ist Kaffee!", "Und dann... Kaffee. #Kaffee", "Wir rösten wieder.",
     "We are back. ☕",
