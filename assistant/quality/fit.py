@@ -81,8 +81,12 @@ def briefed(sentence: str, brief: str) -> bool:
 
 def without_spans(text: str, spans: Sequence[tuple[int, int]]) -> str:
     """``text`` without the sentences at ``spans``: a sentence that is a whole line goes
-    with its line break (no empty line where it stood), one inside a line leaves a space."""
+    with its line break (no empty line where it stood), one inside a line leaves a space.
+    A span that holds the line break after its sentence leaves it: a paragraph's last
+    sentence struck keeps the blank line after the paragraph."""
     for start, end in sorted(spans, reverse=True):
+        while end > start and text[end - 1] == "\n":
+            end -= 1
         whole_line = (start == 0 or text[start - 1] == "\n") and text[end:end + 1] == "\n"
         text = text[:start] + text[end + 1:] if whole_line else text[:start] + " " + text[end:]
     return clean_gaps(text)

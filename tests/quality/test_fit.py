@@ -158,6 +158,15 @@ def test_a_line_with_a_slip_goes_with_its_line_break() -> None:
         "Röstkurs am 12. Dezember!\nAnmeldung im Laden"
 
 
+def test_a_paragraphs_last_sentence_struck_keeps_the_paragraph_break() -> None:
+    # a ready Facebook draft (bench, 2026-12-06): its first paragraph's cut sentence went,
+    # and with it the blank line, so the two paragraphs ran into one
+    seen = ("Hier ist ein Röstkurs für dich! Mit uns kannst du mehr über die Röster lüg\n\n"
+            "Röstkurs am 12. Dezember um 18 Uhr. Anmeldung im Laden")
+    assert without_flawed(seen, slips("lüg"), "Röstkurs am 12. Dezember, 18 Uhr", "de") == \
+        "Hier ist ein Röstkurs für dich!\n\nRöstkurs am 12. Dezember um 18 Uhr. Anmeldung im Laden"
+
+
 def test_a_sentence_with_a_fact_of_the_brief_keeps_its_slip() -> None:
     seen = "Wir suchen ab Januar eine Barista fürr 20 Stunden. Wir freuen uns auf dich!"
     assert without_flawed(seen, slips("fürr"), BARISTA, "de") == seen
