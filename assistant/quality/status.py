@@ -55,17 +55,19 @@ _STATES: tuple[tuple[regex.Pattern[str], regex.Pattern[str]], ...] = tuple(
 # of a thing, in any clause ("Am 7. Dezember: kostenloses Cupping")
 _DATED = 4
 _CLOSED = _STATES[0][1]
-# what a post says for open on a day, or for being at the place ("Am 1. Januar bleiben wir
-# im Kontor" for "am 1. Januar bleibt das Kontor zu", a ready Instagram draft, bench
-# 2026-12-06); a clause that also says closed ("sind wir nicht da") or negates ("nicht im
-# Kontor") is not read as open
+# what a post says for open on a day, or for us being at the place (``_PLACES``, read
+# without case): "Am 1. Januar bleiben wir im Kontor" for "am 1. Januar bleibt das Kontor
+# zu" (a ready Instagram draft, bench 2026-12-06). A clause that also says closed ("sind
+# wir nicht da") or negates ("nicht im Kontor") is not read as open
+_PLACES = (r"(?:Kontor|Kontorhaus|Café|Cafe|Laden|Geschäft|Rösterei|Büro|Shop|Store|Office|"
+           r"Roastery)")
 _OPEN = regex.compile(
     r"(?i)\b(?:geöffnet|offen|öffne[nt]?|open|(?:sind|seid)\s+(?:\S+\s+){0,4}?da"
     r"|an\s+der\s+Arbeit|(?:are|'re|’re)\s+(?:\S+\s+){0,2}?back"
-    r"|(?:bleiben|bleibt|bleibe|sind|seid|bin|ist)\s+(?:\S+\s+){0,3}?"
-    r"(?:im|in\s+(?:der|dem|unserem|unserer))\s+(?-i:\p{Lu})\p{L}+"
-    r"|(?:be|are|'re|’re|stay|staying)\s+(?:\S+\s+){0,2}?(?:at|in)\s+(?:the|our)\s+"
-    r"(?:café|cafe|shop|store|office|roastery))\b")
+    rf"|(?:(?:bleiben|sind)\s+wir|wir\s+(?:bleiben|sind))\s+(?:\S+\s+){{0,3}}?"
+    rf"(?:im|in\s+(?:der|unserem|unserer))\s+{_PLACES}"
+    rf"|(?:we['’]ll\s+be|we\s+(?:will\s+be|are|stay)|we['’]re)\s+(?:\S+\s+){{0,2}}?"
+    rf"(?:at|in)\s+(?:the|our)\s+{_PLACES})\b")
 _NEGATED = regex.compile(r"(?i)\b(?:nicht|kein\w*|not|no|never|nie)\b|n['’]t\b")
 # the clauses of ``opened_days`` are also cut at "und", "and", "aber", "but": "We are closed
 # from 24 to 26 December and back on 27 December" says two states

@@ -36,7 +36,7 @@ def test_the_closed_days_of_a_range_are_each_of_its_days() -> None:
     ("Silvester: Am 1. Januar bleiben wir im Kontor\nAm 31. Dezember haben wir von 9 bis 14 "
      "Uhr geöffnet\nGuten Rutsch!", SILVESTER, "de", "1. Januar bleiben wir im Kontor"),
     ("On 25 December we'll be at the café for you!", CHRISTMAS, "en",
-     "25 December be at the café"),
+     "25 December we'll be at the café"),
 ])
 def test_a_day_said_open_that_the_brief_says_closed_is_made_up(
         text: str, brief: str, language: str, said: str) -> None:
