@@ -55,8 +55,25 @@ def changed_counts(text: str, stated: frozenset[tuple[str, str]]) -> list[str]:
             if key in nouns and (value, key) not in stated]
 
 
-# the word right after a number: a unit or a counted noun ("5 kg", "8 Plätze", "94 °C")
+# the word right after a number, when it is a unit or a counted noun: "5 kg", "94 °C", a
+# German noun ("8 Plätze", "20 Stunden"), an English word that is no small word ("8 seats";
+# "12,50 the bag" is a price). Not "12,50 das Paket" or "3,80 im Café"
 _WORD_AFTER = regex.compile(r"\s*(?P<word>[\p{L}°][\p{L}-]*)")
+_UNITS = frozenset({"kg", "g", "mg", "l", "ml", "cl", "km", "m", "cm", "mm", "min", "h", "std",
+                    "°", "°c", "°f", "kilo", "gramm", "liter", "grad"})
+
+
+def _measured(text: str, end: int, language: str) -> bool:
+    """Whether the number that ends at ``end`` of ``text`` is said with a unit or a noun."""
+    after = _WORD_AFTER.match(text, end)
+    if after is None:
+        return False
+    word = after.group("word")
+    if word.casefold() in _UNITS:
+        return True
+    if language == "de":
+        return word[0].isupper()
+    return word.casefold() not in _NOT_NOUNS
 
 
 def priceable_numbers(texts: tuple[str, ...], language: str) -> frozenset[str]:
@@ -68,8 +85,7 @@ def priceable_numbers(texts: tuple[str, ...], language: str) -> frozenset[str]:
     found: set[str] = set()
     for text in texts:
         for fact, (_, end) in fact_spans(text, language):
-            after = _WORD_AFTER.match(text, end)
-            if fact.kind == "price" or (fact.kind == "number" and (
-                    after is None or after.group("word").casefold() in _NOT_NOUNS)):
+            if fact.kind == "price" or (fact.kind == "number" and
+                                        not _measured(text, end, language)):
                 found |= fact.numbers
     return frozenset(found)

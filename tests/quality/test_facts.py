@@ -88,7 +88,7 @@ def test_a_price_needs_a_source_that_states_the_number_as_an_amount(coffee: Bran
     [problem] = _invented(quality_problems(post, [], context(coffee, brief=brief)))
     assert "5€" in problem.message and "5 kg" not in problem.message
     for source in ("Hafer-Cappuccino im Café für 3,80 im Angebot.",
-                   "Hafer-Cappuccino im Café, 3,80 Euro."):
+                   "Hafer-Cappuccino im Café, 3,80 Euro.", "Im Café für 3,80 das Glas."):
         assert _invented(quality_problems("Hafer-Cappuccino für 3,80 €!", [],
                                           context(coffee, brief=source))) == [], source
     # a date's day or a count of places is no price either
