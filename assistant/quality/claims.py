@@ -49,7 +49,9 @@ def claims(text: str) -> list[tuple[str, str]]:
 # brand must keep; only a brief that announces something (new, now, from a day on,
 # presented, here) makes one. People ("neue Kollegin"), dates ("neues Jahr") and opening
 # hours are not products and pass
-_NEW = regex.compile(r"\b(?:[Nn]eu(?:e[nrms]?)?|[Nn]ew)\s+(?:\p{Ll}+\s+)?(\p{L}[\p{L}-]*)")
+# the word after "new", or a small word and the one after it ("our new feature that", "ein
+# neuer leckerer Kaffee"): either may be the product
+_NEW = regex.compile(r"\b(?:[Nn]eu(?:e[nrms]?)?|[Nn]ew)\s+(\p{L}[\p{L}-]*)(?:\s+(\p{L}[\p{L}-]*))?")
 _PRODUCTS = ("kaffee", "espresso", "mischung", "sorte", "sorten", "bohne", "bohnen", "röstung",
              "produkt", "produkte", "kollektion", "edition", "coffee", "roast", "blend",
              "product", "products", "feature", "features", "release", "decaf", "collection")
@@ -62,8 +64,14 @@ _ANNOUNCES = regex.compile(
 
 def launches(text: str) -> list[str]:
     """Each product that ``text`` calls new, as written ("ein neuer Kaffee")."""
-    return [match.group(0) for match in _NEW.finditer(text)
-            if match.group(1).casefold().endswith(_PRODUCTS)]
+    found = []
+    for match in _NEW.finditer(text):
+        first, second = match.group(1), match.group(2)
+        if first.casefold().endswith(_PRODUCTS):
+            found.append(match.group(0)[:match.end(1) - match.start()])
+        elif first.islower() and second and second.casefold().endswith(_PRODUCTS):
+            found.append(match.group(0))
+    return found
 
 
 def claim_problems(text: str, brief: str) -> list[Problem]:

@@ -67,6 +67,10 @@ HUILA = ("Zurück aus Huila in Kolumbien - unserer Partnerkooperative zahlen wir
     ("Probier unseren neuen Kolumbien-Kaffee!", "Tipp für Cold Brew zu Hause.",
      "neuen Kolumbien-Kaffee"),
     ("Try our new holiday blend!", "Merry Christmas from the roastery!", "new holiday blend"),
+    # the product right after "new", a small word after it (a ready Mastodon tip, bench
+    # 2026-12-06)
+    ("Check out our new feature that does just that!", "Tip: put a freshness check on every "
+     "source table that feeds a board-level dashboard.", "new feature"),
 ])
 def test_a_launch_the_brief_does_not_announce_is_a_warning(text: str, brief: str,
                                                            shown: str) -> None:
