@@ -43,8 +43,10 @@ def events(text: str) -> list[tuple[str, str]]:
 # Facebook greeting (2026-12-02). Words that name an offer and nothing else; "Angebot" is
 # also the range ("ein großes Angebot") and stays out. A price called special is a discount:
 # "a special price of 49 euros per person" for the brief's "49 euros per person" (a ready
-# Facebook draft, bench 2026-12-05)
+# Facebook draft, bench 2026-12-05). So is one for a limited time: "Don't miss out on this
+# limited time offer!" in a ready Christmas greeting of a shop that is closed (2026-12-06)
 _OFFER = regex.compile(r"(?i)\b(special\s+(?:[\w-]+\s+)?(?:offer|deal|price)s?|"
+                       r"limited[\s-]time\s+(?:offer|deal)s?|"
                        r"discount(?:s|ed)?|"
                        r"coupons?|vouchers?|"
                        r"promo(?:tion(?:al)?)? codes?|giveaways?|sonderangebot\w*|rabatt\w*|"

@@ -35,7 +35,8 @@ _STATES: tuple[tuple[regex.Pattern[str], regex.Pattern[str]], ...] = tuple(
     (regex.compile(rf"(?i)\b(?:{brief})\b"), regex.compile(rf"(?i)\b(?:{post})\b"))
     for brief, post in (
         (r"geschlossen|closed|Betriebsferien|Ruhetag",
-         r"geschlossen|schließ\w*|closed|clos(?:e|es|ing)|shut|Betriebsferien|Ruhetag"
+         r"geschlossen|schließ\w*|verschließ\w*|closed|clos(?:e|es|ing)|shut|Betriebsferien"
+         r"|Ruhetag"
          r"|\w*pause|\w*ferien|Urlaub|(?:bleibt|bleiben|haben|ist|sind)\s+(?:\S+\s+){0,3}?zu"
          r"|nicht\s+(?:\S+\s+){0,2}?(?:da|geöffnet|offen|erreichbar)|off|away"),
         (r"abgesagt|fällt\s+aus|entfällt|cancell?ed",

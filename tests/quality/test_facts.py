@@ -118,6 +118,10 @@ def test_an_offer_the_brief_does_not_make_is_invented(coffee: BrandKit) -> None:
     [problem] = _invented(quality_problems(post, [], ctx))
     assert "'special offer'" in problem.message
     # a word between (a ready Facebook greeting, bench 2026-12-02)
+    # an offer for a limited time (a ready Facebook greeting, bench 2026-12-06)
+    [problem] = _invented(quality_problems("Don't miss out on this limited time offer!", [],
+                                           ctx))
+    assert "'limited time offer'" in problem.message
     greeting = "Merry Christmas! Don't miss out on this special holiday offer!"
     [problem] = _invented(quality_problems(greeting, [], ctx))
     assert "'special holiday offer'" in problem.message
@@ -529,6 +533,13 @@ def test_a_date_with_a_state_the_brief_gives_another_date_is_invented(
                                                                platform="mastodon"))
                  if p.code == "invented_fact"]
     assert "'27. Dezember geschlossen'" in problem.message
+    # the verb for it (a ready Facebook post, bench 2026-12-06)
+    verb = ("Dein Kaffeekontor in Altona verschließt ab dem 27. Dezember! Vom 24. bis 26. "
+            "Dezember ist das Kontor geschlossen.")
+    [problem] = [p for p in quality_problems(verb, [], context(coffee, brief=CLOSED_BRIEF,
+                                                               platform="facebook"))
+                 if p.code == "invented_fact"]
+    assert "'27. Dezember verschließt'" in problem.message
     # a new date for a course that is called off, and a free thing on a date: no state
     # turned round
     moved = "Der Röstkurs am 12. Dezember fällt aus, neuer Termin ist der 19. Dezember."
