@@ -15,7 +15,8 @@ bare, its ending can be judged without knowing the case.
 Surely bare: the adjective is written small and stands right after a preposition ("von
 roten Johannisbeere", "ab nächsten Woche"; not "zu", which may be the adverb: "mit einer
 zu großen Tasse"), or it opens a list's next item after a noun and a comma or
-"und"/"oder"/"sowie" ("Kakao und roten Johannisbeere"). After an adjective
+"und"/"oder"/"sowie" ("Kakao und roten Johannisbeere"), or it follows a comparison's "als"
+or "wie" ("mehr als andere Kaffeekonzern"). After an adjective
 ("der frischen, roten Johannisbeere") the article further back may govern it, so that is
 left. A noun that may be plural is judged with its plural readings too ("Kaffee und frische
 Kuchen" is right). No mend: without the case, two endings fit.
@@ -57,6 +58,7 @@ _QUANTIFIER_STEMS = ("all", "beid", "einig", "etlich", "manch", "mehrer", "sämt
 # "zu" may be the adverb ("mit einer zu großen Tasse"), "um" opens an infinitive ("um
 # zeitweise Ausrichten ... zu deaktivieren")
 _NOT_GOVERNING = frozenset({"zu", "um"})
+_COMPARISONS = frozenset({"als", "wie"})
 
 
 def bare_list_adjectives(plain: str, words: list[Token],
@@ -98,6 +100,10 @@ def _bare_ending(words: list[Token], index: int, lex: GrammarLexicon) -> str | N
     # merkliche Event")
     if before.lower in PREPOSITIONS and before.lower not in _NOT_GOVERNING \
             and (before.text.islower() or before.sentence_start):
+        return ending
+    # a comparison's "als" or "wie" governs no case: "mehr als andere Kaffeekonzern" (a ready
+    # Mastodon draft, bench 2026-12-06)
+    if before.text in _COMPARISONS:
         return ending
     if token.after_comma:
         return ending if _bare_item(words, index - 1, lex) else None

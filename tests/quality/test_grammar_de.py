@@ -94,6 +94,10 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
     ("Neuer Filterkaffee aus Kolumbien, roten Johannisbeere und Kakao, ab Samstag.",
      "'roten Johannisbeere': 'Johannisbeere' is feminine and has no article here, so "
      "'rote' or 'roter'"),
+    # after a comparison's "als" (a ready Mastodon draft, bench 2026-12-06)
+    ("Wir zahlen mehr als andere Kaffeekonzern.",
+     "'andere Kaffeekonzern': 'Kaffeekonzern' is masculine and has no article here, so "
+     "'anderer' or 'anderen' or 'anderem'"),
     ("Ab nächsten Woche sind wir wieder da.",
      "'nächsten Woche': 'Woche' is feminine and has no article here, so 'nächste' or "
      "'nächster'"),
@@ -770,7 +774,8 @@ MORE_CORRECT = [
     "frisches Brot und guten Kuchen. Die ACLs und erweiterten Attribute. Die Basis- und "
     "erweiterten Kurse. Der frischen, roten Johannisbeere. Mit einer zu großen Tasse. Die Größe "
     "jeder Datei und jedes Symlinks. Um zeitweise Ausrichten zu deaktivieren. Kaffee und frische "
-    "Kuchen.",
+    "Kuchen. Mehr als andere Röstereien. Wir arbeiten als kleine Rösterei. Frisch wie neuer "
+    "Schnee.",
     # a call with its reflexive or an object, a verb without its particle, a noun
     "Melde dich jetzt an! Melde deine Freunde an! Bewirb dich bei uns. Trag dich ein. Freu "
     "dich! Freue mich auf euch. Melde den Fehler. Bewerbungen per Mail.",
