@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from assistant.brand.schema import BrandKit
 from assistant.models import Problem, Severity
@@ -29,6 +31,20 @@ class QualityContext:
 
 def problem(code: str, message: str, severity: Severity = Severity.WARNING) -> Problem:
     return Problem(code=code, severity=severity, message=message, source=SOURCE)
+
+
+# a reading of a post: what it finds (None for nothing), and the message it gives that
+Reading = tuple[Callable[[str], Any], Callable[[Any], str]]
+
+
+def first_found(code: str, text: str, readings: Sequence[Reading]) -> list[Problem]:
+    """One ``code`` warning, with the message of the first reading that finds something in
+    ``text`` (they are tried in order), or none when no reading does."""
+    for read, message in readings:
+        found = read(text)
+        if found is not None:
+            return [problem(code, message(found))]
+    return []
 
 
 def shorten(text: str, limit: int = 40) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex
 
 from assistant.models import Problem, Severity
-from assistant.quality.context import problem, shorten
+from assistant.quality.context import Reading, first_found, problem, shorten
 from assistant.quality.textnorm import (
     CLOSING_TOKEN,
     sentence_spans,
@@ -154,49 +154,50 @@ _CLOSED = regex.compile(rf"(?:[.!?…:;)\]\"'»«“”\ufe0f\u200d]|{CLOSING_TO
 
 
 def cut_off_problems(text: str) -> list[Problem]:
-    """A post that ends in an ellipsis reads as cut off ("Mehr..." with nothing after it),
-    and so does one that ends in a colon (what it announces is missing: "Hier ist der Link
-    zur Anmeldung:" with no link), inside a quotation that „ opened, or whose last sentence
-    runs on for ten words or more with no mark."""
-    stub = _stub_sentence(text)
-    if stub is not None:
-        return [problem("cut_off", f"'{stub}' announces something that never follows; "
-                                   "finish the sentence or take it out")]
+    """A post that reads as cut off, by the first of ``_CUT_READINGS`` that finds it: one
+    that ends in an ellipsis ("Mehr..." with nothing after it), in a colon (what it
+    announces is missing: "Hier ist der Link zur Anmeldung:" with no link), inside a
+    quotation that „ opened, or whose last sentence runs on for ten words or more with no
+    mark, and a paragraph or line that stops inside a sentence."""
+    return first_found("cut_off", text, _CUT_READINGS)
+
+
+def _last_words(text: str) -> str:
+    return " ".join(text.split()[-4:])
+
+
+def _ellipsis_end(text: str) -> str | None:
     end = _TRAILING.sub("", text)
-    last = " ".join(end.split()[-4:])
-    if _CUT.search(end) is not None:
-        return [problem("cut_off", f"the post ends in '…' as if cut off ('{last}'); finish "
-                                   "the last sentence or end it with a full stop")]
-    if end.endswith(":"):
-        return [problem("cut_off", f"the post ends in ':' with nothing after it ('{last}'); "
-                                   "add what it announces or end the sentence with a full "
-                                   "stop")]
-    if end.rfind("„") > max(end.rfind(mark) for mark in '“”"'):
-        return [problem("cut_off", f"the post ends inside a quotation that „ opened "
-                                   f"('{last}'); finish it and close it with “")]
-    body = _TAGS_AFTER.sub("", text)
-    comma = _comma_paragraph(body)
-    if comma is not None:
-        return [problem("cut_off", f"a paragraph stops on ',' ('…{comma}'); finish it or "
-                                   "end it with a full stop")]
-    paragraph = _open_paragraph(body)
-    if paragraph is not None:
-        return [problem("cut_off", f"a paragraph stops mid-sentence ('…{paragraph}'); finish "
-                                   "it or take it out")]
-    dangling = _dangling_line(body)
-    if dangling is not None:
-        return [problem("cut_off", f"a line stops on '{dangling.split()[-1]}' as if cut off "
-                                   f"('…{dangling}'); finish it or take the word out")]
+    return _last_words(end) if _CUT.search(end) is not None else None
+
+
+def _colon_end(text: str) -> str | None:
+    end = _TRAILING.sub("", text)
+    return _last_words(end) if end.endswith(":") else None
+
+
+def _open_quotation(text: str) -> str | None:
+    end = _TRAILING.sub("", text)
+    return _last_words(end) if end.rfind("„") > max(end.rfind(mark) for mark in '“”"') \
+        else None
+
+
+def _body(text: str) -> str:
+    """The post without the hashtags and spaces at its end."""
+    return _TAGS_AFTER.sub("", text)
+
+
+def _open_last_sentence(text: str) -> str | None:
+    """The last words of a post whose last sentence runs on for ``_OPEN_WORDS`` or more
+    with no mark."""
     # the post's link on a line of its own closes nothing: drafting puts it under the text
     # ("... you will be responsible" over the link, an X post cut at its cap, 2026-12-02)
-    body = _LINK_LINE.sub("", body)
+    body = _LINK_LINE.sub("", _body(text))
     tail = _LAST_SENTENCE.search(body)
     if tail is None or _CLOSED.search(body) or \
             len(words(strip_markup(tail.group(1)))) < _OPEN_WORDS:
-        return []
-    last = " ".join(body.split()[-4:])
-    return [problem("cut_off", f"the post stops mid-sentence ('…{last}'); finish the last "
-                               "sentence")]
+        return None
+    return _last_words(body)
 
 
 # a clause that a paragraph before the last leaves open: ten words or more since its last
@@ -287,3 +288,26 @@ def _dangling_line(body: str) -> str | None:
                 or (_APOSTROPHE_END.search(last) and len(_EDGE_QUOTE.findall(line)) % 2):
             return end.group(0)
     return None
+
+
+_CUT_READINGS: tuple[Reading, ...] = (
+    (_stub_sentence, lambda stub: f"'{stub}' announces something that never follows; "
+                                  "finish the sentence or take it out"),
+    (_ellipsis_end, lambda last: f"the post ends in '…' as if cut off ('{last}'); finish "
+                                 "the last sentence or end it with a full stop"),
+    (_colon_end, lambda last: f"the post ends in ':' with nothing after it ('{last}'); add "
+                              "what it announces or end the sentence with a full stop"),
+    (_open_quotation, lambda last: f"the post ends inside a quotation that „ opened "
+                                   f"('{last}'); finish it and close it with “"),
+    (lambda text: _comma_paragraph(_body(text)),
+     lambda comma: f"a paragraph stops on ',' ('…{comma}'); finish it or end it with a full "
+                   "stop"),
+    (lambda text: _open_paragraph(_body(text)),
+     lambda paragraph: f"a paragraph stops mid-sentence ('…{paragraph}'); finish it or take "
+                       "it out"),
+    (lambda text: _dangling_line(_body(text)),
+     lambda dangling: f"a line stops on '{dangling.split()[-1]}' as if cut off "
+                      f"('…{dangling}'); finish it or take the word out"),
+    (_open_last_sentence, lambda last: f"the post stops mid-sentence ('…{last}'); finish "
+                                       "the last sentence"),
+)

@@ -8,7 +8,7 @@ from collections import Counter
 import regex
 
 from assistant.models import Problem
-from assistant.quality.context import problem, shorten
+from assistant.quality.context import Reading, first_found, shorten
 from assistant.quality.facts import is_calendar_word
 from assistant.quality.textnorm import sentence_spans, strip_markup, word_spans, words
 
@@ -26,7 +26,14 @@ _REPEAT_RUN = 6
 
 
 def repeated_problems(text: str) -> list[Problem]:
-    """A sentence that stands twice or more in a post (a small model's loop)."""
+    """A sentence that stands twice or more in a post (a small model's loop), or one of the
+    other ways of saying one thing twice (``_READINGS``, the first that finds one)."""
+    return first_found("repeated_sentence", text, _READINGS)
+
+
+def looped_sentence(text: str) -> tuple[str, int] | None:
+    """The first sentence (as written) that stands twice or more, and how many times: a
+    short one only from ``_SHORT_LOOP`` times on."""
     counts: dict[str, int] = {}
     first: dict[str, str] = {}
     for start, end in sentence_spans(text):
@@ -39,29 +46,7 @@ def repeated_problems(text: str) -> list[Problem]:
         first.setdefault(key, sentence.strip())
     repeated = [key for key, count in counts.items()
                 if count >= (2 if len(key.split()) >= _REPEAT_WORDS else _SHORT_LOOP)]
-    if repeated:
-        key = repeated[0]
-        return [problem("repeated_sentence", f"'{shorten(first[key])}' stands {counts[key]} "
-                                             "times in the post; say it once")]
-    twin = inflected_twin(text)
-    if twin is not None:
-        return [problem("repeated_sentence", f"'{twin[0]}' and '{twin[1]}' say one thing "
-                                             "twice; say it once")]
-    run = repeated_run(text)
-    if run is not None:
-        return [problem("repeated_sentence", f"'{run}' stands twice in the post; say it once")]
-    pair = doubled_pair(text)
-    if pair is not None:
-        return [problem("repeated_sentence", f"'{pair}' stands twice in one sentence; say it "
-                                             "once")]
-    joined = self_joined(text)
-    if joined is not None:
-        return [problem("repeated_sentence", f"'{joined}' joins a word to itself; say it "
-                                             "once")]
-    restated = restated_sentence(text)
-    return [] if restated is None else [problem(
-        "repeated_sentence", f"'{shorten(restated[0])}' says nothing that '{shorten(restated[1])}' "
-                             "does not say; say it once")]
+    return (first[repeated[0]], counts[repeated[0]]) if repeated else None
 
 
 # two sentences side by side whose words differ in an ending only: "Guter Rutsch! Guten
@@ -190,3 +175,16 @@ def repeated_run(text: str) -> str | None:
         if start - first >= _REPEAT_RUN:
             return plain[spans[first][1]:spans[first + _REPEAT_RUN - 1][2]]
     return None
+
+
+_READINGS: tuple[Reading, ...] = (
+    (looped_sentence, lambda found: f"'{shorten(found[0])}' stands {found[1]} times in the "
+                                    "post; say it once"),
+    (inflected_twin, lambda twin: f"'{twin[0]}' and '{twin[1]}' say one thing twice; say "
+                                  "it once"),
+    (repeated_run, lambda run: f"'{run}' stands twice in the post; say it once"),
+    (doubled_pair, lambda pair: f"'{pair}' stands twice in one sentence; say it once"),
+    (self_joined, lambda joined: f"'{joined}' joins a word to itself; say it once"),
+    (restated_sentence, lambda restated: f"'{shorten(restated[0])}' says nothing that "
+                                         f"'{shorten(restated[1])}' does not say; say it once"),
+)
