@@ -214,6 +214,9 @@ class GrammarLexicon:
 
 
 _MIN_HEAD = 4  # "Kurs", "Team": shorter tails match too much by chance
+# shorter heads that no German word ends in by chance: "Kaffeefan, die ..." (a draft of the
+# bench, 2026-12-05) got no genus, so rule 13 could not read its relative pronoun
+_SHORT_HEADS = frozenset({"fan"})
 _MIN_FRONT = 3
 _INFINITIVE = regex.compile(r"(?:en|ern|eln)$")
 NEUTER_SINGULAR = readings("n.nom,gen,dat,acc")
@@ -314,8 +317,8 @@ def compound_head(key: str, nouns: Mapping[str, int]) -> str | None:
         front, head = key[:cut], key[cut:]
         if front.endswith(_JOINED_BY_S) and head.startswith("s"):
             continue  # the joining s, not the head's first letter
-        if len(head) < _MIN_HEAD and not (front.endswith(_JOINED_BY_S, 0, -1)
-                                          and front.endswith("s")):
+        if len(head) < _MIN_HEAD and head not in _SHORT_HEADS and not (
+                front.endswith(_JOINED_BY_S, 0, -1) and front.endswith("s")):
             continue
         if _known(head, nouns):
             return head

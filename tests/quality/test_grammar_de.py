@@ -313,6 +313,10 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
     ("Wir rösten mit Hafer-Cappuccino, das aus einer Hafermolkerei Elbhof hergestellt wird.",
      "'Hafer-Cappuccino, das': 'Hafer-Cappuccino' is masculine, so the relative pronoun is "
      "'der' or 'den' or 'dem' ('die' in the plural)"),
+    # "Fan", a head shorter than the compound reader's others (a draft of the bench)
+    ("Bist du ein Kaffeefan, die sich nach Hause sehnt?",
+     "'Kaffeefan, die': 'Kaffeefan' is masculine, so the relative pronoun is 'der' or 'den' "
+     "or 'dem'"),
     ("Das Kontor, der in Altona liegt, ist zu.",
      "'Kontor, der': 'Kontor' is neuter, so the relative pronoun is 'das' or 'dem'"),
     # a ready Facebook draft (bench 2026-12-03): rule 17
@@ -731,6 +735,7 @@ MORE_CORRECT = [
     "Es gibt 8 Plätze, die du anmelden kannst. Gäste, die Freunde anmelden möchten, kommen.",
     "Für alle, die sich anmelden wollen, und alle, die man anmelden kann.",
     "Weder du noch ein Kaffee helfen da.",
+    "Für jeden Kaffeefan, der gern probiert. Kaffeefans, die rösten. Stefan, der Röster.",
     # rule 8b: a comma between date and time, a year, a span
     "Röstkurs am 12. Dezember, 18 Uhr. Ab Dezember 2026 18 Tassen am Tag. Am Samstag von "
     "11 bis 13 Uhr, am 12. Dezember um 18 Uhr.",
