@@ -144,14 +144,30 @@ def banned_word_pattern(word: str) -> regex.Pattern[str]:
     return regex.compile(rf"(?<!\p{{L}}){regex.escape(word)}(?!\p{{L}})", regex.IGNORECASE)
 
 
+# the endings a German or English word takes in a post: a banned word is banned in each of
+# its forms ("billig" in "billigen Kaffee" or "am billigsten", "Kaffeejunkie" in "Liebe
+# Kaffeejunkies", "cheap" in "cheapest")
+_ENDINGS = r"(?:(?:er|e?st)?e[mnrs]?|e?s|n|ern|er|e?st)?"
+
+
+@lru_cache(maxsize=512)
+def banned_form_pattern(word: str) -> regex.Pattern[str]:
+    """Where a banned word stands in a post in any of its forms, in any case."""
+    return regex.compile(rf"(?<!\p{{L}}){regex.escape(word)}{_ENDINGS}(?!\p{{L}})",
+                         regex.IGNORECASE)
+
+
 def banned_word_problems(kit: BrandKit, text: str) -> list[Problem]:
     problems = []
     for banned in kit.banned_words:
-        if banned_word_pattern(banned.word).search(text):
-            fix = f"use '{banned.replacement}' instead" if banned.replacement else "rephrase"
-            problems.append(
-                _problem("banned_word", f"'{banned.word}' is banned by the brand; {fix}")
-            )
+        found = banned_form_pattern(banned.word).search(text)
+        if found is None:
+            continue
+        fix = f"use '{banned.replacement}' instead" if banned.replacement else "rephrase"
+        form = found.group(0)
+        named = f"'{banned.word}'" if form.casefold() == banned.word.casefold() else \
+            f"'{form}', a form of '{banned.word}',"
+        problems.append(_problem("banned_word", f"{named} is banned by the brand; {fix}"))
     return problems
 
 

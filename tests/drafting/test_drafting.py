@@ -113,7 +113,9 @@ def _text_cap(body: dict[str, Any]) -> int:
 
 def test_banned_word_goes_back_to_the_model(fake_llm: FakeLLMServer, kit) -> None:  # type: ignore[no-untyped-def]
     def text_for(platform: str, call: int):  # type: ignore[no-untyped-def]
-        bad = "Für jeden Kaffeejunkie: unser neuer Äthiopien-Filterkaffee. Komm vorbei!"
+        # the kit's Kaffeejunkie -> Kaffeefan tidy swaps in by itself where the form fits;
+        # in the plural it has no form to read, so the model rewrites it
+        bad = "Liebe Kaffeejunkies, unser neuer Äthiopien-Filterkaffee ist da. Komm vorbei!"
         return post(platform, bad if call == 0 else GOOD_DE[platform])
 
     script = DraftScript(text_for)

@@ -101,10 +101,20 @@ def test_a_noun_is_never_swapped_without_the_noun_lexicon(learned: BrandKit) -> 
 
 def test_a_replacement_the_lexicon_does_not_know_is_not_put_in(coffee: BrandKit,
                                                                 lex: GrammarLexicon) -> None:
-    # the kit's own Kaffeejunkie -> Kaffeefan: "Kaffeefan" is in no word list, so whether
-    # its form fits cannot be known; the repair call rewrites the sentence
+    # a replacement in no word list, and no known noun at its end: whether its form fits
+    # cannot be known; the repair call rewrites the sentence
+    unknown = coffee.model_copy(update={"banned_words": [
+        BannedWord(word="Kaffeejunkie", replacement="Bohnomane")]})
     text = "Für jeden Kaffeejunkie: unser neuer Filterkaffee."
-    assert replace_terms(text, coffee, "de", lex) == text
+    assert replace_terms(text, unknown, "de", lex) == text
+
+
+def test_a_compound_replacement_is_read_by_its_head(coffee: BrandKit,
+                                                    lex: GrammarLexicon) -> None:
+    # the kit's own Kaffeejunkie -> Kaffeefan: masculine by its head "Fan", as "jeden" asks
+    text = "Für jeden Kaffeejunkie: unser neuer Filterkaffee."
+    assert replace_terms(text, coffee, "de", lex) == (
+        "Für jeden Kaffeefan: unser neuer Filterkaffee.")
 
 
 def test_words_other_than_nouns_keep_the_case_of_their_place(coffee: BrandKit,
@@ -197,3 +207,28 @@ def test_a_banned_word_is_no_tag(coffee: BrandKit) -> None:
     assert [p.message for p in found if p.code == "banned_hashtag"] == [
         "#Kaffeejunkie: 'Kaffeejunkie' is banned by the brand; use #Kaffeefan"]
     assert not hashtag_set_problems(coffee, "Neuer Kaffee im Kontor.", tags)
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("Liebe Kaffeejunkies, unser neuer Filterkaffee ist da.",
+     "'Kaffeejunkies', a form of 'Kaffeejunkie', is banned by the brand; use 'Kaffeefan' "
+     "instead"),
+    ("Kein billiger Kaffee: Wir rösten fair.",
+     "'billiger', a form of 'billig', is banned by the brand; use 'günstig' instead"),
+    ("Nicht am billigsten, aber fair.",
+     "'billigsten', a form of 'billig', is banned by the brand; use 'günstig' instead"),
+    ("Unsere Sonderangebote im Dezember.",
+     "'Sonderangebote', a form of 'Sonderangebot', is banned by the brand; use 'Aktion' "
+     "instead"),
+    ("Unser KAFFEEJUNKIE-Tipp.",
+     "'Kaffeejunkie' is banned by the brand; use 'Kaffeefan' instead"),
+])
+def test_a_banned_word_is_banned_in_each_of_its_forms(coffee: BrandKit, text: str,
+                                                      message: str) -> None:
+    assert [p.message for p in banned_word_problems(coffee, text)] == [message]
+
+
+def test_a_longer_word_that_holds_a_banned_word_is_another_word(coffee: BrandKit) -> None:
+    # a compound or a verb is another word: "Premiumkaffee", "billigend"
+    assert banned_word_problems(coffee, "Unser Premiumkaffee, billigend in Kauf genommen.") \
+        == []
