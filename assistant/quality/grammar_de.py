@@ -169,9 +169,11 @@ _CONTRACTIONS = {"zur": ("zu", readings("f.dat")), "zum": ("zu", readings("mn.da
                  "vom": ("von", readings("mn.dat")), "beim": ("bei", readings("mn.dat"))}
 _FUSED = {("zu", "dem"): "zum", ("zu", "der"): "zur", ("in", "dem"): "im", ("an", "dem"): "am",
           ("von", "dem"): "vom", ("bei", "dem"): "beim"}
-# a strong adjective opening a sentence, in the nominative or accusative (a headline)
+# a strong adjective opening a sentence, in the nominative or accusative (a headline), or
+# in the dative plural ("Allen Fans ein frohes Fest": "Fans" is also a genitive singular,
+# and read as that alone it got "Aller Fans")
 _STRONG_START = {"e": readings("f.nom,acc pl.nom,acc"), "er": readings("m.nom"),
-                 "es": readings("n.nom,acc"), "en": readings("m.acc")}
+                 "es": readings("n.nom,acc"), "en": readings("m.acc pl.dat")}
 
 
 def contractions(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:

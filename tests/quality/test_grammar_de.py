@@ -736,6 +736,8 @@ MORE_CORRECT = [
     "Für alle, die sich anmelden wollen, und alle, die man anmelden kann.",
     "Weder du noch ein Kaffee helfen da.",
     "Für jeden Kaffeefan, der gern probiert. Kaffeefans, die rösten. Stefan, der Röster.",
+    # rule 4: a dative plural opening a sentence ("Fans" is also a genitive singular)
+    "Allen Fans ein frohes Fest! Allen Kaffeefans ein Hallo. Neuen Gästen zeigen wir alles.",
     # rule 8b: a comma between date and time, a year, a span
     "Röstkurs am 12. Dezember, 18 Uhr. Ab Dezember 2026 18 Tassen am Tag. Am Samstag von "
     "11 bis 13 Uhr, am 12. Dezember um 18 Uhr.",
