@@ -137,7 +137,7 @@ from assistant.quality.grammar_phrase import (
 from assistant.quality.grammar_places import articles_before_countries, people_as_adjectives
 from assistant.quality.grammar_reflexive import missing_reflexive
 from assistant.quality.grammar_relative import relative_object_case, relative_pronouns
-from assistant.quality.grammar_subject import question_subject, subject_verb
+from assistant.quality.grammar_subject import genitive_subjects, question_subject, subject_verb
 from assistant.quality.grammar_verbs import (
     adverb_after_call,
     doubled_zu,
@@ -343,7 +343,8 @@ def _after_colon(plain: str, words: list[Token], index: int) -> bool:
 _RULES = (dative_plural, dative_articles, dative_bare_nouns, dative_bare_persons,
           dative_bare_adjectives, governed_bare_adjectives, governed_pronouns,
           joined_feminine_case,
-          contractions, subject_verb, question_subject, articles, adjective_endings,
+          contractions, subject_verb, genitive_subjects, question_subject, articles,
+          adjective_endings,
           bare_adjectives, uninflected_adjectives, bare_list_adjectives, object_case,
           reflexive_person,
           doubled_pronouns, hanging_prepositions, joined_prefixes, doubled_zu, zu_outside,

@@ -310,3 +310,35 @@ def question_subject(plain: str, words: list[Token], lex: GrammarLexicon) -> lis
         found.append(Finding(phrase, f"'{phrase}': '{label}' is {genus_words(bits)} and the "
                                      f"subject of the question, so '{form} {label}'", fixed))
     return found
+
+
+# Rule 12b: a noun in the genitive alone, opening a sentence before its verb: "Rösters sind
+# immer gut" (an Instagram draft, bench 2026-12-06: the plural is "Röster"). A genitive
+# before a noun ("Rösters Liebling") has no verb after it; a name is left alone, and so is
+# an adverb that was a genitive ("Allerdings", "Abends", "Andernfalls": a word written small)
+_GENITIVE = readings("mn.gen")
+
+
+def genitive_subjects(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 12b: a genitive-only noun as a sentence's subject, corrected to the form of the
+    noun without the genitive's s where that has a nominative of the verb's number."""
+    found = []
+    for index, token in enumerate(words[:-1]):
+        verb = words[index + 1]
+        plural = verb.lower in _SINGULAR
+        if not (token.sentence_start and token.capitalised) or verb.sentence_start or \
+                not (plural or verb.lower in SINGULAR_TO_PLURAL) or lex.is_name(token.text) \
+                or lex.is_word(token.lower):
+            continue  # an adverb that was a genitive: "Allerdings ist", "Abends wird"
+        bits = noun_bits(token.text, lex)
+        if not bits or bits & ~_GENITIVE:
+            continue
+        wanted = _NOMINATIVE_PLURAL if plural else _NOMINATIVE_SINGULAR
+        stem = next((token.text[:-len(end)] for end in ("es", "s") if token.lower.endswith(end)
+                     and noun_bits(token.text[:-len(end)], lex) & wanted), None)
+        phrase = phrase_of(plain, token, verb)
+        fix = None if stem is None else f"{stem} {verb.text}"
+        found.append(Finding(phrase, f"'{phrase}': '{token.text}' is a genitive, not the "
+                                     "sentence's subject" + (f"; write '{fix}'" if fix else ""),
+                             fix))
+    return found

@@ -313,6 +313,12 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
     ("Wir rösten mit Hafer-Cappuccino, das aus einer Hafermolkerei Elbhof hergestellt wird.",
      "'Hafer-Cappuccino, das': 'Hafer-Cappuccino' is masculine, so the relative pronoun is "
      "'der' or 'den' or 'dem' ('die' in the plural)"),
+    # rule 12b: a genitive alone as the subject (an Instagram draft, bench 2026-12-06)
+    ("Rösters sind immer gut, und du kannst Kaffee mitnehmen.",
+     "'Rösters sind': 'Rösters' is a genitive, not the sentence's subject; write 'Röster "
+     "sind'"),
+    ("Kurses ist ausgebucht.",
+     "'Kurses ist': 'Kurses' is a genitive, not the sentence's subject; write 'Kurs ist'"),
     # "Fan", a head shorter than the compound reader's others (a draft of the bench)
     ("Bist du ein Kaffeefan, die sich nach Hause sehnt?",
      "'Kaffeefan, die': 'Kaffeefan' is masculine, so the relative pronoun is 'der' or 'den' "
@@ -736,6 +742,8 @@ MORE_CORRECT = [
     "Für alle, die sich anmelden wollen, und alle, die man anmelden kann.",
     "Weder du noch ein Kaffee helfen da.",
     "Für jeden Kaffeefan, der gern probiert. Kaffeefans, die rösten. Stefan, der Röster.",
+    # rule 12b: a genitive before its noun, an adverb that was a genitive, a name
+    "Rösters Liebling ist da. Abends ist es ruhig. Allerdings wird es voll. Hansens ist zu.",
     # rule 4: a dative plural opening a sentence ("Fans" is also a genitive singular)
     "Allen Fans ein frohes Fest! Allen Kaffeefans ein Hallo. Neuen Gästen zeigen wir alles.",
     # rule 8b: a comma between date and time, a year, a span
