@@ -166,14 +166,33 @@ def _says_all(shorter: list[str], longer: list[str]) -> bool:
 def repeated_run(text: str) -> str | None:
     """The first run of _REPEAT_RUN words that stands again later in ``text`` (the two not
     overlapping), as it reads the first time."""
+    return _run_standing(text, _REPEAT_RUN, 2)
+
+
+# a shorter run that stands three times: "Diese Rolle ist eine Aufgabe, die uns die
+# Kaffeekultur in Altona verbessert. ... die Kaffeekultur in Altona verbessert. Sie wird
+# ... mit der Kaffeekultur in Altona verbessert." (a LinkedIn draft, bench 2026-12-06)
+_THRICE_RUN = 4
+
+
+def thrice_run(text: str) -> str | None:
+    """The first run of _THRICE_RUN words that stands three times in ``text``."""
+    return _run_standing(text, _THRICE_RUN, 3)
+
+
+def _run_standing(text: str, length: int, times: int) -> str | None:
+    """The first run of ``length`` words that stands ``times`` times in ``text``, none
+    overlapping the one before, as it reads the first time."""
     plain = strip_markup(text)
     spans = word_spans(plain)
-    seen: dict[tuple[str, ...], int] = {}
-    for start in range(len(spans) - _REPEAT_RUN + 1):
-        run = tuple(word for word, _, _ in spans[start:start + _REPEAT_RUN])
-        first = seen.setdefault(run, start)
-        if start - first >= _REPEAT_RUN:
-            return plain[spans[first][1]:spans[first + _REPEAT_RUN - 1][2]]
+    seen: dict[tuple[str, ...], list[int]] = {}
+    for start in range(len(spans) - length + 1):
+        run = tuple(word for word, _, _ in spans[start:start + length])
+        starts = seen.setdefault(run, [])
+        if not starts or start - starts[-1] >= length:
+            starts.append(start)
+        if len(starts) >= times:
+            return plain[spans[starts[0]][1]:spans[starts[0] + length - 1][2]]
     return None
 
 
@@ -183,6 +202,7 @@ _READINGS: tuple[Reading, ...] = (
     (inflected_twin, lambda twin: f"'{twin[0]}' and '{twin[1]}' say one thing twice; say "
                                   "it once"),
     (repeated_run, lambda run: f"'{run}' stands twice in the post; say it once"),
+    (thrice_run, lambda run: f"'{run}' stands three times in the post; say it once"),
     (doubled_pair, lambda pair: f"'{pair}' stands twice in one sentence; say it once"),
     (self_joined, lambda joined: f"'{joined}' joins a word to itself; say it once"),
     (restated_sentence, lambda restated: f"'{shorten(restated[0])}' says nothing that "

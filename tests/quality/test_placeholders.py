@@ -16,6 +16,7 @@ from assistant.quality.repeats import (
     repeated_problems,
     repeated_run,
     restated_sentence,
+    thrice_run,
 )
 from tests.quality.conftest import codes, context
 
@@ -269,6 +270,18 @@ def test_a_shorter_run_or_an_overlapping_loop_is_no_repeated_run() -> None:
     assert repeated_problems("Ab Montag im Café für 3,80 €. Wir sehen uns ab Montag im Café "
                              "für dich.") == []
     assert repeated_run("Wir rösten heute in Altona für euch, dann gehen wir heim.") is None
+
+
+def test_a_shorter_run_said_three_times_is_a_warning() -> None:
+    # a LinkedIn draft of the embedded model (bench, 2026-12-06)
+    text = ("Diese Rolle ist eine Aufgabe, die uns die Kaffeekultur in Altona verbessert.\n\n"
+            "Wir suchen eine Barista, die dabei die Kaffeekultur in Altona verbessert. Sie "
+            "wird mit dem Team arbeiten und mit der Kaffeekultur in Altona verbessert.")
+    assert [p.message for p in repeated_problems(text)] == [
+        "'Kaffeekultur in Altona verbessert' stands three times in the post; say it once"]
+    # twice is a fact named again, and three overlapping times one run
+    assert thrice_run("Ab Montag im Café, und ab Montag im Café für 3,80 €.") is None
+    assert thrice_run("Kaffee Kaffee Kaffee Kaffee Kaffee Kaffee") is None
 
 
 @pytest.mark.parametrize(("text", "shorter"), [
