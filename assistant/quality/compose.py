@@ -43,6 +43,7 @@ from assistant.quality.language import sentence_language_problems
 from assistant.quality.linestart import lowercase_start_problems
 from assistant.quality.linkbio import link_below_problems, link_in_bio_problems
 from assistant.quality.names import NameLists, find_names
+from assistant.quality.notes import invented_notes
 from assistant.quality.nouns import noun_index
 from assistant.quality.placeholders import cut_off_problems, placeholder_problems
 from assistant.quality.repeats import repeated_problems
@@ -219,8 +220,8 @@ def _never(word: str) -> bool:
 
 def invented_pieces(text: str, ctx: QualityContext, lex: Lexicon | None,
                     examples: tuple[str, ...]) -> list[str]:
-    """What the post states that no source does, as written: facts, names, and what it
-    carries over from the kit's examples."""
+    """What the post states that no source does, as written: facts, names, tasting notes,
+    and what it carries over from the kit's examples."""
     names = []
     carried: list[str] = []
     if lex is not None:
@@ -232,6 +233,7 @@ def invented_pieces(text: str, ctx: QualityContext, lex: Lexicon | None,
     found = invented(text, ctx.language, Known.of(texts, ctx.language), names,
                      word_set(person_sources(ctx)))
     found += invented_days(text, ctx.brief or "", texts, ctx.language)
+    found += invented_notes(text, ctx.brief or "", texts)
     return list(dict.fromkeys(found + carried))
 
 

@@ -69,3 +69,53 @@ def misread_notes(text: str, brief: str, language: str) -> list[str]:
                 shown.append(note)
                 break
     return shown
+
+
+# Tasting notes the brief does not give: "a rich, creamy taste" for a decaf whose brief
+# names "notes of caramel and orange" (a ready Instagram draft, bench 2026-12-06). How a
+# coffee tastes is a fact of the product, and a small model fills it in from what coffee
+# usually tastes like. Read only where the brief names a flavour itself (a product with
+# notes): a holiday post may speak of "heiße Schokolade". Each flavour by its stem, German
+# and English alike, in any case; a German compound holds it anywhere ("Johannisbeere")
+_FLAVOURS = {
+    "cocoa": r"\w*(?:kakao|cocoa|schokolad|chocolat)\w*",
+    "caramel": r"\w*(?:karamell|caramel|toffee)\w*",
+    "orange": r"\w*orange\w*",
+    "lemon": r"\w*(?:zitrone|lemon)\w*",
+    "citrus": r"(?:zitrus|citrus|citric)\w*",
+    "currant": r"\w*(?:johannisbeer|currant)\w*",
+    "berry": r"\w*(?:beere|berry|berries)\w*",
+    "cherry": r"\w*(?:kirsch|cherry|cherries)\w*",
+    "stone": r"\w*(?:aprikose|apricot|pfirsich|peach|pflaume)\w*|plums?",
+    "nut": r"\w*(?:nuss|nüss|hazelnut|almond|mandel)\w*|nutty|nuts?",
+    "marzipan": r"marzipan\w*",
+    "vanilla": r"\w*vanill\w*",
+    "honey": r"\w*(?:honig|honey)\w*",
+    "floral": r"(?:blumig|floral|jasmin)\w*",
+    "fruit": r"(?:fruchtig|fruity|fruitiness)\w*",
+    "creamy": r"(?:cremig|creamy|creaminess)\w*",
+}
+_FLAVOUR = regex.compile(r"(?<![\p{L}#])(?:" + "|".join(
+    rf"(?P<{key}>{stems})" for key, stems in _FLAVOURS.items()) + r")(?!\p{L})",
+    regex.IGNORECASE)
+# what a flavour of the brief also covers: "fruity" for currant, "nutty" for marzipan
+_COVERS = {"orange": {"citrus", "fruit"}, "lemon": {"citrus", "fruit"}, "citrus": {"fruit"},
+           "currant": {"berry", "fruit"}, "berry": {"fruit"}, "cherry": {"fruit"},
+           "stone": {"fruit"}, "marzipan": {"nut"}}
+
+
+def flavours(text: str) -> list[tuple[str, str]]:
+    """Each flavour ``text`` names: (as written, its key)."""
+    return [(match.group(0), next(key for key, found in match.groupdict().items() if found))
+            for match in _FLAVOUR.finditer(text)]
+
+
+def invented_notes(text: str, brief: str, sources: tuple[str, ...]) -> list[str]:
+    """The flavours of the post (as written) that neither ``brief`` nor any other source
+    names or covers, read only where the brief names a flavour."""
+    named = {key for _, key in flavours(brief)}
+    if not named:
+        return []
+    named |= {key for source in sources for _, key in flavours(source)}
+    named |= {covered for key in tuple(named) for covered in _COVERS.get(key, ())}
+    return list(dict.fromkeys(shown for shown, key in flavours(text) if key not in named))

@@ -8,7 +8,7 @@ import pytest
 from assistant.brand.kit import BrandKit
 from assistant.quality import quality_problems
 from assistant.quality.factcheck import missing
-from assistant.quality.notes import tasting_notes
+from assistant.quality.notes import invented_notes, tasting_notes
 from tests.quality.conftest import context
 
 KOLUMBIEN = ("Neuer Filterkaffee aus Kolumbien, Noten von roter Johannisbeere und Kakao, ab "
@@ -70,3 +70,41 @@ def test_the_checker_keeps_such_a_post_from_ready(coffee: BrandKit) -> None:
     problems = quality_problems(post, [], context(coffee, brief=MISCHUNG))
     [lacking] = [p for p in problems if p.code == "missing_fact"]
     assert "the brief says 'Noten von Marzipan" in lacking.message
+
+
+DECAF = ("Our new decaf from Peru is here - sugarcane process, notes of caramel and orange, "
+         "250 g for 10.50 euros.")
+KOLUMBIEN = ("Neuer Filterkaffee aus Kolumbien, Noten von roter Johannisbeere und Kakao, ab "
+             "Samstag im Kontor und im Shop, 250 g für 11,90 €.")
+
+
+@pytest.mark.parametrize(("brief", "post", "invented"), [
+    # a ready Instagram draft of the embedded model (bench, 2026-12-06)
+    (DECAF, "Our new decaf from Peru has a rich, creamy taste with hints of chocolate.",
+     ["creamy", "chocolate"]),
+    (KOLUMBIEN, "Neuer Filterkaffee aus Kolumbien: Karamell, Haselnuss und Kakao!",
+     ["Karamell", "Haselnuss"]),
+    # a flavour the brief's note covers, in other words or another form
+    (DECAF, "Caramel and a citrusy, fruity finish: orange in the cup.", []),
+    (KOLUMBIEN, "Fruchtig, mit Beeren und schokoladigen Noten: Johannisbeere und Kakao.", []),
+    # a brief with no flavour of its own: nothing is read
+    ("Röstkurs am 12. Dezember, 18 Uhr.", "Mit heißer Schokolade und Zimtsternen!", []),
+])
+def test_a_tasting_note_the_brief_does_not_give_is_invented(brief: str, post: str,
+                                                            invented: list[str]) -> None:
+    assert invented_notes(post, brief, (brief,)) == invented
+
+
+def test_a_flavour_of_another_source_counts(coffee: BrandKit) -> None:
+    # the kit's facts and guidelines are sources too; "nutzen" names no nut
+    assert invented_notes("Nutze die Gelegenheit: nussig und fruchtig.", KOLUMBIEN,
+                          (KOLUMBIEN, "Unsere Espressi schmecken nussig.")) == []
+
+
+def test_the_checker_flags_an_invented_note_as_an_invented_fact(coffee: BrandKit) -> None:
+    post = ("Our new decaf from Peru is here: sugarcane process, a rich, creamy taste with "
+            "notes of caramel and orange. 250 g for 10.50 euros.")
+    problems = quality_problems(post, [], context(coffee, brief=DECAF, language="en",
+                                                  platform="instagram"))
+    [invented] = [p for p in problems if p.code == "invented_fact"]
+    assert invented.is_error and invented.message.startswith("'creamy' not in the brief")
