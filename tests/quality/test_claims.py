@@ -92,3 +92,38 @@ def test_a_launch_the_brief_does_not_announce_is_a_warning(text: str, brief: str
 ])
 def test_a_launch_the_brief_announces_or_no_product_passes(text: str, brief: str) -> None:
     assert claim_problems(text, brief) == []
+
+
+WEIHNACHTEN = ("Frohe Weihnachten! Vom 24. bis 26. Dezember ist das Kontor geschlossen, ab dem "
+               "27. Dezember sind wir wieder für euch da.")
+MUEHLE = ("In Kooperation mit Mahlwerk Hansen - die Handmühle Hansen H2 gibt es jetzt bei uns "
+          "im Shop für 89 €, wir haben sie drei Monate im Café getestet.")
+
+
+@pytest.mark.parametrize(("text", "brief", "shown"), [
+    # a Facebook draft of a closure (bench, 2026-12-06), and a ready Instagram draft of a
+    # grinder (bench, the run before)
+    ("Hier ist ein schöner Weihnachtskaffee für dich! Vom 24. bis 26. Dezember ist das "
+     "Kontor geschlossen.", WEIHNACHTEN, "Hier ist ein schöner Weihnachtskaffee"),
+    ("Hier ist ein neuer Kaffee für dich: die Handmühle Hansen H2!", MUEHLE,
+     "Hier ist ein neuer Kaffee"),
+    ("Here's our holiday blend for you!", "Merry Christmas from the roastery!",
+     "Here's our holiday blend"),
+])
+def test_a_coffee_presented_that_the_brief_does_not_name_is_a_warning(
+        text: str, brief: str, shown: str) -> None:
+    [problem] = claim_problems(text, brief)
+    assert problem.code == "unproven_claim" and not problem.is_error
+    assert problem.message == (f"'{shown}' presents a product that the brief does not name; "
+                               "take it out or add it to the brief")
+
+
+@pytest.mark.parametrize(("text", "brief"), [
+    ("Hier ist unser neuer Filterkaffee aus Kolumbien!", "Neuer Filterkaffee aus Kolumbien."),
+    # the brief's compound names it, and "feature" may be the brief's thing in other words
+    ("Hier ist die Mischung für die Feiertage.", "Die Weihnachtsmischung ist zurück."),
+    ("Here is a feature you will love.", "Schema drift alerts now also cover Snowflake."),
+    ("Hier ist das Kontor vom 24. bis 26. Dezember zu.", WEIHNACHTEN),
+])
+def test_a_coffee_the_brief_names_or_no_coffee_presented_passes(text: str, brief: str) -> None:
+    assert claim_problems(text, brief) == []
