@@ -166,18 +166,23 @@ def _last_words(text: str) -> str:
     return " ".join(text.split()[-4:])
 
 
+def _end(text: str) -> str:
+    """The post without the tags, emoji and spaces at its end."""
+    return _TRAILING.sub("", text)
+
+
 def _ellipsis_end(text: str) -> str | None:
-    end = _TRAILING.sub("", text)
+    end = _end(text)
     return _last_words(end) if _CUT.search(end) is not None else None
 
 
 def _colon_end(text: str) -> str | None:
-    end = _TRAILING.sub("", text)
+    end = _end(text)
     return _last_words(end) if end.endswith(":") else None
 
 
 def _open_quotation(text: str) -> str | None:
-    end = _TRAILING.sub("", text)
+    end = _end(text)
     return _last_words(end) if end.rfind("„") > max(end.rfind(mark) for mark in '“”"') \
         else None
 
