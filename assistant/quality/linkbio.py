@@ -17,14 +17,17 @@ from assistant.quality.textnorm import URL_RE
 
 # "Link in Bio", "Link in der Bio", "Link im Profil", "link in our bio", "link in profile";
 # without "link" only with an article or possessive: "our special offer in our bio" (a
-# Mastodon draft, 2026-11-30), "mehr in unserem Profil" (not "in Bio-Qualität")
+# Mastodon draft, 2026-11-30), "mehr in unserem Profil" (not "in Bio-Qualität"), and the
+# reader's own: "Der Link zum Cupping findest du in deinem Bio" (a ready LinkedIn draft,
+# bench 2026-12-06)
 # "im Profil" alone only after what it points to in the same sentence ("Mehr Infos und zum
 # Bestellen kannst du dir im Profil finden", a ready Facebook draft): "fruchtig im Profil"
 # is a coffee's taste
 _LINK_IN_BIO = regex.compile(
     r"(?i)\blinks?\s+(?:(?:is\s+|ist\s+)?(?:in|im)\s+(?:(?:der|unserer|meiner|our|my|the)\s+)?"
     r"(?:bio|profil|profile)\b)"
-    r"|(?i)\b(?:in|im)\s+(?:der|unserer|unserem|meiner|meinem|our|my|the)\s+"
+    r"|(?i)\b(?:in|im)\s+(?:der|unserer|unserem|meiner|meinem|deiner|deinem|eurer|eurem|"
+    r"ihrer|ihrem|our|my|your|the)\s+"
     r"(?:bio|profil|profile)(?![\p{L}-])"
     r"|(?i)\b(?:infos?|informationen|details|tickets?|bestell\w*|anmeld\w*)\b[^.!?\n]{0,60}"
     r"\bim\s+profil(?![\p{L}-])"

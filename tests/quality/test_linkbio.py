@@ -17,6 +17,9 @@ from tests.quality.conftest import codes, context
     # without the word "link" (a Mastodon draft, 2026-11-30)
     ("mastodon", "Merry Christmas! Don't forget our special offer in our bio!"),
     ("x", "Alle Termine findest du in unserem Profil."),
+    # the reader's bio (a ready LinkedIn draft, bench 2026-12-06)
+    ("linkedin", "Der Link zum Cupping findest du in deinem Bio."),
+    ("bluesky", "The link is in your bio."),
     # "im Profil" after what it points to (a ready Facebook draft, 2026-11-30)
     ("facebook", "Mehr Infos und zum Bestellen kannst du dir im Profil finden."),
     ("threads", "Tickets gibt's im Profil!"),
