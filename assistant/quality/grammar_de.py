@@ -136,7 +136,11 @@ from assistant.quality.grammar_phrase import (
 )
 from assistant.quality.grammar_places import articles_before_countries, people_as_adjectives
 from assistant.quality.grammar_reflexive import missing_reflexive
-from assistant.quality.grammar_relative import relative_object_case, relative_pronouns
+from assistant.quality.grammar_relative import (
+    relative_object_case,
+    relative_pronouns,
+    verbless_relatives,
+)
 from assistant.quality.grammar_subject import genitive_subjects, question_subject, subject_verb
 from assistant.quality.grammar_verbs import (
     adverb_after_call,
@@ -355,7 +359,7 @@ _RULES = (dative_plural, dative_articles, dative_bare_nouns, dative_bare_persons
           person_before_du, person_after_wir, joined_calls,
           imperative_sich,
           small_compound_heads, small_nominal_adjectives, relative_pronouns,
-          relative_object_case, bisschen_plural,
+          relative_object_case, verbless_relatives, bisschen_plural,
           counted_singular, one_of_genus,
           capitalised_function_words, fixed_phrases, events_as_goods, degree_without_so,
           missing_reflexive,

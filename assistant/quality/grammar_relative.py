@@ -26,11 +26,13 @@ from __future__ import annotations
 from assistant.quality.grammar_object import SUBJECTS
 from assistant.quality.grammar_phrase import Finding, phrase_of
 from assistant.quality.grammar_words import (
+    ADJECTIVE_ENDINGS,
     DETERMINERS,
     FUSED_ARTICLES,
     PREPOSITIONS,
     GrammarLexicon,
     Token,
+    adjective_ending,
     noun_bits,
 )
 from assistant.quality.nounforms import ALL_PLURAL, genera_of, genus_words
@@ -140,3 +142,64 @@ def _object_verb(words: list[Token], start: int) -> int | None:
         elif not token.text.islower() or token.lower in DETERMINERS:
             return None
     return verb
+
+
+# Rule 13c: a relative clause with no verb: "Es ist ein super Kaffee, der perfekt für den
+# Weihnachtsabend." (a ready Threads draft, bench 2026-12-06). A German relative clause
+# ends in its finite verb; read where the clause after "der", "die" or "das" runs to the
+# sentence's mark and ends in a noun, and none of its words written small can be a verb:
+# each is a small word of the lists below, an article, a preposition or an adjective (every
+# declined form of it is a word: "perfekt", "frischen"). A number or any other word leaves
+# the clause alone, and so does a declined adjective right after the pronoun, which is
+# then an article ("Test, der ersten Option")
+_SMALL = frozenset({
+    "nicht", "auch", "schon", "jetzt", "gerade", "gern", "gerne", "immer", "besonders",
+    "direkt", "hier", "so", "sehr", "ganz", "super", "noch", "nur", "wirklich", "echt",
+    "total", "mega", "wie", "und", "oder", "aber", "sowie", "als", "zu", "wir", "du", "ihr",
+    "man", "sich", "uns", "dich", "dir", "euch", "mich", "mir", "ihn", "ihm", "es", "sie",
+    "unser", "unsere", "unseren", "unserem", "unserer", "dein", "deine", "deinen",
+    "deinem", "deiner", "euer", "eure", "euren", "eurem", "eurer", "kein", "keine",
+    "keinen", "keinem", "keiner", "viel", "viele", "vielen", "mehr", "bei", "bis", "um",
+})
+_MARKS = frozenset(".!?")
+
+
+def verbless_relatives(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 13c (see above): "Kaffee, der perfekt für den Weihnachtsabend." """
+    found = []
+    for index in range(1, len(words) - 1):
+        pronoun, noun = words[index], words[index - 1]
+        after = words[index + 1]
+        if pronoun.lower not in ("der", "die", "das") or not pronoun.after_comma \
+                or not noun.capitalised or not noun_bits(noun.text, lex) \
+                or not after.text.islower() or adjective_ending(after.lower, lex.is_word):
+            continue  # "Test, der ersten Option": an article before its phrase
+        end = index + 1
+        while end + 1 < len(words) and not (words[end + 1].sentence_start
+                                            or words[end + 1].after_comma):
+            end += 1
+        last = words[end]  # a noun: a verb written small ends the clause
+        if not last.capitalised or plain[last.end:last.end + 1] not in _MARKS or any(
+                _may_be_verb(words, at, lex) for at in range(index + 1, end + 1)):
+            continue
+        phrase = phrase_of(plain, noun, last)
+        found.append(Finding(phrase, f"'{phrase}': the relative clause has no verb; add it "
+                                     "(\"…, der perfekt für den Abend ist\") or make it a "
+                                     "sentence of its own"))
+    return found
+
+
+def _may_be_verb(words: list[Token], at: int, lex: GrammarLexicon) -> bool:
+    """Whether the word at ``at`` of a clause can be its verb: written small, none of the
+    small words, articles and prepositions, and no adjective: one undeclined ("perfekt"),
+    or declined before its noun ("den frischen Kaffee"; at the end, "lieben" is a verb)."""
+    token = words[at]
+    lower = token.lower
+    if not token.text.islower():
+        return not token.text[:1].isupper()  # a number or a mark may hide one
+    if lower in _SMALL or lower in DETERMINERS or lower in PREPOSITIONS \
+            or lower in FUSED_ARTICLES:
+        return False
+    if adjective_ending(lower, lex.is_word):
+        return not (at + 1 < len(words) and words[at + 1].capitalised)
+    return not all(lex.is_word(lower + ending) for ending in ADJECTIVE_ENDINGS)

@@ -313,6 +313,13 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
     ("Wir rösten mit Hafer-Cappuccino, das aus einer Hafermolkerei Elbhof hergestellt wird.",
      "'Hafer-Cappuccino, das': 'Hafer-Cappuccino' is masculine, so the relative pronoun is "
      "'der' or 'den' or 'dem' ('die' in the plural)"),
+    # rule 13c: a relative clause with no verb (a ready Threads draft, bench 2026-12-06)
+    ("Es ist ein super Kaffee, der perfekt für den Weihnachtsabend.",
+     "'Kaffee, der perfekt für den Weihnachtsabend': the relative clause has no verb; add it "
+     "(\"…, der perfekt für den Abend ist\") or make it a sentence of its own"),
+    ("Ein Kurs, der mit frischen Bohnen!",
+     "'Kurs, der mit frischen Bohnen': the relative clause has no verb; add it (\"…, der "
+     "perfekt für den Abend ist\") or make it a sentence of its own"),
     # rule 12b: a genitive alone as the subject (an Instagram draft, bench 2026-12-06)
     ("Rösters sind immer gut, und du kannst Kaffee mitnehmen.",
      "'Rösters sind': 'Rösters' is a genitive, not the sentence's subject; write 'Röster "
@@ -742,6 +749,11 @@ MORE_CORRECT = [
     "Für alle, die sich anmelden wollen, und alle, die man anmelden kann.",
     "Weder du noch ein Kaffee helfen da.",
     "Für jeden Kaffeefan, der gern probiert. Kaffeefans, die rösten. Stefan, der Röster.",
+    # rule 13c: a verb at the clause's end, even one that is also an adjective; an article
+    # after the comma; a list; a clause that ends in a word written small
+    "Ein Kaffee, der perfekt für den Abend ist. Eine Mühle, die wir lieben. Optionen, die "
+    "sie unterstützt. Ein Kurs, der richtig Spaß macht. Der Test, der ersten Option. "
+    "Kaffee, die Milch und der Zucker. Kaffee, das ist klar.",
     # rule 12b: a genitive before its noun, an adverb that was a genitive, a name
     "Rösters Liebling ist da. Abends ist es ruhig. Allerdings wird es voll. Hansens ist zu.",
     # rule 4: a dative plural opening a sentence ("Fans" is also a genitive singular)
