@@ -107,6 +107,7 @@ from assistant.quality.grammar_dative import (
     dative_bare_persons,
     dative_plural,
 )
+from assistant.quality.grammar_fronted import fronted_nominatives
 from assistant.quality.grammar_governed import governed_bare_adjectives, governed_pronouns
 from assistant.quality.grammar_idioms import degree_without_so, events_as_goods, fixed_phrases
 from assistant.quality.grammar_joined import joined_feminine_case
@@ -350,6 +351,7 @@ _RULES = (dative_plural, dative_articles, dative_bare_nouns, dative_bare_persons
           contractions, subject_verb, genitive_subjects, question_subject, articles,
           adjective_endings,
           bare_adjectives, uninflected_adjectives, bare_list_adjectives, object_case,
+          fronted_nominatives,
           reflexive_person,
           doubled_pronouns, hanging_prepositions, joined_prefixes, doubled_zu, zu_outside,
           adverb_after_call, infinitive_after_sein, split_infinitives, participles_without_ge,

@@ -313,6 +313,13 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
     ("Wir rösten mit Hafer-Cappuccino, das aus einer Hafermolkerei Elbhof hergestellt wird.",
      "'Hafer-Cappuccino, das': 'Hafer-Cappuccino' is masculine, so the relative pronoun is "
      "'der' or 'den' or 'dem' ('die' in the plural)"),
+    # rule 5b: a masculine object put first (a ready LinkedIn draft, bench 2026-12-06)
+    ("Der Link zum Cupping findest du in der Mail.",
+     "'Der Link zum Cupping findest du': 'du' is the subject, so the phrase put first is "
+     "the object: 'Den Link'"),
+    ("Der neue Kurs kannst du im Laden buchen.",
+     "'Der neue Kurs kannst du': 'du' is the subject, so the phrase put first is the "
+     "object: 'Den …'"),
     # rule 13c: a relative clause with no verb (a ready Threads draft, bench 2026-12-06)
     ("Es ist ein super Kaffee, der perfekt für den Weihnachtsabend.",
      "'Kaffee, der perfekt für den Weihnachtsabend': the relative clause has no verb; add it "
@@ -749,6 +756,9 @@ MORE_CORRECT = [
     "Für alle, die sich anmelden wollen, und alle, die man anmelden kann.",
     "Weder du noch ein Kaffee helfen da.",
     "Für jeden Kaffeefan, der gern probiert. Kaffeefans, die rösten. Stefan, der Röster.",
+    # rule 5b: the accusative, a copula's predicate, a dative, "ihr" as a dative, a subject
+    "Den Link findest du unten. Der Gewinner bist du! Der Kundin hast du geholfen. Der "
+    "Röster hilft ihr. Der Kaffee schmeckt dir. Der Kurs ist für dich.",
     # rule 13c: a verb at the clause's end, even one that is also an adjective; an article
     # after the comma; a list; a clause that ends in a word written small
     "Ein Kaffee, der perfekt für den Abend ist. Eine Mühle, die wir lieben. Optionen, die "
