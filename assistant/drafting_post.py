@@ -19,7 +19,12 @@ from assistant.checks import post_problems as checked_post_problems
 from assistant.compliance.disclosure import apply_ai_disclosure
 from assistant.compliance.labels import add_ad_label, strip_label_hashtags
 from assistant.compliance.urls import add_utm, find_url_spans, find_urls
-from assistant.hashtags import compose_text, merge_hashtags, split_trailing_hashtags
+from assistant.hashtags import (
+    compose_text,
+    merge_hashtags,
+    split_tag_blocks,
+    split_trailing_hashtags,
+)
 from assistant.models import Brief, Draft, MediaInfo, Problem
 from assistant.platforms import Platform, check_post, get_platform
 from assistant.quality.borrowed import without_echoes, without_guidance
@@ -134,10 +139,11 @@ def finish_post(
     cap = hashtag_cap(platform, kit)
     # tags the model wrote at the end of the text count with its list (and its cap)
     body, trailing = split_trailing_hashtags(post.text.strip())
+    body, inside = split_tag_blocks(body)  # a block of tags between two sentences
     tags = merge_hashtags(
         kit.hashtags.always,
-        _spelled(strip_label_hashtags([*post.hashtags, *trailing]), kit, brief, platform_id,
-                 language),
+        _spelled(strip_label_hashtags([*post.hashtags, *trailing, *inside]), kit, brief,
+                 platform_id, language),
         kit.hashtags.pool,
         never_tags(kit),
         cap,

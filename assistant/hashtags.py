@@ -68,6 +68,37 @@ def split_trailing_hashtags(text: str) -> tuple[str, list[str]]:
     return body, [tag for _, tag in reversed(trailing)]
 
 
+# a block of tags between two sentences of a paragraph: "... machines provided. #Möwenbohne
+# #Baristakurs #Espresso Register now ..." (a ready Facebook draft, bench 2026-12-06)
+_MIN_BLOCK = 2
+_SENTENCE_END = ".!?"
+
+
+def split_tag_blocks(text: str) -> tuple[str, list[str]]:
+    """(text, tags) with each block of two or more tags that stands after a sentence mark
+    and before more text taken out of the text (the trailing block is
+    :func:`split_trailing_hashtags`'); a single tag, or tags inside a sentence, stay."""
+    blocks: list[list[tuple[int, int, str]]] = []
+    for start, stop, tag in hashtag_spans(text):
+        if blocks and not text[blocks[-1][-1][1]:start].strip():
+            blocks[-1].append((start, stop, tag))
+        else:
+            blocks.append([(start, stop, tag)])
+    out, tags, at = [], [], 0
+    for block in blocks:
+        first, last = block[0][0], block[-1][1]
+        before, after = text[:first].rstrip(" "), text[last:].strip()
+        if len(block) < _MIN_BLOCK or not after or not before \
+                or before[-1] not in _SENTENCE_END:
+            continue
+        out.append(text[at:len(before)])
+        at = last + len(text[last:]) - len(text[last:].lstrip(" "))
+        out.append(" ")
+        tags.extend(tag for _, _, tag in block)
+    out.append(text[at:])
+    return "".join(out), tags
+
+
 def normalise_tag(tag: str) -> str | None:
     """``tag`` without '#' and surrounding space, NFC; None if no platform would link it."""
     if not isinstance(tag, str):

@@ -162,6 +162,17 @@ def test_too_many_hashtags_are_trimmed_without_a_model_call(fake_llm: FakeLLMSer
     assert drafts[0].status == "ready"
 
 
+def test_a_block_of_tags_between_sentences_joins_the_tags(fake_llm: FakeLLMServer, kit) -> None:  # type: ignore[no-untyped-def]
+    # "... machines provided. #Möwenbohne #Baristakurs #Espresso Register now" (a ready
+    # Facebook draft, bench 2026-12-06): the tags go to the tag list, the text closes up
+    text = ("Neu bei uns: Äthiopien-Filterkaffee mit Noten von Blüten und Pfirsich. #Kaffee "
+            "#Hamburg Komm diese Woche ins Kontor und probier ihn!")
+    fake_llm.responder = DraftScript(lambda p, c: post(p, text))
+    [draft] = draft_posts(kit, "Neuer Kaffee", ["facebook"])
+    assert "#" not in draft.text and "Pfirsich. Komm diese Woche" in draft.text
+    assert {"Kaffee", "Hamburg"} <= set(draft.hashtags)
+
+
 def test_no_tags_where_tags_have_no_function(fake_llm: FakeLLMServer, kit) -> None:  # type: ignore[no-untyped-def]
     """Google Business Profile advises no hashtags: every draft there carried the brand's
     #Möwenbohne and needed a look for it (bench, 2026-12-02). None there, and no

@@ -11,6 +11,7 @@ from assistant.hashtags import (
     extract_hashtags,
     merge_hashtags,
     normalise_tag,
+    split_tag_blocks,
     split_trailing_hashtags,
 )
 
@@ -117,3 +118,20 @@ def test_compose_text() -> None:
 ])
 def test_split_trailing_hashtags(text: str, body: str, tags: list[str]) -> None:
     assert split_trailing_hashtags(text) == (body, tags)
+
+
+@pytest.mark.parametrize(("text", "body", "tags"), [
+    # a block of tags between two sentences (a ready Facebook draft, bench 2026-12-06)
+    ("Six people max, machines provided. #Möwenbohne #Baristakurs #Espresso Register now! "
+     "49 euros per person.",
+     "Six people max, machines provided. Register now! 49 euros per person.",
+     ["Möwenbohne", "Baristakurs", "Espresso"]),
+    # one tag, tags inside a sentence, a block at the end, a line of tags: left alone
+    ("Neu! #Kaffee Jetzt im Kontor.", "Neu! #Kaffee Jetzt im Kontor.", []),
+    ("Wir lieben #Kaffee #Hamburg und mehr.", "Wir lieben #Kaffee #Hamburg und mehr.", []),
+    ("Ab Samstag. #Kaffee #Hamburg", "Ab Samstag. #Kaffee #Hamburg", []),
+    ("Ab Samstag.\n#Kaffee #Hamburg\nIm Kontor.", "Ab Samstag.\n#Kaffee #Hamburg\nIm Kontor.",
+     []),
+])
+def test_split_tag_blocks(text: str, body: str, tags: list[str]) -> None:
+    assert split_tag_blocks(text) == (body, tags)
