@@ -84,7 +84,9 @@ def split_tag_blocks(text: str) -> tuple[str, list[str]]:
             blocks[-1].append((start, stop, tag))
         else:
             blocks.append([(start, stop, tag)])
-    out, tags, at = [], [], 0
+    out: list[str] = []
+    tags: list[str] = []
+    at = 0
     for block in blocks:
         first, last = block[0][0], block[-1][1]
         before, after = text[:first].rstrip(" "), text[last:].strip()
