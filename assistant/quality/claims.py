@@ -54,7 +54,10 @@ def claims(text: str) -> list[tuple[str, str]]:
 _NEW = regex.compile(r"\b(?:[Nn]eu(?:e[nrms]?)?|[Nn]ew)\s+(\p{L}[\p{L}-]*)(?:\s+(\p{L}[\p{L}-]*))?")
 _PRODUCTS = ("kaffee", "espresso", "mischung", "sorte", "sorten", "bohne", "bohnen", "röstung",
              "produkt", "produkte", "kollektion", "edition", "coffee", "roast", "blend",
-             "product", "products", "feature", "features", "release", "decaf", "collection")
+             "product", "products", "feature", "features", "release", "decaf", "collection",
+             # a new place of the brand is a launch too: "Check out our new roastery in
+             # Altona!" under a Christmas closure (a ready Instagram draft, bench 2026-12-06)
+             "roastery", "rösterei", "café", "cafe", "filiale", "standort", "location")
 _ANNOUNCES = regex.compile(
     r"(?i)\b(?:neu\w*|new\w*|jetzt|now|vorstell\w*|stell\w*\b.*\bvor\b|introduc\w*|"
     r"launch\w*|erstmals|premiere|eingetroffen|(?:ist|sind)\s+da|(?:is|are)\s+here|"

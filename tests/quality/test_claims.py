@@ -67,6 +67,9 @@ HUILA = ("Zurück aus Huila in Kolumbien - unserer Partnerkooperative zahlen wir
     ("Probier unseren neuen Kolumbien-Kaffee!", "Tipp für Cold Brew zu Hause.",
      "neuen Kolumbien-Kaffee"),
     ("Try our new holiday blend!", "Merry Christmas from the roastery!", "new holiday blend"),
+    # a new place of the brand (a ready Instagram draft, bench 2026-12-06)
+    ("Check out our new roastery in Altona!", "Merry Christmas from the roastery! We are "
+     "closed from 24 to 26 December.", "new roastery"),
     # the product right after "new", a small word after it (a ready Mastodon tip, bench
     # 2026-12-06)
     ("Check out our new feature that does just that!", "Tip: put a freshness check on every "
