@@ -78,15 +78,16 @@ def launches(text: str) -> list[str]:
 
 
 # a product presented ("Hier ist ...", "Here is ...") that the brief does not name: "Hier
-# ist ein schöner Weihnachtskaffee für dich!" over the days the Kontor is closed, and "Hier
-# ist ein neuer Kaffee für dich: die Handmühle Hansen H2!" for a grinder (ready drafts,
-# bench 2026-12-06 and 12-06 before). Only a coffee (the generic "feature" or "product" may
+# ist ein schöner Weihnachtskaffee für dich!" over the days the Kontor is closed, and for a
+# grinder "Hier ist ein neuer Kaffee für dich: die Handmühle Hansen H2!" and "Hier ist ein
+# neuer Kaffee-Röster für dich!" (drafts of two bench runs, 2026-12-06, three of them
+# ready). Only a coffee or its tools (the generic "feature" or "product" may
 # name the brief's thing in other words); the brief names it in any compound ("die
 # Mischung" for its "Weihnachtsmischung")
 _PRESENTS = regex.compile(r"\b(?i:hier\s+(?:ist|sind)|here\s+(?:is|are)|here's)"
                           r"((?:\s+[\p{L}-]+){1,4})")
 _PRESENTED = ("kaffee", "espresso", "mischung", "sorte", "bohne", "bohnen", "röstung",
-              "coffee", "roast", "blend", "decaf")
+              "coffee", "roast", "blend", "decaf", "röster", "roaster", "mühle", "grinder")
 
 
 def presented(text: str, brief: str) -> list[str]:

@@ -110,6 +110,8 @@ MUEHLE = ("In Kooperation mit Mahlwerk Hansen - die Handmühle Hansen H2 gibt es
      "Kontor geschlossen.", WEIHNACHTEN, "Hier ist ein schöner Weihnachtskaffee"),
     ("Hier ist ein neuer Kaffee für dich: die Handmühle Hansen H2!", MUEHLE,
      "Hier ist ein neuer Kaffee"),
+    ("Werbung | Hier ist ein neuer Kaffee-Röster für dich!", MUEHLE,
+     "Hier ist ein neuer Kaffee-Röster"),
     ("Here's our holiday blend for you!", "Merry Christmas from the roastery!",
      "Here's our holiday blend"),
 ])
@@ -127,6 +129,7 @@ def test_a_coffee_presented_that_the_brief_does_not_name_is_a_warning(
     ("Hier ist die Mischung für die Feiertage.", "Die Weihnachtsmischung ist zurück."),
     ("Here is a feature you will love.", "Schema drift alerts now also cover Snowflake."),
     ("Hier ist das Kontor vom 24. bis 26. Dezember zu.", WEIHNACHTEN),
+    ("Hier ist die Handmühle, die wir getestet haben.", MUEHLE),
 ])
 def test_a_coffee_the_brief_names_or_no_coffee_presented_passes(text: str, brief: str) -> None:
     assert claim_problems(text, brief) == []
