@@ -87,7 +87,8 @@ _FLAVOURS = {
     "berry": r"\w*(?:beere|berry|berries)\w*",
     "cherry": r"\w*(?:kirsch|cherry|cherries)\w*",
     "stone": r"\w*(?:aprikose|apricot|pfirsich|peach|pflaume)\w*|plums?",
-    "nut": r"\w*(?:nuss|nüss|hazelnut|almond|mandel)\w*|nutty|nuts?",
+    # not "Genuss" (enjoyment), which ends in "nuss" as "Haselnuss" does
+    "nut": r"\w*(?<!ge)(?:nuss|nüss)\w*|\w*(?:hazelnut|almond|mandel)\w*|nutty|nuts?",
     "marzipan": r"marzipan\w*",
     "vanilla": r"\w*vanill\w*",
     "honey": r"\w*(?:honig|honey)\w*",

@@ -87,6 +87,9 @@ KOLUMBIEN = ("Neuer Filterkaffee aus Kolumbien, Noten von roter Johannisbeere un
     # a flavour the brief's note covers, in other words or another form
     (DECAF, "Caramel and a citrusy, fruity finish: orange in the cup.", []),
     (KOLUMBIEN, "Fruchtig, mit Beeren und schokoladigen Noten: Johannisbeere und Kakao.", []),
+    # "Genuss" (enjoyment) is no nut, "Haselnuss" is
+    (KOLUMBIEN, "Kaffeegenuss pur, genüsslich: Johannisbeere, Kakao und Haselnuss.",
+     ["Haselnuss"]),
     # a brief with no flavour of its own: nothing is read
     ("Röstkurs am 12. Dezember, 18 Uhr.", "Mit heißer Schokolade und Zimtsternen!", []),
 ])
