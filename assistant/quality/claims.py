@@ -90,6 +90,13 @@ _PRESENTED = ("kaffee", "espresso", "mischung", "sorte", "bohne", "bohnen", "rö
               "coffee", "roast", "blend", "decaf", "röster", "roaster", "mühle", "grinder")
 
 
+# what may follow the product in the phrase: a word that ends its name. Any other word is
+# what the product word qualifies ("Here is a coffee tip": a tip)
+_AFTER_PRODUCT = frozenset({"für", "fürs", "aus", "von", "mit", "zu", "zum", "zur",
+                            "und", "der", "die", "das", "den", "im", "in", "for", "from", "of",
+                            "with", "to", "and", "that", "which"})
+
+
 def presented(text: str, brief: str) -> list[str]:
     """Each coffee that ``text`` presents and ``brief`` does not name, as written up to it."""
     folded, found = brief.casefold(), []
@@ -97,7 +104,9 @@ def presented(text: str, brief: str) -> list[str]:
         words = match.group(1).split()
         at = next((index for index, word in enumerate(words)
                    if word.casefold().endswith(_PRESENTED)), None)
-        if at is not None and words[at].casefold() not in folded:
+        after = words[at + 1].casefold() if at is not None and at + 1 < len(words) else ""
+        if at is not None and words[at].casefold() not in folded and (
+                not after or after in _AFTER_PRODUCT):
             found.append(" ".join([text[match.start():match.start(1)].strip(), *words[:at + 1]]))
     return found
 

@@ -130,6 +130,9 @@ def test_a_coffee_presented_that_the_brief_does_not_name_is_a_warning(
     ("Here is a feature you will love.", "Schema drift alerts now also cover Snowflake."),
     ("Hier ist das Kontor vom 24. bis 26. Dezember zu.", WEIHNACHTEN),
     ("Hier ist die Handmühle, die wir getestet haben.", MUEHLE),
+    # the coffee qualifies what is presented: a tip
+    ("Here is a coffee tip for you: rinse the filter.", "Rinse your paper filter with hot "
+     "water before brewing."),
 ])
 def test_a_coffee_the_brief_names_or_no_coffee_presented_passes(text: str, brief: str) -> None:
     assert claim_problems(text, brief) == []
