@@ -138,12 +138,6 @@ def count_emoji(text: str) -> int:
     return len(find_emoji(text))
 
 
-@lru_cache(maxsize=512)
-def banned_word_pattern(word: str) -> regex.Pattern[str]:
-    """Where a banned word stands in a post: as a whole word, in any case."""
-    return regex.compile(rf"(?<!\p{{L}}){regex.escape(word)}(?!\p{{L}})", regex.IGNORECASE)
-
-
 # the endings a German or English word takes in a post: a banned word is banned in each of
 # its forms ("billig" in "billigen Kaffee" or "am billigsten", "Kaffeejunkie" in "Liebe
 # Kaffeejunkies", "cheap" in "cheapest")
@@ -151,16 +145,18 @@ _ENDINGS = r"(?:(?:er|e?st)?e[mnrs]?|e?s|n|ern|er|e?st)?"
 
 
 @lru_cache(maxsize=512)
-def banned_form_pattern(word: str) -> regex.Pattern[str]:
-    """Where a banned word stands in a post in any of its forms, in any case."""
-    return regex.compile(rf"(?<!\p{{L}}){regex.escape(word)}{_ENDINGS}(?!\p{{L}})",
+def banned_word_pattern(word: str, forms: bool = False) -> regex.Pattern[str]:
+    """Where a banned word stands in a post: as a whole word, in any case; with ``forms``
+    in any of its forms too (the check reads those, tidy replaces only the word itself)."""
+    endings = _ENDINGS if forms else ""
+    return regex.compile(rf"(?<!\p{{L}}){regex.escape(word)}{endings}(?!\p{{L}})",
                          regex.IGNORECASE)
 
 
 def banned_word_problems(kit: BrandKit, text: str) -> list[Problem]:
     problems = []
     for banned in kit.banned_words:
-        found = banned_form_pattern(banned.word).search(text)
+        found = banned_word_pattern(banned.word, forms=True).search(text)
         if found is None:
             continue
         fix = f"use '{banned.replacement}' instead" if banned.replacement else "rephrase"

@@ -33,7 +33,7 @@ def problem(code: str, message: str, severity: Severity = Severity.WARNING) -> P
     return Problem(code=code, severity=severity, message=message, source=SOURCE)
 
 
-# a reading of a post: what it finds (None for nothing), and the message it gives that
+# a reading of a post (what it finds, None for nothing) and the message for what it found
 Reading = tuple[Callable[[str], Any], Callable[[Any], str]]
 
 
