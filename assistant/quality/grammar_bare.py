@@ -27,7 +27,6 @@ from __future__ import annotations
 from assistant.quality.facts import number_words
 from assistant.quality.grammar_phrase import Finding, is_noun, phrase_of
 from assistant.quality.grammar_words import (
-    ADJECTIVE_ENDINGS,
     DEMONSTRATIVES,
     DETERMINERS,
     EIN_STEMS,
@@ -36,6 +35,7 @@ from assistant.quality.grammar_words import (
     GrammarLexicon,
     Token,
     adjective_ending,
+    is_adjective_stem,
     noun_bits,
 )
 from assistant.quality.nounforms import ALL_SINGULAR, genera_of, genus_words, readings
@@ -147,7 +147,7 @@ def uninflected_adjectives(plain: str, words: list[Token],
         noun = words[index + 1]
         # a base form ("schön": schöne ... schönem are words), not itself declined
         # ("Kleiner Tipp": kleinere ... are words too)
-        if not all(lex.is_word(lower + ending) for ending in ADJECTIVE_ENDINGS) \
+        if not is_adjective_stem(lower, lex.is_word) \
                 or adjective_ending(lower, lex.is_word) is not None or lex.is_name(noun.text):
             continue
         bits = noun_bits(noun.text, lex)

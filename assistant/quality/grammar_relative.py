@@ -26,13 +26,13 @@ from __future__ import annotations
 from assistant.quality.grammar_object import SUBJECTS
 from assistant.quality.grammar_phrase import Finding, phrase_of
 from assistant.quality.grammar_words import (
-    ADJECTIVE_ENDINGS,
     DETERMINERS,
     FUSED_ARTICLES,
     PREPOSITIONS,
     GrammarLexicon,
     Token,
     adjective_ending,
+    is_adjective_stem,
     noun_bits,
 )
 from assistant.quality.nounforms import ALL_PLURAL, genera_of, genus_words
@@ -202,4 +202,4 @@ def _may_be_verb(words: list[Token], at: int, lex: GrammarLexicon) -> bool:
         return False
     if adjective_ending(lower, lex.is_word):
         return not (at + 1 < len(words) and words[at + 1].capitalised)
-    return not all(lex.is_word(lower + ending) for ending in ADJECTIVE_ENDINGS)
+    return not is_adjective_stem(lower, lex.is_word)

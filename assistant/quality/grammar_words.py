@@ -224,13 +224,18 @@ ADJECTIVE_ENDINGS = ("e", "er", "en", "es", "em")
 ANY = readings("mfn.nom,gen,dat,acc pl.nom,gen,dat,acc")
 
 
+def is_adjective_stem(stem: str, is_word: Callable[[str], bool]) -> bool:
+    """Whether ``stem`` (lower case) takes every ending of a declined adjective ("neu":
+    neue, neuer, neues, neuen, neuem are all words; "test" fails on "testem")."""
+    return all(is_word(stem + ending) for ending in ADJECTIVE_ENDINGS)
+
+
 def adjective_ending(lower: str, is_word: Callable[[str], bool]) -> str | None:
     """The ending of a declined adjective (all of neue, neuer, neues, neuen, neuem are
     words; a verb such as "teste" fails on "testem"), or None."""
     for ending in ("er", "es", "en", "em", "e"):
         stem = lower[: -len(ending)]
-        if lower.endswith(ending) and len(stem) > 1 and all(
-                is_word(stem + other) for other in ADJECTIVE_ENDINGS):
+        if lower.endswith(ending) and len(stem) > 1 and is_adjective_stem(stem, is_word):
             return ending
     return None
 
