@@ -97,17 +97,29 @@ _AFTER_PRODUCT = frozenset({"für", "fürs", "aus", "von", "mit", "zu", "zum", "
                             "with", "to", "and", "that", "which"})
 
 
-def presented(text: str, brief: str) -> list[str]:
-    """Each coffee that ``text`` presents and ``brief`` does not name, as written up to it."""
+# a place presented with an indefinite article, which makes it one the reader does not know:
+# "Hier ist eine kleine Rösterei aus der Altona" in a post on a grinder (a German draft,
+# bench 2026-12-06). The brand's own place ("Hier ist unser Café") passes
+_PLACES = ("rösterei", "roastery", "café", "cafe", "laden", "shop", "filiale", "standort",
+           "location", "kontor")
+_INDEFINITE = frozenset({"ein", "eine", "einen", "a", "an"})
+
+
+def presented(text: str, brief: str, kinds: tuple[str, ...] = _PRESENTED) -> list[str]:
+    """Each coffee that ``text`` presents and ``brief`` does not name, as written up to it;
+    with ``kinds=_PLACES`` each place presented as one the reader does not know."""
     folded, found = brief.casefold(), []
     for match in _PRESENTS.finditer(text):
         words = match.group(1).split()
         at = next((index for index, word in enumerate(words)
-                   if word.casefold().endswith(_PRESENTED)), None)
+                   if word.casefold().endswith(kinds)), None)
         after = words[at + 1].casefold() if at is not None and at + 1 < len(words) else ""
-        if at is not None and words[at].casefold() not in folded and (
-                not after or after in _AFTER_PRODUCT):
-            found.append(" ".join([text[match.start():match.start(1)].strip(), *words[:at + 1]]))
+        if at is None or words[at].casefold() in folded or (
+                after and after not in _AFTER_PRODUCT):
+            continue
+        if kinds is _PLACES and words[0].casefold() not in _INDEFINITE:
+            continue
+        found.append(" ".join([text[match.start():match.start(1)].strip(), *words[:at + 1]]))
     return found
 
 
@@ -136,4 +148,10 @@ def claim_problems(text: str, brief: str) -> list[Problem]:
         found.append(problem("unproven_claim",
                              f"{shown} presents a product that the brief does not name; take "
                              "it out or add it to the brief"))
+    places = presented(text, brief, _PLACES)
+    if places:
+        shown = ", ".join(f"'{shorten(place, 50)}'" for place in dict.fromkeys(places))
+        found.append(problem("unproven_claim",
+                             f"{shown} presents a place that the brief does not name; take it "
+                             "out or add it to the brief"))
     return found

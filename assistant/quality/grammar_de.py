@@ -140,6 +140,7 @@ from assistant.quality.grammar_reflexive import missing_reflexive
 from assistant.quality.grammar_relative import (
     relative_object_case,
     relative_pronouns,
+    verbless_passives,
     verbless_relatives,
 )
 from assistant.quality.grammar_subject import genitive_subjects, question_subject, subject_verb
@@ -361,7 +362,7 @@ _RULES = (dative_plural, dative_articles, dative_bare_nouns, dative_bare_persons
           person_before_du, person_after_wir, joined_calls,
           imperative_sich,
           small_compound_heads, small_nominal_adjectives, relative_pronouns,
-          relative_object_case, verbless_relatives, bisschen_plural,
+          relative_object_case, verbless_relatives, verbless_passives, bisschen_plural,
           counted_singular, one_of_genus,
           capitalised_function_words, fixed_phrases, events_as_goods, degree_without_so,
           missing_reflexive,

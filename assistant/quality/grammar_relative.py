@@ -203,3 +203,52 @@ def _may_be_verb(words: list[Token], at: int, lex: GrammarLexicon) -> bool:
     if adjective_ending(lower, lex.is_word):
         return not (at + 1 < len(words) and words[at + 1].capitalised)
     return not is_adjective_stem(lower, lex.is_word)
+
+
+# Rule 13d: a passive relative clause with no auxiliary: "eine Handmühle, die von Mahlwerk
+# Hansen produziert." (a German Facebook draft, bench 2026-12-06). After "der", "die" or
+# "das", "von" or "vom" and its agent (capitalised words, an article or "uns"), a participle
+# ends the clause at the sentence's mark: the clause is passive, so it needs "wird" or
+# "wurde". Only a participle in "ge" (after a separable prefix: "hergestellt") or in "iert"
+# that the lexicon knows; "die von Anfang an funktioniert" has a small word before the verb
+_AGENT_WORDS = frozenset({"der", "die", "das", "dem", "den", "einem", "einer", "uns",
+                          "unserem", "unserer", "unseren"})
+_PREFIXES = ("her", "hin", "an", "auf", "aus", "ab", "ein", "mit", "vor", "zu", "zusammen",
+             "dar", "zurück", "nach", "um")
+# finite forms that begin like a participle: "die uns gehört", "die dir gefällt"
+_FINITE_GE = frozenset({"gehört", "gefällt", "genießt", "gewinnt", "gelingt", "geschieht",
+                        "gehorcht", "gebietet", "gedeiht", "gebührt", "genügt", "gelangt"})
+
+
+def _passive_participle(word: str, lex: GrammarLexicon) -> bool:
+    """Whether ``word`` (written small) reads as a participle of a transitive verb."""
+    if not word.endswith("t") or not lex.is_word(word):
+        return False
+    if word.endswith("iert"):
+        return True
+    rest = next((word[len(prefix):] for prefix in _PREFIXES
+                 if word.startswith(prefix + "ge")), word)
+    return rest.startswith("ge") and len(rest) > 5 and word not in _FINITE_GE
+
+
+def verbless_passives(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 13d (see above): "Handmühle, die von Mahlwerk Hansen produziert." """
+    found = []
+    for index in range(1, len(words) - 3):
+        pronoun, by = words[index], words[index + 1]
+        if pronoun.lower not in ("der", "die", "das") or not pronoun.after_comma \
+                or by.lower not in ("von", "vom"):
+            continue
+        end = index + 2
+        while end < len(words) and (words[end].capitalised or words[end].lower in _AGENT_WORDS) \
+                and not words[end].sentence_start and not words[end].after_comma:
+            end += 1
+        if end == index + 2 or end >= len(words) or not words[end].text.islower():
+            continue
+        last = words[end]
+        if plain[last.end:last.end + 1] not in _MARKS or not _passive_participle(last.lower, lex):
+            continue
+        phrase = phrase_of(plain, pronoun, last)
+        found.append(Finding(phrase, f"'{phrase}': the passive clause has no auxiliary; add "
+                                     "it (\"die von … hergestellt wird\") or write it active"))
+    return found

@@ -282,17 +282,27 @@ def _dangling_line(body: str) -> str | None:
     2026-12-01), or on a word's hyphen ("Hier ist ein neuer Kaffee-", a ready Instagram
     hook of the full bench run, 2026-12-01) or apostrophe (``_APOSTROPHE_END``), or on an
     opening bracket ("If you are interested, please visit our [" over the link, a ready
-    LinkedIn draft, bench 2026-12-05). A capital stays ("Plan B")."""
+    LinkedIn draft, bench 2026-12-05). A lone capital stays after a name ("Plan B"), not
+    after a small word (``_lone_capital``)."""
     for line in body.split("\n"):
         end = _LINE_END.search(_TRAILING.sub("", line))
         if end is None:
             continue
         last = end.group(2)
         if last.casefold() in _NEVER_LAST or (len(last) == 1 and last.islower()) \
+                or _lone_capital(end.group(1), last) \
                 or _HYPHEN_END.search(last) or last.endswith(("(", "[", "{")) \
                 or (_APOSTROPHE_END.search(last) and len(_EDGE_QUOTE.findall(line)) % 2):
             return end.group(0)
     return None
+
+
+def _lone_capital(before: str | None, last: str) -> bool:
+    """A line that ends in one capital after a small word: a word cut after its first
+    letter, "Dies ist eine wichtige S" (a German paragraph of the bench, 2026-12-06). After
+    a name the letter names a variant ("Plan B", "Vitamin C"); English "I" is a word."""
+    return (len(last) == 1 and last.isupper() and last != "I" and before is not None
+            and before.strip()[:1].islower())
 
 
 _CUT_READINGS: tuple[Reading, ...] = (

@@ -110,7 +110,7 @@ def _compound(word: str, lex: Lexicon, parts: int) -> bool:
         return False
     for cut in range(_MIN_PART, len(word) - _MIN_PART + 1):
         head, tail = word[:cut], word[cut:]
-        if head.lower() in _ADVERB_HEADS:
+        if head.lower() in _ADVERB_HEADS or _infinitive_head(head, word, lex):
             continue
         if not any(lex.main.spell(form) for form in _joints(head)):
             continue
@@ -123,6 +123,15 @@ def _compound(word: str, lex: Lexicon, parts: int) -> bool:
                for t in tails):
             return True
     return False
+
+
+def _infinitive_head(head: str, word: str, lex: Lexicon) -> bool:
+    """A small compound never begins with a whole infinitive: a verb joins by its stem
+    (röst|frisch), so "röstenweise" ("Mit dieser röstenweise können wir ...", a German
+    draft, bench 2026-12-06) is no word. An infinitive is an "-en" word whose "-e" form is
+    one too (rösten, röste); "offen", "golden" and "eigen" are none."""
+    return word.islower() and head.endswith("en") and lex.main.spell(head) \
+        and lex.main.spell(head[:-1])
 
 
 def is_known(word: str, lex: Lexicon) -> bool:

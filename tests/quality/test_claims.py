@@ -123,6 +123,31 @@ def test_a_coffee_presented_that_the_brief_does_not_name_is_a_warning(
                                "take it out or add it to the brief")
 
 
+@pytest.mark.parametrize(("text", "brief", "shown"), [
+    # a German draft of the grinder (bench, 2026-12-06)
+    ("Hier ist eine kleine Rösterei aus der Altona. Die Handmühle kostet 89 €.", MUEHLE,
+     "Hier ist eine kleine Rösterei"),
+    ("Here is a cozy café for you!", "Rinse your paper filter with hot water.",
+     "Here is a cozy café"),
+])
+def test_a_place_presented_that_the_brief_does_not_name_is_a_warning(
+        text: str, brief: str, shown: str) -> None:
+    [problem] = claim_problems(text, brief)
+    assert problem.code == "unproven_claim" and not problem.is_error
+    assert problem.message == (f"'{shown}' presents a place that the brief does not name; "
+                               "take it out or add it to the brief")
+
+
+@pytest.mark.parametrize(("text", "brief"), [
+    # the brand's own place, a place the brief names, a place that qualifies a thing
+    ("Hier ist unsere Rösterei, wo der Kurs stattfindet.", "Röstkurs am 12. Dezember."),
+    ("Hier ist ein Café, das du kennen solltest.", "Unser Café in Altona feiert Geburtstag."),
+    ("Hier ist ein Laden-Tipp für dich.", "Tipp: Bohnen luftdicht lagern."),
+])
+def test_the_brands_own_or_a_named_place_presented_passes(text: str, brief: str) -> None:
+    assert claim_problems(text, brief) == []
+
+
 @pytest.mark.parametrize(("text", "brief"), [
     ("Hier ist unser neuer Filterkaffee aus Kolumbien!", "Neuer Filterkaffee aus Kolumbien."),
     # the brief's compound names it, and "feature" may be the brief's thing in other words

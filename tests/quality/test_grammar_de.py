@@ -327,6 +327,14 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
     ("Ein Kurs, der mit frischen Bohnen!",
      "'Kurs, der mit frischen Bohnen': the relative clause has no verb; add it (\"…, der "
      "perfekt für den Abend ist\") or make it a sentence of its own"),
+    # rule 13d: a passive relative clause with no auxiliary (a German Facebook draft,
+    # bench 2026-12-06)
+    ("Es ist eine Handmühle, die von Mahlwerk Hansen produziert.",
+     "'die von Mahlwerk Hansen produziert': the passive clause has no auxiliary; add it "
+     "(\"die von … hergestellt wird\") or write it active"),
+    ("Das ist unser Kaffee, der von uns geröstet!",
+     "'der von uns geröstet': the passive clause has no auxiliary; add it (\"die von … "
+     "hergestellt wird\") or write it active"),
     # rule 12b: a genitive alone as the subject (an Instagram draft, bench 2026-12-06)
     ("Rösters sind immer gut, und du kannst Kaffee mitnehmen.",
      "'Rösters sind': 'Rösters' is a genitive, not the sentence's subject; write 'Röster "
@@ -764,6 +772,11 @@ MORE_CORRECT = [
     "Ein Kaffee, der perfekt für den Abend ist. Eine Mühle, die wir lieben. Optionen, die "
     "sie unterstützt. Ein Kurs, der richtig Spaß macht. Der Test, der ersten Option. "
     "Kaffee, die Milch und der Zucker. Kaffee, das ist klar.",
+    # rule 13d: the auxiliary after the participle, a finite verb after a small word, a
+    # finite verb that begins like a participle, an active clause
+    "Bohnen, die von der Farm Huila geerntet wurden, sind da. Eine Mühle, die von Anfang "
+    "an funktioniert. Eine Tasse, die Hansen gehört. Ein Kurs, der von Okan geleitet wird. "
+    "Ein Kaffee, den Okan geröstet hat.",
     # rule 12b: a genitive before its noun, an adverb that was a genitive, a name
     "Rösters Liebling ist da. Abends ist es ruhig. Allerdings wird es voll. Hansens ist zu.",
     # rule 4: a dative plural opening a sentence ("Fans" is also a genitive singular)

@@ -151,6 +151,9 @@ def test_a_post_that_ends_unfinished_reads_as_cut_off(text: str, said: str) -> N
     "Mehr dazu (",
     # a ready Instagram line, the "s" of "geht's" lost (bench, 2026-12-05)
     "Ab Samstag im Kontor, 250 g für 11,90 €\nHier geht'\nKomm vorbei im Kontor",
+    # a German paragraph cut after a capital (bench, 2026-12-06)
+    "Die Weihnachtsmischung ist da.\n\nDies ist eine wichtige S\n\nBis Samstag!",
+    "Das ist der neue K",
 ])
 def test_a_line_that_stops_on_a_word_that_opens_something_is_cut_off(text: str) -> None:
     found = cut_off_problems(text)
@@ -159,7 +162,7 @@ def test_a_line_that_stops_on_a_word_that_opens_something_is_cut_off(text: str) 
 
 @pytest.mark.parametrize("text", [
     "Komm mit!\nWir rösten", "Ruf uns an\nOder schreib uns", "Genau das", "Pass auf 🎄",
-    "Jetzt mit Plan B", "Vitamin C",
+    "Jetzt mit Plan B", "Vitamin C", "Treffpunkt: Halle B", "Just you and I",
     "Frohe Weihnachten und einen guten Rutsch #Kaffee",
     "Für Kaffee- und Teeliebhaber\nKomm vorbei - jetzt!",
     "Alle Infos [hier]", "Bohnen (250 g)", "Hier geht's los", "Let's go 'round'",
