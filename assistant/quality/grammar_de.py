@@ -147,6 +147,7 @@ from assistant.quality.grammar_subject import genitive_subjects, question_subjec
 from assistant.quality.grammar_verbs import (
     adverb_after_call,
     doubled_zu,
+    imperative_after_adverb,
     infinitive_after_sein,
     joined_prefixes,
     participles_without_ge,
@@ -355,7 +356,8 @@ _RULES = (dative_plural, dative_articles, dative_bare_nouns, dative_bare_persons
           fronted_nominatives,
           reflexive_person,
           doubled_pronouns, hanging_prepositions, joined_prefixes, doubled_zu, zu_outside,
-          adverb_after_call, infinitive_after_sein, split_infinitives, participles_without_ge,
+          adverb_after_call, imperative_after_adverb, infinitive_after_sein, split_infinitives,
+          participles_without_ge,
           month_prepositions,
           clock_prepositions, bare_clock_times, feasts_and_spans, same_day_spans,
           doubled_time_prepositions,

@@ -37,6 +37,7 @@ from assistant.quality.grammar_words import (
     GrammarLexicon,
     Token,
     adjective_ending,
+    is_adjective_stem,
     noun_bits,
 )
 from assistant.quality.nounforms import readings
@@ -152,6 +153,31 @@ def adverb_after_call(plain: str, words: list[Token], lex: GrammarLexicon) -> li
         phrase = plain[verb.start:adverb.end]
         found.append(Finding(phrase, f"'{phrase}': in a call the adverb comes first: "
                                      f"'{fix}'", fix))
+    return found
+
+
+# The other way round, a du-imperative after the adverb: "Jetzt bestell!" (a German X
+# draft, bench 2026-12-06) -> "Bestell jetzt!". Read where the adverb opens the sentence
+# and the imperative closes it, the imperative being the stem of a verb whose infinitive is
+# a word ("bestellen", "bestelle") and no adjective ("Jetzt neu!"); "Jetzt los!" stays
+_NO_CALL = frozenset({"los", "hier", "da", "mal", "live", "online"})
+
+
+def imperative_after_adverb(plain: str, words: list[Token],
+                            lex: GrammarLexicon) -> list[Finding]:
+    """Rule 7, fifth part (see above): "Jetzt bestell!" -> "Bestell jetzt!"."""
+    found = []
+    for adverb, verb in zip(words, words[1:], strict=False):
+        lower = verb.lower
+        if adverb.lower not in _CALL_ADVERBS or not adverb.sentence_start \
+                or not verb.text.islower() or lower in _NO_CALL \
+                or not _closes_clause(plain, verb.end) \
+                or is_adjective_stem(lower, lex.is_word) \
+                or not any(_infinitive(lower + ending, lex) for ending in ("en", "n")):
+            continue
+        phrase = plain[adverb.start:verb.end]
+        fix = f"{lower.capitalize()} {adverb.lower}"
+        found.append(Finding(phrase, f"'{phrase}': a call opens with its verb: '{fix}'", fix))
     return found
 
 

@@ -23,10 +23,13 @@ _LABELS = {"werbung", "anzeige", "ad", "advertisement", "paid partnership", "wer
 
 # the name of a part of the prompt's form as a label opening a line: "Hook: ...", "Hier ist
 # der Hook: Frohe Weihnachten!" (an Instagram draft, bench 2026-12-02). Tidy takes the
-# label out (what follows it is the post's own line); anywhere else it is a leftover
+# label out (what follows it is the post's own line); anywhere else it is a leftover. Also
+# the other parts' names that no person puts before a line: "Detail: Neuer Filterkaffee aus
+# Kolumbien, ..." (a Facebook draft, bench 2026-12-06); "Details:" and "Tipp:" stay
 PART_LABEL = regex.compile(r"(?im)^[ \t]*(?:(?:hier\s+ist|hier's|here\s+is|here's)\s+"
                            r"(?:der|ein|the|a|your|dein)\s+)?(?:hook|cta|call[\s-]to[\s-]action|"
-                           r"caption)[ \t]*:")
+                           r"caption|detail|context|kontext|headline|opener|"
+                           r"question[\s_]to[\s_]readers)[ \t]*:")
 
 
 # the model showing its work: "Hier ist ein Beispiel: '...'" (a ready Facebook draft, bench
@@ -233,6 +236,19 @@ _STUBS = frozenset({"hier ist", "hier sind", "das ist", "das sind", "es gibt", "
                     "here are", "here's", "this is", "there is", "there are"})
 
 
+def _false_start(text: str) -> str | None:
+    """A sentence that breaks off after a lone letter and starts again: "Bewerbung per E.
+    Bewerbung per Mail an moin@..." (a ready Facebook draft, bench 2026-12-06). Two words
+    or more before the letter open the next sentence too."""
+    said = [text[start:end].strip() for start, end in sentence_spans(text)]
+    for sentence, following in zip(said, said[1:], strict=False):
+        tokens = sentence.rstrip(".").split()
+        if len(tokens) >= 3 and len(tokens[-1]) == 1 and tokens[-1].isalpha() \
+                and following.split()[:len(tokens) - 1] == tokens[:-1]:
+            return sentence
+    return None
+
+
 def _stub_sentence(text: str) -> str | None:
     for start, end in sentence_spans(text):
         sentence = text[start:end].strip()
@@ -290,11 +306,27 @@ def _dangling_line(body: str) -> str | None:
             continue
         last = end.group(2)
         if last.casefold() in _NEVER_LAST or (len(last) == 1 and last.islower()) \
-                or _lone_capital(end.group(1), last) \
+                or _lone_capital(end.group(1), last) or _bare_adjective(end.group(1), last) \
                 or _HYPHEN_END.search(last) or last.endswith(("(", "[", "{")) \
                 or (_APOSTROPHE_END.search(last) and len(_EDGE_QUOTE.findall(line)) % 2):
             return end.group(0)
     return None
+
+
+# a line that stops on an adjective after an indefinite or possessive article: "Wir haben
+# ein großes" (the end of a LinkedIn draft, bench 2026-12-06). Words that stand for a noun
+# on their own ("eine andere", "einen jeden") are left alone
+_ARTICLES = frozenset({"ein", "eine", "einen", "einem", "einer", "eines", "kein", "keine",
+                       "keinen", "keinem", "keiner", "unser", "unsere", "unseren", "unserem",
+                       "unserer", "dein", "deine", "deinen", "deinem", "deiner"})
+_NOMINAL = frozenset({"andere", "anderen", "anderer", "anderes", "anderem", "jeden", "jeder",
+                      "jedes", "jedem", "einzige", "einzigen", "einzelne", "einzelnen"})
+_DECLINED = regex.compile(r"^\p{Ll}{2,}(?:e|en|er|es|em)$")
+
+
+def _bare_adjective(before: str | None, last: str) -> bool:
+    return before is not None and before.strip().casefold() in _ARTICLES \
+        and bool(_DECLINED.match(last)) and last not in _NOMINAL
 
 
 def _lone_capital(before: str | None, last: str) -> bool:
@@ -308,6 +340,8 @@ def _lone_capital(before: str | None, last: str) -> bool:
 _CUT_READINGS: tuple[Reading, ...] = (
     (_stub_sentence, lambda stub: f"'{stub}' announces something that never follows; "
                                   "finish the sentence or take it out"),
+    (_false_start, lambda start: f"'{start}' breaks off and starts again in the next "
+                                  "sentence; take it out"),
     (_ellipsis_end, lambda last: f"the post ends in '…' as if cut off ('{last}'); finish "
                                  "the last sentence or end it with a full stop"),
     (_colon_end, lambda last: f"the post ends in ':' with nothing after it ('{last}'); add "

@@ -772,6 +772,9 @@ MORE_CORRECT = [
     "Ein Kaffee, der perfekt für den Abend ist. Eine Mühle, die wir lieben. Optionen, die "
     "sie unterstützt. Ein Kurs, der richtig Spaß macht. Der Test, der ersten Option. "
     "Kaffee, die Milch und der Zucker. Kaffee, das ist klar.",
+    # rule 7: an adverb before an infinitive call, before a word that is no verb, or
+    # before a call that goes on
+    "Jetzt anmelden! Jetzt los! Jetzt neu! Heute frei! Jetzt komm vorbei! Sofort lieferbar.",
     # rule 13d: the auxiliary after the participle, a finite verb after a small word, a
     # finite verb that begins like a participle, an active clause
     "Bohnen, die von der Farm Huila geerntet wurden, sind da. Eine Mühle, die von Anfang "

@@ -98,6 +98,8 @@ def lex() -> GrammarLexicon:
     # an infinitive call with its adverb after it (a ready Instagram draft on the Compose
     # page, real embedded model, 2026-12-02)
     ("3 Plätze frei, anmelden jetzt!", "3 Plätze frei, jetzt anmelden!"),
+    # a German X draft (bench, 2026-12-06)
+    ("250 g für 11,90 €. Jetzt bestell!", "250 g für 11,90 €. Bestell jetzt!"),
     # a ready Instagram greeting (bench 2026-12-02)
     ("Das Kontor ist geschlossen von dem 24. bis 26. Dezember.",
      "Das Kontor ist geschlossen vom 24. bis 26. Dezember."),

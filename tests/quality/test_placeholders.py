@@ -154,6 +154,9 @@ def test_a_post_that_ends_unfinished_reads_as_cut_off(text: str, said: str) -> N
     # a German paragraph cut after a capital (bench, 2026-12-06)
     "Die Weihnachtsmischung ist da.\n\nDies ist eine wichtige S\n\nBis Samstag!",
     "Das ist der neue K",
+    # an adjective after an article (the end of a LinkedIn draft, bench 2026-12-06)
+    "Röstkurs am 12. Dezember, 18 Uhr, maximal 8 Plätze. Wir haben ein großes",
+    "Wir wünschen dir eine frohe\nund ruhige Zeit!",
 ])
 def test_a_line_that_stops_on_a_word_that_opens_something_is_cut_off(text: str) -> None:
     found = cut_off_problems(text)
@@ -163,6 +166,7 @@ def test_a_line_that_stops_on_a_word_that_opens_something_is_cut_off(text: str) 
 @pytest.mark.parametrize("text", [
     "Komm mit!\nWir rösten", "Ruf uns an\nOder schreib uns", "Genau das", "Pass auf 🎄",
     "Jetzt mit Plan B", "Vitamin C", "Treffpunkt: Halle B", "Just you and I",
+    "Heute mal eine andere", "Das ist unser Bestes", "Wir sehen uns im Kontor",
     "Frohe Weihnachten und einen guten Rutsch #Kaffee",
     "Für Kaffee- und Teeliebhaber\nKomm vorbei - jetzt!",
     "Alle Infos [hier]", "Bohnen (250 g)", "Hier geht's los", "Let's go 'round'",
@@ -394,3 +398,21 @@ def test_the_model_showing_an_example_is_a_leftover() -> None:
     for fine in ("Ein Beispiel: der Röstkurs im Dezember.", "Our class is an example of "
                  "how we teach.", "Hier ist ein Beispielrezept für Cold Brew."):
         assert placeholder_problems(fine) == []
+
+
+def test_a_sentence_that_breaks_off_and_starts_again_is_cut_off() -> None:
+    """A ready Facebook draft (bench, 2026-12-06)."""
+    text = ("Wir suchen ab Januar eine Barista in Teilzeit.\n\nBewerbung per E. Bewerbung "
+            "per Mail an moin@moewenbohne.example.")
+    [found] = cut_off_problems(text)
+    assert found.message == ("'Bewerbung per E.' breaks off and starts again in the next "
+                             "sentence; take it out")
+
+
+@pytest.mark.parametrize("text", [
+    "Kaffee von A. Hansen. Kaffee von A. Hansen ist gut.",
+    "Ab Samstag im Kontor. Ab Samstag im Shop.",
+    "Wir sehen uns in Halle B. Wir sehen uns!",
+])
+def test_an_initial_or_a_repeated_opening_is_no_false_start(text: str) -> None:
+    assert cut_off_problems(text) == []

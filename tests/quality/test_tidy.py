@@ -274,8 +274,12 @@ def test_the_post_naming_its_own_audience_goes(coffee: BrandKit) -> None:
      "geschlossen", "Frohe Weihnachten!\nVom 24. bis 26. Dezember ist das Kontor geschlossen"),
     ("Hook: Röstkurs am 12. Dezember!\nCall to action: Meld dich im Laden an.",
      "Röstkurs am 12. Dezember!\nMeld dich im Laden an."),
+    # a Facebook draft, bench 2026-12-06
+    ("Detail: Neuer Filterkaffee aus Kolumbien, ab Samstag im Kontor!",
+     "Neuer Filterkaffee aus Kolumbien, ab Samstag im Kontor!"),
     # a word of the post that is no label of the form stays
     ("Tipp: Filter vorher spülen.", "Tipp: Filter vorher spülen."),
+    ("Details: 250 g für 11,90 €.", "Details: 250 g für 11,90 €."),
 ])
 def test_the_forms_part_names_as_labels_go(coffee: BrandKit, text: str, expected: str) -> None:
     assert tidy_post(text, coffee, "instagram", None) == expected
