@@ -196,6 +196,27 @@ def _run_standing(text: str, length: int, times: int) -> str | None:
     return None
 
 
+# two sentences that end in one run of words: "Try it out and see the difference for
+# yourself. Don't wait, try it now and experience the difference for yourself." (a ready
+# Instagram tip, bench 2026-12-06): a model's echo of its own closing line
+_ECHO_RUN = 4
+
+
+def echoed_ending(text: str) -> str | None:
+    """The run of _ECHO_RUN words that ends two sentences of ``text``, as it reads first."""
+    endings: set[tuple[str, ...]] = set()
+    for start, end in sentence_spans(text):
+        sentence = text[start:end].strip()
+        tokens = tuple(word.casefold() for word in words(sentence))
+        if len(tokens) <= _ECHO_RUN:
+            continue
+        ending = tokens[-_ECHO_RUN:]
+        if ending in endings:
+            return " ".join(sentence.rstrip(".!?…").split()[-_ECHO_RUN:])
+        endings.add(ending)
+    return None
+
+
 _READINGS: tuple[Reading, ...] = (
     (looped_sentence, lambda found: f"'{shorten(found[0])}' stands {found[1]} times in the "
                                     "post; say it once"),
@@ -207,4 +228,5 @@ _READINGS: tuple[Reading, ...] = (
     (self_joined, lambda joined: f"'{joined}' joins a word to itself; say it once"),
     (restated_sentence, lambda restated: f"'{shorten(restated[0])}' says nothing that "
                                          f"'{shorten(restated[1])}' does not say; say it once"),
+    (echoed_ending, lambda run: f"two sentences end in '{run}'; say it once"),
 )

@@ -12,6 +12,7 @@ from assistant.quality.placeholders import (
     placeholder_problems,
 )
 from assistant.quality.repeats import (
+    echoed_ending,
     inflected_twin,
     repeated_problems,
     repeated_run,
@@ -289,6 +290,18 @@ def test_a_shorter_run_said_three_times_is_a_warning() -> None:
     # twice is a fact named again, and three overlapping times one run
     assert thrice_run("Ab Montag im Café, und ab Montag im Café für 3,80 €.") is None
     assert thrice_run("Kaffee Kaffee Kaffee Kaffee Kaffee Kaffee") is None
+
+
+def test_two_sentences_that_end_in_one_run_are_a_warning() -> None:
+    # a ready Instagram tip of the embedded model (bench, 2026-12-06)
+    text = ("Rinse your paper filter with hot water before you brew.\nIt's a simple tip.\n"
+            "Try it out and see the difference for yourself.\nDon't wait, try it now and "
+            "experience the difference for yourself.")
+    assert [p.message for p in repeated_problems(text)] == [
+        "two sentences end in 'the difference for yourself'; say it once"]
+    # three words alike, or a sentence of no more than the run, is no echo
+    assert echoed_ending("Komm vorbei im Kontor. Wir rösten ab Samstag im Kontor.") is None
+    assert echoed_ending("Bis bald im Kontor! Bis bald im Kontor? Jetzt!") is None
 
 
 @pytest.mark.parametrize(("text", "shorter"), [
