@@ -53,7 +53,14 @@ _OBJECT_VERBS = frozenset({
     "verpasst", "verpasse", "verpassen", "besuche", "besuchen", "besuchst", "erlebe",
     "erleben", "erlebst", "entdecke", "entdecken", "entdeckst", "genieße", "genießen",
     "genießt",
+    # with "niemand", "man" or "jeder": "ein Wert, der niemand verlieren kann" (an Instagram
+    # draft, bench 2026-12-06) -> "den niemand"
+    "verlieren", "vergessen", "kennen", "mögen", "schätzen", "brauchen", "finden",
+    "testet", "röstet", "liebt", "trinkt", "sucht", "kennt", "mag", "schätzt", "braucht",
+    "vergisst", "verliert", "findet",
 })
+# who may be a relative clause's subject right after its pronoun
+_CLAUSE_SUBJECTS = SUBJECTS | {"niemand", "man", "jeder", "keiner"}
 _AUXILIARIES = frozenset({"habe", "hast", "haben", "hatte", "hattest", "hatten", "werde",
                           "wirst", "werden", "will", "willst", "wollen", "kann", "kannst",
                           "können", "möchte", "möchtest", "möchten"})
@@ -111,7 +118,7 @@ def relative_object_case(plain: str, words: list[Token], lex: GrammarLexicon) ->
     for index in range(1, len(words) - 2):
         pronoun = words[index]
         if pronoun.lower != "der" or not pronoun.after_comma \
-                or words[index + 1].lower not in SUBJECTS:
+                or words[index + 1].lower not in _CLAUSE_SUBJECTS:
             continue
         verb = _object_verb(words, index + 2)
         if verb is None:

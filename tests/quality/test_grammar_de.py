@@ -387,6 +387,13 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
     ("Komm zum Röstkurs, der du nicht verpasst!",
      "'der du nicht verpasst': 'du' is the clause's subject, so the relative pronoun is "
      "the object of 'verpasst': 'den'"),
+    # "niemand", "man" or "jeder" as the subject (an Instagram draft, bench 2026-12-06)
+    ("Der Kaffee ist ein Wert, der niemand verlieren kann.",
+     "'der niemand verlieren': 'niemand' is the clause's subject, so the relative pronoun "
+     "is the object of 'verlieren': 'den'"),
+    ("Das ist der Kurs, der jeder kennt.",
+     "'der jeder kennt': 'jeder' is the clause's subject, so the relative pronoun is the "
+     "object of 'kennt': 'den'"),
     # a bare adjective after an accusative or two-way preposition (a ready Facebook
     # question, bench 2026-12-04)
     ("Wartest du auf neuer Kaffeefilter aus Kolumbien?",
@@ -676,7 +683,7 @@ def test_an_english_gerund_is_neuter(lex: GrammarLexicon) -> None:
 @pytest.mark.parametrize(("text", "message"), [
     # two ready drafts of the embedded model (bench, 2026-11-30); Wiktionary's neuter
     # "das Kaffee" is Austrian for the coffee house
-    ("Es ist ein gutes Kaffee, der du nicht vergessen kannst.",
+    ("Es ist ein gutes Kaffee, den du nicht vergessen kannst.",
      "'ein gutes Kaffee': after 'ein' the adjective 'gutes' takes 'guter'"),
     ("Danach kann das Kaffee perfekt sein.",
      "'das Kaffee': 'Kaffee' is masculine and does not fit 'das'; use 'der' or 'den'"),
@@ -775,6 +782,8 @@ MORE_CORRECT = [
     # rule 7: an adverb before an infinitive call, before a word that is no verb, or
     # before a call that goes on
     "Jetzt anmelden! Jetzt los! Jetzt neu! Heute frei! Jetzt komm vorbei! Sofort lieferbar.",
+    # rule 13b: a dative verb after "man", "jeder" before its noun
+    "Eine Tasse, der man nicht widerstehen kann. Der Röster, der jeder Bohne zuhört, ist da.",
     # rule 13d: the auxiliary after the participle, a finite verb after a small word, a
     # finite verb that begins like a participle, an active clause
     "Bohnen, die von der Farm Huila geerntet wurden, sind da. Eine Mühle, die von Anfang "
