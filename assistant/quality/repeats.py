@@ -217,6 +217,19 @@ def echoed_ending(text: str) -> str | None:
     return None
 
 
+def lone_word_line(text: str) -> str | None:
+    """A line of one word that an earlier line says already: "Kakao" alone between "... Noten
+    von roter Johannisbeere und Kakao" / "250 g für 11,90 €" and the next fact (an Instagram
+    draft, bench 2026-12-06), a remnant of a list the model began again."""
+    said: set[str] = set()
+    for line in strip_markup(text).split("\n"):
+        tokens = [word.casefold() for word in words(line)]
+        if len(tokens) == 1 and len(tokens[0]) >= 3 and tokens[0] in said:
+            return line.strip()
+        said.update(tokens)
+    return None
+
+
 _READINGS: tuple[Reading, ...] = (
     (looped_sentence, lambda found: f"'{shorten(found[0])}' stands {found[1]} times in the "
                                     "post; say it once"),
@@ -229,4 +242,6 @@ _READINGS: tuple[Reading, ...] = (
     (restated_sentence, lambda restated: f"'{shorten(restated[0])}' says nothing that "
                                          f"'{shorten(restated[1])}' does not say; say it once"),
     (echoed_ending, lambda run: f"two sentences end in '{run}'; say it once"),
+    (lone_word_line, lambda word: f"'{word}' stands alone on a line, and the post has said "
+                                  "it already; take the line out"),
 )

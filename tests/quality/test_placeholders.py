@@ -14,6 +14,7 @@ from assistant.quality.placeholders import (
 from assistant.quality.repeats import (
     echoed_ending,
     inflected_twin,
+    lone_word_line,
     repeated_problems,
     repeated_run,
     restated_sentence,
@@ -302,6 +303,17 @@ def test_two_sentences_that_end_in_one_run_are_a_warning() -> None:
     # three words alike, or a sentence of no more than the run, is no echo
     assert echoed_ending("Komm vorbei im Kontor. Wir rösten ab Samstag im Kontor.") is None
     assert echoed_ending("Bis bald im Kontor! Bis bald im Kontor? Jetzt!") is None
+
+
+def test_a_word_said_again_alone_on_a_line_is_a_warning() -> None:
+    # an Instagram draft of the embedded model (bench, 2026-12-06)
+    text = ("Neuer Filterkaffee aus Kolumbien: Noten von roter Johannisbeere und Kakao\n"
+            "250 g für 11,90 €\nKakao\nAb Samstag im Kontor und im Shop.")
+    assert [p.message for p in repeated_problems(text)] == [
+        "'Kakao' stands alone on a line, and the post has said it already; take the line out"]
+    # a word alone that is new, or a sign-off not said before, stays
+    assert lone_word_line("Moin!\nWir rösten heute.\nHanne") is None
+    assert lone_word_line("Kaffee\nNeuer Filterkaffee aus Kolumbien") is None
 
 
 @pytest.mark.parametrize(("text", "shorter"), [
