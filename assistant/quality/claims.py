@@ -123,6 +123,20 @@ def presented(text: str, brief: str, kinds: tuple[str, ...] = _PRESENTED) -> lis
     return found
 
 
+# an organic claim: "Made with organic beans from Peru" under a decaf whose brief says
+# nothing of it (a ready Instagram draft, bench 2026-12-06). Only a certified product may be
+# called organic or "Bio" (EU regulation 2018/848), so the brief must say it. "Link in Bio"
+# is no claim: "Bio" counts joined to its noun only ("Bio-Bohnen")
+_ORGANIC = regex.compile(r"(?i:\b(organic\w*|biologisch\w*|ökologisch\w*)\b)|\b(Bio)-\p{L}+")
+
+
+def organic_claims(text: str, brief: str) -> list[str]:
+    """Each organic claim of ``text`` (as written) whose word the brief does not use."""
+    folded = brief.casefold()
+    return [match.group(0) for match in _ORGANIC.finditer(text)
+            if (match.group(1) or match.group(2)).casefold()[:4] not in folded]
+
+
 def claim_problems(text: str, brief: str) -> list[Problem]:
     """A warning for the claims of ``text`` that ``brief`` does not make: to be the best or
     the leading one, and a launch."""
@@ -148,6 +162,13 @@ def claim_problems(text: str, brief: str) -> list[Problem]:
         found.append(problem("unproven_claim",
                              f"{shown} presents a product that the brief does not name; take "
                              "it out or add it to the brief"))
+    organic = organic_claims(text, brief)
+    if organic:
+        shown = ", ".join(f"'{claim}'" for claim in dict.fromkeys(organic))
+        found.append(problem("unproven_claim",
+                             f"{shown} says organic, which the brief does not; only a certified "
+                             "product may be called so (EU 2018/848), so take it out or add it "
+                             "to the brief"))
     places = presented(text, brief, _PLACES)
     if places:
         shown = ", ".join(f"'{shorten(place, 50)}'" for place in dict.fromkeys(places))

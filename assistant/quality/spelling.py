@@ -27,7 +27,7 @@ from assistant.quality.grammar_words import (
     adjective_ending,
 )
 from assistant.quality.nouns import noun_index
-from assistant.quality.textnorm import strip_markup
+from assistant.quality.textnorm import CLITIC, strip_markup
 
 # a word: letters with inner apostrophes, hyphens and gender marks; never touching a digit
 _TOKEN = regex.compile(r"(?<![\p{L}\p{N}])\p{L}+(?:['’\-:*_/]\p{L}+)*['’]?(?![\p{N}])")
@@ -35,7 +35,6 @@ _TOKEN = regex.compile(r"(?<![\p{L}\p{N}])\p{L}+(?:['’\-:*_/]\p{L}+)*['’]?(?
 # language: "Wir freuen,함" (a ready LinkedIn draft, bench 2026-12-04); a Latin one alone is
 # an abbreviation or a list's mark ("a)", "m/w/d")
 _FOREIGN_LETTER = regex.compile(r"[^\p{Script=Latin}]")
-_CLITIC = regex.compile(r"(?i)['’](?:s|n|ne|nem|nen)?$")
 # gender marks: Röster:in, Kund*innen, eine:n, jede_r, KundInnen
 _GENDER = regex.compile(r"(?:[:*_/](?:innen|in|n|r|e|er|en)|Innen)$")
 _MIN_PART = 3
@@ -143,7 +142,7 @@ def is_known(word: str, lex: Lexicon) -> bool:
         return False
     if _own(word, lex):
         return True
-    stripped = _GENDER.sub("", _CLITIC.sub("", word))
+    stripped = _GENDER.sub("", CLITIC.sub("", word))
     if stripped != word:
         # the base ("Röster:in" -> Röster) or the joined form ("Kund:innen" -> Kundinnen)
         joined = regex.sub(r"[:*_/]", "", word)

@@ -68,6 +68,8 @@ CONTINUATIONS = frozenset({
 })
 
 
+# a clitic joined to a word: "geht's", "röstet's", "'n" ("so'n")
+CLITIC = regex.compile(r"(?i)['’](?:s|n|ne|nem|nen)?$")
 _WORD_RE = regex.compile(r"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*")
 
 

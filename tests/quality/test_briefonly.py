@@ -33,6 +33,9 @@ def test_an_infinitive_stands_for_its_verb_forms_and_not_its_nouns() -> None:
     # a ready X draft (bench 2026-12-05): the imperative
     ("Ziehen lassen und langsam herunterdrücken. Jetzt röst!",
      "French Press: grob wie Meersalz, 4 Minuten ziehen lassen.", "röst"),
+    # with a clitic (a ready X draft, bench 2026-12-06)
+    ("Dann langsam herunterdrücken. Jetzt röstet's!",
+     "French Press: grob wie Meersalz, 4 Minuten ziehen lassen.", "röstet"),
 ])
 def test_the_kit_word_the_brief_does_not_use_is_a_warning(text: str, brief: str,
                                                           word: str) -> None:

@@ -161,3 +161,19 @@ def test_the_brands_own_or_a_named_place_presented_passes(text: str, brief: str)
 ])
 def test_a_coffee_the_brief_names_or_no_coffee_presented_passes(text: str, brief: str) -> None:
     assert claim_problems(text, brief) == []
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    # a ready Instagram draft (bench, 2026-12-06)
+    ("Our new decaf from Peru.\nMade with organic beans from Peru", "organic"),
+    ("Neu: Bio-Bohnen aus Peru, biologisch angebaut.", "Bio-Bohnen', 'biologisch"),
+])
+def test_an_organic_claim_the_brief_does_not_make_is_a_warning(text: str, shown: str) -> None:
+    [problem] = claim_problems(text, "New decaf from Peru, sugarcane process, 250 g for 10.50.")
+    assert problem.code == "unproven_claim"
+    assert problem.message.startswith(f"'{shown}' says organic, which the brief does not")
+
+
+def test_link_in_bio_or_an_organic_brief_makes_no_organic_claim() -> None:
+    assert claim_problems("Komm vorbei! Link in Bio", "Komm vorbei.") == []
+    assert claim_problems("Our organic decaf is here.", "New organic decaf from Peru.") == []
