@@ -19,6 +19,7 @@ import regex
 from assistant.models import Problem
 from assistant.quality.calendar_words import WEEKDAYS
 from assistant.quality.context import problem, shorten
+from assistant.quality.textnorm import strip_markup
 
 # each claim, with the stem a brief that makes it names ("leading" in "a leading ...")
 _CLAIM = regex.compile(
@@ -126,14 +127,15 @@ def presented(text: str, brief: str, kinds: tuple[str, ...] = _PRESENTED) -> lis
 # an organic claim: "Made with organic beans from Peru" under a decaf whose brief says
 # nothing of it (a ready Instagram draft, bench 2026-12-06). Only a certified product may be
 # called organic or "Bio" (EU regulation 2018/848), so the brief must say it. "Link in Bio"
-# is no claim: "Bio" counts joined to its noun only ("Bio-Bohnen")
+# is no claim: "Bio" counts joined to its noun only ("Bio-Bohnen"), and a link's
+# "utm_campaign=organic-social" none
 _ORGANIC = regex.compile(r"(?i:\b(organic\w*|biologisch\w*|ökologisch\w*)\b)|\b(Bio)-\p{L}+")
 
 
 def organic_claims(text: str, brief: str) -> list[str]:
     """Each organic claim of ``text`` (as written) whose word the brief does not use."""
     folded = brief.casefold()
-    return [match.group(0) for match in _ORGANIC.finditer(text)
+    return [match.group(0) for match in _ORGANIC.finditer(strip_markup(text))
             if (match.group(1) or match.group(2)).casefold()[:4] not in folded]
 
 

@@ -176,4 +176,6 @@ def test_an_organic_claim_the_brief_does_not_make_is_a_warning(text: str, shown:
 
 def test_link_in_bio_or_an_organic_brief_makes_no_organic_claim() -> None:
     assert claim_problems("Komm vorbei! Link in Bio", "Komm vorbei.") == []
+    assert claim_problems("Now live: https://x.example/a?utm_campaign=organic-social #organic",
+                          "Schema alerts are live.") == []
     assert claim_problems("Our organic decaf is here.", "New organic decaf from Peru.") == []
