@@ -141,40 +141,26 @@ def organic_claims(text: str, brief: str) -> list[str]:
 
 def claim_problems(text: str, brief: str) -> list[Problem]:
     """A warning for the claims of ``text`` that ``brief`` does not make: to be the best or
-    the leading one, and a launch."""
+    the leading one, a launch, a product or a place presented, organic; one per kind."""
     folded = brief.casefold()
-    made_up = [claim for claim, stem in claims(text) if stem not in folded]
-    found = []
-    if made_up:
-        shown = ", ".join(f"'{shorten(claim, 40)}'" for claim in dict.fromkeys(made_up))
-        found.append(problem("unproven_claim",
-                             f"{shown} claims more than the brief says; a claim to be the best "
-                             "or the leading one needs proof, so take it out or add it to the "
-                             "brief"))
     new = launches(text) if not _ANNOUNCES.search(brief) else []
-    if new:
-        shown = ", ".join(f"'{shorten(launch, 40)}'" for launch in dict.fromkeys(new))
-        found.append(problem("unproven_claim",
-                             f"{shown} announces something new that the brief does not; take "
-                             "it out or add it to the brief"))
-    shows = [shown for shown in presented(text, brief) if not any(
-        launch in shown for launch in new)]
-    if shows:
-        shown = ", ".join(f"'{shorten(offer, 50)}'" for offer in dict.fromkeys(shows))
-        found.append(problem("unproven_claim",
-                             f"{shown} presents a product that the brief does not name; take "
-                             "it out or add it to the brief"))
-    organic = organic_claims(text, brief)
-    if organic:
-        shown = ", ".join(f"'{claim}'" for claim in dict.fromkeys(organic))
-        found.append(problem("unproven_claim",
-                             f"{shown} says organic, which the brief does not; only a certified "
-                             "product may be called so (EU 2018/848), so take it out or add it "
-                             "to the brief"))
-    places = presented(text, brief, _PLACES)
-    if places:
-        shown = ", ".join(f"'{shorten(place, 50)}'" for place in dict.fromkeys(places))
-        found.append(problem("unproven_claim",
-                             f"{shown} presents a place that the brief does not name; take it "
-                             "out or add it to the brief"))
-    return found
+    kinds: tuple[tuple[list[str], int, str], ...] = (
+        ([claim for claim, stem in claims(text) if stem not in folded], 40,
+         "claims more than the brief says; a claim to be the best or the leading one needs "
+         "proof, so take it out or add it to the brief"),
+        (new, 40, "announces something new that the brief does not; take it out or add it to "
+                  "the brief"),
+        ([shown for shown in presented(text, brief) if not any(launch in shown
+                                                               for launch in new)], 50,
+         "presents a product that the brief does not name; take it out or add it to the "
+         "brief"),
+        (organic_claims(text, brief), 50,
+         "says organic, which the brief does not; only a certified product may be called so "
+         "(EU 2018/848), so take it out or add it to the brief"),
+        (presented(text, brief, _PLACES), 50,
+         "presents a place that the brief does not name; take it out or add it to the brief"),
+    )
+    return [problem("unproven_claim", ", ".join(f"'{shorten(phrase, width)}'"
+                                                for phrase in dict.fromkeys(found))
+                    + f" {message}")
+            for found, width, message in kinds if found]
