@@ -106,9 +106,11 @@ _PLACES = ("rösterei", "roastery", "café", "cafe", "laden", "shop", "filiale",
 _INDEFINITE = frozenset({"ein", "eine", "einen", "a", "an"})
 
 
-def presented(text: str, brief: str, kinds: tuple[str, ...] = _PRESENTED) -> list[str]:
+def presented(text: str, brief: str, kinds: tuple[str, ...] = _PRESENTED,
+              unknown_only: bool = False) -> list[str]:
     """Each coffee that ``text`` presents and ``brief`` does not name, as written up to it;
-    with ``kinds=_PLACES`` each place presented as one the reader does not know."""
+    with ``kinds=_PLACES, unknown_only=True`` each place presented with an indefinite
+    article, as one the reader does not know."""
     folded, found = brief.casefold(), []
     for match in _PRESENTS.finditer(text):
         words = match.group(1).split()
@@ -118,7 +120,7 @@ def presented(text: str, brief: str, kinds: tuple[str, ...] = _PRESENTED) -> lis
         if at is None or words[at].casefold() in folded or (
                 after and after not in _AFTER_PRODUCT):
             continue
-        if kinds is _PLACES and words[0].casefold() not in _INDEFINITE:
+        if unknown_only and words[0].casefold() not in _INDEFINITE:
             continue
         found.append(" ".join([text[match.start():match.start(1)].strip(), *words[:at + 1]]))
     return found
@@ -157,7 +159,7 @@ def claim_problems(text: str, brief: str) -> list[Problem]:
         (organic_claims(text, brief), 50,
          "says organic, which the brief does not; only a certified product may be called so "
          "(EU 2018/848), so take it out or add it to the brief"),
-        (presented(text, brief, _PLACES), 50,
+        (presented(text, brief, _PLACES, unknown_only=True), 50,
          "presents a place that the brief does not name; take it out or add it to the brief"),
     )
     return [problem("unproven_claim", ", ".join(f"'{shorten(phrase, width)}'"

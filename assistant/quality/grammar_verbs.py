@@ -37,6 +37,7 @@ from assistant.quality.grammar_words import (
     GrammarLexicon,
     Token,
     adjective_ending,
+    has_infinitive_form,
     is_adjective_stem,
     noun_bits,
 )
@@ -189,7 +190,7 @@ def _closes_clause(plain: str, end: int) -> bool:
 
 def _infinitive(rest: str, lex: GrammarLexicon) -> bool:
     """Whether ``rest`` is a verb's infinitive: a word whose stem with -e is one too."""
-    return len(rest) >= 4 and lex.is_word(rest) and lex.is_word(rest[:-1])
+    return len(rest) >= 4 and has_infinitive_form(rest, lex.is_word)
 
 
 # the forms of "sein" that a statement about an event takes; the words that open another

@@ -230,6 +230,12 @@ def is_adjective_stem(stem: str, is_word: Callable[[str], bool]) -> bool:
     return all(is_word(stem + ending) for ending in ADJECTIVE_ENDINGS)
 
 
+def has_infinitive_form(lower: str, is_word: Callable[[str], bool]) -> bool:
+    """Whether ``lower`` reads as a verb's infinitive: a word whose stem with -e is one too
+    ("rösten", "röste"; "offen" fails on "offe")."""
+    return is_word(lower) and is_word(lower[:-1])
+
+
 def adjective_ending(lower: str, is_word: Callable[[str], bool]) -> str | None:
     """The ending of a declined adjective (all of neue, neuer, neues, neuen, neuem are
     words; a verb such as "teste" fails on "testem"), or None."""

@@ -25,6 +25,7 @@ from assistant.quality.grammar_words import (
     PREPOSITIONS,
     PRONOUNS,
     adjective_ending,
+    has_infinitive_form,
 )
 from assistant.quality.nouns import noun_index
 from assistant.quality.textnorm import CLITIC, strip_markup
@@ -129,8 +130,7 @@ def _infinitive_head(head: str, word: str, lex: Lexicon) -> bool:
     (röst|frisch), so "röstenweise" ("Mit dieser röstenweise können wir ...", a German
     draft, bench 2026-12-06) is no word. An infinitive is an "-en" word whose "-e" form is
     one too (rösten, röste); "offen", "golden" and "eigen" are none."""
-    return word.islower() and head.endswith("en") and lex.main.spell(head) \
-        and lex.main.spell(head[:-1])
+    return word.islower() and head.endswith("en") and has_infinitive_form(head, lex.main.spell)
 
 
 def is_known(word: str, lex: Lexicon) -> bool:
