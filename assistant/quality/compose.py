@@ -45,6 +45,7 @@ from assistant.quality.linkbio import link_below_problems, link_in_bio_problems
 from assistant.quality.names import NameLists, find_names
 from assistant.quality.notes import invented_notes
 from assistant.quality.nouns import noun_index
+from assistant.quality.offers import offer_problems
 from assistant.quality.placeholders import cut_off_problems, placeholder_problems
 from assistant.quality.repeats import repeated_problems
 from assistant.quality.reversal import reversal_problems
@@ -169,6 +170,12 @@ def kit_voice_texts(ctx: QualityContext) -> tuple[str, ...]:
     examples = [e.text for e in ctx.kit.examples if e.language == ctx.language] \
         if ctx.kit is not None else []
     return tuple(text for text in (ctx.guidelines, *examples) if text)
+
+
+def offer_sources(ctx: QualityContext) -> tuple[str, ...]:
+    """What may make an offer: the brief and the kit's standing call to action."""
+    cta = ctx.kit.cta if ctx.kit is not None else None
+    return tuple(text for text in (ctx.brief, cta) if text)
 
 
 def person_texts(ctx: QualityContext) -> tuple[str, ...]:
@@ -311,6 +318,7 @@ def _text_problems(text: str, ctx: QualityContext, whole: bool) -> list[Problem]
         *link_in_bio_problems(text, ctx.platform),
         *link_below_problems(text, ctx.link),
         *(claim_problems(text, ctx.brief) if ctx.brief else []),
+        *(offer_problems(text, offer_sources(ctx)) if ctx.brief else []),
         *(brief_only_problems(text, ctx.brief, ctx.kit.brief_only_words)
           if ctx.brief and ctx.kit is not None else []),
         *first_person_problems(text, ctx.language, kit_voice_texts(ctx)),
