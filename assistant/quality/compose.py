@@ -21,6 +21,7 @@ from assistant.quality.claims import claim_problems
 from assistant.quality.context import QualityContext
 from assistant.quality.dictionary import (
     dictionaries,
+    english_verbs,
     german_plain_names,
     given_names,
     place_names,
@@ -36,6 +37,7 @@ from assistant.quality.factcheck import (
 )
 from assistant.quality.factrepeats import repeated_fact_problems, repeated_facts
 from assistant.quality.fold import topic_below_fold_problems
+from assistant.quality.fragments_en import VerbLexicon, fragment_problems
 from assistant.quality.grammar_de import grammar_problems
 from assistant.quality.grammar_names import learned_names
 from assistant.quality.grammar_words import GrammarLexicon, compound_head
@@ -199,9 +201,17 @@ def grammar_lexicon_for(language: str) -> GrammarLexicon | None:
 
 
 def _grammar(text: str, ctx: QualityContext, lex: Lexicon) -> list[Problem]:
+    if ctx.language == "en":
+        return fragment_problems(text, english_verb_lexicon())
     if ctx.language != "de":
         return []
     return grammar_problems(text, grammar_lexicon(lex, _names_of(person_texts(ctx))))
+
+
+@lru_cache(maxsize=1)
+def english_verb_lexicon() -> VerbLexicon:
+    verbs, nouns = english_verbs()
+    return VerbLexicon(is_verb=verbs.__contains__, is_noun=nouns.__contains__)
 
 
 def carry_lexicon(ctx: QualityContext, lex: Lexicon) -> CarryLexicon:

@@ -130,3 +130,33 @@ def _read_place_names() -> frozenset[str]:
             else:  # lemmas hold no comma; only the rows of places need the csv parser
                 other.add(line.split(",", 1)[0])
     return frozenset(place for place in places - other - given_names() if " " not in place)
+
+
+@lru_cache(maxsize=1)
+def english_verbs() -> tuple[frozenset[str], frozenset[str]]:
+    """(stems that may be verbs, nouns in "-ing") of the en_US word list, lowercase. A stem
+    that takes the "-ing" affix (flag G, "ensure/SRDZG") or that a listed form in "-ing" or
+    "-ed" names as its stem ("removing st:remove") may be a verb; one without either is not
+    ("error/SM"). A word in "-ing" listed as a noun (flag M: "morning/MY", "meeting/M") is
+    one in its own right."""
+    return _read_english_verbs()
+
+
+def _read_english_verbs() -> tuple[frozenset[str], frozenset[str]]:
+    path = Path(hunspell.__file__).parent / "dictionaries" / "en_US.dic"
+    verbs: set[str] = set()
+    nouns: set[str] = set()
+    with path.open(encoding="latin-1") as lines:
+        next(lines)  # the entry count
+        for line in lines:
+            entry, *fields = line.split()
+            word, _, flags = entry.partition("/")
+            word = word.lower()
+            stems = [field[3:].lower() for field in fields if field.startswith("st:")]
+            if "G" in flags:
+                verbs.add(word)
+            if word.endswith(("ing", "ed")):
+                verbs.update(stems)
+            if word.endswith("ing") and "M" in flags:
+                nouns.add(word)
+    return frozenset(verbs), frozenset(nouns)

@@ -1,0 +1,155 @@
+"""An English sentence that is only an "-ing" phrase, with no verb of its own (pure).
+
+"To-date, reducing the risk of errors and ensuring that your board-level dashboards are
+always accurate and reliable." stood as a paragraph of its own in a ready LinkedIn tip
+(bench, 2026-12-06): the 1.5B model goes on with the participle of the sentence before and
+ends it with a full stop, so the reader gets the half of a sentence. Short verbless lines
+are a post's normal style ("Six people max.", "49 euros per person.", "Free webinar, 12
+March."): only a sentence of eight or more words is read, that an "-ing" form opens, or a clause
+of it after a comma, and whose main part (before "that", "which", "who", ...) holds no
+finite verb. After a preposition or a noun the "-ing" form only qualifies it ("a class for
+learning latte art at home", "a string representing the prefix").
+
+A finite verb is what the words allow, read generously, so that a doubt never becomes a
+finding: an auxiliary or a modal ("is", "can", "we'll"), a past in "-ed" or an irregular
+past ("made"), and any word the en_US list lets take "-ing" (a verb) in its plain or "-s"
+form, unless an article, a possessive or a preposition stands right before it ("the risk",
+"of changes"); so "Postgres database schema changes, and ensuring ..." reads "changes" as
+a verb and is let pass. A sentence that opens with a subordinator ("When you sign up,
+...") or is a list item is not read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import regex
+
+from assistant.models import Problem
+from assistant.quality.context import problem, shorten
+from assistant.quality.textnorm import sentence_spans, strip_markup
+
+MIN_WORDS = 8
+_AUXILIARIES = frozenset({
+    "am", "is", "are", "was", "were", "has", "have", "had", "do", "does", "did", "can",
+    "could", "will", "would", "shall", "should", "may", "might", "must", "isn't", "aren't",
+    "wasn't", "weren't", "hasn't", "haven't", "hadn't", "don't", "doesn't", "didn't",
+    "can't", "cannot", "couldn't", "won't", "wouldn't", "shouldn't", "mustn't", "let's",
+    "here's", "there's", "that's", "it's", "what's", "who's"})
+_CONTRACTED = ("'re", "'ve", "'ll", "'d", "'m", "n't")
+_IRREGULAR_PAST = frozenset({
+    "made", "took", "gave", "went", "came", "got", "saw", "said", "found", "brought",
+    "built", "ran", "began", "wrote", "kept", "left", "felt", "held", "told", "thought",
+    "knew", "grew", "became", "sold", "paid", "met", "led", "sent", "spent", "stood", "won",
+    "broke", "chose", "drove", "fell", "forgot", "rose", "wore", "put", "set", "cut", "let",
+    "hit", "read", "meant", "heard", "bought", "caught", "taught", "lost", "sat",
+    "spoke", "drew", "drank", "ate", "flew", "hung", "lay", "lit", "shot", "shut", "slept",
+    "struck", "swore", "threw", "understood", "woke", "been", "done", "gone", "seen",
+    "known", "given", "taken", "written", "shown", "grown", "begun", "chosen", "spoken"})
+# right before a word, these make it a noun or an infinitive, not a finite verb
+_NOT_BEFORE_VERB = frozenset({
+    "a", "an", "the", "our", "your", "their", "its", "my", "his", "her", "this", "these",
+    "those", "every", "each", "any", "no", "some", "of", "for", "in", "on", "at", "with",
+    "by", "from", "to", "about", "into", "over", "under", "without", "per", "via", "more",
+    "most", "less", "new", "real-time", "data"})
+# small words the list lets take "-ing" ("and/DZGS", "still/RDIGS") that a sentence uses as
+# what they mostly are
+_NEVER_FINITE = frozenset({"and", "or", "but", "nor", "yet", "up", "out", "off", "down", "back",
+                           "well", "still", "even", "also", "now", "then", "just", "very",
+                           "too", "only", "over", "further", "better", "more"})
+_SUBORDINATORS = frozenset({
+    "that", "which", "who", "whom", "whose", "where", "when", "while", "because", "if",
+    "unless", "although", "though", "since", "as", "whether", "so", "once", "after",
+    "before", "until", "how", "what", "why"})
+# "-ing" forms used as prepositions
+_AS_PREPOSITION = frozenset({"according", "including", "regarding", "concerning", "considering",
+                             "following", "excluding", "starting", "beginning", "pending",
+                             "during", "notwithstanding", "barring", "depending"})
+# what opens a clause whose verb is not the sentence's: a relative or "that" clause
+_RELATIVES = frozenset({"that", "which", "who", "whom", "whose"})
+_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*")
+_LIST_ITEM = regex.compile(r"^\s*(?:[-•*–]|\d+[.)])\s")
+
+
+@dataclass(frozen=True)
+class VerbLexicon:
+    """What the reading needs of the en_US word list (see ``dictionary.english_verbs``)."""
+
+    is_verb: Callable[[str], bool]  # a stem that may be a verb ("ensure")
+    is_noun: Callable[[str], bool]  # a word in "-ing" that is a noun of its own ("morning")
+
+
+def fragments(text: str, lex: VerbLexicon) -> list[str]:
+    """Each sentence of ``text`` that is only an "-ing" phrase (see the module doc)."""
+    plain = strip_markup(text)
+    found = []
+    for start, end in sentence_spans(plain):
+        sentence = plain[start:end].strip()
+        if sentence.endswith(".") and not _LIST_ITEM.match(sentence) and _is_fragment(
+                sentence, lex):
+            found.append(sentence)
+    return found
+
+
+def _is_fragment(sentence: str, lex: VerbLexicon) -> bool:
+    """Eight words or more, an "-ing" form that opens the sentence or a clause after a
+    comma (after a preposition or a noun it only qualifies: "a class for learning", "a
+    string representing"), and no finite verb before a relative clause."""
+    matches = list(_WORD.finditer(sentence))
+    folded = [match.group().replace("’", "'").casefold() for match in matches]
+    if len(folded) < MIN_WORDS or folded[0] in _SUBORDINATORS:
+        return False
+    opens = [at == 0 or sentence[matches[at - 1].end():match.start()].strip() == ","
+             for at, match in enumerate(matches)]
+    main = _main_clause(sentence, matches, folded)
+    return (any(opens[at] and _is_gerund(folded[at], lex) for at in main)
+            and not any(_is_finite(folded[at], "" if opens[at] else folded[at - 1], lex)
+                        for at in main))
+
+
+def _main_clause(sentence: str, matches: list[regex.Match[str]],
+                 folded: list[str]) -> list[int]:
+    """The places of the words outside relative clauses: from "that", "which", "who", ...
+    to the next comma (or the end)."""
+    kept, inside = [], False
+    for at, word in enumerate(folded):
+        if at and "," in sentence[matches[at - 1].end():matches[at].start()]:
+            inside = False
+        inside = inside or word in _RELATIVES
+        if not inside:
+            kept.append(at)
+    return kept
+
+
+def _is_gerund(word: str, lex: VerbLexicon) -> bool:
+    """An "-ing" form of a verb, not a noun of its own ("morning", "meeting") nor one that
+    is used as a preposition ("according to", "including")."""
+    if len(word) < 6 or not word.endswith("ing") or lex.is_noun(word) or word in _AS_PREPOSITION:
+        return False
+    stem = word[:-3]
+    return lex.is_verb(stem) or lex.is_verb(stem + "e") or (
+        len(stem) > 2 and stem[-1] == stem[-2] and lex.is_verb(stem[:-1]))
+
+
+def _is_finite(word: str, before: str, lex: VerbLexicon) -> bool:
+    if word in _AUXILIARIES or word.endswith(_CONTRACTED) or word in _IRREGULAR_PAST:
+        return True
+    if word.endswith("ed") and (lex.is_verb(word[:-2]) or lex.is_verb(word[:-1])
+                                or (word.endswith("ied") and lex.is_verb(word[:-3] + "y"))):
+        return True
+    if before in _NOT_BEFORE_VERB or word in _NEVER_FINITE or word.endswith("ing"):
+        return False
+    return lex.is_verb(word) or (word.endswith("s") and lex.is_verb(word[:-1])) or (
+        word.endswith("es") and lex.is_verb(word[:-2])) or (
+        word.endswith("ies") and lex.is_verb(word[:-3] + "y"))
+
+
+def fragment_problems(text: str, lex: VerbLexicon) -> list[Problem]:
+    """A warning for the first sentence of ``text`` that is only an "-ing" phrase."""
+    found = fragments(text, lex)
+    if not found:
+        return []
+    return [problem("grammar", f"'{shorten(found[0], 60)}' has no verb of its own, only an "
+                               "'-ing' phrase; join it to the sentence before or give it a "
+                               "subject and a verb")]
