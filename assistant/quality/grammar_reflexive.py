@@ -25,12 +25,22 @@ reflexive nor an object in that sentence: "Wir suchen ab Januar eine Barista ...
 (a ready Facebook draft, bench 2026-12-05) -> "Bewirb dich!", "Melde jetzt an!" -> "Melde
 dich"; a separable verb only with its particle in the sentence ("Melde ... an"). Mended:
 "dich" after the imperative, and the strong form "bewirb" for "bewerb"/"bewerbe".
+
+17c: a reflexive between its subject and a participle with "sein": "wir würden gern, wenn
+du dir interessiert bist, ..." (a ready LinkedIn job ad, bench 2026-12-06) mixes "dich
+interessieren" with "interessiert sein". Read only as subject pronoun, its own reflexive,
+a participle (in -iert, or ge-...-t, also after a separable particle) and the form of
+"sein" that agrees with the subject, side by side: "wenn Sie sich registriert sind", "ob
+ihr euch angemeldet seid". Verbs whose perfect takes "sein" ("was uns passiert ist") and
+adjectives in -t ("wenn du dir bewusst bist") pass. Mended: the reflexive goes ("wenn du
+interessiert bist").
 """
 
 from __future__ import annotations
 
 from assistant.quality.grammar_object import clauses
 from assistant.quality.grammar_phrase import Finding
+from assistant.quality.grammar_verbs import SEPARABLE
 from assistant.quality.grammar_words import (
     DETERMINERS,
     FUSED_ARTICLES,
@@ -61,7 +71,8 @@ _RELATIVES = frozenset({"der", "die", "das", "welche", "welcher", "welches"})
 def missing_reflexive(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
     """Rule 17 (see the module doc)."""
     del lex  # closed word lists
-    found = [*_relative_clauses(plain, words), *_bare_imperatives(plain, words)]
+    found = [*_relative_clauses(plain, words), *_bare_imperatives(plain, words),
+             *_reflexive_with_sein(plain, words)]
     for clause in clauses(plain, words):
         for place in range(len(clause) - 1):
             pair = _subject_and_verb(words[clause[place]], words[clause[place + 1]])
@@ -183,3 +194,42 @@ def _has_object(rest: list[Token]) -> bool:
                 return True
             in_phrase = not token.capitalised
     return False
+
+
+# 17c: subject pronoun -> (its reflexives, the forms of "sein" that agree with it)
+_WITH_SEIN = {"ich": (("mich", "mir"), ("bin", "war", "wäre")),
+              "du": (("dich", "dir"), ("bist", "warst", "wärst")),
+              "wir": (("uns",), ("sind", "waren", "wären")),
+              "ihr": (("euch",), ("seid", "wart", "wärt")),
+              "Sie": (("sich",), ("sind", "waren", "wären")),
+              **{pronoun: (("sich",), ("ist", "war", "wäre")) for pronoun in ("er", "es", "man")}}
+# participles of verbs whose perfect takes "sein", and adjectives that look like participles
+_NOT_WITH_HABEN = frozenset({"passiert", "spaziert", "marschiert", "explodiert", "emigriert",
+                             "eskaliert", "kollabiert", "mutiert", "bewusst", "gerecht",
+                             "gewachsen", "gewohnt", "gewiss", "gefolgt", "gelungen"})
+
+
+def _participle(word: str) -> bool:
+    if not word.islower() or word in _NOT_WITH_HABEN:
+        return False
+    if word.endswith("iert"):
+        return True
+    rest = next((word[len(particle):] for particle in SEPARABLE if word.startswith(particle)),
+                word)
+    return rest.startswith("ge") and rest.endswith("t") and len(rest) > 4
+
+
+def _reflexive_with_sein(plain: str, words: list[Token]) -> list[Finding]:
+    """17c (see the module doc): "du dir interessiert bist" -> "du interessiert bist"."""
+    found = []
+    for subject, reflexive, participle, sein in zip(words, words[1:], words[2:], words[3:],
+                                                   strict=False):
+        reflexives, forms = _WITH_SEIN.get(_key(subject), ((), ()))
+        if reflexive.lower in reflexives and sein.lower in forms and _participle(
+                participle.text) and all(token.spaced for token in (reflexive, participle,
+                                                                      sein)):
+            phrase = plain[subject.start:sein.end]
+            fix = f"{subject.text} {participle.text} {sein.text}"
+            found.append(Finding(phrase, f"'{phrase}' mixes the reflexive verb with 'sein'; "
+                                 f"write '{fix}'", fix))
+    return found

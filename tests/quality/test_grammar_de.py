@@ -360,6 +360,16 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
     ("Wir freuen auf euren Besuch!",
      "'Wir freuen auf': the verb needs its reflexive or an object here; write "
      "'Wir freuen uns auf'"),
+    # rule 17c: a reflexive with "sein" (a ready LinkedIn job ad, bench 2026-12-06)
+    ("Wir würden gern, wenn du dir interessiert bist, uns zu bewerben.",
+     "'du dir interessiert bist' mixes the reflexive verb with 'sein'; write 'du "
+     "interessiert bist'"),
+    ("Wenn Sie sich registriert sind, geht es los.",
+     "'Sie sich registriert sind' mixes the reflexive verb with 'sein'; write 'Sie "
+     "registriert sind'"),
+    ("Ob ihr euch angemeldet seid, sehen wir morgen.",
+     "'ihr euch angemeldet seid' mixes the reflexive verb with 'sein'; write 'ihr "
+     "angemeldet seid'"),
     # a ready LinkedIn draft (bench 2026-12-03)
     ("Es gibt maximal 8 Plätze, die an der Möwenbohne Kaffeerösterei GmbH anmelden können.",
      "'die … anmelden können': the verb needs its reflexive or an object here; write "
@@ -868,6 +878,12 @@ MORE_CORRECT = [
     # the nominative; an infinitive's clause with its own preposition
     "Um ein guter Barista zu werden, brauchst du Zeit. Um dem Team zu helfen, kommen wir. "
     "Es ist Zeit, mit einem Kaffee zu starten. Ein Kaffee ist schön zu trinken.",
+    # a reflexive beside "sein" that belongs there: a perfect with "sein", an adjective, a
+    # participle without its reflexive, a subject it does not agree with
+    "Was uns passiert ist, war schön. Weil wir uns begegnet sind, rösten wir zusammen. "
+    "Wenn du dir bewusst bist, was du trinkst, schmeckt es besser. Wenn du dir sicher bist, "
+    "komm vorbei. Wenn du interessiert bist, melde dich. Was mich interessiert, ist der "
+    "Preis.",
 ]
 
 
