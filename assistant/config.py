@@ -193,7 +193,7 @@ class Settings(BaseSettings):
     # split mode with the platform form: Facebook's question to the readers opens with a verb
     # to them ("Kennst du ...", "Hast du Lust ...", "Do you ..."), not a question word, which
     # the 1.5B model used to ask about the brief's own facts ("Was ist der Röstkurs am 12.
-    # Dezember?"); see drafting_form.question_pattern. Off: side by side on 13 German briefs,
+    # Dezember?"); see drafting_question.question_pattern. Off: side by side on 13 German briefs,
     # 21 against 21 of 39 ready and the same text in 5 against 3 briefs, five of its nine
     # questions "Wartest du auf ...", no fewer that make no sense (bench/README.md,
     # 2026-12-04, evening)

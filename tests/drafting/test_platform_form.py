@@ -13,16 +13,9 @@ from assistant.brand.kit import BrandKit, load_kit
 from assistant.briefing import text_budget
 from assistant.config import load_settings
 from assistant.drafting import DraftOptions, draft_posts
-from assistant.drafting_form import (
-    FORMS,
-    QUESTION_PATTERN,
-    Form,
-    Part,
-    form_for,
-    platform_form,
-    question_pattern,
-)
+from assistant.drafting_form import FORMS, Form, Part, form_for, platform_form
 from assistant.drafting_passes import Passes
+from assistant.drafting_question import QUESTION_PATTERN, question_pattern
 from assistant.drafting_reply import flat_reply, joined, reply_model, whole
 from assistant.llm.schema import strict_schema
 from assistant.platforms import get_platform
