@@ -213,6 +213,10 @@ class Settings(BaseSettings):
     # the 6 German LinkedIn posts on each side 1 or 2 were fit to post; the hook's were
     # shorter, with as much nonsense in fewer words (bench/README.md, 2026-12-05)
     draft_linkedin_hook: bool = False
+    # split mode with the platform form: LinkedIn's facts as "label: value" lines instead of
+    # sentences (drafting_form.FACT_LINES), which a shorter platform's restated brief cannot
+    # match (``same_text_as``)
+    draft_linkedin_list: bool = False
     # one call per platform: how many rewrites the parting round (drafting_distinct) asks
     # for at once when a platform got nearly another's text; the one with the fewest
     # findings, ``same_text_as`` of the new set included, is kept (one repair however many)

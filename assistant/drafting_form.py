@@ -249,7 +249,8 @@ def platform_form(passes: Passes, platforms: Sequence[str], kit: BrandKit,
     form = form_for(platforms[0], kit, sponsored, link, listed=passes.short_list and second,
                     own_words=(passes.own_words and second) or later,
                     opener=passes.short_opener, reader_question=passes.reader_question,
-                    facebook_hook=passes.facebook_hook, linkedin_hook=passes.linkedin_hook)
+                    facebook_hook=passes.facebook_hook, linkedin_hook=passes.linkedin_hook,
+                    linkedin_list=passes.linkedin_list)
     if form is not None and later:
         form = reworded(form)
     if form is not None and passes.bare_hook:
@@ -274,12 +275,13 @@ def form_line(platforms: Sequence[str], form: Form | None) -> str:
 def form_for(platform: str, kit: BrandKit, sponsored: bool, link: str | None = None,
              listed: bool = False, own_words: bool = False,
              opener: bool = False, reader_question: bool = False,
-             facebook_hook: bool = False, linkedin_hook: bool = False) -> Form | None:
+             facebook_hook: bool = False, linkedin_hook: bool = False,
+             linkedin_list: bool = False) -> Form | None:
     """The form of ``platform``'s post, or None where the reply stays one free "text";
     ``listed``: a short platform's :func:`list_form`, where its budget has room for it;
     ``own_words``, ``opener``: as :func:`short_form` takes them; ``reader_question``,
-    ``facebook_hook``: as :func:`facebook_form` takes them; ``linkedin_hook``: as
-    :func:`linkedin_form` takes it."""
+    ``facebook_hook``: as :func:`facebook_form` takes them; ``linkedin_hook``,
+    ``linkedin_list``: as :func:`linkedin_form` takes them."""
     if platform in SHORT:
         budget = text_budget(get_platform(platform), kit, sponsored, link)
         if listed and budget >= LIST_MIN_BUDGET:
@@ -288,20 +290,43 @@ def form_for(platform: str, kit: BrandKit, sponsored: bool, link: str | None = N
     if platform == "facebook":
         return facebook_form(kit.formality, reader_question, facebook_hook)
     if platform == "linkedin":
-        return linkedin_form(linkedin_hook)
+        return linkedin_form(linkedin_hook, linkedin_list)
     return FORMS.get(platform)
 
 
-def linkedin_form(hook: bool = False) -> Form:
+def linkedin_form(hook: bool = False, listed: bool = False) -> Form:
     """LinkedIn's form: why the news matters, its facts, a call to action; with ``hook``
     (option ``draft_linkedin_hook``) a hook line in place of the first paragraph, the line
     LinkedIn shows above its "see more" fold. On the 1.5B model the German "why it matters"
     paragraph was filler or nonsense in most drafts ("nicht nur ein Kaffee, sondern ein Teil
-    des Lebens", "der uns helfen kann, uns die Röster zu rösten", bench 2026-12-05)."""
+    des Lebens", "der uns helfen kann, uns die Röster zu rösten", bench 2026-12-05). With
+    ``listed`` (option ``draft_linkedin_list``) the facts come as :data:`FACT_LINES`."""
     form = FORMS["linkedin"]
+    if listed:  # the context told to leave the facts to the lines, which it restated
+        form = replace(form, parts=tuple(FACT_LINES if part.facts else part
+                                         for part in form.parts), line_sep="\n")
+        form = _told(form, lambda part: part.name == "context", "; it names the topic, not "
+                     "its date, time, price or number (those go in the details)")
     if not hook:
         return form
     return replace(form, parts=(HOOK, *form.parts[1:]), layout=(("hook",), *form.layout[1:]))
+
+
+# LinkedIn's facts as "label: value" lines (option ``draft_linkedin_list``), the form its
+# event and job posts often take ("Wann: Samstag, 7. Dezember, 11 Uhr" / "Wo: im Kontor").
+# In sentences, the 1.5B model's LinkedIn details were the brief word for word, and any
+# shorter platform that restated the brief too was the same text (``same_text_as`` with
+# LinkedIn in 3 of the 7 such briefs of a full run, bench 2026-12-06); lines of a label and
+# a few words cannot be that sentence. LinkedIn's budget leaves the values room, unlike
+# the short platforms' list (:func:`list_form`), whose caps cut words
+FACT_LINES = Part(
+    "details", "the facts of the brief as two to five lines, each a short label (what, when, "
+    "where, price, how to sign up or apply) and its value in a few words",
+    {"minItems": 2, "maxItems": 5, "items": {
+        "type": "object", "additionalProperties": False, "required": ["label", "value"],
+        "properties": {"label": {"type": "string", "maxLength": 24},
+                       "value": {"type": "string", "maxLength": LINE_CHARS}}}},
+    many=True, facts=True)
 
 
 def facebook_form(formality: str, reader_question: bool = False,

@@ -48,6 +48,7 @@ class Passes:
     reader_question: bool = False  # platform form: Facebook's question opens with a verb
     facebook_hook: bool = False  # platform form: Facebook opens with a hook, not a question
     linkedin_hook: bool = False  # platform form: LinkedIn opens with a hook, not its context
+    linkedin_list: bool = False  # platform form: LinkedIn's facts as "label: value" lines
     parting_candidates: int = 1  # split mode: rewrites asked at once for a near-same text
     parting_fresh: int = 1  # split mode: fresh first drafts asked beside those rewrites
     parting_keep_short: bool = True  # split mode: of near-same texts the longer is rewritten
@@ -73,6 +74,7 @@ class Passes:
             reader_question=settings.draft_reader_question,
             facebook_hook=settings.draft_facebook_hook,
             linkedin_hook=settings.draft_linkedin_hook,
+            linkedin_list=settings.draft_linkedin_list,
             parting_candidates=settings.draft_parting_candidates,
             parting_fresh=settings.draft_parting_fresh,
             parting_keep_short=settings.draft_parting_keep_short,

@@ -184,6 +184,29 @@ def test_the_linkedin_hook_takes_the_place_of_its_context(kit: BrandKit) -> None
     assert context is not None and context.parts[0].name == "context"
 
 
+def test_the_linkedin_list_gives_its_facts_as_label_lines(kit: BrandKit) -> None:
+    """With ``draft_linkedin_list`` LinkedIn's facts come as "label: value" lines, which a
+    shorter platform's restated brief cannot be; its context is told to leave them to the
+    lines, and the server's grammar holds each line to a label and a value."""
+    passes = Passes(split_platforms=True, platform_form=True, linkedin_list=True)
+    form = platform_form(passes, ["linkedin"], kit, False)
+    assert form is not None
+    details = next(part for part in form.parts if part.name == "details")
+    assert details.many and details.facts and details.schema["items"]["required"] == [
+        "label", "value"]
+    assert "not its date, time, price or number" in form.parts[0].purpose
+    post = joined(form, {"context": "Selbst rösten lernen.", "details": [
+        {"label": "Wann", "value": "12. Dezember, 18 Uhr"},
+        {"label": "Plätze:", "value": "maximal 8"}], "call_to_action": "Meld dich an!"})
+    assert post == ("Selbst rösten lernen.\n\nWann: 12. Dezember, 18 Uhr\nPlätze: maximal 8"
+                    "\n\nMeld dich an!")
+    schema = strict_schema(reply_model("linkedin", form))
+    assert "label" in str(schema) and "maxItems" in str(schema)
+    sentences = platform_form(replace(passes, linkedin_list=False), ["linkedin"], kit, False)
+    assert sentences is not None and not next(
+        part for part in sentences.parts if part.name == "details").many
+
+
 def test_the_parts_join_in_each_platforms_layout() -> None:
     instagram = joined(FORMS["instagram"], {**PARTS["instagram"], "lines": ["a", " ", "b"]})
     assert instagram == "Selbst rösten? Jetzt geht's los ☕\na\nb\nMeld dich im Laden an!"
