@@ -96,15 +96,29 @@ def with_brief_facts(text: str, brief: str, lacking: Callable[[str], Sequence[st
         return text
     codes = {problem.code for problem in found}
     for piece in brief_pieces(brief):
-        trial = appended(text, piece, labels)
-        still = list(lacking(trial))
-        if len(still) >= len(missed) or not set(still) <= set(missed):
-            continue
-        if {problem.code for problem in findings(trial)} <= codes:
-            text, missed = trial, still
-            if not missed:
+        for candidate in dict.fromkeys((unsaid(piece, text), piece)):
+            trial = appended(text, candidate, labels)
+            still = list(lacking(trial))
+            if len(still) >= len(missed) or not set(still) <= set(missed):
+                continue
+            if {problem.code for problem in findings(trial)} <= codes:
+                text, missed = trial, still
                 break
+        if not missed:
+            break
     return text
+
+
+def unsaid(piece: str, text: str) -> str:
+    """``piece`` without its short first part when ``text`` says that part already: the
+    brief's "Kostenlos, Anmeldung über den Link." under "..., kostenlos." made "kostenlos.
+    Kostenlos, Anmeldung über den Link." (CLI, 2026-12-06); the piece is "Anmeldung über
+    den Link." then."""
+    head, separator, rest = piece.partition(", ")
+    said = set(words(text))
+    if not separator or len(words(rest)) < 2 or not set(words(head)) <= said:
+        return piece
+    return rest[:1].upper() + rest[1:]
 
 
 def appended(text: str, piece: str, labels: Sequence[str] = ()) -> str:

@@ -93,3 +93,17 @@ def test_no_piece_is_added_that_the_checker_finds_fault_with() -> None:
     # what the post had before may stay
     kept = [problem("spelling", "x")]
     assert with_brief_facts(post, CLASS, lacking(CLASS), findings("spelling"), kept) != post
+
+
+def test_a_piece_leaves_out_its_first_part_when_the_post_says_it() -> None:
+    """The brief's "Kostenlos, Anmeldung über den Link." under a post that says "kostenlos"
+    made "kostenlos. Kostenlos, Anmeldung ..." (CLI, 2026-12-06): only the unsaid rest goes."""
+    brief = ("Cupping am Samstag, 7. Dezember, um 11 Uhr im Kontor. Kostenlos, Anmeldung über "
+             "den Link.")
+    post = "Cupping am Samstag, 7. Dezember, um 11 Uhr im Kontor, kostenlos."
+    done = with_brief_facts(post, brief, lambda text: missing(text, brief, "de"), findings(), [])
+    assert done == post + " Anmeldung über den Link."
+    # a post that does not say the first part gets the whole piece
+    bare = "Cupping am Samstag, 7. Dezember, um 11 Uhr im Kontor."
+    assert with_brief_facts(bare, brief, lambda text: missing(text, brief, "de"), findings(),
+                            []).endswith(" Kostenlos, Anmeldung über den Link.")
