@@ -63,7 +63,7 @@ is incompatible (a false warning keeps a good post from being "ready"):
 17. a verb that needs a reflexive or an object said with neither: "Du kannst auch per Mail
     anmelden" -> "Du kannst dich ...", "Wir freuen auf euch" -> "Wir freuen uns auf euch",
     "Bewerb!" -> "Bewirb dich!"; a reflexive with a participle and "sein": "wenn du dir
-    interessiert bist" -> "wenn du interessiert bist" (``grammar_reflexive``);
+    interessiert bist" (flagged, not mended) (``grammar_reflexive``);
 18. a comma between a statement's opening phrase and its verb: "Ab Samstag im Shop,
     rösten wir" -> "Ab Samstag im Shop rösten wir" (``grammar_comma``);
 19. one subject pronoun twice in one clause: "Wir haben unsere Partnerkooperative zahlen

@@ -32,8 +32,9 @@ interessieren" with "interessiert sein". Read only as subject pronoun, its own r
 a participle (in -iert, or ge-...-t, also after a separable particle) and the form of
 "sein" that agrees with the subject, side by side: "wenn Sie sich registriert sind", "ob
 ihr euch angemeldet seid". Verbs whose perfect takes "sein" ("was uns passiert ist") and
-adjectives in -t ("wenn du dir bewusst bist") pass. Mended: the reflexive goes ("wenn du
-interessiert bist").
+adjectives in -t ("wenn du dir bewusst bist") pass. Not mended: "wenn du interessiert
+bist" and "wenn du dich interessierst" both fit, and the job ad's sentence was wrong in
+more than this ("..., uns zu bewerben").
 """
 
 from __future__ import annotations
@@ -229,7 +230,9 @@ def _reflexive_with_sein(plain: str, words: list[Token]) -> list[Finding]:
                 participle.text) and all(token.spaced for token in (reflexive, participle,
                                                                       sein)):
             phrase = plain[subject.start:sein.end]
-            fix = f"{subject.text} {participle.text} {sein.text}"
+            # two corrections fit ("du interessiert bist", "du dich interessierst"): none
+            # is made
             found.append(Finding(phrase, f"'{phrase}' mixes the reflexive verb with 'sein'; "
-                                 f"write '{fix}'", fix))
+                                 f"write '{subject.text} {participle.text} {sein.text}' or "
+                                 "use the verb"))
     return found

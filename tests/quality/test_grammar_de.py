@@ -363,13 +363,13 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
     # rule 17c: a reflexive with "sein" (a ready LinkedIn job ad, bench 2026-12-06)
     ("Wir würden gern, wenn du dir interessiert bist, uns zu bewerben.",
      "'du dir interessiert bist' mixes the reflexive verb with 'sein'; write 'du "
-     "interessiert bist'"),
+     "interessiert bist' or use the verb"),
     ("Wenn Sie sich registriert sind, geht es los.",
      "'Sie sich registriert sind' mixes the reflexive verb with 'sein'; write 'Sie "
-     "registriert sind'"),
+     "registriert sind' or use the verb"),
     ("Ob ihr euch angemeldet seid, sehen wir morgen.",
      "'ihr euch angemeldet seid' mixes the reflexive verb with 'sein'; write 'ihr "
-     "angemeldet seid'"),
+     "angemeldet seid' or use the verb"),
     # a ready LinkedIn draft (bench 2026-12-03)
     ("Es gibt maximal 8 Plätze, die an der Möwenbohne Kaffeerösterei GmbH anmelden können.",
      "'die … anmelden können': the verb needs its reflexive or an object here; write "

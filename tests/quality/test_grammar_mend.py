@@ -61,8 +61,6 @@ def lex() -> GrammarLexicon:
      "Das Kontor ist vor Weihnachten geschlossen."),
     # a ready Facebook draft (bench 2026-12-03): rule 17
     ("Du kannst auch per Mail anmelden.", "Du kannst dich auch per Mail anmelden."),
-    # rule 17c (a ready LinkedIn draft, bench 2026-12-06)
-    ("Schreib uns, wenn du dir interessiert bist.", "Schreib uns, wenn du interessiert bist."),
     ("Wir freuen auf euren Besuch!", "Wir freuen uns auf euren Besuch!"),
     ("Melde dich für unser Röstkurs an.", "Melde dich für unseren Röstkurs an."),
     ("Perfekt für Ihr Kaffeetisch.", "Perfekt für Ihren Kaffeetisch."),
