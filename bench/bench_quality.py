@@ -326,6 +326,10 @@ def main() -> None:
     parser.add_argument("--only", nargs="*", default=[],
                         help="run only these configs (defaults, draft_adapt_example, ...)")
     parser.add_argument("--dump", type=Path, default=None, help="write every draft (JSONL)")
+    parser.add_argument("--repeat", type=int, default=1, metavar="N",
+                        help="run every config N times, in rounds (A B, A B, ...), and print "
+                        "each config's mean and spread: one run's ready share moves by ten "
+                        "points on the same code")
     parser.add_argument("--week", type=int, default=None, metavar="DAYS",
                         help="instead: generate week for DAYS days, print the cached share")
     parser.add_argument("--prefix", type=int, default=None, metavar="DAYS",
@@ -352,18 +356,40 @@ def main() -> None:
     client = get_client(base)  # start the embedded server once, outside the timings
     global DUMP
     DUMP = args.dump
-    totals = {}
-    for name, overrides in configs(args.ab, args.only):
-        CONFIG[0] = name
-        print(f"\n{name}: each brief as it finishes", flush=True)
-        settings = load_settings(**overrides)
-        started = time.perf_counter()
-        outcomes = asyncio.run(run_config(cases, settings, client))
-        totals[name] = report(name, outcomes, time.perf_counter() - started)
-    if len(totals) > 1:
-        print(f"\n== A/B on the same {len(cases)} briefs\n{HEADER}")
-        for name, total in totals.items():
-            print(row(name, total))
+    totals: dict[str, list[dict[str, Any]]] = {}
+    for round_number in range(1, max(1, args.repeat) + 1):
+        for name, overrides in configs(args.ab, args.only):
+            label = name if args.repeat <= 1 else f"{name}#{round_number}"
+            CONFIG[0] = label
+            print(f"\n{label}: each brief as it finishes", flush=True)
+            settings = load_settings(**overrides)
+            started = time.perf_counter()
+            outcomes = asyncio.run(run_config(cases, settings, client))
+            totals.setdefault(name, []).append(
+                report(label, outcomes, time.perf_counter() - started))
+    if len(totals) > 1 or args.repeat > 1:
+        print(f"\n== on the same {len(cases)} briefs\n{HEADER}")
+        for name, rounds in totals.items():
+            for number, total in enumerate(rounds, 1):
+                print(row(name if len(rounds) == 1 else f"{name}#{number}", total))
+    if args.repeat > 1:
+        print(spread_lines(totals))
+
+
+def spread_lines(totals: dict[str, list[dict[str, Any]]]) -> str:
+    """Each config's mean and spread (population SD) over its rounds: the share ready, the
+    briefs with the same text, seconds per post."""
+    lines = ["\n== mean ± spread over the rounds"]
+    for name, rounds in totals.items():
+        parts = []
+        for key, form in (("ready", "{:.0%}"), ("same_text_briefs", "{:.1f}"),
+                          ("seconds_per_post", "{:.1f}")):
+            values = [float(total[key]) for total in rounds]
+            spread = statistics.pstdev(values) if len(values) > 1 else 0.0
+            parts.append(f"{key} {form.format(statistics.fmean(values))} ± "
+                         f"{form.format(spread)}")
+        lines.append(f"{name:30} " + ", ".join(parts) + f" ({len(rounds)} rounds)")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":
