@@ -14,9 +14,12 @@ A finite verb is what the words allow, read generously, so that a doubt never be
 finding: an auxiliary or a modal ("is", "can", "we'll"), a past in "-ed" or an irregular
 past ("made"), and any word the en_US list lets take "-ing" (a verb) in its plain or "-s"
 form, unless an article, a possessive or a preposition stands right before it ("the risk",
-"of changes"); so "Postgres database schema changes, and ensuring ..." reads "changes" as
-a verb and is let pass. A sentence that opens with a subordinator ("When you sign up,
-...") or is a list item is not read.
+"of changes"); so "Postgres database schema changes" reads "changes" as a verb. A clause
+that ", and" joins to the one before it is read the same way: ", and ensuring that our
+systems are able to ..." has no verb of its own, whichever word before it is the verb
+(unless an "-ing" form before it is what it goes on: "a dll exporting functions ..., and
+returning HRESULT"). A sentence that opens with a subordinator ("When you sign up, ...")
+or is a list item is not read.
 """
 
 from __future__ import annotations
@@ -103,9 +106,23 @@ def _is_fragment(sentence: str, lex: VerbLexicon) -> bool:
     opens = [at == 0 or sentence[matches[at - 1].end():match.start()].strip() == ","
              for at, match in enumerate(matches)]
     main = _main_clause(sentence, matches, folded)
-    return (any(opens[at] and _is_gerund(folded[at], lex) for at in main)
-            and not any(_is_finite(folded[at], "" if opens[at] else folded[at - 1], lex)
-                        for at in main))
+
+    def finite(places: list[int]) -> bool:
+        return any(_is_finite(folded[at], "" if opens[at] else folded[at - 1], lex)
+                   for at in places)
+
+    if any(opens[at] and _is_gerund(folded[at], lex) for at in main) and not finite(main):
+        return True
+    # ", and ensuring that ..." after a clause that does not end in an "-ing" form, with
+    # no verb of its own: "Postgres database schema changes, and ensuring that our systems
+    # are able to ..." (a ready LinkedIn paragraph, bench 2026-12-06), whichever word of
+    # the first clause is its verb; an "-ing" form before it may be what it goes on ("a
+    # dll exporting functions ..., and returning HRESULT")
+    return any(folded[at] == "and" and opens[at] and at + 1 < len(folded)
+               and _is_gerund(folded[at + 1], lex)
+               and not any(word.endswith("ing") for word in folded[:at])
+               and not finite([place for place in main if place > at + 1])
+               for at in main)
 
 
 def _main_clause(sentence: str, matches: list[regex.Match[str]],

@@ -18,6 +18,10 @@ from tests.quality.conftest import context
     "Supporting data teams across Europe, and making sure that every alert reaches the right "
     "person.",
     "Our new decaf from Peru, bringing caramel and orange to your afternoon in Hamburg.",
+    # ", and" and an "-ing" form with no verb of their own, whichever word before is the
+    # verb (a ready LinkedIn paragraph, bench 2026-12-06)
+    "Postgres database schema changes, and ensuring that our systems are able to handle "
+    "large volumes of data.",
 ])
 def test_a_sentence_that_is_only_an_ing_phrase_is_found(text: str) -> None:
     [problem] = fragment_problems(text, english_verb_lexicon())
@@ -41,9 +45,9 @@ def test_a_sentence_that_is_only_an_ing_phrase_is_found(text: str) -> None:
     "When you sign up, reducing the noise of your alerts takes two clicks in Settings.",
     "- Recording available for everyone who signs up, including the slides and the code.",
     "Looking for a way of testing your dbt models before they break a dashboard?",
-    # the model's own ambiguous line: "changes" may be the verb, so it passes
-    "Postgres database schema changes, and ensuring that our systems are able to handle "
-    "large volumes of data.",
+    # ", and" with an "-ing" form that goes on one before it, or with a verb of its own
+    "This class wraps a library exporting functions in C, and returning error codes.",
+    "We test every model before it ships, and ensuring quality matters to us.",
 ])
 def test_a_sentence_with_a_verb_or_a_short_line_passes(text: str) -> None:
     assert fragments(text, english_verb_lexicon()) == []
