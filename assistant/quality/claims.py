@@ -24,7 +24,11 @@ from assistant.quality.textnorm import strip_markup
 # each claim, with the stem a brief that makes it names ("leading" in "a leading ...")
 _CLAIM = regex.compile(
     r"\b(?i:der|die|das|den|dem|des)\s+(beste[nrms]?)\s+\p{Lu}\p{L}*"
-    r"|(?i:\b(?:eine[rns]?|einer)\s+der\s+(besten|führenden|größten)\b(?:\s+\p{Lu}\p{L}*)?)"
+    r"|(?i:\b(?:eine[rns]?|einer)\s+der\s+(besten|führenden|größten|beliebtesten|bekanntesten"
+    r"|gefragtesten|meistverkauften)\b(?:\s+\p{Lu}\p{L}*)?)"
+    r"|\b(?i:der|die|das|den|dem|des|unser\w*)\s+((?i:beliebteste|meistverkaufte)[nrms]?)\b"
+    r"|(?i:\b(most\s+popular|best[-\s]?selling|bestsellers?|(?:fan|customer)\s+favou?rites?"
+    r"|most\s+loved)\b)"
     r"|(?i:\b(weltbeste\w*|marktführ\w*|führend\w*|unvergleichlich\w*|einzigartig\w*"
     r"|unschlagbar\w*|unübertroffen\w*|unerreicht\w*)\b)"
     r"|(?i:\b(?:nr\.|nummer)\s?(1|eins)\b)"

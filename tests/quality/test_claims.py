@@ -23,6 +23,11 @@ from tests.quality.conftest import codes, context
     # a ready LinkedIn draft (bench, 2026-12-06): the plural
     ("It proves our commitment to maintaining the highest standards of security.",
      ["the highest standards"]),
+    # a ready Instagram draft (bench, 2026-12-06): popularity the brief never claims
+    ("Dunkle Schokolade ist eine der beliebtesten Noten der Weihnachtsmischung.",
+     ["eine der beliebtesten Noten"]),
+    ("Unsere beliebteste Sorte ist zurück.", ["Unsere beliebteste"]),
+    ("Our best-selling blend is back, a fan favourite.", ["best-selling", "fan favourite"]),
 ])
 def test_a_claim_the_brief_does_not_make_is_a_warning(text: str, shown: list[str]) -> None:
     [problem] = claim_problems(text, "Neu im Shop: die Handmühle H2 für 89 €.")
@@ -35,6 +40,7 @@ def test_a_claim_the_brief_does_not_make_is_a_warning(text: str, shown: list[str
     "Schmeckt am besten frisch gemahlen.", "The best way to store beans is airtight.",
     "Das Beste aus zwei Welten: Espresso und Filter.", "Perfekt für einen ruhigen Morgen.",
     "Learn how to brew the perfect shot.", "Best practices for testing dbt models.",
+    "Sehr beliebt bei unseren Gästen am Morgen.",
 ])
 def test_praise_that_ranks_nothing_passes(text: str) -> None:
     assert claim_problems(text, "Tipp für Cold Brew zu Hause.") == []
