@@ -22,6 +22,13 @@ written small, is a verb the dictionary knows and no declined adjective ("und fr
 Kaffee"), no "wir" or "Sie" follows it ("und rösten wir zusammen") and no comma, colon or
 dash stands between the call and "und".
 
+9e: "Kommt vorbei im Kontor oder bestell im Shop." (a ready Facebook draft, bench
+2026-12-06, of the coffee kit's "Komm vorbei ... oder bestell ..."): a call that opens with
+the imperative to "ihr" and goes on after "und" or "oder" with the imperative to "du".
+Read as 9d, where the first word is a du-imperative and "t" ("Komm" + "t") and the word
+after "und" or "oder" is a du-imperative that is no other form. Flagged, not mended: the
+sentence may address "ihr" or "du".
+
 Rule 10: "Bewerbe sich jetzt!" (a ready Instagram draft, bench, 2026-12-01): a sentence
 that opens with the imperative of a verb and goes on with "sich" mixes the du-imperative
 ("Bewirb dich") with the reflexive of the third person ("Bewerben Sie sich"). Read when the
@@ -43,6 +50,8 @@ adjective with the -es ending, with no noun after it ("etwas neues Werkzeug" sta
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 
 from assistant.quality.grammar_phrase import Finding
@@ -53,6 +62,7 @@ from assistant.quality.grammar_words import (
     GrammarLexicon,
     Token,
     adjective_ending,
+    is_adjective_stem,
     sentences,
 )
 from assistant.quality.verbs_de import imperative_du, looks_like_verb, present_du
@@ -170,6 +180,41 @@ def joined_calls(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Fi
         fix = f"{join.text} {form}"
         found.append(Finding(phrase, f"'{phrase}': the call to 'du' goes on in the "
                                      f"imperative: '{fix}'", fix))
+    return found
+
+
+# words in -e that the dictionary also knows with -n, but that are no verbs ("Akzeptiert
+# einen oder mehrere", a man page: a statement whose subject is the command)
+_THIRD_PERSON = frozenset({"er", "es", "man", "sie"})
+_QUANTIFIERS = frozenset({"mehrere", "einige", "viele", "andere", "beide", "alle", "weitere",
+                          "manche", "wenige", "keine", "jede", "diese", "welche"})
+
+
+def mixed_calls(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 9e (see the module doc): "Kommt ... oder bestell" addresses two readers."""
+    found = []
+    for sentence in sentences(words):
+        first = sentence[0]
+        # a pronoun of the third person makes it a statement or a condition ("Schmeckt er
+        # bitter und trocken, mahl gröber", the coffee kit's example)
+        if not first.lower.endswith("t") or len(sentence) < 3 or any(
+                token.lower in _SUBJECTS | _THIRD_PERSON
+                or (token.text == "Sie" and not token.sentence_start) for token in sentence):
+            continue
+        stem = replace(first, text=first.text[:-1], end=first.end - 1)
+        joined = _first_join(plain, [stem, *sentence[1:]], lex)
+        if not _opens_with_call(stem, lex) or joined is None:
+            continue
+        verb = sentence[joined + 1]
+        if verb.text.islower() and not verb.lower.endswith("t") and \
+                verb.lower not in _QUANTIFIERS and not is_adjective_stem(verb.lower,
+                                                                         lex.is_word) \
+                and _opens_with_call(
+                replace(verb, sentence_start=True), lex):
+            phrase = f"{first.text} … {sentence[joined].text} {verb.text}"
+            found.append(Finding(phrase, f"'{phrase}': one call speaks to one reader; write "
+                                 f"'{stem.text} … {verb.text}' or '{first.text} … "
+                                 f"{verb.text}t'"))
     return found
 
 

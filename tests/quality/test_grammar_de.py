@@ -61,6 +61,11 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
      "'und genießen': the call to 'du' goes on in the imperative: 'und genieß'"),
     ("Komm vorbei oder bestellen im Shop.",
      "'oder bestellen': the call to 'du' goes on in the imperative: 'oder bestell'"),
+    # rule 9e: calls to "ihr" and to "du" in one sentence (a ready Facebook draft, bench
+    # 2026-12-06)
+    ("Die Weihnachtsmischung ist zurück. Kommt vorbei im Kontor oder bestell im Shop.",
+     "'Kommt … oder bestell': one call speaks to one reader; write 'Komm … bestell' or "
+     "'Kommt … bestellt'"),
     # an article before a country that takes none (a ready Mastodon draft, 2026-12-05)
     ("Das ist ein Kaffee, der gut zu der Kultur der Kolumbien passt.",
      "'der Kolumbien': 'Kolumbien' takes no article; drop it or write 'von Kolumbien'"),
@@ -884,6 +889,9 @@ MORE_CORRECT = [
     "Wenn du dir bewusst bist, was du trinkst, schmeckt es besser. Wenn du dir sicher bist, "
     "komm vorbei. Wenn du interessiert bist, melde dich. Was mich interessiert, ist der "
     "Preis.",
+    # calls to one reader, and statements without a subject before "und" or "oder"
+    "Kommt vorbei und feiert mit uns. Komm vorbei oder bestell im Shop. Kostet nur 5 Euro "
+    "und schmeckt. Akzeptiert einen oder mehrere Namen. Kommt vorbei oder bestellt im Shop.",
 ]
 
 
