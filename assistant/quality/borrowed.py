@@ -58,11 +58,34 @@ def copied_examples(text: str, kit: BrandKit, sources: Known, language: str,
 
 def without_usual_call(text: str, cta: str | None, brief: str, language: str) -> str:
     """``text`` without the sentences taken from the kit's usual call to action where the
-    brief has a call of its own (``calls``); one mostly in the brief's words stays."""
+    brief has a call of its own (``calls``); one mostly in the brief's words stays, but
+    loses the usual call that a dash joins to it (:func:`_without_usual_clause`)."""
     if not cta or brief_call(brief, language) is None:
         return text
+    text = _without_usual_clause(text, cta)
     return without_sentences(text, lambda sentence: usual_call(sentence, cta)
                               and not briefed(sentence, brief))
+
+
+# a dash between two clauses of one sentence
+_DASH = regex.compile(r"\s[–—-]\s")
+
+
+def _without_usual_clause(text: str, cta: str) -> str:
+    """``text`` with each sentence that opens with the usual call and goes on after a dash
+    cut to what follows the dash: "Komm vorbei im Kontor oder bestell im Shop – Anmeldung
+    im Laden oder per Mail." closed a ready Facebook post on a course (bench, 2026-12-06),
+    the kit's call to order in a shop fused with the brief's own call."""
+    for start, end in reversed(sentence_spans(text)):
+        sentence = text[start:end]
+        dash = _DASH.search(sentence)
+        if dash is None or not usual_call(sentence[:dash.start()], cta):
+            continue
+        lead = sentence[:len(sentence) - len(sentence.lstrip())]
+        rest = sentence[dash.end():].lstrip()
+        if words(rest) and not usual_call(rest, cta):
+            text = text[:start] + lead + rest[:1].upper() + rest[1:] + text[end:]
+    return text
 
 
 def _statement(sentence: str) -> bool:

@@ -74,6 +74,19 @@ def test_tidy_strikes_the_usual_call_where_the_brief_has_its_own(coffee: BrandKi
     assert tidy_post(alone, coffee, "instagram", None, brief=ROESTKURS) == alone
 
 
+def test_the_usual_call_fused_to_the_briefs_by_a_dash_goes(coffee: BrandKit) -> None:
+    """A ready Facebook draft (bench, 2026-12-06): the kit's call to order in the shop and
+    the course's own call in one sentence; what follows the dash stays."""
+    text = ("Der Röstkurs am 12. Dezember um 18 Uhr findet statt. Es gibt maximal 8 Plätze. "
+            "Komm vorbei im Kontor oder bestell im Shop – Anmeldung im Laden oder per Mail.")
+    assert tidy_post(text, coffee, "facebook", None, brief=ROESTKURS) == (
+        "Der Röstkurs am 12. Dezember um 18 Uhr findet statt. Es gibt maximal 8 Plätze. "
+        "Anmeldung im Laden oder per Mail.")
+    # the whole usual call with its link hint is no brief's call: struck as before
+    usual = "Röstkurs am 12. Dezember!\nKomm vorbei im Kontor oder bestell im Shop – Link im Profil"
+    assert "Shop" not in tidy_post(usual, coffee, "instagram", None, brief=ROESTKURS)
+
+
 def test_a_call_that_carries_the_briefs_words_is_not_the_usual_one(coffee: BrandKit) -> None:
     assert coffee.cta is not None
     assert not usual_call("Komm vorbei im Laden oder melde dich per Mail an.", coffee.cta)
