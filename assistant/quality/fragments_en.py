@@ -34,6 +34,7 @@ from assistant.quality.context import problem, shorten
 from assistant.quality.textnorm import sentence_spans, strip_markup
 
 MIN_WORDS = 8
+MIN_INFINITIVE_WORDS = 6  # "To work on the alerting engine." is no line of a post's style
 _AUXILIARIES = frozenset({
     "am", "is", "are", "was", "were", "has", "have", "had", "do", "does", "did", "can",
     "could", "will", "would", "shall", "should", "may", "might", "must", "isn't", "aren't",
@@ -101,17 +102,31 @@ def _is_fragment(sentence: str, lex: VerbLexicon) -> bool:
     string representing"), and no finite verb before a relative clause."""
     matches = list(_WORD.finditer(sentence))
     folded = [match.group().replace("’", "'").casefold() for match in matches]
-    if len(folded) < MIN_WORDS or folded[0] in _SUBORDINATORS:
+    # an "-ing" form or "to" and a verb opens it: "To work on the alerting engine (Python,
+    # Postgres)." after "We are hiring ..." (a ready X draft, bench 2026-12-06)
+    infinitive = len(folded) > 1 and folded[0] == "to" and lex.is_verb(folded[1])
+    if len(folded) < (MIN_INFINITIVE_WORDS if infinitive else MIN_WORDS) \
+            or folded[0] in _SUBORDINATORS:
         return False
     opens = [at == 0 or sentence[matches[at - 1].end():match.start()].strip() == ","
              for at, match in enumerate(matches)]
     main = _main_clause(sentence, matches, folded)
 
-    def finite(places: list[int]) -> bool:
-        return any(_is_finite(folded[at], "" if opens[at] else folded[at - 1], lex)
-                   for at in places)
+    def before(at: int) -> str:
+        """The word before ``at`` as a finite verb's neighbour reads it: none at a clause's
+        start, and an article for an "-ing" form after one ("the alerting engine")."""
+        if opens[at]:
+            return ""
+        word = folded[at - 1]
+        if word.endswith("ing") and at > 1 and folded[at - 2] in _NOT_BEFORE_VERB:
+            return folded[at - 2]
+        return word
 
-    if any(opens[at] and _is_gerund(folded[at], lex) for at in main) and not finite(main):
+    def finite(places: list[int]) -> bool:
+        return any(_is_finite(folded[at], before(at), lex) for at in places)
+
+    if (infinitive or any(opens[at] and _is_gerund(folded[at], lex) for at in main)) \
+            and not finite(main):
         return True
     # ", and ensuring that ..." after a clause that does not end in an "-ing" form, with
     # no verb of its own: "Postgres database schema changes, and ensuring that our systems

@@ -22,6 +22,9 @@ from tests.quality.conftest import context
     # verb (a ready LinkedIn paragraph, bench 2026-12-06)
     "Postgres database schema changes, and ensuring that our systems are able to handle "
     "large volumes of data.",
+    # "to" and a verb with no verb of its own (a ready X draft, bench 2026-12-06)
+    "We are hiring a senior data engineer, remote within the EU or in our Berlin office. To "
+    "work on the alerting engine (Python, Postgres).",
 ])
 def test_a_sentence_that_is_only_an_ing_phrase_is_found(text: str) -> None:
     [problem] = fragment_problems(text, english_verb_lexicon())
@@ -41,6 +44,10 @@ def test_a_sentence_that_is_only_an_ing_phrase_is_found(text: str) -> None:
     "Join us for a hands-on class where you'll learn how to grind your own beans.",
     "According to our customers, a dashboard that breaks on Monday costs a whole week.",
     "Looking back, we learned more from the broken pipelines than from the green ones.",
+    # "to" and a verb before a clause with its own verb; a gerund as the subject
+    "To get started with alerts, open Settings and turn them on.",
+    "To celebrate the new year, all of our beans are fresh.",
+    "Testing saves your team hours of work every single week.",
     # a sentence that a subordinator opens, a list item, a question
     "When you sign up, reducing the noise of your alerts takes two clicks in Settings.",
     "- Recording available for everyone who signs up, including the slides and the code.",
