@@ -1,0 +1,82 @@
+"""A time of day in a post that the brief's clock times contradict (pure).
+
+"We sponsor the dbt Meetup Berlin on Dec 18th at 19:00. In the afternoon, we'll give a
+15-minute talk on testing dbt models." was a ready Mastodon draft (bench, 2026-12-06): the
+talk is in the evening. The fact checker reads numbers, dates and names; "afternoon" is
+none of them. A part of the day is read only where the brief gives clock times and none of
+them falls in it ("am Abend" for a course at 18 Uhr, "this evening" for 19:00 pass), not
+under opening hours ("von 9 bis 14 Uhr": "abends geschlossen" is true), and only the plain
+words for it: "morgen" is tomorrow as often as the morning, and is left out.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from assistant.models import Problem, Severity
+from assistant.quality.context import problem
+from assistant.quality.textnorm import strip_markup
+
+# a part of the day -> the hours (from, to; to < from runs past midnight) it covers
+_PARTS: dict[str, tuple[int, int]] = {
+    "morning": (5, 12), "vormittag": (8, 12), "noon": (11, 14), "midday": (11, 14),
+    "mittag": (11, 14), "afternoon": (12, 18), "nachmittag": (12, 18), "evening": (17, 24),
+    "tonight": (17, 4), "abend": (17, 24), "night": (20, 5), "nacht": (20, 5),
+}
+# the part as the time of something: after "in the", "this", "am", "heute" ..., or
+# "tonight"; "Good morning", "your morning coffee" and "Guten Abend" are none, and neither
+# are the adverbs of habit ("morgens rösten wir", "steep it overnight")
+_NOUNS = "|".join(part for part in _PARTS if part != "tonight")
+_PART = regex.compile(
+    r"(?i)\b(?:in\s+the|this|that|tomorrow|on\s+\w+|am|heute|morgen|gestern|übermorgen)"
+    rf"\s+({_NOUNS})\b|\b(tonight)\b")
+# a clock time: "19:00", "19.30 Uhr", "18 Uhr", "2 pm", "2:30 p.m."
+_CLOCK = regex.compile(
+    r"(?i)\b(\d{1,2})(?:[:.](\d{2}))?\s*(?:(uhr)\b|(a\.?m\.?|p\.?m\.?)(?![\p{L}]))"
+    r"|\b(\d{1,2}):(\d{2})\b")
+
+
+# a span of hours: "von 9 bis 14 Uhr", "from 8:00 to 18:00", "10-16 Uhr"; a brief with one
+# gives opening hours, outside which a post may well say something true ("abends zu")
+_SPAN = regex.compile(
+    r"(?i)\b\d{1,2}(?::\d{2})?\s*(?:bis|to|until|till|-|–)\s*\d{1,2}(?::\d{2})?\s*(?:uhr|h)\b"
+    r"|\b\d{1,2}:\d{2}\s*(?:bis|to|until|till|-|–)\s*\d{1,2}:\d{2}\b")
+
+
+def clock_hours(text: str) -> list[int]:
+    """The hours of the clock times ``text`` gives (24-hour)."""
+    plain = strip_markup(text)
+    hours = []
+    for match in _CLOCK.finditer(plain):
+        hour = int(match.group(1) or match.group(5))
+        meridiem = (match.group(4) or "").lower().replace(".", "")
+        if meridiem == "pm" and hour < 12:
+            hour += 12
+        elif meridiem == "am" and hour == 12:
+            hour = 0
+        if 0 <= hour <= 24:
+            hours.append(hour)
+    return hours
+
+
+def _covers(part: str, hour: int) -> bool:
+    start, end = _PARTS[part]
+    return start <= hour < end if start < end else hour >= start or hour < end
+
+
+def daypart_problems(text: str, brief: str) -> list[Problem]:
+    """An error for each part of the day in ``text`` that none of ``brief``'s clock times
+    falls in (none when the brief gives no clock time, or names that part itself)."""
+    hours = clock_hours(brief)
+    folded = brief.casefold()
+    if not hours or _SPAN.search(brief):
+        return []
+    wrong = [match.group(0) for match in _PART.finditer(strip_markup(text))
+             if (part := (match.group(1) or match.group(2)).casefold()) not in folded
+             and not any(_covers(part, hour) for hour in hours)]
+    if not wrong:
+        return []
+    said = ", ".join(f"'{word}'" for word in dict.fromkeys(wrong))
+    times = ", ".join(f"{hour}:00" for hour in dict.fromkeys(hours))
+    return [problem("invented_fact", f"{said} does not fit the brief's time ({times}); say "
+                                     "the brief's time instead", Severity.ERROR)]
