@@ -164,7 +164,7 @@ def grammar_lexicon(lex: Lexicon, names: Mapping[str, int] = MappingProxyType({}
     given, plain, places = given_names(), german_plain_names(), place_names()
     return GrammarLexicon(nouns=noun_index(), is_word=lex.main.spell,
                           is_name=lambda word: word in given or word in plain or word in places,
-                          names=names)
+                          names=names, places=places)
 
 
 def kit_voice_texts(ctx: QualityContext) -> tuple[str, ...]:

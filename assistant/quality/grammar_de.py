@@ -71,7 +71,8 @@ is incompatible (a false warning keeps a good post from being "ready"):
     wir"; a relative clause's verb before its subject pronoun: ", die unsere
     Partnerkooperative zahlen wir" (``grammar_clause``);
 20. an article before a country that takes none: "mit der Kultur der Kolumbien"; a
-    people's name as an adjective: "Der Kolumbianer Filterkaffee" (``grammar_places``).
+    people's name as an adjective: "Der Kolumbianer Filterkaffee"; a place's name between
+    an article and a noun: "alle Hamburg Büros" (``grammar_places``).
 
 What they cannot see: a noun the word list lacks (names, most English words: silence),
 most verbs and their objects (rule 5 reads only a masculine nominative after a pronoun,
@@ -138,7 +139,11 @@ from assistant.quality.grammar_phrase import (
     refit,
     slots_of,
 )
-from assistant.quality.grammar_places import articles_before_countries, people_as_adjectives
+from assistant.quality.grammar_places import (
+    articles_before_countries,
+    people_as_adjectives,
+    places_as_adjectives,
+)
 from assistant.quality.grammar_reflexive import missing_reflexive
 from assistant.quality.grammar_relative import (
     relative_object_case,
@@ -372,7 +377,7 @@ _RULES = (dative_plural, dative_articles, dative_bare_nouns, dative_bare_persons
           capitalised_function_words, fixed_phrases, events_as_goods, degree_without_so,
           missing_reflexive,
           opening_commas, doubled_subjects, relative_verb_second, articles_before_countries,
-          people_as_adjectives)
+          people_as_adjectives, places_as_adjectives)
 
 
 def grammar_findings(text: str, lex: GrammarLexicon) -> list[Finding]:

@@ -1,5 +1,5 @@
-"""Rule 20 of the German grammar check: an article before a country that takes none, and
-a people's name as an adjective (pure).
+"""Rule 20 of the German grammar check: an article before a country that takes none, a
+people's name as an adjective, and a place's (20c, :func:`places_as_adjectives`) (pure).
 
 "Das ist ein super Kaffee, der sich gut mit der Kultur der Kolumbien verabreicht" (a ready
 Mastodon draft of the embedded model, bench 2026-12-05): most countries are neuter and
@@ -21,6 +21,8 @@ from __future__ import annotations
 from assistant.quality.grammar_phrase import Finding
 from assistant.quality.grammar_words import (
     ARTICLE_LESS_COUNTRIES,
+    DETERMINERS,
+    FUSED_ARTICLES,
     GrammarLexicon,
     Token,
     noun_bits,
@@ -99,4 +101,31 @@ def people_as_adjectives(plain: str, words: list[Token], lex: GrammarLexicon) ->
         phrase = plain[people.start:noun.end]
         found.append(Finding(phrase, f"'{phrase}': '{people.text}' is a person; write "
                                      f"'{adjective}' with the ending the article asks for"))
+    return found
+
+
+# what opens the phrase a place is wrongly put into: an article, a possessive, a fused
+# article, a quantifier
+_OPENERS = frozenset({*DETERMINERS, *FUSED_ARTICLES, "alle", "allen", "viele", "vielen",
+                      "einige", "einigen", "mehrere", "mehreren"})
+
+
+def places_as_adjectives(plain: str, words: list[Token],
+                         lex: GrammarLexicon) -> list[Finding]:
+    """Rule 20c: a place's name between an article and a noun as if it were an adjective:
+    "an alle Hamburg Büros" (a ready LinkedIn draft, bench 2026-12-06) -> "Hamburger Büros"
+    or "Büros in Hamburg". Read only where the word after the place is a known noun and no
+    name ("der Kolumbien Huila", a coffee's name, stays); flagged, not mended."""
+    found = []
+    for opener, place, noun in zip(words, words[1:], words[2:], strict=False):
+        if opener.lower not in _OPENERS or not place.capitalised \
+                or place.text not in lex.places or not (place.spaced and noun.spaced) \
+                or not noun.capitalised or "-" in plain[noun.start:noun.end] \
+                or noun.sentence_start or lex.is_name(noun.text) \
+                or noun_bits(noun.text, lex) == 0:
+            continue
+        phrase = plain[opener.start:noun.end]
+        found.append(Finding(phrase, f"'{phrase}': a place's name does not stand before a "
+                                     f"noun like this; write '{noun.text} in {place.text}' or "
+                                     f"'{place.text}-{noun.text}'"))
     return found

@@ -211,6 +211,9 @@ class GrammarLexicon:
     is_word: Callable[[str], bool]
     is_name: Callable[[str], bool]
     names: Mapping[str, int] = field(default_factory=dict)
+    # places only (the noun index's toponyms: "Hamburg", "Kolumbien"), of those ``is_name``
+    # knows
+    places: frozenset[str] = frozenset()
 
 
 _MIN_HEAD = 4  # "Kurs", "Team": shorter tails match too much by chance

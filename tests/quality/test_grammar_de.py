@@ -61,6 +61,10 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
      "'und genießen': the call to 'du' goes on in the imperative: 'und genieß'"),
     ("Komm vorbei oder bestellen im Shop.",
      "'oder bestellen': the call to 'du' goes on in the imperative: 'oder bestell'"),
+    # rule 20c: a place as if it were an adjective (a ready LinkedIn draft, bench 2026-12-06)
+    ("Wir liefern Kaffee fürs Büro an alle Hamburg Büros.",
+     "'alle Hamburg Büros': a place's name does not stand before a noun like this; write "
+     "'Büros in Hamburg' or 'Hamburg-Büros'"),
     # rule 9e: calls to "ihr" and to "du" in one sentence (a ready Facebook draft, bench
     # 2026-12-06)
     ("Die Weihnachtsmischung ist zurück. Kommt vorbei im Kontor oder bestell im Shop.",
@@ -889,6 +893,10 @@ MORE_CORRECT = [
     "Wenn du dir bewusst bist, was du trinkst, schmeckt es besser. Wenn du dir sicher bist, "
     "komm vorbei. Wenn du interessiert bist, melde dich. Was mich interessiert, ist der "
     "Preis.",
+    # a coffee named by its origins, a place after a preposition, a city's adjective, a
+    # compound with its hyphen, a name that is no place
+    "Der Kolumbien Huila ist fruchtig. Wir sind in Hamburg Altona zu Hause. Unsere "
+    "Hamburger Büros bekommen die Hamburg-Mischung. Die Hanne Bohnen sind da.",
     # calls to one reader, and statements without a subject before "und" or "oder"
     "Kommt vorbei und feiert mit uns. Komm vorbei oder bestell im Shop. Kostet nur 5 Euro "
     "und schmeckt. Akzeptiert einen oder mehrere Namen. Kommt vorbei oder bestellt im Shop.",
