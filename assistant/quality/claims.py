@@ -145,9 +145,28 @@ def organic_claims(text: str, brief: str) -> list[str]:
             if (match.group(1) or match.group(2)).casefold()[:4] not in folded]
 
 
+# how long the brand has done something: "Wir liefern seit einigen Jahren Kaffee fürs Büro"
+# (a ready LinkedIn draft, bench 2026-12-06, after the kit example's "Seit diesem Jahr
+# beliefern wir ..."), "for years". A fact of the brand's history, which only the brief
+# can give; a year ("seit 2019") is a number, which ``invented_fact`` reads
+_HISTORY = regex.compile(
+    r"(?i)\bseit\s+(?:(?:einigen|vielen|mehreren|über|fast|knapp)\s+)?"
+    r"(?:jahren|jahrzehnten|generationen|langem|ewigkeiten)\b"
+    r"|\bfor\s+(?:(?:many|several|some|over|nearly|almost)\s+)?(?:years|decades|generations)\b"
+    r"|\bsince\s+day\s+one\b")
+
+
+def history_claims(text: str, brief: str) -> list[str]:
+    """Each phrase of ``text`` that says how long the brand has done something, when the
+    brief says nothing of the kind."""
+    return [] if _HISTORY.search(brief) else [match.group(0)
+                                              for match in _HISTORY.finditer(text)]
+
+
 def claim_problems(text: str, brief: str) -> list[Problem]:
     """A warning for the claims of ``text`` that ``brief`` does not make: to be the best or
-    the leading one, a launch, a product or a place presented, organic; one per kind."""
+    the leading one, a launch, a product or a place presented, organic, a history; one per
+    kind."""
     folded = brief.casefold()
     new = launches(text) if not _ANNOUNCES.search(brief) else []
     kinds: tuple[tuple[list[str], int, str], ...] = (
@@ -165,6 +184,9 @@ def claim_problems(text: str, brief: str) -> list[Problem]:
          "(EU 2018/848), so take it out or add it to the brief"),
         (presented(text, brief, _PLACES, unknown_only=True), 50,
          "presents a place that the brief does not name; take it out or add it to the brief"),
+        (history_claims(text, brief), 40,
+         "says how long the brand has done it, which the brief does not; take it out or add "
+         "it to the brief"),
     )
     return [problem("unproven_claim", ", ".join(f"'{shorten(phrase, width)}'"
                                                 for phrase in dict.fromkeys(found))

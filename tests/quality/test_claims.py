@@ -185,3 +185,22 @@ def test_link_in_bio_or_an_organic_brief_makes_no_organic_claim() -> None:
     assert claim_problems("Now live: https://x.example/a?utm_campaign=organic-social #organic",
                           "Schema alerts are live.") == []
     assert claim_problems("Our organic decaf is here.", "New organic decaf from Peru.") == []
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    # a ready LinkedIn draft (bench, 2026-12-06)
+    ("Wir liefern seit einigen Jahren Kaffee fürs Büro an Büros in Hamburg.",
+     "seit einigen Jahren"),
+    ("We have been roasting for many years in Altona.", "for many years"),
+    ("Seit Jahren rösten wir selbst.", "Seit Jahren"),
+])
+def test_a_history_the_brief_does_not_give_is_a_claim(text: str, shown: str) -> None:
+    [problem] = claim_problems(text, "Kaffee fürs Büro: ab 5 kg pro Monat an Büros in Hamburg.")
+    assert f"'{shown}'" in problem.message and "how long" in problem.message
+
+
+def test_a_history_the_brief_gives_or_a_plain_time_passes() -> None:
+    assert claim_problems("Seit vielen Jahren rösten wir in Altona.",
+                          "Seit vielen Jahren rösten wir in Altona, jetzt auch fürs Büro.") == []
+    assert claim_problems("Seit Montag gibt es den Kaffee, for two weeks only.",
+                          "Neu ab Montag: Filterkaffee.") == []
