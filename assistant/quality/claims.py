@@ -163,10 +163,27 @@ def history_claims(text: str, brief: str) -> list[str]:
                                               for match in _HISTORY.finditer(text)]
 
 
+# what a job ad asks of the applicant: "Sie sollten eine höhere Erfahrung in der Rösterei
+# haben und sind aktiv und neugierig" (a ready LinkedIn draft of a barista ad, bench
+# 2026-12-06). The requirements are the employer's to set, and an invented one may exclude
+# people it should not (AGG): only the brief can give them
+_REQUIREMENT = regex.compile(
+    r"(?i)\b(?:erfahrung(?:en)?|kenntnisse|vorkenntnisse|berufserfahrung)\s+(?:in|im|mit|als|von)\b"
+    r"|\b(?:voraussetzung\w*|erforderlich\w*|mitbringen|mitbringst|bringst\s+du\s+mit)\b"
+    r"|\b(?:experience|knowledge|background)\s+(?:in|with|of|as)\b|\byears\s+of\s+experience\b"
+    r"|\b(?:is|are)\s+required\b|\bmust\s+have\b|\byou(?:'ll|\s+will|\s+should)\s+(?:need|have)\b")
+
+
+def requirements(text: str, brief: str) -> list[str]:
+    """Each requirement of an applicant that ``text`` states, when the brief states none."""
+    return [] if _REQUIREMENT.search(brief) else [match.group(0)
+                                                  for match in _REQUIREMENT.finditer(text)]
+
+
 def claim_problems(text: str, brief: str) -> list[Problem]:
     """A warning for the claims of ``text`` that ``brief`` does not make: to be the best or
-    the leading one, a launch, a product or a place presented, organic, a history; one per
-    kind."""
+    the leading one, a launch, a product or a place presented, organic, a history, a job's
+    requirement; one per kind."""
     folded = brief.casefold()
     new = launches(text) if not _ANNOUNCES.search(brief) else []
     kinds: tuple[tuple[list[str], int, str], ...] = (
@@ -187,6 +204,9 @@ def claim_problems(text: str, brief: str) -> list[Problem]:
         (history_claims(text, brief), 40,
          "says how long the brand has done it, which the brief does not; take it out or add "
          "it to the brief"),
+        (requirements(text, brief), 40,
+         "asks of the applicant what the brief does not; a job's requirements are the "
+         "employer's to set, so take it out or add it to the brief"),
     )
     return [problem("unproven_claim", ", ".join(f"'{shorten(phrase, width)}'"
                                                 for phrase in dict.fromkeys(found))

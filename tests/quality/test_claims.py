@@ -204,3 +204,27 @@ def test_a_history_the_brief_gives_or_a_plain_time_passes() -> None:
                           "Seit vielen Jahren rösten wir in Altona, jetzt auch fürs Büro.") == []
     assert claim_problems("Seit Montag gibt es den Kaffee, for two weeks only.",
                           "Neu ab Montag: Filterkaffee.") == []
+
+
+BARISTA = ("Wir suchen ab Januar eine Barista (m/w/d) in Teilzeit, 20 Stunden pro Woche, für "
+           "unser Café in Altona. Bewerbung per Mail an moin@moewenbohne.example.")
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    # a ready LinkedIn draft (bench, 2026-12-06)
+    ("Sie sollten eine höhere Erfahrung in der Rösterei haben.", "Erfahrung in"),
+    ("Kenntnisse in Latte Art sind Voraussetzung.", "Kenntnisse in"),
+    ("With experience in Python and PostgreSQL, you'll work on the alerting engine.",
+     "experience in"),
+    ("Three years of experience are required.", "years of experience"),
+])
+def test_a_requirement_the_brief_does_not_set_is_a_claim(text: str, shown: str) -> None:
+    [problem] = claim_problems(text, BARISTA)
+    assert f"'{shown}'" in problem.message and "asks of the applicant" in problem.message
+
+
+def test_a_requirement_the_brief_sets_or_an_experience_that_is_none_passes() -> None:
+    assert claim_problems("Du bringst Erfahrung mit Siebträgern mit.",
+                          BARISTA + " Erfahrung mit Siebträgern ist Voraussetzung.") == []
+    assert claim_problems("Experience the difference: a simple tip for your coffee "
+                          "experience.", "Rinse your paper filter.") == []
