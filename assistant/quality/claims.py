@@ -156,13 +156,6 @@ _HISTORY = regex.compile(
     r"|\bsince\s+day\s+one\b")
 
 
-def history_claims(text: str, brief: str) -> list[str]:
-    """Each phrase of ``text`` that says how long the brand has done something, when the
-    brief says nothing of the kind."""
-    return [] if _HISTORY.search(brief) else [match.group(0)
-                                              for match in _HISTORY.finditer(text)]
-
-
 # what a job ad asks of the applicant: "Sie sollten eine höhere Erfahrung in der Rösterei
 # haben und sind aktiv und neugierig" (a ready LinkedIn draft of a barista ad, bench
 # 2026-12-06). The requirements are the employer's to set, and an invented one may exclude
@@ -174,10 +167,11 @@ _REQUIREMENT = regex.compile(
     r"|\b(?:is|are)\s+required\b|\bmust\s+have\b|\byou(?:'ll|\s+will|\s+should)\s+(?:need|have)\b")
 
 
-def requirements(text: str, brief: str) -> list[str]:
-    """Each requirement of an applicant that ``text`` states, when the brief states none."""
-    return [] if _REQUIREMENT.search(brief) else [match.group(0)
-                                                  for match in _REQUIREMENT.finditer(text)]
+def unbriefed(pattern: regex.Pattern[str], text: str, brief: str) -> list[str]:
+    """Each phrase of ``text`` that ``pattern`` finds, when the brief says nothing of the
+    kind (a history, a job's requirement)."""
+    return [] if pattern.search(brief) else [match.group(0)
+                                             for match in pattern.finditer(text)]
 
 
 def claim_problems(text: str, brief: str) -> list[Problem]:
@@ -201,10 +195,10 @@ def claim_problems(text: str, brief: str) -> list[Problem]:
          "(EU 2018/848), so take it out or add it to the brief"),
         (presented(text, brief, _PLACES, unknown_only=True), 50,
          "presents a place that the brief does not name; take it out or add it to the brief"),
-        (history_claims(text, brief), 40,
+        (unbriefed(_HISTORY, text, brief), 40,
          "says how long the brand has done it, which the brief does not; take it out or add "
          "it to the brief"),
-        (requirements(text, brief), 40,
+        (unbriefed(_REQUIREMENT, text, brief), 40,
          "asks of the applicant what the brief does not; a job's requirements are the "
          "employer's to set, so take it out or add it to the brief"),
     )
