@@ -30,10 +30,11 @@ _NOUNS = "|".join(part for part in _PARTS if part != "tonight")
 _PART = regex.compile(
     r"(?i)\b(?:in\s+the|this|that|tomorrow|on\s+\w+|am|heute|morgen|gestern|übermorgen)"
     rf"\s+({_NOUNS})\b|\b(tonight)\b")
-# a clock time: "19:00", "19.30 Uhr", "18 Uhr", "2 pm", "2:30 p.m."
+# a clock time: "19:00", "19.30 Uhr", "18 Uhr", "2 pm", "2:30 p.m." ("8 am Samstag" is
+# German: no time)
 _CLOCK = regex.compile(
-    r"(?i)\b(\d{1,2})(?:[:.](\d{2}))?\s*(?:(uhr)\b|(a\.?m\.?|p\.?m\.?)(?![\p{L}]))"
-    r"|\b(\d{1,2}):(\d{2})\b")
+    r"(?i)\b(\d{1,2})(?:[:.]\d{2})?\s*(?:uhr\b|(a\.?m\.?|p\.?m\.?)(?!\p{L})(?!\s+\p{Lu}))"
+    r"|\b(\d{1,2}):\d{2}\b")
 
 
 # a span of hours: "von 9 bis 14 Uhr", "from 8:00 to 18:00", "10-16 Uhr"; a brief with one
@@ -48,8 +49,8 @@ def clock_hours(text: str) -> list[int]:
     plain = strip_markup(text)
     hours = []
     for match in _CLOCK.finditer(plain):
-        hour = int(match.group(1) or match.group(5))
-        meridiem = (match.group(4) or "").lower().replace(".", "")
+        hour = int(match.group(1) or match.group(3))
+        meridiem = (match.group(2) or "").lower().replace(".", "")
         if meridiem == "pm" and hour < 12:
             hour += 12
         elif meridiem == "am" and hour == 12:

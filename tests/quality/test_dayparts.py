@@ -20,6 +20,7 @@ def test_clock_times_are_read_in_24_hours() -> None:
     assert clock_hours("Sunday, 15 December, 2 pm") == [14]
     assert clock_hours("at 2:30 p.m. and 12 am") == [14, 0]
     assert clock_hours("250 g für 11,90 €, 2-3 Tassen, vom 24. bis 26. Dezember") == []
+    assert clock_hours("Röstkurs für 8 am Samstag, 12. Dezember") == []
 
 
 @pytest.mark.parametrize(("text", "brief", "said"), [
