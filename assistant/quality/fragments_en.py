@@ -56,7 +56,9 @@ _NOT_BEFORE_VERB = frozenset({
     "a", "an", "the", "our", "your", "their", "its", "my", "his", "her", "this", "these",
     "those", "every", "each", "any", "no", "some", "of", "for", "in", "on", "at", "with",
     "by", "from", "to", "about", "into", "over", "under", "without", "per", "via", "more",
-    "most", "less", "new", "real-time", "data"})
+    "most", "less", "new",
+    # nouns the tech kit puts before nouns ("real-time alerts", "data teams")
+    "real-time", "data"})
 # small words the list lets take "-ing" ("and/DZGS", "still/RDIGS") that a sentence uses as
 # what they mostly are
 _NEVER_FINITE = frozenset({"and", "or", "but", "nor", "yet", "up", "out", "off", "down", "back",
@@ -96,48 +98,62 @@ def fragments(text: str, lex: VerbLexicon) -> list[str]:
     return found
 
 
+@dataclass(frozen=True)
+class _Words:
+    """A sentence's words (case-folded), whether each opens it or a clause after a comma,
+    and the places of those outside relative clauses."""
+
+    folded: list[str]
+    opens: list[bool]
+    main: list[int]
+
+    def before(self, at: int) -> str:
+        """The word before ``at`` as a finite verb's neighbour reads it: none at a clause's
+        start, and an article for an "-ing" form after one ("the alerting engine")."""
+        if self.opens[at]:
+            return ""
+        word = self.folded[at - 1]
+        if word.endswith("ing") and at > 1 and self.folded[at - 2] in _NOT_BEFORE_VERB:
+            return self.folded[at - 2]
+        return word
+
+    def finite(self, places: list[int], lex: VerbLexicon) -> bool:
+        return any(_is_finite(self.folded[at], self.before(at), lex) for at in places)
+
+
 def _is_fragment(sentence: str, lex: VerbLexicon) -> bool:
-    """Eight words or more, an "-ing" form that opens the sentence or a clause after a
-    comma (after a preposition or a noun it only qualifies: "a class for learning", "a
-    string representing"), and no finite verb before a relative clause."""
+    """Eight words or more (six after "to" and a verb), opened by an "-ing" form (or a
+    clause of it after a comma; after a preposition or a noun it only qualifies: "a class
+    for learning", "a string representing") or by "to" and a verb, and no finite verb
+    outside relative clauses; or a clause that ", and" and an "-ing" form open with no
+    verb of its own (:func:`_dangling_and`)."""
     matches = list(_WORD.finditer(sentence))
     folded = [match.group().replace("’", "'").casefold() for match in matches]
-    # an "-ing" form or "to" and a verb opens it: "To work on the alerting engine (Python,
-    # Postgres)." after "We are hiring ..." (a ready X draft, bench 2026-12-06)
+    # "To work on the alerting engine (Python, Postgres)." after "We are hiring ..." (a
+    # ready X draft, bench 2026-12-06)
     infinitive = len(folded) > 1 and folded[0] == "to" and lex.is_verb(folded[1])
     if len(folded) < (MIN_INFINITIVE_WORDS if infinitive else MIN_WORDS) \
             or folded[0] in _SUBORDINATORS:
         return False
     opens = [at == 0 or sentence[matches[at - 1].end():match.start()].strip() == ","
              for at, match in enumerate(matches)]
-    main = _main_clause(sentence, matches, folded)
+    words = _Words(folded, opens, _main_clause(sentence, matches, folded))
+    opened = infinitive or any(opens[at] and _is_gerund(folded[at], lex) for at in words.main)
+    return (opened and not words.finite(words.main, lex)) or _dangling_and(words, lex)
 
-    def before(at: int) -> str:
-        """The word before ``at`` as a finite verb's neighbour reads it: none at a clause's
-        start, and an article for an "-ing" form after one ("the alerting engine")."""
-        if opens[at]:
-            return ""
-        word = folded[at - 1]
-        if word.endswith("ing") and at > 1 and folded[at - 2] in _NOT_BEFORE_VERB:
-            return folded[at - 2]
-        return word
 
-    def finite(places: list[int]) -> bool:
-        return any(_is_finite(folded[at], before(at), lex) for at in places)
-
-    if (infinitive or any(opens[at] and _is_gerund(folded[at], lex) for at in main)) \
-            and not finite(main):
-        return True
-    # ", and ensuring that ..." after a clause that does not end in an "-ing" form, with
-    # no verb of its own: "Postgres database schema changes, and ensuring that our systems
-    # are able to ..." (a ready LinkedIn paragraph, bench 2026-12-06), whichever word of
-    # the first clause is its verb; an "-ing" form before it may be what it goes on ("a
-    # dll exporting functions ..., and returning HRESULT")
-    return any(folded[at] == "and" and opens[at] and at + 1 < len(folded)
+def _dangling_and(words: _Words, lex: VerbLexicon) -> bool:
+    """", and ensuring that ..." after a clause that does not end in an "-ing" form, with
+    no verb of its own: "Postgres database schema changes, and ensuring that our systems
+    are able to ..." (a ready LinkedIn paragraph, bench 2026-12-06), whichever word of the
+    first clause is its verb; an "-ing" form before it may be what it goes on ("a dll
+    exporting functions ..., and returning HRESULT")."""
+    folded = words.folded
+    return any(folded[at] == "and" and words.opens[at] and at + 1 < len(folded)
                and _is_gerund(folded[at + 1], lex)
                and not any(word.endswith("ing") for word in folded[:at])
-               and not finite([place for place in main if place > at + 1])
-               for at in main)
+               and not words.finite([place for place in words.main if place > at + 1], lex)
+               for at in words.main)
 
 
 def _main_clause(sentence: str, matches: list[regex.Match[str]],
@@ -178,10 +194,10 @@ def _is_finite(word: str, before: str, lex: VerbLexicon) -> bool:
 
 
 def fragment_problems(text: str, lex: VerbLexicon) -> list[Problem]:
-    """A warning for the first sentence of ``text`` that is only an "-ing" phrase."""
+    """A warning for the first sentence of ``text`` that is only an "-ing" phrase (or a
+    "to" phrase)."""
     found = fragments(text, lex)
     if not found:
         return []
-    return [problem("grammar", f"'{shorten(found[0], 60)}' has no verb of its own, only an "
-                               "'-ing' phrase; join it to the sentence before or give it a "
-                               "subject and a verb")]
+    return [problem("grammar", f"'{shorten(found[0], 60)}' has no verb of its own; join it "
+                               "to the sentence before or give it a subject and a verb")]
