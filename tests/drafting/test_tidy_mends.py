@@ -12,7 +12,7 @@ from tests.fakes.llm_server import FakeLLMServer
 
 BRIEF = "Neuer Äthiopien-Filterkaffee ist da"
 SIE = ("Wie schmeckt eine faire Lieferkette? Unser neuer Äthiopien-Kaffee kommt direkt von "
-       "einer Kooperative, mit der wir seit Jahren zusammenarbeiten. Fragen Sie uns "
+       "einer Kooperative, mit der wir eng zusammenarbeiten. Fragen Sie uns "
        "gern nach Büro-Lieferungen für Ihr Team.\nMehr: https://moewenbohne.com/kooperative")
 
 

@@ -15,7 +15,7 @@ GOOD_DE = {
     "instagram": "Frisch geröstet: Unser neuer Äthiopien-Filterkaffee duftet nach Blüten und "
     "Pfirsich. Probier ihn diese Woche im Kontor in Altona – wir brühen dir gern eine Tasse auf.",
     "linkedin": "Wie schmeckt eine faire Lieferkette? Unser neuer Äthiopien-Kaffee kommt direkt "
-    "von einer Kooperative, mit der wir seit Jahren zusammenarbeiten. Frag uns gern nach "
+    "von einer Kooperative, mit der wir eng zusammenarbeiten. Frag uns gern nach "
     "Büro-Lieferungen für dein Team.",
     "x": "Neu im Kontor: Äthiopien-Filterkaffee mit Blüten und Pfirsich. Komm vorbei und probier!",
     "mastodon": "Neu im Kontor: ein Äthiopien-Filterkaffee, der nach Blüten und Pfirsich duftet. "
