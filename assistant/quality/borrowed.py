@@ -17,7 +17,7 @@ from assistant.quality.factcheck import Known
 from assistant.quality.facts import extract_facts
 from assistant.quality.fit import briefed, without_spans
 from assistant.quality.similarity import copied_share
-from assistant.quality.textnorm import content_words, sentence_spans, words
+from assistant.quality.textnorm import content_words, ngrams, sentence_spans, words
 
 # a sentence this long and this much in 5-word runs of one example is taken from it
 COPIED_MIN_WORDS = 6
@@ -32,6 +32,11 @@ GUIDELINE_FACT_MIN_WORDS = 5
 # ... or this many of its words beyond the brief's, this much in the words of one example
 EXAMPLE_WORDS = 6
 EXAMPLE_SHARE = 0.9
+# ... or that holds this many words of a guideline in a row, however long it is: "Wir sind
+# nicht nur eine kleine Rösterei, sondern auch ein Café, das die Leute um halb sieben den
+# Röster anwerfen und mittags selbst hinter dem Tresen stehen." (12 of 27 words, a ready
+# Facebook post on a hand grinder, bench 2026-12-06)
+GUIDELINE_RUN = 10
 # a sentence this long that another sentence of the post says in full is an echo
 ECHO_MIN_WORDS = 3
 
@@ -111,8 +116,9 @@ def without_guidance(text: str, guidelines: str, language: str, brief: str | Non
         fact = bool(extract_facts(sentence, language))
         share, least = (GUIDELINE_FACT_SHARE, GUIDELINE_FACT_MIN_WORDS) if fact else (
             COPIED_SHARE, COPIED_MIN_WORDS)
-        return _copied(sentence, [guidelines], share, least) and \
-            _off_brief(sentence, told, language)
+        copied = _copied(sentence, [guidelines], share, least) or bool(
+            ngrams(words(sentence), GUIDELINE_RUN) & ngrams(words(guidelines), GUIDELINE_RUN))
+        return copied and _off_brief(sentence, told, language)
 
     return without_sentences(text, off_brief_guidance)
 

@@ -169,6 +169,12 @@ def test_a_brand_fact_copied_from_the_guidelines_goes_unless_the_brief_names_it(
     shared = "Wir rösten zweimal die Woche für euch und die Nachbarn."
     assert tidy_post(f"{coffee_news} {shared}", coffee, "instagram", None,
                      brief=coffee_news, guidelines=guidelines) == f"{coffee_news} {shared}"
+    # ... or to ten of the guideline's words in a row, however long the sentence (a ready
+    # Facebook post on a hand grinder, bench 2026-12-06)
+    pasted = ("Wir sind nicht nur eine kleine Rösterei, sondern auch ein Café, das die Leute "
+              "um halb sieben den Röster anwerfen und mittags selbst hinter dem Tresen stehen.")
+    assert tidy_post(f"{coffee_news} {pasted}", coffee, "facebook", None,
+                     brief=coffee_news, guidelines=guidelines) == coffee_news
 
 
 @pytest.mark.parametrize(("text", "expected"), [
