@@ -215,7 +215,9 @@ class Settings(BaseSettings):
     draft_linkedin_hook: bool = False
     # split mode with the platform form: LinkedIn's facts as "label: value" lines instead of
     # sentences (drafting_form.FACT_LINES), which a shorter platform's restated brief cannot
-    # match (``same_text_as``)
+    # match (``same_text_as``). Off: side by side on the 13 briefs with LinkedIn, 14 against
+    # 23 of 39 drafts ready, the same text in 4 against 2 briefs, and labels that did not
+    # fit their values ("When: Turn them on under Settings") (bench/README.md, 2026-12-06)
     draft_linkedin_list: bool = False
     # one call per platform: how many rewrites the parting round (drafting_distinct) asks
     # for at once when a platform got nearly another's text; the one with the fewest
