@@ -183,9 +183,11 @@ def joined_calls(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Fi
     return found
 
 
+# a pronoun of the third person makes a sentence a statement or a condition ("Schmeckt er
+# bitter und trocken, mahl gröber", the coffee kit's example)
+_THIRD_PERSON = frozenset({"er", "es", "man", "sie"})
 # words in -e that the dictionary also knows with -n, but that are no verbs ("Akzeptiert
 # einen oder mehrere", a man page: a statement whose subject is the command)
-_THIRD_PERSON = frozenset({"er", "es", "man", "sie"})
 _QUANTIFIERS = frozenset({"mehrere", "einige", "viele", "andere", "beide", "alle", "weitere",
                           "manche", "wenige", "keine", "jede", "diese", "welche"})
 
@@ -195,8 +197,6 @@ def mixed_calls(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Fin
     found = []
     for sentence in sentences(words):
         first = sentence[0]
-        # a pronoun of the third person makes it a statement or a condition ("Schmeckt er
-        # bitter und trocken, mahl gröber", the coffee kit's example)
         if not first.lower.endswith("t") or len(sentence) < 3 or any(
                 token.lower in _SUBJECTS | _THIRD_PERSON
                 or (token.text == "Sie" and not token.sentence_start) for token in sentence):
@@ -206,16 +206,21 @@ def mixed_calls(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Fin
         if not _opens_with_call(stem, lex) or joined is None:
             continue
         verb = sentence[joined + 1]
-        if verb.text.islower() and not verb.lower.endswith("t") and \
-                verb.lower not in _QUANTIFIERS and not is_adjective_stem(verb.lower,
-                                                                         lex.is_word) \
-                and _opens_with_call(
-                replace(verb, sentence_start=True), lex):
+        if _du_call(verb, lex):
             phrase = f"{first.text} … {sentence[joined].text} {verb.text}"
             found.append(Finding(phrase, f"'{phrase}': one call speaks to one reader; write "
                                  f"'{stem.text} … {verb.text}' or '{first.text} … "
                                  f"{verb.text}t'"))
     return found
+
+
+def _du_call(verb: Token, lex: GrammarLexicon) -> bool:
+    """Whether ``verb``, after "und" or "oder", is a du-imperative and no other word: no
+    "-t" form, no quantifier, no adjective ("sauer und dünn")."""
+    lower = verb.lower
+    return verb.text.islower() and not lower.endswith("t") and lower not in _QUANTIFIERS \
+        and not is_adjective_stem(lower, lex.is_word) \
+        and _opens_with_call(replace(verb, sentence_start=True), lex)
 
 
 def _first_join(plain: str, sentence: list[Token], lex: GrammarLexicon) -> int | None:
