@@ -149,6 +149,8 @@ def _read_english_verbs() -> tuple[frozenset[str], frozenset[str]]:
     with path.open(encoding="latin-1") as lines:
         next(lines)  # the entry count
         for line in lines:
+            if not line.strip():
+                continue
             entry, *fields = line.split()
             word, _, flags = entry.partition("/")
             word = word.lower()
