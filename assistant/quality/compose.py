@@ -330,7 +330,7 @@ def _text_problems(text: str, ctx: QualityContext, whole: bool) -> list[Problem]
         *link_below_problems(text, ctx.link),
         *(claim_problems(text, ctx.brief) if ctx.brief else []),
         *(offer_problems(text, offer_sources(ctx)) if ctx.brief else []),
-        *(daypart_problems(text, ctx.brief) if ctx.brief else []),
+        *(daypart_problems(text, ctx.brief, ctx.language) if ctx.brief else []),
         *(brief_only_problems(text, ctx.brief, ctx.kit.brief_only_words)
           if ctx.brief and ctx.kit is not None else []),
         *first_person_problems(text, ctx.language, kit_voice_texts(ctx)),

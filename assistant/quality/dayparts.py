@@ -15,6 +15,7 @@ import regex
 
 from assistant.models import Problem, Severity
 from assistant.quality.context import problem
+from assistant.quality.facts import extract_facts
 from assistant.quality.textnorm import strip_markup
 
 # a part of the day -> the hours (from, to; to < from runs past midnight) it covers
@@ -30,13 +31,6 @@ _NOUNS = "|".join(part for part in _PARTS if part != "tonight")
 _PART = regex.compile(
     r"(?i)\b(?:in\s+the|this|that|tomorrow|on\s+\w+|am|heute|morgen|gestern|übermorgen)"
     rf"\s+({_NOUNS})\b|\b(tonight)\b")
-# a clock time: "19:00", "19.30 Uhr", "18 Uhr", "2 pm", "2:30 p.m." ("8 am Samstag" is
-# German: no time)
-_CLOCK = regex.compile(
-    r"(?i)\b(\d{1,2})(?:[:.]\d{2})?\s*(?:uhr\b|(a\.?m\.?|p\.?m\.?)(?!\p{L})(?!\s+\p{Lu}))"
-    r"|\b(\d{1,2}):\d{2}\b")
-
-
 # a span of hours: "von 9 bis 14 Uhr", "from 8:00 to 18:00", "10-16 Uhr"; a brief with one
 # gives opening hours, outside which a post may well say something true ("abends zu")
 _SPAN = regex.compile(
@@ -44,20 +38,11 @@ _SPAN = regex.compile(
     r"|\b\d{1,2}:\d{2}\s*(?:bis|to|until|till|-|–)\s*\d{1,2}:\d{2}\b")
 
 
-def clock_hours(text: str) -> list[int]:
-    """The hours of the clock times ``text`` gives (24-hour)."""
-    plain = strip_markup(text)
-    hours = []
-    for match in _CLOCK.finditer(plain):
-        hour = int(match.group(1) or match.group(3))
-        meridiem = (match.group(2) or "").lower().replace(".", "")
-        if meridiem == "pm" and hour < 12:
-            hour += 12
-        elif meridiem == "am" and hour == 12:
-            hour = 0
-        if 0 <= hour <= 24:
-            hours.append(hour)
-    return hours
+def clock_hours(text: str, language: str) -> list[int]:
+    """The hours of the clock times ``text`` gives (24-hour), as the fact checker reads
+    them ("18 Uhr", "19:00", "2 pm"; "8 am Samstag" is German and no time)."""
+    return [int(fact.key[:2]) for fact in extract_facts(strip_markup(text), language)
+            if fact.kind == "time"]
 
 
 def _covers(part: str, hour: int) -> bool:
@@ -65,10 +50,10 @@ def _covers(part: str, hour: int) -> bool:
     return start <= hour < end if start < end else hour >= start or hour < end
 
 
-def daypart_problems(text: str, brief: str) -> list[Problem]:
+def daypart_problems(text: str, brief: str, language: str) -> list[Problem]:
     """An error for each part of the day in ``text`` that none of ``brief``'s clock times
     falls in (none when the brief gives no clock time, or names that part itself)."""
-    hours = clock_hours(brief)
+    hours = clock_hours(brief, language)
     folded = brief.casefold()
     if not hours or _SPAN.search(brief):
         return []

@@ -15,12 +15,12 @@ ROESTKURS = "Einladung zum Röstkurs am 12. Dezember, 18 Uhr, maximal 8 Plätze.
 
 
 def test_clock_times_are_read_in_24_hours() -> None:
-    assert clock_hours(MEETUP) == [19]
-    assert clock_hours(ROESTKURS) == [18]
-    assert clock_hours("Sunday, 15 December, 2 pm") == [14]
-    assert clock_hours("at 2:30 p.m. and 12 am") == [14, 0]
-    assert clock_hours("250 g für 11,90 €, 2-3 Tassen, vom 24. bis 26. Dezember") == []
-    assert clock_hours("Röstkurs für 8 am Samstag, 12. Dezember") == []
+    assert clock_hours(MEETUP, "en") == [19]
+    assert clock_hours(ROESTKURS, "de") == [18]
+    assert clock_hours("Sunday, 15 December, 2 pm", "en") == [14]
+    assert clock_hours("at 2:30 p.m. and 12 am", "en") == [14, 0]
+    assert clock_hours("250 g für 11,90 €, 2-3 Tassen, vom 24. bis 26. Dezember", "de") == []
+    assert clock_hours("Röstkurs für 8 am Samstag, 12. Dezember", "de") == []
 
 
 @pytest.mark.parametrize(("text", "brief", "said"), [
@@ -33,7 +33,7 @@ def test_clock_times_are_read_in_24_hours() -> None:
 ])
 def test_a_time_of_day_the_brief_contradicts_is_an_error(text: str, brief: str,
                                                          said: str) -> None:
-    [problem] = daypart_problems(text, brief)
+    [problem] = daypart_problems(text, brief, "de" if brief is ROESTKURS else "en")
     assert problem.code == "invented_fact" and problem.is_error
     assert problem.message.startswith(f"'{said}' does not fit the brief's time")
 
@@ -53,7 +53,8 @@ def test_a_time_of_day_the_brief_contradicts_is_an_error(text: str, brief: str,
 ])
 def test_a_time_of_day_that_fits_or_has_nothing_to_contradict_passes(text: str,
                                                                      brief: str) -> None:
-    assert daypart_problems(text, brief) == []
+    assert daypart_problems(text, brief, "de") == []
+    assert daypart_problems(text, brief, "en") == []
 
 
 def test_the_reading_is_part_of_the_checker(coffee: BrandKit) -> None:
