@@ -31,7 +31,7 @@ import regex
 
 from assistant.models import Problem
 from assistant.quality.context import problem, shorten
-from assistant.quality.textnorm import sentence_spans, strip_markup
+from assistant.quality.textnorm import sentence_spans, strip_markup, word_spans
 
 MIN_WORDS = 8
 MIN_INFINITIVE_WORDS = 6  # "To work on the alerting engine." is no line of a post's style
@@ -74,7 +74,6 @@ _AS_PREPOSITION = frozenset({"according", "including", "regarding", "concerning"
                              "during", "notwithstanding", "barring", "depending"})
 # what opens a clause whose verb is not the sentence's: a relative or "that" clause
 _RELATIVES = frozenset({"that", "which", "who", "whom", "whose"})
-_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*")
 _LIST_ITEM = regex.compile(r"^\s*(?:[-•*–]|\d+[.)])\s")
 
 
@@ -127,17 +126,17 @@ def _is_fragment(sentence: str, lex: VerbLexicon) -> bool:
     for learning", "a string representing") or by "to" and a verb, and no finite verb
     outside relative clauses; or a clause that ", and" and an "-ing" form open with no
     verb of its own (:func:`_dangling_and`)."""
-    matches = list(_WORD.finditer(sentence))
-    folded = [match.group().replace("’", "'").casefold() for match in matches]
+    spans = word_spans(sentence)
+    folded = [word.replace("’", "'") for word, _, _ in spans]
     # "To work on the alerting engine (Python, Postgres)." after "We are hiring ..." (a
     # ready X draft, bench 2026-12-06)
     infinitive = len(folded) > 1 and folded[0] == "to" and lex.is_verb(folded[1])
     if len(folded) < (MIN_INFINITIVE_WORDS if infinitive else MIN_WORDS) \
             or folded[0] in _SUBORDINATORS:
         return False
-    opens = [at == 0 or sentence[matches[at - 1].end():match.start()].strip() == ","
-             for at, match in enumerate(matches)]
-    words = _Words(folded, opens, _main_clause(sentence, matches, folded))
+    opens = [at == 0 or sentence[spans[at - 1][2]:start].strip() == ","
+             for at, (_, start, _) in enumerate(spans)]
+    words = _Words(folded, opens, _main_clause(sentence, spans))
     opened = infinitive or any(opens[at] and _is_gerund(folded[at], lex) for at in words.main)
     return (opened and not words.finite(words.main, lex)) or _dangling_and(words, lex)
 
@@ -156,13 +155,12 @@ def _dangling_and(words: _Words, lex: VerbLexicon) -> bool:
                for at in words.main)
 
 
-def _main_clause(sentence: str, matches: list[regex.Match[str]],
-                 folded: list[str]) -> list[int]:
+def _main_clause(sentence: str, spans: list[tuple[str, int, int]]) -> list[int]:
     """The places of the words outside relative clauses: from "that", "which", "who", ...
     to the next comma (or the end)."""
     kept, inside = [], False
-    for at, word in enumerate(folded):
-        if at and "," in sentence[matches[at - 1].end():matches[at].start()]:
+    for at, (word, start, _) in enumerate(spans):
+        if at and "," in sentence[spans[at - 1][2]:start]:
             inside = False
         inside = inside or word in _RELATIVES
         if not inside:
