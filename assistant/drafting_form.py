@@ -175,6 +175,14 @@ LABEL_CHARS = 14
 NO_LINK = "no link: it is added below"
 
 
+def label_value(label_cap: int, value_cap: int) -> dict[str, Any]:
+    """The JSON schema of one "label: value" line of a list part (``drafting_reply`` joins
+    such an item as that line)."""
+    return {"type": "object", "additionalProperties": False, "required": ["label", "value"],
+            "properties": {"label": {"type": "string", "maxLength": label_cap},
+                           "value": {"type": "string", "maxLength": value_cap}}}
+
+
 def list_form(budget: int) -> Form:
     """The form of a brief's second short platform (option ``draft_short_list``): a
     headline in the model's own words, then the facts as "label: value" lines. Two short
@@ -193,9 +201,7 @@ def list_form(budget: int) -> Form:
                     {"maxLength": HEADLINE_CHARS})
     # a label and a value: asked for "short lines of a few words", the model wrote sentences
     # that the cap cut ("We are hiring a senior data engineer to a", CLI, 2026-11-30)
-    pair = {"type": "object", "additionalProperties": False, "required": ["label", "value"],
-            "properties": {"label": {"type": "string", "maxLength": LABEL_CHARS},
-                           "value": {"type": "string", "maxLength": value_cap}}}
+    pair = label_value(LABEL_CHARS, value_cap)
     facts = Part("facts", f"two or three facts of the brief, each a short label (what, when, "
                  f"where, who) and its value in a few words ({NO_LINK})",
                  {"minItems": 2, "maxItems": lines, "items": pair}, many=True)
@@ -322,10 +328,7 @@ def linkedin_form(hook: bool = False, listed: bool = False) -> Form:
 FACT_LINES = Part(
     "details", "the facts of the brief as two to five lines, each a short label (what, when, "
     "where, price, how to sign up or apply) and its value in a few words",
-    {"minItems": 2, "maxItems": 5, "items": {
-        "type": "object", "additionalProperties": False, "required": ["label", "value"],
-        "properties": {"label": {"type": "string", "maxLength": 24},
-                       "value": {"type": "string", "maxLength": LINE_CHARS}}}},
+    {"minItems": 2, "maxItems": 5, "items": label_value(24, LINE_CHARS)},
     many=True, facts=True)
 
 
