@@ -22,15 +22,15 @@ from assistant.quality.textnorm import strip_markup
 _PARTS: dict[str, tuple[int, int]] = {
     "morning": (5, 12), "vormittag": (8, 12), "noon": (11, 14), "midday": (11, 14),
     "mittag": (11, 14), "afternoon": (12, 18), "nachmittag": (12, 18), "evening": (17, 24),
-    "tonight": (17, 4), "abend": (17, 24), "night": (20, 5), "nacht": (20, 5),
+    "abend": (17, 24), "night": (20, 5), "nacht": (20, 5),
 }
-# the part as the time of something: after "in the", "this", "am", "heute" ..., or
-# "tonight"; "Good morning", "your morning coffee" and "Guten Abend" are none, and neither
-# are the adverbs of habit ("morgens rösten wir", "steep it overnight")
-_NOUNS = "|".join(part for part in _PARTS if part != "tonight")
-_PART = regex.compile(
-    r"(?i)\b(?:in\s+the|this|that|tomorrow|on\s+\w+|am|heute|morgen|gestern|übermorgen)"
-    rf"\s+({_NOUNS})\b|\b(tonight)\b")
+# the part as the time of something: after "in the", "this", "am", "on Sunday" ...; "Good
+# morning", "your morning coffee" and "Guten Abend" are none, and neither are the adverbs
+# of habit ("morgens rösten wir", "steep it overnight"). A time ahead ("heute Abend",
+# "morgen früh", "tonight", "tomorrow morning") is a promise that ``factcheck`` reads
+# against every source already (``facts.promised_frames``), clock time or not
+_PART = regex.compile(r"(?i)\b(?:in\s+the|this|that|on\s+\w+|am|gestern|übermorgen)"
+                      rf"\s+({'|'.join(_PARTS)})\b")
 # a span of hours: "von 9 bis 14 Uhr", "from 8:00 to 18:00", "10-16 Uhr"; a brief with one
 # gives opening hours, outside which a post may well say something true ("abends zu")
 _SPAN = regex.compile(
@@ -58,7 +58,7 @@ def daypart_problems(text: str, brief: str, language: str) -> list[Problem]:
     if not hours or _SPAN.search(brief):
         return []
     wrong = [match.group(0) for match in _PART.finditer(strip_markup(text))
-             if (part := (match.group(1) or match.group(2)).casefold()) not in folded
+             if (part := match.group(1).casefold()) not in folded
              and not any(_covers(part, hour) for hour in hours)]
     if not wrong:
         return []

@@ -29,7 +29,6 @@ def test_clock_times_are_read_in_24_hours() -> None:
      "give a 15-minute talk on testing dbt models.", MEETUP, "In the afternoon"),
     ("On Sunday morning we give a talk on testing dbt models.", MEETUP, "On Sunday morning"),
     ("Am Nachmittag rösten wir gemeinsam im Kontor.", ROESTKURS, "Am Nachmittag"),
-    ("Heute Nacht rösten wir!", ROESTKURS, "Heute Nacht"),
 ])
 def test_a_time_of_day_the_brief_contradicts_is_an_error(text: str, brief: str,
                                                          said: str) -> None:
@@ -61,3 +60,13 @@ def test_the_reading_is_part_of_the_checker(coffee: BrandKit) -> None:
     ctx = context(coffee, brief=ROESTKURS)
     text = "Röstkurs am 12. Dezember am Nachmittag, 18 Uhr, maximal 8 Plätze."
     assert "invented_fact" in codes(quality_problems(text, [], ctx))
+
+
+def test_a_time_ahead_is_one_invented_fact_not_two(coffee: BrandKit) -> None:
+    """"Heute Nacht" for a course at 18 Uhr: the fact checker reads a time ahead against
+    every source (``facts.promised_frames``); the time of day is not read again."""
+    ctx = context(coffee, brief=ROESTKURS)
+    text = "Heute Nacht rösten wir! Röstkurs am 12. Dezember, 18 Uhr, maximal 8 Plätze."
+    found = [p for p in quality_problems(text, [], ctx) if p.code == "invented_fact"]
+    assert len(found) == 1 and found[0].is_error and "'Heute Nacht'" in found[0].message
+    assert daypart_problems(text, ROESTKURS, "de") == []
