@@ -48,8 +48,8 @@ from assistant.quality.linkbio import link_below_problems, link_in_bio_problems
 from assistant.quality.names import NameLists, find_names
 from assistant.quality.notes import invented_notes
 from assistant.quality.nouns import noun_index
-from assistant.quality.offers import offer_problems
 from assistant.quality.placeholders import cut_off_problems, placeholder_problems
+from assistant.quality.promises import invented_offers
 from assistant.quality.repeats import repeated_problems
 from assistant.quality.reversal import reversal_problems
 from assistant.quality.similarity import copies_example_problems
@@ -58,6 +58,7 @@ from assistant.quality.sources import (
     capitalized_words,
     foreign_guideline_words,
     kit_vocabulary,
+    offer_texts,
     own_names,
     person_sources,
     preferred_terms,
@@ -175,12 +176,6 @@ def kit_voice_texts(ctx: QualityContext) -> tuple[str, ...]:
     return tuple(text for text in (ctx.guidelines, *examples) if text)
 
 
-def offer_sources(ctx: QualityContext) -> tuple[str, ...]:
-    """What may make an offer: the brief and the kit's standing call to action."""
-    cta = ctx.kit.cta if ctx.kit is not None else None
-    return tuple(text for text in (ctx.brief, cta) if text)
-
-
 def person_texts(ctx: QualityContext) -> tuple[str, ...]:
     """What a person wrote in the post's language: the brief, the kit's guidelines and
     example posts (the German grammar rules learn names' genus from them)."""
@@ -252,6 +247,7 @@ def invented_pieces(text: str, ctx: QualityContext, lex: Lexicon | None,
                      word_set(person_sources(ctx)))
     found += invented_days(text, ctx.brief or "", texts, ctx.language)
     found += invented_notes(text, ctx.brief or "", texts)
+    found += invented_offers(text, offer_texts(ctx))
     return list(dict.fromkeys(found + carried))
 
 
@@ -329,7 +325,6 @@ def _text_problems(text: str, ctx: QualityContext, whole: bool) -> list[Problem]
         *link_in_bio_problems(text, ctx.platform),
         *link_below_problems(text, ctx.link),
         *(claim_problems(text, ctx.brief) if ctx.brief else []),
-        *(offer_problems(text, offer_sources(ctx)) if ctx.brief else []),
         *(daypart_problems(text, ctx.brief, ctx.language) if ctx.brief else []),
         *(brief_only_problems(text, ctx.brief, ctx.kit.brief_only_words)
           if ctx.brief and ctx.kit is not None else []),

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import regex
 
+from assistant.quality.textnorm import strip_markup
+
 # an event of a kind no source names: "Was ist der Silvestermarkt in Hamburg?" over a
 # brief on the opening hours at New Year, "Hier ist ein schöner Weihnachtsmarkt in Altona"
 # in a Christmas greeting (ready Facebook and Mastodon drafts, bench 2026-12-04). A market,
@@ -37,37 +39,60 @@ def events(text: str) -> list[tuple[str, str]]:
             for match in _EVENT.finditer(text)]
 
 
-# an offer is a promise the brand must keep (and, made up, misleading advertising): "Don't
-# miss out on our special offer until the end of the day!" closed a ready Instagram tip
-# (bench, 2026-12-01) whose brief offered nothing, "this special holiday offer" a ready
-# Facebook greeting (2026-12-02). Words that name an offer and nothing else; "Angebot" is
-# also the range ("ein großes Angebot") and stays out. A price called special is a discount:
+# an offer is a promise the brand must keep at the till, and one no source makes misleads
+# (§ 5 UWG): "Don't miss out on our special offer until the end of the day!" closed a ready
+# Instagram tip (bench, 2026-12-01) whose brief offered nothing, "this special holiday
+# offer" a ready Facebook greeting (2026-12-02), "our Christmas special" and "Come in for a
+# special treat" two ready English greetings of a café that is closed (2026-12-06). Offers
+# come in kinds; a source that makes one kind makes it in any words ("Kostenlos" in the
+# brief, "free" in the post), never another kind. "Angebot" alone is also the range ("ein
+# großes Angebot", "unser Angebot") and stays out. A price called special is a discount:
 # "a special price of 49 euros per person" for the brief's "49 euros per person" (a ready
-# Facebook draft, bench 2026-12-05). So is one for a limited time: "Don't miss out on this
-# limited time offer!" in a ready Christmas greeting of a shop that is closed (2026-12-06)
-_OFFER = regex.compile(r"(?i)\b(special\s+(?:[\w-]+\s+)?(?:offer|deal|price)s?|"
-                       r"limited[\s-]time\s+(?:offer|deal)s?|"
-                       r"discount(?:s|ed)?|"
-                       r"coupons?|vouchers?|"
-                       r"promo(?:tion(?:al)?)? codes?|giveaways?|sonderangebot\w*|rabatt\w*|"
-                       r"gutschein\w*|gewinnspiel\w*|verlosung\w*|sonderaktion\w*|"
-                       r"sonderpreis\w*|aktionspreis\w*)\b")
-_OFFER_KEY = 6  # a one-word offer is covered by a source with its first letters ("rabatt")
+# Facebook draft, 2026-12-05)
+_WHEN = (r"christmas|holiday|holidays|festive|seasonal|winter|summer|spring|autumn|easter|"
+         r"weekend|weekly|daily|today's|todays")
 # something given away: "Join us for a free tasting session next Tuesday" closed a ready
-# Instagram tip (bench, 2026-12-02) whose brief gave nothing away. Not "feel free",
-# "gluten-free" or "free up"; any "free" of a source covers every one ("free, recording for
-# everyone" in a brief and "a free webinar" in its post), in either language ("kostenlos"
-# in the brief, "gratis" in the post); "Eintritt frei" (a kit example's cupping, copied
-# into a ready Mastodon post on a new coffee: CLI, 2026-12-02)
-_FREE = regex.compile(r"(?i)(?<!\bfeel\s)(?<![\w-])(free(?!-|\s+up\b)|kostenlos\w*|gratis|"
-                      r"eintritt\s+(?:ist\s+)?frei|freie[nr]?\s+eintritt)\b")
+# Instagram tip (bench, 2026-12-02) whose brief gave nothing away. Not "feel free", "free
+# to", "free up", "gluten-free" or "free of added sugar"; "Eintritt frei" (a kit example's
+# cupping, copied into a ready Mastodon post on a new coffee: CLI, 2026-12-02)
+_FREE = (r"\bfor\s+free\b|\bfree\s+of\s+charge\b|\bcomplimentary\b|\bon\s+the\s+house\b"
+         r"|(?<![-\w])(?<!\bfeel\s)free\b(?!-|\s+(?:to|up|from|time|of)\b)"
+         r"|\bat\s+no\s+(?:extra\s+|additional\s+)?cost\b|\bno\s+extra\s+cost\b"
+         r"|\bkostenlos\w*|\bkostenfrei\w*|\bgratis\b|(?<!\bnicht\s)\bumsonst\b"
+         r"|\bgeht\s+aufs\s+haus\b|\bohne\s+aufpreis\b"
+         r"|\beintritt\s+(?:ist\s+)?frei\b|\bfreie[nr]?\s+eintritt\b")
+_DISCOUNT = (r"\bdiscount(?:s|ed)?\b|\b\d+\s?%\s?(?:off|rabatt|günstiger)\b|\bon\s+sale\b"
+             r"|\b(?:" + _WHEN + r"|big|flash)\s+sale\b|\bsale\b(?=\s*[!%])"
+             r"|\b(?:special|reduced)\s+(?:[\w-]+\s+)?prices?\b"
+             r"|\b(?:special|great|exclusive|best)\s+deals?\b(?!\s+of\b)"
+             r"|\brabatt\w*|\bsonderpreis\w*|\baktionspreis\w*|\bpreisnachlass\w*"
+             r"|\bschnäppchen\w*")
+# "special" as a noun ("our Christmas special!"), or an offer, a treat or a promotion
+# called special, limited or seasonal ("this special holiday offer")
+_SPECIAL = (r"\b(?:special|exclusive|limited(?:[-\s]time)?|" + _WHEN + r")\s+(?:[\w-]+\s+)?"
+            r"(?:offers?|treats?|promotions?)\b"
+            r"|\b(?:our|a|the|this|an)\s+(?:(?:" + _WHEN + r")\s+)?specials?\b"
+            r"(?=\s*(?:[^\s\p{L}]|$|(?:and|or|on|for|is|until|at|in|this|today)\b))"
+            r"|\w*sonderangebot\w*|\bsonderaktion\w*|\b(?:weihnachts|oster|sommer|winter|"
+            r"spezial|aktions|wochen|tages)angebot\w*|\bangebot\s+des\s+tages\b"
+            r"|\b(?:exklusive|besondere|spezielle|limitierte)[sn]?\s+angebot\w*")
+_VOUCHER = (r"\bvouchers?\b|\bcoupons?\b|\bpromo(?:tion(?:al)?)?(?:\s+|-)?codes?\b"
+            r"|\bgutschein\w*|\brabattcode\w*")
+_GIVEAWAY = (r"\bgiveaways?\b|\bgewinnspiel\w*|\bverlosung\w*"
+             r"|\bgifts?\s+with\s+(?:every|each|your)\b"
+             r"|\b(?:a|an)\s+(?:little\s+|small\s+)?surprise\s+for\b"
+             r"|\b(?:eine?|kleine)\s+(?:kleine\s+)?überraschung\s+für\b"
+             r"|\bgeschenk\s+(?:dazu|obendrauf|für\s+(?:dich|euch|sie|jede[nrs]?))\b")
+_OFFER_KINDS = {kind: regex.compile(f"(?i:{pattern})") for kind, pattern in (
+    ("free", _FREE), ("discount", _DISCOUNT), ("special", _SPECIAL), ("voucher", _VOUCHER),
+    ("giveaway", _GIVEAWAY))}
 # a call to book what no source offers to book: "Book now and taste the difference!" stayed
 # when that tasting was struck, "Book your reservation now at our roastery café" closed a
 # ready Instagram greeting of a shop that is closed (bench, 2026-12-03). A source that
 # speaks of booking, signing up, places, tickets, a cap or a price per head ("maximal 8
 # Plätze", "six people max, 49 euros per person") makes every such call
 _BOOKING = regex.compile(
-    r"(?i)\b(book\s+(?:now|today|online|your\s+(?:seat|spot|place|table|ticket|"
+    r"(?i)\b(?:book\s+(?:now|today|online|your\s+(?:seat|spot|place|table|ticket|"
     r"reservation)s?|a\s+(?:seat|spot|place|table|reservation))|"
     r"make\s+(?:a|your)\s+reservation|reserve\s+(?:your|a)\s+(?:seat|spot|place|table)|"
     r"(?:save|grab)\s+your\s+(?:seat|spot|place|ticket)s?|(?:register|sign\s+up)\s+"
@@ -96,30 +121,28 @@ _HIRING = regex.compile(r"(?i)(?:bewerbung|bewirb|bewerben|\(m/w/d\)|stellenanze
                         r"offene\s+stelle|wir\s+suchen|(?:we['’]re|are|now|is)\s+hiring|"
                         r"\bapply\b|application|job\s+opening)")
 # offers read by what they promise, not by their words: the post's pattern, and the pattern
-# of a source that makes every such offer
-_PROMISES = {"free": (_FREE, _FREE), "booking": (_BOOKING, _BOOKABLE),
-             "sample": (_SAMPLE, _SAMPLE), "job": (_APPLY, _HIRING)}
+# of a source that makes every such offer (an offer kind's own pattern: any wording of it)
+_PROMISES = {**{kind: (pattern, pattern) for kind, pattern in _OFFER_KINDS.items()},
+             "booking": (_BOOKING, _BOOKABLE), "sample": (_SAMPLE, _SAMPLE),
+             "job": (_APPLY, _HIRING)}
 
 
 def offers(text: str) -> list[tuple[str, str]]:
-    """The offers ``text`` names, as written, each with the key a source must hold: a
-    phrase in the singular ("special offer"), a word by its first letters, or the name of a
-    promise (``_PROMISES``: anything given away, a call to book)."""
-    found = []
-    for match in _OFFER.finditer(text):
-        offer = match.group(1)
-        folded = " ".join(offer.casefold().split())
-        key = folded.removesuffix("s") if " " in folded else folded[:_OFFER_KEY]
-        found.append((offer, key))
-    for key, (pattern, _) in _PROMISES.items():
-        found += [(match.group(1), key) for match in pattern.finditer(text)]
-    return found
+    """The offers ``text`` makes, as written, each with its kind (``_PROMISES``); links and
+    tags offer nothing ("?utm_campaign=free-trial")."""
+    plain = strip_markup(text)
+    return [(match.group(0), kind) for kind, (pattern, _) in _PROMISES.items()
+            for match in pattern.finditer(plain)]
 
 
-def offered(key: str, sources: str) -> bool:
-    """Whether the case-folded ``sources`` make the offer of ``key``."""
-    promise = _PROMISES.get(key)
-    return key in sources if promise is None else promise[1].search(sources) is not None
+def invented_offers(text: str, sources: tuple[str, ...]) -> list[str]:
+    """The offers of ``text`` whose kind no source makes, as written. The sources are those
+    that state what the brand offers (the brief, the link, the kit's facts with its call to
+    action), not its guidelines: a style guide's "write 'Aktion', not 'Sonderangebot'"
+    offers nothing."""
+    plain = "\n".join(strip_markup(source) for source in sources)
+    return list(dict.fromkeys(offer for offer, kind in offers(text)
+                              if _PROMISES[kind][1].search(plain) is None))
 
 
 def named(kind: str, sources: str) -> bool:

@@ -72,6 +72,12 @@ def source_texts(ctx: QualityContext) -> tuple[str, ...]:
     return tuple(t for t in texts if t)
 
 
+def offer_texts(ctx: QualityContext) -> tuple[str, ...]:
+    """What may make an offer: the brief, the link and the kit's facts with its standing call
+    to action ("Try it free for 30 days"), not its guidelines."""
+    return tuple(text for text in _stated_sources(ctx) if text)
+
+
 def _stated_sources(ctx: QualityContext) -> list[str]:
     """The sources but the guidelines: the brief, the link and the kit's facts."""
     texts = [ctx.brief or "", ctx.link or ""]

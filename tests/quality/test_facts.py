@@ -134,7 +134,7 @@ def test_an_offer_the_brief_does_not_make_is_invented(coffee: BrandKit) -> None:
     # German offers too; "ein großes Angebot" is the range, and an offer of the brief stays
     german = "Wir rösten live und bieten ein großes Angebot. Jetzt mit 10 % Rabatt im Shop!"
     found = _invented(quality_problems(german, [], context(coffee, brief=KURS_BRIEF)))
-    assert ["'Rabatt'" in p.message and "Angebot" not in p.message for p in found] == [True]
+    assert ["Rabatt'" in p.message and "Angebot" not in p.message for p in found] == [True]
     offered = context(coffee, brief="Nur diese Woche: 10 % Rabatt auf alle Bohnen im Shop.")
     assert _invented(quality_problems("Diese Woche 10 % Rabatt auf alle Bohnen!", [], offered)) \
         == []

@@ -272,13 +272,15 @@ def test_two_made_up_sentences_go_one_by_one() -> None:
     next Tuesday ..." and "Book now ...", each made up on its own; striking either alone
     leaves the other's invented_fact, so each goes because it carries one itself."""
     from assistant.quality.factcheck import Known, invented, invented_days, invented_fact_problems
+    from assistant.quality.promises import invented_offers
 
     brief = ("Tip for filter coffee: rinse the paper filter with hot water before you brew. "
              "It removes the papery taste and warms the cup.")
 
     def made_up(text: str) -> list[Problem]:
         found = invented(text, "en", Known.of((brief,), "en"), [], frozenset())
-        return invented_fact_problems(found + invented_days(text, brief, (brief,), "en"))
+        found += invented_days(text, brief, (brief,), "en")
+        return invented_fact_problems(found + invented_offers(text, (brief,)))
 
     kept = ("Rinse your paper filter with hot water before brewing. It removes the papery "
             "taste and warms the cup.")

@@ -1,12 +1,16 @@
-"""An offer that neither the brief nor the kit's call to action makes (quality/offers)."""
+"""An offer that neither the brief, the link nor the kit's facts make (quality/promises),
+an ``invented_fact``."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
+from assistant.brand.ingest import kit_guidelines
 from assistant.brand.kit import BrandKit
 from assistant.quality.compose import quality_problems
-from assistant.quality.offers import offer_kinds, offer_problems
+from assistant.quality.promises import invented_offers, offers
 from tests.quality.conftest import codes, context
 
 CLOSURE = "We are closed from 24 to 26 December; from 27 December we are back with fresh beans."
@@ -16,8 +20,8 @@ CLOSURE = "We are closed from 24 to 26 December; from 27 December we are back wi
     # two ready English posts of the bench (2026-12-06) and one of 2026-12-01
     ("Back on December 27th. Don't miss out on our Christmas special!",
      "our Christmas special"),
-    ("Come in for a special treat and get a bag of beans home.", "a special treat"),
-    ("Try our special offer until the end of the day.", "our special offer"),
+    ("Come in for a special treat and get a bag of beans home.", "special treat"),
+    ("Try our special offer until the end of the day.", "special offer"),
     ("Free cookie with every cup this week.", "Free"),
     ("Get 10% off all beans!", "10% off"),
     ("Use the promo code XMAS at checkout.", "promo code"),
@@ -27,11 +31,8 @@ CLOSURE = "We are closed from 24 to 26 December; from 27 December we are back wi
     ("Wir haben eine kleine Überraschung für euch!", "eine kleine Überraschung für"),
     ("Gutscheine gibt es im Laden.", "Gutscheine"),
 ])
-def test_an_offer_the_brief_does_not_make_is_a_warning(text: str, shown: str) -> None:
-    [problem] = offer_problems(text, (CLOSURE,))
-    assert problem.code == "unproven_claim" and not problem.is_error
-    assert f"'{shown}'" in problem.message
-    assert "promises an offer that the brief does not make" in problem.message
+def test_an_offer_the_brief_does_not_make_is_invented(text: str, shown: str) -> None:
+    assert invented_offers(text, (CLOSURE,)) == [shown]
 
 
 @pytest.mark.parametrize("text", [
@@ -47,16 +48,15 @@ def test_an_offer_the_brief_does_not_make_is_a_warning(text: str, shown: str) ->
     "Mehr im Shop: https://shop.example/?utm_campaign=free-trial",
 ])
 def test_plain_words_offer_nothing(text: str) -> None:
-    assert offer_kinds(text) == {}
+    assert offers(text) == []
 
 
 def test_a_source_allows_its_kind_of_offer_in_any_words() -> None:
     """"Kostenlos" in the brief allows "free" and "gratis" in the post, not a discount."""
     brief = "Cupping am Samstag, 7. Dezember, um 11 Uhr im Kontor. Kostenlos, Anmeldung per Mail."
-    assert offer_problems("Cupping am Samstag um 11 Uhr, gratis und free!", (brief,)) == []
-    [problem] = offer_problems("Cupping am Samstag, kostenlos, und 10 % Rabatt im Shop.",
-                               (brief,))
-    assert "'10 % Rabatt'" in problem.message and "kostenlos" not in problem.message
+    assert invented_offers("Cupping am Samstag um 11 Uhr, gratis und free!", (brief,)) == []
+    assert invented_offers("Cupping am Samstag, kostenlos, und 10 % Rabatt im Shop.",
+                           (brief,)) == ["10 % Rabatt"]
 
 
 def test_the_kits_call_to_action_makes_its_standing_offer(software: BrandKit) -> None:
@@ -65,13 +65,27 @@ def test_the_kits_call_to_action_makes_its_standing_offer(software: BrandKit) ->
     brief = "Schema drift alerts now also cover Snowflake. Turn them on under Settings, Alerts."
     text = "Schema drift alerts now cover Snowflake. Try it free for 30 days."
     assert software.cta and "free" in software.cta
-    assert "unproven_claim" not in codes(quality_problems(text, [], context(
+    assert "invented_fact" not in codes(quality_problems(text, [], context(
         software, brief=brief, platform="linkedin", language="en")))
-    assert "unproven_claim" in codes(quality_problems(text, [], context(
+    assert "invented_fact" in codes(quality_problems(text, [], context(
         None, brief=brief, platform="linkedin", language="en")))
 
 
 def test_an_invented_offer_keeps_a_post_from_ready(coffee: BrandKit) -> None:
     ctx = context(coffee, brief="Vom 24. bis 26. Dezember ist das Kontor geschlossen.")
     text = "Vom 24. bis 26. Dezember ist das Kontor geschlossen. Danach: unser Weihnachtsangebot!"
-    assert "unproven_claim" in codes(quality_problems(text, [], ctx))
+    [problem] = [p for p in quality_problems(text, [], ctx) if p.code == "invented_fact"]
+    assert problem.is_error and "'Weihnachtsangebot'" in problem.message
+
+
+def test_the_guidelines_make_no_offer(coffee: BrandKit) -> None:
+    """The coffee kit's guide says to write 'Aktion', not 'Sonderangebot': that offers
+    nothing (it is a rule of style), and neither does a link's campaign name."""
+    guidelines = kit_guidelines(coffee)
+    assert "Sonderangebot" in guidelines
+    ctx = replace(context(coffee, brief="Neue Mischung ab Samstag im Kontor.",
+                          link="https://moewenbohne.example/?utm_campaign=sonderangebot-free"),
+                  guidelines=guidelines)
+    text = "Neue Mischung ab Samstag im Kontor, als Sonderangebot und free!"
+    [problem] = [p for p in quality_problems(text, [], ctx) if p.code == "invented_fact"]
+    assert "'Sonderangebot'" in problem.message and "'free'" in problem.message
