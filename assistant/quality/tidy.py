@@ -28,7 +28,9 @@ what the checks would flag:
   ("Wir stellen unseren Hafer-Cappuccino ab Montag im Café" -> "... vor",
   ``briefparticles``), and "wir" first where the post opens a statement with the verb that
   the brief says after its first part ("Stellen wir unseren Hafer-Cappuccino ... vor." ->
-  "Wir stellen ...");
+  "Wir stellen ..."), and the brief's noun its capital where the post writes it small and
+  the dictionary does not know it so ("mit handmühle Hansen H2" -> "Handmühle",
+  ``smallnouns``);
 * a web address that no source states (the test of ``invented_fact``: not the brief's link,
   not in the brief or the kit's facts) goes, with the label or arrow that pointed at it
   ("Mehr: https://..."), when the brief is known; and so does the year of a date whose
@@ -100,6 +102,7 @@ from assistant.quality.placeholders import (
     SHOWN_EXAMPLE,
     without_part_labels,
 )
+from assistant.quality.smallnouns import nouns_written_large
 from assistant.quality.sources import source_texts
 from assistant.rules import banned_emoji, emoji_key, find_emoji
 
@@ -159,6 +162,7 @@ def tidy_post(text: str, kit: BrandKit, platform: str, link: str | None, *,
         text = mend_address(text, kit.formality)
         text = keep_brief_order(keep_brief_particles(keep_brief_forms(text, brief), brief),
                                 brief) if brief else text
+        text = _brief_nouns_large(text, brief) if brief else text
     text = apply_kit_rules(text, kit, language, lex)
     text = _capitalised(without_name_labels(text, (kit.name, kit.legal.name)), language)
     return mend_grammar(text, lex) if language == "de" and lex is not None else text
@@ -194,6 +198,12 @@ def _capitalised(text: str, language: str) -> str:
     """A list line begun in small letters written large (``linestart.capitalised``)."""
     found = dictionaries(language)
     return text if found is None else capitalised(text, found[0].spell)
+
+
+def _brief_nouns_large(text: str, brief: str) -> str:
+    """The brief's nouns written small written large (``smallnouns``)."""
+    found = dictionaries("de")
+    return text if found is None else nouns_written_large(text, found[0].spell, brief)
 
 
 def _unbracket(match: regex.Match[str]) -> str:
