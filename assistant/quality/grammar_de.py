@@ -35,8 +35,9 @@ is incompatible (a false warning keeps a good post from being "ready"):
    adverb after it: "anmelden jetzt!" -> "jetzt anmelden!"; "sein" with a separable
    verb's bare infinitive: "Der Röstkurs ist am 12. Dezember stattfinden"; a separable
    verb's infinitive written as two words: "vorbei kommen" -> "vorbeikommen"; "haben"
-   with a verb's form for its participle: "die wir ... testet haben" -> "getestet"
-   (``grammar_verbs``);
+   with a verb's form for its participle: "die wir ... testet haben" -> "getestet"; a
+   participle of "haben" joined by "und" to "zu" and an infinitive: "Wir haben ...
+   ausgeschlagen und sie zu zahlen" (flagged) (``grammar_verbs``);
 8. a month after "an" or "in" without its article: "an Januar" -> "ab/im Januar", and
    "am" or "im" before a clock time, or nothing between it and its date: "am 18 Uhr" or
    "am 12. Dezember 18 Uhr" -> "um 18 Uhr", "am Weihnachten" -> "an Weihnachten", "am
@@ -160,6 +161,7 @@ from assistant.quality.grammar_verbs import (
     joined_prefixes,
     participles_without_ge,
     split_infinitives,
+    zu_joined_to_perfect,
     zu_outside,
 )
 from assistant.quality.grammar_words import (
@@ -365,7 +367,7 @@ _RULES = (dative_plural, dative_articles, dative_bare_nouns, dative_bare_persons
           reflexive_person,
           doubled_pronouns, hanging_prepositions, joined_prefixes, doubled_zu, zu_outside,
           adverb_after_call, imperative_after_adverb, infinitive_after_sein, split_infinitives,
-          participles_without_ge,
+          participles_without_ge, zu_joined_to_perfect,
           month_prepositions,
           clock_prepositions, bare_clock_times, feasts_and_spans, same_day_spans,
           doubled_time_prepositions,

@@ -1,7 +1,7 @@
 """Rule 7 of the German grammar check: a separable verb left joined in a main clause, and
 "zu" said twice with one, or outside one, an adverb after an infinitive call, "sein" with a
-bare infinitive, an infinitive split in two, and "haben" with a verb's present form for its
-participle (pure).
+bare infinitive, an infinitive split in two, "haben" with a verb's present form for its
+participle, and a participle of "haben" joined by "und" to an infinitive with "zu" (pure).
 
 "Bitte anmelde dich" (the embedded model, 2026-11-30): in a main clause the prefix of a
 separable verb goes to the end ("melde dich ... an"); it stays on the verb only at the end
@@ -30,6 +30,8 @@ word too, as for "zu" above, and no adjective.
 """
 
 from __future__ import annotations
+
+import regex
 
 from assistant.quality.grammar_phrase import Finding
 from assistant.quality.grammar_words import (
@@ -326,3 +328,40 @@ def _opened_by_haben(words: list[Token], index: int) -> bool:
         if before.sentence_start or before.after_comma or before.lower in _OTHER_CLAUSE:
             return False
     return False
+
+
+_PARTICIPLE = regex.compile(rf"(?:{'|'.join(SEPARABLE)})?ge\p{{Ll}}{{2,}}(?:t|en)")
+_JOINED_WORDS = 3  # words between "und" and "zu": the infinitive's object ("sie", "die Bohnen")
+
+
+def zu_joined_to_perfect(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 7h: "Wir haben uns die Produkte ... ausgeschlagen und sie zu zahlen." (a ready
+    LinkedIn draft, bench 2026-12-06): "und" joins like to like, and an infinitive with
+    "zu" that closes the sentence is no second participle of "haben". Read where a
+    participle with ge- in a clause that a form of "haben" opened is followed by "und", at
+    most three words and "zu" with an infinitive that ends the sentence, with no comma
+    between. Not "sein": "ist geplant und zu prüfen" is right. Flagged, not mended (the
+    participle or a sentence of its own may be meant)."""
+    found = []
+    for index, token in enumerate(words[1:-2], start=1):
+        if token.lower != "und" or not token.spaced or token.after_comma:
+            continue
+        participle = words[index - 1]
+        if participle.capitalised or not _PARTICIPLE.fullmatch(participle.lower) \
+                or not lex.is_word(participle.lower) \
+                or not _opened_by_haben(words, index - 1):
+            continue
+        rest = words[index + 1:index + 3 + _JOINED_WORDS]
+        at = next((place for place, word in enumerate(rest) if word.lower == "zu"), None)
+        if at is None or at + 1 >= len(rest) or any(
+                word.after_comma or word.sentence_start for word in rest[:at + 2]):
+            continue
+        verb = rest[at + 1]
+        if verb.capitalised or not _infinitive(verb.lower, lex) \
+                or not _closes_clause(plain, verb.end):
+            continue
+        phrase = plain[participle.start:verb.end]
+        found.append(Finding(phrase, f"'{phrase}': 'und' joins a participle of 'haben' to an "
+                                     f"infinitive with 'zu'; use a participle for both or "
+                                     f"make two sentences", None))
+    return found

@@ -954,6 +954,24 @@ def test_haben_with_its_participle_or_another_verb_stays(lex: GrammarLexicon) ->
         assert _messages(fine, lex) == [], fine
 
 
+def test_a_participle_of_haben_joined_to_zu_and_an_infinitive(lex: GrammarLexicon) -> None:
+    """A ready LinkedIn draft of the bench (2026-12-06): flagged, not mended."""
+    text = ("Wir haben uns die Produkte der Kooperative in Kolumbien ausgeschlagen und sie zu "
+            "zahlen.")
+    [finding] = grammar_findings(text, lex)
+    assert finding.phrase == "ausgeschlagen und sie zu zahlen" and finding.fix is None
+    assert "joins a participle of 'haben' to an infinitive with 'zu'" in finding.message
+    [finding] = grammar_findings("Wir haben die Bohnen getestet und zu rösten.", lex)
+    assert finding.phrase == "getestet und zu rösten"
+    for fine in ("Der Kurs ist geplant und noch zu buchen.",
+                 "Wir haben es versucht, und es ist schwer zu sagen.",
+                 "Wir haben beschlossen, die Bohnen zu testen und sie zu rösten.",
+                 "Wir haben die Mühle getestet und freuen uns, sie zu zeigen.",
+                 "Wir haben eingekauft und zu viel bezahlt.",
+                 "Wir haben die Bohnen gekauft und sie zu rösten begonnen."):
+        assert _messages(fine, lex) == [], fine
+
+
 def test_a_prefix_that_may_stand_apart_or_after_its_verb_stays(lex: GrammarLexicon) -> None:
     for fine in ("Komm vorbei und probier ihn!", "Wir kommen gern vorbei.",
                  "Du kannst ab Januar mit uns zusammen arbeiten.",
