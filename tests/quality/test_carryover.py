@@ -125,6 +125,31 @@ def test_no_action_claims_against_an_instruction(post: str, brief: str, found: b
     assert bool(reversal_problems(post, brief)) is found
 
 
+HUILA = ("Zurück aus Huila in Kolumbien - unserer Partnerkooperative zahlen wir 30 Prozent "
+         "über dem Fairtrade-Mindestpreis.")
+
+
+@pytest.mark.parametrize(("post", "brief", "found"), [
+    # a Mastodon draft of the bench (2026-12-06)
+    ("Wir rösten in Huila, aber unsere Partnerkooperative zahlen uns 30 Prozent über dem "
+     "Fairtrade-Mindestpreis.", HUILA, True),
+    ("Our partner cooperative pays us 30 percent above the Fairtrade minimum.",
+     "Back from Huila: we pay our partner cooperative 30 percent above the Fairtrade minimum.",
+     True),
+    ("Unserer Partnerkooperative zahlen wir 30 Prozent über dem Fairtrade-Mindestpreis.", HUILA,
+     False),
+    ("Wir bezahlen die Kooperative fair: 30 Prozent über dem Mindestpreis.", HUILA, False),
+    # a brief in which nobody pays the brand, or the reader pays
+    ("Zahlt uns einfach per Karte oder bar.", "Neu: im Café zahlt ihr jetzt auch per Karte.",
+     False),
+])
+def test_a_payment_turned_round(post: str, brief: str, found: bool) -> None:
+    problems = reversal_problems(post, brief)
+    assert bool(problems) is found
+    assert all(p.code == "invented_fact" and p.is_error and "who pays whom" in p.message
+               for p in problems)
+
+
 def test_stems_compare_inflected_forms_and_compound_parts() -> None:
     stated = stems(("Kooperativen und Mischung für Weihnachten",))
     assert stem("Kurse") == stem("Kurses") == "kurs"
