@@ -138,12 +138,19 @@ def english_verbs() -> tuple[frozenset[str], frozenset[str]]:
     that takes the "-ing" affix (flag G, "ensure/SRDZG") or that a listed form in "-ing" or
     "-ed" names as its stem ("removing st:remove") may be a verb; one without either is not
     ("error/SM"). A word in "-ing" listed as a noun (flag M: "morning/MY", "meeting/M") is
-    one in its own right."""
-    return _read_english_verbs()
+    one in its own right. Cached like the name lists: reading the word list takes ~0.1 s
+    (~0.3 s on a busy machine) at the first English post of every process, the cache ~2 ms."""
+    sources = [_ENGLISH_DIC, _THIS_FILE]
+    return (word_set("english-verb-stems", sources, lambda: _read_english_verbs()[0]),
+            word_set("english-ing-nouns", sources, lambda: _read_english_verbs()[1]))
 
 
+_ENGLISH_DIC = Path(hunspell.__file__).parent / "dictionaries" / "en_US.dic"
+
+
+@lru_cache(maxsize=1)
 def _read_english_verbs() -> tuple[frozenset[str], frozenset[str]]:
-    path = Path(hunspell.__file__).parent / "dictionaries" / "en_US.dic"
+    path = _ENGLISH_DIC
     verbs: set[str] = set()
     nouns: set[str] = set()
     with path.open(encoding="latin-1") as lines:
