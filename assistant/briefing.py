@@ -20,6 +20,7 @@ from assistant.quality.calls import brief_call, brief_parts
 from assistant.quality.context import QualityContext
 from assistant.quality.factcheck import missing
 from assistant.quality.sources import required_brief
+from assistant.quality.textnorm import words
 
 LANGUAGE_NAMES = {"de": "German", "en": "English"}
 LINK_IN_BIO = {"de": "Link in Bio", "en": "Link in bio"}
@@ -158,6 +159,18 @@ def voice_rules(kit: BrandKit, language: str) -> str:
 def closest_example(snippets: Sequence[Snippet]) -> Snippet | None:
     examples = [s for s in snippets if s.kind == "example"]
     return max(examples, key=lambda s: s.score) if examples else None
+
+
+def platform_pattern(kit: BrandKit, platform: str, language: str, brief: str) -> Snippet | None:
+    """Option "parting example": the kit's example post for ``platform`` in ``language``
+    that shares the most words with the brief (the platform's form to follow where a
+    rewrite must not restate another platform's text), or None when the kit has none."""
+    posts = [e for e in kit.examples if e.language == language and e.platform == platform]
+    if not posts:
+        return None
+    wanted = set(words(brief))
+    best = max(posts, key=lambda post: (len(wanted & set(words(post.text))), -len(post.text)))
+    return Snippet("example", best.text, platform)
 
 
 def guidelines_block(snippets: Sequence[Snippet]) -> str:

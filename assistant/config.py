@@ -238,6 +238,11 @@ class Settings(BaseSettings):
     # 36 drafts ready and the same text in 6 against 8 briefs, the rounds keeping a parted
     # text in 5 of 11 against 1 of 9 (bench/README.md)
     draft_parting_keep_short: bool = True
+    # one call per platform: the parting round also asks for a fresh first draft that
+    # follows the kit's example post for that platform (its form, none of its facts:
+    # ``briefing.template_block``), beside the rewrite and the fresh draft; the one with
+    # the fewest findings is kept as before (bench/README.md, 2026-12-06)
+    draft_parting_example: bool = False
     # LinkedIn publishing (assistant/publish/linkedin.py): the month of the versioned REST API
     # (LinkedIn retires a version about a year after it comes out), the developer app that
     # users connect through, and the API's addresses (tests point them at a local fake)

@@ -173,7 +173,8 @@ async def _rewrite_alike(client: LLMClient, job: Job, draft: Draft, note: str,
                          semaphore: Lanes) -> list[tuple[Draft, list[ChatMessage]]]:
     """One more repair of a one-platform job whose text another platform got too (see
     ``drafting_distinct``): ``parting_candidates`` rewrites that go on from the job's
-    conversation and ``parting_fresh`` fresh first drafts, asked at once, each with the
+    conversation and ``parting_fresh`` fresh first drafts (and with ``parting_example`` one
+    after the platform's kit example), asked at once, each with the
     conversation that ends in it; none once the job has used its repairs. The job's own
     conversation is left as it was."""
     if job.repairs >= MAX_REPAIRS or not job.messages:
@@ -205,15 +206,34 @@ async def _rewrite_alike(client: LLMClient, job: Job, draft: Draft, note: str,
         log.info("parting sample (%s) of the %s text: %s", kind, draft.platform, codes(found))
         return found, talk
 
-    passes = job.passes
     samples = await asyncio.gather(
         *(sample("rewrite", rewrite, REWRITE_TEMPERATURE, shape)
-          for _ in range(passes.parting_candidates)),
-        # the first call's own prompt (system and user text) and form, warmer
-        *(sample("fresh draft", before[:FIRST_PROMPT], PARTING_FRESH_TEMPERATURE, None)
-          for _ in range(passes.parting_fresh)))
+          for _ in range(job.passes.parting_candidates)),
+        *(sample(kind, messages, PARTING_FRESH_TEMPERATURE, None)
+          for kind, messages in _fresh_prompts(job, before, draft.platform)))
     job.messages = before
     return [found for found in samples if found is not None]
+
+
+def _fresh_prompts(job: Job, before: list[ChatMessage],
+                   platform: str) -> list[tuple[str, list[ChatMessage]]]:
+    """The parting round's fresh first drafts: the first call's own prompt (system and user
+    text; asked warmer) ``parting_fresh`` times, and with ``parting_example`` once more
+    with the platform's kit example as the pattern to follow."""
+    prompts = [("fresh draft", before[:FIRST_PROMPT])] * job.passes.parting_fresh
+    pattern = briefing.platform_pattern(job.kit, platform, job.language, job.brief.text) \
+        if job.passes.parting_example else None
+    if pattern is not None:
+        prompts.append(("example", _with_pattern(before[:FIRST_PROMPT], pattern, job.language)))
+    return prompts
+
+
+def _with_pattern(messages: list[ChatMessage], pattern: briefing.Snippet,
+                  language: str) -> list[ChatMessage]:
+    """``messages`` (a first prompt) with the pattern block after its user text."""
+    *head, user = messages
+    block = briefing.template_block(pattern, language)
+    return [*head, user.model_copy(update={"content": f"{user.content}\n\n{block}"})]
 
 
 def _cross_checked(drafts: dict[str, Draft]) -> dict[str, Draft]:

@@ -167,3 +167,66 @@ def test_without_fresh_drafts_the_parting_round_asks_only_rewrites(
     drafts = draft_posts(kit, BRIEF, ["instagram", "x"], options=options)
     assert script.fresh == []
     assert any(p.code == "same_text_as" for d in drafts for p in d.problems)
+
+
+class PatternScript(FreshScript):
+    """As :class:`FreshScript`, but the plain fresh draft says it again too; only the fresh
+    draft that was shown the platform's kit example parts the texts."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.patterned: list[str] = []
+
+    def __call__(self, body: dict[str, Any]) -> Reply:
+        platform = requested_platforms(body)[0]
+        user = body["messages"][-1]["content"]
+        if not is_repair(body) and platform in self.first_prompts:
+            self.fresh.append(body["messages"])
+            if "Pattern: this" in user:
+                self.patterned.append(user)
+                text = PARTED
+            else:
+                text = AGAIN
+            return Reply.json({"posts": [post(platform, text, ["Röstkurs"])]},
+                              usage=(900, 150, 0))
+        return super().__call__(body)
+
+
+def test_the_platforms_kit_example_as_a_pattern_parts_the_texts(
+    fake_llm: FakeLLMServer, kit: BrandKit
+) -> None:
+    """``draft_parting_example``: one more fresh draft, after the kit's Instagram example
+    (its form, none of its facts); off, the round cannot part these texts."""
+    script = PatternScript()
+    fake_llm.responder = script
+    options = DraftOptions(settings=load_settings(
+        draft_split_platforms=True, draft_platform_form=False, draft_parting_example=True))
+    drafts = {d.platform: d for d in draft_posts(kit, BRIEF, ["instagram", "x"],
+                                                 options=options)}
+    assert len(script.fresh) == 2 and len(script.patterned) == 1
+    assert "Pattern: this instagram post" in script.patterned[0]
+    assert any(e.text.strip()[:60] in script.patterned[0] for e in kit.examples
+               if e.platform == "instagram" and e.language == "de")
+    assert drafts["instagram"].text.startswith(PARTED), drafts["instagram"].text
+    assert not any(p.code == "same_text_as" for d in drafts.values() for p in d.problems)
+
+    script = PatternScript()
+    fake_llm.responder = script
+    options = DraftOptions(settings=load_settings(
+        draft_split_platforms=True, draft_platform_form=False))
+    drafts = {d.platform: d for d in draft_posts(kit, BRIEF, ["instagram", "x"],
+                                                 options=options)}
+    assert script.patterned == []
+    assert any(p.code == "same_text_as" for d in drafts.values() for p in d.problems)
+
+
+def test_the_pattern_is_the_platforms_example_nearest_to_the_brief(kit: BrandKit) -> None:
+    from assistant.briefing import platform_pattern
+
+    posts = [e for e in kit.examples if e.platform == "instagram" and e.language == "de"]
+    assert len(posts) > 1
+    for post_ in posts:  # a brief in one example's words gets that example
+        pattern = platform_pattern(kit, "instagram", "de", post_.text)
+        assert pattern is not None and pattern.text == post_.text
+        assert pattern.platform == "instagram" and pattern.kind == "example"
+    assert platform_pattern(kit, "tiktok", "de", BRIEF) is None  # the kit has none
