@@ -11,6 +11,7 @@ import regex
 
 from assistant.models import Problem, Severity
 from assistant.quality.context import Reading, first_found, problem, shorten
+from assistant.quality.quotes import stray_quote
 from assistant.quality.textnorm import (
     CLOSING_TOKEN,
     sentence_spans,
@@ -357,6 +358,9 @@ _CUT_READINGS: tuple[Reading, ...] = (
     (lambda text: _dangling_line(_body(text)),
      lambda dangling: f"a line stops on '{dangling.split()[-1]}' as if cut off "
                       f"('…{dangling}'); finish it or take the word out"),
+    (lambda text: stray_quote(_body(text)),
+     lambda around: f"a quote mark pairs with none ('…{around}…'), as if a sentence broke "
+                    "off; take it out or finish the quotation"),
     (_open_last_sentence, lambda last: f"the post stops mid-sentence ('…{last}'); finish "
                                        "the last sentence"),
 )

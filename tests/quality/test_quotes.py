@@ -1,0 +1,42 @@
+"""A quote mark that pairs with none is a remnant of a broken sentence (quality/quotes)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.quality.placeholders import cut_off_problems
+from assistant.quality.quotes import stray_quote
+
+# a ready LinkedIn draft of the bench (2026-12-06)
+BROKEN = ("Schema drift alerts now also cover Snowflake.\n\nTurn them on' setting, you can "
+          "receive notifications for any changes in your schema. Turn them on under Settings, "
+          "Alerts.")
+
+
+def test_a_closing_quote_with_none_open_is_a_cut_off() -> None:
+    assert stray_quote(BROKEN) == "Turn them on' setting, you can"
+    [problem] = cut_off_problems(BROKEN)
+    assert problem.code == "cut_off" and not problem.is_error
+    assert "a quote mark pairs with none ('…Turn them on' setting" in problem.message
+
+
+@pytest.mark.parametrize("text", [
+    "Turn on the 'Alerts' setting and you are done.",
+    "Let's talk about your users' data and Hans' Mühle.",
+    "Wie geht's? Komm vorbei, wir rösten 'n' roll.",
+    "Our ‘freshness’ check runs on every table.",
+    "Der Kaffee 'Elbnebel' ist da. Mehr: https://shop.example/elbnebel",
+    "Two paragraphs, each with its pair:\n\n'One' and 'two'.",
+])
+def test_quotes_that_pair_and_apostrophes_stay(text: str) -> None:
+    assert stray_quote(text) is None
+
+
+@pytest.mark.parametrize(("text", "around"), [
+    ("We shipped the 'lineage view today.", "We shipped the 'lineage view today."),
+    ("The 'Alerts' and the 'Settings page.", "'Alerts' and the 'Settings page."),
+    # a pair across paragraphs is none: each paragraph pairs its own
+    ("Turn on 'Alerts\n\nin Settings' now.", "Turn on 'Alerts"),
+])
+def test_a_quote_left_open_is_found(text: str, around: str) -> None:
+    assert stray_quote(text) == around
