@@ -48,7 +48,9 @@ is incompatible (a false warning keeps a good post from being "ready"):
 9. a verb before "du" in another person or in the subjunctive: "können du" -> "kannst
    du", "Habest du" -> "Hast du"; a singular verb after an opening "Wir": "Wir rate" ->
    "Wir raten"; a call joined to a verb in -en: "Bestell ... und genießen" -> "und genieß";
-   a call to "ihr" joined to one to "du": "Kommt ... oder bestell" (flagged);
+   a call to "ihr" joined to one to "du": "Kommt ... oder bestell", or a call to "ihr" in
+   a sentence that names the reader "du": "Schreibt uns ..., wenn du sie möchtest"
+   (both flagged);
 10. an imperative with "sich": "Bewerbe sich" -> "Bewirb dich" or "Bewerben Sie sich";
 11. the first part of a hyphenated noun written small: "barista-Kurs" -> "Barista-Kurs"
     (9 to 11: ``grammar_person``);
@@ -125,6 +127,7 @@ from assistant.quality.grammar_object import (
     reflexive_person,
 )
 from assistant.quality.grammar_person import (
+    ihr_call_with_du,
     imperative_sich,
     joined_calls,
     mixed_calls,
@@ -182,7 +185,7 @@ _RULES = (dative_plural, dative_articles, dative_bare_nouns, dative_bare_persons
           month_prepositions,
           clock_prepositions, bare_clock_times, feasts_and_spans, same_day_spans,
           doubled_time_prepositions,
-          person_before_du, person_after_wir, joined_calls, mixed_calls,
+          person_before_du, person_after_wir, joined_calls, mixed_calls, ihr_call_with_du,
           imperative_sich,
           small_compound_heads, small_nominal_adjectives, relative_pronouns,
           relative_object_case, verbless_relatives, verbless_passives, bisschen_plural,

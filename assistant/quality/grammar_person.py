@@ -27,7 +27,11 @@ dash stands between the call and "und".
 the imperative to "ihr" and goes on after "und" or "oder" with the imperative to "du".
 Read as 9d, where the first word is a du-imperative and "t" ("Komm" + "t") and the word
 after "und" or "oder" is a du-imperative that is no other form. Flagged, not mended: the
-sentence may address "ihr" or "du".
+sentence may address "ihr" or "du". 9f: "Schreibt uns über die Website, wenn du sie
+möchtest." (a ready Threads draft, bench 2026-12-06): a sentence that opens with the
+imperative to "ihr" and names the reader "du" (du, dich, dir, dein ...) after a comma.
+Read where the first word is a du-imperative and "t", as 9e, and no subject follows it
+("Schmeckt dein Kaffee sauer und dünn, mahl feiner" is a condition). Flagged, not mended.
 
 Rule 10: "Bewerbe sich jetzt!" (a ready Instagram draft, bench, 2026-12-01): a sentence
 that opens with the imperative of a verb and goes on with "sich" mixes the du-imperative
@@ -212,6 +216,40 @@ def mixed_calls(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Fin
                                  f"'{stem.text} … {verb.text}' or '{first.text} … "
                                  f"{verb.text}t'"))
     return found
+
+
+_DU_FORMS = frozenset({"du", "dich", "dir", "dein", "deine", "deinen", "deinem", "deiner",
+                       "deines"})
+
+
+def ihr_call_with_du(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 9f (see the module doc): "Schreibt uns ..., wenn du ..." addresses two readers."""
+    found = []
+    for sentence in sentences(words):
+        first = sentence[0]
+        if not first.lower.endswith("t") or len(first.lower) < 3 or not first.sentence_start:
+            continue
+        # a subject after the verb makes it a statement or a condition: "Schmeckt dein
+        # Kaffee sauer und dünn, mahl feiner" (the coffee kit's example)
+        if len(sentence) < 3 or sentence[1].lower in _THIRD_PERSON \
+                or sentence[1].lower in DETERMINERS:
+            continue
+        stem = replace(first, text=first.text[:-1], end=first.end - 1)
+        you = next((token for token in _after_first_comma(sentence)
+                    if token.lower in _DU_FORMS), None)
+        if you is None or not _opens_with_call(stem, lex):
+            continue
+        phrase = f"{first.text} … {you.text}"
+        found.append(Finding(phrase, f"'{phrase}': one sentence speaks to one reader; write "
+                                     f"'{stem.text} … {you.text}' or speak to 'ihr' "
+                                     "throughout"))
+    return found
+
+
+def _after_first_comma(sentence: list[Token]) -> list[Token]:
+    """The tokens of ``sentence`` after its first comma (the clause that says "du")."""
+    start = next((index for index, token in enumerate(sentence) if token.after_comma), None)
+    return [] if start is None else sentence[start:]
 
 
 def _du_call(verb: Token, lex: GrammarLexicon) -> bool:

@@ -954,6 +954,22 @@ def test_haben_with_its_participle_or_another_verb_stays(lex: GrammarLexicon) ->
         assert _messages(fine, lex) == [], fine
 
 
+def test_a_call_to_ihr_that_names_the_reader_du(lex: GrammarLexicon) -> None:
+    """Rule 9f, a ready Threads draft of the bench (2026-12-06): flagged, not mended."""
+    text = ("Hier ist die Weihnachtsmischung aus Kolumbien und Guatemala. Schreibt uns über die "
+            "Website, wenn du sie möchtest.")
+    [finding] = grammar_findings(text, lex)
+    assert finding.phrase == "Schreibt … du" and finding.fix is None
+    assert "one sentence speaks to one reader; write 'Schreib … du'" in finding.message
+    [finding] = grammar_findings("Kommt vorbei, wenn du Zeit hast!", lex)
+    assert finding.phrase == "Kommt … du"
+    for fine in ("Meldet euch an, wir freuen uns auf euch.",
+                 "Schreibt uns, wenn ihr Fragen habt. Du findest uns in Altona.",
+                 "Jetzt gibt es den Kaffee, den du magst.", "Testet ihr gern?",
+                 "Läuft bei dir!", "Komm vorbei, wenn du Zeit hast!"):
+        assert _messages(fine, lex) == [], fine
+
+
 def test_a_participle_of_haben_joined_to_zu_and_an_infinitive(lex: GrammarLexicon) -> None:
     """A ready LinkedIn draft of the bench (2026-12-06): flagged, not mended."""
     text = ("Wir haben uns die Produkte der Kooperative in Kolumbien ausgeschlagen und sie zu "
