@@ -54,13 +54,17 @@ _WHEN = (r"christmas|holiday|holidays|festive|seasonal|winter|summer|spring|autu
 # something given away: "Join us for a free tasting session next Tuesday" closed a ready
 # Instagram tip (bench, 2026-12-02) whose brief gave nothing away. Not "feel free", "free
 # to", "free up", "gluten-free" or "free of added sugar"; "Eintritt frei" (a kit example's
-# cupping, copied into a ready Mastodon post on a new coffee: CLI, 2026-12-02)
+# cupping, copied into a ready Mastodon post on a new coffee: CLI, 2026-12-02); "Testen
+# ohne zu zahlen!" in a ready Instagram post on an advent calendar for 29 € (CLI,
+# 2026-12-06), "kostet nichts", "costs nothing"
 _FREE = (r"\bfor\s+free\b|\bfree\s+of\s+charge\b|\bcomplimentary\b|\bon\s+the\s+house\b"
          r"|(?<![-\w])(?<!\bfeel\s)free\b(?!-|\s+(?:to|up|from|time|of)\b)"
          r"|\bat\s+no\s+(?:extra\s+|additional\s+)?cost\b|\bno\s+extra\s+cost\b"
          r"|\bkostenlos\w*|\bkostenfrei\w*|\bgratis\b|(?<!\bnicht\s)\bumsonst\b"
          r"|\bgeht\s+aufs\s+haus\b|\bohne\s+aufpreis\b"
-         r"|\beintritt\s+(?:ist\s+)?frei\b|\bfreie[nr]?\s+eintritt\b")
+         r"|\beintritt\s+(?:ist\s+)?frei\b|\bfreie[nr]?\s+eintritt\b"
+         r"|\bohne\s+(?:etwas\s+|einen\s+cent\s+)?zu\s+(?:be)?zahlen\b|\bwithout\s+paying\b"
+         r"|\bkostet\s+(?:dich\s+|euch\s+|Sie\s+)?nichts\b|\bcosts?\s+(?:you\s+)?nothing\b")
 _DISCOUNT = (r"\bdiscount(?:s|ed)?\b|\b\d+\s?%\s?(?:off|rabatt|günstiger)\b|\bon\s+sale\b"
              r"|\b(?:" + _WHEN + r"|big|flash)\s+sale\b|\bsale\b(?=\s*[!%])"
              r"|\b(?:special|reduced)\s+(?:[\w-]+\s+)?prices?\b"

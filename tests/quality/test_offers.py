@@ -30,6 +30,11 @@ CLOSURE = "We are closed from 24 to 26 December; from 27 December we are back wi
     ("Der erste Kaffee geht aufs Haus.", "geht aufs Haus"),
     ("Wir haben eine kleine Überraschung für euch!", "eine kleine Überraschung für"),
     ("Gutscheine gibt es im Laden.", "Gutscheine"),
+    # a ready Instagram post of the CLI (2026-12-06) on an advent calendar for 29 €
+    ("Neu im Kontor: Adventskalender mit 24 kleinen Kaffeeproben. Testen ohne zu zahlen!",
+     "ohne zu zahlen"),
+    ("Probieren kostet nichts.", "kostet nichts"),
+    ("Try it without paying.", "without paying"),
 ])
 def test_an_offer_the_brief_does_not_make_is_invented(text: str, shown: str) -> None:
     assert invented_offers(text, (CLOSURE,)) == [shown]
