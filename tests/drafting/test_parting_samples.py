@@ -146,7 +146,7 @@ def test_a_fresh_first_draft_of_the_parting_round_parts_the_texts(
     script = FreshScript()
     fake_llm.responder = script
     options = DraftOptions(settings=load_settings(
-        draft_split_platforms=True, draft_platform_form=False))
+        draft_split_platforms=True, draft_platform_form=False, draft_parting_example=False))
     drafts = {d.platform: d for d in draft_posts(kit, BRIEF, ["instagram", "x"],
                                                  options=options)}
     rewritten = "x" if drafts["instagram"].text.startswith(SAME) else "instagram"
@@ -163,7 +163,8 @@ def test_without_fresh_drafts_the_parting_round_asks_only_rewrites(
     script = FreshScript()
     fake_llm.responder = script
     options = DraftOptions(settings=load_settings(
-        draft_split_platforms=True, draft_platform_form=False, draft_parting_fresh=0))
+        draft_split_platforms=True, draft_platform_form=False, draft_parting_fresh=0,
+        draft_parting_example=False))
     drafts = draft_posts(kit, BRIEF, ["instagram", "x"], options=options)
     assert script.fresh == []
     assert any(p.code == "same_text_as" for d in drafts for p in d.problems)
@@ -195,12 +196,13 @@ class PatternScript(FreshScript):
 def test_the_platforms_kit_example_as_a_pattern_parts_the_texts(
     fake_llm: FakeLLMServer, kit: BrandKit
 ) -> None:
-    """``draft_parting_example``: one more fresh draft, after the kit's Instagram example
-    (its form, none of its facts); off, the round cannot part these texts."""
+    """``draft_parting_example`` (on by default): one more fresh draft, after the kit's
+    Instagram example (its form, none of its facts); off, the round cannot part these
+    texts."""
     script = PatternScript()
     fake_llm.responder = script
     options = DraftOptions(settings=load_settings(
-        draft_split_platforms=True, draft_platform_form=False, draft_parting_example=True))
+        draft_split_platforms=True, draft_platform_form=False))
     drafts = {d.platform: d for d in draft_posts(kit, BRIEF, ["instagram", "x"],
                                                  options=options)}
     assert len(script.fresh) == 2 and len(script.patterned) == 1
@@ -213,7 +215,7 @@ def test_the_platforms_kit_example_as_a_pattern_parts_the_texts(
     script = PatternScript()
     fake_llm.responder = script
     options = DraftOptions(settings=load_settings(
-        draft_split_platforms=True, draft_platform_form=False))
+        draft_split_platforms=True, draft_platform_form=False, draft_parting_example=False))
     drafts = {d.platform: d for d in draft_posts(kit, BRIEF, ["instagram", "x"],
                                                  options=options)}
     assert script.patterned == []

@@ -205,9 +205,11 @@ def test_a_split_post_gets_at_most_two_repairs_one_kept_for_parting(
     script = DraftScript(lambda pid, call: post(pid, SAME.replace("im Kontor", "im [Ort]")))
     fake_llm.responder = script
     # one sample per repair, so that calls count repairs (a fresh draft beside the parting
-    # rewrite is a second sample of the same repair: test_parting_samples)
+    # rewrite, plain or after the kit's example, is another sample of the same repair:
+    # test_parting_samples)
     drafts = draft_posts(kit, BRIEFS[0][0], ["x", "linkedin"],
-                         options=_options(draft_split_platforms=True, draft_parting_fresh=0))
+                         options=_options(draft_split_platforms=True, draft_parting_fresh=0,
+                                          draft_parting_example=False))
     per_platform = [requested_platforms(c)[0] for c in script.calls]
     assert per_platform.count("x") == 3 and per_platform.count("linkedin") == 3
     apart = [requested_platforms(c)[0] for n, c in enumerate(script.calls)
