@@ -330,6 +330,23 @@ def _bare_adjective(before: str | None, last: str) -> bool:
         and bool(_DECLINED.match(last)) and last not in _NOMINAL
 
 
+# a word left alone after the post's last sentence: "... Filtern und du hast deinen Kaffee!
+# Brew" (a ready Threads post, bench 2026-12-06: what is left of "Cold Brew"); a one-word
+# greeting or thanks may close a post so
+_STRAY_LAST = regex.compile(r"[.!?]\s+(\p{L}+)\s*$")
+_SIGN_OFFS = frozenset({"moin", "prost", "cheers", "danke", "thanks", "tschüss", "ahoi",
+                        "servus", "hallo", "hello", "bye"})
+
+
+def _stray_last_word(text: str) -> str | None:
+    """The end of a post whose last line closes on one word after its last sentence."""
+    lines = [line for line in _LINK_LINE.sub("", _body(text)).split("\n") if line.strip()]
+    found = _STRAY_LAST.search(lines[-1]) if lines else None
+    if found is None or found.group(1).casefold() in _SIGN_OFFS:
+        return None
+    return _last_words(lines[-1])
+
+
 def _lone_capital(before: str | None, last: str) -> bool:
     """A line that ends in one capital after a small word: a word cut after its first
     letter, "Dies ist eine wichtige S" (a German paragraph of the bench, 2026-12-06). After
@@ -361,6 +378,8 @@ _CUT_READINGS: tuple[Reading, ...] = (
     (lambda text: stray_quote(_body(text)),
      lambda around: f"a quote mark pairs with none ('…{around}…'), as if a sentence broke "
                     "off; take it out or finish the quotation"),
+    (_stray_last_word, lambda last: f"the post ends on a word left alone after its last "
+                                    f"sentence ('…{last}'); take it out or finish it"),
     (_open_last_sentence, lambda last: f"the post stops mid-sentence ('…{last}'); finish "
                                        "the last sentence"),
 )

@@ -18,18 +18,22 @@ from assistant.quality.textnorm import strip_markup
 # German compounds of these heads and the plain "Markt", "Festival", "Party"; not "Fest"
 # ("Frohes Fest" is a greeting) nor "Messe" alone (also the mass). Each kind maps to every
 # form a source may name it in
+# A workshop too: "Join us for a hands-on workshop" for a 15-minute talk at a meetup (a
+# ready Mastodon post, bench 2026-12-06); a course, a class or a seminar of a source names one.
 # A celebration too: "Join us for a special Christmas celebration at our roastery café"
 # in a ready Instagram greeting of a shop that is closed (bench, 2026-12-06): in English one
 # named by its feast ("a celebration of flavour" is none), in German a compound of "Feier"
 # ("Weihnachtsfeier"; "Feiertage" ends otherwise)
+_WORKSHOP = "workshops?|kurse?|courses?|class|classes|seminare?|schulung|training"
 _EVENT_KINDS = {"markt": "markt|märkte", "märkte": "markt|märkte", "messe": "messe",
                 "festival": "festival", "party": "party|partys", "partys": "party|partys",
                 "feier": "feier|celebration", "celebration": "feier|celebration",
-                "celebrations": "feier|celebration"}
+                "celebrations": "feier|celebration", "workshop": _WORKSHOP,
+                "workshops": _WORKSHOP}
 _EVENT = regex.compile(r"\b(?:\p{Lu}\p{Ll}+(markt|märkte|messe|festival|party|partys|feier)|"
                        r"(Markt|Festival|Party)|(?i:(?:christmas|xmas|holiday|new\s+year['’]?s?"
                        r"|anniversary|birthday|opening|launch|summer|winter|festive)\s+"
-                       r"(celebrations?)))\b")
+                       r"(celebrations?))|(?i:(workshops?)))\b")
 
 
 def events(text: str) -> list[tuple[str, str]]:
@@ -87,9 +91,22 @@ _GIVEAWAY = (r"\bgiveaways?\b|\bgewinnspiel\w*|\bverlosung\w*"
              r"|\b(?:a|an)\s+(?:little\s+|small\s+)?surprise\s+for\b"
              r"|\b(?:eine?|kleine)\s+(?:kleine\s+)?überraschung\s+für\b"
              r"|\bgeschenk\s+(?:dazu|obendrauf|für\s+(?:dich|euch|sie|jede[nrs]?))\b")
+# a job's terms, each its own kind (the brief's "Teilzeit" allows no "Vollzeit"): "Wir suchen
+# eine Röster:in in Ausbildung (m/w/d) ... Vollzeit, unbefristet, mitten in Altona." opened a
+# ready LinkedIn post on a barista job "in Teilzeit" (bench, 2026-12-06), copied from the
+# kit's example of another job
+_JOB_TERMS = {
+    "full_time": r"\bvollzeit\w*|\bfull[-\s]time\b",
+    "part_time": r"\bteilzeit\w*|\bpart[-\s]time\b",
+    "apprenticeship": r"\bin\s+ausbildung\b|\bausbildungsplatz\w*|\bazubis?\b"
+                      r"|\bauszubildende\w*|\bapprenticeships?\b",
+    "internship": r"\bpraktik(?:um|a|ant\w*)\b|\binternships?\b",
+    "permanent": r"\bunbefristet\w*|\bpermanent\s+(?:position|role|contract|job)s?\b",
+    "fixed_term": r"\bbefristet\w*|\bfixed[-\s]term\b",
+}
 _OFFER_KINDS = {kind: regex.compile(f"(?i:{pattern})") for kind, pattern in (
     ("free", _FREE), ("discount", _DISCOUNT), ("special", _SPECIAL), ("voucher", _VOUCHER),
-    ("giveaway", _GIVEAWAY))}
+    ("giveaway", _GIVEAWAY), *_JOB_TERMS.items())}
 # a call to book what no source offers to book: "Book now and taste the difference!" stayed
 # when that tasting was struck, "Book your reservation now at our roastery café" closed a
 # ready Instagram greeting of a shop that is closed (bench, 2026-12-03). A source that

@@ -187,6 +187,21 @@ def test_an_event_no_source_names_is_invented(coffee: BrandKit) -> None:
                                       "Frohes Fest!", [], market)) == []
 
 
+def test_a_workshop_no_source_names_is_invented(software: BrandKit, coffee: BrandKit) -> None:
+    """A ready Mastodon post (bench, 2026-12-06) made a 15-minute talk a hands-on workshop;
+    a course or a class of the brief is one."""
+    brief = ("Paid partnership with the dbt Meetup Berlin - we sponsor the meetup on 18 "
+             "December at 19:00 and give a 15-minute talk on testing dbt models.")
+    ctx = context(software, brief=brief, language="en", platform="mastodon")
+    post = ("Ad | We sponsor the dbt Meetup Berlin on 18 December at 19:00 and give a "
+            "15-minute talk on testing dbt models. Join us for a hands-on workshop!")
+    [problem] = _invented(quality_problems(post, [], ctx))
+    assert "'workshop'" in problem.message
+    course = context(coffee, brief="Einladung zum Röstkurs am 12. Dezember, 18 Uhr.")
+    assert _invented(quality_problems("Unser Röst-Workshop am 12. Dezember um 18 Uhr!", [],
+                                      course)) == []
+
+
 def test_a_celebration_no_source_names_is_invented(coffee: BrandKit) -> None:
     """A ready Instagram greeting (bench, 2026-12-06) invited to a celebration at the café
     on the days the brief says it is closed; praise that calls a coffee a celebration is

@@ -94,3 +94,23 @@ def test_the_guidelines_make_no_offer(coffee: BrandKit) -> None:
     text = "Neue Mischung ab Samstag im Kontor, als Sonderangebot und free!"
     [problem] = [p for p in quality_problems(text, [], ctx) if p.code == "invented_fact"]
     assert "'Sonderangebot'" in problem.message and "'free'" in problem.message
+
+
+BARISTA_JOB = "Wir suchen ab Januar eine Barista (m/w/d) in Teilzeit, 20 Stunden pro Woche."
+
+
+@pytest.mark.parametrize(("text", "brief", "invented"), [
+    # a ready LinkedIn post of the bench (2026-12-06), copied from the kit's other job ad
+    ("Wir suchen eine Röster:in in Ausbildung (m/w/d). Vollzeit, unbefristet, mitten in Altona.",
+     BARISTA_JOB, ["Vollzeit", "in Ausbildung", "unbefristet"]),
+    ("Wir suchen eine Barista in Teilzeit, befristet auf ein Jahr.", BARISTA_JOB,
+     ["befristet"]),
+    ("A full-time, permanent role on the alerting engine.",
+     "Senior data engineer, full-time, remote within the EU.", ["permanent role"]),
+    # the brief's own terms, in either language
+    ("Barista (m/w/d), part-time, 20 hours a week.", BARISTA_JOB, []),
+    ("Teilzeit, 20 Stunden pro Woche, ab Januar.", BARISTA_JOB, []),
+])
+def test_a_jobs_terms_come_from_the_brief(text: str, brief: str, invented: list[str]) -> None:
+    """Each term is its own kind: the brief's "Teilzeit" allows no "Vollzeit"."""
+    assert invented_offers(text, (brief,)) == invented

@@ -40,3 +40,16 @@ def test_quotes_that_pair_and_apostrophes_stay(text: str) -> None:
 ])
 def test_a_quote_left_open_is_found(text: str, around: str) -> None:
     assert stray_quote(text) == around
+
+
+def test_a_word_left_alone_after_the_last_sentence_is_a_cut_off() -> None:
+    """A ready Threads post of the bench (2026-12-06): what is left of "Cold Brew"."""
+    text = ("Neue Tipps für Cold Brew: 70 g grob gemahlener Kaffee auf 1 Liter kaltes Wasser, "
+            "16 Stunden im Kühlschrank ziehen lassen. Filtern und du hast deinen Kaffee! Brew")
+    [problem] = cut_off_problems(text)
+    assert "a word left alone after its last sentence ('…hast deinen Kaffee! Brew')" \
+        in problem.message
+    for fine in ("Frohe Weihnachten! Moin", "Schönes Wochenende! Danke",
+                 "Neu im Kontor. Komm vorbei!\n\n#Möwenbohne #Kaffee",
+                 "Neu im Kontor.\nhttps://moewenbohne.example/neu"):
+        assert cut_off_problems(fine) == [], fine
