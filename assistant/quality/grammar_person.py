@@ -201,13 +201,13 @@ def mixed_calls(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Fin
     found = []
     for sentence in sentences(words):
         first = sentence[0]
-        if not first.lower.endswith("t") or len(sentence) < 3 or any(
+        if len(sentence) < 3 or any(
                 token.lower in _SUBJECTS | _THIRD_PERSON
                 or (token.text == "Sie" and not token.sentence_start) for token in sentence):
             continue
-        stem = replace(first, text=first.text[:-1], end=first.end - 1)
-        joined = _first_join(plain, [stem, *sentence[1:]], lex)
-        if not _opens_with_call(stem, lex) or joined is None:
+        stem = _ihr_call(first, lex)
+        joined = None if stem is None else _first_join(plain, [stem, *sentence[1:]], lex)
+        if stem is None or joined is None:
             continue
         verb = sentence[joined + 1]
         if _du_call(verb, lex):
@@ -227,23 +227,30 @@ def ihr_call_with_du(plain: str, words: list[Token], lex: GrammarLexicon) -> lis
     found = []
     for sentence in sentences(words):
         first = sentence[0]
-        if not first.lower.endswith("t") or len(first.lower) < 3 or not first.sentence_start:
-            continue
         # a subject after the verb makes it a statement or a condition: "Schmeckt dein
         # Kaffee sauer und dünn, mahl feiner" (the coffee kit's example)
-        if len(sentence) < 3 or sentence[1].lower in _THIRD_PERSON \
-                or sentence[1].lower in DETERMINERS:
+        if len(first.lower) < 3 or not first.sentence_start or len(sentence) < 3 \
+                or sentence[1].lower in _THIRD_PERSON or sentence[1].lower in DETERMINERS:
             continue
-        stem = replace(first, text=first.text[:-1], end=first.end - 1)
+        stem = _ihr_call(first, lex)
         you = next((token for token in _after_first_comma(sentence)
                     if token.lower in _DU_FORMS), None)
-        if you is None or not _opens_with_call(stem, lex):
+        if stem is None or you is None:
             continue
         phrase = f"{first.text} … {you.text}"
         found.append(Finding(phrase, f"'{phrase}': one sentence speaks to one reader; write "
                                      f"'{stem.text} … {you.text}' or speak to 'ihr' "
                                      "throughout"))
     return found
+
+
+def _ihr_call(first: Token, lex: GrammarLexicon) -> Token | None:
+    """The du-imperative inside a sentence's first word when that word is a call to "ihr"
+    ("Kommt" -> "Komm", "Schreibt" -> "Schreib"), else None (rules 9e and 9f)."""
+    if not first.lower.endswith("t"):
+        return None
+    stem = replace(first, text=first.text[:-1], end=first.end - 1)
+    return stem if _opens_with_call(stem, lex) else None
 
 
 def _after_first_comma(sentence: list[Token]) -> list[Token]:
