@@ -19,6 +19,7 @@ from assistant.platforms.counting import count_length
 from assistant.quality.calls import brief_call, brief_parts
 from assistant.quality.context import QualityContext
 from assistant.quality.factcheck import missing
+from assistant.quality.fold import topic_words
 from assistant.quality.sources import required_brief
 from assistant.quality.textnorm import words
 
@@ -163,14 +164,17 @@ def closest_example(snippets: Sequence[Snippet]) -> Snippet | None:
 
 def platform_pattern(kit: BrandKit, platform: str, language: str, brief: str) -> Snippet | None:
     """Option "parting example": the kit's example post for ``platform`` in ``language``
-    that shares the most words with the brief (the platform's form to follow where a
-    rewrite must not restate another platform's text), or None when the kit has none."""
-    posts = [e for e in kit.examples if e.language == language and e.platform == platform]
-    if not posts:
-        return None
-    wanted = set(words(brief))
-    best = max(posts, key=lambda post: (len(wanted & set(words(post.text))), -len(post.text)))
-    return Snippet("example", best.text, platform)
+    that shares the most of the brief's topic words (``fold.topic_words``: no function
+    word, no number), the platform's form to follow where a rewrite must not restate
+    another platform's text; None when the kit has none or none shares a topic word. An
+    example on another topic lends its own: the coffee kit's job ad ("Du schmeckst gern
+    genau hin ...?", #Jobs), picked by the words "bis", "und", "im" it shared with the
+    brief, stood in a ready LinkedIn post on new opening hours (browser, 2026-12-06)."""
+    topic = {word for word in topic_words(brief) if not word[:1].isdigit()}
+    scored = [(len(topic & set(words(post.text))), -len(post.text), post.text)
+              for post in kit.examples if post.language == language and post.platform == platform]
+    shared, _, text = max(scored, default=(0, 0, ""))
+    return Snippet("example", text, platform) if shared else None
 
 
 def guidelines_block(snippets: Sequence[Snippet]) -> str:

@@ -16,6 +16,7 @@ from assistant.quality.calls import brief_call, usual_call
 from assistant.quality.factcheck import Known
 from assistant.quality.facts import extract_facts
 from assistant.quality.fit import briefed, without_spans
+from assistant.quality.fold import topic_words
 from assistant.quality.similarity import copied_share
 from assistant.quality.textnorm import content_words, ngrams, sentence_spans, words
 
@@ -37,6 +38,11 @@ EXAMPLE_SHARE = 0.9
 # Röster anwerfen und mittags selbst hinter dem Tresen stehen." (12 of 27 words, a ready
 # Facebook post on a hand grinder, bench 2026-12-06)
 GUIDELINE_RUN = 10
+# a question this long taken from an example that holds none of the brief's topic words
+# goes: "Du schmeckst gern genau hin, arbeitest sorgfältig und stehst früh auf, ohne zu
+# murren?" (the coffee kit's job ad) opened a ready LinkedIn post on new opening hours
+# (browser, 2026-12-06); "Schietwetter in Altona?" stays as voice
+QUESTION_MIN_WORDS = 8
 # a sentence this long that another sentence of the post says in full is an echo
 ECHO_MIN_WORDS = 3
 
@@ -51,7 +57,11 @@ def copied_examples(text: str, kit: BrandKit, sources: Known, language: str,
     examples = [example.text for example in kit.examples]
     told = Known.of((brief,), language)
 
+    topic = set(topic_words(brief))
+
     def not_todays(sentence: str) -> bool:
+        if _long_question(sentence) and not topic & set(words(sentence)):
+            return True
         news = _statement(sentence) and not briefed(sentence, brief)
         return (news and _off_brief(sentence, told, language)) or any(
             not sources.covers(fact) for fact in extract_facts(sentence, language))
@@ -91,6 +101,13 @@ def _without_usual_clause(text: str, cta: str) -> str:
         if words(rest) and not usual_call(rest, cta):
             text = text[:start] + lead + rest[:1].upper() + rest[1:] + text[end:]
     return text
+
+
+def _long_question(sentence: str) -> bool:
+    """Whether ``sentence`` is a question of QUESTION_MIN_WORDS words or more: a short one
+    taken from an example ("Schietwetter in Altona?") is the brand's voice, a long one
+    asks about the example's own topic."""
+    return sentence.rstrip().endswith("?") and len(words(sentence)) >= QUESTION_MIN_WORDS
 
 
 def _statement(sentence: str) -> bool:

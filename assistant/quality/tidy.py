@@ -44,8 +44,10 @@ what the checks would flag:
   statement with no fact of the brief at all ("Wir rösten live, erklären, was im Röster
   passiert ...", in a post on a new coffee), goes, when the brief is known and another
   sentence stays: the example shows the voice, what it says is not today's news (the
-  ``invented_fact`` test on the sentence, ``copied_share``); its calls and questions
-  stay;
+  ``invented_fact`` test on the sentence, ``copied_share``); its calls and short
+  questions stay, a question of eight words or more with none of the brief's topic words
+  goes ("Du schmeckst gern genau hin, arbeitest sorgfältig ...?" from the job ad, in a
+  post on new opening hours);
 * the kit's usual call to action goes where the brief has a call of its own ("Komm
   vorbei im Kontor oder bestell im Shop" under "Anmeldung im Laden oder per Mail",
   ``calls.usual_call``), when another sentence stays;

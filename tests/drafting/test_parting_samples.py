@@ -232,3 +232,17 @@ def test_the_pattern_is_the_platforms_example_nearest_to_the_brief(kit: BrandKit
         assert pattern is not None and pattern.text == post_.text
         assert pattern.platform == "instagram" and pattern.kind == "example"
     assert platform_pattern(kit, "tiktok", "de", BRIEF) is None  # the kit has none
+
+
+def test_no_pattern_shares_none_of_the_briefs_topic(kit: BrandKit) -> None:
+    """The job ad was the LinkedIn pattern for a brief on new opening hours (browser,
+    2026-12-06): it shared "bis", "und", "im" with it. Only topic words count, and an
+    example that shares none is no pattern."""
+    from assistant.briefing import platform_pattern
+
+    hours = ("Neue Öffnungszeiten ab 4. Januar: Montag bis Freitag 8 bis 18 Uhr, Samstag 9 "
+             "bis 16 Uhr, sonntags geschlossen.")
+    assert platform_pattern(kit, "linkedin", "de", hours) is None
+    job = "Wir suchen ab Januar eine Barista (m/w/d) in Teilzeit, Bewerbung per Mail."
+    pattern = platform_pattern(kit, "linkedin", "de", f"{job} Cupping inklusive.")
+    assert pattern is not None and "Wir suchen" in pattern.text

@@ -315,3 +315,20 @@ def test_an_example_sentence_reworded_goes(coffee: BrandKit) -> None:
         assert tidy_post(f"{kept} {borrowed}", coffee, "facebook", None, brief=brief) == kept
     own = f"{kept} Wir haben sie drei Monate lang jeden Morgen im Café benutzt."
     assert tidy_post(own, coffee, "facebook", None, brief=brief) == own
+
+
+def test_a_long_example_question_off_the_briefs_topic_goes(coffee: BrandKit) -> None:
+    """The job ad's "Du schmeckst gern genau hin, ...?" opened a ready LinkedIn post on new
+    opening hours (browser, 2026-12-06). A short example question is the brand's voice
+    and stays; a long one that holds the brief's topic stays too."""
+    brief = ("Neue Öffnungszeiten ab 4. Januar: Montag bis Freitag 8 bis 18 Uhr, Samstag 9 bis "
+             "16 Uhr, sonntags geschlossen.")
+    kept = "Neue Öffnungszeiten ab 4. Januar: Montag bis Freitag 8 bis 18 Uhr."
+    copied = ("Du schmeckst gern genau hin, arbeitest sorgfältig und stehst früh auf, ohne zu "
+              "murren?")
+    assert tidy_post(f"{copied} {kept}", coffee, "linkedin", None, brief=brief) == kept
+    short = f"Schietwetter in Altona? {kept}"
+    assert tidy_post(short, coffee, "linkedin", None, brief=brief) == short
+    espresso = "Espresso zu Hause: ab Januar zeigen wir montags, wie er gelingt."
+    asked = f"Du willst zu Hause Espresso ziehen, der nicht bitter ist? {espresso}"
+    assert tidy_post(asked, coffee, "instagram", None, brief=espresso) == asked
