@@ -47,6 +47,7 @@ from assistant.quality.linestart import lowercase_start_problems
 from assistant.quality.linkbio import link_below_problems, link_in_bio_problems
 from assistant.quality.names import NameLists, find_names
 from assistant.quality.notes import invented_notes
+from assistant.quality.priceframes import invented_frames
 from assistant.quality.nouns import noun_index
 from assistant.quality.placeholders import cut_off_problems, placeholder_problems
 from assistant.quality.promises import invented_offers
@@ -247,7 +248,9 @@ def invented_pieces(text: str, ctx: QualityContext, lex: Lexicon | None,
                      word_set(person_sources(ctx)))
     found += invented_days(text, ctx.brief or "", texts, ctx.language)
     found += invented_notes(text, ctx.brief or "", texts)
-    found += invented_offers(text, offer_texts(ctx))
+    stated = offer_texts(ctx)
+    found += invented_offers(text, stated)
+    found += invented_frames(text, stated, ctx.language)
     return list(dict.fromkeys(found + carried))
 
 

@@ -73,8 +73,9 @@ def source_texts(ctx: QualityContext) -> tuple[str, ...]:
 
 
 def offer_texts(ctx: QualityContext) -> tuple[str, ...]:
-    """What may make an offer: the brief, the link and the kit's facts with its standing call
-    to action ("Try it free for 30 days"), not its guidelines."""
+    """What may make an offer or say what a price buys: the brief, the link and the kit's
+    facts with its standing call to action ("Try it free for 30 days"), not its guidelines
+    (the coffee kit's speak of beans, but price none)."""
     return tuple(text for text in _stated_sources(ctx) if text)
 
 
