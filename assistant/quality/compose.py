@@ -47,9 +47,9 @@ from assistant.quality.linestart import lowercase_start_problems
 from assistant.quality.linkbio import link_below_problems, link_in_bio_problems
 from assistant.quality.names import NameLists, find_names
 from assistant.quality.notes import invented_notes
-from assistant.quality.priceframes import invented_frames
 from assistant.quality.nouns import noun_index
 from assistant.quality.placeholders import cut_off_problems, placeholder_problems
+from assistant.quality.priceframes import invented_frames
 from assistant.quality.promises import invented_offers
 from assistant.quality.repeats import repeated_problems
 from assistant.quality.reversal import reversal_problems
