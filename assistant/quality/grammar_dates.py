@@ -93,8 +93,10 @@ _FEASTS = frozenset({"Weihnachten", "Ostern", "Pfingsten", "Silvester", "Neujahr
 _FEAST_FIXES = {"am": "an", "zum": "zu", "Am": "An", "Zum": "Zu"}
 # "vor dem Weihnachten" -> "vor Weihnachten" (a ready Facebook draft, bench 2026-12-05);
 # "Silvester" and "Neujahr" may take one ("nach dem Silvester der Firma")
+# ... and "für die Weihnachten" -> "für Weihnachten" (a bench draft, 2026-12-06)
 _PLURAL_FEASTS = frozenset({"Weihnachten", "Ostern", "Pfingsten"})
-_FEAST_PREPOSITIONS = frozenset({"vor", "nach", "seit", "bis", "über"})
+_FEAST_PREPOSITIONS = frozenset({"vor", "nach", "seit", "bis", "über", "für"})
+_FEAST_ARTICLES = frozenset({"dem", "die", "das"})
 # a span of days opens with "vom" ("vom 24. bis 26. Dezember"), not "am" or "von"
 _SPAN_FIXES = {"am": "vom", "von": "vom", "Am": "Vom", "Von": "Vom"}
 _SPAN_REACH = 3  # tokens from the first day to "bis": "24. Dezember bis", "24.12. bis"
@@ -102,7 +104,7 @@ _SPAN_REACH = 3  # tokens from the first day to "bis": "24. Dezember bis", "24.1
 
 def feasts_and_spans(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
     """Rule 8, third part: "am Weihnachten" -> "an Weihnachten" ("vor dem Weihnachten" ->
-    "vor Weihnachten"), and "am 24. bis 26.
+    "vor Weihnachten", "für die Weihnachten" -> "für Weihnachten"), and "am 24. bis 26.
     Dezember" or "von 24. bis 26." -> "vom 24." (ready holiday drafts of the embedded
     model, bench 2026-12-01: "Was ist passiert mit dem Kontor am Weihnachten?", "... hat am
     24. bis 26. Dezember geschlossen")."""
@@ -114,7 +116,7 @@ def feasts_and_spans(plain: str, words: list[Token], lex: GrammarLexicon) -> lis
             fix = f"{_FEAST_FIXES[token.text]} {after.text}"
             found.append(Finding(phrase, f"'{phrase}': a feast takes no article: '{fix}'",
                                  fix))
-        elif token.lower == "dem" and after.text in _PLURAL_FEASTS and after.spaced \
+        elif token.lower in _FEAST_ARTICLES and after.text in _PLURAL_FEASTS and after.spaced \
                 and token.spaced and index and words[index - 1].lower in _FEAST_PREPOSITIONS:
             before = words[index - 1]
             phrase = plain[before.start:after.end]

@@ -286,6 +286,8 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
     # a ready Facebook draft, bench 2026-12-05 (the closure is from the 24th)
     ("Frohe Weihnachten! Das Kontor ist vor dem Weihnachten geschlossen.",
      "'vor dem Weihnachten': a feast takes no article: 'vor Weihnachten'"),
+    ("Unsere Mischung für die Weihnachten ist da.",
+     "'für die Weihnachten': a feast takes no article: 'für Weihnachten'"),
     ("Die GmbH hat am 24. bis 26. Dezember geschlossen.",
      "'am 24. bis': a span of days opens with 'vom 24.'"),
     ("Das Kontor ist von 24. bis 26. Dezember geschlossen.",
