@@ -190,10 +190,14 @@ def tag_known(tag: str, lex: Lexicon) -> bool:
     dictionary, the brief or the kit says it. A tag written small is one word to it
     ("coffeelover" is not). The compounds that pass in a sentence ("Röst|kurs") passed
     made-up tags too: "#Partzeit" and "#Parteilzeit" under a job ad in Teilzeit,
-    "#Hauswarm", "#Kaffeetrink" (bench dumps, 2026-12-03); a tag left out costs nothing."""
+    "#Hauswarm", "#Kaffeetrink" (bench dumps, 2026-12-03); a tag left out costs nothing.
+    A short last word after another must be a word written small: "#DataDr", a tag cut
+    off at "Dr" (bench, 2026-12-05), passed as the English "Dr"; "#StartUp" passes."""
     plain = replace(lex, compounds=False)
-    return all(is_known(word, plain) for word in _TAG_WORD.findall(tag)
-               if len(word) >= _MIN_PART)
+    parts = _TAG_WORD.findall(tag)
+    tail = parts[-1] if len(parts) > 1 and len(parts[-1]) < _MIN_PART else None
+    return all(is_known(word, plain) for word in parts if len(word) >= _MIN_PART) and (
+        tail is None or is_known(tail.casefold(), plain))
 
 
 def _imperative(word: str, lex: Lexicon) -> bool:

@@ -296,6 +296,22 @@ def test_a_hashtags_words_are_read_one_by_one() -> None:
     assert briefed is not None and tag_known("Röstkurs", briefed)
 
 
+def test_a_tag_cut_off_at_a_short_word_is_unknown(coffee: BrandKit, software: BrandKit) -> None:
+    """"#DataDr" (a tag cut off, bench 2026-12-05) passed as the English "Dr"; a short word
+    written small in a dictionary passes, and so does every tag of the kits."""
+    english = lexicon(context(None, language="en"))
+    german = lexicon(context(None))
+    assert english is not None and german is not None
+    assert not tag_known("DataDr", english)
+    assert tag_known("StartUp", english) and tag_known("SignUp", german)
+    assert tag_known("KaffeeZu", german) and tag_known("DataOps", english)
+    for kit in (coffee, software):
+        own = lexicon(context(kit, language=kit.default_language))
+        assert own is not None
+        tags = [*kit.hashtags.always, *kit.hashtags.pool]
+        assert tags and all(tag_known(tag, own) for tag in tags), tags
+
+
 def test_german_posts_never_borrow_english_function_words(coffee: BrandKit,
                                                           software: BrandKit) -> None:
     """"Wir sind ein small Rösterei mit Café" was a ready Instagram draft (bench,
