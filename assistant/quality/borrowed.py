@@ -56,7 +56,6 @@ def copied_examples(text: str, kit: BrandKit, sources: Known, language: str,
     in a Facebook post on a new filter coffee, bench 2026-12-01)."""
     examples = [example.text for example in kit.examples]
     told = Known.of((brief,), language)
-
     topic = set(topic_words(brief))
 
     def not_todays(sentence: str) -> bool:

@@ -26,8 +26,6 @@ _FRAMES = {language: regex.compile(
     r"(?:\d+(?:[.,]\d+)?\s?)?(?P<unit>\p{L}+)") for language, leads in _LEADS.items()}
 # a piece price says only that each costs the price
 _PIECE = frozenset({"stück", "stk", "piece", "item", "each"})
-
-
 # a unit this long may be the head of a source's compound
 _HEAD_LETTERS = 4
 
