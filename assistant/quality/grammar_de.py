@@ -38,7 +38,9 @@ is incompatible (a false warning keeps a good post from being "ready"):
    verb's infinitive written as two words: "vorbei kommen" -> "vorbeikommen"; "haben"
    with a verb's form for its participle: "die wir ... testet haben" -> "getestet"; a
    participle of "haben" joined by "und" to "zu" and an infinitive: "Wir haben ...
-   ausgeschlagen und sie zu zahlen" (flagged) (``grammar_verbs``);
+   ausgeschlagen und sie zu zahlen" (flagged); an infinitive call that goes on in
+   another form: "Jetzt bestellen oder kommen vorbei" -> "oder vorbeikommen"
+   (``grammar_verbs``);
 8. a month after "an" or "in" without its article: "an Januar" -> "ab/im Januar", and
    "am" or "im" before a clock time, or nothing between it and its date: "am 18 Uhr" or
    "am 12. Dezember 18 Uhr" -> "um 18 Uhr", "am Weihnachten" -> "an Weihnachten", "am
@@ -157,6 +159,7 @@ from assistant.quality.grammar_verbs import (
     doubled_zu,
     imperative_after_adverb,
     infinitive_after_sein,
+    infinitive_call_goes_on,
     joined_prefixes,
     participles_without_ge,
     split_infinitives,
@@ -181,7 +184,7 @@ _RULES = (dative_plural, dative_articles, dative_bare_nouns, dative_bare_persons
           reflexive_person,
           doubled_pronouns, hanging_prepositions, joined_prefixes, doubled_zu, zu_outside,
           adverb_after_call, imperative_after_adverb, infinitive_after_sein, split_infinitives,
-          participles_without_ge, zu_joined_to_perfect,
+          participles_without_ge, zu_joined_to_perfect, infinitive_call_goes_on,
           month_prepositions,
           clock_prepositions, bare_clock_times, feasts_and_spans, same_day_spans,
           doubled_time_prepositions,

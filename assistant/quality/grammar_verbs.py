@@ -1,7 +1,8 @@
 """Rule 7 of the German grammar check: a separable verb left joined in a main clause, and
 "zu" said twice with one, or outside one, an adverb after an infinitive call, "sein" with a
 bare infinitive, an infinitive split in two, "haben" with a verb's present form for its
-participle, and a participle of "haben" joined by "und" to an infinitive with "zu" (pure).
+participle, a participle of "haben" joined by "und" to an infinitive with "zu", and an
+infinitive call that goes on in another form (pure).
 
 "Bitte anmelde dich" (the embedded model, 2026-11-30): in a main clause the prefix of a
 separable verb goes to the end ("melde dich ... an"); it stays on the verb only at the end
@@ -365,3 +366,38 @@ def zu_joined_to_perfect(plain: str, words: list[Token], lex: GrammarLexicon) ->
                                      f"infinitive with 'zu'; use a participle for both or "
                                      f"make two sentences", None))
     return found
+
+
+def infinitive_call_goes_on(plain: str, words: list[Token],
+                            lex: GrammarLexicon) -> list[Finding]:
+    """Rule 7i: "Jetzt bestellen oder kommen vorbei im Kontor" (a ready LinkedIn draft,
+    bench 2026-12-07): a call in the infinitive goes on in the infinitive, and a separable
+    verb's infinitive holds its prefix ("oder vorbeikommen"); "kommen vorbei" with no
+    subject is no call. Read where an infinitive opens its sentence (after a call adverb
+    or not) and "und" or "oder" joins to it a verb in -en that a separable prefix follows
+    at once; "Wir rösten und kommen vorbei" has its subject."""
+    found = []
+    for index, join in enumerate(words[1:-2], start=1):
+        call, verb, prefix = words[index - 1], words[index + 1], words[index + 2]
+        if join.lower not in ("und", "oder") or not join.spaced or not verb.spaced \
+                or not prefix.spaced or prefix.lower not in SEPARABLE \
+                or not verb.text.islower() or not _infinitive(verb.lower, lex) \
+                or not _opens_call(words, index - 1, lex) \
+                or not _separable_infinitive(prefix.lower + verb.lower, lex):
+            continue
+        phrase = plain[verb.start:prefix.end]
+        fix = prefix.lower + verb.lower
+        found.append(Finding(phrase, f"'{phrase}': the call '{call.text}' goes on in the "
+                                     f"infinitive: '{fix}'", fix))
+    return found
+
+
+def _opens_call(words: list[Token], index: int, lex: GrammarLexicon) -> bool:
+    """Whether ``words[index]`` is an infinitive that opens its sentence, alone or after
+    a call adverb ("Jetzt bestellen")."""
+    call = words[index]
+    opens = call.sentence_start or (index > 0 and words[index - 1].sentence_start
+                                    and words[index - 1].lower in _CALL_ADVERBS)
+    return opens and _infinitive(call.lower, lex) and not (
+        call.capitalised and not call.sentence_start) \
+        and adjective_ending(call.lower, lex.is_word) is None

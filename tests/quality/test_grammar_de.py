@@ -990,6 +990,23 @@ def test_a_participle_of_haben_joined_to_zu_and_an_infinitive(lex: GrammarLexico
         assert _messages(fine, lex) == [], fine
 
 
+def test_an_infinitive_call_goes_on_in_the_infinitive(lex: GrammarLexicon) -> None:
+    """Rule 7i: "Jetzt bestellen oder kommen vorbei im Kontor" (a ready LinkedIn draft,
+    bench 2026-12-07): "kommen vorbei" has no subject, so it is no call of its own."""
+    [finding] = grammar_findings("Jetzt bestellen oder kommen vorbei im Kontor.", lex)
+    assert finding.phrase == "kommen vorbei" and finding.fix == "vorbeikommen"
+    assert "the call 'bestellen' goes on in the infinitive" in finding.message
+    [finding] = grammar_findings("Anmelden und kommen mit!", lex)
+    assert finding.fix == "mitkommen"
+    for fine in ("Wir rösten und kommen vorbei.",
+                 "Heute rösten wir und kommen vorbei.",
+                 "Jetzt bestellen oder vorbeikommen.",
+                 "Komm vorbei und bestell im Shop.",
+                 "Jetzt probieren und schmecken an der Theke.",
+                 "Einfach bestellen und abholen."):
+        assert _messages(fine, lex) == [], fine
+
+
 def test_a_prefix_that_may_stand_apart_or_after_its_verb_stays(lex: GrammarLexicon) -> None:
     for fine in ("Komm vorbei und probier ihn!", "Wir kommen gern vorbei.",
                  "Du kannst ab Januar mit uns zusammen arbeiten.",

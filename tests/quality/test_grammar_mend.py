@@ -60,6 +60,8 @@ def lex() -> GrammarLexicon:
     ("Das Kontor ist vor dem Weihnachten geschlossen.",
      "Das Kontor ist vor Weihnachten geschlossen."),
     ("Die Mischung für die Weihnachten ist da.", "Die Mischung für Weihnachten ist da."),
+    ("Jetzt bestellen oder kommen vorbei im Kontor.",
+     "Jetzt bestellen oder vorbeikommen im Kontor."),
     # a ready Facebook draft (bench 2026-12-03): rule 17
     ("Du kannst auch per Mail anmelden.", "Du kannst dich auch per Mail anmelden."),
     ("Wir freuen auf euren Besuch!", "Wir freuen uns auf euren Besuch!"),
