@@ -89,10 +89,10 @@ def fragments(text: str, lex: VerbLexicon) -> list[str]:
     """Each sentence of ``text`` that is only an "-ing" phrase (see the module doc)."""
     plain = strip_markup(text)
     found = []
-    for start, end in sentence_spans(plain):
+    for place, (start, end) in enumerate(sentence_spans(plain)):
         sentence = plain[start:end].strip()
         if sentence.endswith(".") and not _LIST_ITEM.match(sentence) and _is_fragment(
-                sentence, lex):
+                sentence, lex, lead=not place):
             found.append(sentence)
     return found
 
@@ -120,25 +120,40 @@ class _Words:
         return any(_is_finite(self.folded[at], self.before(at), lex) for at in places)
 
 
-def _is_fragment(sentence: str, lex: VerbLexicon) -> bool:
-    """Eight words or more (six after "to" and a verb), opened by an "-ing" form (or a
-    clause of it after a comma; after a preposition or a noun it only qualifies: "a class
-    for learning", "a string representing") or by "to" and a verb, and no finite verb
-    outside relative clauses; or a clause that ", and" and an "-ing" form open with no
-    verb of its own (:func:`_dangling_and`)."""
+def _is_fragment(sentence: str, lex: VerbLexicon, lead: bool = False) -> bool:
+    """Eight words or more (six after "to" and a verb, or in a noun phrase with "of"),
+    opened by an "-ing" form (or a clause of it after a comma; after a preposition or a
+    noun it only qualifies: "a class for learning", "a string representing"), by "to" and
+    a verb, or by "The" with an "of" (not as the ``lead``, the post's first sentence: a
+    headline), and no finite verb outside relative clauses; or a clause that ", and" and
+    an "-ing" form open with no verb of its own (:func:`_dangling_and`)."""
     spans = word_spans(sentence)
     folded = [word.replace("’", "'") for word, _, _ in spans]
     # "To work on the alerting engine (Python, Postgres)." after "We are hiring ..." (a
     # ready X draft, bench 2026-12-06)
     infinitive = len(folded) > 1 and folded[0] == "to" and lex.is_verb(folded[1])
-    if len(folded) < (MIN_INFINITIVE_WORDS if infinitive else MIN_WORDS) \
+    head = _noun_phrase_head(folded) if not lead else None
+    if len(folded) < (MIN_WORDS if not infinitive and head is None else MIN_INFINITIVE_WORDS) \
             or folded[0] in _SUBORDINATORS:
         return False
     opens = [at == 0 or sentence[spans[at - 1][2]:start].strip() == ","
              for at, (_, start, _) in enumerate(spans)]
     words = _Words(folded, opens, _main_clause(sentence, spans))
-    opened = infinitive or any(opens[at] and _is_gerund(folded[at], lex) for at in words.main)
-    return (opened and not words.finite(words.main, lex)) or _dangling_and(words, lex)
+    opened = infinitive or head is not None or any(
+        opens[at] and _is_gerund(folded[at], lex) for at in words.main)
+    read = [at for at in words.main if at != head]
+    return (opened and not words.finite(read, lex)) or _dangling_and(words, lex)
+
+
+def _noun_phrase_head(folded: list[str]) -> int | None:
+    """Where the noun stands that "of" follows in a sentence opened by "the" ("The
+    decision-making process of the organization.", between two sentences of a ready
+    LinkedIn tip, bench 2026-12-07; "The accuracy and reliability of our data alerts.",
+    2026-12-06): it is no verb, whatever else it may be ("process"); None for another
+    sentence."""
+    if folded[:1] != ["the"] or "of" not in folded[2:]:
+        return None
+    return folded.index("of", 2) - 1
 
 
 def _dangling_and(words: _Words, lex: VerbLexicon) -> bool:

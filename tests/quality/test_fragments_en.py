@@ -25,6 +25,11 @@ from tests.quality.conftest import context
     # "to" and a verb with no verb of its own (a ready X draft, bench 2026-12-06)
     "We are hiring a senior data engineer, remote within the EU or in our Berlin office. To "
     "work on the alerting engine (Python, Postgres).",
+    # a noun phrase with "of" after the post's first sentence: between two sentences of a
+    # ready LinkedIn tip (bench, 2026-12-07), and a ready LinkedIn job ad (2026-12-06)
+    "Data engineers track the freshness of their tables.\n\nThe decision-making process of "
+    "the organization. By putting a freshness check on every source table, you catch it.",
+    "We are hiring a senior data engineer. The accuracy and reliability of our data alerts.",
 ])
 def test_a_sentence_that_is_only_an_ing_phrase_is_found(text: str) -> None:
     [problem] = fragment_problems(text, english_verb_lexicon())
@@ -55,6 +60,13 @@ def test_a_sentence_that_is_only_an_ing_phrase_is_found(text: str) -> None:
     # ", and" with an "-ing" form that goes on one before it, or with a verb of its own
     "This class wraps a library exporting functions in C, and returning error codes.",
     "We test every model before it ships, and ensuring quality matters to us.",
+    # a noun phrase with "of" as the post's first sentence (a headline), one with a verb,
+    # a short one
+    "The decision-making process of the organization, explained in one chart.",
+    "We ship it. The team of engineers builds a dashboard for you.",
+    "We ship it. The process of roasting takes twelve minutes.",
+    "We ship it. The rest of the team will join us in March.",
+    "We ship it. The future of data quality.",
 ])
 def test_a_sentence_with_a_verb_or_a_short_line_passes(text: str) -> None:
     assert fragments(text, english_verb_lexicon()) == []
