@@ -1,5 +1,5 @@
-"""Rule 15 of the German grammar check: a function word written with a capital inside a
-sentence (pure).
+"""Rule 15 of the German grammar check: a function word or an adverb that is never a
+noun, written with a capital inside a sentence (pure).
 
 "Der Röstkurs am 12. Dezember um 18 Uhr ist ein großes An merkliche Event" (a ready
 Instagram draft of the embedded model, bench 2026-12-03): the model split a word it could
@@ -31,6 +31,11 @@ _FUNCTION_WORDS = frozenset({
     "eines",
     "ich", "er", "es", "wir", "mich", "mir", "uns",
     "auch", "noch", "schon", "nur", "sehr", "nicht",
+    # adverbs that are never nouns: "Wir sind auf der Suche nach Zurück aus Huila in
+    # Kolumbien" (a ready Mastodon draft, bench 2026-12-07, the brief's opening pasted
+    # inside a sentence)
+    "zurück", "jetzt", "hier", "dort", "heute", "wieder", "immer", "bald", "gern", "gerne",
+    "sofort", "endlich", "bereits", "dann", "danach", "vorbei", "damit", "dabei",
 })
 
 

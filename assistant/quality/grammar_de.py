@@ -62,8 +62,9 @@ is incompatible (a false warning keeps a good post from being "ready"):
     takes only an accusative: "der beste, der wir getestet haben" (``grammar_relative``);
 14. "ein bisschen" before a plural: "ein bisschen Überlegungen"; "one of" in another genus
     than its noun: "eine der besten Röster" -> "einer" (``grammar_amounts``);
-15. a function word written with a capital after a small word inside a sentence: "ein
-    großes An merkliche Event" (``grammar_capitals``);
+15. a function word or an adverb that is never a noun written with a capital after a small
+    word inside a sentence: "ein großes An merkliche Event", "nach Zurück aus Huila"
+    (``grammar_capitals``);
 16. a fixed phrase with the wrong preposition: "in Hause" -> "zu Hause"; an event as the
     object of a verb for goods: "den Röstkurs ... abholen"; a degree without its "so":
     "Direkt wie möglich" (``grammar_idioms``);

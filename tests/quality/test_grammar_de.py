@@ -127,6 +127,11 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
     ("Neue Öffnungszeiten gelten Ab 5. Januar.",
      "'gelten Ab': 'Ab' is written small inside a sentence ('ab'); check the words around "
      "it"),
+    # the brief's opening pasted inside a sentence (a ready Mastodon draft, bench
+    # 2026-12-07)
+    ("Wir sind auf der Suche nach Zurück aus Huila in Kolumbien.",
+     "'nach Zurück': 'Zurück' is written small inside a sentence ('zurück'); check the "
+     "words around it"),
     # two prepositions of time (an Instagram draft, bench 2026-12-03)
     ("Die Weihnachtsmischung ist zurück, ab bis Ende Dezember.",
      "'ab bis': two prepositions of time; write 'bis' (or name the span's start)"),
