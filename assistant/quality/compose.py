@@ -50,18 +50,18 @@ from assistant.quality.notes import invented_notes
 from assistant.quality.nouns import noun_index
 from assistant.quality.placeholders import cut_off_problems, placeholder_problems
 from assistant.quality.priceframes import invented_frames
-from assistant.quality.promises import invented_offers
+from assistant.quality.promises import invented_events, invented_offers
 from assistant.quality.repeats import repeated_problems
 from assistant.quality.reversal import reversal_problems
 from assistant.quality.similarity import copies_example_problems
 from assistant.quality.sources import (
     brand_words,
+    brief_sources,
     capitalized_words,
     foreign_guideline_words,
     kit_vocabulary,
     offer_texts,
     own_names,
-    person_sources,
     preferred_terms,
     required_brief,
     source_texts,
@@ -245,12 +245,13 @@ def invented_pieces(text: str, ctx: QualityContext, lex: Lexicon | None,
                                carry_lexicon(ctx, lex))
     texts = source_texts(ctx)
     found = invented(text, ctx.language, Known.of(texts, ctx.language), names,
-                     word_set(person_sources(ctx)))
+                     word_set(brief_sources(ctx)))
     found += invented_days(text, ctx.brief or "", texts, ctx.language)
     found += invented_notes(text, ctx.brief or "", texts)
     stated = offer_texts(ctx)
     found += invented_offers(text, stated)
     found += invented_frames(text, stated, ctx.language)
+    found += invented_events(text, brief_sources(ctx))
     return list(dict.fromkeys(found + carried))
 
 

@@ -47,7 +47,6 @@ from assistant.quality.facts import (
 from assistant.quality.greetings import missing_greetings
 from assistant.quality.names import Name
 from assistant.quality.notes import misread_notes
-from assistant.quality.promises import events, named
 from assistant.quality.rates import (
     changed_rates,
     made_up_periods,
@@ -213,8 +212,8 @@ def without_made_up_years(text: str, sources: Known, language: str) -> str:
 
 def invented(text: str, language: str, sources: Known, names: list[Name],
              person_words: frozenset[str]) -> list[str]:
-    """What the post states that no source does: facts first, then names, then events, as
-    written (offers: ``promises.invented_offers``)."""
+    """What the post states that no source does: facts first, then names, as written
+    (offers and events: ``promises.invented_offers``, ``promises.invented_events``)."""
     shown = [f.shown for f in extract_facts(text, language) if not sources.covers(f)]
     shown += changed_rates(text, sources.periods)
     shown += made_up_periods(text, sources.period_words)
@@ -234,7 +233,6 @@ def invented(text: str, language: str, sources: Known, names: list[Name],
     for name in names:
         if not name.person or name.word.casefold() not in person_words:
             shown.append(f"{name.word}{_PERSON}" if name.person else name.word)
-    shown += [event for event, kind in events(text) if not named(kind, sources.text)]
     return list(dict.fromkeys(shown))
 
 

@@ -24,16 +24,21 @@ from assistant.quality.textnorm import strip_markup
 # in a ready Instagram greeting of a shop that is closed (bench, 2026-12-06): in English one
 # named by its feast ("a celebration of flavour" is none), in German a compound of "Feier"
 # ("Weihnachtsfeier"; "Feiertage" ends otherwise)
+# A tasting too: "Join us for a tasting session." in a ready Instagram post on a new decaf
+# (bench, 2026-12-07); a tasting, a "Verkostung" or a cupping of a source names one
 _WORKSHOP = "workshops?|kurse?|courses?|class|classes|seminare?|schulung|training"
+_TASTING = "tastings?|verkostung|verkostungen|cuppings?"
 _EVENT_KINDS = {"markt": "markt|märkte", "märkte": "markt|märkte", "messe": "messe",
                 "festival": "festival", "party": "party|partys", "partys": "party|partys",
                 "feier": "feier|celebration", "celebration": "feier|celebration",
                 "celebrations": "feier|celebration", "workshop": _WORKSHOP,
-                "workshops": _WORKSHOP}
+                "workshops": _WORKSHOP, "tasting": _TASTING, "verkostung": _TASTING,
+                "cupping": _TASTING}
 _EVENT = regex.compile(r"\b(?:\p{Lu}\p{Ll}+(markt|märkte|messe|festival|party|partys|feier)|"
                        r"(Markt|Festival|Party)|(?i:(?:christmas|xmas|holiday|new\s+year['’]?s?"
                        r"|anniversary|birthday|opening|launch|summer|winter|festive)\s+"
-                       r"(celebrations?))|(?i:(workshops?)))\b")
+                       r"(celebrations?))|(?i:(workshops?))|(?i:(tasting)s?\s+(?:sessions?|"
+                       r"events?|evenings?|nights?))|(Verkostung|Cupping)(?:en|s)?)\b")
 
 
 def events(text: str) -> list[tuple[str, str]]:
@@ -166,6 +171,11 @@ def invented_offers(text: str, sources: tuple[str, ...]) -> list[str]:
                               if _PROMISES[kind][1].search(plain) is None))
 
 
-def named(kind: str, sources: str) -> bool:
-    """Whether the case-folded ``sources`` name an event of ``kind`` (from :func:`events`)."""
-    return regex.search(rf"(?<!\w)\w*(?:{kind})(?!\w)", sources) is not None
+def invented_events(text: str, sources: tuple[str, ...]) -> list[str]:
+    """The events of ``text`` (as written) of a kind that no source names. The sources are
+    the brief and its link: an event is a date the brand must keep, and the kit's pillars
+    ("Barista-Kurse, Cuppings") or guidelines name what it posts about, not what happens
+    this week."""
+    said = "\n".join(sources).casefold()
+    return list(dict.fromkeys(event for event, kind in events(text)
+                              if regex.search(rf"(?<!\w)\w*(?:{kind})(?!\w)", said) is None))

@@ -122,9 +122,10 @@ def stated_texts(ctx: QualityContext) -> tuple[str, ...]:
     return tuple(t for t in texts if t)
 
 
-def person_sources(ctx: QualityContext) -> tuple[str, ...]:
-    """A person may only be named when the brief or its link names them: that the kit lists
-    Hanne as managing director does not mean she answers comments today."""
+def brief_sources(ctx: QualityContext) -> tuple[str, ...]:
+    """The brief and its link: what may name a person or an event. That the kit lists
+    Hanne as managing director does not mean she answers comments today, and that its
+    pillars name "Barista-Kurse, Cuppings" does not mean there is a tasting this week."""
     return tuple(t for t in (ctx.brief or "", ctx.link or "") if t)
 
 

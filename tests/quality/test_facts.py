@@ -751,3 +751,24 @@ def test_a_year_that_no_source_states_is_made_up(coffee: BrandKit) -> None:
     assert [f.year for f in extract_facts("Am 15. März und am 1. Juni.", "de")] == [None, None]
     march = Known.of(("Röstkurs am 15. März.",), "de")
     assert invented("Röstkurs am 15. März!", "de", march, [], frozenset()) == []
+
+
+def test_a_tasting_no_brief_names_is_invented(coffee: BrandKit) -> None:
+    """"Join us for a tasting session." stood in a ready Instagram post on a new decaf
+    (bench, 2026-12-07). The kit's pillars name "Barista-Kurse, Cuppings": a topic the brand
+    posts about, no event this week; only the brief and its link name one."""
+    brief = ("New decaf from Peru, sugarcane process, notes of caramel and orange, 250 g for "
+             "10.50 euros.")
+    ctx = context(coffee, brief=brief, language="en", platform="instagram")
+    assert "Cuppings" in " ".join(pillar.description for pillar in coffee.pillars)
+    post = ("Our new decaf from Peru: sugarcane process, notes of caramel and orange, 250 g "
+            "for 10.50 euros. Join us for a tasting session.")
+    [problem] = _invented(quality_problems(post, [], ctx))
+    assert "'tasting session'" in problem.message
+    for event in ("Komm zum Cupping ins Kontor.", "Join our hands-on workshop."):
+        german = context(coffee, brief="Neuer Decaf aus Peru, 250 g für 10,50 €.")
+        text = f"Neuer Decaf aus Peru, 250 g für 10,50 €. {event}"
+        assert _invented(quality_problems(text, [], german)), event
+    cupping = context(coffee, brief="Cupping am Freitag, 18 Uhr, im Kontor.")
+    assert _invented(quality_problems("Am Freitag um 18 Uhr: Verkostung im Kontor!", [],
+                                      cupping)) == []
