@@ -345,8 +345,9 @@ def _small_noun(word: str, before: str, lex: Lexicon) -> bool:
 
 # a capital right after a small letter inside a word
 _INNER_CAPITAL = regex.compile(r"\p{Ll}\p{Lu}")
-# a number and spaces right before a word
-_AFTER_NUMBER = regex.compile(r"\d[ \t]+$")
+# a number and spaces right before a word; not a model's name ("Die Handmühle Hansen H2
+# haben wir", a Facebook draft, bench 2026-12-07: "haben" read as the noun "Haben")
+_AFTER_NUMBER = regex.compile(r"(?<!\p{L})\d+[ \t]+$")
 
 
 def _counted_small_noun(word: str, lex: Lexicon) -> bool:
