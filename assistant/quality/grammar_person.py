@@ -20,7 +20,10 @@ with a verb in -en keeps the imperative ("und genieß"). Read only in a sentence
 pronoun of a person as its subject (du, ihr, wir, ich, Sie), where the word after "und" is
 written small, is a verb the dictionary knows and no declined adjective ("und frischen
 Kaffee"), no "wir" or "Sie" follows it ("und rösten wir zusammen") and no comma, colon or
-dash stands between the call and "und".
+dash stands between the call and "und". Adverbs may stand between "und" and a verb that
+closes the clause ("Zieh ihn 4 Minuten und dann langsam herunterdrücken" -> "und drück
+dann langsam herunter", a ready Mastodon draft, bench 2026-12-07), and a separable verb
+takes its prefix to the end (``grammar_callforms``).
 
 9e: "Kommt vorbei im Kontor oder bestell im Shop." (a ready Facebook draft, bench
 2026-12-06, of the coffee kit's "Komm vorbei ... oder bestell ..."): a call that opens with
@@ -58,6 +61,7 @@ from dataclasses import replace
 
 import regex
 
+from assistant.quality.grammar_callforms import call_form, past_adverbs
 from assistant.quality.grammar_phrase import Finding
 from assistant.quality.grammar_subject import SINGULAR_TO_PLURAL
 from assistant.quality.grammar_words import (
@@ -173,15 +177,20 @@ def joined_calls(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Fi
         joined = _first_join(plain, sentence, lex)
         if joined is None:
             continue
-        join, verb = sentence[joined], sentence[joined + 1]
-        after = sentence[joined + 2].lower if joined + 2 < len(sentence) else ""
-        form = imperative_du(verb.lower)
+        join, at = sentence[joined], past_adverbs(plain, sentence, joined + 1)
+        if at is None:
+            continue
+        verb = sentence[at]
+        after = sentence[at + 1].lower if at + 1 < len(sentence) else ""
+        form = call_form(verb.lower, lex)
         if after in {"wir", "sie"} or not _plural_verb(verb, lex) \
                 or adjective_ending(verb.lower, lex.is_word) is not None \
                 or form is None or form == verb.lower:
             continue
         phrase = plain[join.start:verb.end]
-        fix = f"{join.text} {form}"
+        head, _, prefix = form.partition(" ")
+        fix = " ".join([join.text, head, *(word.text for word in sentence[joined + 1:at]),
+                        *([prefix] if prefix else [])])
         found.append(Finding(phrase, f"'{phrase}': the call to 'du' goes on in the "
                                      f"imperative: '{fix}'", fix))
     return found

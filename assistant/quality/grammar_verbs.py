@@ -48,7 +48,7 @@ from assistant.quality.nounforms import readings
 
 # prefixes that always separate in a main clause (über-, um-, durch-, wieder- may not)
 SEPARABLE = ("zusammen", "heraus", "herein", "hinein", "hinzu", "vorbei", "zurück", "weiter",
-             "dabei",
+             "dabei", "herunter", "hinunter", "herauf", "hinauf", "hinaus",
              "teil", "fest", "auf", "aus", "bei", "ein", "mit", "nach", "vor", "weg", "los",
              "her", "hin", "an", "ab", "zu")
 # what follows the verb at once in "melde dich an", "kommst du vorbei"

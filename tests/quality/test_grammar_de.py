@@ -61,6 +61,13 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
      "'und genießen': the call to 'du' goes on in the imperative: 'und genieß'"),
     ("Komm vorbei oder bestellen im Shop.",
      "'oder bestellen': the call to 'du' goes on in the imperative: 'oder bestell'"),
+    # adverbs before the verb that closes the clause, and a separable verb (a ready
+    # Mastodon draft, bench 2026-12-07)
+    ("Zieh ihn einfach 4 Minuten und dann langsam herunterdrücken.",
+     "'und dann langsam herunterdrücken': the call to 'du' goes on in the imperative: 'und "
+     "drück dann langsam herunter'"),
+    ("Bestell im Shop und dann abholen.",
+     "'und dann abholen': the call to 'du' goes on in the imperative: 'und hol dann ab'"),
     # rule 20c: a place as if it were an adjective (a ready LinkedIn draft, bench 2026-12-06)
     ("Wir liefern Kaffee fürs Büro an alle Hamburg Büros.",
      "'alle Hamburg Büros': a place's name does not stand before a noun like this; write "

@@ -41,6 +41,8 @@ def lex() -> GrammarLexicon:
     # rule 9d: a call joined to a verb in -en (a ready Threads draft, 2026-12-05)
     ("Bestell sie jetzt und genießen die Weihnachtszeit!",
      "Bestell sie jetzt und genieß die Weihnachtszeit!"),
+    ("Zieh ihn 4 Minuten und dann langsam herunterdrücken.",
+     "Zieh ihn 4 Minuten und drück dann langsam herunter."),
     ("Frühe Weihnachten! Ab dem 27. Dezember sind wir wieder da.",
      "Frohe Weihnachten! Ab dem 27. Dezember sind wir wieder da."),
     # rule 7f: a separable verb's infinitive in two words (a ready Instagram draft, bench
