@@ -241,15 +241,14 @@ class Settings(BaseSettings):
     # one call per platform: the parting round also asks for a fresh first draft that
     # follows the kit's example post for that platform (its form, none of its facts:
     # ``briefing.template_block``), beside the rewrite and the fresh draft; the one with
-    # the fewest findings is kept as before. Side by side on briefs 1-12, 19 against 12 of
-    # 36 drafts ready and the same text in 3 against 6 briefs, 50.8 against 43.5 s per
-    # post; in its 8 parting rounds the example's sample was the only one to part the
-    # texts once and tied once. Off: in the browser it copied the kit's job ad into a
-    # ready LinkedIn post on new opening hours ("Du schmeckst gern genau hin, arbeitest
-    # sorgfältig ...? ... Kein Anschreiben-Marathon.", #Jobs), which no check reads: the
-    # pattern is picked by shared words, function words included, and tidy keeps a copied
-    # question (bench/README.md, 2026-12-06, sixth session)
-    draft_parting_example: bool = False
+    # the fewest findings is kept as before. The pattern is the platform's example that
+    # shares most of the brief's topic words, none if none shares one, and tidy strikes a
+    # long question copied from an example off the brief's topic (in the browser the job
+    # ad's "Du schmeckst gern genau hin ...?" had parted a ready LinkedIn post on opening
+    # hours). On: side by side on briefs 1-12, 19 against 12 of 36 drafts ready and the
+    # same text in 3 against 6 briefs (2026-12-06); on briefs 13-24, 26 against 15 of 36
+    # and 2 against 4 (2026-12-07, seventh session; bench/README.md)
+    draft_parting_example: bool = True
     # LinkedIn publishing (assistant/publish/linkedin.py): the month of the versioned REST API
     # (LinkedIn retires a version about a year after it comes out), the developer app that
     # users connect through, and the API's addresses (tests point them at a local fake)

@@ -52,7 +52,7 @@ class Passes:
     parting_candidates: int = 1  # split mode: rewrites asked at once for a near-same text
     parting_fresh: int = 1  # split mode: fresh first drafts asked beside those rewrites
     parting_keep_short: bool = True  # split mode: of near-same texts the longer is rewritten
-    parting_example: bool = False  # split mode: a fresh draft after the platform's kit example
+    parting_example: bool = True  # split mode: a fresh draft after the platform's kit example
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Passes:

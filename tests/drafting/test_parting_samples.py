@@ -196,13 +196,13 @@ class PatternScript(FreshScript):
 def test_the_platforms_kit_example_as_a_pattern_parts_the_texts(
     fake_llm: FakeLLMServer, kit: BrandKit
 ) -> None:
-    """``draft_parting_example`` (off by default): one more fresh draft, after the kit's
+    """``draft_parting_example`` (on by default): one more fresh draft, after the kit's
     Instagram example (its form, none of its facts); off, the round cannot part these
     texts."""
     script = PatternScript()
     fake_llm.responder = script
     options = DraftOptions(settings=load_settings(
-        draft_split_platforms=True, draft_platform_form=False, draft_parting_example=True))
+        draft_split_platforms=True, draft_platform_form=False))
     drafts = {d.platform: d for d in draft_posts(kit, BRIEF, ["instagram", "x"],
                                                  options=options)}
     assert len(script.fresh) == 2 and len(script.patterned) == 1
