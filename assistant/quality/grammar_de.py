@@ -38,9 +38,9 @@ is incompatible (a false warning keeps a good post from being "ready"):
    verb's infinitive written as two words: "vorbei kommen" -> "vorbeikommen"; "haben"
    with a verb's form for its participle: "die wir ... testet haben" -> "getestet"; a
    participle of "haben" joined by "und" to "zu" and an infinitive: "Wir haben ...
-   ausgeschlagen und sie zu zahlen" (flagged); an infinitive call that goes on in
-   another form: "Jetzt bestellen oder kommen vorbei" -> "oder vorbeikommen"
-   (``grammar_verbs``);
+   ausgeschlagen und sie zu zahlen" (flagged) (``grammar_verbs``); an infinitive call
+   that goes on in another form: "Jetzt bestellen oder kommen vorbei" -> "oder
+   vorbeikommen", "Jetzt bestellen und teste" -> "und testen" (``grammar_infcalls``);
 8. a month after "an" or "in" without its article: "an Januar" -> "ab/im Januar", and
    "am" or "im" before a clock time, or nothing between it and its date: "am 18 Uhr" or
    "am 12. Dezember 18 Uhr" -> "um 18 Uhr", "am Weihnachten" -> "an Weihnachten", "am
@@ -122,6 +122,7 @@ from assistant.quality.grammar_dative import (
 from assistant.quality.grammar_fronted import fronted_nominatives
 from assistant.quality.grammar_governed import governed_bare_adjectives, governed_pronouns
 from assistant.quality.grammar_idioms import degree_without_so, events_as_goods, fixed_phrases
+from assistant.quality.grammar_infcalls import infinitive_call_goes_on
 from assistant.quality.grammar_joined import joined_feminine_case
 from assistant.quality.grammar_object import (
     doubled_pronouns,
@@ -160,7 +161,6 @@ from assistant.quality.grammar_verbs import (
     doubled_zu,
     imperative_after_adverb,
     infinitive_after_sein,
-    infinitive_call_goes_on,
     joined_prefixes,
     participles_without_ge,
     split_infinitives,

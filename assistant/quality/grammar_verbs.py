@@ -1,8 +1,8 @@
 """Rule 7 of the German grammar check: a separable verb left joined in a main clause, and
 "zu" said twice with one, or outside one, an adverb after an infinitive call, "sein" with a
 bare infinitive, an infinitive split in two, "haben" with a verb's present form for its
-participle, a participle of "haben" joined by "und" to an infinitive with "zu", and an
-infinitive call that goes on in another form (pure).
+participle, and a participle of "haben" joined by "und" to an infinitive with "zu" (pure;
+rule 7i: ``grammar_infcalls``).
 
 "Bitte anmelde dich" (the embedded model, 2026-11-30): in a main clause the prefix of a
 separable verb goes to the end ("melde dich ... an"); it stays on the verb only at the end
@@ -119,7 +119,7 @@ def zu_outside(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Find
                 or not lower.endswith("en") or adjective_ending(lower, lex.is_word) is not None:
             continue
         prefix = next((p for p in SEPARABLE if lower.startswith(p)
-                       and _infinitive(lower[len(p):], lex)), None)
+                       and is_infinitive(lower[len(p):], lex)), None)
         if prefix is None or not lex.is_word(lower):
             continue
         fix = f"{prefix}zu{lower[len(prefix):]}"
@@ -130,7 +130,7 @@ def zu_outside(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Find
 
 
 # adverbs that stand before an infinitive call: "Jetzt anmelden!", "Gleich bestellen."
-_CALL_ADVERBS = frozenset({"jetzt", "sofort", "gleich", "direkt", "schnell", "heute"})
+CALL_ADVERBS = frozenset({"jetzt", "sofort", "gleich", "direkt", "schnell", "heute"})
 _CLAUSE_END = ("!", ".", "\n")
 # opening a sentence the infinitive has a capital and reads as its own noun too ("das
 # Anmelden", "die Essen"); a noun with a masculine or feminine reading ("Morgen") is no
@@ -142,13 +142,13 @@ def adverb_after_call(plain: str, words: list[Token], lex: GrammarLexicon) -> li
     """Rule 7, fourth part (see the module doc): "anmelden jetzt!" -> "jetzt anmelden!"."""
     found = []
     for verb, adverb in zip(words, words[1:], strict=False):
-        if adverb.lower not in _CALL_ADVERBS or not adverb.spaced \
+        if adverb.lower not in CALL_ADVERBS or not adverb.spaced \
                 or not (verb.sentence_start or verb.after_comma) \
                 or not _closes_clause(plain, adverb.end):
             continue
         lower = verb.lower
         if (verb.capitalised and not verb.sentence_start) or verb.text.isupper() \
-                or not _infinitive(lower, lex) or adjective_ending(lower, lex.is_word) \
+                or not is_infinitive(lower, lex) or adjective_ending(lower, lex.is_word) \
                 or (verb.capitalised and noun_bits(verb.text, lex) & ~_NOMINALISED):
             continue
         fix = f"{adverb.lower} {lower}"
@@ -164,7 +164,7 @@ def adverb_after_call(plain: str, words: list[Token], lex: GrammarLexicon) -> li
 # draft, bench 2026-12-06) -> "Bestell jetzt!". Read where the adverb opens the sentence
 # and the imperative closes it, the imperative being the stem of a verb whose infinitive is
 # a word ("bestellen", "bestelle") and no adjective ("Jetzt neu!"); "Jetzt los!" stays
-_NO_CALL = frozenset({"los", "hier", "da", "mal", "live", "online"})
+NO_CALL = frozenset({"los", "hier", "da", "mal", "live", "online"})
 
 
 def imperative_after_adverb(plain: str, words: list[Token],
@@ -173,11 +173,11 @@ def imperative_after_adverb(plain: str, words: list[Token],
     found = []
     for adverb, verb in zip(words, words[1:], strict=False):
         lower = verb.lower
-        if adverb.lower not in _CALL_ADVERBS or not adverb.sentence_start \
-                or not verb.text.islower() or lower in _NO_CALL \
+        if adverb.lower not in CALL_ADVERBS or not adverb.sentence_start \
+                or not verb.text.islower() or lower in NO_CALL \
                 or not _closes_clause(plain, verb.end) \
                 or is_adjective_stem(lower, lex.is_word) \
-                or not any(_infinitive(lower + ending, lex) for ending in ("en", "n")):
+                or not any(is_infinitive(lower + ending, lex) for ending in ("en", "n")):
             continue
         phrase = plain[adverb.start:verb.end]
         fix = f"{lower.capitalize()} {adverb.lower}"
@@ -191,7 +191,7 @@ def _closes_clause(plain: str, end: int) -> bool:
     return not rest.strip() or rest.startswith(_CLAUSE_END)
 
 
-def _infinitive(rest: str, lex: GrammarLexicon) -> bool:
+def is_infinitive(rest: str, lex: GrammarLexicon) -> bool:
     """Whether ``rest`` is a verb's infinitive: a word whose stem with -e is one too."""
     return len(rest) >= 4 and has_infinitive_form(rest, lex.is_word)
 
@@ -226,7 +226,7 @@ def infinitive_after_sein(plain: str, words: list[Token], lex: GrammarLexicon) -
             if after.sentence_start or after.after_comma or after.lower in _OTHER_CLAUSE:
                 break
             if not after.capitalised and after.lower not in _ABSENTIVE \
-                    and _closes(plain, after.end) and _separable_infinitive(after.lower, lex):
+                    and _closes(plain, after.end) and separable_infinitive(after.lower, lex):
                 found.append(Finding(f"{token.text} … {after.text}",
                                      f"'{token.text} … {after.text}': '{token.text}' takes a "
                                      f"participle or 'zu', not the infinitive '{after.text}'; "
@@ -249,7 +249,7 @@ def _closes(plain: str, end: int) -> bool:
 _INSEPARABLE = ("be", "ge", "er", "ver", "zer", "ent", "emp", "miss")
 
 
-def _separable_infinitive(lower: str, lex: GrammarLexicon) -> bool:
+def separable_infinitive(lower: str, lex: GrammarLexicon) -> bool:
     """A separable verb's infinitive: "stattfinden"; not a zu-infinitive ("zurückzuführen"
     is zurück + zuführen), an adjective or a form that may be a participle."""
     if not lower.endswith("n") or adjective_ending(lower, lex.is_word) is not None \
@@ -260,7 +260,7 @@ def _separable_infinitive(lower: str, lex: GrammarLexicon) -> bool:
         if not lower.startswith(prefix) or rest.startswith(_INSEPARABLE) or (
                 rest.startswith("zu") and lex.is_word(prefix + rest[2:])):
             continue
-        if _infinitive(rest, lex):
+        if is_infinitive(rest, lex):
             return True
     return False
 
@@ -281,7 +281,7 @@ def split_infinitives(plain: str, words: list[Token], lex: GrammarLexicon) -> li
         joined = prefix.lower + verb.lower
         if prefix.lower not in _LOOSE_PREFIXES or prefix.capitalised or verb.capitalised \
                 or not verb.spaced or not _closes(plain, verb.end) \
-                or not _infinitive(verb.lower, lex) or not lex.is_word(joined):
+                or not is_infinitive(verb.lower, lex) or not lex.is_word(joined):
             continue
         phrase = plain[prefix.start:verb.end]
         found.append(Finding(phrase, f"'{phrase}': a separable verb's infinitive is one word: "
@@ -358,7 +358,7 @@ def zu_joined_to_perfect(plain: str, words: list[Token], lex: GrammarLexicon) ->
                 word.after_comma or word.sentence_start for word in rest[:at + 2]):
             continue
         verb = rest[at + 1]
-        if verb.capitalised or not _infinitive(verb.lower, lex) \
+        if verb.capitalised or not is_infinitive(verb.lower, lex) \
                 or not _closes_clause(plain, verb.end):
             continue
         phrase = plain[participle.start:verb.end]
@@ -366,38 +366,3 @@ def zu_joined_to_perfect(plain: str, words: list[Token], lex: GrammarLexicon) ->
                                      f"infinitive with 'zu'; use a participle for both or "
                                      f"make two sentences", None))
     return found
-
-
-def infinitive_call_goes_on(plain: str, words: list[Token],
-                            lex: GrammarLexicon) -> list[Finding]:
-    """Rule 7i: "Jetzt bestellen oder kommen vorbei im Kontor" (a ready LinkedIn draft,
-    bench 2026-12-07): a call in the infinitive goes on in the infinitive, and a separable
-    verb's infinitive holds its prefix ("oder vorbeikommen"); "kommen vorbei" with no
-    subject is no call. Read where an infinitive opens its sentence (after a call adverb
-    or not) and "und" or "oder" joins to it a verb in -en that a separable prefix follows
-    at once; "Wir rösten und kommen vorbei" has its subject."""
-    found = []
-    for index, join in enumerate(words[1:-2], start=1):
-        call, verb, prefix = words[index - 1], words[index + 1], words[index + 2]
-        if join.lower not in ("und", "oder") or not join.spaced or not verb.spaced \
-                or not prefix.spaced or prefix.lower not in SEPARABLE \
-                or not verb.text.islower() or not _infinitive(verb.lower, lex) \
-                or not _opens_call(words, index - 1, lex) \
-                or not _separable_infinitive(prefix.lower + verb.lower, lex):
-            continue
-        phrase = plain[verb.start:prefix.end]
-        fix = prefix.lower + verb.lower
-        found.append(Finding(phrase, f"'{phrase}': the call '{call.text}' goes on in the "
-                                     f"infinitive: '{fix}'", fix))
-    return found
-
-
-def _opens_call(words: list[Token], index: int, lex: GrammarLexicon) -> bool:
-    """Whether ``words[index]`` is an infinitive that opens its sentence, alone or after
-    a call adverb ("Jetzt bestellen")."""
-    call = words[index]
-    opens = call.sentence_start or (index > 0 and words[index - 1].sentence_start
-                                    and words[index - 1].lower in _CALL_ADVERBS)
-    return opens and _infinitive(call.lower, lex) and not (
-        call.capitalised and not call.sentence_start) \
-        and adjective_ending(call.lower, lex.is_word) is None

@@ -1010,12 +1010,22 @@ def test_an_infinitive_call_goes_on_in_the_infinitive(lex: GrammarLexicon) -> No
     assert "the call 'bestellen' goes on in the infinitive" in finding.message
     [finding] = grammar_findings("Anmelden und kommen mit!", lex)
     assert finding.fix == "mitkommen"
+    # a du-imperative after the infinitive (a ready LinkedIn draft, CLI 2026-12-07)
+    [finding] = grammar_findings("Jetzt bestellen und teste den Winter-Cold-Brew im Café.",
+                                 lex)
+    assert finding.phrase == "teste" and finding.fix == "testen"
+    [finding] = grammar_findings("Jetzt bestellen und komm vorbei!", lex)
+    assert finding.fix == "vorbeikommen"
     for fine in ("Wir rösten und kommen vorbei.",
                  "Heute rösten wir und kommen vorbei.",
                  "Jetzt bestellen oder vorbeikommen.",
                  "Komm vorbei und bestell im Shop.",
                  "Jetzt probieren und schmecken an der Theke.",
-                 "Einfach bestellen und abholen."):
+                 "Einfach bestellen und abholen.",
+                 "Jetzt anmelden und gleich loslegen.",
+                 "Jetzt anmelden und mehr erfahren.",
+                 "Jetzt bestellen und los geht es.",
+                 "Jetzt bestellen und frische Bohnen genießen."):
         assert _messages(fine, lex) == [], fine
 
 
