@@ -58,6 +58,11 @@ def test_a_word_written_twice_in_one_is_a_slip() -> None:
     the compound rules take any doubling, but no German word of two 4-letter halves is one."""
     text = "Mit 20 Stunden pro Woche und morgenmorgen. Kaffeekaffee! Bonbon, Tamtam, Kuckuck."
     assert unknown_words(text, _lexicon("de")) == ["morgenmorgen", "Kaffeekaffee"]
+    # a part said twice at the start of a compound (a ready Instagram draft in the
+    # browser, 2026-12-07); an English word of two halves the dictionary knows stays
+    assert unknown_words("Neuer Apfelapfelpunsch mit Espresso.", _lexicon("de")) == [
+        "Apfelapfelpunsch"]
+    assert unknown_words("Couscous and coffeecoffee.", _lexicon("en")) == ["coffeecoffee"]
 
 
 def test_a_letter_of_another_script_alone_is_a_slip() -> None:
