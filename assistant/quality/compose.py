@@ -315,7 +315,7 @@ def _text_problems(text: str, ctx: QualityContext, whole: bool) -> list[Problem]
     lex = lexicon(ctx)
     facts = _facts(text, ctx, lex, whole) if ctx.brief is not None else []
     return [
-        *placeholder_problems(text, preferred_terms(ctx)),
+        *placeholder_problems(text, preferred_terms(ctx), brief_sources(ctx)),
         *[p for p in facts if p.is_error],
         *[p for p in facts if not p.is_error],
         *(_spelling(text, ctx, lex) if lex is not None else []),

@@ -130,10 +130,28 @@ def term_lines(text: str, terms: frozenset[str]) -> list[str]:
     return found
 
 
-def placeholder_problems(text: str, terms: frozenset[str] = frozenset()) -> list[Problem]:
-    """Template leftovers, and the prompt's list of the kit's preferred ``terms`` (folded)
-    standing as a line."""
-    found = find_placeholders(text) + term_lines(text, terms)
+# the prompt's own word for what the post is written from, as a German noun: "Hier ist der
+# Brief zurück aus Huila in Kolumbien - ..." (a ready Mastodon draft, bench 2026-12-07).
+# "Der Brief" is also a letter, so it is a leftover only where no source says "Brief"
+# (the model speaking of its task in other words, "the brief says", "laut Briefing", is
+# one of ``_PATTERNS``)
+_BRIEF_WORD = regex.compile(r"\b(?:[Dd]er|[Dd]en|[Dd]em|[Dd]es|[Ii]m|[Vv]om|[Zz]um|"
+                            r"[Uu]nser\w*|[Dd]ein\w*)\s+(?:Brief|Briefing)\b")
+
+
+def brief_words(text: str, sources: tuple[str, ...]) -> list[str]:
+    """The places where ``text`` speaks of its brief as "der Brief", where none of
+    ``sources`` says "Brief"."""
+    if any(regex.search(r"(?i)\bbrief", source) for source in sources):
+        return []
+    return [found.group(0) for found in _BRIEF_WORD.finditer(text)]
+
+
+def placeholder_problems(text: str, terms: frozenset[str] = frozenset(),
+                         sources: tuple[str, ...] = ()) -> list[Problem]:
+    """Template leftovers, the prompt's list of the kit's preferred ``terms`` (folded)
+    standing as a line, and the post speaking of its brief where no source says "Brief"."""
+    found = find_placeholders(text) + term_lines(text, terms) + brief_words(text, sources)
     if not found:
         return []
     shown = ", ".join(f"'{shorten(f, 30)}'" for f in found[:3])

@@ -441,3 +441,21 @@ def test_a_sentence_that_breaks_off_and_starts_again_is_cut_off() -> None:
 ])
 def test_an_initial_or_a_repeated_opening_is_no_false_start(text: str) -> None:
     assert cut_off_problems(text) == []
+
+
+def test_the_post_speaking_of_its_brief_is_a_leftover(coffee: BrandKit) -> None:
+    """"Hier ist der Brief zurück aus Huila in Kolumbien - ..." (a ready Mastodon draft,
+    bench 2026-12-07): the prompt's word; a letter the brief speaks of is one."""
+    brief = ("Zurück aus Huila in Kolumbien: unserer Partnerkooperative zahlen wir 30 Prozent "
+             "über dem Fairtrade-Mindestpreis.")
+    text = ("Hier ist der Brief zurück aus Huila in Kolumbien - unserer Partnerkooperative "
+            "zahlen wir 30 Prozent über dem Fairtrade-Mindestpreis.")
+    [problem] = [p for p in quality_problems(text, [], context(coffee, brief=brief))
+                 if p.code == "placeholder"]
+    assert "'der Brief'" in problem.message and problem.is_error
+    assert placeholder_problems("As the brief says, alerts now cover Snowflake.") != []
+    letter = "Ein Brief von der Kooperative: danke für 30 Prozent über dem Mindestpreis."
+    assert placeholder_problems("Der Brief kam heute an.", sources=(letter,)) == []
+    for fine in ("A brief look at schema drift alerts.", "Briefe schreiben wir selten.",
+                 "Take a brief break with our cold brew."):
+        assert placeholder_problems(fine) == [], fine
