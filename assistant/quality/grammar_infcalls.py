@@ -4,6 +4,7 @@ form (pure). Split from grammar_verbs (2026-12-07), which had grown past 400 lin
 
 from __future__ import annotations
 
+from assistant.quality.grammar_callforms import imperative_infinitive
 from assistant.quality.grammar_phrase import Finding
 from assistant.quality.grammar_verbs import (
     CALL_ADVERBS,
@@ -20,7 +21,6 @@ from assistant.quality.grammar_words import (
     Token,
     adjective_ending,
 )
-from assistant.quality.verbs_de import imperative_du, looks_like_verb
 
 
 def infinitive_call_goes_on(plain: str, words: list[Token],
@@ -68,11 +68,7 @@ def _imperative_infinitive(word: str, lex: GrammarLexicon) -> str | None:
     if word in _NOT_IMPERATIVES or word in DETERMINERS or word in PREPOSITIONS \
             or word in PRONOUNS or adjective_ending(word, lex.is_word) is not None:
         return None
-    for infinitive in (word + "en", word + "n"):
-        if looks_like_verb(infinitive) and lex.is_word(infinitive) \
-                and word in {imperative_du(infinitive), infinitive[:-1]}:
-            return infinitive
-    return None
+    return imperative_infinitive(word, lex)
 
 
 def _opens_call(words: list[Token], index: int, lex: GrammarLexicon) -> bool:

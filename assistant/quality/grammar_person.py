@@ -61,7 +61,7 @@ from dataclasses import replace
 
 import regex
 
-from assistant.quality.grammar_callforms import call_form, past_adverbs
+from assistant.quality.grammar_callforms import call_form, imperative_infinitive, past_adverbs
 from assistant.quality.grammar_phrase import Finding
 from assistant.quality.grammar_subject import SINGULAR_TO_PLURAL
 from assistant.quality.grammar_words import (
@@ -297,11 +297,7 @@ def _opens_with_call(first: Token, lex: GrammarLexicon) -> bool:
             lower.endswith("t") and lex.is_word(lower[:-1] + "en")) \
             or adjective_ending(lower, lex.is_word) is not None:
         return False  # "Beide", "Installiert" (a participle or a third person), "Weitere"
-    for infinitive in (lower + "en", lower + "n"):
-        if looks_like_verb(infinitive) and lex.is_word(infinitive):
-            form = imperative_du(infinitive)
-            return form is not None and lower in {form, infinitive[:-1]}
-    return False
+    return imperative_infinitive(lower, lex) is not None
 
 
 def _et_infinitive(verb: Token, lex: GrammarLexicon) -> str | None:
