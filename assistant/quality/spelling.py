@@ -264,7 +264,7 @@ def unknown_words(text: str, lex: Lexicon) -> list[str]:
         before = tokens[index - 1].group().lower() if index else ""
         counted = _AFTER_NUMBER.search(plain, max(0, match.start() - 4), match.start())
         if not is_known(word, lex) or _small_noun(word, before, lex) \
-                or (_doubled(word) and (lex.compounds or not lex.main.spell(word))) \
+                or _doubled(word, lex) \
                 or (counted is not None and _counted_small_noun(word, lex)) \
                 or _english_in_phrase(word, _neighbours(plain, tokens, index), lex):
             found.append(word)
@@ -310,21 +310,22 @@ def _english(word: str, lex: Lexicon) -> bool:
     return any(other.spell(word) or other.spell(word.lower()) for other in lex.others)
 
 
-_REPEATED_PART = regex.compile(r"(\p{Ll}{4,})\1")
-
-
 def _opens_phrase(word: str) -> bool:
     """Whether ``word`` (lower-cased) is an article or a preposition: a noun follows."""
     return word in DETERMINERS or word in PREPOSITIONS or word in FUSED_ARTICLES
 
 
-def _doubled(word: str) -> bool:
+_REPEATED_PART = regex.compile(r"(\p{Ll}{4,})\1")
+
+
+def _doubled(word: str, lex: Lexicon) -> bool:
     """A word that says a part of four letters or more twice in a row ("morgenmorgen",
     "Kaffeekaffee", "Apfelapfelpunsch"): the compound rules take it, but it is a slip (a
     ready bench draft, 2026-11-30; a ready Instagram draft in the browser, 2026-12-07).
     "Bonbon" and "Tamtam" are words; so is what a dictionary without compounds knows
     ("couscous"); German's takes any compound, "Kaffeekaffee" too."""
-    return _REPEATED_PART.search(word.lower()) is not None
+    return _REPEATED_PART.search(word.lower()) is not None and (
+        lex.compounds or not lex.main.spell(word))
 
 
 # words a noun follows as it follows an article: "noch mehr spaß" passed as the
