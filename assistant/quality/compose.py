@@ -243,15 +243,14 @@ def invented_pieces(text: str, ctx: QualityContext, lex: Lexicon | None,
         names = find_names(text, lex, lists, ctx.language)
         carried = carried_over(text, ctx.language, examples, stated_texts(ctx),
                                carry_lexicon(ctx, lex))
-    texts = source_texts(ctx)
+    texts, briefed, stated = source_texts(ctx), brief_sources(ctx), offer_texts(ctx)
     found = invented(text, ctx.language, Known.of(texts, ctx.language), names,
-                     word_set(brief_sources(ctx)))
+                     word_set(briefed))
     found += invented_days(text, ctx.brief or "", texts, ctx.language)
     found += invented_notes(text, ctx.brief or "", texts)
-    stated = offer_texts(ctx)
     found += invented_offers(text, stated)
     found += invented_frames(text, stated, ctx.language)
-    found += invented_events(text, brief_sources(ctx))
+    found += invented_events(text, briefed)
     return list(dict.fromkeys(found + carried))
 
 
