@@ -262,7 +262,8 @@ def unknown_words(text: str, lex: Lexicon) -> list[str]:
                 or word in found:
             continue
         before = tokens[index - 1].group().lower() if index else ""
-        counted = _AFTER_NUMBER.search(plain, max(0, match.start() - 4), match.start())
+        counted = _AFTER_NUMBER.search(plain, max(0, match.start() - _NUMBER_WINDOW),
+                                       match.start())
         if not is_known(word, lex) or _small_noun(word, before, lex) \
                 or _doubled(word, lex) \
                 or (counted is not None and _counted_small_noun(word, lex)) \
@@ -351,8 +352,11 @@ def _small_noun(word: str, before: str, lex: Lexicon) -> bool:
 # a capital right after a small letter inside a word
 _INNER_CAPITAL = regex.compile(r"\p{Ll}\p{Lu}")
 # a number and spaces right before a word; not a model's name ("Die Handmühle Hansen H2
-# haben wir", a Facebook draft, bench 2026-12-07: "haben" read as the noun "Haben")
-_AFTER_NUMBER = regex.compile(r"(?<!\p{L})\d+[ \t]+$")
+# haben wir", a Facebook draft, bench 2026-12-07: "haben" read as the noun "Haben"), however
+# many digits it has ("H123": the lookbehind refuses a digit too, so the search cannot
+# start inside the name, and the window holds a long number whole)
+_AFTER_NUMBER = regex.compile(r"(?<![\p{L}\d])\d+[ \t]+$")
+_NUMBER_WINDOW = 12
 
 
 def _counted_small_noun(word: str, lex: Lexicon) -> bool:

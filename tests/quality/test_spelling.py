@@ -227,6 +227,9 @@ def test_platform_names_are_words(software: BrandKit) -> None:
     # a model's name ends in a digit: "haben" is the verb (a Facebook draft, bench
     # 2026-12-07)
     ("Die Handmühle Hansen H2 haben wir jetzt im Shop.", []),
+    # however many digits the name has; a year before a noun still counts
+    ("Die Mühle H123 haben wir jetzt im Shop.", []),
+    ("Seit 2026 stunden wir nichts.", ["stunden"]),
 ])
 def test_a_german_noun_written_small_after_an_article_is_caught(text: str,
                                                                 words: list[str]) -> None:
