@@ -148,6 +148,7 @@ from assistant.quality.grammar_places import (
     people_as_adjectives,
     places_as_adjectives,
 )
+from assistant.quality.grammar_readers import mixed_readers
 from assistant.quality.grammar_reflexive import missing_reflexive
 from assistant.quality.grammar_relative import (
     relative_object_case,
@@ -190,7 +191,7 @@ _RULES = (dative_plural, dative_articles, dative_bare_nouns, dative_bare_persons
           clock_prepositions, bare_clock_times, feasts_and_spans, same_day_spans,
           doubled_time_prepositions,
           person_before_du, person_after_wir, joined_calls, mixed_calls, ihr_call_with_du,
-          imperative_sich,
+          mixed_readers, imperative_sich,
           small_compound_heads, small_nominal_adjectives, relative_pronouns,
           relative_object_case, verbless_relatives, verbless_passives, bisschen_plural,
           counted_singular, one_of_genus,

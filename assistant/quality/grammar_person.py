@@ -170,7 +170,7 @@ def joined_calls(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Fi
     """Rule 9d (see the module doc): "Bestell ... und genießen" -> "und genieß"."""
     found = []
     for sentence in sentences(words):
-        if not _opens_with_call(sentence[0], lex) or any(
+        if not opens_with_call(sentence[0], lex) or any(
                 token.lower in _SUBJECTS or (token.text == "Sie" and not token.sentence_start)
                 for token in sentence):
             continue
@@ -214,7 +214,7 @@ def mixed_calls(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Fin
                 token.lower in _SUBJECTS | _THIRD_PERSON
                 or (token.text == "Sie" and not token.sentence_start) for token in sentence):
             continue
-        stem = _ihr_call(first, lex)
+        stem = ihr_call(first, lex)
         joined = None if stem is None else _first_join(plain, [stem, *sentence[1:]], lex)
         if stem is None or joined is None:
             continue
@@ -227,7 +227,7 @@ def mixed_calls(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Fin
     return found
 
 
-_DU_FORMS = frozenset({"du", "dich", "dir", "dein", "deine", "deinen", "deinem", "deiner",
+DU_FORMS = frozenset({"du", "dich", "dir", "dein", "deine", "deinen", "deinem", "deiner",
                        "deines"})
 
 
@@ -241,9 +241,9 @@ def ihr_call_with_du(plain: str, words: list[Token], lex: GrammarLexicon) -> lis
         if len(first.lower) < 3 or not first.sentence_start or len(sentence) < 3 \
                 or sentence[1].lower in _THIRD_PERSON or sentence[1].lower in DETERMINERS:
             continue
-        stem = _ihr_call(first, lex)
+        stem = ihr_call(first, lex)
         you = next((token for token in _after_first_comma(sentence)
-                    if token.lower in _DU_FORMS), None)
+                    if token.lower in DU_FORMS), None)
         if stem is None or you is None:
             continue
         phrase = f"{first.text} … {you.text}"
@@ -253,13 +253,13 @@ def ihr_call_with_du(plain: str, words: list[Token], lex: GrammarLexicon) -> lis
     return found
 
 
-def _ihr_call(first: Token, lex: GrammarLexicon) -> Token | None:
+def ihr_call(first: Token, lex: GrammarLexicon) -> Token | None:
     """The du-imperative inside a sentence's first word when that word is a call to "ihr"
     ("Kommt" -> "Komm", "Schreibt" -> "Schreib"), else None (rules 9e and 9f)."""
     if not first.lower.endswith("t"):
         return None
     stem = replace(first, text=first.text[:-1], end=first.end - 1)
-    return stem if _opens_with_call(stem, lex) else None
+    return stem if opens_with_call(stem, lex) else None
 
 
 def _after_first_comma(sentence: list[Token]) -> list[Token]:
@@ -274,7 +274,7 @@ def _du_call(verb: Token, lex: GrammarLexicon) -> bool:
     lower = verb.lower
     return verb.text.islower() and not lower.endswith("t") and lower not in _QUANTIFIERS \
         and not is_adjective_stem(lower, lex.is_word) \
-        and _opens_with_call(replace(verb, sentence_start=True), lex)
+        and opens_with_call(replace(verb, sentence_start=True), lex)
 
 
 def _first_join(plain: str, sentence: list[Token], lex: GrammarLexicon) -> int | None:
@@ -290,7 +290,7 @@ def _first_join(plain: str, sentence: list[Token], lex: GrammarLexicon) -> int |
     return None
 
 
-def _opens_with_call(first: Token, lex: GrammarLexicon) -> bool:
+def opens_with_call(first: Token, lex: GrammarLexicon) -> bool:
     """Whether a sentence's first word is a du-imperative ("Bestell", "Komm", "Probiere")."""
     lower = first.lower
     if lower in DETERMINERS or lower in _NOT_FINITE or (

@@ -796,7 +796,7 @@ MORE_CORRECT = [
     "Eine ausgezeichnete Mischung für dich, ein Angebot für euch, die Aufgabe für uns.",
     "Ich freue mich, wenn ihr vorbeikommt. Einladung: komm mit uns rösten.",
     # rule 17: a reflexive or an object is there, or "und" may share it
-    "Du kannst deine Freunde anmelden. Du kannst Freunde anmelden. Wir freuen uns auf euch.",
+    "Du kannst deine Freunde anmelden. Du kannst Freunde anmelden. Wir freuen uns auf dich.",
     "Du kannst vorbeikommen und anmelden. Wir bewerben unseren Kaffee im Laden.",
     "Sie können sich per Mail bewerben. Ihr könnt es kaum erwarten, euch anzumelden.",
     "Wir können dich gern anmelden. Kannst du uns anmelden? Ich möchte mich bewerben.",
@@ -912,8 +912,9 @@ MORE_CORRECT = [
     "Der Kolumbien Huila ist fruchtig. Wir sind in Hamburg Altona zu Hause. Unsere "
     "Hamburger Büros bekommen die Hamburg-Mischung. Die Hanne Bohnen sind da.",
     # calls to one reader, and statements without a subject before "und" or "oder"
-    "Kommt vorbei und feiert mit uns. Komm vorbei oder bestell im Shop. Kostet nur 5 Euro "
-    "und schmeckt. Akzeptiert einen oder mehrere Namen. Kommt vorbei oder bestellt im Shop.",
+    "Kommt vorbei und feiert mit uns. Kostet nur 5 Euro und schmeckt. Akzeptiert einen oder "
+    "mehrere Namen. Kommt vorbei oder bestellt im Shop.",
+    "Komm vorbei oder bestell im Shop.",
 ]
 
 
@@ -978,9 +979,34 @@ def test_a_call_to_ihr_that_names_the_reader_du(lex: GrammarLexicon) -> None:
     [finding] = grammar_findings("Kommt vorbei, wenn du Zeit hast!", lex)
     assert finding.phrase == "Kommt … du"
     for fine in ("Meldet euch an, wir freuen uns auf euch.",
-                 "Schreibt uns, wenn ihr Fragen habt. Du findest uns in Altona.",
                  "Jetzt gibt es den Kaffee, den du magst.", "Testet ihr gern?",
                  "Läuft bei dir!", "Komm vorbei, wenn du Zeit hast!"):
+        assert _messages(fine, lex) == [], fine
+
+
+def test_a_post_that_speaks_to_du_and_to_ihr_in_two_sentences(lex: GrammarLexicon) -> None:
+    """Rule 9g, a ready LinkedIn draft of the bench (2026-12-07): flagged, not mended."""
+    text = "Die Bohnen sind da. Bestell jetzt! Schreibt uns über die Website."
+    [finding] = grammar_findings(text, lex)
+    assert finding.phrase == "Bestell … Schreibt" and finding.fix is None
+    assert finding.message == ("'Bestell … Schreibt': one post speaks to 'du' ('Bestell') and "
+                               "to 'ihr' ('Schreibt'); speak to one reader throughout")
+    for text, phrase in (("Schreibt uns, wenn ihr Fragen habt. Du findest uns in Altona.",
+                          "Schreibt … Du"),
+                         ("Probier den Kaffee. Wir freuen uns auf euch.", "Probier … euch"),
+                         ("Holt euch den neuen Kaffee. Komm vorbei!", "Holt … Komm"),
+                         ("Wir sehen dich im Kontor. Kommt vorbei!", "dich … Kommt")):
+        assert [finding.phrase for finding in grammar_findings(text, lex)] == [phrase], text
+    # one reader; a first word in -t that is no call: the third person with its subject left
+    # out, a subject, "sich", a participle list
+    for fine in ("Schmeckt nach Kirsche und Kakao. Probier ihn!",
+                 "Kostet nur 5 Euro. Komm vorbei!", "Passt zu jedem Frühstück. Hol ihn dir!",
+                 "Dies ist unser Kaffee. Kommt vorbei!",
+                 "Kommt vorbei! Wir freuen uns auf euch.", "Komm vorbei! Wir freuen uns auf dich.",
+                 "Bestellt, geröstet, geliefert. Komm vorbei!", "Lohnt sich! Komm vorbei.",
+                 "Schmeckt dein Kaffee sauer? Dann mahl feiner.",
+                 "Gibt es was Neues? Komm vorbei!",
+                 "Ihr Kaffee ist da. Hol ihn dir ab!"):
         assert _messages(fine, lex) == [], fine
 
 
