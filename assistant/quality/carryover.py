@@ -11,12 +11,16 @@ texts (facts, pillars, tone, audience, word list) say it too. What counts as car
 - a time frame of an example ("heute Abend", "bis Ende Dezember", "last Tuesday");
 - German nouns that only one example uses, when at least three of that example stand in
   the post and one of them is a place or a compound coined for that example: that is the
-  example's topic copied ("Weihnachtsmischung", "Marzipan", "Orangenschale"). One or two
-  such nouns ("Kleiner Tipp mit großer Wirkung", "in die Kommentare") are the example's
-  voice, which a good post may share, and so is an explanation in everyday nouns ("mit
-  Löffel und lautem Schlürfen, wie Profis"). A noun used by two examples is the kit's
-  vocabulary ("Röster", "Shop"). A single copied noun ("Marzipan" alone) is not found:
-  without word frequencies, nothing in the repo tells it from "Kommentare".
+  example's topic copied ("Weihnachtsmischung", "Marzipan", "Orangenschale"); two are
+  enough when one is a coined compound: "Die Kinder-Röster sind mit heißem Kakao und einer
+  kleinen Bohnen-Rallye ausgezeichnet" (a ready LinkedIn post on a roasting course, bench
+  2026-12-07) carries the open day's "Kakao" and "Bohnen-Rallye". One or two everyday
+  nouns ("Kleiner Tipp mit großer Wirkung", "in die Kommentare") are the example's voice,
+  which a good post may share, and so is an explanation in everyday nouns ("mit Löffel und
+  lautem Schlürfen, wie Profis"). A noun used by two examples is the kit's vocabulary
+  ("Röster", "Shop"). A single copied noun ("Marzipan" alone) is not found: without word
+  frequencies, nothing in the repo tells it from "Kommentare"; nor is a coined compound
+  alone ("Röstkurve" in a post on a roasting course is the trade's word).
 
 Words are compared by a crude stem, and a word also counts as stated when a longer stated
 word starts or ends with it or the other way round ("Kooperative" / "Kooperativen",
@@ -44,6 +48,7 @@ _ENDINGS = ("ern", "en", "er", "es", "em", "e", "n", "s")
 _MIN_STEM = 4
 _MIN_AFFIX = 5  # stems this long may stand inside a compound ("mischung" in ...mischung)
 CLUSTER = 3  # example-only nouns of one example that make a copied topic
+COINED_CLUSTER = 2  # ... when one of them is a coined compound
 _MONTHS = alternation(MONTH_NUMBERS)
 _DAYS = alternation(WEEKDAY_NUMBERS)
 _TIME_FRAMES = regex.compile(
@@ -259,8 +264,9 @@ def _copied_topic(group: list[_Token], lex: CarryLexicon) -> bool:
     """Enough nouns of one example, one of them a place or a coined compound: "Löffel",
     "Schlürfen" and "Profis" explain cupping the way an example does; "Weihnachtsmischung",
     "Marzipan" and "Orangenschale" are that example's product."""
-    return len(group) >= CLUSTER and any(lex.is_place(t.word) or lex.is_coined(t.word)
-                                         for t in group)
+    if any(lex.is_coined(t.word) for t in group):
+        return len(group) >= COINED_CLUSTER
+    return len(group) >= CLUSTER and any(lex.is_place(t.word) for t in group)
 
 
 def _merge(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -228,26 +228,27 @@ def _without_mates(text: str, made_up: Sequence[str],
                    findings: Callable[[str], Sequence[Problem]], keep: Sequence[str],
                    told: set[str]) -> str:
     """``text`` without the sentences that were made up together with the struck ones
-    ``made_up``: those that, read with them, have a made-up fact that they alone do not.
-    A kit example's content is found as a cluster of its nouns, so striking "Es ist ein
-    günstiger Kaffee, mit Löffel und lautem Schlürfen." left "Es gibt auch eine kleine
-    Bohnen-Rallye für Kinder." of the same example in a ready Facebook post on a
-    roasting course (bench, 2026-12-04): alone, too few of its nouns to be found."""
+    ``made_up``: those that, read with them, add a made-up fact that they alone do not
+    have. A kit example's content is found as a cluster of its nouns, so striking "Es ist
+    ein günstiger Kaffee, mit Löffel und lautem Schlürfen." left "Es gibt auch eine kleine
+    Bohnen-Rallye für Kinder." of the same example in a ready Facebook post on a roasting
+    course (bench, 2026-12-04): alone, too few of its nouns to be found. Now the rally is
+    found alone, and the spoon, read with it, is its mate."""
     struck = " ".join(made_up)
-    if _has_invented(findings(struck)):
-        return text  # each struck sentence carried its own: no cluster to finish
+    before = _invented(findings(struck))
     for start, end in reversed(sentence_spans(text)[1:]):
         sentence = text[start:end].strip()
         trial = without_spans(text, [(start, end)])
         if _strikable(sentence, keep) and not _loses_words(text, trial, told) \
-                and _has_invented(findings(f"{struck} {sentence}")) \
-                and not _has_invented(findings(trial)):
+                and _invented(findings(f"{struck} {sentence}")) - before \
+                and not _invented(findings(trial)):
             text = trial
     return text
 
 
-def _has_invented(problems: Sequence[Problem]) -> bool:
-    return any(problem.code == "invented_fact" for problem in problems)
+def _invented(problems: Sequence[Problem]) -> set[str]:
+    """The messages of ``invented_fact`` (each names the pieces made up)."""
+    return {problem.message for problem in problems if problem.code == "invented_fact"}
 
 
 # findings a sentence carries on its own: a post with two made-up sentences ("Join us for a

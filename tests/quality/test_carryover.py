@@ -206,6 +206,24 @@ def test_striking_takes_every_sentence_of_the_copied_example(coffee: BrandKit) -
                            "Anmeldung im Laden oder per Mail. Maximal 8 Plätze.")
     # a made-up sentence that carries its finding alone takes no other with it
     alone = post.replace(" Es ist ein günstiger Kaffee, mit Löffel und lautem Schlürfen.",
-                         " Das Cupping ist am 3. März.")
-    assert "Bohnen-Rallye" in without_clashing(
-        alone, lambda text: quality_problems(text, [], ctx), KURS_BRIEF, "de")
+                         " Das Cupping ist am 3. März.").replace(
+        "Es gibt auch eine kleine Bohnen-Rallye für Kinder.", "Es gibt auch Kuchen.")
+    kept = without_clashing(alone, lambda text: quality_problems(text, [], ctx), KURS_BRIEF,
+                            "de")
+    assert "Kuchen" in kept and "Cupping" not in kept
+
+
+def test_an_examples_coined_compound_and_one_more_noun(coffee: BrandKit) -> None:
+    """A ready LinkedIn draft (bench 2026-12-07): the open day's "Kakao" and "Bohnen-Rallye",
+    reworded, in a post on a roasting course; two nouns of one example are enough when one
+    is a compound coined for it. Everyday nouns of an example and a coined one alone pass."""
+    post = ("Röstkurs am 12. Dezember, 18 Uhr, maximal 8 Plätze. Die Kinder-Röster sind mit "
+            "heißem Kakao und einer kleinen Bohnen-Rallye ausgezeichnet. Anmeldung im Laden "
+            "oder per Mail.")
+    [problem] = invented(quality_problems(post, [], context(coffee, brief=KURS_BRIEF)))
+    assert problem.message.startswith("'Kakao', 'Bohnen-Rallye' come from a kit example")
+    for fine in ("Röstkurs am 12. Dezember, 18 Uhr, maximal 8 Plätze. Dabei lernst du die "
+                 "Röstkurve kennen. Anmeldung im Laden oder per Mail.",
+                 "Röstkurs am 12. Dezember, 18 Uhr, maximal 8 Plätze. Kleiner Tipp mit großer "
+                 "Wirkung: Anmeldung im Laden oder per Mail."):
+        assert invented(quality_problems(fine, [], context(coffee, brief=KURS_BRIEF))) == []
