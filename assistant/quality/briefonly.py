@@ -14,6 +14,15 @@ sentences 1 used it. Nouns of the same stem ("Röstkurs", "Rösterei", "Röster"
 words and pass too. The word is fine when the brief uses it in any of its forms, or a
 word that holds its stem: roasting is the topic of a "Röstkurs" ("Selbst rösten?" opens
 its invitation well).
+
+An entry written large is a German noun and stands for its singular, plural and female
+forms ("Röster": "Rösters", "Röstern", "Rösterin"). A noun in -er that names who or what
+does something has the verb's stem: "Röster" is told by a brief that says "Röstkurs" or
+"rösten". The coffee kit lists "Röster" too: of the 1.5B model's ready posts that used it
+where the brief did not say "röst", none was fit ("Die Röster sind sehr warm und gut
+geröstet" for a hand grinder, "Der Röster ist super, und wir haben einen guten Vorrat" for
+a cold brew, "sich für den Röster auf der Arbeit stellen" for a barista; bench and CLI,
+2026-12-06/07).
 """
 
 from __future__ import annotations
@@ -30,9 +39,14 @@ _ADJECTIVE = ("", "e", "em", "en", "er", "es")
 _ENGLISH = ("s", "es", "ed", "d", "ing")
 
 
+_NOUN = ("", "s", "n", "in", "innen")
+
+
 def forms(entry: str) -> frozenset[str]:
     """The folded forms ``entry`` stands for (see the module doc)."""
     word = entry.strip().casefold()
+    if _is_noun(entry):
+        return frozenset(word + ending for ending in _NOUN)
     found = {word, *(word + ending for ending in _ENGLISH)}
     if word.endswith("e"):
         found.add(word[:-1] + "ing")  # "brew" -> "brewing", "bake" -> "baking"
@@ -46,9 +60,15 @@ def forms(entry: str) -> frozenset[str]:
 
 
 def stem(entry: str) -> str:
-    """The stem of ``entry``'s forms: a German infinitive without its -en."""
+    """The stem of ``entry``'s forms: a German infinitive without its -en, a noun of the
+    doer without its -er ("Röster" -> "röst")."""
     word = entry.strip().casefold()
-    return word[:-2] if word.endswith("en") and len(word) > 4 else word
+    ending = "er" if _is_noun(entry) else "en"
+    return word[:-2] if word.endswith(ending) and len(word) > 4 else word
+
+
+def _is_noun(entry: str) -> bool:
+    return entry.strip()[:1].isupper()
 
 
 def _told(entry: str, brief_words: set[str]) -> bool:

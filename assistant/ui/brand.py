@@ -148,7 +148,8 @@ def _fields(v: dict[str, Any], p: str, new: bool) -> dict[str, Any]:
     out["brief_only_words"] = b.text_area(
         "Words only a brief may bring", v["brief_only_words"], key=f"{p}_brief_only",
         height=80, help="A post may use these only when its brief does: the brand's trade "
-        "verb, which a small model puts into every post (e.g. rösten); the forms count too")
+        "verb or noun, which a small model puts into every post (e.g. rösten, Röster); the "
+        "forms count too, and a noun is written large")
     _approval_fields(out, v, p)
     _hashtag_and_link_fields(out, v, p)
     _legal_fields(out, v, p)

@@ -42,7 +42,7 @@ def test_edit_the_words_only_a_brief_may_bring(kits_dir: Path) -> None:
     at = page().run()
     at.selectbox(key="brand_choice").select(COFFEE).run()
     prefix = f"edit_{COFFEE}_"
-    assert keyed(at.text_area, prefix, "_brief_only").value == "rösten"
+    assert keyed(at.text_area, prefix, "_brief_only").value == "rösten, Röster"
     keyed(at.text_area, prefix, "_brief_only").input("rösten, mahlen")
     at.button(key=f"FormSubmitter:brand_edit_{COFFEE}-Save").click().run()
     assert errors(at) == []

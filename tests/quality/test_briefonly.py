@@ -59,8 +59,26 @@ def test_the_word_passes_where_the_brief_uses_it_or_only_a_noun_shares_its_stem(
     assert brief_only_problems(text, brief, ["rösten"]) == []
 
 
+def test_a_noun_stands_for_its_noun_forms_and_the_verb_stem_tells_it() -> None:
+    assert forms("Röster") == {"röster", "rösters", "röstern", "rösterin", "rösterinnen"}
+    # ready drafts of the embedded model (bench and CLI, 2026-12-06/07)
+    for text, brief in (
+            ("Die Röster sind sehr warm und gut geröstet.",
+             "Die Handmühle Hansen H2 gibt es jetzt bei uns im Shop für 89 €."),
+            ("Der Röster ist super, und wir haben einen guten Vorrat.",
+             "Winter-Cold-Brew mit Zimt und Orange, 0,3 l für 4,20 €.")):
+        [problem] = brief_only_problems(text, brief, ["rösten", "Röster"])
+        assert problem.message.startswith("'röster': the kit allows 'Röster' only where the "
+                                          "brief says it"), problem.message
+    # a brief on roasting tells the doer; other nouns of the stem are other words
+    for text, brief in (("Der Röster läuft warm.", "Einladung zum Röstkurs am 12. Dezember."),
+                        ("Unsere Rösterin zeigt es dir.", "Wir rösten live am Samstag."),
+                        ("Die Rösterei hat offen.", "Öffnungszeiten ab 8 Uhr.")):
+        assert brief_only_problems(text, brief, ["rösten", "Röster"]) == [], text
+
+
 def test_the_coffee_kit_lists_rosten_and_the_one_checker_reads_it(coffee: BrandKit) -> None:
-    assert coffee.brief_only_words == ["rösten"]
+    assert coffee.brief_only_words == ["rösten", "Röster"]
     ctx = context(coffee, brief="Tipp für Cold Brew zu Hause: 16 Stunden im Kühlschrank.")
     assert "unbriefed_word" in codes(quality_problems(
         "Cold Brew zu Hause: 16 Stunden im Kühlschrank. So röstet der Kaffee perfekt.", [], ctx))
