@@ -86,7 +86,8 @@ def brief_only_problems(text: str, brief: str, entries: Iterable[str]) -> list[P
             for entry in entries if forms(entry) & set(said) and not _told(entry, told)]
     if not used:
         return []
-    shown = ", ".join(f"'{word}'" for _, word in used)
+    shown = ", ".join(f"'{word.capitalize() if _is_noun(entry) else word}'"
+                      for entry, word in used)
     listed = ", ".join(f"'{entry}'" for entry, _ in used)
     return [problem("unbriefed_word",
                     f"{shown}: the kit allows {listed} only where the brief says it, and this "

@@ -68,7 +68,7 @@ def test_a_noun_stands_for_its_noun_forms_and_the_verb_stem_tells_it() -> None:
             ("Der Röster ist super, und wir haben einen guten Vorrat.",
              "Winter-Cold-Brew mit Zimt und Orange, 0,3 l für 4,20 €.")):
         [problem] = brief_only_problems(text, brief, ["rösten", "Röster"])
-        assert problem.message.startswith("'röster': the kit allows 'Röster' only where the "
+        assert problem.message.startswith("'Röster': the kit allows 'Röster' only where the "
                                           "brief says it"), problem.message
     # a brief on roasting tells the doer; other nouns of the stem are other words
     for text, brief in (("Der Röster läuft warm.", "Einladung zum Röstkurs am 12. Dezember."),
