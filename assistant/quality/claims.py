@@ -167,6 +167,23 @@ _REQUIREMENT = regex.compile(
     r"|\b(?:is|are)\s+required\b|\bmust\s+have\b|\byou(?:'ll|\s+will|\s+should)\s+(?:need|have)\b")
 
 
+# a reputation: "Our paper filters are known for their high-quality and consistent
+# brewing. They are used by many coffee enthusiasts and professionals alike." under a tip
+# to rinse the filter (a ready Instagram draft, bench 2026-12-07). What others think of the
+# brand or its product is a fact the brand must be able to show (§ 5 UWG): only the brief
+# can give it. "Bekannt als" names a thing ("Cold Brew, auch bekannt als ...") and passes
+_REPUTATION = regex.compile(
+    r"(?i)\b(?:well[-\s])?known\s+for\b|\b(?:famous|renowned|popular|beloved)\s+(?:for|with|"
+    r"among)\b|\b(?:loved|trusted|used|chosen|preferred|favou?red|enjoyed|recommended)\s+by\s+"
+    r"(?:many|most|thousands|millions|hundreds|countless|lots|professionals|experts|baristas|"
+    r"coffee\s+lovers|\d)"
+    r"|\b(?:bekannt|berühmt|geschätzt|beliebt)\s+(?:für|bei|unter)\b"
+    r"|\b(?:bei|unter)\s+(?:\p{L}+\s+){0,2}?(?:beliebt|bekannt|geschätzt)\b"
+    r"|\b(?:von|bei)\s+(?:vielen|zahlreichen|tausenden|unzähligen|\d[\d.]*)\s+"
+    r"(?:\p{L}+\s+){0,2}?(?:geschätzt|geliebt|genutzt|empfohlen|gekauft|getrunken|gewählt)\b"
+    r"|\b(?:profis|experten|baristas|kenner)\s+(?:schwören|vertrauen|setzen)\b")
+
+
 def unbriefed(pattern: regex.Pattern[str], text: str, brief: str) -> list[str]:
     """Each phrase of ``text`` that ``pattern`` finds, when the brief says nothing of the
     kind (a history, a job's requirement)."""
@@ -177,7 +194,7 @@ def unbriefed(pattern: regex.Pattern[str], text: str, brief: str) -> list[str]:
 def claim_problems(text: str, brief: str) -> list[Problem]:
     """A warning for the claims of ``text`` that ``brief`` does not make: to be the best or
     the leading one, a launch, a product or a place presented, organic, a history, a job's
-    requirement; one per kind."""
+    requirement, a reputation; one per kind."""
     folded = brief.casefold()
     new = launches(text) if not _ANNOUNCES.search(brief) else []
     kinds: tuple[tuple[list[str], int, str], ...] = (
@@ -201,6 +218,9 @@ def claim_problems(text: str, brief: str) -> list[Problem]:
         (unbriefed(_REQUIREMENT, text, brief), 40,
          "asks of the applicant what the brief does not; a job's requirements are the "
          "employer's to set, so take it out or add it to the brief"),
+        (unbriefed(_REPUTATION, text, brief), 40,
+         "says what others think of the brand or its product, which the brief does not; "
+         "take it out or add it to the brief"),
     )
     return [problem("unproven_claim", ", ".join(f"'{shorten(phrase, width)}'"
                                                 for phrase in dict.fromkeys(found))

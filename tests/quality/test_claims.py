@@ -40,7 +40,6 @@ def test_a_claim_the_brief_does_not_make_is_a_warning(text: str, shown: list[str
     "Schmeckt am besten frisch gemahlen.", "The best way to store beans is airtight.",
     "Das Beste aus zwei Welten: Espresso und Filter.", "Perfekt für einen ruhigen Morgen.",
     "Learn how to brew the perfect shot.", "Best practices for testing dbt models.",
-    "Sehr beliebt bei unseren Gästen am Morgen.",
 ])
 def test_praise_that_ranks_nothing_passes(text: str) -> None:
     assert claim_problems(text, "Tipp für Cold Brew zu Hause.") == []
@@ -228,3 +227,28 @@ def test_a_requirement_the_brief_sets_or_an_experience_that_is_none_passes() -> 
                           BARISTA + " Erfahrung mit Siebträgern ist Voraussetzung.") == []
     assert claim_problems("Experience the difference: a simple tip for your coffee "
                           "experience.", "Rinse your paper filter.") == []
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    # a ready Instagram draft (bench, 2026-12-07), a tip to rinse the paper filter
+    ("Our paper filters are known for their high-quality and consistent brewing. They are "
+     "used by many coffee enthusiasts and professionals alike.", "'known for', 'used by many'"),
+    ("Loved by thousands of data teams.", "'Loved by thousands'"),
+    ("Unser Kaffee ist bekannt für seine Süße.", "'bekannt für'"),
+    ("Von vielen Gästen geschätzt: unser Espresso.", "'Von vielen Gästen geschätzt'"),
+    ("Wir sind bei Profis beliebt.", "'bei Profis beliebt'"),
+    # ranks nothing, but says what the guests think (the superlative reading lets it pass)
+    ("Sehr beliebt bei unseren Gästen am Morgen.", "'beliebt bei'"),
+    ("Baristas schwören auf diese Mühle.", "'Baristas schwören'"),
+])
+def test_a_reputation_the_brief_does_not_give_is_a_claim(text: str, shown: str) -> None:
+    [problem] = claim_problems(text, "Rinse your paper filter with hot water before brewing.")
+    assert problem.message.startswith(f"{shown} says what others think of the brand")
+
+
+def test_a_reputation_the_brief_gives_or_a_name_passes() -> None:
+    assert claim_problems("Cold Brew, auch bekannt als kalter Kaffee.", "Cold Brew ist da.") == []
+    assert claim_problems("Unsere Mühle ist bei Baristas beliebt.",
+                          "Die Hansen H2 ist bei Baristas beliebt, jetzt im Shop.") == []
+    assert claim_problems("Known for great coffee? Join us.", "We are known for great coffee.") \
+        == []
