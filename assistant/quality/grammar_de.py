@@ -148,6 +148,7 @@ from assistant.quality.grammar_places import (
     people_as_adjectives,
     places_as_adjectives,
 )
+from assistant.quality.grammar_questions import question_verb_order
 from assistant.quality.grammar_readers import mixed_readers
 from assistant.quality.grammar_reflexive import missing_reflexive
 from assistant.quality.grammar_relative import (
@@ -179,7 +180,8 @@ CODE = "grammar"
 _RULES = (dative_plural, dative_articles, dative_bare_nouns, dative_bare_persons,
           dative_bare_adjectives, governed_bare_adjectives, governed_pronouns,
           joined_feminine_case,
-          contractions, subject_verb, genitive_subjects, question_subject, articles,
+          contractions, subject_verb, genitive_subjects, question_subject,
+          question_verb_order, articles,
           adjective_endings,
           bare_adjectives, uninflected_adjectives, bare_list_adjectives, object_case,
           fronted_nominatives,

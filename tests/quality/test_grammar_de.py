@@ -1100,3 +1100,22 @@ def test_goods_verbs_beside_an_event_that_is_not_their_object(lex: GrammarLexico
                  # a day's dot with no month after it ends the sentence
                  "Den Röstkurs gibt es am 12. Bohnen kannst du im Shop bestellen."):
         assert _messages(fine, lex) == [], fine
+
+
+def test_a_question_whose_verb_stands_in_the_middle(lex: GrammarLexicon) -> None:
+    """Rule 12c, a ready Threads draft of the bench (2026-12-07): flagged, not mended."""
+    text = ("Warum Cold Brew zu Hause ist so gut? 70 g grob gemahlener Kaffee auf 1 Liter "
+            "kaltes Wasser.")
+    [finding] = grammar_findings(text, lex)
+    assert finding.phrase == "Warum Cold Brew zu Hause ist" and finding.fix is None
+    assert finding.message == ("'Warum Cold Brew zu Hause ist …?': in a question the verb "
+                               "comes right after 'Warum'; write 'Warum ist …?'")
+    [finding] = grammar_findings("Wann der Kurs wird stattfinden?", lex)
+    assert finding.phrase == "Wann der Kurs wird"
+    # the verb second, the verb last (a headline's indirect question), no verb, a comma
+    for fine in ("Warum ist Cold Brew so gut?", "Warum Cold Brew so gut ist?",
+                 "Wo gibt es den Kaffee?", "Warum nicht mal Cold Brew?",
+                 "Woher kommen die Bohnen?", "Warum es sich lohnt, früh zu kommen?",
+                 "Wann öffnet das Café wieder?", "Wie viel Kaffee ist genug?",
+                 "Warum Cold Brew? Weil er so mild ist."):
+        assert _messages(fine, lex) == [], fine
