@@ -6,6 +6,7 @@ from __future__ import annotations
 import regex
 
 from assistant.models import Problem
+from assistant.quality.calendar_words import WEEKDAYS, alternation
 from assistant.quality.context import problem, shorten
 from assistant.quality.facts import (
     COUNT_WORDS,
@@ -33,6 +34,13 @@ _SAID_ONCE = ("date", "time", "price", "percent")
 _COUNTED = regex.compile(rf"(?i:(?<![\p{{L}}\d.,:/])(\d+(?:[.,]\d+)?|{COUNT_WORDS}))"
                          r"\s+(\p{L}[\p{L}-]*)")
 _NO_COUNT = (*_SAID_ONCE, *WEB_KINDS)
+# a weekday with its preposition said twice: "... stellen wir unseren Hafer-Cappuccino vor,
+# ab Montag im Café." over the line "Ab Montag im Café für 3,80 €" (a ready Instagram
+# draft, bench 2026-12-07). A weekday with another preposition is another fact ("ab Montag
+# ..., am Montag geschlossen")
+_DAY = regex.compile(r"(?i)\b(?:ab|am|bis|seit|from|on|until|till)\s+(?:"
+                     + alternation(frozenset(day for days in WEEKDAYS.values() for day in days))
+                     + r")\b")
 
 
 def repeated_facts(text: str, language: str) -> list[str]:
@@ -54,6 +62,9 @@ def repeated_facts(text: str, language: str) -> list[str]:
         number = found.group(1)
         value = number if number[0].isdigit() else min(number_words(number))
         counted.setdefault(("count", f"{value} {noun.casefold()}"), []).append(found.group(0))
+    for found in _DAY.finditer(text):
+        phrase = " ".join(found.group(0).split())
+        counted.setdefault(("day", phrase.casefold()), []).append(phrase)
     return [shown[0] for shown in counted.values() if len(shown) > 1]
 
 

@@ -685,6 +685,12 @@ def test_a_date_time_or_price_said_twice_is_named_once() -> None:
     assert repeated_facts("Hafer-Cappuccino für 3,80 €\nAb Montag im Café für 3,80 €", "de") \
         == ["3,80 €"]
     assert repeated_facts("Vom 24. bis 26. Dezember zu, ab dem 27. Dezember offen.", "de") == []
+    # a weekday with its preposition (a ready Instagram draft, bench 2026-12-07); with
+    # another preposition it is another fact
+    assert repeated_facts("Wir stellen unseren Hafer-Cappuccino vor, ab Montag im Café.\nAb "
+                          "Montag im Café für 3,80 €", "de") == ["ab Montag"]
+    assert repeated_facts("Open from Monday. From Monday on, 5 euros.", "en") == ["from Monday"]
+    assert repeated_facts("Ab Montag im Café, am Montag ist Ruhetag.", "de") == []
     assert repeated_facts("Webinar on 10 December at 16:00 CET, 45 minutes.", "en") == []
 
 
