@@ -129,8 +129,11 @@ _BOOKABLE = regex.compile(r"(?i)\b(?:book|buch|anmeld|reserv|regist|sign(?:s|ing
                           r"tickets?\b|plätze\b|platz\b|seats?\b|spots?\b|max\b|maximal|"
                           r"teilnehm|participants?\b|(?:per|pro)\s+(?:person|kopf|head))")
 # a sample sent or handed out: "Jetzt gibt es ein Probierpaket vorbei." closed a ready
-# Mastodon tip on cold brew (bench, 2026-12-04), from a kit example's office delivery
-_SAMPLE = regex.compile(r"(?i)\b(probier(?:paket|set|packung)\w*|probe(?:paket|packung)\w*|"
+# Mastodon tip on cold brew (bench, 2026-12-04), from a kit example's office delivery;
+# "Jetzt ab sofort ein Testpaket vorbei!" closed a ready X post on a new cappuccino (bench
+# 2026-12-07)
+_SAMPLE = regex.compile(r"(?i)\b((?:probier|test)(?:paket|set|packung)\w*|"
+                        r"probe(?:paket|packung)\w*|"
                         r"kostproben?|sample\s+(?:pack|box|kit|bag)s?|"
                         r"tasting\s+(?:kit|box)(?:es)?)\b")
 # a call to apply for a job that no source offers: "Kannst du dich heute zum Röster in

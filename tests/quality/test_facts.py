@@ -148,6 +148,13 @@ def test_a_sample_the_brief_does_not_offer_is_invented(coffee: BrandKit) -> None
             "ziehen lassen und filtern. Jetzt gibt es ein Probierpaket.")
     [problem] = _invented(quality_problems(post, [], context(coffee, brief=brief)))
     assert "'Probierpaket'" in problem.message
+    # a ready X post on a new cappuccino (bench 2026-12-07)
+    hafer = context(coffee, brief="Gemeinsam mit der Hafermolkerei Elbhof stellen wir unseren "
+                    "Hafer-Cappuccino vor, ab Montag im Café für 3,80 €.")
+    [problem] = _invented(quality_problems(
+        "Werbung | Gemeinsam mit der Hafermolkerei Elbhof stellen wir unseren Hafer-Cappuccino "
+        "vor, ab Montag im Café für 3,80 €. Jetzt ab sofort ein Testpaket vorbei!", [], hafer))
+    assert "'Testpaket'" in problem.message
     offered = context(coffee, brief="Neu: das Probierset mit drei Kaffees, 250 g je Sorte.")
     assert _invented(quality_problems("Das Probierset ist da: drei Kaffees, 250 g je Sorte.",
                                       [], offered)) == []
