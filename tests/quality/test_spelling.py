@@ -351,3 +351,13 @@ def test_german_posts_never_borrow_english_function_words(coffee: BrandKit,
     english = lexicon(context(software, language="en"))
     assert english is not None and unknown_words(
         "We are a small team. The best Cold Brew and our roast is good.", english) == []
+
+
+def test_a_noun_in_er_joins_a_compound_without_an_s() -> None:
+    """"Moin! Hier ist eine interessante Röstersreise für dich!" (a ready Instagram draft of
+    a reading in the Kontor, browser 2026-12-07) passed as Rösters|reise."""
+    lex = _lexicon("de")
+    assert unknown_words("Hier ist eine interessante Röstersreise für dich!", lex) == [
+        "Röstersreise"]
+    assert unknown_words("Ein Röstertreffen mit Röstkurs, eine inversartige Kurve, die "
+                         "Bäckersfrau und der Wintersport.", lex) == []
