@@ -19,6 +19,7 @@ from assistant.quality.briefonly import brief_only_problems
 from assistant.quality.carryover import CarryLexicon, carried_over
 from assistant.quality.claims import claim_problems
 from assistant.quality.context import QualityContext
+from assistant.quality.cutoff import cut_off_problems
 from assistant.quality.dayparts import daypart_problems
 from assistant.quality.dictionary import (
     dictionaries,
@@ -48,7 +49,7 @@ from assistant.quality.linkbio import link_below_problems, link_in_bio_problems
 from assistant.quality.names import NameLists, find_names
 from assistant.quality.notes import invented_notes
 from assistant.quality.nouns import noun_index
-from assistant.quality.placeholders import cut_off_problems, placeholder_problems
+from assistant.quality.placeholders import placeholder_problems
 from assistant.quality.priceframes import invented_frames
 from assistant.quality.promises import invented_events, invented_offers
 from assistant.quality.repeats import repeated_problems

@@ -243,7 +243,7 @@ def test_a_first_sentence_that_another_says_again_goes() -> None:
 
 def test_a_stub_that_announces_nothing_goes() -> None:
     """A ready Facebook draft of the bench (2026-12-03) ended in "Hier ist."."""
-    from assistant.quality.placeholders import cut_off_problems
+    from assistant.quality.cutoff import cut_off_problems
 
     brief = ("Gemeinsam mit der Hafermolkerei Elbhof stellen wir unseren Hafer-Cappuccino vor, "
              "ab Montag im Café für 3,80 €.")

@@ -6,8 +6,8 @@ from assistant.brand.kit import BrandKit
 from assistant.drafting_passes import FEEDBACK_WARNINGS
 from assistant.models import Severity
 from assistant.quality import quality_problems
+from assistant.quality.cutoff import cut_off_problems
 from assistant.quality.placeholders import (
-    cut_off_problems,
     find_placeholders,
     placeholder_problems,
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.quality.placeholders import cut_off_problems
+from assistant.quality.cutoff import cut_off_problems
 from assistant.quality.quotes import stray_quote
 
 # a ready LinkedIn draft of the bench (2026-12-06)
