@@ -22,6 +22,11 @@ _CUT = regex.compile(r"(?:\.{2,}|…)\Z")
 # jeden, der sich mit dem Thema"); a shorter one is a call to action ("Komm vorbei im Kontor
 # oder bestell im Shop – Link im Profil"), and an emoji, a link or an address closes one
 _OPEN_WORDS = 10
+# ... and this long when it goes on the line of a sentence that ends in a mark: "...
+# testing dbt models. Join us for a deep dive into the world" (a ready X post, bench
+# 2026-12-07). A call to action without a mark stands on a line of its own; none of the
+# kits' examples ends so
+_OPEN_AFTER_WORDS = 6
 _TAGS_AFTER = regex.compile(r"(?:\s|#\w+)*\Z")
 _LAST_SENTENCE = regex.compile(r"(?:^|[.!?…:;\n])([^.!?…:;\n]*)\Z")
 _LINK_LINE = regex.compile(r"\s*\n[ \t]*https?://\S+\s*\Z")
@@ -68,16 +73,29 @@ def _body(text: str) -> str:
 
 
 def _open_last_sentence(text: str) -> str | None:
-    """The last words of a post whose last sentence runs on for ``_OPEN_WORDS`` or more
-    with no mark."""
+    """The last words of a post whose last sentence runs on with no mark for
+    ``_OPEN_WORDS`` words or more, or for ``_OPEN_AFTER_WORDS`` on the line of a sentence
+    that ends in a mark."""
     # the post's link on a line of its own closes nothing: drafting puts it under the text
     # ("... you will be responsible" over the link, an X post cut at its cap, 2026-12-02)
     body = _LINK_LINE.sub("", _body(text))
     tail = _LAST_SENTENCE.search(body)
-    if tail is None or _CLOSED.search(body) or \
-            len(words(strip_markup(tail.group(1)))) < _OPEN_WORDS:
+    if tail is None or _CLOSED.search(body):
         return None
-    return _last_words(body)
+    said = len(words(strip_markup(tail.group(1))))
+    if said >= _OPEN_WORDS or (said >= _OPEN_AFTER_WORDS and _after_sentence(body)):
+        return _last_words(body)
+    return None
+
+
+def _after_sentence(body: str) -> bool:
+    """Whether the last sentence of ``body`` goes on the line of one that ends in a mark
+    (a date's dot ends none: ``sentence_spans``)."""
+    spans = sentence_spans(body)
+    if len(spans) < 2:
+        return False
+    before, last = body[:spans[-2][1]].rstrip(), spans[-1][0]
+    return before.endswith((".", "!", "?")) and "\n" not in body[len(before):last]
 
 
 # a clause that a paragraph before the last leaves open: ten words or more since its last

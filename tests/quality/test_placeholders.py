@@ -131,6 +131,10 @@ COLON = "ends in ':' with nothing after it"
     ("We are looking for a senior data engineer. With experience in Python and Postgres, you "
      "will be responsible\n\nhttps://tessaline.example/careers/senior?utm_source=x",
      "stops mid-sentence"),
+    # a ready X post (bench, 2026-12-07): six words with no mark, on the line of a sentence
+    # that ends in one
+    ("Ad | We will sponsor the meetup and give a 15-minute talk on testing dbt models. Join "
+     "us for a deep dive into the world", "stops mid-sentence"),
 ])
 def test_a_post_that_ends_unfinished_reads_as_cut_off(text: str, said: str) -> None:
     found = cut_off_problems(text)
@@ -228,6 +232,9 @@ def test_an_ellipsis_inside_the_post_is_fine(text: str) -> None:
     "Jetzt anmelden: https://www.moewenbohne.example/kurs?utm_source=x",
     "Bewerbung per Mail an moin@moewenbohne.example", "Wir freuen uns auf dich ☕ #Kaffee",
     "Frohe Weihnachten und einen guten Rutsch ins neue Jahr von uns allen 🎄",
+    # a call on a line of its own, or short after a sentence
+    "Neuer Kaffee. Ab Samstag im Kontor.\nKomm vorbei im Kontor oder bestell im Shop – Link "
+    "in Bio", "Ab Samstag im Kontor. Wir freuen uns auf euch",
     # a list's lines may end on a comma, a paragraph may not
     "So geht's:\nMahl grob,\nwieg 60 g ab,\nbrüh mit 94 Grad.",
 ])
