@@ -47,10 +47,14 @@ _STATES: tuple[tuple[regex.Pattern[str], regex.Pattern[str]], ...] = tuple(
          r"|sold\s+out|fully\s+booked|no\s+(?:\S+\s+)?(?:seats|spots|tickets)\s+left"),
         (r"verschoben|postponed|rescheduled",
          r"verschoben|verschieben|verlegt|neue[rn]?\s+Termin|postponed|rescheduled|moved\s+to"),
+        # "Eintritt frei" of a reading's brief was left out of a ready Instagram draft
+        # (browser, 2026-12-07)
         (r"kostenlos|gratis|umsonst|free\s+of\s+charge|for\s+free|at\s+no\s+(?:extra\s+)?cost"
-         r"|no\s+extra\s+cost",
+         r"|no\s+extra\s+cost|Eintritt\s+(?:ist\s+)?frei|freie[rn]?\s+Eintritt|eintrittsfrei"
+         r"|free\s+(?:entry|admission)",
          r"kostenlos|gratis|umsonst|free|no\s+(?:extra\s+)?cost|ohne\s+Aufpreis|inklusive"
-         r"|included|inbegriffen|geschenkt|kostet\s+nichts|costs?\s+nothing"),
+         r"|included|inbegriffen|geschenkt|kostet\s+nichts|costs?\s+nothing"
+         r"|Eintritt\s+(?:ist\s+)?frei|freie[rn]?\s+Eintritt|eintrittsfrei"),
     ))
 # the states that hold for a date (closed, cancelled, sold out, postponed); "free" is said
 # of a thing, in any clause ("Am 7. Dezember: kostenloses Cupping")

@@ -531,6 +531,22 @@ def test_a_state_of_the_brief_turned_round_is_a_missing_fact(coffee: BrandKit) -
     assert problem.message.startswith("the brief says 'geschlossen'")
 
 
+def test_free_entry_left_out_is_a_missing_fact(coffee: BrandKit) -> None:
+    """A ready Instagram draft of a reading in the Kontor (browser, 2026-12-07) dropped the
+    brief's "Eintritt frei"; another wording of it keeps it."""
+    brief = ("Lesung im Kontor: Am Donnerstag, 18. Dezember, um 19 Uhr liest die Autorin Mia "
+             "Berg aus ihrem Buch über Hamburger Kaffeehäuser. Eintritt frei, Anmeldung per "
+             "Mail an moin@moewenbohne.example.")
+    post = ("Lesung im Kontor: Am Donnerstag, 18. Dezember, um 19 Uhr liest die Autorin Mia "
+            "Berg aus ihrem Buch über Hamburger Kaffeehäuser. Anmeldung per Mail an "
+            "moin@moewenbohne.example.")
+    ctx = context(coffee, brief=brief, platform="instagram")
+    [problem] = [p for p in quality_problems(post, [], ctx) if p.code == "missing_fact"]
+    assert problem.message.startswith("the brief says 'Eintritt frei'")
+    for kept in ("Der Eintritt ist frei.", "Freier Eintritt!", "Kostenlos."):
+        assert "missing_fact" not in codes(quality_problems(f"{post} {kept}", [], ctx)), kept
+
+
 @pytest.mark.parametrize("post", [
     "Vom 24. bis 26. Dezember bleibt das Kontor zu. Ab dem 27. Dezember sind wir wieder da.",
     "Weihnachtspause: vom 24. bis 26. Dezember. Ab dem 27. Dezember sind wir wieder da.",
