@@ -1000,6 +1000,11 @@ def test_a_post_that_speaks_to_du_and_to_ihr_in_two_sentences(lex: GrammarLexico
     # one reader; a first word in -t that is no call: the third person with its subject left
     # out, a subject, "sich", a participle list
     for fine in ("Schmeckt nach Kirsche und Kakao. Probier ihn!",
+                 # a first word that is an adjective, a noun or thanks is no call to "du"
+                 # (a Mastodon draft of the CLI, 2026-12-07: "Neu im Shop: ... Schreibt uns")
+                 "Neu im Shop: Espresso-Tassen für 24 €. Schreibt uns über die Website.",
+                 "Frisch aus dem Röster. Schreibt uns.", "Danke für alles! Kommt vorbei!",
+                 "Ende Dezember ist Schluss. Kommt vorbei!", "Mehr Infos im Shop. Kommt vorbei!",
                  "Kostet nur 5 Euro. Komm vorbei!", "Passt zu jedem Frühstück. Hol ihn dir!",
                  "Dies ist unser Kaffee. Kommt vorbei!",
                  "Kommt vorbei! Wir freuen uns auf euch.", "Komm vorbei! Wir freuen uns auf dich.",
