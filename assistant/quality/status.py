@@ -1,5 +1,5 @@
-"""The state a brief announces (closed, cancelled, sold out, postponed, free), which a post
-must keep (pure).
+"""The state a brief announces (closed, cancelled, sold out, postponed, limited stock, free),
+which a post must keep (pure).
 
 "Vom 24. bis 26. Dezember ist das Kontor geschlossen" became "Bis zum Weihnachtsfest röstet
 der Möwenbohne Kontor von 24. bis 26. Dezember" (the embedded model, 2026-11-30): every
@@ -47,6 +47,12 @@ _STATES: tuple[tuple[regex.Pattern[str], regex.Pattern[str]], ...] = tuple(
          r"|sold\s+out|fully\s+booked|no\s+(?:\S+\s+)?(?:seats|spots|tickets)\s+left"),
         (r"verschoben|postponed|rescheduled",
          r"verschoben|verschieben|verlegt|neue[rn]?\s+Termin|postponed|rescheduled|moved\s+to"),
+        # stock that runs out: "nur solange der Vorrat reicht" was left out of a ready
+        # Instagram draft of new espresso cups (CLI, 2026-12-07)
+        (r"solange\s+(?:der\s+)?Vorrat\s+reicht|limitiert\w*|begrenzte[rn]?\s+(?:Stückzahl|Menge|"
+         r"Auflage)|while\s+(?:stocks?|supplies)\s+lasts?|limited\s+(?:stock|edition|quantit\w+)",
+         r"Vorrat|limitiert\w*|begrenzt\w*|solange|nur\s+(?:noch\s+)?wenige|knapp|"
+         r"while\s+(?:stocks?|supplies)\s+lasts?|limited|only\s+a\s+few|few\s+left"),
         # "Eintritt frei" of a reading's brief was left out of a ready Instagram draft
         # (browser, 2026-12-07)
         (r"kostenlos|gratis|umsonst|free\s+of\s+charge|for\s+free|at\s+no\s+(?:extra\s+)?cost"

@@ -531,6 +531,20 @@ def test_a_state_of_the_brief_turned_round_is_a_missing_fact(coffee: BrandKit) -
     assert problem.message.startswith("the brief says 'geschlossen'")
 
 
+def test_limited_stock_left_out_is_a_missing_fact(coffee: BrandKit) -> None:
+    """A ready Instagram draft of new cups (CLI, 2026-12-07) dropped "nur solange der Vorrat
+    reicht"; another wording of it keeps it."""
+    brief = ("Neu im Shop: Espresso-Tassen aus Hamburger Keramik, 2er-Set für 24 €, nur "
+             "solange der Vorrat reicht.")
+    post = ("Neu im Shop: Espresso-Tassen aus Hamburger Keramik, 2er-Set für 24 €.\nKomm vorbei "
+            "im Kontor oder bestell im Shop – Link in Bio")
+    ctx = context(coffee, brief=brief, platform="instagram")
+    [problem] = [p for p in quality_problems(post, [], ctx) if p.code == "missing_fact"]
+    assert problem.message.startswith("the brief says 'solange der Vorrat reicht'")
+    for kept in ("Nur solange der Vorrat reicht.", "Limitiert!", "Nur noch wenige Sets."):
+        assert "missing_fact" not in codes(quality_problems(f"{post}\n{kept}", [], ctx)), kept
+
+
 def test_free_entry_left_out_is_a_missing_fact(coffee: BrandKit) -> None:
     """A ready Instagram draft of a reading in the Kontor (browser, 2026-12-07) dropped the
     brief's "Eintritt frei"; another wording of it keeps it."""
