@@ -157,6 +157,7 @@ from assistant.quality.grammar_relative import (
     verbless_passives,
     verbless_relatives,
 )
+from assistant.quality.grammar_strong import strong_ihr_forms
 from assistant.quality.grammar_subject import genitive_subjects, question_subject, subject_verb
 from assistant.quality.grammar_verbs import (
     adverb_after_call,
@@ -193,7 +194,7 @@ _RULES = (dative_plural, dative_articles, dative_bare_nouns, dative_bare_persons
           clock_prepositions, bare_clock_times, feasts_and_spans, same_day_spans,
           doubled_time_prepositions,
           person_before_du, person_after_wir, joined_calls, mixed_calls, ihr_call_with_du,
-          mixed_readers, imperative_sich,
+          mixed_readers, strong_ihr_forms, imperative_sich,
           small_compound_heads, small_nominal_adjectives, relative_pronouns,
           relative_object_case, verbless_relatives, verbless_passives, bisschen_plural,
           counted_singular, one_of_genus,

@@ -10,7 +10,7 @@ import pytest
 from assistant.brand.kit import BrandKit
 from assistant.quality import quality_problems
 from assistant.quality.compose import grammar_lexicon, lexicon
-from assistant.quality.grammar_de import grammar_findings
+from assistant.quality.grammar_de import grammar_findings, mend_grammar
 from assistant.quality.grammar_words import GrammarLexicon, noun_bits
 from assistant.quality.nounforms import genus_words
 from tests.quality.conftest import KITS, codes, context
@@ -1123,4 +1123,18 @@ def test_a_question_whose_verb_stands_in_the_middle(lex: GrammarLexicon) -> None
                  "Woher kommen die Bohnen?", "Warum es sich lohnt, früh zu kommen?",
                  "Wann öffnet das Café wieder?", "Wie viel Kaffee ist genug?",
                  "Warum Cold Brew? Weil er so mild ist."):
+        assert _messages(fine, lex) == [], fine
+
+
+def test_the_ihr_form_of_a_strong_verb_said_of_one(lex: GrammarLexicon) -> None:
+    """Rule 9h, a ready Facebook draft of the bench (2026-12-07): mended to the singular."""
+    text = "Wir suchen eine Barista, die sich in Teilzeit an unserem Café in Altona bewerbt."
+    [finding] = grammar_findings(text, lex)
+    assert finding.phrase == "Altona bewerbt" and finding.fix == "Altona bewirbt"
+    assert finding.message == "'bewerbt' is the form for 'ihr'; said of one, write 'bewirbt'"
+    assert mend_grammar(text, lex) == text.replace("bewerbt", "bewirbt")
+    [finding] = grammar_findings("Sie nehmt den Kaffee mit.", lex)
+    assert finding.fix is None
+    for fine in ("Bewerbt euch jetzt!", "Wenn ihr den Kaffee seht, nehmt ihn mit.",
+                 "Er gibt dir Kaffee und nimmt sich Zeit.", "Nehmt euch Zeit."):
         assert _messages(fine, lex) == [], fine
