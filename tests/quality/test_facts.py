@@ -531,34 +531,31 @@ def test_a_state_of_the_brief_turned_round_is_a_missing_fact(coffee: BrandKit) -
     assert problem.message.startswith("the brief says 'geschlossen'")
 
 
-def test_limited_stock_left_out_is_a_missing_fact(coffee: BrandKit) -> None:
-    """A ready Instagram draft of new cups (CLI, 2026-12-07) dropped "nur solange der Vorrat
-    reicht"; another wording of it keeps it."""
-    brief = ("Neu im Shop: Espresso-Tassen aus Hamburger Keramik, 2er-Set für 24 €, nur "
-             "solange der Vorrat reicht.")
-    post = ("Neu im Shop: Espresso-Tassen aus Hamburger Keramik, 2er-Set für 24 €.\nKomm vorbei "
-            "im Kontor oder bestell im Shop – Link in Bio")
+@pytest.mark.parametrize(("brief", "post", "state", "kept"), [
+    # a ready Instagram draft of new cups (CLI, 2026-12-07)
+    ("Neu im Shop: Espresso-Tassen aus Hamburger Keramik, 2er-Set für 24 €, nur solange der "
+     "Vorrat reicht.",
+     "Neu im Shop: Espresso-Tassen aus Hamburger Keramik, 2er-Set für 24 €.\nKomm vorbei im "
+     "Kontor oder bestell im Shop – Link in Bio",
+     "solange der Vorrat reicht", ("Nur solange der Vorrat reicht.", "Limitiert!",
+                                   "Nur noch wenige Sets.")),
+    # a ready Instagram draft of a reading in the Kontor (browser, 2026-12-07)
+    ("Lesung im Kontor: Am Donnerstag, 18. Dezember, um 19 Uhr liest die Autorin Mia Berg aus "
+     "ihrem Buch über Hamburger Kaffeehäuser. Eintritt frei, Anmeldung per Mail an "
+     "moin@moewenbohne.example.",
+     "Lesung im Kontor: Am Donnerstag, 18. Dezember, um 19 Uhr liest die Autorin Mia Berg aus "
+     "ihrem Buch über Hamburger Kaffeehäuser. Anmeldung per Mail an moin@moewenbohne.example.",
+     "Eintritt frei", ("Der Eintritt ist frei.", "Freier Eintritt!", "Kostenlos.")),
+])
+def test_a_state_of_the_brief_left_out_is_a_missing_fact(
+        brief: str, post: str, state: str, kept: tuple[str, ...], coffee: BrandKit) -> None:
+    """Limited stock and free entry, dropped by ready drafts; another wording keeps each."""
     ctx = context(coffee, brief=brief, platform="instagram")
     [problem] = [p for p in quality_problems(post, [], ctx) if p.code == "missing_fact"]
-    assert problem.message.startswith("the brief says 'solange der Vorrat reicht'")
-    for kept in ("Nur solange der Vorrat reicht.", "Limitiert!", "Nur noch wenige Sets."):
-        assert "missing_fact" not in codes(quality_problems(f"{post}\n{kept}", [], ctx)), kept
-
-
-def test_free_entry_left_out_is_a_missing_fact(coffee: BrandKit) -> None:
-    """A ready Instagram draft of a reading in the Kontor (browser, 2026-12-07) dropped the
-    brief's "Eintritt frei"; another wording of it keeps it."""
-    brief = ("Lesung im Kontor: Am Donnerstag, 18. Dezember, um 19 Uhr liest die Autorin Mia "
-             "Berg aus ihrem Buch über Hamburger Kaffeehäuser. Eintritt frei, Anmeldung per "
-             "Mail an moin@moewenbohne.example.")
-    post = ("Lesung im Kontor: Am Donnerstag, 18. Dezember, um 19 Uhr liest die Autorin Mia "
-            "Berg aus ihrem Buch über Hamburger Kaffeehäuser. Anmeldung per Mail an "
-            "moin@moewenbohne.example.")
-    ctx = context(coffee, brief=brief, platform="instagram")
-    [problem] = [p for p in quality_problems(post, [], ctx) if p.code == "missing_fact"]
-    assert problem.message.startswith("the brief says 'Eintritt frei'")
-    for kept in ("Der Eintritt ist frei.", "Freier Eintritt!", "Kostenlos."):
-        assert "missing_fact" not in codes(quality_problems(f"{post} {kept}", [], ctx)), kept
+    assert problem.message.startswith(f"the brief says '{state}'")
+    for wording in kept:
+        assert "missing_fact" not in codes(quality_problems(f"{post}\n{wording}", [], ctx)), \
+            wording
 
 
 @pytest.mark.parametrize("post", [
