@@ -6,7 +6,7 @@ from __future__ import annotations
 import regex
 
 from assistant.models import Problem
-from assistant.quality.calendar_words import WEEKDAYS, alternation
+from assistant.quality.calendar_words import WEEKDAY_NUMBERS, alternation
 from assistant.quality.context import problem, shorten
 from assistant.quality.facts import (
     COUNT_WORDS,
@@ -39,7 +39,7 @@ _NO_COUNT = (*_SAID_ONCE, *WEB_KINDS)
 # draft, bench 2026-12-07). A weekday with another preposition is another fact ("ab Montag
 # ..., am Montag geschlossen")
 _DAY = regex.compile(r"(?i)\b(?:ab|am|bis|seit|from|on|until|till)\s+(?:"
-                     + alternation(frozenset(day for days in WEEKDAYS.values() for day in days))
+                     + alternation(WEEKDAY_NUMBERS)
                      + r")\b")
 
 
