@@ -229,6 +229,8 @@ def mixed_calls(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Fin
 
 DU_FORMS = frozenset({"du", "dich", "dir", "dein", "deine", "deinen", "deinem", "deiner",
                        "deines"})
+# the forms of "ihr" that are no other word ("ihr" is also "her" and "their")
+IHR_FORMS = frozenset({"euch", "euer", "eure", "euren", "eurem", "eurer", "eures"})
 
 
 def ihr_call_with_du(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:

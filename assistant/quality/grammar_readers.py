@@ -17,7 +17,7 @@ Kaffee"). Flagged, not mended: the post may speak to either reader.
 
 from __future__ import annotations
 
-from assistant.quality.grammar_person import DU_FORMS, ihr_call, opens_with_call
+from assistant.quality.grammar_person import DU_FORMS, IHR_FORMS, ihr_call, opens_with_call
 from assistant.quality.grammar_phrase import Finding
 from assistant.quality.grammar_words import (
     PREPOSITIONS,
@@ -27,7 +27,6 @@ from assistant.quality.grammar_words import (
     sentences,
 )
 
-_IHR_FORMS = frozenset({"euch", "euer", "eure", "euren", "eurem", "eurer", "eures"})
 # after a sentence's first word: it is no call, but a statement or a question
 _NOT_CALLED = frozenset({"du", "ihr", "wir", "ich", "sie", "er", "es", "man", "sich", "dies"})
 # first words that look like a du-imperative and thank or greet
@@ -78,7 +77,7 @@ def _ihr_word(sentence: list[Token], lex: GrammarLexicon) -> Token | None:
     if _opens_call(sentence) and sentence[1].lower in _IHR_CALLED \
             and ihr_call(first, lex) is not None:
         return first
-    return next((token for token in sentence if token.lower in _IHR_FORMS), None)
+    return next((token for token in sentence if token.lower in IHR_FORMS), None)
 
 
 def _opens_call(sentence: list[Token]) -> bool:

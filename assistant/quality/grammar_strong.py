@@ -12,6 +12,7 @@ the subject may be many or formal ("sie nehmen"), so it is only flagged.
 
 from __future__ import annotations
 
+from assistant.quality.grammar_person import IHR_FORMS
 from assistant.quality.grammar_phrase import Finding
 from assistant.quality.grammar_words import GrammarLexicon, Token, sentences
 
@@ -21,7 +22,7 @@ _SINGULAR = {"bewerbt": "bewirbt", "erwerbt": "erwirbt", "nehmt": "nimmt", "übe
              "sprecht": "spricht", "lest": "liest", "seht": "sieht", "esst": "isst",
              "trefft": "trifft", "vergesst": "vergisst", "werft": "wirft", "brecht": "bricht",
              "empfehlt": "empfiehlt", "sterbt": "stirbt", "verderbt": "verdirbt"}
-_YOU = frozenset({"ihr", "euch", "euer", "eure", "euren", "eurem", "eurer"})
+_YOU = IHR_FORMS | {"ihr"}
 
 
 def strong_ihr_forms(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
