@@ -10,6 +10,7 @@ import regex
 
 from assistant.models import Problem
 from assistant.quality.context import Reading, first_found
+from assistant.quality.linkbio import ends_in_pointer
 from assistant.quality.quotes import stray_quote
 from assistant.quality.textnorm import CLOSING_TOKEN, sentence_spans, strip_markup, words
 
@@ -80,7 +81,9 @@ def _open_last_sentence(text: str) -> str | None:
     # ("... you will be responsible" over the link, an X post cut at its cap, 2026-12-02)
     body = _LINK_LINE.sub("", _body(text))
     tail = _LAST_SENTENCE.search(body)
-    if tail is None or _CLOSED.search(body):
+    # a call that ends in a hint to the link is closed by it: "Try it free for 30 days, no
+    # credit card - link below" over the link (a LinkedIn draft, bench 2026-12-05)
+    if tail is None or _CLOSED.search(body) or ends_in_pointer(tail.group(1)):
         return None
     said = len(words(strip_markup(tail.group(1))))
     if said >= _OPEN_WORDS or (said >= _OPEN_AFTER_WORDS and _after_sentence(body)):

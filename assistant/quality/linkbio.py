@@ -75,6 +75,19 @@ _LINK_BELOW = regex.compile(
     r"in\s+(?:the\s+)?(?:first\s+)?comments?|im\s+(?:ersten\s+)?kommentar)(?![\p{L}-])")
 
 
+# what may stand after the hint: dashes, a colon, arrows
+_POINTER_TAIL = regex.compile(r"[\s:–—→👇👉⬇➡\ufe0f-]+\Z")
+
+
+def ends_in_pointer(sentence: str) -> bool:
+    """Whether ``sentence`` ends in a hint to the link ("... no credit card - link below",
+    "Anmeldung: Link im Profil"): it says where to go, and a call that ends so is closed
+    without a mark (the check ``cut_off`` leaves it alone)."""
+    end = _POINTER_TAIL.sub("", sentence)
+    return any(match.end() == len(end) for pattern in (_LINK_BELOW, _LINK_IN_BIO)
+               for match in pattern.finditer(end))
+
+
 def link_below_problems(text: str, link: str | None) -> list[Problem]:
     """A hint to a link under the post where the post has none: no ``link`` goes with it
     (the brief's, which drafting puts under the text or in the first comment) and the text

@@ -235,11 +235,21 @@ def test_an_ellipsis_inside_the_post_is_fine(text: str) -> None:
     # a call on a line of its own, or short after a sentence
     "Neuer Kaffee. Ab Samstag im Kontor.\nKomm vorbei im Kontor oder bestell im Shop – Link "
     "in Bio", "Ab Samstag im Kontor. Wir freuen uns auf euch",
+    # a call of ten words or more that ends in a hint to the link is closed by it
+    "Ship with confidence.\nTry it free for 30 days, no credit card - link below\n"
+    "https://pipewright.example/trial",
+    "Neu im Kontor.\nAnmeldung für den Röstkurs im Laden oder per Mail, alle Infos dazu "
+    "gibt es per Link im Profil",
     # a list's lines may end on a comma, a paragraph may not
     "So geht's:\nMahl grob,\nwieg 60 g ab,\nbrüh mit 94 Grad.",
 ])
 def test_a_short_last_line_or_a_link_is_no_cut(text: str) -> None:
     assert cut_off_problems(text) == []
+
+
+def test_a_hint_to_the_link_inside_a_long_open_sentence_closes_nothing() -> None:
+    text = "Ship with confidence. Link below gives you a free trial of our tool for every"
+    assert [found.code for found in cut_off_problems(text)] == ["cut_off"]
 
 
 def test_the_kits_examples_are_never_cut_off(coffee: BrandKit, software: BrandKit) -> None:
