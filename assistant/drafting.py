@@ -121,6 +121,11 @@ async def _repair_rounds(client: LLMClient, job: Job, drafts: dict[str, Draft],
                 candidates[pid] = to_draft(job, pid, post)
         candidates = _cross_checked(candidates)
         kept = {pid: better(candidates[pid], drafts[pid]) for pid in drafts}
+        for pid in (pid for pid in drafts if candidates[pid] is not drafts[pid]):
+            # what each rewrite cleared, per finding (bench: grep "repair [0-9] of")
+            log.info("repair %d of %s: %s -> %s (%s)", job.repairs, pid, codes(drafts[pid]),
+                     codes(candidates[pid]), "kept" if kept[pid] is not drafts[pid]
+                     else "dropped")
         if all(kept[pid] is drafts[pid] for pid in drafts):
             # every rewrite was worse: the next repair goes on from the drafts kept, whose
             # findings it names, not from the reply that was dropped
