@@ -66,8 +66,8 @@ is incompatible (a false warning keeps a good post from being "ready"):
     word inside a sentence: "ein großes An merkliche Event", "nach Zurück aus Huila"
     (``grammar_capitals``);
 16. a fixed phrase with the wrong preposition: "in Hause" -> "zu Hause"; an event as the
-    object of a verb for goods: "den Röstkurs ... abholen"; a degree without its "so":
-    "Direkt wie möglich" (``grammar_idioms``);
+    object of a verb for goods: "den Röstkurs ... abholen"; "sich anmachen" for "sich
+    anmelden"; a degree without its "so": "Direkt wie möglich" (``grammar_idioms``);
 17. a verb that needs a reflexive or an object said with neither: "Du kannst auch per Mail
     anmelden" -> "Du kannst dich ...", "Wir freuen auf euch" -> "Wir freuen uns auf euch",
     "Bewerb!" -> "Bewirb dich!"; a reflexive with a participle and "sein": "wenn du dir
@@ -121,7 +121,12 @@ from assistant.quality.grammar_dative import (
 )
 from assistant.quality.grammar_fronted import fronted_nominatives
 from assistant.quality.grammar_governed import governed_bare_adjectives, governed_pronouns
-from assistant.quality.grammar_idioms import degree_without_so, events_as_goods, fixed_phrases
+from assistant.quality.grammar_idioms import (
+    degree_without_so,
+    events_as_goods,
+    fixed_phrases,
+    turned_on,
+)
 from assistant.quality.grammar_infcalls import infinitive_call_goes_on
 from assistant.quality.grammar_joined import joined_feminine_case
 from assistant.quality.grammar_object import (
@@ -198,7 +203,7 @@ _RULES = (dative_plural, dative_articles, dative_bare_nouns, dative_bare_persons
           small_compound_heads, small_nominal_adjectives, relative_pronouns,
           relative_object_case, verbless_relatives, verbless_passives, bisschen_plural,
           counted_singular, one_of_genus,
-          capitalised_function_words, fixed_phrases, events_as_goods, degree_without_so,
+          capitalised_function_words, fixed_phrases, events_as_goods, turned_on, degree_without_so,
           missing_reflexive,
           opening_commas, doubled_subjects, relative_verb_second, articles_before_countries,
           people_as_adjectives, places_as_adjectives)

@@ -15,6 +15,12 @@ attended; "abholen" and "bestellen" are for goods. Read where the event is the v
 object: after an article and no preposition ("Tickets für den Workshop bestellen" is
 right), in the same sentence as the verb. A warning without a mend: the right verb needs
 another sentence ("dich zum Röstkurs anmelden").
+
+16d: "Sei der erste, der sich für den Röstkurs anmacht." (a ready Facebook draft, bench
+2026-12-07, for the brief's "Anmeldung im Laden oder per Mail"): "sich anmachen" is to chat
+someone up or to get oneself going, never to sign up; with a reflexive in its sentence
+a form of "anmachen" is the model's word for "anmelden". Mended: the same form of
+"anmelden" ("anmacht" -> "anmeldet", "mach dich ... an" -> "meld dich ... an").
 """
 
 from __future__ import annotations
@@ -84,6 +90,36 @@ def events_as_goods(plain: str, words: list[Token], lex: GrammarLexicon) -> list
                                  f"goods; write 'dich zum {noun.text} anmelden' or 'den "
                                  f"{noun.text} besuchen'", None))
             break
+    return found
+
+
+# the forms of "anmachen" and of "anmelden" that take their place (rule 16d); "mach" and
+# "macht" only with "an" as the sentence's last word ("Mach dich an die Arbeit" is right)
+_TURN_ON = {"anmachen": "anmelden", "anmacht": "anmeldet", "anmachst": "anmeldest",
+            "anmache": "anmelde", "anzumachen": "anzumelden", "angemacht": "angemeldet",
+            "anmachte": "anmeldete", "anmachten": "anmeldeten"}
+_TURN_ON_SPLIT = {"mach": "meld", "mache": "melde", "macht": "meldet", "machst": "meldest",
+                  "machen": "melden"}
+_REFLEXIVES = frozenset({"sich", "dich", "euch", "mich", "uns"})
+
+
+def turned_on(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 16d (see the module doc): "der sich für den Röstkurs anmacht" -> "anmeldet"."""
+    del plain, lex  # closed word lists
+    found = []
+    for sentence in sentences(words):
+        lowers = [token.lower for token in sentence]
+        if not _REFLEXIVES.intersection(lowers):
+            continue
+        for index, token in enumerate(sentence):
+            right = _TURN_ON.get(token.lower)
+            if right is None and lowers[-1] == "an" and index < len(lowers) - 1:
+                right = _TURN_ON_SPLIT.get(token.lower)
+            if right is None:
+                continue
+            fix = right.capitalize() if token.text[0].isupper() else right
+            found.append(Finding(token.text, f"'{token.text}': 'sich anmachen' is not to "
+                                             f"sign up; write '{fix}'", fix))
     return found
 
 

@@ -947,6 +947,26 @@ def test_an_event_is_not_picked_up_or_ordered(text: str, message: str,
     assert message in _messages(text, lex)
 
 
+@pytest.mark.parametrize(("text", "mended"), [
+    # a ready Facebook draft (bench 2026-12-07)
+    ("Sei der erste, der sich für den Röstkurs anmacht. Anmeldung im Laden oder per Mail.",
+     "Sei der erste, der sich für den Röstkurs anmeldet. Anmeldung im Laden oder per Mail."),
+    ("Mach dich jetzt für den Workshop an!", "Meld dich jetzt für den Workshop an!"),
+    ("Du kannst dich im Laden anmachen.", "Du kannst dich im Laden anmelden."),
+])
+def test_sich_anmachen_is_mended_to_anmelden(text: str, mended: str, lex: GrammarLexicon) -> None:
+    assert any("'sich anmachen' is not to sign up" in message
+               for message in _messages(text, lex))
+    assert mend_grammar(text, lex) == mended
+
+
+def test_anmachen_without_a_reflexive_or_macht_without_an_stays(lex: GrammarLexicon) -> None:
+    for fine in ("Mach die Maschine an und warte kurz.", "Wir machen den Röster um 8 Uhr an.",
+                 "Das macht dich wach.", "Mach dich auf den Weg zu uns!",
+                 "Wir machen uns an die Arbeit."):
+        assert not any("sich anmachen" in message for message in _messages(fine, lex)), fine
+
+
 @pytest.mark.parametrize(("text", "phrase"), [
     # a ready LinkedIn draft (bench 2026-12-06)
     ("Der Röstkurs ist am 12. Dezember um 18 Uhr stattfinden und bietet maximal 8 Plätze.",
