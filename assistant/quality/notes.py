@@ -44,6 +44,12 @@ _RELATION = regex.compile(
     r"is|are|was|were|has|have|contains?|made|mixed|blended|combined|with)\b")
 
 
+# a label before a colon or a dash is read apart from what follows it: "Neuer Filterkaffee
+# aus Kolumbien: rote Johannisbeere und Kakao" (a fit Instagram hook, bench 2026-12-07)
+# lists the notes bare, and the label's "aus" says nothing of them
+_LABEL_CUT = regex.compile(r":\s|\s[–—-]\s")
+
+
 def tasting_notes(brief: str, language: str) -> list[tuple[str, list[str]]]:
     """Each note of ``brief``: (the note as written, the nouns of its items)."""
     pattern = _NOTES.get(language)
@@ -59,7 +65,8 @@ def tasting_notes(brief: str, language: str) -> list[tuple[str, list[str]]]:
 def misread_notes(text: str, brief: str, language: str) -> list[str]:
     """The brief's notes (as written) of which the post names a thing in a sentence that
     says nothing of taste and says what something is, has or holds."""
-    sentences = [text[start:end] for start, end in sentence_spans(text)]
+    sentences = [part for start, end in sentence_spans(text)
+                 for part in _LABEL_CUT.split(text[start:end])]
     shown = []
     for note, things in tasting_notes(brief, language):
         for thing in things:

@@ -38,6 +38,9 @@ def test_the_notes_of_a_brief_and_their_things() -> None:
                      "die Hauptprodukte. Nur bis Ende Dezember."),
     (DECAF, "en", "Our new decaf from Peru is here, with caramel and orange. 250 g for 10.50 "
                   "euros."),
+    # after a label the part that names them is read on its own
+    (KOLUMBIEN, "de", "Unser neuer Filterkaffee: eine Mischung aus roter Johannisbeere und "
+                      "Kakao."),
 ])
 def test_a_note_said_as_what_the_coffee_is_or_holds_is_missed(brief: str, language: str,
                                                               post: str) -> None:
@@ -51,6 +54,10 @@ def test_a_note_said_as_what_the_coffee_is_or_holds_is_missed(brief: str, langua
     # a bare list, as coffee bags write it, and a sentence that speaks of taste
     (KOLUMBIEN, "de", "Kolumbien – rote Johannisbeere, Kakao.\nAb Samstag im Shop."),
     (KOLUMBIEN, "de", "Rote Johannisbeere und Kakao: So schmeckt unser neuer Filterkaffee."),
+    # the notes bare after a label that says where the coffee is from (an Instagram hook,
+    # bench 2026-12-07)
+    (KOLUMBIEN, "de", "Neuer Filterkaffee aus Kolumbien: rote Johannisbeere und Kakao\n250 g "
+                      "für 11,90 €\nAb Samstag im Kontor und im Shop"),
     # a note left out is the post's choice
     (KOLUMBIEN, "de", "Neuer Filterkaffee aus Kolumbien, ab Samstag im Kontor."),
     (MISCHUNG, "de", "Die Weihnachtsmischung ist zurück: Kolumbien und Guatemala mit Noten "
