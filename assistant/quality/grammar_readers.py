@@ -6,7 +6,8 @@ calls "du", another "ihr". Rules 9e and 9f read the two readers inside one sente
 rule reads them across sentences, and only there.
 
 A sentence speaks to "du" when it opens with the du-imperative ("Bestell", "Komm"), a word
-that is no adjective, noun or thanks too ("Neu im Shop", "Ende Dezember", "Danke"), or holds
+that is no adjective, noun or thanks too ("Neu im Shop", "Ende Dezember", "Danke"; a noun
+with a call's object or particle after it is a call: "Besuch uns", "Schau mal"), or holds
 a du-form (du, dich, dir, dein ...); to "ihr" when it holds "euch" or a form of "euer", or
 opens with the imperative to "ihr" that "uns", "euch", "vorbei" or "mal" follows ("Schreibt uns",
 "Kommt vorbei"). That form is also the third person with its subject left out ("Schmeckt
@@ -31,6 +32,10 @@ from assistant.quality.grammar_words import (
 _NOT_CALLED = frozenset({"du", "ihr", "wir", "ich", "sie", "er", "es", "man", "sich", "dies"})
 # first words that look like a du-imperative and thank or greet
 _THANKS = frozenset({"danke", "bitte", "hallo", "moin", "willkommen", "achtung"})
+# after a first word that is also a noun ("Besuch", "Schau", "Kauf"), the words that make it
+# a call to "du"
+_CALLED_NEXT = frozenset({"uns", "mich", "dich", "mal", "vorbei", "jetzt", "doch", "gern",
+                          "gerne", "einfach", "gleich", "rein", "schnell"})
 # after a first word in -t, the words that make it a call to "ihr"
 _IHR_CALLED = frozenset({"uns", "euch", "vorbei", "mal"})
 
@@ -57,18 +62,21 @@ def _du_word(sentence: list[Token], lex: GrammarLexicon) -> Token | None:
     """The first word that speaks to "du" in ``sentence``, or None."""
     first = sentence[0]
     if _opens_call(sentence) and sentence[1].lower not in _NOT_CALLED \
-            and _no_other_word(first, lex) and opens_with_call(first, lex):
+            and _no_other_word(sentence, lex) and opens_with_call(first, lex):
         return first
     return next((token for token in sentence if token.lower in DU_FORMS), None)
 
 
-def _no_other_word(first: Token, lex: GrammarLexicon) -> bool:
-    """Whether a first word that looks like a du-imperative is no other word: no adjective
-    ("Neu im Shop: ...", "Frisch aus dem Röster"), noun ("Ende Dezember", "Mehr Infos") or
-    word of thanks ("Danke für alles!"; a CLI draft, 2026-12-07, read "Neu" as a call)."""
-    lower = first.lower
-    return lower not in _THANKS and lower not in lex.nouns \
-        and not is_adjective_stem(lower, lex.is_word)
+def _no_other_word(sentence: list[Token], lex: GrammarLexicon) -> bool:
+    """Whether a sentence's first word that looks like a du-imperative is no other word: no
+    adjective ("Neu im Shop: ...", "Frisch aus dem Röster"), noun ("Ende Dezember", "Mehr
+    Infos") or word of thanks ("Danke für alles!"; a CLI draft, 2026-12-07, read "Neu" as a
+    call). A noun that a call's object or particle follows is the imperative it is too:
+    "Besuch uns", "Schau mal vorbei", "Kauf jetzt"."""
+    lower = sentence[0].lower
+    if lower in _THANKS or is_adjective_stem(lower, lex.is_word):
+        return False
+    return lower not in lex.nouns or sentence[1].lower in _CALLED_NEXT
 
 
 def _ihr_word(sentence: list[Token], lex: GrammarLexicon) -> Token | None:

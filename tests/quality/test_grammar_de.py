@@ -1015,7 +1015,10 @@ def test_a_post_that_speaks_to_du_and_to_ihr_in_two_sentences(lex: GrammarLexico
                           "Schreibt … Du"),
                          ("Probier den Kaffee. Wir freuen uns auf euch.", "Probier … euch"),
                          ("Holt euch den neuen Kaffee. Komm vorbei!", "Holt … Komm"),
-                         ("Wir sehen dich im Kontor. Kommt vorbei!", "dich … Kommt")):
+                         ("Wir sehen dich im Kontor. Kommt vorbei!", "dich … Kommt"),
+                         # a first word that is a noun too, with a call's object after it
+                         ("Besuch uns im Kontor! Schreibt uns eine Mail.", "Besuch … Schreibt"),
+                         ("Schau mal vorbei. Meldet euch bei uns.", "Schau … Meldet")):
         assert [finding.phrase for finding in grammar_findings(text, lex)] == [phrase], text
     # one reader; a first word in -t that is no call: the third person with its subject left
     # out, a subject, "sich", a participle list
