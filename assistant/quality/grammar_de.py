@@ -71,7 +71,8 @@ is incompatible (a false warning keeps a good post from being "ready"):
 17. a verb that needs a reflexive or an object said with neither: "Du kannst auch per Mail
     anmelden" -> "Du kannst dich ...", "Wir freuen auf euch" -> "Wir freuen uns auf euch",
     "Bewerb!" -> "Bewirb dich!"; a reflexive with a participle and "sein": "wenn du dir
-    interessiert bist" (flagged, not mended) (``grammar_reflexive``);
+    interessiert bist" (flagged, not mended); "zu sich zu freuen" -> "sich zu freuen"
+    (``grammar_reflexive``);
 18. a comma between a statement's opening phrase and its verb: "Ab Samstag im Shop,
     rösten wir" -> "Ab Samstag im Shop rösten wir" (``grammar_comma``);
 19. one subject pronoun twice in one clause: "Wir haben unsere Partnerkooperative zahlen
@@ -155,7 +156,7 @@ from assistant.quality.grammar_places import (
 )
 from assistant.quality.grammar_questions import question_verb_order
 from assistant.quality.grammar_readers import mixed_readers
-from assistant.quality.grammar_reflexive import missing_reflexive
+from assistant.quality.grammar_reflexive import missing_reflexive, zu_before_reflexive
 from assistant.quality.grammar_relative import (
     relative_object_case,
     relative_pronouns,
@@ -182,8 +183,10 @@ from assistant.quality.grammar_words import (
 
 CODE = "grammar"
 # the subject rule before the article rule: where the phrase is a subject, its one
-# correction is known ("Der Kontor ist" -> "Das", where the article rule names "das or dem")
-_RULES = (dative_plural, dative_articles, dative_bare_nouns, dative_bare_persons,
+# correction is known ("Der Kontor ist" -> "Das", where the article rule names "das or dem");
+# rule 17d before the dative rules, which read "zu dich anzumelden" as "zu dir"
+_RULES = (zu_before_reflexive, dative_plural, dative_articles, dative_bare_nouns,
+          dative_bare_persons,
           dative_bare_adjectives, governed_bare_adjectives, governed_pronouns,
           joined_feminine_case,
           contractions, subject_verb, genitive_subjects, question_subject,

@@ -236,3 +236,36 @@ def _reflexive_with_sein(plain: str, words: list[Token]) -> list[Finding]:
                                  f"write '{subject.text} {participle.text} {sein.text}' or "
                                  "use the verb"))
     return found
+
+
+# the reflexives after which "zu" before the pronoun is a preposition too many
+_REFLEXIVES = frozenset({"mich", "dich", "sich", "uns", "euch"})
+# the separable verbs of ``_NEEDS_OBJECT`` with their "zu" inside: "anzumelden"
+_ZU_INSIDE = frozenset(f"{particle}zu{verb[len(particle):]}" for verb in _NEEDS_OBJECT
+                       for particle in ("an", "ein") if verb.startswith(particle))
+
+
+def zu_before_reflexive(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 17d: "Es ist ein schöner Zeitpunkt, um zu spenden und zu sich selbst zu freuen" (a
+    ready Facebook greeting, bench 2026-12-07): these verbs take the plain reflexive, "sich
+    zu freuen", never "zu sich". Read as "zu", a reflexive, at most "selbst", and the
+    verb's infinitive with its "zu" ("zu freuen", "anzumelden"); "zu sich zu kommen" and "zu
+    sich zu nehmen" are other verbs. Mended: the first "zu" goes (read before the dative rules,
+    which would make "zu dich anzumelden" "zu dir")."""
+    del lex  # closed word lists
+    found = []
+    for at in range(len(words) - 2):
+        preposition, pronoun = words[at], words[at + 1]
+        rest = words[at + 2:at + 5]
+        if rest and rest[0].lower == "selbst":
+            rest = rest[1:]
+        if preposition.lower != "zu" or pronoun.lower not in _REFLEXIVES or not rest:
+            continue
+        verb = rest[1] if rest[0].lower == "zu" and len(rest) > 1 else rest[0]
+        if (verb is not rest[0] and verb.lower in _NEEDS_OBJECT) or verb.lower in _ZU_INSIDE:
+            phrase = plain[preposition.start:verb.end]
+            fix = plain[pronoun.start:verb.end]
+            found.append(Finding(phrase, f"'{phrase}': the verb takes '{pronoun.text}' "
+                                         f"without 'zu'; write '{fix}'", fix))
+    return found
+

@@ -947,6 +947,19 @@ def test_an_event_is_not_picked_up_or_ordered(text: str, message: str,
     assert message in _messages(text, lex)
 
 
+def test_zu_before_the_reflexive_of_a_verb_that_takes_it_plain(lex: GrammarLexicon) -> None:
+    """Rule 17d: a ready Facebook greeting of the bench (2026-12-07), mended."""
+    text = "Es ist ein schöner Zeitpunkt, um zu spenden und zu sich selbst zu freuen."
+    assert mend_grammar(text, lex) == ("Es ist ein schöner Zeitpunkt, um zu spenden und sich "
+                                       "selbst zu freuen.")
+    assert mend_grammar("Es ist Zeit, zu dich anzumelden.", lex) == \
+        "Es ist Zeit, dich anzumelden."
+    for fine in ("Es ist schwer, wieder zu sich zu kommen.", "Komm zu uns und freu dich.",
+                 "Wir laden dich zu uns ein, um dich zu freuen.",
+                 "Wir freuen uns, dich zu uns einzuladen."):
+        assert _messages(fine, lex) == [], fine
+
+
 @pytest.mark.parametrize(("text", "mended"), [
     # a ready Facebook draft (bench 2026-12-07)
     ("Sei der erste, der sich für den Röstkurs anmacht. Anmeldung im Laden oder per Mail.",
