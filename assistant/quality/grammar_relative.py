@@ -154,7 +154,9 @@ def _object_verb(words: list[Token], start: int) -> int | None:
 # Rule 13c: a relative clause with no verb: "Es ist ein super Kaffee, der perfekt für den
 # Weihnachtsabend." (a ready Threads draft, bench 2026-12-06). A German relative clause
 # ends in its finite verb; read where the clause after "der", "die" or "das" runs to the
-# sentence's mark and ends in a noun, and none of its words written small can be a verb:
+# sentence's mark (or to an infinitive with "zu" that ends the sentence: "die dir die
+# Möglichkeit, nach deinem Tempo zu arbeiten.") and ends in a noun, and none of its words
+# written small can be a verb:
 # each is a small word of the lists below, an article, a preposition or an adjective (every
 # declined form of it is a word: "perfekt", "frischen"). A number or any other word leaves
 # the clause alone, and so does a declined adjective right after the pronoun, which is
@@ -186,7 +188,9 @@ def verbless_relatives(plain: str, words: list[Token], lex: GrammarLexicon) -> l
                                             or words[end + 1].after_comma):
             end += 1
         last = words[end]  # a noun: a verb written small ends the clause
-        if not last.capitalised or plain[last.end:last.end + 1] not in _MARKS or any(
+        closed = plain[last.end:last.end + 1] in _MARKS or _infinitive_closes(plain, words,
+                                                                              end + 1)
+        if not last.capitalised or not closed or any(
                 _may_be_verb(words, at, lex) for at in range(index + 1, end + 1)):
             continue
         phrase = phrase_of(plain, noun, last)
@@ -194,6 +198,23 @@ def verbless_relatives(plain: str, words: list[Token], lex: GrammarLexicon) -> l
                                      "(\"…, der perfekt für den Abend ist\") or make it a "
                                      "sentence of its own"))
     return found
+
+
+def _infinitive_closes(plain: str, words: list[Token], start: int) -> bool:
+    """Whether the words from ``start`` (after a comma) are an infinitive with "zu" that
+    ends the sentence: "die dir die Möglichkeit, nach deinem Tempo zu arbeiten." (a
+    LinkedIn job ad, bench 2026-12-07, "gibt" left out). With more after it ("die dir die
+    Chance, Neues zu lernen, geben") the relative clause's verb may follow."""
+    end = start
+    while end + 1 < len(words) and not (words[end + 1].sentence_start
+                                        or words[end + 1].after_comma):
+        end += 1
+    if start >= len(words) or end == start or plain[words[end].end:words[end].end + 1] \
+            not in _MARKS:
+        return False
+    verb, before = words[end].lower, words[end - 1].lower
+    return verb.endswith(("en", "ern", "eln")) and words[end].text.islower() and (
+        before == "zu" or "zu" in verb[2:-3])
 
 
 def _may_be_verb(words: list[Token], at: int, lex: GrammarLexicon) -> bool:

@@ -350,6 +350,12 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
     ("Ein Kurs, der mit frischen Bohnen!",
      "'Kurs, der mit frischen Bohnen': the relative clause has no verb; add it (\"…, der "
      "perfekt für den Abend ist\") or make it a sentence of its own"),
+    # ... up to an infinitive with "zu" that ends the sentence (a LinkedIn job ad, bench
+    # 2026-12-07, whose "Ihnen" tidy turned into "dir")
+    ("Wir bieten eine flexible Arbeitsstunde, die dir die Möglichkeit, nach deinem Tempo zu "
+     "arbeiten.",
+     "'Arbeitsstunde, die dir die Möglichkeit': the relative clause has no verb; add it "
+     "(\"…, der perfekt für den Abend ist\") or make it a sentence of its own"),
     # rule 13d: a passive relative clause with no auxiliary (a German Facebook draft,
     # bench 2026-12-06)
     ("Es ist eine Handmühle, die von Mahlwerk Hansen produziert.",
@@ -811,7 +817,8 @@ MORE_CORRECT = [
     # after the comma; a list; a clause that ends in a word written small
     "Ein Kaffee, der perfekt für den Abend ist. Eine Mühle, die wir lieben. Optionen, die "
     "sie unterstützt. Ein Kurs, der richtig Spaß macht. Der Test, der ersten Option. "
-    "Kaffee, die Milch und der Zucker. Kaffee, das ist klar.",
+    "Kaffee, die Milch und der Zucker. Kaffee, das ist klar. Kurse, die dir die Chance, "
+    "Neues zu lernen, geben. Ein Kaffee, der aus Kolumbien, Peru und Brasilien kommt.",
     # rule 7: an adverb before an infinitive call, before a word that is no verb, or
     # before a call that goes on
     "Jetzt anmelden! Jetzt los! Jetzt neu! Heute frei! Jetzt komm vorbei! Sofort lieferbar.",
