@@ -99,9 +99,10 @@ async def _draft_job(client: LLMClient, job: Job, drafts: dict[str, Draft]) -> l
 
 
 async def _repair_rounds(client: LLMClient, job: Job, drafts: dict[str, Draft],
-                         limit: int) -> dict[str, Draft]:
+                         limit: int, others: Sequence[Draft] = ()) -> dict[str, Draft]:
     """The problems go back to the model until none is left to fix or the job has made
-    ``limit`` repairs; a repair that comes back worse is dropped."""
+    ``limit`` repairs; a repair that comes back worse is dropped. ``others``: the brief's
+    drafts of other calls, against which ``same_text_as`` is read too."""
     while job.repairs < limit:
         shape = fitting_form(job, drafts)
         messages = repair_messages(job, drafts, shape)
@@ -119,7 +120,7 @@ async def _repair_rounds(client: LLMClient, job: Job, drafts: dict[str, Draft],
             post = pick(reply, pid, job.platforms)
             if post is not None and to_fix(drafts[pid]):
                 candidates[pid] = to_draft(job, pid, post)
-        candidates = _cross_checked(candidates)
+        candidates = _cross_checked(candidates, others)
         kept = {pid: better(candidates[pid], drafts[pid]) for pid in drafts}
         for pid in (pid for pid in drafts if candidates[pid] is not drafts[pid]):
             # what each rewrite cleared, per finding (bench: grep "repair [0-9] of")
@@ -130,16 +131,21 @@ async def _repair_rounds(client: LLMClient, job: Job, drafts: dict[str, Draft],
             # every rewrite was worse: the next repair goes on from the drafts kept, whose
             # findings it names, not from the reply that was dropped
             job.messages = previous
-        drafts = _cross_checked(kept)
+        drafts = _cross_checked(kept, others)
     return drafts
 
 
-async def _last_repair(client: LLMClient, job: Job, draft: Draft) -> Draft:
+async def _last_repair(client: LLMClient, job: Job, draft: Draft,
+                       others: Sequence[Draft]) -> Draft:
     """The repair a one-platform job kept back for after the platforms were parted, if
-    its draft still needs one."""
+    its draft still needs one. Its rewrite is weighed with the brief's other drafts
+    (``others``): alone, a text the other platform still has lost its ``same_text_as``, and
+    a rewrite that said the same again with a new finding beat the draft it replaced
+    (bench, 2026-12-07: "repair 1 of bluesky: same_text_as -> none (kept)", then the same
+    text at the end)."""
     if job.repairs >= MAX_REPAIRS or not job.messages or not to_fix(draft):
         return draft
-    fixed = await _repair_rounds(client, job, {draft.platform: draft}, MAX_REPAIRS)
+    fixed = await _repair_rounds(client, job, {draft.platform: draft}, MAX_REPAIRS, others)
     return _finalise(job, fixed[draft.platform], client)
 
 
@@ -162,16 +168,19 @@ async def _part_platforms(client: LLMClient, jobs: Mapping[tuple[int, str], Job]
             talk.setdefault(found.text, messages)
         return [found for found, _ in samples]
 
-    async def last(draft: Draft) -> Draft:
+    async def last(draft: Draft, parted: list[Draft]) -> Draft:
         job = job_of(draft)
         job.messages = talks.get((draft.variant, draft.platform), {}).get(draft.text,
                                                                           job.messages)
+        others = [other for other in parted
+                  if other.variant == draft.variant and other is not draft]
         async with semaphore.urgent():
-            return await _last_repair(client, job, draft)
+            return await _last_repair(client, job, draft, others)
 
     keep_short = any(job.passes.parting_keep_short for job in jobs.values())
     parted = await distinct_texts(drafts, rewrite, keep_short)
-    return same_text_by_variant(list(await asyncio.gather(*(last(d) for d in parted))))
+    return same_text_by_variant(list(await asyncio.gather(*(last(d, parted)
+                                                            for d in parted))))
 
 
 async def _rewrite_alike(client: LLMClient, job: Job, draft: Draft, note: str,
@@ -241,10 +250,12 @@ def _with_pattern(messages: list[ChatMessage], pattern: briefing.Snippet,
     return [*head, user.model_copy(update={"content": f"{user.content}\n\n{block}"})]
 
 
-def _cross_checked(drafts: dict[str, Draft]) -> dict[str, Draft]:
+def _cross_checked(drafts: dict[str, Draft], others: Sequence[Draft] = ()) -> dict[str, Draft]:
     """``same_text_as`` found afresh, before the repair loop reads the problems (so the
-    model hears that two platforms got one text) and after every repair."""
-    return {d.platform: d for d in with_same_text(list(drafts.values()))}
+    model hears that two platforms got one text) and after every repair; ``others`` are
+    read with ``drafts`` and not returned."""
+    checked = with_same_text([*drafts.values(), *others])
+    return {d.platform: d for d in checked[:len(drafts)]}
 
 
 async def _proofread(client: LLMClient, job: Job, drafts: dict[str, Draft]) -> None:

@@ -246,3 +246,41 @@ def test_no_pattern_shares_none_of_the_briefs_topic(kit: BrandKit) -> None:
     job = "Wir suchen ab Januar eine Barista (m/w/d) in Teilzeit, Bewerbung per Mail."
     pattern = platform_pattern(kit, "linkedin", "de", f"{job} Cupping inklusive.")
     assert pattern is not None and "Wir suchen" in pattern.text
+
+
+class LastRepairScript:
+    """Instagram and X first get one text, the parting rewrite says it again, and the last
+    repair of each says it once more with a misspelt word."""
+
+    def __init__(self) -> None:
+        self.last_repairs = 0
+
+    def __call__(self, body: dict[str, Any]) -> Reply:
+        platform = requested_platforms(body)[0]
+        prompt = body["messages"][-1]["content"]
+        if not is_repair(body):
+            text = SAME
+        elif "post differently" in prompt:
+            text = AGAIN
+        else:
+            self.last_repairs += 1
+            text = SAME.replace("im Kontor", "im Kontorr")
+        return Reply.json({"posts": [post(platform, text, ["Röstkurs"])]},
+                          usage=(900, 150, 0))
+
+
+def test_the_last_repair_is_weighed_with_the_other_platforms_text(
+    fake_llm: FakeLLMServer, kit: BrandKit
+) -> None:
+    """Alone, the rewrite that said the text again lost its ``same_text_as`` and, with one
+    new finding, came out no worse than the draft it replaced (bench, 2026-12-07)."""
+    script = LastRepairScript()
+    fake_llm.responder = script
+    options = DraftOptions(settings=load_settings(
+        draft_split_platforms=True, draft_platform_form=False, draft_parting_fresh=0,
+        draft_parting_example=False))
+    drafts = draft_posts(kit, BRIEF, ["instagram", "x"], options=options)
+    assert script.last_repairs >= 1
+    for draft in drafts:
+        assert "Kontorr" not in draft.text, draft.platform
+        assert [p.code for p in draft.problems] == ["same_text_as"], draft.problems
