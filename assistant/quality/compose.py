@@ -80,6 +80,7 @@ from assistant.quality.spelling import (
     unknown_words,
 )
 from assistant.quality.subject import brief_small_words, brief_things, unnamed_things
+from assistant.quality.syllabus import invented_syllabus
 
 
 def lexicon(ctx: QualityContext) -> Lexicon | None:
@@ -236,7 +237,7 @@ def _never(word: str) -> bool:
 def invented_pieces(text: str, ctx: QualityContext, lex: Lexicon | None,
                     examples: tuple[str, ...]) -> list[str]:
     """What the post states that no source does, as written: facts, names, tasting notes,
-    and what it carries over from the kit's examples."""
+    what a course teaches, and what it carries over from the kit's examples."""
     names = []
     carried: list[str] = []
     if lex is not None:
@@ -252,6 +253,7 @@ def invented_pieces(text: str, ctx: QualityContext, lex: Lexicon | None,
     found += invented_offers(text, stated)
     found += invented_frames(text, stated, ctx.language)
     found += invented_events(text, briefed)
+    found += invented_syllabus(text, briefed, ctx.language) if ctx.brief else []
     return list(dict.fromkeys(found + carried))
 
 
