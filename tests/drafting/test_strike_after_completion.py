@@ -48,3 +48,31 @@ def test_the_models_sentence_that_the_put_back_piece_says_goes() -> None:
                         "de", [])
     assert "Wir verkosten drei Kaffees aus Äthiopien" in draft.text
     assert draft.text.count("Anmeldung über den Link") == 1, draft.text
+
+
+HIRING = ("Senior data engineer, remote within the EU or in our Berlin office, to work on the "
+          "alerting engine (Python, Postgres).")
+# a LinkedIn draft of the bench (2026-12-07): the repairs kept its claim twice
+CLAIMED = ("We are looking for a senior data engineer to join our team. This role requires "
+           "experience in Python and Postgres, and you will be working on the alerting engine "
+           "to improve the quality of our data pipelines. Remote within the EU or in our "
+           "Berlin office, to work on the alerting engine (Python, Postgres).")
+
+
+def test_a_claim_in_a_sentence_with_no_fact_of_the_brief_is_struck() -> None:
+    """``unproven_claim`` and ``banned_word`` are slips a sentence of the model's own can
+    carry, like a misspelt word: the sentence goes when the rest keeps the brief."""
+    kit = load_kit("tessaline-software", ROOT / "brand_kits")
+    brief = Brief(text=HIRING, language="en",
+                  link="https://tessaline.example/careers/senior-data-engineer")
+    draft = finish_post(kit, brief, "linkedin", PostReply(platform="linkedin", text=CLAIMED),
+                        "en", [])
+    assert "experience in" not in draft.text
+    assert draft.text.startswith("We are looking for a senior data engineer to join our team. "
+                                 "Remote within the EU")
+    assert not any(p.code == "unproven_claim" for p in draft.problems), draft.problems
+    # a banned phrase in a sentence of its own goes the same way
+    banned = ("We are thrilled to announce a new role on our team. " + CLAIMED.split(". ", 2)[2])
+    draft = finish_post(kit, brief, "linkedin", PostReply(platform="linkedin", text=banned),
+                        "en", [])
+    assert "thrilled" not in draft.text and draft.text.startswith("Remote within the EU")
