@@ -55,9 +55,12 @@ _STATES: tuple[tuple[regex.Pattern[str], regex.Pattern[str]], ...] = tuple(
          r"while\s+(?:stocks?|supplies)\s+lasts?|limited|only\s+a\s+few|few\s+left"),
         # "Eintritt frei" of a reading's brief was left out of a ready Instagram draft
         # (browser, 2026-12-07)
+        # and "free" as an item of a brief's list: "45 minutes, free, recording for everyone
+        # who signs up" (a webinar's brief; a ready Mastodon post left it out, bench
+        # 2026-12-07)
         (r"kostenlos|gratis|umsonst|free\s+of\s+charge|for\s+free|at\s+no\s+(?:extra\s+)?cost"
          r"|no\s+extra\s+cost|Eintritt\s+(?:ist\s+)?frei|freie[rn]?\s+Eintritt|eintrittsfrei"
-         r"|free\s+(?:entry|admission)",
+         r"|free\s+(?:entry|admission)|(?<=(?:^|[,;:–—-])\s*)free(?=\s*(?:[,;.]|$))",
          r"kostenlos|gratis|umsonst|free|no\s+(?:extra\s+)?cost|ohne\s+Aufpreis|inklusive"
          r"|included|inbegriffen|geschenkt|kostet\s+nichts|costs?\s+nothing"
          r"|Eintritt\s+(?:ist\s+)?frei|freie[rn]?\s+Eintritt|eintrittsfrei"),

@@ -6,6 +6,7 @@ from assistant.brand.kit import BrandKit
 from assistant.models import Severity
 from assistant.quality import quality_problems
 from assistant.quality.facts import extract_facts, month_frames
+from assistant.quality.status import missing_states
 from tests.quality.conftest import codes, context
 
 KURS_BRIEF = ("Einladung zum Röstkurs am 12. Dezember, 18 Uhr, maximal 8 Plätze, Anmeldung im "
@@ -812,3 +813,17 @@ def test_a_tasting_no_brief_names_is_invented(coffee: BrandKit) -> None:
     cupping = context(coffee, brief="Cupping am Freitag, 18 Uhr, im Kontor.")
     assert _invented(quality_problems("Am Freitag um 18 Uhr: Verkostung im Kontor!", [],
                                       cupping)) == []
+
+
+def test_free_as_an_item_of_the_briefs_list_is_a_state(software: BrandKit) -> None:
+    """A ready Mastodon post of the bench (2026-12-07) left out the webinar's "free"."""
+    brief = ("Webinar on 10 December at 16:00 CET - how to test dbt models before they break a "
+             "dashboard. 45 minutes, free, recording for everyone who signs up.")
+    post = ("Join us on December 10th at 16:00 CET to learn how to test your dbt models before "
+            "they break a dashboard. Our webinar takes 45 minutes.")
+    ctx = context(software, brief=brief, platform="mastodon", language="en")
+    [problem] = [p for p in quality_problems(post, [], ctx) if p.code == "missing_fact"]
+    assert problem.message.startswith("the brief says 'free'")
+    assert "missing_fact" not in codes(quality_problems(f"{post} Free to join.", [], ctx))
+    # "free" inside a phrase is no state of the brief's ("free to try" is an offer)
+    assert missing_states("Sign up now.", "Our tool is free to try, sign up now.") == []
