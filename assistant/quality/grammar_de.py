@@ -67,7 +67,8 @@ is incompatible (a false warning keeps a good post from being "ready"):
     (``grammar_capitals``);
 16. a fixed phrase with the wrong preposition: "in Hause" -> "zu Hause"; an event as the
     object of a verb for goods: "den Röstkurs ... abholen"; "sich anmachen" for "sich
-    anmelden"; a degree without its "so": "Direkt wie möglich" (``grammar_idioms``);
+    anmelden"; "Zieh ihn 4 Minuten" for "Lass ihn 4 Minuten ziehen"; a degree without its
+    "so": "Direkt wie möglich" (``grammar_idioms``);
 17. a verb that needs a reflexive or an object said with neither: "Du kannst auch per Mail
     anmelden" -> "Du kannst dich ...", "Wir freuen auf euch" -> "Wir freuen uns auf euch",
     "Bewerb!" -> "Bewirb dich!"; a reflexive with a participle and "sein": "wenn du dir
@@ -126,6 +127,7 @@ from assistant.quality.grammar_idioms import (
     degree_without_so,
     events_as_goods,
     fixed_phrases,
+    pulled_not_steeped,
     turned_on,
 )
 from assistant.quality.grammar_infcalls import infinitive_call_goes_on
@@ -206,7 +208,8 @@ _RULES = (zu_before_reflexive, dative_plural, dative_articles, dative_bare_nouns
           small_compound_heads, small_nominal_adjectives, relative_pronouns,
           relative_object_case, verbless_relatives, verbless_passives, bisschen_plural,
           counted_singular, one_of_genus,
-          capitalised_function_words, fixed_phrases, events_as_goods, turned_on, degree_without_so,
+          capitalised_function_words, fixed_phrases, events_as_goods, turned_on, pulled_not_steeped,
+          degree_without_so,
           missing_reflexive,
           opening_commas, doubled_subjects, relative_verb_second, articles_before_countries,
           people_as_adjectives, places_as_adjectives)

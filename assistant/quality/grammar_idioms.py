@@ -21,6 +21,12 @@ another sentence ("dich zum Röstkurs anmelden").
 someone up or to get oneself going, never to sign up; with a reflexive in its sentence
 a form of "anmachen" is the model's word for "anmelden". Mended: the same form of
 "anmelden" ("anmacht" -> "anmeldet", "mach dich ... an" -> "meld dich ... an").
+
+16e: "Zieh ihn in 4 Minuten und drück dann langsam herunter." (a ready X tip, bench
+2026-12-07, for the brief's "4 Minuten ziehen lassen"; an earlier run wrote "Zieh ihn
+einfach 4 Minuten"): coffee or tea "zieht" on its own, "Zieh ihn" is to pull it. Read as
+the du-imperative of "ziehen" with "ihn", "sie" or "es" and a span of minutes or hours
+after it ("in", "für" or nothing between). Mended: "Lass ihn 4 Minuten ziehen".
 """
 
 from __future__ import annotations
@@ -120,6 +126,33 @@ def turned_on(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Findi
             fix = right.capitalize() if token.text[0].isupper() else right
             found.append(Finding(token.text, f"'{token.text}': 'sich anmachen' is not to "
                                              f"sign up; write '{fix}'", fix))
+    return found
+
+
+_STEEPED = frozenset({"ihn", "sie", "es"})
+_SPAN_UNITS = frozenset({"minuten", "minute", "stunden", "stunde", "sekunden"})
+
+
+def pulled_not_steeped(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 16e (see the module doc): "Zieh ihn in 4 Minuten" -> "Lass ihn 4 Minuten
+    ziehen"."""
+    del lex  # closed word lists
+    found = []
+    for at in range(len(words) - 3):
+        verb, pronoun = words[at], words[at + 1]
+        if verb.lower not in ("zieh", "ziehe") or pronoun.lower not in _STEEPED:
+            continue
+        span = words[at + 2:at + 6]
+        if span and span[0].lower in ("in", "für", "einfach"):
+            span = span[1:]
+        if len(span) < 2 or not span[0].text.isdigit() or span[1].lower not in _SPAN_UNITS:
+            continue
+        last = span[2] if len(span) > 2 and span[2].lower == "lang" else span[1]
+        phrase = plain[verb.start:last.end]
+        lass = "Lass" if verb.text[0].isupper() else "lass"
+        fix = f"{lass} {pronoun.text} {plain[span[0].start:last.end]} ziehen"
+        found.append(Finding(phrase, f"'{phrase}': coffee steeps on its own, 'Zieh {pronoun.text}'"
+                                     f" is to pull it; write '{fix}'", fix))
     return found
 
 

@@ -62,8 +62,8 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
     ("Komm vorbei oder bestellen im Shop.",
      "'oder bestellen': the call to 'du' goes on in the imperative: 'oder bestell'"),
     # adverbs before the verb that closes the clause, and a separable verb (a ready
-    # Mastodon draft, bench 2026-12-07)
-    ("Zieh ihn einfach 4 Minuten und dann langsam herunterdrücken.",
+    # Mastodon draft, bench 2026-12-07, whose "Zieh ihn" rule 16e reads too)
+    ("Rühr ihn einfach 4 Minuten und dann langsam herunterdrücken.",
      "'und dann langsam herunterdrücken': the call to 'du' goes on in the imperative: 'und "
      "drück dann langsam herunter'"),
     ("Bestell im Shop und dann abholen.",
@@ -978,6 +978,22 @@ def test_sich_anmachen_is_mended_to_anmelden(text: str, mended: str, lex: Gramma
     assert any("'sich anmachen' is not to sign up" in message
                for message in _messages(text, lex))
     assert mend_grammar(text, lex) == mended
+
+
+@pytest.mark.parametrize(("text", "mended"), [
+    # a ready X tip of the bench (2026-12-07), and an earlier run's
+    ("Zieh ihn in 4 Minuten und drück dann langsam herunter.",
+     "Lass ihn 4 Minuten ziehen und drück dann langsam herunter."),
+    ("Zieh ihn einfach 4 Minuten.", "Lass ihn 4 Minuten ziehen."),
+    ("Zieh es 2 Stunden lang.", "Lass es 2 Stunden lang ziehen."),
+])
+def test_zieh_ihn_for_a_span_is_mended_to_lass_ihn_ziehen(text: str, mended: str,
+                                                         lex: GrammarLexicon) -> None:
+    assert any("coffee steeps on its own" in message for message in _messages(text, lex))
+    assert mend_grammar(text, lex) == mended
+    for fine in ("Lass ihn 4 Minuten ziehen.", "Zieh dir den Kaffee rein.",
+                 "Zieh ihn aus der Maschine.", "Zieh um 4 Uhr los."):
+        assert not any("steeps" in message for message in _messages(fine, lex)), fine
 
 
 def test_anmachen_without_a_reflexive_or_macht_without_an_stays(lex: GrammarLexicon) -> None:

@@ -41,8 +41,9 @@ def lex() -> GrammarLexicon:
     # rule 9d: a call joined to a verb in -en (a ready Threads draft, 2026-12-05)
     ("Bestell sie jetzt und genießen die Weihnachtszeit!",
      "Bestell sie jetzt und genieß die Weihnachtszeit!"),
+    # and "Zieh ihn" for the brief's "ziehen lassen" (rule 16e)
     ("Zieh ihn 4 Minuten und dann langsam herunterdrücken.",
-     "Zieh ihn 4 Minuten und drück dann langsam herunter."),
+     "Lass ihn 4 Minuten ziehen und drück dann langsam herunter."),
     ("Frühe Weihnachten! Ab dem 27. Dezember sind wir wieder da.",
      "Frohe Weihnachten! Ab dem 27. Dezember sind wir wieder da."),
     # rule 7f: a separable verb's infinitive in two words (a ready Instagram draft, bench
