@@ -75,6 +75,15 @@ _PATTERNS: tuple[regex.Pattern[str], ...] = (
     # every source table ..." (three drafts of one English tip, bench 2026-12-02)
     regex.compile(r"(?i)\bthe brief (?:is about|says|asks)\b|\blaut briefing\b|"
                   r"\b(?:im|das) briefing (?:steht|geht es|sagt)\b"),
+    # the post calling itself an article: "Hier ist ein interessanter Artikel über die
+    # Zurückausflucht von Huila" and "Hier ist ein kurzer Überblick über unsere Rückreise
+    # aus Huila" (a LinkedIn and a ready Mastodon draft of one brief, bench 2026-12-07),
+    # "Here is a short overview of ..."; one that a colon ends announces what follows it
+    # ("Hier ist ein Überblick über die Öffnungszeiten:"), which is a post's own
+    regex.compile(r"(?i)\b(?:hier\s+(?:ist|kommt)|here\s+is|here's)\s+(?:ein|eine|a|an)\s+"
+                  r"(?:\p{L}+\s+){0,2}?(?:artikel|überblick|zusammenfassung|bericht|article|"
+                  r"overview|summary|write-?up)\s+(?:über|zu|zum|zur|von|about|of|on)\b"
+                  r"(?=[^:.!?\n]*[.!?\n]|[^:.!?\n]*$)"),
 )
 
 

@@ -47,6 +47,13 @@ ISSUE_DRAFT = (
     ("The brief is about putting a freshness check on every source table.", "The brief is about"),
     ("Laut Briefing rösten wir ab Samstag.", "Laut Briefing"),
     ("Hook: Neu im Kontor!\nAb Samstag im Shop.", "Hook:"),
+    # the post calling itself an article (a LinkedIn and a ready Mastodon draft of one
+    # brief, bench 2026-12-07)
+    ("Hier ist ein interessanter Artikel über die Zurückausflucht von Huila in Kolumbien.",
+     "Hier ist ein interessanter Artikel über"),
+    ("Hier ist ein kurzer Überblick über unsere Rückreise aus Huila, die wir durchführen.",
+     "Hier ist ein kurzer Überblick über"),
+    ("Here is a short overview of our new release.", "Here is a short overview of"),
 ])
 def test_template_leftovers_are_found(text: str, found: str) -> None:
     assert found in find_placeholders(text)
@@ -61,6 +68,9 @@ def test_template_leftovers_are_found(text: str, found: str) -> None:
     "Am 12.12. um 18:00 Uhr, 8 Plätze, 12,00 € (inkl. Kaffee) – Anmeldung per Mail.",
     "What's new in v2.3: faster sync, {fewer} clicks? No: fewer clicks.",
     "Here's a post-mortem of our outage, and the hook we added to catch it.",
+    # an overview that a colon announces is the post's own
+    "Hier ist ein Überblick über die Öffnungszeiten:\n24. Dezember: zu",
+    "Here is an overview of what changed:\n- faster sync",
 ])
 def test_real_text_is_not_a_placeholder(text: str) -> None:
     # "{fewer}" is a template slot; the rest of these lines must not be flagged
