@@ -26,6 +26,10 @@ from assistant.quality.textnorm import strip_markup
 # ("Weihnachtsfeier"; "Feiertage" ends otherwise)
 # A tasting too: "Join us for a tasting session." in a ready Instagram post on a new decaf
 # (bench, 2026-12-07); a tasting, a "Verkostung" or a cupping of a source names one
+# A German course too: "Werbung | Barista-Kurs im Kontor ☕ In drei Stunden zeigen wir dir
+# ..." (the kit's example, copied into a ready Instagram post on a hand grinder, bench
+# 2026-12-07): a compound of "Kurs" ("Röstkurs", "Barista-Kurs"), not a rate's
+# ("Wechselkurs")
 _WORKSHOP = "workshops?|kurse?|courses?|class|classes|seminare?|schulung|training"
 _TASTING = "tastings?|verkostung|verkostungen|cuppings?"
 _EVENT_KINDS = {"markt": "markt|märkte", "märkte": "markt|märkte", "messe": "messe",
@@ -33,12 +37,13 @@ _EVENT_KINDS = {"markt": "markt|märkte", "märkte": "markt|märkte", "messe": "
                 "feier": "feier|celebration", "celebration": "feier|celebration",
                 "celebrations": "feier|celebration", "workshop": _WORKSHOP,
                 "workshops": _WORKSHOP, "tasting": _TASTING, "verkostung": _TASTING,
-                "cupping": _TASTING}
+                "cupping": _TASTING, "kurs": _WORKSHOP}
 _EVENT = regex.compile(r"\b(?:\p{Lu}\p{Ll}+(markt|märkte|messe|festival|party|partys|feier)|"
                        r"(Markt|Festival|Party)|(?i:(?:christmas|xmas|holiday|new\s+year['’]?s?"
                        r"|anniversary|birthday|opening|launch|summer|winter|festive)\s+"
                        r"(celebrations?))|(?i:(workshops?))|(?i:(tasting)s?\s+(?:sessions?|"
-                       r"events?|evenings?|nights?))|(Verkostung|Cupping)(?:en|s)?)\b")
+                       r"events?|evenings?|nights?))|(Verkostung|Cupping)(?:en|s)?"
+                       r"|\p{Lu}[\p{L}]*?(?<!Wechsel|Aktien|Zickzack|Börsen)-?([Kk]urs)(?:e|en)?)\b")
 
 
 def events(text: str) -> list[tuple[str, str]]:

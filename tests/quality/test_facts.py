@@ -210,6 +210,24 @@ def test_a_workshop_no_source_names_is_invented(software: BrandKit, coffee: Bran
                                       course)) == []
 
 
+def test_a_german_course_no_source_names_is_invented(coffee: BrandKit) -> None:
+    """A ready Instagram post on a hand grinder (bench, 2026-12-07) opened with the kit
+    example's "Barista-Kurs im Kontor"; a course of the brief covers the post's, and a
+    rate is no course."""
+    brief = ("Werbung in Kooperation mit Mahlwerk Hansen: Die Handmühle Hansen H2 gibt es "
+             "jetzt bei uns im Shop für 89 €. Wir haben sie drei Monate im Café getestet.")
+    ctx = context(coffee, brief=brief, platform="instagram")
+    post = ("Werbung | Barista-Kurs im Kontor ☕\nIn Kooperation mit Mahlwerk Hansen.\nDie "
+            "Handmühle Hansen H2 gibt es jetzt bei uns im Shop für 89 €.")
+    [problem] = _invented(quality_problems(post, [], ctx))
+    assert "'Barista-Kurs'" in problem.message
+    course = context(coffee, brief="Einladung zum Röstkurs am 12. Dezember, 18 Uhr.")
+    assert _invented(quality_problems("Unser Barista-Kurs zum Rösten am 12. Dezember um 18 "
+                                      "Uhr!", [], course)) == []
+    assert _invented(quality_problems(f"{post.split(chr(10), 1)[1]} Der Wechselkurs ist egal.",
+                                      [], ctx)) == []
+
+
 def test_a_celebration_no_source_names_is_invented(coffee: BrandKit) -> None:
     """A ready Instagram greeting (bench, 2026-12-06) invited to a celebration at the café
     on the days the brief says it is closed; praise that calls a coffee a celebration is
