@@ -99,13 +99,14 @@ def events_as_goods(plain: str, words: list[Token], lex: GrammarLexicon) -> list
     return found
 
 
-# the forms of "anmachen" and of "anmelden" that take their place (rule 16d); "mach" and
-# "macht" only with "an" as the sentence's last word ("Mach dich an die Arbeit" is right)
+# the forms of "anmachen" and of "anmelden" that take their place (rule 16d); the split
+# imperative only with "an" as the sentence's last word ("Mach dich an die Arbeit" is
+# right) and its pronoun right after it ("Das macht dich an" is to excite, not to sign up)
 _TURN_ON = {"anmachen": "anmelden", "anmacht": "anmeldet", "anmachst": "anmeldest",
             "anmache": "anmelde", "anzumachen": "anzumelden", "angemacht": "angemeldet",
             "anmachte": "anmeldete", "anmachten": "anmeldeten"}
-_TURN_ON_SPLIT = {"mach": "meld", "mache": "melde", "macht": "meldet", "machst": "meldest",
-                  "machen": "melden"}
+_TURN_ON_SPLIT = {("mach", "dich"): "meld", ("mache", "dich"): "melde",
+                  ("macht", "euch"): "meldet"}
 _REFLEXIVES = frozenset({"sich", "dich", "euch", "mich", "uns"})
 
 
@@ -120,7 +121,7 @@ def turned_on(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Findi
         for index, token in enumerate(sentence):
             right = _TURN_ON.get(token.lower)
             if right is None and lowers[-1] == "an" and index < len(lowers) - 1:
-                right = _TURN_ON_SPLIT.get(token.lower)
+                right = _TURN_ON_SPLIT.get((token.lower, lowers[index + 1]))
             if right is None:
                 continue
             fix = right.capitalize() if token.text[0].isupper() else right

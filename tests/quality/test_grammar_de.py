@@ -999,7 +999,8 @@ def test_zieh_ihn_for_a_span_is_mended_to_lass_ihn_ziehen(text: str, mended: str
 def test_anmachen_without_a_reflexive_or_macht_without_an_stays(lex: GrammarLexicon) -> None:
     for fine in ("Mach die Maschine an und warte kurz.", "Wir machen den Röster um 8 Uhr an.",
                  "Das macht dich wach.", "Mach dich auf den Weg zu uns!",
-                 "Wir machen uns an die Arbeit."):
+                 "Wir machen uns an die Arbeit.", "Das macht dich an.",
+                 "Der Duft macht uns sofort an."):
         assert not any("sich anmachen" in message for message in _messages(fine, lex)), fine
 
 
