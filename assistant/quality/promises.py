@@ -28,8 +28,8 @@ from assistant.quality.textnorm import strip_markup
 # (bench, 2026-12-07); a tasting, a "Verkostung" or a cupping of a source names one
 # A German course too: "Werbung | Barista-Kurs im Kontor ☕ In drei Stunden zeigen wir dir
 # ..." (the kit's example, copied into a ready Instagram post on a hand grinder, bench
-# 2026-12-07): a compound of "Kurs" ("Röstkurs", "Barista-Kurs"), not a rate's
-# ("Wechselkurs")
+# 2026-12-07): a compound of "Kurs" ("Röstkurs", "Barista-Kurs"), not a rate's or a
+# course of action ("Wechselkurs", "Sparkurs"), nor "Diskurs", "Exkurs", "Konkurs"
 _WORKSHOP = "workshops?|kurse?|courses?|class|classes|seminare?|schulung|training"
 _TASTING = "tastings?|verkostung|verkostungen|cuppings?"
 _EVENT_KINDS = {"markt": "markt|märkte", "märkte": "markt|märkte", "messe": "messe",
@@ -43,7 +43,7 @@ _EVENT = regex.compile(r"\b(?:\p{Lu}\p{Ll}+(markt|märkte|messe|festival|party|p
                        r"|anniversary|birthday|opening|launch|summer|winter|festive)\s+"
                        r"(celebrations?))|(?i:(workshops?))|(?i:(tasting)s?\s+(?:sessions?|"
                        r"events?|evenings?|nights?))|(Verkostung|Cupping)(?:en|s)?"
-                       r"|\p{Lu}[\p{L}]*?(?<!Wechsel|Aktien|Zickzack|Börsen)-?([Kk]urs)(?:e|en)?)\b")
+                       r"|\p{Lu}[\p{L}]*?(?<!Wechsel|Aktien|Zickzack|Börsen|Spar|Kollisions|Dis|Ex|Kon)-?([Kk]urs)(?:e|en)?)\b")
 
 
 def events(text: str) -> list[tuple[str, str]]:
