@@ -125,8 +125,11 @@ def test_approval_sees_the_same_problems_and_requests_the_link(
 
 
 def test_an_error_is_an_error_on_every_path(fake_llm: FakeLLMServer, kit: BrandKit) -> None:
-    # "wenn Sie Zeit haben" is no form tidy mends to du: the Sie stays for the checks
-    text = "Unser Premium-Kaffee für Sie! Probieren Sie ihn, wenn Sie Zeit haben, im Kontor."
+    # "wenn Sie Zeit haben" is no form tidy mends to du: the Sie stays for the checks; the
+    # banned "Premium" stands beside the brief's "Äthiopien", which no other sentence says,
+    # so the sentence is not struck
+    text = ("Unser Premium-Kaffee aus Äthiopien für Sie! Probieren Sie ihn, wenn Sie Zeit "
+            "haben, im Kontor.")
     draft = drafted(fake_llm, kit, text, "facebook")
     paths = every_offline_path(open_queue(), kit, draft)
     assert all(found == paths["draft"] for found in paths.values()), paths
