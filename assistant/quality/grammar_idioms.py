@@ -32,6 +32,7 @@ after it ("in", "für" or nothing between). Mended: "Lass ihn 4 Minuten ziehen".
 from __future__ import annotations
 
 from assistant.quality.grammar_phrase import Finding
+from assistant.quality.grammar_reflexive import REFLEXIVES
 from assistant.quality.grammar_words import (
     DETERMINERS,
     FUSED_ARTICLES,
@@ -107,7 +108,6 @@ _TURN_ON = {"anmachen": "anmelden", "anmacht": "anmeldet", "anmachst": "anmeldes
             "anmachte": "anmeldete", "anmachten": "anmeldeten"}
 _TURN_ON_SPLIT = {("mach", "dich"): "meld", ("mache", "dich"): "melde",
                   ("macht", "euch"): "meldet"}
-_REFLEXIVES = frozenset({"sich", "dich", "euch", "mich", "uns"})
 
 
 def turned_on(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
@@ -116,7 +116,7 @@ def turned_on(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Findi
     found = []
     for sentence in sentences(words):
         lowers = [token.lower for token in sentence]
-        if not _REFLEXIVES.intersection(lowers):
+        if not REFLEXIVES.intersection(lowers):
             continue
         for index, token in enumerate(sentence):
             right = _TURN_ON.get(token.lower)

@@ -238,8 +238,9 @@ def _reflexive_with_sein(plain: str, words: list[Token]) -> list[Finding]:
     return found
 
 
-# the reflexives after which "zu" before the pronoun is a preposition too many
-_REFLEXIVES = frozenset({"mich", "dich", "sich", "uns", "euch"})
+# the accusative reflexives: after "zu" before one, the preposition is one too many (17d);
+# rule 16d reads "anmachen" beside one (``grammar_idioms``)
+REFLEXIVES = frozenset({"mich", "dich", "sich", "uns", "euch"})
 # the separable verbs of ``_NEEDS_OBJECT`` with their "zu" inside: "anzumelden"
 _ZU_INSIDE = frozenset(f"{particle}zu{verb[len(particle):]}" for verb in _NEEDS_OBJECT
                        for particle in ("an", "ein") if verb.startswith(particle))
@@ -259,7 +260,7 @@ def zu_before_reflexive(plain: str, words: list[Token], lex: GrammarLexicon) -> 
         rest = words[at + 2:at + 5]
         if rest and rest[0].lower == "selbst":
             rest = rest[1:]
-        if preposition.lower != "zu" or pronoun.lower not in _REFLEXIVES or not rest:
+        if preposition.lower != "zu" or pronoun.lower not in REFLEXIVES or not rest:
             continue
         verb = rest[1] if rest[0].lower == "zu" and len(rest) > 1 else rest[0]
         if (verb is not rest[0] and verb.lower in _NEEDS_OBJECT) or verb.lower in _ZU_INSIDE:
