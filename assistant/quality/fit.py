@@ -132,8 +132,9 @@ def tag_trials(tags: Sequence[str], required: Sequence[str]) -> list[list[str]]:
 # findings a sentence of its own can carry: a misspelt word, a phrase that breaks German
 # agreement, a kit word the brief does not use ("So röstet der Kaffee perfekt" in a cold
 # brew tip: 34 of 37 such sentences were nonsense, bench 2026-12-05), a claim no source
-# makes and a banned word (the repairs of the bench, 2026-12-07, cleared neither in 4 of 4
-# tries: "This role requires experience in Python and Postgres" stayed through both)
+# makes and a banned word (the repairs of the bench, 2026-12-07, cleared neither: 0 of 4
+# and 0 of 2 tries; "This role requires experience in Python and Postgres" stayed through
+# both repairs)
 FLAWS = frozenset({"spelling", "grammar", "unbriefed_word", "unproven_claim", "banned_word"})
 
 

@@ -43,7 +43,8 @@ _EVENT = regex.compile(r"\b(?:\p{Lu}\p{Ll}+(markt|märkte|messe|festival|party|p
                        r"|anniversary|birthday|opening|launch|summer|winter|festive)\s+"
                        r"(celebrations?))|(?i:(workshops?))|(?i:(tasting)s?\s+(?:sessions?|"
                        r"events?|evenings?|nights?))|(Verkostung|Cupping)(?:en|s)?"
-                       r"|\p{Lu}[\p{L}]*?(?<!Wechsel|Aktien|Zickzack|Börsen|Spar|Kollisions|Dis|Ex|Kon)-?([Kk]urs)(?:e|en)?)\b")
+                       r"|\p{Lu}[\p{L}]*?(?<!Wechsel|Aktien|Zickzack|Börsen|Spar|Kollisions|"
+                       r"Dis|Ex|Kon)-?([Kk]urs)(?:e|en)?)\b")
 
 
 def events(text: str) -> list[tuple[str, str]]:
