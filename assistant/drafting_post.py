@@ -21,6 +21,7 @@ from assistant.compliance.labels import add_ad_label, strip_label_hashtags
 from assistant.compliance.urls import add_utm, find_url_spans, find_urls
 from assistant.hashtags import (
     compose_text,
+    joined_brief_tags,
     merge_hashtags,
     split_tag_blocks,
     split_trailing_hashtags,
@@ -142,8 +143,8 @@ def finish_post(
     body, inside = split_tag_blocks(body)  # a block of tags between two sentences
     tags = merge_hashtags(
         kit.hashtags.always,
-        _spelled(strip_label_hashtags([*post.hashtags, *trailing, *inside]), kit, brief,
-                 platform_id, language),
+        _spelled(joined_brief_tags(strip_label_hashtags([*post.hashtags, *trailing, *inside]),
+                                   brief.text), kit, brief, platform_id, language),
         kit.hashtags.pool,
         never_tags(kit),
         cap,

@@ -166,6 +166,36 @@ def merge_hashtags(
     return merged if cap is None else merged[: max(cap, 0)]
 
 
+# a word of the brief written with hyphens: "Latte-Art-Abend", "Hafer-Cappuccino"
+_HYPHENATED = regex.compile(r"\p{L}[\p{L}\p{Nd}]*(?:-[\p{L}\p{Nd}]+)+")
+
+
+def joined_brief_tags(tags: list[str], brief: str) -> list[str]:
+    """``tags`` with a run of them that spells parts of a hyphenated word of ``brief`` in
+    order joined into one tag: "#Latte #Art" for the brief's "Latte-Art-Abend" becomes
+    "#LatteArt" (a ready Facebook post of the CLI, 2026-12-07). A tag cannot hold a
+    hyphen, so the model split the word; the parts alone ("#Art") say nothing."""
+    runs: dict[str, str] = {}  # the parts joined, folded -> as the brief writes them
+    for word in _HYPHENATED.findall(brief):
+        parts = word.split("-")
+        for start in range(len(parts)):
+            for end in range(start + 2, len(parts) + 1):
+                joined = "".join(parts[start:end])
+                runs.setdefault(tag_key(joined), joined)
+    out: list[str] = []
+    at = 0
+    while at < len(tags):
+        stop = next((stop for stop in range(len(tags), at + 1, -1)
+                     if tag_key("".join(tags[at:stop])) in runs), None)
+        if stop is None:
+            out.append(tags[at])
+            at += 1
+        else:
+            out.append(runs[tag_key("".join(tags[at:stop]))])
+            at = stop
+    return out
+
+
 def compose_text(text: str, hashtags: Iterable[str]) -> str:
     """The exact text that gets posted: body, a blank line, then ``#a #b``.
 

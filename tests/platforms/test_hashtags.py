@@ -9,6 +9,7 @@ from assistant.hashtags import (
     dedupe,
     duplicate_hashtags,
     extract_hashtags,
+    joined_brief_tags,
     merge_hashtags,
     normalise_tag,
     split_tag_blocks,
@@ -135,3 +136,17 @@ def test_split_trailing_hashtags(text: str, body: str, tags: list[str]) -> None:
 ])
 def test_split_tag_blocks(text: str, body: str, tags: list[str]) -> None:
     assert split_tag_blocks(text) == (body, tags)
+
+
+def test_tags_that_spell_a_hyphenated_word_of_the_brief_are_joined() -> None:
+    """ "#Latte #Art" under a ready Facebook post for the brief's "Latte-Art-Abend" (CLI,
+    2026-12-07): a tag holds no hyphen, so the model split the word."""
+    brief = "Latte-Art-Abend im Kontor: Freitag, 19. Dezember, 19 Uhr"
+    assert joined_brief_tags(["Möwenbohne", "Latte", "Art"], brief) == ["Möwenbohne", "LatteArt"]
+    assert joined_brief_tags(["latte", "art", "abend"], brief) == ["LatteArtAbend"]
+    assert joined_brief_tags(["Hafer", "Cappuccino", "Altona"], "Neu: Hafer-Cappuccino") == [
+        "HaferCappuccino", "Altona"]
+    # parts out of order, one part alone, and a brief with no such word stay as they are
+    assert joined_brief_tags(["Art", "Latte"], brief) == ["Art", "Latte"]
+    assert joined_brief_tags(["Kaffee", "Latte"], brief) == ["Kaffee", "Latte"]
+    assert joined_brief_tags(["Latte", "Art"], "Latte Art am Freitag") == ["Latte", "Art"]
