@@ -6,7 +6,8 @@ and a ready Instagram draft of the embedded model for the brief's "zu Hause", be
 2026-12-03): the old dative "Hause" lives on only in fixed phrases, "zu Hause", "nach
 Hause", "von zu Hause", "im Hause" (a firm's premises); "in Hause" is none of them.
 Mended: one correction fits. The same for "für Hause" ("für zu Hause") and the greeting
-"Frühe Weihnachten" ("Frohe Weihnachten"; ready drafts, bench 2026-12-05).
+"Frühe Weihnachten" and "Frühes Weihnachten" ("Frohe Weihnachten"; ready drafts, bench
+2026-12-05 and 2026-12-07).
 
 16b: "Möchtest du mit uns den Röstkurs am 12. Dezember 18 Uhr in Altona abholen?" (a ready
 Facebook draft, bench 2026-12-03; issue 13 quotes the same for the first draft it saw, and
@@ -45,11 +46,13 @@ from assistant.quality.grammar_words import (
 # (word before, noun) -> the word of the fixed phrase
 # "Cold Brew bei Hause" (a ready Mastodon draft, bench 2026-12-04)
 # "Jetzt ein Kaffee für Hause!" (a ready Instagram draft, bench 2026-12-05)
-# and the greeting "Frühe Weihnachten!" (a ready Facebook draft, bench 2026-12-05)
+# and the greeting "Frühe Weihnachten!" (a ready Facebook draft, bench 2026-12-05), also
+# "Frühes Weihnachten!" (a ready Instagram greeting, bench 2026-12-07)
 # "Du kannst dich per Laden oder per Mail anmelden" for "im Laden oder per Mail" (a ready
 # LinkedIn draft, bench 2026-12-06): "per" is a means (per Mail, per Post), not a place
 _FIXED = {("in", "Hause"): "zu", ("bei", "Hause"): "zu", ("für", "Hause"): "für zu",
-          ("frühe", "Weihnachten"): "frohe", ("per", "Laden"): "im", ("per", "Café"): "im",
+          ("frühe", "Weihnachten"): "frohe", ("frühes", "Weihnachten"): "frohe",
+          ("per", "Laden"): "im", ("per", "Café"): "im",
           ("per", "Kontor"): "im"}
 
 

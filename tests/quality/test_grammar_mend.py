@@ -46,6 +46,9 @@ def lex() -> GrammarLexicon:
      "Lass ihn 4 Minuten ziehen und drück dann langsam herunter."),
     ("Frühe Weihnachten! Ab dem 27. Dezember sind wir wieder da.",
      "Frohe Weihnachten! Ab dem 27. Dezember sind wir wieder da."),
+    # a ready Instagram greeting (bench, 2026-12-07)
+    ("Frühes Weihnachten! Vom 24. bis 26. Dezember ist das Kontor geschlossen.",
+     "Frohe Weihnachten! Vom 24. bis 26. Dezember ist das Kontor geschlossen."),
     # rule 7f: a separable verb's infinitive in two words (a ready Instagram draft, bench
     # 2026-12-06)
     ("Du kannst es jetzt bestellen oder vorbei kommen.",
