@@ -55,6 +55,9 @@ from assistant.quality.grammar_words import (
 # the subject pronoun -> its reflexive ("Sie" with its capital: the formal "you")
 _REFLEXIVE = {"ich": "mich", "du": "dich", "wir": "uns", "ihr": "euch", "Sie": "sich",
               "man": "sich"}
+# the accusative reflexives: after "zu" before one, the preposition is one too many (17d);
+# rule 16d reads "anmachen" beside one (``grammar_idioms``)
+REFLEXIVES = frozenset(_REFLEXIVE.values())
 # verbs that a post uses with a reflexive or an object, never with neither
 _NEEDS_OBJECT = frozenset({"anmelden", "bewerben", "freuen", "beeilen", "verabreden",
                            "registrieren", "eintragen", "erkundigen"})
@@ -238,9 +241,6 @@ def _reflexive_with_sein(plain: str, words: list[Token]) -> list[Finding]:
     return found
 
 
-# the accusative reflexives: after "zu" before one, the preposition is one too many (17d);
-# rule 16d reads "anmachen" beside one (``grammar_idioms``)
-REFLEXIVES = frozenset({"mich", "dich", "sich", "uns", "euch"})
 # the separable verbs of ``_NEEDS_OBJECT`` with their "zu" inside: "anzumelden"
 _ZU_INSIDE = frozenset(f"{particle}zu{verb[len(particle):]}" for verb in _NEEDS_OBJECT
                        for particle in ("an", "ein") if verb.startswith(particle))

@@ -183,13 +183,9 @@ def verbless_relatives(plain: str, words: list[Token], lex: GrammarLexicon) -> l
                 or not noun.capitalised or not noun_bits(noun.text, lex) \
                 or not after.text.islower() or adjective_ending(after.lower, lex.is_word):
             continue  # "Test, der ersten Option": an article before its phrase
-        end = index + 1
-        while end + 1 < len(words) and not (words[end + 1].sentence_start
-                                            or words[end + 1].after_comma):
-            end += 1
+        end = _part_end(words, index + 1)
         last = words[end]  # a noun: a verb written small ends the clause
-        closed = plain[last.end:last.end + 1] in _MARKS or _infinitive_closes(plain, words,
-                                                                              end + 1)
+        closed = _at_mark(plain, last) or _infinitive_closes(plain, words, end + 1)
         if not last.capitalised or not closed or any(
                 _may_be_verb(words, at, lex) for at in range(index + 1, end + 1)):
             continue
@@ -200,17 +196,30 @@ def verbless_relatives(plain: str, words: list[Token], lex: GrammarLexicon) -> l
     return found
 
 
+def _part_end(words: list[Token], start: int) -> int:
+    """The index of the last word of the part of a sentence that ``start`` opens: up to a
+    comma or the next sentence."""
+    end = start
+    while end + 1 < len(words) and not (words[end + 1].sentence_start
+                                        or words[end + 1].after_comma):
+        end += 1
+    return end
+
+
+def _at_mark(plain: str, token: Token) -> bool:
+    """Whether a sentence's mark follows ``token`` right away."""
+    return plain[token.end:token.end + 1] in _MARKS
+
+
 def _infinitive_closes(plain: str, words: list[Token], start: int) -> bool:
     """Whether the words from ``start`` (after a comma) are an infinitive with "zu" that
     ends the sentence: "die dir die Möglichkeit, nach deinem Tempo zu arbeiten." (a
     LinkedIn job ad, bench 2026-12-07, "gibt" left out). With more after it ("die dir die
     Chance, Neues zu lernen, geben") the relative clause's verb may follow."""
-    end = start
-    while end + 1 < len(words) and not (words[end + 1].sentence_start
-                                        or words[end + 1].after_comma):
-        end += 1
-    if start >= len(words) or end == start or plain[words[end].end:words[end].end + 1] \
-            not in _MARKS:
+    if start >= len(words):
+        return False
+    end = _part_end(words, start)
+    if end == start or not _at_mark(plain, words[end]):
         return False
     verb, before = words[end].lower, words[end - 1].lower
     return verb.endswith(("en", "ern", "eln")) and words[end].text.islower() and (
