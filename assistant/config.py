@@ -249,6 +249,14 @@ class Settings(BaseSettings):
     # same text in 3 against 6 briefs (2026-12-06); on briefs 13-24, 26 against 15 of 36
     # and 2 against 4 (2026-12-07, seventh session; bench/README.md)
     draft_parting_example: bool = True
+    # whether the warnings a repair names (a fact left out, a word or claim no source
+    # makes, a text cut off, a slip of grammar, ...) go back to the model, or only errors
+    # (too long, a banned word, the wrong form of address); the parting round for texts
+    # that two platforms share is a repair of its own and runs either way. Unset: off for
+    # the embedded model, on for an endpoint (``repair_warnings``). On the embedded model
+    # 2 of 40 such findings came back cleared and the repairs took more model time than
+    # the first drafts (bench/README.md, 2026-12-07); a larger model follows them
+    draft_repair_warnings: bool | None = None
     # LinkedIn publishing (assistant/publish/linkedin.py): the month of the versioned REST API
     # (LinkedIn retires a version about a year after it comes out), the developer app that
     # users connect through, and the API's addresses (tests point them at a local fake)
@@ -318,6 +326,14 @@ class Settings(BaseSettings):
     @property
     def uses_local_model(self) -> bool:
         return self.llm_base_url is None
+
+    @property
+    def repair_warnings(self) -> bool:
+        """``draft_repair_warnings``, or when unset: on for an endpoint, off for the
+        embedded model, whose repairs cleared 2 of 40 warnings (bench/README.md)."""
+        if self.draft_repair_warnings is not None:
+            return self.draft_repair_warnings
+        return not self.uses_local_model
 
     @property
     def embedder_threads(self) -> int:

@@ -118,7 +118,7 @@ async def _repair_rounds(client: LLMClient, job: Job, drafts: dict[str, Draft],
         candidates = dict(drafts)
         for pid in drafts:
             post = pick(reply, pid, job.platforms)
-            if post is not None and to_fix(drafts[pid]):
+            if post is not None and to_fix(drafts[pid], job.passes.repair_warnings):
                 candidates[pid] = to_draft(job, pid, post)
         candidates = _cross_checked(candidates, others)
         kept = {pid: better(candidates[pid], drafts[pid]) for pid in drafts}
@@ -143,7 +143,8 @@ async def _last_repair(client: LLMClient, job: Job, draft: Draft,
     a rewrite that said the same again with a new finding beat the draft it replaced
     (bench, 2026-12-07: "repair 1 of bluesky: same_text_as -> none (kept)", then the same
     text at the end)."""
-    if job.repairs >= MAX_REPAIRS or not job.messages or not to_fix(draft):
+    if (job.repairs >= MAX_REPAIRS or not job.messages
+            or not to_fix(draft, job.passes.repair_warnings)):
         return draft
     fixed = await _repair_rounds(client, job, {draft.platform: draft}, MAX_REPAIRS, others)
     return _finalise(job, fixed[draft.platform], client)

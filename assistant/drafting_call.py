@@ -198,7 +198,8 @@ def repair_messages(job: Job, drafts: dict[str, Draft],
                     shape: Form | None = None) -> list[ChatMessage] | None:
     """The request to fix what ``to_fix`` finds; with ``shape`` (see :func:`fitting_form`)
     the line that names its part too."""
-    failing = {pid: to_fix(d) for pid, d in drafts.items() if to_fix(d)}
+    failing = {pid: found for pid, d in drafts.items()
+               if (found := to_fix(d, job.passes.repair_warnings))}
     if not failing:
         return None
     lines = [f"- {pid}: {p.message}" for pid, probs in failing.items() for p in probs]

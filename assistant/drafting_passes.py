@@ -53,6 +53,7 @@ class Passes:
     parting_fresh: int = 1  # split mode: fresh first drafts asked beside those rewrites
     parting_keep_short: bool = True  # split mode: of near-same texts the longer is rewritten
     parting_example: bool = True  # split mode: a fresh draft after the platform's kit example
+    repair_warnings: bool = True  # FEEDBACK_WARNINGS go back to the model, not errors alone
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Passes:
@@ -80,6 +81,7 @@ class Passes:
             parting_fresh=settings.draft_parting_fresh,
             parting_keep_short=settings.draft_parting_keep_short,
             parting_example=settings.draft_parting_example,
+            repair_warnings=settings.repair_warnings,
         )
 
     def first_temperature(self, variant: int, order: int) -> float:
@@ -89,14 +91,14 @@ class Passes:
         return min(1.0, self.temperature + 0.1 * variant + step)
 
 
-def to_fix(draft: Draft) -> list[Problem]:
-    """The problems of ``draft`` that go back to the model: errors a rewrite can fix and
-    the warnings of FEEDBACK_WARNINGS."""
+def to_fix(draft: Draft, warnings: bool = True) -> list[Problem]:
+    """The problems of ``draft`` that go back to the model: errors a rewrite can fix and,
+    with ``warnings`` (``Passes.repair_warnings``), the warnings of FEEDBACK_WARNINGS."""
     return [
         p
         for p in draft.problems
         if (p.is_error and p.code not in UNREPAIRABLE)
-        or (not p.is_error and p.code in FEEDBACK_WARNINGS)
+        or (warnings and not p.is_error and p.code in FEEDBACK_WARNINGS)
     ]
 
 

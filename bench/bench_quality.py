@@ -73,7 +73,7 @@ OPTIONS = ("draft_proofread", "draft_adapt_example", "draft_platform_style",
            "draft_reword_later", "draft_short_opener", "draft_parting_candidates",
            "draft_parting_fresh", "draft_parting_keep_short", "draft_reader_question",
            "draft_facebook_hook", "draft_linkedin_hook", "draft_linkedin_list",
-           "draft_parting_example")
+           "draft_parting_example", "draft_repair_warnings")
 # a number option's A/B row: its default against this value (the other value if it is the
 # default)
 NUMBER_AB: dict[str, tuple[float, float]] = {"draft_candidates": (2, 1),
@@ -296,6 +296,14 @@ def prefix(days: int, client: LLMClient) -> None:
           f"earlier slot's prompt (the first slot has none to repeat)")
 
 
+def option_value(settings: Settings, option: str) -> Any:
+    """An option's value in effect: one left unset (None) is resolved by the Settings
+    property of its name without ``draft_`` (``draft_repair_warnings`` ->
+    ``repair_warnings``: off for the embedded model, on for an endpoint)."""
+    value = getattr(settings, option)
+    return getattr(settings, option.removeprefix("draft_")) if value is None else value
+
+
 def configs(ab: bool, only: Sequence[str]) -> list[tuple[str, dict[str, Any]]]:
     """The defaults, then (with --ab) each option flipped on its own (a number option set
     to its first NUMBER_AB value, or to the second when the first is its default)."""
@@ -303,7 +311,7 @@ def configs(ab: bool, only: Sequence[str]) -> list[tuple[str, dict[str, Any]]]:
     runs: list[tuple[str, dict[str, Any]]] = [("defaults", {})]
     if ab:
         for option in OPTIONS:
-            value = getattr(base, option)
+            value = option_value(base, option)
             if option in NUMBER_AB:
                 flipped, back = NUMBER_AB[option]
                 other = back if value == flipped else flipped
@@ -353,7 +361,7 @@ def main() -> None:
     start_logging()
     where = base.llm_base_url or "the embedded model"
     print(f"bench_quality: {len(cases)} briefs x 3 platforms on {where}; defaults: "
-          + ", ".join(f"{o}={getattr(base, o)}" for o in OPTIONS), flush=True)
+          + ", ".join(f"{o}={option_value(base, o)}" for o in OPTIONS), flush=True)
     client = get_client(base)  # start the embedded server once, outside the timings
     global DUMP
     DUMP = args.dump

@@ -111,3 +111,17 @@ def test_embedder_threads_are_one_unless_set(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setenv("POSTWERK_EMBED_THREADS", "0")
     with pytest.raises(ConfigError, match="POSTWERK_EMBED_THREADS"):
         load_settings()
+
+
+def test_warnings_are_repaired_by_an_endpoint_not_the_embedded_model(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The embedded model's repairs cleared 2 of 40 warnings (bench/README.md): unset, they
+    go back to an endpoint only; the variable wins either way."""
+    monkeypatch.delenv("POSTWERK_LLM_BASE_URL", raising=False)
+    monkeypatch.delenv("POSTWERK_DRAFT_REPAIR_WARNINGS", raising=False)
+    assert load_settings().repair_warnings is False
+    assert load_settings(llm_base_url="http://127.0.0.1:9/v1").repair_warnings is True
+    monkeypatch.setenv("POSTWERK_DRAFT_REPAIR_WARNINGS", "true")
+    assert load_settings().repair_warnings is True
+    monkeypatch.setenv("POSTWERK_DRAFT_REPAIR_WARNINGS", "false")
+    assert load_settings(llm_base_url="http://127.0.0.1:9/v1").repair_warnings is False

@@ -404,3 +404,37 @@ def test_all_platforms_failed_is_one_error(fake_llm: FakeLLMServer, kit) -> None
     fake_llm.responder = lambda body: Reply.truncated()
     with pytest.raises(LLMBadReplyError, match="did not return usable drafts twice"):
         draft_posts(kit, "Neuer Äthiopien-Filterkaffee", ["instagram", "x"])
+
+
+@pytest.mark.parametrize("repair_warnings", [False, True])
+def test_warnings_go_back_to_the_model_only_when_asked(fake_llm: FakeLLMServer, kit,  # type: ignore[no-untyped-def]
+                                                       repair_warnings: bool) -> None:
+    # a claim no source makes, beside a fact of the brief: a warning, no error, that tidy
+    # leaves to the model or a person
+    claim = "Unser neuer Äthiopien-Filterkaffee ist der beste Kaffee der Stadt. Komm vorbei!"
+    script = DraftScript(lambda platform, call: post(platform, claim))
+    fake_llm.responder = script
+    settings = load_settings(draft_repair_warnings=repair_warnings)
+    drafts = draft_posts(kit, "Neuer Äthiopien-Filterkaffee mit Blüten und Pfirsich", ["x"],
+                         options=DraftOptions(settings=settings))
+    assert [p.code for p in drafts[0].problems] == ["unproven_claim"]
+    assert drafts[0].status == "needs_look"  # kept and shown, whether repaired or not
+    repairs = [call for call in script.calls if is_repair(call)]
+    if repair_warnings:
+        assert len(repairs) == 2 and "beste" in repairs[0]["messages"][-1]["content"]
+    else:
+        assert repairs == [] and len(script.calls) == 1
+
+
+def test_errors_go_back_to_the_model_with_warnings_off(fake_llm: FakeLLMServer, kit) -> None:  # type: ignore[no-untyped-def]
+    def text_for(platform: str, call: int):  # type: ignore[no-untyped-def]
+        bad = "Liebe Kaffeejunkies, unser neuer Äthiopien-Filterkaffee ist da. Komm vorbei!"
+        return post(platform, bad if call == 0 else GOOD_DE[platform])
+
+    script = DraftScript(text_for)
+    fake_llm.responder = script
+    settings = load_settings(draft_repair_warnings=False)
+    drafts = draft_posts(kit, "Neuer Kaffee", ["facebook"],
+                         options=DraftOptions(settings=settings))
+    assert drafts[0].status == "ready" and len(script.calls) == 2
+    assert is_repair(script.calls[1]) and "Kaffeefan" in script.calls[1]["messages"][-1]["content"]

@@ -57,3 +57,13 @@ def test_a_missed_fact_counts_once_for_each_fact_left_out() -> None:
     # one fact left out is one warning, as before
     one = gutted.model_copy(update={"text": brief.replace(", ab Samstag", "")})
     assert rank(one) == (0, 0, 1)
+
+
+def test_without_warnings_only_errors_go_back() -> None:
+    draft = _draft("Neue Filterkaffee",
+                   _problem("spelling", Severity.WARNING),
+                   _problem("missing_fact", Severity.WARNING),
+                   _problem("too_many_media", Severity.ERROR),
+                   _problem("banned_word", Severity.ERROR))
+    assert [p.code for p in to_fix(draft, warnings=False)] == ["banned_word"]
+    assert to_fix(_draft("x", _problem("spelling", Severity.WARNING)), warnings=False) == []
