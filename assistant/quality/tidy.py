@@ -93,6 +93,7 @@ from assistant.quality.dictionary import dictionaries
 from assistant.quality.emoji import foreign_emoji
 from assistant.quality.factcheck import Known, invented_urls, without_made_up_years
 from assistant.quality.facts import trim_web
+from assistant.quality.filler import brief_nouns, empty_definition
 from assistant.quality.formality_fix import mend_address
 from assistant.quality.grammar_de import mend_grammar
 from assistant.quality.grammar_words import GrammarLexicon
@@ -154,6 +155,9 @@ def tidy_post(text: str, kit: BrandKit, platform: str, link: str | None, *,
         text = without_made_up_years(_invented_links(text, sources), sources, language)
         text = copied_examples(text, kit, sources, language, brief)
         text = without_usual_call(text, kit.cta, brief, language)
+        if language == "de":
+            nouns = brief_nouns(brief)
+            text = without_sentences(text, lambda sentence: empty_definition(sentence, nouns))
     text = without_guidance(text, guidelines, language, brief)
     text = without_sentences(without_part_labels(text),
                               lambda sentence: SHOWN_EXAMPLE.search(sentence) is not None

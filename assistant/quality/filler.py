@@ -1,0 +1,46 @@
+"""A German sentence of the model's own that says what something "is" and runs on in a
+clause, with no noun of the brief: struck by tidy (pure).
+
+The 1.5B model pads a German post with definitions of its own, and they are where its
+German loses its meaning. Four of the eight ready drafts I read as unfit in the 24-brief
+run of 2026-12-07 held one, each a sentence no fact of the brief was in:
+"Es ist ein unerwartetes Treffen, das dir die Worte der Welt entfaltet." and "Der Röster
+ist eine Art, die dir die Welt entfaltet." (a roasting course on Facebook), "Es ist ein
+schöner Zeitpunkt, um zu spenden und sich selbst zu freuen." (a Christmas closure), "Das
+ist eine einfache und verständliche Rösterform, die für jeden Kaffee-Taster geeignet
+ist." (a French press tip on Mastodon). A person strikes such a sentence rather than mend
+it: nothing of the brief goes with it.
+
+Read: "Es", "Das", "Dies" or an article and its noun, then "ist ein" or "ist eine", then,
+after the words of the phrase, a comma and a relative pronoun or "um" (the clause the
+definition runs on in). Struck only when no noun of the sentence after its first word is a
+noun of the brief (by stem, the whole word: "Röster" is not the "Röstkurs" of the brief)
+and it holds no digit. A short praise ("Das ist ein Genuss!") has no clause and stays; so
+does a definition of the brief's own thing ("Der Röstkurs ist ein Abend, an dem ...").
+"""
+
+from __future__ import annotations
+
+import regex
+
+from assistant.quality.carryover import stem
+
+_DEFINITION = regex.compile(
+    r"^\W*(?:Es|Das|Dies|(?:Der|Die|Das)\s+\p{Lu}[\p{L}-]*)\s+ist\s+eine?\b[^,.!?:;\n]*,\s*"
+    r"(?:der|die|das|den|dem|denen|um|wo|in\s+de[mr]|mit\s+de[mr]|für\s+de[nr])\b")
+_NOUN = regex.compile(r"\b\p{Lu}[\p{L}-]*")
+_DIGIT = regex.compile(r"\d")
+
+
+def brief_nouns(brief: str) -> frozenset[str]:
+    """The stems of the brief's words written large (its nouns, and its first words)."""
+    return frozenset(stem(noun) for noun in _NOUN.findall(brief))
+
+
+def empty_definition(sentence: str, nouns: frozenset[str]) -> bool:
+    """Whether ``sentence`` is a German definition of the model's own that runs on in a
+    clause and names none of ``nouns`` (:func:`brief_nouns`) and no number."""
+    if _DIGIT.search(sentence) or _DEFINITION.match(sentence) is None:
+        return False
+    said = _NOUN.findall(sentence.strip())[1:]  # the first word is written large anyway
+    return not any(stem(noun) in nouns for noun in said)
