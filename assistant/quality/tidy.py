@@ -107,6 +107,7 @@ from assistant.quality.placeholders import (
 )
 from assistant.quality.smallnouns import nouns_written_large
 from assistant.quality.sources import source_texts
+from assistant.quality.splitwords import joined_brief_words
 from assistant.rules import banned_emoji, emoji_key, find_emoji
 
 # what only points at the hint: a short label with a colon ("Mehr Infos:"), or arrows,
@@ -149,6 +150,7 @@ def tidy_post(text: str, kit: BrandKit, platform: str, link: str | None, *,
     text = _BRACKETED.sub(_unbracket, _MARKDOWN_LINK.sub(r"\1: \2", text))
     text = _bio_hints(text, platform, link)
     if brief is not None:
+        text = _brief_words_joined(text, brief, language)
         context = QualityContext(brief=brief, link=link, language=language,
                                  platform=platform, kit=kit, guidelines=guidelines)
         sources = Known.of(source_texts(context), language)
@@ -204,6 +206,12 @@ def _capitalised(text: str, language: str) -> str:
     """A list line begun in small letters written large (``linestart.capitalised``)."""
     found = dictionaries(language)
     return text if found is None else capitalised(text, found[0].spell)
+
+
+def _brief_words_joined(text: str, brief: str, language: str) -> str:
+    """The brief's words that the model wrote with a space inside joined (``splitwords``)."""
+    found = dictionaries(language)
+    return text if found is None else joined_brief_words(text, brief, found[0].spell)
 
 
 def _brief_nouns_large(text: str, brief: str) -> str:
