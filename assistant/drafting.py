@@ -153,7 +153,9 @@ async def _last_repair(client: LLMClient, job: Job, draft: Draft,
 async def _part_platforms(client: LLMClient, jobs: Mapping[tuple[int, str], Job],
                           drafts: list[Draft], semaphore: Lanes) -> list[Draft]:
     """One call per platform: near-same texts are rewritten apart, then each job gets the
-    repair it kept back (``first_repairs``), so a post still gets at most MAX_REPAIRS."""
+    repair it kept back (``first_repairs``), so a post still gets at most MAX_REPAIRS.
+    Without ``repair_warnings`` the kept-back repair of a text still alike is a second
+    parting round."""
     def job_of(draft: Draft) -> Job:
         return jobs[(draft.variant, draft.platform)]
 
@@ -163,8 +165,9 @@ async def _part_platforms(client: LLMClient, jobs: Mapping[tuple[int, str], Job]
 
     async def rewrite(draft: Draft, note: str) -> list[Draft]:
         job = job_of(draft)
-        samples = await _rewrite_alike(client, job, draft, note, semaphore)
         talk = talks.setdefault((draft.variant, draft.platform), {draft.text: job.messages})
+        job.messages = talk.get(draft.text, job.messages)  # a second round's kept sample
+        samples = await _rewrite_alike(client, job, draft, note, semaphore)
         for found, messages in samples:
             talk.setdefault(found.text, messages)
         return [found for found, _ in samples]
@@ -180,6 +183,10 @@ async def _part_platforms(client: LLMClient, jobs: Mapping[tuple[int, str], Job]
 
     keep_short = any(job.passes.parting_keep_short for job in jobs.values())
     parted = await distinct_texts(drafts, rewrite, keep_short)
+    if not any(job.passes.repair_warnings for job in jobs.values()):
+        # texts still alike get the repair kept back as a second parting round, not as a
+        # repair that names the same text (which the embedded model cleared 0 of 12 times)
+        parted = await distinct_texts(parted, rewrite, keep_short)
     return same_text_by_variant(list(await asyncio.gather(*(last(d, parted)
                                                             for d in parted))))
 

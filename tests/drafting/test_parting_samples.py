@@ -284,3 +284,44 @@ def test_the_last_repair_is_weighed_with_the_other_platforms_text(
     for draft in drafts:
         assert "Kontorr" not in draft.text, draft.platform
         assert [p.code for p in draft.problems] == ["same_text_as"], draft.problems
+
+
+class SecondRoundScript:
+    """Instagram and X first get one text; the first parting rewrite says it again, the
+    second parts it; a repair that only names the finding says it again too."""
+
+    def __init__(self) -> None:
+        self.partings = 0
+        self.by_platform: dict[str, int] = {}
+
+    def __call__(self, body: dict[str, Any]) -> Reply:
+        platform = requested_platforms(body)[0]
+        self.by_platform[platform] = self.by_platform.get(platform, 0) + 1
+        text = SAME
+        if is_repair(body) and "post differently" in body["messages"][-1]["content"]:
+            self.partings += 1
+            text = AGAIN if self.partings == 1 else PARTED
+        return Reply.json({"posts": [post(platform, text, ["Röstkurs"])]},
+                          usage=(900, 150, 0))
+
+
+@pytest.mark.parametrize("repair_warnings", [False, True])
+def test_a_text_still_alike_gets_a_second_parting_round_instead_of_a_repair(
+    fake_llm: FakeLLMServer, kit: BrandKit, repair_warnings: bool
+) -> None:
+    script = SecondRoundScript()
+    fake_llm.responder = script
+    options = DraftOptions(settings=load_settings(
+        draft_split_platforms=True, draft_platform_form=False, draft_parting_fresh=0,
+        draft_parting_example=False, draft_repair_warnings=repair_warnings))
+    drafts = {d.platform: d for d in draft_posts(kit, BRIEF, ["instagram", "x"],
+                                                 options=options)}
+    assert script.by_platform["instagram"] <= 3  # the first call and at most two repairs
+    if repair_warnings:  # the kept-back repair names the finding, and the text stays alike
+        assert script.partings == 1
+        assert any(p.code == "same_text_as" for p in drafts["instagram"].problems)
+        return
+    assert script.partings == 2
+    assert drafts["instagram"].text.startswith(PARTED), drafts["instagram"].text
+    assert not any(p.code == "same_text_as" for p in drafts["instagram"].problems)
+    assert drafts["x"].text.startswith(SAME) and script.by_platform["x"] == 1
