@@ -2,8 +2,8 @@
 clause, with no noun of the brief: struck by tidy (pure).
 
 The 1.5B model pads a German post with definitions of its own, and they are where its
-German loses its meaning. Four of the eight ready drafts I read as unfit in the 24-brief
-run of 2026-12-07 held one, each a sentence no fact of the brief was in:
+German loses its meaning. Three of the eight ready drafts I read as unfit in the 24-brief
+run of 2026-12-07 held one (four sentences), none with a fact of the brief in it:
 "Es ist ein unerwartetes Treffen, das dir die Worte der Welt entfaltet." and "Der Röster
 ist eine Art, die dir die Welt entfaltet." (a roasting course on Facebook), "Es ist ein
 schöner Zeitpunkt, um zu spenden und sich selbst zu freuen." (a Christmas closure), "Das
