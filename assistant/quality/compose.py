@@ -322,7 +322,7 @@ def _text_problems(text: str, ctx: QualityContext, whole: bool) -> list[Problem]
         *[p for p in facts if not p.is_error],
         *(_spelling(text, ctx, lex) if lex is not None else []),
         *(_grammar(text, ctx, lex) if lex is not None else []),
-        *cut_off_problems(text),
+        *cut_off_problems(text, ctx.brief),
         *(lowercase_start_problems(text, partial(_written_small, lex))
           if lex is not None else []),
         *repeated_problems(text),

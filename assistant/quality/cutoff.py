@@ -6,9 +6,12 @@ sentence, a leftover an error.
 
 from __future__ import annotations
 
+from functools import partial
+
 import regex
 
 from assistant.models import Problem
+from assistant.quality.calls import brief_parts
 from assistant.quality.context import Reading, first_found
 from assistant.quality.linkbio import ends_in_pointer
 from assistant.quality.quotes import stray_quote
@@ -28,19 +31,28 @@ _OPEN_WORDS = 10
 # 2026-12-07). A call to action without a mark stands on a line of its own; none of the
 # kits' examples ends so
 _OPEN_AFTER_WORDS = 6
+# the words a last sentence must share with the end of a brief's part to end as it ends
+# (fewer when the part is shorter, but two at least: "per Mail", not "Mail")
+_BRIEF_END_WORDS = 3
+_MIN_BRIEF_END = 2
 _TAGS_AFTER = regex.compile(r"(?:\s|#\w+)*\Z")
 _LAST_SENTENCE = regex.compile(r"(?:^|[.!?…:;\n])([^.!?…:;\n]*)\Z")
 _LINK_LINE = regex.compile(r"\s*\n[ \t]*https?://\S+\s*\Z")
 _CLOSED = regex.compile(rf"(?:[.!?…:;)\]\"'»«“”\ufe0f\u200d]|{CLOSING_TOKEN})\Z")
 
 
-def cut_off_problems(text: str) -> list[Problem]:
+def cut_off_problems(text: str, brief: str | None = None) -> list[Problem]:
     """A post that reads as cut off, by the first of ``_CUT_READINGS`` that finds it: one
     that ends in an ellipsis ("Mehr..." with nothing after it), in a colon (what it
     announces is missing: "Hier ist der Link zur Anmeldung:" with no link), inside a
     quotation that „ opened, or whose last sentence runs on for ten words or more with no
-    mark, and a paragraph or line that stops inside a sentence."""
-    return first_found("cut_off", text, _CUT_READINGS)
+    mark (unless it ends as a part of ``brief`` ends), and a paragraph or line that stops
+    inside a sentence."""
+    if not brief:
+        return first_found("cut_off", text, _CUT_READINGS)
+    *others, (_, message) = _CUT_READINGS
+    return first_found("cut_off", text,
+                       (*others, (partial(_open_last_sentence, brief=brief), message)))
 
 
 def _last_words(text: str) -> str:
@@ -73,10 +85,10 @@ def _body(text: str) -> str:
     return _TAGS_AFTER.sub("", text)
 
 
-def _open_last_sentence(text: str) -> str | None:
+def _open_last_sentence(text: str, brief: str | None = None) -> str | None:
     """The last words of a post whose last sentence runs on with no mark for
     ``_OPEN_WORDS`` words or more, or for ``_OPEN_AFTER_WORDS`` on the line of a sentence
-    that ends in a mark."""
+    that ends in a mark; none when it ends as a part of ``brief`` ends."""
     # the post's link on a line of its own closes nothing: drafting puts it under the text
     # ("... you will be responsible" over the link, an X post cut at its cap, 2026-12-02)
     body = _LINK_LINE.sub("", _body(text))
@@ -85,10 +97,26 @@ def _open_last_sentence(text: str) -> str | None:
     # credit card - link below" over the link (a LinkedIn draft, bench 2026-12-05)
     if tail is None or _CLOSED.search(body) or ends_in_pointer(tail.group(1)):
         return None
+    if brief and _ends_as_brief(tail.group(1), brief):
+        return None
     said = len(words(strip_markup(tail.group(1))))
     if said >= _OPEN_WORDS or (said >= _OPEN_AFTER_WORDS and _after_sentence(body)):
         return _last_words(body)
     return None
+
+
+def _ends_as_brief(tail: str, brief: str) -> bool:
+    """Whether ``tail`` (a last sentence with no mark) ends in the last words of a part of
+    ``brief`` (``calls.brief_parts``): the brief's facts as a line, "18 Uhr, maximal 8
+    Plätze, Anmeldung im Laden oder per Mail" under a LinkedIn post (bench, 2026-12-07),
+    end where the brief's phrase ends, not inside a sentence."""
+    said = [word.casefold() for word in words(strip_markup(tail))]
+    for part in brief_parts(brief):
+        own = [word.casefold() for word in words(part)]
+        size = min(len(own), _BRIEF_END_WORDS)
+        if size >= _MIN_BRIEF_END and said[-size:] == own[-size:]:
+            return True
+    return False
 
 
 def _after_sentence(body: str) -> bool:

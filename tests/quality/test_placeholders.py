@@ -486,3 +486,18 @@ def test_the_post_speaking_of_its_brief_is_a_leftover(coffee: BrandKit) -> None:
     for fine in ("A brief look at schema drift alerts.", "Briefe schreiben wir selten.",
                  "Take a brief break with our cold brew."):
         assert placeholder_problems(fine) == [], fine
+
+
+ROESTKURS = ("Einladung zum Röstkurs am 12. Dezember, 18 Uhr, maximal 8 Plätze, Anmeldung im "
+             "Laden oder per Mail.")
+
+
+def test_a_last_line_that_ends_as_the_briefs_phrase_ends_is_not_cut_off() -> None:
+    # a LinkedIn draft (bench, 2026-12-07): the brief's facts as a line of their own
+    text = ("Wir freuen uns auf dich! Beim Röstkurs am 12. Dezember zeigen wir dir mehr.\n\n"
+            "18 Uhr, maximal 8 Plätze, Anmeldung im Laden oder per Mail")
+    assert cut_off_problems(text, ROESTKURS) == []
+    assert [p.code for p in cut_off_problems(text)] == ["cut_off"]  # no brief to read it by
+    # one word of the brief's end is not enough, and a line that goes on past it is open
+    assert cut_off_problems(f"{text} und dann kommen wir alle zusammen", ROESTKURS)
+    assert cut_off_problems(text.replace("per Mail", "per Post an die Mail"), ROESTKURS)
