@@ -40,7 +40,9 @@ is incompatible (a false warning keeps a good post from being "ready"):
    participle of "haben" joined by "und" to "zu" and an infinitive: "Wir haben ...
    ausgeschlagen und sie zu zahlen" (flagged) (``grammar_verbs``); an infinitive call
    that goes on in another form: "Jetzt bestellen oder kommen vorbei" -> "oder
-   vorbeikommen", "Jetzt bestellen und teste" -> "und testen" (``grammar_infcalls``);
+   vorbeikommen", "Jetzt bestellen und teste" -> "und testen", and one that opens a call
+   to du: "Kommen vorbei im Kontor oder bestell im Shop" -> "Komm vorbei"
+   (``grammar_infcalls``);
 8. a month after "an" or "in" without its article: "an Januar" -> "ab/im Januar", and
    "am" or "im" before a clock time, or nothing between it and its date: "am 18 Uhr" or
    "am 12. Dezember 18 Uhr" -> "um 18 Uhr", "am Weihnachten" -> "an Weihnachten", "am
@@ -130,7 +132,7 @@ from assistant.quality.grammar_idioms import (
     pulled_not_steeped,
     turned_on,
 )
-from assistant.quality.grammar_infcalls import infinitive_call_goes_on
+from assistant.quality.grammar_infcalls import infinitive_call_goes_on, infinitive_opens_du_call
 from assistant.quality.grammar_joined import joined_feminine_case
 from assistant.quality.grammar_object import (
     doubled_pronouns,
@@ -200,6 +202,7 @@ _RULES = (zu_before_reflexive, dative_plural, dative_articles, dative_bare_nouns
           doubled_pronouns, hanging_prepositions, joined_prefixes, doubled_zu, zu_outside,
           adverb_after_call, imperative_after_adverb, infinitive_after_sein, split_infinitives,
           participles_without_ge, zu_joined_to_perfect, infinitive_call_goes_on,
+          infinitive_opens_du_call,
           month_prepositions,
           clock_prepositions, bare_clock_times, feasts_and_spans, same_day_spans,
           doubled_time_prepositions,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from assistant.quality.grammar_callforms import imperative_infinitive
 from assistant.quality.grammar_phrase import Finding
+from assistant.quality.grammar_reflexive import NEEDS_OBJECT
 from assistant.quality.grammar_verbs import (
     CALL_ADVERBS,
     NO_CALL,
@@ -21,6 +22,7 @@ from assistant.quality.grammar_words import (
     Token,
     adjective_ending,
 )
+from assistant.quality.verbs_de import imperative_du
 
 
 def infinitive_call_goes_on(plain: str, words: list[Token],
@@ -80,3 +82,43 @@ def _opens_call(words: list[Token], index: int, lex: GrammarLexicon) -> bool:
     return opens and call.lower.endswith("n") and is_infinitive(call.lower, lex) and not (
         call.capitalised and not call.sentence_start) \
         and adjective_ending(call.lower, lex.is_word) is None
+
+
+def infinitive_opens_du_call(plain: str, words: list[Token],
+                             lex: GrammarLexicon) -> list[Finding]:
+    """Rule 7j: "Kommen vorbei im Kontor oder bestell im Shop." (a Facebook draft, bench
+    2026-12-07: the kit's usual call "Komm vorbei ..." with its verb in the infinitive). An
+    infinitive that opens its sentence with its separable prefix right after it and no
+    subject is no German call; where "und" or "oder" later in the sentence joins a
+    du-imperative, the call speaks to du, and its first verb takes that form ("Komm
+    vorbei"). "Kommen Sie vorbei" has its subject; "Vorbeikommen und probieren" is a call
+    in the infinitive throughout."""
+    found = []
+    for index, verb in enumerate(words[:-2]):
+        prefix = words[index + 1]
+        if not (verb.sentence_start and verb.capitalised and prefix.spaced
+                and prefix.lower in SEPARABLE and is_infinitive(verb.lower, lex)
+                and separable_infinitive(prefix.lower + verb.lower, lex)
+                and prefix.lower + verb.lower not in NEEDS_OBJECT  # "Melde dich an"
+                and _du_call_follows(words, index + 2, lex)):
+            continue
+        fix = imperative_du(verb.text)
+        if fix is None or fix == verb.text:
+            continue
+        found.append(Finding(verb.text, f"'{verb.text} {prefix.text}' has no subject: as a "
+                                        f"call to du, '{fix} {prefix.text}'", fix))
+    return found
+
+
+def _du_call_follows(words: list[Token], start: int, lex: GrammarLexicon) -> bool:
+    """Whether "und" or "oder" and then a du-imperative stand in the sentence from
+    ``start`` on."""
+    for index in range(start, len(words) - 1):
+        if words[index].sentence_start:
+            return False
+        if words[index].lower in ("und", "oder") and words[index + 1].text.islower() \
+                and not words[index + 1].sentence_start:
+            form = _imperative_infinitive(words[index + 1].lower, lex)
+            if form is not None and form != words[index + 1].lower:
+                return True
+    return False

@@ -59,7 +59,7 @@ _REFLEXIVE = {"ich": "mich", "du": "dich", "wir": "uns", "ihr": "euch", "Sie": "
 # rule 16d reads "anmachen" beside one (``grammar_idioms``)
 REFLEXIVES = frozenset(_REFLEXIVE.values())
 # verbs that a post uses with a reflexive or an object, never with neither
-_NEEDS_OBJECT = frozenset({"anmelden", "bewerben", "freuen", "beeilen", "verabreden",
+NEEDS_OBJECT = frozenset({"anmelden", "bewerben", "freuen", "beeilen", "verabreden",
                            "registrieren", "eintragen", "erkundigen"})
 # finite forms -> the prepositions that open their object ("freuen auf", "bewerben bei")
 _FINITE = {form: ("auf", "über") for form in ("freue", "freust", "freut", "freuen")} | {
@@ -101,7 +101,7 @@ def _relative_clauses(plain: str, words: list[Token]) -> list[Finding]:
         modal = middle[-1]
         # the relative pronoun is the subject: a modal of the third person, no other subject
         third = modal.lower in MODAL_FORMS and not modal.lower.endswith("t")
-        if third and middle[-2].lower in _NEEDS_OBJECT and \
+        if third and middle[-2].lower in NEEDS_OBJECT and \
                 not any(_key(token) in _REFLEXIVE for token in middle) and \
                 _lacks_reflexive(modal, middle[:-1]):
             found.append(Finding(opener.text, f"'{opener.text} … {middle[-2].text} "
@@ -129,7 +129,7 @@ def _lacks_reflexive(verb: Token, rest: list[Token]) -> bool:
     in_phrase = False
     for place, token in enumerate(rest):
         lower = token.lower
-        if lower in _NEEDS_OBJECT:
+        if lower in NEEDS_OBJECT:
             return True
         if lower in _PRONOUNS or lower in _JOINS or token.text == "Sie":
             return False
@@ -150,7 +150,7 @@ def _shown_after(verb: Token, rest: list[Token]) -> str:
     modal), or the preposition after a finite verb (" auf")."""
     if verb.lower in _FINITE:
         return f" {rest[0].text}"
-    return " … " + next(token.text for token in rest if token.lower in _NEEDS_OBJECT)
+    return " … " + next(token.text for token in rest if token.lower in NEEDS_OBJECT)
 
 
 def _finding(plain: str, first: Token, second: Token, reflexive: str, after: str) -> Finding:
@@ -241,8 +241,8 @@ def _reflexive_with_sein(plain: str, words: list[Token]) -> list[Finding]:
     return found
 
 
-# the separable verbs of ``_NEEDS_OBJECT`` with their "zu" inside: "anzumelden"
-_ZU_INSIDE = frozenset(f"{particle}zu{verb[len(particle):]}" for verb in _NEEDS_OBJECT
+# the separable verbs of ``NEEDS_OBJECT`` with their "zu" inside: "anzumelden"
+_ZU_INSIDE = frozenset(f"{particle}zu{verb[len(particle):]}" for verb in NEEDS_OBJECT
                        for particle in ("an", "ein") if verb.startswith(particle))
 
 
@@ -263,7 +263,7 @@ def zu_before_reflexive(plain: str, words: list[Token], lex: GrammarLexicon) -> 
         if preposition.lower != "zu" or pronoun.lower not in REFLEXIVES or not rest:
             continue
         verb = rest[1] if rest[0].lower == "zu" and len(rest) > 1 else rest[0]
-        if (verb is not rest[0] and verb.lower in _NEEDS_OBJECT) or verb.lower in _ZU_INSIDE:
+        if (verb is not rest[0] and verb.lower in NEEDS_OBJECT) or verb.lower in _ZU_INSIDE:
             phrase = plain[preposition.start:verb.end]
             fix = plain[pronoun.start:verb.end]
             found.append(Finding(phrase, f"'{phrase}': the verb takes '{pronoun.text}' "

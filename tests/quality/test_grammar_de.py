@@ -1198,3 +1198,17 @@ def test_the_ihr_form_of_a_strong_verb_said_of_one(lex: GrammarLexicon) -> None:
     for fine in ("Bewerbt euch jetzt!", "Wenn ihr den Kaffee seht, nehmt ihn mit.",
                  "Er gibt dir Kaffee und nimmt sich Zeit.", "Nehmt euch Zeit."):
         assert _messages(fine, lex) == [], fine
+
+
+def test_an_infinitive_that_opens_a_du_call_takes_its_form(lex: GrammarLexicon) -> None:
+    """Rule 7j: "Kommen vorbei im Kontor oder bestell im Shop." (a Facebook draft, bench
+    2026-12-07): no subject, and the call goes on to du."""
+    [finding] = grammar_findings("Kommen vorbei im Kontor oder bestell im Shop.", lex)
+    assert finding.phrase == "Kommen" and finding.fix == "Komm"
+    assert "has no subject" in finding.message
+    for fine in ("Kommen Sie vorbei oder bestellen Sie im Shop.",  # Sie: the form check's
+                 "Vorbeikommen und probieren!", "Kommen vorbei im Kontor.",
+                 # a verb that needs its reflexive gets no half mend ("Melde an")
+                 "Melden an und probier!",
+                 "Wir kommen vorbei und bestellen."):
+        assert not [f for f in grammar_findings(fine, lex) if f.phrase == "Kommen"], fine

@@ -68,6 +68,9 @@ def lex() -> GrammarLexicon:
     ("Die Mischung für die Weihnachten ist da.", "Die Mischung für Weihnachten ist da."),
     ("Jetzt bestellen oder kommen vorbei im Kontor.",
      "Jetzt bestellen oder vorbeikommen im Kontor."),
+    # a Facebook draft (bench 2026-12-07): rule 7j
+    ("Ab Samstag im Shop. Kommen vorbei im Kontor oder bestell im Shop.",
+     "Ab Samstag im Shop. Komm vorbei im Kontor oder bestell im Shop."),
     # a ready Facebook draft (bench 2026-12-03): rule 17
     ("Du kannst auch per Mail anmelden.", "Du kannst dich auch per Mail anmelden."),
     ("Wir freuen auf euren Besuch!", "Wir freuen uns auf euren Besuch!"),
