@@ -188,22 +188,34 @@ def without_echoes(text: str) -> str:
     da." under the line that ends in it (Instagram; bench and CLI, 2026-11-30). A shorter
     line with no mark goes where another sentence opens with its words: "Schema drift" as
     a LinkedIn paragraph of its own under "Schema drift alerts have been expanded ..." (a
-    ready draft, bench 2026-12-02)."""
+    ready draft, bench 2026-12-02). And a shorter sentence written small that another
+    sentence ends with: "euch da. Frohe Weihnachten! ... sind wir wieder für euch da." (a
+    Facebook draft, bench 2026-12-07), the rest of a line cut before it; written large
+    afterwards ("Euch da."), no check would see it."""
     spans = sentence_spans(text)
     keys = [" " + " ".join(words(text[start:end])) + " " for start, end in spans]
 
     def echo(index: int) -> bool:
         key = keys[index]
         if len(key.split()) < ECHO_MIN_WORDS:
-            return bool(key.strip()) and _bare_line(text, *spans[index]) and any(
-                other != index and keys[other].startswith(key) and keys[other] != key
-                for other in range(len(keys)))
+            others = [keys[other] for other in range(len(keys))
+                      if other != index and keys[other] != key]
+            return bool(key.strip()) and (
+                (_bare_line(text, *spans[index]) and any(o.startswith(key) for o in others))
+                or (_opens_small(text[slice(*spans[index])])
+                    and any(o.endswith(key) for o in others)))
         return any(
             other != index and key in keys[other] and (key != keys[other] or other < index)
             for other in range(len(keys)))
 
     return _without_spans(text, spans, [span for index, span in enumerate(spans)
                                         if echo(index)])
+
+
+def _opens_small(sentence: str) -> bool:
+    """Whether the first letter of ``sentence`` is written small."""
+    first = next((char for char in sentence if char.isalpha()), "")
+    return first.islower()
 
 
 def _bare_line(text: str, start: int, end: int) -> bool:

@@ -204,6 +204,13 @@ def test_a_brand_fact_copied_from_the_guidelines_goes_unless_the_brief_names_it(
      "Bewerbung per Mail an moin@moewenbohne.example",
      "Wir suchen ab Januar eine Barista. Bewerbung per Mail an moin@moewenbohne.example"),
     ("Das ist sehr sehr gut, gut gut.", "Das ist sehr sehr gut, gut gut."),
+    # the rest of a cut line, written small, that another sentence ends with (a Facebook
+    # draft, bench 2026-12-07); written large by tidy, no check would have seen it
+    ("euch da. Frohe Weihnachten! Ab dem 27. Dezember sind wir wieder für euch da.",
+     "Frohe Weihnachten! Ab dem 27. Dezember sind wir wieder für euch da."),
+    # written large, or said in the middle of the other one, it stays
+    ("Euch da. Ab dem 27. Dezember sind wir wieder für euch da.",
+     "Euch da. Ab dem 27. Dezember sind wir wieder für euch da."),
 ])
 def test_a_sentence_another_says_in_full_goes(coffee: BrandKit, text: str,
                                               expected: str) -> None:
