@@ -26,12 +26,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import partial
 
+import regex
+
 from assistant.models import Problem
 from assistant.quality.factcheck import missing
 from assistant.quality.kit_rules import clean_gaps
 from assistant.quality.repeats import restated_sentence
 from assistant.quality.textnorm import EMAIL_RE, URL_RE, content_words, sentence_spans, words
 
+# emoji (and the spaces around them) from a sentence's end to the end of its line
+_LINE_END_EMOJI = regex.compile(r"[ \t]*(?:\p{Extended_Pictographic}|\ufe0f|\u200d)+[ \t]*"
+                                r"(?=\n|\Z)")
 MIN_KEPT = 1  # sentences that must stay
 BRIEF_SHARE = 0.5  # a sentence with this share of the brief's words stays
 
@@ -83,10 +88,14 @@ def without_spans(text: str, spans: Sequence[tuple[int, int]]) -> str:
     """``text`` without the sentences at ``spans``: a sentence that is a whole line goes
     with its line break (no empty line where it stood), one inside a line leaves a space.
     A span that holds the line break after its sentence leaves it: a paragraph's last
-    sentence struck keeps the blank line after the paragraph."""
+    sentence struck keeps the blank line after the paragraph. Emoji after the sentence
+    that end its line go with it: "Die Fensterplätze sind noch frei. 🌧️" struck from the
+    top of a job ad left the rain cloud as its first line (bench, 2026-12-07)."""
     for start, end in sorted(spans, reverse=True):
         while end > start and text[end - 1] == "\n":
             end -= 1
+        emoji = _LINE_END_EMOJI.match(text, end)
+        end = emoji.end() if emoji is not None else end
         whole_line = (start == 0 or text[start - 1] == "\n") and text[end:end + 1] == "\n"
         text = text[:start] + text[end + 1:] if whole_line else text[:start] + " " + text[end:]
     return clean_gaps(text)
