@@ -15,8 +15,9 @@ Read: "Es", "Das", "Dies" or an article and its noun, then "ist ein" or "ist ein
 after the words of the phrase, a comma and a relative pronoun or "um" (the clause the
 definition runs on in). Struck only when no noun of the sentence after its first word is a
 noun of the brief (by stem, the whole word: "Röster" is not the "Röstkurs" of the brief)
-and it holds no digit. A short praise ("Das ist ein Genuss!") has no clause and stays; so
-does a definition of the brief's own thing ("Der Röstkurs ist ein Abend, an dem ...").
+and it holds no digit. "Es ist ein ..." of six words or more is read without the clause.
+A short praise ("Das ist ein Genuss!", "Es ist eine Freude!") stays; so does a definition
+of the brief's own thing ("Der Röstkurs ist ein Abend, an dem ...").
 """
 
 from __future__ import annotations
@@ -28,6 +29,11 @@ from assistant.quality.carryover import stem
 _DEFINITION = regex.compile(
     r"^\W*(?:Es|Das|Dies|(?:Der|Die|Das)\s+\p{Lu}[\p{L}-]*)\s+ist\s+eine?\b[^,.!?:;\n]*,\s*"
     r"(?:der|die|das|den|dem|denen|um|wo|in\s+de[mr]|mit\s+de[mr]|für\s+de[nr])\b")
+# "Es ist ein ..." of six words or more needs no clause: "Es ist ein ausgezeichnetes
+# Abendessen für alle." stood in a ready Facebook post on a latte art evening (CLI,
+# 2026-12-07), which is no dinner
+_IT_IS = regex.compile(r"^\W*Es\s+ist\s+eine?\s")
+_IT_IS_WORDS = 6
 _NOUN = regex.compile(r"\b\p{Lu}[\p{L}-]*")
 _DIGIT = regex.compile(r"\d")
 
@@ -40,7 +46,10 @@ def brief_nouns(brief: str) -> frozenset[str]:
 def empty_definition(sentence: str, nouns: frozenset[str]) -> bool:
     """Whether ``sentence`` is a German definition of the model's own that runs on in a
     clause and names none of ``nouns`` (:func:`brief_nouns`) and no number."""
-    if _DIGIT.search(sentence) or _DEFINITION.match(sentence) is None:
+    if _DIGIT.search(sentence):
+        return False
+    if _DEFINITION.match(sentence) is None and not (
+            _IT_IS.match(sentence) and len(sentence.split()) >= _IT_IS_WORDS):
         return False
     said = _NOUN.findall(sentence.strip())[1:]  # the first word is written large anyway
     return not any(stem(noun) in nouns for noun in said)

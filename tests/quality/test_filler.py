@@ -25,6 +25,10 @@ FRENCH_PRESS = ("Mahlgrad für die French Press: grob wie Meersalz, 4 Minuten zi
      "per Mail.", "Der Röster ist eine Art, die dir die Welt entfaltet."),
     (WEIHNACHTEN, "Vom 24. bis 26. Dezember ist das Kontor geschlossen.",
      "Es ist ein schöner Zeitpunkt, um zu spenden und sich selbst zu freuen."),
+    # "Es ist ein ..." needs no clause (a ready Facebook post, CLI 2026-12-07)
+    ("Latte-Art-Abend im Kontor: Freitag, 19. Dezember, 19 Uhr, 6 Plätze.",
+     "Latte-Art-Abend im Kontor: Freitag, 19. Dezember, 19 Uhr, 6 Plätze.",
+     "Es ist ein ausgezeichnetes Abendessen für alle."),
     (FRENCH_PRESS, "French Press: grob wie Meersalz mahlen, 4 Minuten ziehen lassen.",
      "Das ist eine einfache und verständliche Rösterform, die für jeden Kaffee-Taster "
      "geeignet ist."),
@@ -38,7 +42,9 @@ def test_a_definition_of_the_models_own_is_struck(coffee: BrandKit, brief: str, 
 
 @pytest.mark.parametrize("sentence", [
     "Das ist ein Genuss!",  # praise with no clause
-    "Es ist eine Mischung aus Kolumbien und Guatemala.",  # no clause
+    "Es ist eine Freude!",  # "Es ist ..." too short to be read without a clause
+    "Das ist ein ausgezeichnetes Abendessen für alle.",  # only "Es" goes without a clause
+    "Es ist eine Freude, dich beim Röstkurs zu sehen.",  # the brief's noun
     "Der Röstkurs ist ein Abend, an dem du selbst röstest.",  # the brief's own noun
     "Es ist ein Abend im Kontor, der dir 8 Plätze bietet.",  # a number of the brief's
     "Es ist ein Röstkurs, den du nicht vergisst.",  # the brief's noun after the head
