@@ -255,7 +255,9 @@ class Settings(BaseSettings):
     # that two platforms share is a repair of its own and runs either way. Unset: off for
     # the embedded model, on for an endpoint (``repair_warnings``). On the embedded model
     # 2 of 40 such findings came back cleared and the repairs took more model time than
-    # the first drafts (bench/README.md, 2026-12-07); a larger model follows them
+    # the first drafts; side by side on 8 briefs x 2 rounds, off: 21 against 23 of 48
+    # ready (inside the spread), 0.72x the wait per post (bench/README.md, 2026-12-07,
+    # tenth session); a larger model follows them
     draft_repair_warnings: bool | None = None
     # LinkedIn publishing (assistant/publish/linkedin.py): the month of the versioned REST API
     # (LinkedIn retires a version about a year after it comes out), the developer app that
