@@ -45,7 +45,8 @@ def brief_nouns(brief: str) -> frozenset[str]:
 
 def empty_definition(sentence: str, nouns: frozenset[str]) -> bool:
     """Whether ``sentence`` is a German definition of the model's own that runs on in a
-    clause and names none of ``nouns`` (:func:`brief_nouns`) and no number."""
+    clause (or opens with "Es ist ein" and has six words or more) and names none of
+    ``nouns`` (:func:`brief_nouns`) and no number."""
     if _DIGIT.search(sentence):
         return False
     if _DEFINITION.match(sentence) is None and not (
