@@ -7,6 +7,7 @@ headline whose strong ending does not fit ("Neue Filterkaffee") (pure).
 from __future__ import annotations
 
 from assistant.quality.grammar_bare import STRONG_NOMINATIVE
+from assistant.quality.grammar_dative import GOVERNED
 from assistant.quality.grammar_phrase import (
     Finding,
     head_after,
@@ -82,14 +83,34 @@ def articles(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Findin
         bits, allowed = head.bits, determiner_bits(word)
         if not bits or bits & allowed:
             continue
-        cases = {c for _, c in slots_of(allowed)}
+        cases = _governed({c for _, c in slots_of(allowed)}, words, index)
         fixes = determiner_forms(word, [s for s in slots_of(bits) if s[1] in cases])
         phrase = phrase_of(plain, token, words[head.last])
         fix = " or ".join(f"'{f}'" for f in fixes)
+        # one form after a preposition of one case ("für die Latte-Art-Abend" -> "den")
+        one = (phrase.replace(token.text, _as_written(fixes[0], token.text), 1)
+               if len(fixes) == 1 and cases != {c for _, c in slots_of(allowed)} else None)
         found.append(Finding(phrase, f"'{phrase}': '{head.label}' is {genus_words(bits)} and "
                                      f"does not fit '{token.text}'"
-                                     + (f"; use {fix}" if fix else "; check the article")))
+                                     + (f"; use {fix}" if fix else "; check the article"),
+                             one))
     return found
+
+
+def _as_written(form: str, written: str) -> str:
+    """``form`` with the first letter large when ``written`` has it so."""
+    return form[:1].upper() + form[1:] if written[:1].isupper() else form
+
+
+def _governed(cases: set[str], words: list[Token], index: int) -> set[str]:
+    """``cases`` (the article's) narrowed to the one case a preposition right before it
+    governs: "6 Plätze für die Latte-Art-Abend" -> "den", not "der or den" (CLI,
+    2026-12-07); as they were when none is left or no such preposition stands there."""
+    if index == 0 or not words[index].spaced:
+        return cases
+    governed = GOVERNED.get(words[index - 1].lower, ())
+    narrowed = cases & set(governed) if len(governed) == 1 else set()
+    return narrowed or cases
 
 
 def adjective_endings(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:

@@ -1212,3 +1212,16 @@ def test_an_infinitive_that_opens_a_du_call_takes_its_form(lex: GrammarLexicon) 
                  "Melden an und probier!",
                  "Wir kommen vorbei und bestellen."):
         assert not [f for f in grammar_findings(fine, lex) if f.phrase == "Kommen"], fine
+
+
+def test_an_article_after_a_preposition_of_one_case_has_one_correction(
+        lex: GrammarLexicon) -> None:
+    """Rule 3 after "für" (accusative only): "für die Latte-Art-Abend" -> "den" (CLI,
+    2026-12-07); after a preposition of two cases, or where the case it governs has no form
+    of the article, both forms stay named and nothing is mended."""
+    [finding] = grammar_findings("6 Plätze für die Latte-Art-Abend.", lex)
+    assert finding.fix == "den Latte-Art-Abend" and "use 'den'" in finding.message
+    [finding] = grammar_findings("Wir warten auf die Röstkurs.", lex)
+    assert finding.fix is None and "'der' or 'den'" in finding.message
+    [finding] = grammar_findings("Mit die Latte-Art-Abend.", lex)
+    assert finding.fix is None

@@ -68,6 +68,10 @@ def lex() -> GrammarLexicon:
     ("Die Mischung für die Weihnachten ist da.", "Die Mischung für Weihnachten ist da."),
     ("Jetzt bestellen oder kommen vorbei im Kontor.",
      "Jetzt bestellen oder vorbeikommen im Kontor."),
+    # an Instagram draft (CLI 2026-12-07): "für" takes the accusative, so of "der or den"
+    # only "den" fits
+    ("6 Plätze für die Latte-Art-Abend im Kontor.", "6 Plätze für den Latte-Art-Abend im Kontor."),
+    ("Ohne die Röstkurs geht nichts.", "Ohne den Röstkurs geht nichts."),
     # a Facebook draft (bench 2026-12-07): rule 7j
     ("Ab Samstag im Shop. Kommen vorbei im Kontor oder bestell im Shop.",
      "Ab Samstag im Shop. Komm vorbei im Kontor oder bestell im Shop."),
