@@ -7,7 +7,9 @@ the calls, platforms whose text is nearly that of an earlier platform go back on
 their own conversation, with the other platform's text quoted and their own form named. A
 rewrite is kept only when it is no worse than what it replaces (``better``, the
 ``same_text_as`` of the new set included), and a platform whose call already used every
-repair gets none (the "at most 2 repairs" of issue 13 holds). The one repair may ask
+repair gets none (the "at most 2 repairs" of issue 13 holds); without warning repairs
+(``Passes.repair_warnings``) drafting runs the round a second time for texts still alike,
+as their second repair. The one repair may ask
 several samples at once: rewrites that go on from the conversation
 (``draft_parting_candidates``) and fresh first drafts, warmer and in a new conversation
 (``draft_parting_fresh``); the one with the fewest findings in the new set is the one

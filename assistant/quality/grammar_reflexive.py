@@ -60,7 +60,7 @@ _REFLEXIVE = {"ich": "mich", "du": "dich", "wir": "uns", "ihr": "euch", "Sie": "
 REFLEXIVES = frozenset(_REFLEXIVE.values())
 # verbs that a post uses with a reflexive or an object, never with neither
 NEEDS_OBJECT = frozenset({"anmelden", "bewerben", "freuen", "beeilen", "verabreden",
-                           "registrieren", "eintragen", "erkundigen"})
+                          "registrieren", "eintragen", "erkundigen"})
 # finite forms -> the prepositions that open their object ("freuen auf", "bewerben bei")
 _FINITE = {form: ("auf", "über") for form in ("freue", "freust", "freut", "freuen")} | {
     form: ("bei", "um", "für", "als") for form in ("bewerbe", "bewirbst", "bewerbt",
