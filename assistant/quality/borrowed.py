@@ -20,11 +20,13 @@ from assistant.quality.fold import topic_words
 from assistant.quality.similarity import copied_share
 from assistant.quality.textnorm import content_words, ngrams, sentence_spans, words
 
-# a sentence this long and this much in 5-word runs of one example is taken from it; five
-# words: "Die Fensterplätze sind noch frei." of the coffee kit's rainy-day example opened
-# ready Instagram posts on a Christmas closure and on a job (bench, 2026-12-07, twice); a
-# call or a question of five words ("Wir freuen uns auf dich!") is voice and stays
-COPIED_MIN_WORDS = 5
+# a sentence this long and this much in 5-word runs of one example is taken from it
+COPIED_MIN_WORDS = 6
+# ... and one of five words that names a thing (a noun after its first word): "Die
+# Fensterplätze sind noch frei." of the coffee kit's rainy-day example opened ready
+# Instagram posts on a Christmas closure and on a job (bench, 2026-12-07, twice); "Wir
+# freuen uns auf dich." names nothing and is the kit's voice
+SHORT_COPIED_WORDS = 5
 COPIED_SHARE = 0.8
 # ... and a guideline sentence that carries a fact the brief lacks, at this share: "Kaffee
 # rösten in Chargen von 15 Kilo" (5 of 7 words from "Wir rösten zweimal die Woche in
@@ -69,8 +71,15 @@ def copied_examples(text: str, kit: BrandKit, sources: Known, language: str,
             not sources.covers(fact) for fact in extract_facts(sentence, language))
 
     return without_sentences(text, lambda sentence: (
-        _copied(sentence, examples) or _worded_like(sentence, examples, brief))
-        and not_todays(sentence))
+        _copied(sentence, examples) or _short_copied(sentence, examples)
+        or _worded_like(sentence, examples, brief)) and not_todays(sentence))
+
+
+def _short_copied(sentence: str, examples: list[str]) -> bool:
+    """A sentence of SHORT_COPIED_WORDS taken from an example that names a thing: a word
+    written large after its first."""
+    return any(word[:1].isupper() for word in sentence.split()[1:]) and _copied(
+        sentence, examples, least=SHORT_COPIED_WORDS)
 
 
 def without_usual_call(text: str, cta: str | None, brief: str, language: str) -> str:

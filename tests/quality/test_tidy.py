@@ -311,16 +311,17 @@ def test_an_example_sentence_with_its_clitic_written_out_goes(coffee: BrandKit) 
 
 def test_a_five_word_example_sentence_goes_with_its_emoji(coffee: BrandKit) -> None:
     """"Die Fensterplätze sind noch frei. 🌧️" (the rainy-day example's) opened a ready
-    Instagram job ad (bench, 2026-12-07); its emoji, at the line's end, goes with it. A
-    call of five words stays: it is the kit's voice."""
+    Instagram job ad (bench, 2026-12-07); its emoji, at the line's end, goes with it. Five
+    words of the example that name nothing stay: they are the kit's voice."""
     brief = ("Wir suchen ab Januar eine Barista (m/w/d) in Teilzeit, 20 Stunden pro Woche, für "
              "unser Café in Altona. Bewerbung per Mail an moin@moewenbohne.example")
     kept = ("Wir suchen ab Januar eine Barista (m/w/d) in Teilzeit\n20 Stunden pro Woche\n"
             "Bewerbung per Mail an moin@moewenbohne.example")
     text = f"Die Fensterplätze sind noch frei. 🌧️\n{kept}"
     assert tidy_post(text, coffee, "instagram", None, brief=brief) == kept
-    called = f"Wir freuen uns auf dich!\n{kept}"
-    assert tidy_post(called, coffee, "instagram", None, brief=brief) == called
+    for voice in ("Wir freuen uns auf dich!", "Wir freuen uns auf dich."):  # names nothing
+        called = f"{voice}\n{kept}"
+        assert tidy_post(called, coffee, "instagram", None, brief=brief) == called
 
 
 def test_an_example_sentence_reworded_goes(coffee: BrandKit) -> None:
