@@ -83,13 +83,14 @@ def articles(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Findin
         bits, allowed = head.bits, determiner_bits(word)
         if not bits or bits & allowed:
             continue
-        cases = _governed({c for _, c in slots_of(allowed)}, words, index)
+        own = {c for _, c in slots_of(allowed)}
+        cases = _governed(own, words, index)
         fixes = determiner_forms(word, [s for s in slots_of(bits) if s[1] in cases])
         phrase = phrase_of(plain, token, words[head.last])
         fix = " or ".join(f"'{f}'" for f in fixes)
         # one form after a preposition of one case ("für die Latte-Art-Abend" -> "den")
         one = (phrase.replace(token.text, _as_written(fixes[0], token.text), 1)
-               if len(fixes) == 1 and cases != {c for _, c in slots_of(allowed)} else None)
+               if len(fixes) == 1 and cases != own else None)
         found.append(Finding(phrase, f"'{phrase}': '{head.label}' is {genus_words(bits)} and "
                                      f"does not fit '{token.text}'"
                                      + (f"; use {fix}" if fix else "; check the article"),
