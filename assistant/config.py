@@ -220,9 +220,13 @@ class Settings(BaseSettings):
     # fit their values ("When: Turn them on under Settings") (bench/README.md, 2026-12-06)
     draft_linkedin_list: bool = False
     # one call per platform: how many rewrites the parting round (drafting_distinct) asks
-    # for at once when a platform got nearly another's text; the one with the fewest
-    # findings, ``same_text_as`` of the new set included, is kept (one repair however many)
-    draft_parting_candidates: int = Field(1, ge=1, le=4)
+    # for at once when a platform got nearly another's text, beside its fresh drafts; the
+    # sample with the fewest findings, ``same_text_as`` of the new set included, is kept
+    # (one repair however many). 0: over the 69 parting rounds of five bench runs the
+    # rewrite parted the texts in 5 and was the only sample to part them in 4, the fresh
+    # draft parted them in 30 and the example's in 20 of 48; a third sample is a second
+    # pass on the model server's two slots (bench/README.md, 2026-12-07, eleventh session)
+    draft_parting_candidates: int = Field(0, ge=0, le=4)
     # one call per platform: how many fresh first drafts of that platform the parting round
     # asks beside those rewrites, warmer (PARTING_FRESH_TEMPERATURE) and in a new
     # conversation that quotes no text; the round stays one repair of the platform's at

@@ -49,7 +49,7 @@ class Passes:
     facebook_hook: bool = False  # platform form: Facebook opens with a hook, not a question
     linkedin_hook: bool = False  # platform form: LinkedIn opens with a hook, not its context
     linkedin_list: bool = False  # platform form: LinkedIn's facts as "label: value" lines
-    parting_candidates: int = 1  # split mode: rewrites asked at once for a near-same text
+    parting_candidates: int = 0  # split mode: rewrites asked at once for a near-same text
     parting_fresh: int = 1  # split mode: fresh first drafts asked beside those rewrites
     parting_keep_short: bool = True  # split mode: of near-same texts the longer is rewritten
     parting_example: bool = True  # split mode: a fresh draft after the platform's kit example

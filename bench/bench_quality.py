@@ -79,7 +79,7 @@ OPTIONS = ("draft_proofread", "draft_adapt_example", "draft_platform_style",
 NUMBER_AB: dict[str, tuple[float, float]] = {"draft_candidates": (2, 1),
                                              "draft_temperature": (0.7, 0.3),
                                              "draft_temperature_step": (0.2, 0.0),
-                                             "draft_parting_candidates": (2, 1),
+                                             "draft_parting_candidates": (1, 0),
                                              "draft_parting_fresh": (2, 1)}
 STATES = ("ready", "needs_look", "problems")
 DUMP: Path | None = None  # --dump: where each finished brief's drafts go

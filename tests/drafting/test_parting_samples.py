@@ -140,6 +140,64 @@ class FreshScript:
                           usage=(900, 150, 0))
 
 
+HOURS = ("Neue Öffnungszeiten ab 4. Januar: Montag bis Freitag 8 bis 18 Uhr, Samstag 9 bis "
+         "16 Uhr, sonntags geschlossen.")
+
+
+class CountingScript:
+    """Facebook and X first get one text; every later call is counted by its kind (a
+    rewrite of the conversation, or the platform's first prompt asked again) and says the
+    text again."""
+
+    def __init__(self) -> None:
+        self.rewrites: list[str] = []
+        self.fresh: list[str] = []
+        self.repairs: list[str] = []
+        self.first: set[str] = set()
+
+    def __call__(self, body: dict[str, Any]) -> Reply:
+        platform = requested_platforms(body)[0]
+        if is_repair(body):
+            kind = self.rewrites if "post differently" in body["messages"][-1]["content"] \
+                else self.repairs
+            kind.append(platform)
+        elif platform in self.first:
+            self.fresh.append(platform)
+        self.first.add(platform)
+        return Reply.json({"posts": [post(platform, "Neue Öffnungszeiten ab 4. Januar: "
+                                          "Montag bis Freitag 8 bis 18 Uhr.", ["Kaffee"])]},
+                          usage=(900, 150, 0))
+
+
+def test_by_default_the_parting_round_asks_two_fresh_drafts_and_no_rewrite(
+    fake_llm: FakeLLMServer, kit: BrandKit
+) -> None:
+    """No example of Facebook's shares a topic word with the brief, so a second fresh
+    draft takes the example's place; a rewrite of the text (which parted the texts in 5
+    of 69 rounds of the bench) is not asked."""
+    script = CountingScript()
+    fake_llm.responder = script
+    options = DraftOptions(settings=load_settings(
+        draft_split_platforms=True, draft_platform_form=False, draft_repair_warnings=False))
+    draft_posts(kit, HOURS, ["facebook", "x"], options=options)
+    assert script.rewrites == []
+    # two rounds (the second as the kept-back repair), two fresh drafts each
+    assert script.fresh == ["facebook"] * 4, script.fresh
+
+
+def test_a_parting_round_without_samples_spends_no_repair(
+    fake_llm: FakeLLMServer, kit: BrandKit
+) -> None:
+    script = CountingScript()
+    fake_llm.responder = script
+    options = DraftOptions(settings=load_settings(
+        draft_split_platforms=True, draft_platform_form=False, draft_parting_fresh=0,
+        draft_parting_example=False, draft_repair_warnings=True))
+    draft_posts(kit, HOURS, ["facebook", "x"], options=options)
+    assert script.rewrites == [] and script.fresh == []
+    assert script.repairs.count("facebook") == 2  # both repairs left for the findings
+
+
 def test_a_fresh_first_draft_of_the_parting_round_parts_the_texts(
     fake_llm: FakeLLMServer, kit: BrandKit
 ) -> None:
@@ -163,8 +221,8 @@ def test_without_fresh_drafts_the_parting_round_asks_only_rewrites(
     script = FreshScript()
     fake_llm.responder = script
     options = DraftOptions(settings=load_settings(
-        draft_split_platforms=True, draft_platform_form=False, draft_parting_fresh=0,
-        draft_parting_example=False))
+        draft_split_platforms=True, draft_platform_form=False, draft_parting_candidates=1,
+        draft_parting_fresh=0, draft_parting_example=False))
     drafts = draft_posts(kit, BRIEF, ["instagram", "x"], options=options)
     assert script.fresh == []
     assert any(p.code == "same_text_as" for d in drafts for p in d.problems)
@@ -277,8 +335,8 @@ def test_the_last_repair_is_weighed_with_the_other_platforms_text(
     script = LastRepairScript()
     fake_llm.responder = script
     options = DraftOptions(settings=load_settings(
-        draft_split_platforms=True, draft_platform_form=False, draft_parting_fresh=0,
-        draft_parting_example=False))
+        draft_split_platforms=True, draft_platform_form=False, draft_parting_candidates=1,
+        draft_parting_fresh=0, draft_parting_example=False))
     drafts = draft_posts(kit, BRIEF, ["instagram", "x"], options=options)
     assert script.last_repairs >= 1
     for draft in drafts:
@@ -312,8 +370,9 @@ def test_a_text_still_alike_gets_a_second_parting_round_instead_of_a_repair(
     script = SecondRoundScript()
     fake_llm.responder = script
     options = DraftOptions(settings=load_settings(
-        draft_split_platforms=True, draft_platform_form=False, draft_parting_fresh=0,
-        draft_parting_example=False, draft_repair_warnings=repair_warnings))
+        draft_split_platforms=True, draft_platform_form=False, draft_parting_candidates=1,
+        draft_parting_fresh=0, draft_parting_example=False,
+        draft_repair_warnings=repair_warnings))
     drafts = {d.platform: d for d in draft_posts(kit, BRIEF, ["instagram", "x"],
                                                  options=options)}
     assert script.by_platform["instagram"] <= 3  # the first call and at most two repairs

@@ -429,7 +429,7 @@ def test_the_parting_round_asks_in_the_platforms_form(
 
     fake_llm.responder = responder
     drafts = draft_posts(kit, BRIEF, ["instagram", "facebook"], options=_options(
-        draft_split_platforms=True, draft_platform_form=False))
+        draft_split_platforms=True, draft_platform_form=False, draft_parting_candidates=1))
     shaped = [body for body in calls if "text" not in _fields(body)]
     assert len(shaped) == 1 and "question_to_readers" in _fields(shaped[0])
     assert '"question_to_readers": a question' in shaped[0]["messages"][-1]["content"]

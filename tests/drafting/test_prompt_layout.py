@@ -186,7 +186,7 @@ def test_split_calls_with_the_same_text_are_rewritten_apart(
         pid, OWN[pid] if _is_rewrite_apart(script, call) else SAME)
     fake_llm.responder = script
     drafts = draft_posts(kit, BRIEFS[0][0], ["x", "linkedin"],
-                         options=_options(draft_split_platforms=True))
+                         options=_options(draft_split_platforms=True, draft_parting_candidates=1))
     rewrites = [c for n, c in enumerate(script.calls) if _is_rewrite_apart(script, n)]
     assert len(rewrites) == 1 and requested_platforms(rewrites[0]) == ["linkedin"]
     note = rewrites[0]["messages"][-1]["content"]
@@ -208,8 +208,8 @@ def test_a_split_post_gets_at_most_two_repairs_one_kept_for_parting(
     # rewrite, plain or after the kit's example, is another sample of the same repair:
     # test_parting_samples)
     drafts = draft_posts(kit, BRIEFS[0][0], ["x", "linkedin"],
-                         options=_options(draft_split_platforms=True, draft_parting_fresh=0,
-                                          draft_parting_example=False))
+                         options=_options(draft_split_platforms=True, draft_parting_candidates=1,
+                                          draft_parting_fresh=0, draft_parting_example=False))
     per_platform = [requested_platforms(c)[0] for c in script.calls]
     assert per_platform.count("x") == 3 and per_platform.count("linkedin") == 3
     apart = [requested_platforms(c)[0] for n, c in enumerate(script.calls)
