@@ -83,12 +83,20 @@ def noun_after(words: list[Token], index: int) -> int | None:
     """The index of the noun after optional adjectives from ``index`` on, or None; two
     adjectives may be joined by "und" or "oder" ("eine warme und köstliche Erlebnis", a
     ready draft of the bench, 2026-12-02: the article rule read no phrase there)."""
+    position = _first_capitalised(words, index)
+    return position if position is not None and is_noun(words, position) else None
+
+
+def _first_capitalised(words: list[Token], index: int) -> int | None:
+    """The index of the first word written large from ``index`` on, after adjectives only
+    (joined by "und"/"oder", or with an adverb before one); None when another word, or
+    one not set off by a space, comes first."""
     for position in range(index, min(index + _MAX_ADJECTIVES + 1, len(words))):
         token = words[position]
         if not token.spaced:
             return None
         if token.capitalised:
-            return position if is_noun(words, position) else None
+            return position
         if not (adjective_like(token) or _joins_adjectives(words, position, index)
                 or _adverb_before_adjective(words, position)):
             return None
@@ -117,19 +125,15 @@ def _joins_adjectives(words: list[Token], position: int, first: int) -> bool:
 def name_after(words: list[Token], index: int) -> tuple[int, int] | None:
     """The first and last index of a name of two or more capitalised words after optional
     adjectives from ``index`` on ("die neue French Press", "einen Flat White"), which
-    :func:`noun_after` leaves alone; None where there is none."""
-    for position in range(index, min(index + _MAX_ADJECTIVES + 1, len(words))):
-        token = words[position]
-        if not token.spaced or token.gendered:
-            return None
-        if token.capitalised:
-            last = position
-            while last + 1 < len(words) and _continues_name(words[last + 1]):
-                last += 1
-            return (position, last) if last > position else None
-        if not adjective_like(token):
-            return None
-    return None
+    :func:`noun_after` leaves alone; None where there is none. The adjectives are read as
+    there ("ein einfaches und effizientes Cold Brew-Tipp")."""
+    position = _first_capitalised(words, index)
+    if position is None or words[position].gendered:
+        return None
+    last = position
+    while last + 1 < len(words) and _continues_name(words[last + 1]):
+        last += 1
+    return (position, last) if last > position else None
 
 
 def _continues_name(token: Token) -> bool:
@@ -171,6 +175,14 @@ def head_after(plain: str, words: list[Token], index: int, lex: GrammarLexicon) 
         head = 0
     learned = lex.names.get(name_key(words, first, last), 0)
     bits = (head & learned if learned else head) if head else learned
+    if not learned and "-" in words[last].text.strip("-") and all(
+            token.text.isalpha() and not noun_bits(token.text, lex)
+            for token in words[first:last]):
+        # words of another language and a compound, with a space for its first hyphen, are
+        # the compound's last part's: "Ein einfaches und effizientes Cold Brew-Tipp" (a
+        # ready Mastodon draft, bench 2026-12-07) is a "Cold-Brew-Tipp", a Tipp masculine;
+        # after a German noun the compound is its name ("das Feld Build-Kernel-Version")
+        bits = noun_bits(words[last].text, lex)
     return Head(first, last, bits, plain[words[first].start:words[last].end]) if bits else None
 
 

@@ -75,3 +75,19 @@ def test_the_check_learns_from_the_brief_and_the_kits_examples(coffee: BrandKit)
     assert any("'eine Flat White'" in p.message for p in wrong if p.code == "grammar")
     right = quality_problems("Probier einen Flat White im Kontor.", [], context(coffee))
     assert not [p for p in right if p.code == "grammar"]
+
+
+def test_a_name_that_ends_in_a_compound_is_the_compounds(lex: GrammarLexicon) -> None:
+    """"Cold Brew-Tipp" is a "Cold-Brew-Tipp" written with a space: a Tipp, masculine. The
+    ready Mastodon draft's "Ein einfaches und effizientes Cold Brew-Tipp" (bench,
+    2026-12-07) passed, its adjectives joined by "und" besides."""
+    assert _messages("Ein einfaches und effizientes Cold Brew-Tipp für zu Hause.", lex) == [
+        "'Ein einfaches und effizientes Cold Brew-Tipp': after 'Ein' the adjective "
+        "'einfaches' takes 'einfacher'"]
+    assert _messages("Das ist ein neuer Happy Hour-Angebot.", lex) != []
+    for correct in ("Ein einfacher und effizienter Cold Brew-Tipp für zu Hause.",
+                    "Das neue Happy Hour-Angebot gilt ab Montag.",
+                    # after a German noun the compound is that noun's name
+                    "Standardmäßig wird das Feld Build-Kernel-Version nicht geschrieben.",
+                    "Dann werden die Option und das Argument-h Fake-Rechner angehängt."):
+        assert _messages(correct, lex) == [], correct
