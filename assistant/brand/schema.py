@@ -41,6 +41,11 @@ WORD_RE = regex.compile(r"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*")
 # what makes a grapheme cluster an emoji: a pictograph or a flag (assistant.rules counts
 # emoji with the same pattern)
 EMOJI_PATTERN = r"\p{Extended_Pictographic}|\p{Regional_Indicator}{2}"
+# the code points of a run of emoji, inside a character class: the pictographs, the
+# variation selector that shows one as a picture and the joiner of a sequence; what the
+# drafting's tidy strikes with a sentence (quality.fit), the cut-off check reads past
+# (quality.cutoff) and the style of a kit's example ignores at its end (brand.style)
+EMOJI_CHARS = r"\p{Extended_Pictographic}\ufe0f\u200d"
 _EMOJI_RE = regex.compile(EMOJI_PATTERN)
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
+from assistant.brand.schema import EMOJI_CHARS
 from assistant.compliance.urls import find_urls
 from assistant.hashtags import HASHTAG_RE
 from assistant.rules import count_emoji, formal_forms, informal_forms
@@ -95,7 +96,7 @@ def closer_of(text: str, parts: list[str]) -> str:
 
 def _mark_kind(sentence: str) -> str:
     tail = sentence.rstrip(" \"'»«“”)").rstrip()
-    tail = regex.sub(r"[\p{Extended_Pictographic}\uFE0F\u200d\s]+$", "", tail)
+    tail = regex.sub(rf"[{EMOJI_CHARS}\s]+$", "", tail)
     if tail.endswith("?"):
         return "question"
     if tail.endswith("!"):

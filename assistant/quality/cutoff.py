@@ -10,6 +10,7 @@ from functools import partial
 
 import regex
 
+from assistant.brand.schema import EMOJI_CHARS
 from assistant.models import Problem
 from assistant.quality.calls import brief_parts
 from assistant.quality.context import Reading, first_found
@@ -18,7 +19,7 @@ from assistant.quality.quotes import stray_quote
 from assistant.quality.textnorm import CLOSING_TOKEN, sentence_spans, strip_markup, words
 
 # the end of a post: trailing tags, emoji and spaces do not count
-_TRAILING = regex.compile(r"(?:\s|#\w+|\p{Extended_Pictographic}|\ufe0f|\u200d)*\Z")
+_TRAILING = regex.compile(rf"(?:\s|#\w+|[{EMOJI_CHARS}])*\Z")
 _CUT = regex.compile(r"(?:\.{2,}|…)\Z")
 
 

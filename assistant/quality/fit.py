@@ -28,6 +28,7 @@ from functools import partial
 
 import regex
 
+from assistant.brand.schema import EMOJI_CHARS
 from assistant.models import Problem
 from assistant.quality.factcheck import missing
 from assistant.quality.kit_rules import clean_gaps
@@ -35,8 +36,7 @@ from assistant.quality.repeats import restated_sentence
 from assistant.quality.textnorm import EMAIL_RE, URL_RE, content_words, sentence_spans, words
 
 # emoji (and the spaces around them) from a sentence's end to the end of its line
-_LINE_END_EMOJI = regex.compile(r"[ \t]*(?:\p{Extended_Pictographic}|\ufe0f|\u200d)+[ \t]*"
-                                r"(?=\n|\Z)")
+_LINE_END_EMOJI = regex.compile(rf"[ \t]*[{EMOJI_CHARS}]+[ \t]*(?=\n|\Z)")
 MIN_KEPT = 1  # sentences that must stay
 BRIEF_SHARE = 0.5  # a sentence with this share of the brief's words stays
 
