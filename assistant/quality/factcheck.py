@@ -157,8 +157,10 @@ class Known:
             # "30% off" is not stated by "free for 30 days" (a Tessaline draft, 2026-11-30)
             return fact.key in self.percents
         if fact.kind == "time":
-            # "um 18" in the brief covers "18 Uhr" in the post
-            bare_hour = fact.key.endswith(":00") and fact.numbers <= self.numbers
+            # "um 18" in the post covers "18 Uhr" in the brief, but the day of a date does
+            # not: "für Freitag, 19. Dezember!" left out the brief's "19 Uhr" in a ready
+            # Instagram draft (CLI, 2026-12-07)
+            bare_hour = fact.key.endswith(":00") and fact.numbers <= self.bare_numbers
             return fact.key in self.times or bare_hour
         if fact.kind == "price":
             return fact.numbers <= self.priceable

@@ -428,6 +428,23 @@ def test_missing_date_of_the_issue_draft(coffee: BrandKit) -> None:
     assert not problem.is_error and "'12. Dezember'" in problem.message
 
 
+def test_the_day_of_a_date_is_not_the_hour_of_the_brief(coffee: BrandKit) -> None:
+    """A ready Instagram draft of the CLI (2026-12-07) said "Freitag, 19. Dezember" and left
+    out "19 Uhr"; an hour said bare ("um 19") still states it."""
+    brief = ("Latte-Art-Abend im Kontor: Freitag, 19. Dezember, 19 Uhr, 6 Plätze, 25 € pro "
+             "Person inklusive zwei Getränken. Anmeldung per Mail an moin@moewenbohne.example.")
+    post = ("Neuer Latte-Art-Abend im Kontor für Freitag, 19. Dezember!\n6 Plätze und 25 € pro "
+            "Person inklusive zwei Getränken.\nAnmeldung per Mail an moin@moewenbohne.example")
+
+    def missing(text: str) -> list[str]:
+        return [p.message for p in quality_problems(text, [], context(coffee, brief=brief))
+                if p.code == "missing_fact"]
+
+    [message] = missing(post)
+    assert "'19 Uhr'" in message
+    assert missing(post.replace("Dezember!", "Dezember, um 19!")) == []
+
+
 def test_missing_weekday_and_places(coffee: BrandKit) -> None:
     post = "Neuer Filterkaffee aus Kolumbien: rote Johannisbeere und Rohrzucker."
     [problem] = [p for p in quality_problems(post, [], context(coffee, brief=FILTER_BRIEF))
