@@ -179,8 +179,9 @@ def _is_rewrite_apart(script: DraftScript, call: int) -> bool:
 def test_split_calls_with_the_same_text_are_rewritten_apart(
     fake_llm: FakeLLMServer, kit: BrandKit
 ) -> None:
-    """One call per platform cannot see the others: a near-same text goes back once more,
-    quoting the other platform's text and naming the platform's own form."""
+    """One call per platform cannot see the others: with a rewrite asked
+    (``draft_parting_candidates``), a near-same text goes back once more, quoting the other
+    platform's text and naming the platform's own form."""
     script = DraftScript()
     script.text_for = lambda pid, call: post(
         pid, OWN[pid] if _is_rewrite_apart(script, call) else SAME)
