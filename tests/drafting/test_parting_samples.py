@@ -3,6 +3,7 @@ repairs after it go on from, against the fake OpenAI server."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from assistant.brand.kit import BrandKit, load_kit
 from assistant.config import load_settings
 from assistant.drafting import DraftOptions, draft_posts
+from assistant.models import Draft
 from tests.conftest import ROOT
 from tests.fakes.drafts import is_repair, post, requested_platforms
 from tests.fakes.llm_server import FakeLLMServer, Reply
@@ -140,6 +142,16 @@ class FreshScript:
                           usage=(900, 150, 0))
 
 
+def _split_drafts(fake_llm: FakeLLMServer, kit: BrandKit, script: Callable[[dict[str, Any]], Reply],
+                  brief: str, platforms: list[str], **settings: Any) -> list[Draft]:
+    """``brief`` drafted by one call per platform, without the platform form, against
+    ``script``."""
+    fake_llm.responder = script
+    options = DraftOptions(settings=load_settings(
+        draft_split_platforms=True, draft_platform_form=False, **settings))
+    return draft_posts(kit, brief, platforms, options=options)
+
+
 HOURS = ("Neue Öffnungszeiten ab 4. Januar: Montag bis Freitag 8 bis 18 Uhr, Samstag 9 bis "
          "16 Uhr, sonntags geschlossen.")
 
@@ -176,10 +188,7 @@ def test_by_default_the_parting_round_asks_two_fresh_drafts_and_no_rewrite(
     draft takes the example's place; a rewrite of the text (which parted the texts in 5
     of 69 rounds of the bench) is not asked."""
     script = CountingScript()
-    fake_llm.responder = script
-    options = DraftOptions(settings=load_settings(
-        draft_split_platforms=True, draft_platform_form=False, draft_repair_warnings=False))
-    draft_posts(kit, HOURS, ["facebook", "x"], options=options)
+    _split_drafts(fake_llm, kit, script, HOURS, ["facebook", "x"], draft_repair_warnings=False)
     assert script.rewrites == []
     # two rounds (the second as the kept-back repair), two fresh drafts each
     assert script.fresh == ["facebook"] * 4, script.fresh
@@ -189,11 +198,8 @@ def test_a_parting_round_without_samples_spends_no_repair(
     fake_llm: FakeLLMServer, kit: BrandKit
 ) -> None:
     script = CountingScript()
-    fake_llm.responder = script
-    options = DraftOptions(settings=load_settings(
-        draft_split_platforms=True, draft_platform_form=False, draft_parting_fresh=0,
-        draft_parting_example=False, draft_repair_warnings=True))
-    draft_posts(kit, HOURS, ["facebook", "x"], options=options)
+    _split_drafts(fake_llm, kit, script, HOURS, ["facebook", "x"], draft_parting_fresh=0,
+                  draft_parting_example=False, draft_repair_warnings=True)
     assert script.rewrites == [] and script.fresh == []
     assert script.repairs.count("facebook") == 2  # both repairs left for the findings
 
@@ -219,11 +225,9 @@ def test_without_fresh_drafts_the_parting_round_asks_only_rewrites(
     fake_llm: FakeLLMServer, kit: BrandKit
 ) -> None:
     script = FreshScript()
-    fake_llm.responder = script
-    options = DraftOptions(settings=load_settings(
-        draft_split_platforms=True, draft_platform_form=False, draft_parting_candidates=1,
-        draft_parting_fresh=0, draft_parting_example=False))
-    drafts = draft_posts(kit, BRIEF, ["instagram", "x"], options=options)
+    drafts = _split_drafts(fake_llm, kit, script, BRIEF, ["instagram", "x"],
+                           draft_parting_candidates=1, draft_parting_fresh=0,
+                           draft_parting_example=False)
     assert script.fresh == []
     assert any(p.code == "same_text_as" for d in drafts for p in d.problems)
 
