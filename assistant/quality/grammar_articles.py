@@ -31,6 +31,7 @@ from assistant.quality.grammar_words import (
     noun_bits,
 )
 from assistant.quality.nounforms import ALL_SINGULAR, genera_of, genus_words, readings
+from assistant.quality.textnorm import keep_case
 
 # contraction -> (preposition, the readings its article allows)
 _CONTRACTIONS = {"zur": ("zu", readings("f.dat")), "zum": ("zu", readings("mn.dat")),
@@ -89,18 +90,13 @@ def articles(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Findin
         phrase = phrase_of(plain, token, words[head.last])
         fix = " or ".join(f"'{f}'" for f in fixes)
         # one form after a preposition of one case ("für die Latte-Art-Abend" -> "den")
-        one = (phrase.replace(token.text, _as_written(fixes[0], token.text), 1)
+        one = (phrase.replace(token.text, keep_case(token.text, fixes[0]), 1)
                if len(fixes) == 1 and cases != own else None)
         found.append(Finding(phrase, f"'{phrase}': '{head.label}' is {genus_words(bits)} and "
                                      f"does not fit '{token.text}'"
                                      + (f"; use {fix}" if fix else "; check the article"),
                              one))
     return found
-
-
-def _as_written(form: str, written: str) -> str:
-    """``form`` with the first letter large when ``written`` has it so."""
-    return form[:1].upper() + form[1:] if written[:1].isupper() else form
 
 
 def _governed(cases: set[str], words: list[Token], index: int) -> set[str]:

@@ -106,3 +106,9 @@ def word_spans(plain: str) -> list[tuple[str, int, int]]:
 @lru_cache(maxsize=1024)
 def ngrams(tokens: tuple[str, ...], size: int) -> frozenset[tuple[str, ...]]:
     return frozenset(tokens[i:i + size] for i in range(len(tokens) - size + 1))
+
+
+def keep_case(written: str, form: str) -> str:
+    """``form`` with its first letter large when ``written`` has it so (a word put in the
+    place of ``written``)."""
+    return form[:1].upper() + form[1:] if written[:1].isupper() else form

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from assistant.quality.textnorm import keep_case
+
 
 class Forms(NamedTuple):
     present: str  # du ...
@@ -88,23 +90,19 @@ def _needs_e(stem: str) -> bool:
     return (len(stem) > 1 and stem[-1] in "mn" and stem[-2] not in "aeiouäöülrhmn")
 
 
-def _keep_case(word: str, form: str) -> str:
-    return form[:1].upper() + form[1:] if word[:1].isupper() else form
-
-
 def present_du(word: str) -> str | None:
     """The du-form of the present for a verb as it stands with "Sie" ("finden" ->
     "findest", "Können" -> "Kannst"), or None when it is not known."""
     lower = word.lower()
     entry = _table_entry(lower)
     if entry is not None:
-        return _keep_case(word, entry[0] + entry[1].present)
+        return keep_case(word, entry[0] + entry[1].present)
     stem = _stem(lower)
     if stem is None:
         return None
     if stem.endswith(("s", "ß", "x", "z")):
-        return _keep_case(word, stem + "t")
-    return _keep_case(word, stem + ("est" if _needs_e(stem) else "st"))
+        return keep_case(word, stem + "t")
+    return keep_case(word, stem + ("est" if _needs_e(stem) else "st"))
 
 
 def imperative_du(word: str) -> str | None:
@@ -113,12 +111,12 @@ def imperative_du(word: str) -> str | None:
     lower = word.lower()
     entry = _table_entry(lower)
     if entry is not None:
-        return _keep_case(word, entry[0] + entry[1].imperative) if entry[1].imperative else None
+        return keep_case(word, entry[0] + entry[1].imperative) if entry[1].imperative else None
     stem = _stem(lower)
     if stem is None:
         return None
     if lower.endswith("eln"):  # sammeln -> sammle
-        return _keep_case(word, stem[:-2] + "le")
+        return keep_case(word, stem[:-2] + "le")
     if lower.endswith("ern") or _needs_e(stem) or stem.endswith("ig"):
-        return _keep_case(word, stem + "e")
-    return _keep_case(word, stem)
+        return keep_case(word, stem + "e")
+    return keep_case(word, stem)
