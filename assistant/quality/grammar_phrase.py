@@ -169,20 +169,20 @@ def head_after(plain: str, words: list[Token], index: int, lex: GrammarLexicon) 
     if run is None:
         return None
     first, last = run
+    parts = [noun_bits(token.text, lex) for token in words[first:last + 1]]
     # short words are often another language's ("einen Flat White": "Flat" is German too)
-    head = noun_bits(words[first].text, lex) if len(words[first].text) >= _MIN_APPOSED else 0
-    if any(noun_bits(token.text, lex) for token in words[first + 1:last + 1]):
+    head = parts[0] if len(words[first].text) >= _MIN_APPOSED else 0
+    if any(parts[1:]):
         head = 0
     learned = lex.names.get(name_key(words, first, last), 0)
     bits = (head & learned if learned else head) if head else learned
-    if not learned and "-" in words[last].text.strip("-") and all(
-            token.text.isalpha() and not noun_bits(token.text, lex)
-            for token in words[first:last]):
+    if not learned and "-" in words[last].text.strip("-") and not any(parts[:-1]) and all(
+            token.text.isalpha() for token in words[first:last]):
         # words of another language and a compound, with a space for its first hyphen, are
         # the compound's last part's: "Ein einfaches und effizientes Cold Brew-Tipp" (a
         # ready Mastodon draft, bench 2026-12-07) is a "Cold-Brew-Tipp", a Tipp masculine;
         # after a German noun the compound is its name ("das Feld Build-Kernel-Version")
-        bits = noun_bits(words[last].text, lex)
+        bits = parts[-1]
     return Head(first, last, bits, plain[words[first].start:words[last].end]) if bits else None
 
 
