@@ -87,7 +87,7 @@ def test_a_name_that_ends_in_a_compound_is_the_compounds(lex: GrammarLexicon) ->
     assert _messages("Das ist ein neuer Happy Hour-Angebot.", lex) != []
     for correct in ("Ein einfacher und effizienter Cold Brew-Tipp für zu Hause.",
                     "Das neue Happy Hour-Angebot gilt ab Montag.",
-                    # after a German noun the compound is that noun's name
+                    # after a German noun, or a word with a hyphen, the compound is a name
                     "Standardmäßig wird das Feld Build-Kernel-Version nicht geschrieben.",
                     "Dann werden die Option und das Argument-h Fake-Rechner angehängt."):
         assert _messages(correct, lex) == [], correct
