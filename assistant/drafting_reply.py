@@ -130,7 +130,7 @@ def joined(form: Form, values: Mapping[str, Any]) -> str:
     """The post's text: the parts in the form's layout, empty parts dropped."""
     caps = {part.name: part.schema.get("maxLength", part.schema.get("items", {}).get(
         "maxLength")) for part in form.parts}
-    paragraphs = []
+    paragraphs: list[list[tuple[str, int | None]]] = []
     for names in form.layout:
         pieces: list[tuple[str, int | None]] = []
         for name in names:
@@ -138,10 +138,17 @@ def joined(form: Form, values: Mapping[str, Any]) -> str:
             items = value if isinstance(value, list) else [value]
             cap = caps.get(name)
             pieces += [(line, cap) for line in map(_line, items) if line]
+        if paragraphs and pieces:
+            # a paragraph that goes on with the sentence the last one was cut in
+            together = _rejoined([paragraphs[-1][-1], pieces[0]])
+            if len(together) == 1:
+                paragraphs[-1][-1] = together[0]
+                pieces = pieces[1:]
         if pieces:
-            paragraphs.append(form.line_sep.join(
-                whole(text, cap) for text, cap in _rejoined(pieces)))
-    return form.paragraph_sep.join(paragraphs)
+            paragraphs.append(pieces)
+    return form.paragraph_sep.join(
+        form.line_sep.join(whole(text, cap) for text, cap in _rejoined(paragraph))
+        for paragraph in paragraphs)
 
 
 def _rejoined(pieces: list[tuple[str, int | None]]) -> list[tuple[str, int | None]]:
@@ -150,7 +157,13 @@ def _rejoined(pieces: list[tuple[str, int | None]]) -> list[tuple[str, int | Non
     "... ab Samstag im K") and the first line went on with the whole word ("Wasser, 16
     Stunden ...", "Kontor und im Shop"; bench, 2026-11-30); or where the next goes on with
     the cut sentence in small letters ("... geschlossen vom 24. bis 26. Dezember, aber wir
-    sind" / "wieder für euch da ab dem 27. Dezember.", bench 2026-12-02). The pieces as
+    sind" / "wieder für euch da ab dem 27. Dezember.", bench 2026-12-02). The same holds
+    from one paragraph to the next (:func:`joined`): LinkedIn's context cut at its cap
+    ("... This helps you catch schema changes that would") and its details went on in small
+    letters ("break your dbt, Airflow, or Dagster pipelines before they cause problems."),
+    in 3 of 4 LinkedIn replies of one English brief (CLI, 2026-12-07). Cut back to its last
+    sentence end, the context lost the sentence's head, and the details' first line, written
+    large by ``linestart``, said the opposite ("Break your dbt ... pipelines"). The pieces as
     the model wrote them, each with its cap; a joined one has none (it is whole)."""
     out: list[tuple[str, int | None]] = []
     for text, cap in pieces:

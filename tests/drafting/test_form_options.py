@@ -296,3 +296,28 @@ def test_a_short_platform_opens_with_a_sentence_of_its_own(kit: BrandKit) -> Non
     # the longer platforms keep their forms
     assert platform_form(on, ["instagram"], kit, False) == platform_form(
         replace(on, short_opener=False), ["instagram"], kit, False)
+
+
+def test_a_paragraph_cut_at_its_cap_joins_the_next_that_goes_on_with_its_sentence() -> None:
+    """LinkedIn's context cut at its cap mid-sentence and its details went on in small
+    letters (CLI, 2026-12-07): cut back, the context lost the sentence's head and the
+    details began "break your dbt ..." (written large later: "Break your dbt ...", the
+    opposite). The next paragraph joins the cut one; a context that closed its sentence, or
+    one short of its cap, keeps its paragraph."""
+    context = ("Schema drift alerts now also cover Snowflake. This helps you catch schema "
+               "changes that would")
+    form = FORMS["linkedin"]
+    capped = replace(form, parts=tuple(
+        replace(part, schema={"maxLength": len(context)}) if part.name == "context" else part
+        for part in form.parts))
+    details = ("break your dbt, Airflow, or Dagster pipelines before they cause problems. "
+               "Included in every plan at no extra cost.")
+    text = joined(capped, {"context": context, "details": details,
+                           "call_to_action": "Turn them on under Settings, Alerts."})
+    assert text.split("\n\n") == [f"{context} {details}",
+                                  "Turn them on under Settings, Alerts."]
+    for whole_context in ("Schema drift alerts now also cover Snowflake.",
+                          "Snowflake is covered, so"):
+        kept = joined(capped, {"context": whole_context, "details": details,
+                               "call_to_action": "Turn them on."})
+        assert kept.split("\n\n")[:2] == [whole_context, details]
