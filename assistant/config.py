@@ -253,6 +253,12 @@ class Settings(BaseSettings):
     # same text in 3 against 6 briefs (2026-12-06); on briefs 13-24, 26 against 15 of 36
     # and 2 against 4 (2026-12-07, seventh session; bench/README.md)
     draft_parting_example: bool = True
+    # one call per platform, embedded model: the parting round's samples may not use the
+    # words that carry the text they must differ from (``drafting_hinges``: not its facts,
+    # nouns, function words or the kit's own words), banned in the sampler by token. Told
+    # in words, the 1.5B model restated a brief that is a finished post for every platform
+    # again; an endpoint's tokenizer is unknown, so it has none
+    draft_parting_ban: bool = True
     # whether the warnings a repair names (a fact left out, a word or claim no source
     # makes, a text cut off, a slip of grammar, ...) go back to the model, or only errors
     # (too long, a banned word, the wrong form of address); the parting round for texts

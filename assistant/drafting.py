@@ -34,8 +34,9 @@ from assistant.drafting_call import (
     reply_budget,
     to_draft,
 )
-from assistant.drafting_distinct import codes, distinct_texts, same_text_by_variant
+from assistant.drafting_distinct import Alike, codes, distinct_texts, same_text_by_variant
 from assistant.drafting_form import Form, form_rule, parting_form, short_rank
+from assistant.drafting_hinges import hinge_words
 from assistant.drafting_passes import Passes, better, to_fix
 from assistant.drafting_pick import kept_candidates
 from assistant.drafting_post import post_problems
@@ -48,6 +49,7 @@ from assistant.drafting_request import (
 from assistant.errors import InputError, LLMError
 from assistant.lanes import Lanes
 from assistant.llm import ChatMessage, LLMClient, get_client
+from assistant.llm.client import Bans
 from assistant.models import Brief, Draft, MediaInfo, TokenUsage
 from assistant.proofreading import proofread
 from assistant.quality.compose import aload_word_lists
@@ -163,11 +165,11 @@ async def _part_platforms(client: LLMClient, jobs: Mapping[tuple[int, str], Job]
     # on from the text the parting round kept, not from whichever reply came last
     talks: dict[tuple[int, str], dict[str, list[ChatMessage]]] = {}
 
-    async def rewrite(draft: Draft, note: str) -> list[Draft]:
+    async def rewrite(draft: Draft, note: str, other: str) -> list[Draft]:
         job = job_of(draft)
         talk = talks.setdefault((draft.variant, draft.platform), {draft.text: job.messages})
         job.messages = talk.get(draft.text, job.messages)  # a second round's kept sample
-        samples = await _rewrite_alike(client, job, draft, note, semaphore)
+        samples = await _rewrite_alike(client, job, draft, Alike(note, other), semaphore)
         for found, messages in samples:
             talk.setdefault(found.text, messages)
         return [found for found, _ in samples]
@@ -191,14 +193,15 @@ async def _part_platforms(client: LLMClient, jobs: Mapping[tuple[int, str], Job]
                                                             for d in parted))))
 
 
-async def _rewrite_alike(client: LLMClient, job: Job, draft: Draft, note: str,
+async def _rewrite_alike(client: LLMClient, job: Job, draft: Draft, alike: Alike,
                          semaphore: Lanes) -> list[tuple[Draft, list[ChatMessage]]]:
     """One more repair of a one-platform job whose text another platform got too (see
     ``drafting_distinct``): ``parting_candidates`` rewrites that go on from the job's
     conversation and ``parting_fresh`` fresh first drafts (and with ``parting_example`` one
     after the platform's kit example), asked at once, each with the
-    conversation that ends in it; none once the job has used its repairs, or when no
-    sample is asked. The job's own conversation is left as it was."""
+    conversation that ends in it, and with ``parting_ban`` none may use the words that
+    carry the other text (:func:`_banned`); none once the job has used its repairs, or
+    when no sample is asked. The job's own conversation is left as it was."""
     if job.repairs >= MAX_REPAIRS or not job.messages:
         return []
     before = job.messages
@@ -209,16 +212,18 @@ async def _rewrite_alike(client: LLMClient, job: Job, draft: Draft, note: str,
     # asked in words to write differently, the 1.5B model wrote the same text again; in the
     # platform's form (hook and lines, a question to the readers, three paragraphs) it
     # cannot (drafting_form.parting_form)
+    note = alike.note
     shape = parting_form(job.passes, draft.platform)
     if shape is not None:
         note = f"{note} {form_rule(draft.platform, shape)}"
     rewrite = repair_prompt(job, [f"- {draft.platform}: {note}"], [draft.platform])
+    bans = await _banned(client, job, alike.other, draft.platform)
 
     async def sample(kind: str, messages: list[ChatMessage], temperature: float,
                      form: Form | None) -> tuple[Draft, list[ChatMessage]] | None:
         async with semaphore.urgent():
             try:
-                reply = await ask(client, job, messages, temperature, form)
+                reply = await ask(client, job, messages, temperature, form, bans)
             except LLMError as exc:
                 log.warning("%s of a near-same %s text failed: %s", kind, draft.platform, exc)
                 return None
@@ -238,6 +243,21 @@ async def _rewrite_alike(client: LLMClient, job: Job, draft: Draft, note: str,
           for kind, messages in fresh))
     job.messages = before
     return [found for found in samples if found is not None]
+
+
+async def _banned(client: LLMClient, job: Job, other: str, platform: str) -> Bans:
+    """The tokens a parting sample may not use (``parting_ban``): the words that carry
+    ``other``, the text it must differ from (``drafting_hinges``), as the embedded model
+    writes them whole; none with the option off or on an endpoint."""
+    if not job.passes.parting_ban:
+        return ()
+    keep = [*job.kit.spelling.words, *job.kit.hashtags.always, *job.kit.hashtags.pool,
+            job.kit.name, *(example.text for example in job.kit.examples)]
+    hinges = hinge_words(other, job.brief.text, job.language, keep)
+    bans = await client.aword_tokens(hinges)
+    if bans:
+        log.info("parting samples of the %s text may not use: %s", platform, ", ".join(hinges))
+    return bans
 
 
 def _fresh_prompts(job: Job, before: list[ChatMessage],

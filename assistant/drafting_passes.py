@@ -53,6 +53,7 @@ class Passes:
     parting_fresh: int = 1  # split mode: fresh first drafts asked beside those rewrites
     parting_keep_short: bool = True  # split mode: of near-same texts the longer is rewritten
     parting_example: bool = True  # split mode: a fresh draft after the platform's kit example
+    parting_ban: bool = False  # split mode: parting samples may not use the other's words
     repair_warnings: bool = True  # FEEDBACK_WARNINGS go back to the model, not errors alone
 
     @classmethod
@@ -81,6 +82,7 @@ class Passes:
             parting_fresh=settings.draft_parting_fresh,
             parting_keep_short=settings.draft_parting_keep_short,
             parting_example=settings.draft_parting_example,
+            parting_ban=settings.draft_parting_ban,
             repair_warnings=settings.repair_warnings,
         )
 

@@ -13,9 +13,11 @@ import json
 import logging
 import time
 import weakref
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypeVar
 
+import httpx
 import openai
 from pydantic import BaseModel, ValidationError
 
@@ -38,6 +40,11 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T", bound=BaseModel)
 V = TypeVar("V")
+# token ids a reply may not use, and the bias that bans one (llama.cpp reads -100 as a ban
+# in effect: the token's logit falls below every other's)
+Bans = tuple[int, ...]
+BANNED = -100
+TOKENIZE_SECONDS = 10.0
 
 
 class ChatMessage(BaseModel):
@@ -202,6 +209,7 @@ class LLMClient:
         schema: type[BaseModel] | None,
         temperature: float,
         max_tokens: int | None,
+        bans: Bans = (),
     ) -> dict[str, Any]:
         kwargs: dict[str, Any] = {
             "model": self.endpoint.model,
@@ -209,6 +217,8 @@ class LLMClient:
             "temperature": temperature,
             "max_tokens": max_tokens or self.max_tokens,
         }
+        if bans:  # llama.cpp's form: [[token id, bias], ...]
+            kwargs["extra_body"] = {"logit_bias": [[token, BANNED] for token in bans]}
         if schema is not None:
             kwargs["response_format"] = {
                 "type": "json_schema",
@@ -292,10 +302,39 @@ class LLMClient:
         *,
         temperature: float = 0.7,
         max_tokens: int | None = None,
+        bans: Bans = (),
     ) -> LLMResult[T]:
+        """``bans``: token ids the reply may not use (from :meth:`aword_tokens`)."""
         started = time.perf_counter()
-        response = await self._acall(self._kwargs(messages, schema, temperature, max_tokens))
+        response = await self._acall(self._kwargs(messages, schema, temperature, max_tokens,
+                                                  bans))
         return self._result(response, schema, started)
+
+    async def aword_tokens(self, words: Sequence[str]) -> Bans:
+        """The token ids that write ``words`` whole, each as one token of the embedded
+        model's vocabulary, with and without a space before it and capitalised or not
+        (what :meth:`astructured` can ban). A word of several tokens is left out: banning
+        its first piece would ban every word that begins so. An endpoint's tokenizer is
+        unknown (an OpenAI-compatible API has no way to ask it): none there."""
+        if not self.endpoint.local or not words:
+            return ()
+        root = self.endpoint.base_url.rstrip("/").removesuffix("/v1")
+        forms = list(dict.fromkeys(form for word in words for form in (
+            f" {word}", f" {word.capitalize()}", word, word.capitalize())))
+        tokens: list[int] = []
+        try:
+            async with httpx.AsyncClient(timeout=TOKENIZE_SECONDS) as http:
+                for form in forms:
+                    reply = await http.post(f"{root}/tokenize", json={"content": form})
+                    reply.raise_for_status()
+                    found = reply.json().get("tokens") or []
+                    if len(found) == 1 and isinstance(found[0], int):
+                        tokens.append(found[0])
+        except (httpx.HTTPError, ValueError) as exc:
+            # no bans is a sample as before, not a failed draft
+            log.warning("the embedded model could not tokenize the words to avoid: %s", exc)
+            return ()
+        return tuple(dict.fromkeys(tokens))
 
     async def atext(
         self,

@@ -169,3 +169,23 @@ def _read_english_verbs() -> tuple[frozenset[str], frozenset[str]]:
             if word.endswith("ing") and "M" in flags:
                 nouns.add(word)
     return frozenset(verbs), frozenset(nouns)
+
+
+@lru_cache(maxsize=1)
+def english_nouns() -> frozenset[str]:
+    """The en_US entries that take the possessive (flag M: "schema/M", "filter/RDMSZGB",
+    "plan/DRMSGZ"), lowercase: words that may name a thing. Not every noun has it
+    ("alert/STZGPRDY"), but a word with it is one."""
+    return word_set("english-nouns", [_ENGLISH_DIC, _THIS_FILE], _read_english_nouns)
+
+
+def _read_english_nouns() -> frozenset[str]:
+    nouns: set[str] = set()
+    with _ENGLISH_DIC.open(encoding="latin-1") as lines:
+        next(lines)  # the entry count
+        for line in lines:
+            entry = line.split(maxsplit=1)[0] if line.strip() else ""
+            word, _, flags = entry.partition("/")
+            if "M" in flags:
+                nouns.add(word.lower())
+    return frozenset(nouns)

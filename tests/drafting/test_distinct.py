@@ -45,7 +45,7 @@ def test_a_rewrite_is_kept_only_when_it_is_no_worse() -> None:
     drafts = [_draft("instagram", SAME), _draft("x", SAME), _draft("facebook", SAME)]
     asked: list[str] = []
 
-    async def rewrite(draft: Draft, note: str) -> list[Draft]:
+    async def rewrite(draft: Draft, note: str, other: str) -> list[Draft]:
         asked.append(draft.platform)
         if draft.platform == "x":
             return [_draft("x", OTHER)]
@@ -62,7 +62,7 @@ def test_no_rewrite_keeps_the_drafts_and_variants_stay_apart() -> None:
     drafts = [_draft("instagram", SAME, 0), _draft("x", OTHER, 0),
               _draft("instagram", SAME, 1), _draft("x", SAME, 1)]
 
-    async def rewrite(draft: Draft, note: str) -> list[Draft]:
+    async def rewrite(draft: Draft, note: str, other: str) -> list[Draft]:
         assert draft.variant == 1
         return []
 
@@ -81,7 +81,7 @@ def test_the_draft_with_fewer_problems_is_the_one_kept() -> None:
 def test_of_several_samples_the_one_that_parts_the_texts_is_kept() -> None:
     drafts = [_draft("instagram", SAME), _draft("x", SAME)]
 
-    async def rewrite(draft: Draft, note: str) -> list[Draft]:
+    async def rewrite(draft: Draft, note: str, other: str) -> list[Draft]:
         # the first sample says it again, the second has an error, the third parts them
         return [_draft("x", SAME + " Bis dann!"), _placeholder("x"), _draft("x", OTHER)]
 
@@ -93,7 +93,7 @@ def test_of_several_samples_the_one_that_parts_the_texts_is_kept() -> None:
 def test_samples_all_worse_keep_the_text_it_had() -> None:
     drafts = [_draft("instagram", SAME), _draft("x", SAME)]
 
-    async def rewrite(draft: Draft, note: str) -> list[Draft]:
+    async def rewrite(draft: Draft, note: str, other: str) -> list[Draft]:
         return [_placeholder("x"), _placeholder("x")]
 
     out = asyncio.run(distinct_texts(drafts, rewrite))

@@ -11,6 +11,7 @@ import pytest
 from assistant.brand.kit import BrandKit, load_kit
 from assistant.config import load_settings
 from assistant.drafting import DraftOptions, draft_posts
+from assistant.llm import Endpoint, LLMClient
 from assistant.models import Draft
 from tests.conftest import ROOT
 from tests.fakes.drafts import is_repair, post, requested_platforms
@@ -161,7 +162,9 @@ class CountingScript:
     rewrite of the conversation, or the platform's first prompt asked again) and says the
     text again."""
 
-    def __init__(self) -> None:
+    def __init__(self, text: str = "Neue Öffnungszeiten ab 4. Januar: Montag bis Freitag 8 "
+                                   "bis 18 Uhr.") -> None:
+        self.text = text
         self.rewrites: list[str] = []
         self.fresh: list[str] = []
         self.repairs: list[str] = []
@@ -176,8 +179,7 @@ class CountingScript:
         elif platform in self.first:
             self.fresh.append(platform)
         self.first.add(platform)
-        return Reply.json({"posts": [post(platform, "Neue Öffnungszeiten ab 4. Januar: "
-                                          "Montag bis Freitag 8 bis 18 Uhr.", ["Kaffee"])]},
+        return Reply.json({"posts": [post(platform, self.text, ["Kaffee"])]},
                           usage=(900, 150, 0))
 
 
@@ -388,3 +390,33 @@ def test_a_text_still_alike_gets_a_second_parting_round_instead_of_a_repair(
     assert drafts["instagram"].text.startswith(PARTED), drafts["instagram"].text
     assert not any(p.code == "same_text_as" for p in drafts["instagram"].problems)
     assert drafts["x"].text.startswith(SAME) and script.by_platform["x"] == 1
+
+
+@pytest.mark.parametrize("ban", [True, False])
+def test_on_the_embedded_model_parting_samples_may_not_use_the_other_texts_words(
+    fake_llm: FakeLLMServer, kit: BrandKit, ban: bool
+) -> None:
+    """``draft_parting_ban``: the parting round's samples are asked with the words that
+    carry the kept text banned by token (``drafting_hinges``); the first drafts and, with
+    the option off, every call go as before."""
+    script = CountingScript("Neue Öffnungszeiten ab 4. Januar: Montag bis Freitag 8 bis 18 "
+                            "Uhr, jetzt ganz entspannt frühstücken.")
+    fake_llm.responder = script
+    options = DraftOptions(
+        settings=load_settings(draft_split_platforms=True, draft_platform_form=False,
+                               draft_repair_warnings=False, draft_parting_ban=ban),
+        client=LLMClient(Endpoint(fake_llm.url, "fake-model", local=True), timeout=5.0))
+    draft_posts(kit, HOURS, ["facebook", "x"], options=options)
+    banned = [request for request in fake_llm.chat_requests if "logit_bias" in request]
+    if not ban:
+        assert not banned and not fake_llm.tokenized
+        return
+    # of the kept X text, its nouns, facts and function words stay; "jetzt", "ganz",
+    # "entspannt" and "frühstücken" carry its wording, and the last two are two tokens each
+    words = ["jetzt", "ganz", "entspannt", "frühstücken"]
+    forms = [form for word in words for form in (f" {word}", f" {word.capitalize()}", word,
+                                                 word.capitalize())]
+    assert fake_llm.tokenized == forms * 2  # two parting rounds
+    assert len(banned) == len(script.fresh) == 4
+    ids = [fake_llm.vocabulary[form] for form in forms[:8]]
+    assert all(request["logit_bias"] == [[token, -100] for token in ids] for request in banned)

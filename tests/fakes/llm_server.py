@@ -8,6 +8,7 @@ else a default "ok" text. Every request body is recorded in ``fake.requests``.
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 from collections import deque
@@ -15,6 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+
+LONG_WORD = 8  # letters: a longer word is two tokens of the fake's tokenizer
 
 
 @dataclass
@@ -69,6 +72,9 @@ class FakeLLMServer:
         # count overlap instead of timing it: the machines are shared and noisy)
         self.in_flight = 0
         self.max_in_flight = 0
+        # POST /tokenize as llama.cpp's server answers it: what was asked, and the ids given
+        self.tokenized: list[str] = []
+        self.vocabulary: dict[str, int] = {}
         self._generation = 0  # a reset starts a new count; requests of earlier tests don't count
         self._lock = threading.Lock()
         self._httpd = ThreadingHTTPServer(("127.0.0.1", port), self._handler_class())
@@ -101,6 +107,7 @@ class FakeLLMServer:
             self._generation += 1
             self.in_flight = 0
             self.max_in_flight = 0
+            self.tokenized.clear()
 
     @property
     def chat_requests(self) -> list[dict[str, Any]]:
@@ -114,6 +121,18 @@ class FakeLLMServer:
         if self.responder is not None:
             return self.responder(body)
         return Reply()
+
+    def tokenize(self, content: str) -> list[int]:
+        """A tokenizer with llama.cpp's answer's shape: a word (with the space before it) of
+        up to LONG_WORD letters is one token, a longer one two (its halves)."""
+        with self._lock:
+            self.tokenized.append(content)
+            pieces: list[str] = []
+            for word in re.findall(r" ?[^ ]+", content):
+                cut = (len(word) + 1) // 2
+                pieces += [word] if len(word.strip()) <= LONG_WORD else [word[:cut], word[cut:]]
+            return [self.vocabulary.setdefault(piece, len(self.vocabulary) + 1)
+                    for piece in pieces]
 
     def _enter(self) -> int:
         with self._lock:
@@ -188,6 +207,10 @@ class FakeLLMServer:
                     body = json.loads(self.rfile.read(length) or b"{}")
                 except json.JSONDecodeError:
                     body = {}
+                if self.path == "/tokenize":
+                    tokens = fake.tokenize(str(body.get("content", "")))
+                    self._send(200, json.dumps({"tokens": tokens}).encode())
+                    return
                 if not self.path.rstrip("/").endswith("/chat/completions"):
                     self._send(404, b'{"error": {"message": "not found"}}')
                     return

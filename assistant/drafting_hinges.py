@@ -1,0 +1,128 @@
+"""The words a parting sample may not use (option ``draft_parting_ban``). Pure.
+
+Where a brief is a finished post already ("Schema drift alerts now also cover Snowflake;
+turn them on under Settings, Alerts. Included in every plan at no extra cost."), the 1.5B
+model restates it for every platform, and the fresh drafts of the parting round restate it
+again: X and Bluesky had the same text in all 4 bench runs of that brief, the sponsored
+meetup's X and Mastodon in 3 of 4 (2026-12-07). Told in words to write it differently, the
+model did not; asked with the words that carry the other text banned in the sampler, it
+wrote "Schema drift alerts are live for Snowflake! You can enable them in Settings,
+Alerts. This feature is free at no extra cost." (CLI, 2026-12-07).
+
+A banned word is one of the other text's that says how, not what: not a fact of the brief
+(its dates, numbers, names, places and states, which the post must keep), not a function
+word (a sentence cannot do without "the", "ist", "wir"), not a noun (the topic: every
+capitalised German word; an English word the word list knows as a noun, or one after an
+article or a possessive, "the paper filter"), not the brand's own vocabulary (its names,
+hashtags, word list and the words of its example posts, "drift" in "Schema drift alerts":
+banned, it came back as "Schema drifting with Snowflake?"), less a few adverbs, and of
+three letters or more.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from assistant.quality.dictionary import english_nouns
+from assistant.quality.factcheck import missing
+from assistant.quality.grammar_words import (
+    DETERMINERS,
+    FUSED_ARTICLES,
+    MODAL_FORMS,
+    PREPOSITIONS,
+    PRONOUNS,
+)
+from assistant.quality.spelling import ENGLISH_FUNCTION_WORDS
+from assistant.quality.textnorm import URL_RE, words
+
+MIN_LETTERS = 3
+# at most this many words are banned: each stands for up to four tokens
+MAX_WORDS = 24
+_WORD = regex.compile(r"[\p{L}][\p{L}'’-]*")
+# an English noun phrase's opener: the words after it up to the next function word name
+# the thing ("the paper filter", "your Snowflake projects")
+_ENGLISH_OPENERS = frozenset({"the", "a", "an", "your", "our", "their", "its", "this",
+                              "that", "these", "those", "every", "each", "any", "my"})
+_SUBJECTS = frozenset({"we", "you", "they", "i"})
+# adverbs that carry no topic however often the brand's examples use them: "now", "every"
+# stood in the Tessaline examples and in the brief they had to part from
+ADVERBS = frozenset({"now", "also", "every", "just", "only", "today", "here", "again",
+                     "already", "still", "even", "really", "jetzt", "auch", "heute",
+                     "wieder", "schon", "noch", "nur", "immer", "gerade", "einfach"})
+_GERMAN_FUNCTION = frozenset({
+    *DETERMINERS, *PREPOSITIONS, *FUSED_ARTICLES, *PRONOUNS, *MODAL_FORMS, "und", "oder",
+    "aber", "ist", "sind", "war", "waren", "wird", "werden", "hat", "haben", "habt", "hast",
+    "bin", "bist", "seid", "sein", "nicht", "kein", "keine", "dass", "wenn", "als", "wie",
+    "ob", "denn", "weil", "sich", "euer", "eure", "unser", "unsere", "dein", "deine", "bis"})
+_ENGLISH_FUNCTION = frozenset({
+    *ENGLISH_FUNCTION_WORDS, "a", "an", "to", "in", "as", "so", "not", "no", "do", "does",
+    "did", "was", "were", "will", "shall", "than", "then", "they", "them", "their", "there",
+    "these", "those", "which", "who", "what", "when", "where", "how", "all", "any", "each",
+    "into", "over", "out", "off", "per", "via", "i", "he", "she", "his", "her", "him",
+    "don't", "it's", "we're", "you're", "let's", "here"})
+
+
+def hinge_words(other: str, brief: str, language: str, keep: Iterable[str] = ()) -> list[str]:
+    """The words of ``other`` (folded, in order) that a sample written to differ from it
+    may not use; ``keep``: the brand's own words and texts (see the module doc), less the
+    adverbs that join any text (:data:`ADVERBS`)."""
+    function = _GERMAN_FUNCTION if language == "de" else _ENGLISH_FUNCTION
+    kept = {word.casefold() for kept_text in keep for word in _WORD.findall(kept_text)}
+    kept -= ADVERBS
+    kept |= {word for fact in missing("", brief, language) for word in words(fact)}
+    kept |= _nouns(other, language)
+    found: list[str] = []
+    for match in _WORD.finditer(URL_RE.sub(" ", other)):
+        word = match.group().casefold()
+        if len(word) >= MIN_LETTERS and word not in function and word not in kept:
+            found.append(word)
+    return list(dict.fromkeys(found))[:MAX_WORDS]
+
+
+def _english_noun(word: str) -> bool:
+    """Whether the word list has ``word`` or its singular as a noun (``english_nouns``)."""
+    singulars = [word, word[:-1] if word.endswith("s") else "",
+                 word[:-2] if word.endswith("es") else "",
+                 word[:-3] + "y" if word.endswith("ies") else ""]
+    nouns = english_nouns()
+    return any(form in nouns for form in singulars if form)
+
+
+def _nouns(text: str, language: str) -> set[str]:
+    """The words of ``text`` that name things (folded): in German every word written
+    large (a word that opens a sentence is read so too: most do not, and a noun kept is
+    safer than a noun banned); in English the words after an article or a possessive up to
+    the next function word, every word written large after the first of its sentence (or
+    of the ad label's "Ad |"), and every word the list knows as a noun, unless it follows
+    "we", "you", "they" or "I" (a verb there: "we sponsor the meetup")."""
+    tokens = [(match.group(), match.start()) for match in _WORD.finditer(URL_RE.sub(" ", text))]
+    if language == "de":
+        return {word.casefold() for word, _ in tokens if word[:1].isupper()}
+    found: set[str] = set()
+    after_opener = False
+    before = ""
+    for word, start in tokens:
+        folded = word.casefold()
+        opens_sentence = not text[:start].strip() or text[:start].rstrip()[-1] in ".!?:;|"
+        if word[:1].isupper() and not opens_sentence:
+            found.add(folded)
+        if folded in _ENGLISH_OPENERS:
+            after_opener = True
+        elif folded in _ENGLISH_FUNCTION or not _joined(text, start):
+            after_opener = False
+        elif after_opener:
+            found.add(folded)
+        # a word the list knows as a noun, unless a subject says it as a verb ("we sponsor")
+        if _english_noun(folded) and not (before in _SUBJECTS and _joined(text, start)):
+            found.add(folded)
+        before = folded
+    return found
+
+
+def _joined(text: str, start: int) -> bool:
+    """Whether the word at ``start`` follows the word before it with only a space (no mark
+    between: "the filter, the cup" ends the phrase at the comma)."""
+    before = text[:start]
+    return before.endswith(" ") and bool(before.rstrip()) and before.rstrip()[-1].isalnum()

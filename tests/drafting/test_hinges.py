@@ -1,0 +1,55 @@
+"""The words a parting sample may not use (``drafting_hinges``, pure): what carries the
+other text's wording, never its facts, nouns, function words or the brand's own words."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.brand.kit import BrandKit, load_kit
+from assistant.drafting_hinges import hinge_words
+from tests.conftest import ROOT
+
+SNOWFLAKE = ("Schema drift alerts now also cover Snowflake; turn them on under Settings, "
+             "Alerts. Included in every plan at no extra cost.")
+MEETUP = ("Paid partnership with the dbt Meetup Berlin - we sponsor the meetup on 18 December "
+          "at 19:00 and give a 15-minute talk on testing dbt models.")
+FILTER = ("Tip: rinse the paper filter with hot water before you brew; it removes the papery "
+          "taste and warms the cup.")
+CHRISTMAS = ("Frohe Weihnachten! Vom 24. bis 26. Dezember ist das Kontor geschlossen, ab dem "
+             "27. Dezember sind wir wieder für euch da.")
+
+
+def _own_words(kit: BrandKit) -> list[str]:
+    return [*kit.spelling.words, *kit.hashtags.always, kit.name,
+            *(example.text for example in kit.examples)]
+
+
+@pytest.mark.parametrize(("kit_id", "other", "brief", "language", "expected"), [
+    # "drift" and "alerts" stand in the kit's examples ("Schema drift alerts are live"),
+    # "plan" is a noun; "now" and "every" are adverbs however often the examples say them
+    ("tessaline-software", SNOWFLAKE, SNOWFLAKE, "en",
+     ["now", "also", "cover", "turn", "under", "included", "every"]),
+    # "Paid" after the ad label opens its sentence; "sponsor" after "we" is a verb
+    ("tessaline-software", f"Ad | {MEETUP}", MEETUP, "en", ["paid", "sponsor"]),
+    # "the paper filter", "the papery taste", "the cup": nouns after an article
+    ("kaffeekontor-hamburg", FILTER, FILTER, "en",
+     ["rinse", "hot", "before", "removes", "warms"]),
+    # every German noun is written large; "geschlossen" is the brief's state (a fact)
+    ("kaffeekontor-hamburg", CHRISTMAS, CHRISTMAS, "de", ["wieder"]),
+])
+def test_the_words_that_carry_the_other_text(
+    kit_id: str, other: str, brief: str, language: str, expected: list[str],
+) -> None:
+    kit = load_kit(kit_id, ROOT / "brand_kits")
+    assert hinge_words(other, brief, language, _own_words(kit)) == expected
+
+
+def test_the_other_texts_own_words_count_too_and_its_link_does_not() -> None:
+    """The text to differ from may say more than the brief: its words are banned as the
+    brief's are. A web address is no word of it."""
+    other = (f"{SNOWFLAKE} Join us and learn more: "
+             "https://tessaline.example/changelog/snowflake?utm_source=x")
+    found = hinge_words(other, SNOWFLAKE, "en")
+    assert {"join", "learn"} <= set(found)
+    assert not {"https", "tessaline", "example", "changelog", "utm_source"} & set(found)
+    assert not {"snowflake", "settings", "alerts", "extra", "cost"} & set(found)  # facts
