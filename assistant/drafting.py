@@ -165,11 +165,11 @@ async def _part_platforms(client: LLMClient, jobs: Mapping[tuple[int, str], Job]
     # on from the text the parting round kept, not from whichever reply came last
     talks: dict[tuple[int, str], dict[str, list[ChatMessage]]] = {}
 
-    async def rewrite(draft: Draft, note: str, other: str) -> list[Draft]:
+    async def rewrite(draft: Draft, alike: Alike) -> list[Draft]:
         job = job_of(draft)
         talk = talks.setdefault((draft.variant, draft.platform), {draft.text: job.messages})
         job.messages = talk.get(draft.text, job.messages)  # a second round's kept sample
-        samples = await _rewrite_alike(client, job, draft, Alike(note, other), semaphore)
+        samples = await _rewrite_alike(client, job, draft, alike, semaphore)
         for found, messages in samples:
             talk.setdefault(found.text, messages)
         return [found for found, _ in samples]

@@ -35,9 +35,6 @@ from assistant.quality.similarity import near_same
 log = logging.getLogger(__name__)
 QUOTE_CHARS = 400  # how much of the other platform's text the note quotes
 
-# (draft, what to change, the text it is alike) -> the rewritten drafts (samples of one
-# repair), none when the call gave nothing usable or the draft has no repair left
-Rewrite = Callable[[Draft, str, str], Awaitable[Sequence[Draft]]]
 
 
 class Alike(NamedTuple):
@@ -47,31 +44,31 @@ class Alike(NamedTuple):
     other: str
 
 
-def alike_notes(drafts: Sequence[Draft], keep_short: bool = False) -> dict[int, str]:
-    """Index -> repair note for each draft whose text is nearly that of a better one (the
-    one with fewer problems stays, among equals the earlier platform, or with
-    ``keep_short`` the platform with the smaller limit; the others are rewritten)."""
-    return {index: distinct_note(drafts[index].platform, other, score)
-            for index, (other, score) in alike(drafts, keep_short).items()}
+# (draft, what to change and from what) -> the rewritten drafts (samples of one repair),
+# none when the call gave nothing usable or the draft has no repair left
+Rewrite = Callable[[Draft, Alike], Awaitable[Sequence[Draft]]]
 
-
-def alike(drafts: Sequence[Draft], keep_short: bool = False) -> dict[int, tuple[Draft, float]]:
-    """Index -> (the kept draft, how alike) for each draft to rewrite (:func:`alike_notes`)."""
+def alike_notes(drafts: Sequence[Draft], keep_short: bool = False) -> dict[int, Alike]:
+    """Index -> the repair note and the text to differ from, for each draft whose text is
+    nearly that of a better one (the one with fewer problems stays, among equals the
+    earlier platform, or with ``keep_short`` the platform with the smaller limit; the
+    others are rewritten)."""
     def order(at: int) -> tuple[tuple[int, int, int], int]:
         room = get_platform(drafts[at].platform).text_limit if keep_short else 0
         return rank(drafts[at]), room
 
     kept: list[Draft] = []
-    found: dict[int, tuple[Draft, float]] = {}
+    notes: dict[int, Alike] = {}
     for index in sorted(range(len(drafts)), key=order):
         draft = drafts[index]
         match = next(((other, score) for other in kept if draft.text and other.text and
                       (score := near_same(draft.text, other.text)) is not None), None)
         if match is None:
             kept.append(draft)
-        else:
-            found[index] = match
-    return found
+            continue
+        other, score = match
+        notes[index] = Alike(distinct_note(draft.platform, other, score), other.text)
+    return notes
 
 
 def distinct_note(platform: str, other: Draft, score: float) -> str:
@@ -90,11 +87,10 @@ async def distinct_texts(drafts: Sequence[Draft], rewrite: Rewrite,
     out: list[Draft] = []
     for variant in dict.fromkeys(d.variant for d in drafts):
         group = with_same_text([d for d in drafts if d.variant == variant])
-        pairs = dict(sorted(alike(group, keep_short).items()))
-        fresh = await asyncio.gather(*(
-            rewrite(group[index], distinct_note(group[index].platform, other, score),
-                    other.text) for index, (other, score) in pairs.items()))
-        for index, candidates in zip(pairs, fresh, strict=True):
+        notes = dict(sorted(alike_notes(group, keep_short).items()))
+        fresh = await asyncio.gather(*(rewrite(group[index], alike)
+                                       for index, alike in notes.items()))
+        for index, candidates in zip(notes, fresh, strict=True):
             if not candidates:
                 log.info("no rewrite of the near-same %s text (no repair left, or the "
                          "call failed)", group[index].platform)

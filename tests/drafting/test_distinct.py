@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from assistant.drafting_distinct import alike_notes, distinct_texts
+from assistant.drafting_distinct import Alike, alike_notes, distinct_texts
 from assistant.models import Draft, Problem, Severity
 
 SAME = "Röstkurs am 12. Dezember um 18 Uhr im Kontor, maximal 8 Plätze. Melde dich im Laden an!"
@@ -25,8 +25,9 @@ def test_the_first_platform_keeps_its_text_and_later_ones_get_a_note() -> None:
     drafts = [_draft("instagram", SAME), _draft("x", OTHER), _draft("facebook", SAME + " 👋")]
     notes = alike_notes(drafts)
     assert list(notes) == [2]
-    assert "instagram post" in notes[2] and f"«{SAME}»" in notes[2]
-    assert "two short paragraphs" in notes[2]  # facebook's own form
+    assert "instagram post" in notes[2].note and f"«{SAME}»" in notes[2].note
+    assert "two short paragraphs" in notes[2].note  # facebook's own form
+    assert notes[2].other == SAME  # the text a parting sample must differ from
 
 
 def test_keep_short_rewrites_the_platform_with_more_room() -> None:
@@ -35,7 +36,7 @@ def test_keep_short_rewrites_the_platform_with_more_room() -> None:
     drafts = [_draft("instagram", SAME), _draft("x", SAME)]
     assert list(alike_notes(drafts)) == [1]
     notes = alike_notes(drafts, keep_short=True)
-    assert list(notes) == [0] and "the x post" in notes[0]
+    assert list(notes) == [0] and "the x post" in notes[0].note
     warned = _draft("x", SAME).model_copy(update={"problems": [
         Problem(code="missing_fact", severity=Severity.WARNING, message="add '18 Uhr'")]})
     assert list(alike_notes([_draft("instagram", SAME), warned], keep_short=True)) == [1]
@@ -45,7 +46,7 @@ def test_a_rewrite_is_kept_only_when_it_is_no_worse() -> None:
     drafts = [_draft("instagram", SAME), _draft("x", SAME), _draft("facebook", SAME)]
     asked: list[str] = []
 
-    async def rewrite(draft: Draft, note: str, other: str) -> list[Draft]:
+    async def rewrite(draft: Draft, alike: Alike) -> list[Draft]:
         asked.append(draft.platform)
         if draft.platform == "x":
             return [_draft("x", OTHER)]
@@ -62,7 +63,7 @@ def test_no_rewrite_keeps_the_drafts_and_variants_stay_apart() -> None:
     drafts = [_draft("instagram", SAME, 0), _draft("x", OTHER, 0),
               _draft("instagram", SAME, 1), _draft("x", SAME, 1)]
 
-    async def rewrite(draft: Draft, note: str, other: str) -> list[Draft]:
+    async def rewrite(draft: Draft, alike: Alike) -> list[Draft]:
         assert draft.variant == 1
         return []
 
@@ -75,13 +76,13 @@ def test_the_draft_with_fewer_problems_is_the_one_kept() -> None:
     warned = _draft("instagram", SAME).model_copy(update={"problems": [
         Problem(code="missing_fact", severity=Severity.WARNING, message="add '18 Uhr'")]})
     notes = alike_notes([warned, _draft("x", SAME)])
-    assert list(notes) == [0] and "the x post" in notes[0]
+    assert list(notes) == [0] and "the x post" in notes[0].note
 
 
 def test_of_several_samples_the_one_that_parts_the_texts_is_kept() -> None:
     drafts = [_draft("instagram", SAME), _draft("x", SAME)]
 
-    async def rewrite(draft: Draft, note: str, other: str) -> list[Draft]:
+    async def rewrite(draft: Draft, alike: Alike) -> list[Draft]:
         # the first sample says it again, the second has an error, the third parts them
         return [_draft("x", SAME + " Bis dann!"), _placeholder("x"), _draft("x", OTHER)]
 
@@ -93,7 +94,7 @@ def test_of_several_samples_the_one_that_parts_the_texts_is_kept() -> None:
 def test_samples_all_worse_keep_the_text_it_had() -> None:
     drafts = [_draft("instagram", SAME), _draft("x", SAME)]
 
-    async def rewrite(draft: Draft, note: str, other: str) -> list[Draft]:
+    async def rewrite(draft: Draft, alike: Alike) -> list[Draft]:
         return [_placeholder("x"), _placeholder("x")]
 
     out = asyncio.run(distinct_texts(drafts, rewrite))
