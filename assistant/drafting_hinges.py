@@ -9,7 +9,9 @@ model did not; asked with the words that carry the other text banned in the samp
 wrote "Schema drift alerts are live for Snowflake! You can enable them in Settings,
 Alerts. This feature is free at no extra cost." (CLI, 2026-12-07).
 
-A banned word is one of the other text's that says how, not what: not a fact of the brief
+A banned word is one of the other text's that says how, not what: in English a verb or one
+of a few adverbs ("now", "also"), never an adjective ("hot" came back as "warm" in "Rinse
+your paper filter with warm water", bench 2026-12-07); not a fact of the brief
 (its dates, numbers, names, places and states, which the post must keep), not a function
 word (a sentence cannot do without "the", "ist", "wir"), not a noun (the topic: every
 capitalised German word; an English word the word list knows as a noun, or one after an
@@ -25,7 +27,7 @@ from collections.abc import Iterable
 
 import regex
 
-from assistant.quality.dictionary import english_nouns
+from assistant.quality.dictionary import english_nouns, english_verbs
 from assistant.quality.factcheck import missing
 from assistant.quality.grammar_words import (
     DETERMINERS,
@@ -76,9 +78,21 @@ def hinge_words(other: str, brief: str, language: str, keep: Iterable[str] = ())
     found: list[str] = []
     for match in _WORD.finditer(URL_RE.sub(" ", other)):
         word = match.group().casefold()
-        if len(word) >= MIN_LETTERS and word not in function and word not in kept:
+        if len(word) >= MIN_LETTERS and word not in function and word not in kept and (
+                language == "de" or word in ADVERBS or _english_verb(word)):
             found.append(word)
     return list(dict.fromkeys(found))[:MAX_WORDS]
+
+
+def _english_verb(word: str) -> bool:
+    """Whether ``word`` is a form of a word the en_US list knows as a verb (``english_verbs``:
+    "removes", "included", "testing"), not a noun in "-ing" of its own."""
+    stems, ing_nouns = english_verbs()
+    if word in ing_nouns:
+        return False
+    forms = [word, word.removesuffix("s"), word.removesuffix("es"), word.removesuffix("d"),
+             word.removesuffix("ed"), word.removesuffix("ing"), word.removesuffix("ing") + "e"]
+    return any(form in stems for form in forms if form)
 
 
 def _english_noun(word: str) -> bool:
