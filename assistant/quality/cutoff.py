@@ -213,13 +213,34 @@ _APOSTROPHE_END = regex.compile(r"\p{L}['’]$")
 _EDGE_QUOTE = regex.compile(r"(?<!\p{L})['‘’]|['’](?!\p{L})")
 
 
+# what a word's end may add to it as one of its forms: a line that ends in "Kaffee" over
+# "Kaffees" below ends in a word, one that ends in "Lieferun" over "Lieferung" in a cut one
+_INFLECTIONS = frozenset({"s", "e", "n", "en", "es", "er", "em", "ern", "ens", "st", "t",
+                          "et", "te", "ten", "d", "ed", "ing", "ly", "r", "est", "se", "sen",
+                          "ses", "in", "nen"})
+_MIN_CUT = 4  # letters a cut word keeps: a shorter one may be any word
+_MAX_LOST = 3  # letters a cap cuts off a word
+
+
+def _cut_word(line_end: str, text: str) -> bool:
+    """Whether ``line_end``, a line's last word, is a word of ``text`` cut short: "Der
+    Kaffee fürs Büro ... und die erste Lieferun" over "Die erste Lieferung ist kostenlos."
+    (Facebook's hook cut at its cap, a ready draft, bench 2026-12-07; "Liefe|Run" passed as
+    a compound)."""
+    if len(line_end) < _MIN_CUT or not line_end.isalpha():
+        return False
+    return any(len(line_end) < len(word) <= len(line_end) + _MAX_LOST
+               and word.startswith(line_end) and word[len(line_end):] not in _INFLECTIONS
+               for word in regex.findall(r"\p{L}+", text))
+
+
 def _dangling_line(body: str) -> str | None:
     """The end of the first line (or sentence) that stops on a word of ``_NEVER_LAST``, or
     on a lone small letter: a word cut at the grammar's cap ("... 16 Stunden im Kühlschrank
     ziehen, z", an Instagram hook, whose next line went on "then filtern."; bench,
     2026-12-01), or on a word's hyphen ("Hier ist ein neuer Kaffee-", a ready Instagram
-    hook of the full bench run, 2026-12-01) or apostrophe (``_APOSTROPHE_END``), or on an
-    opening bracket ("If you are interested, please visit our [" over the link, a ready
+    hook of the full bench run, 2026-12-01) or apostrophe (``_APOSTROPHE_END``), on a word
+    that another word of the post goes on from (``_cut_word``), or on an opening bracket ("If you are interested, please visit our [" over the link, a ready
     LinkedIn draft, bench 2026-12-05). A lone capital stays after a name ("Plan B"), not
     after a small word (``_lone_capital``)."""
     for line in body.split("\n"):
@@ -230,6 +251,7 @@ def _dangling_line(body: str) -> str | None:
         if last.casefold() in _NEVER_LAST or (len(last) == 1 and last.islower()) \
                 or _lone_capital(end.group(1), last) or _bare_adjective(end.group(1), last) \
                 or _HYPHEN_END.search(last) or last.endswith(("(", "[", "{")) \
+                or _cut_word(last, body) \
                 or (_APOSTROPHE_END.search(last) and len(_EDGE_QUOTE.findall(line)) % 2):
             return end.group(0)
     return None

@@ -173,6 +173,9 @@ def test_a_post_that_ends_unfinished_reads_as_cut_off(text: str, said: str) -> N
     # an adjective after an article (the end of a LinkedIn draft, bench 2026-12-06)
     "Röstkurs am 12. Dezember, 18 Uhr, maximal 8 Plätze. Wir haben ein großes",
     "Wir wünschen dir eine frohe\nund ruhige Zeit!",
+    # Facebook's hook cut at its cap, mid-word, over the word in full (bench, 2026-12-07)
+    "Der Kaffee fürs Büro: nur 5 kg pro Monat und die erste Lieferun\n\nDie erste "
+    "Lieferung ist kostenlos.",
 ])
 def test_a_line_that_stops_on_a_word_that_opens_something_is_cut_off(text: str) -> None:
     found = cut_off_problems(text)
@@ -187,6 +190,10 @@ def test_a_line_that_stops_on_a_word_that_opens_something_is_cut_off(text: str) 
     "Für Kaffee- und Teeliebhaber\nKomm vorbei - jetzt!",
     "Alle Infos [hier]", "Bohnen (250 g)", "Hier geht's los", "Let's go 'round'",
     "Wir nennen ihn 'Kaffee Royal'", "Das ist Hans' Kaffee",
+    # a word over one of its forms ends a line whole
+    "Unser neuer Kaffee\nDer Duft des Kaffees!", "Frisch gebrüht\nWir brühen und brewing",
+    "Time to brew\nBrewing at home", "Neu im Shop\nNeue Bohnen",
+    "Das Ergebnis\nAlle Ergebnisse im Shop", "Unsere Kundin\nUnsere Kundinnen",
 ])
 def test_a_line_that_ends_on_a_particle_or_a_noun_is_fine(text: str) -> None:
     assert cut_off_problems(text) == []
