@@ -240,8 +240,9 @@ def _dangling_line(body: str) -> str | None:
     ziehen, z", an Instagram hook, whose next line went on "then filtern."; bench,
     2026-12-01), or on a word's hyphen ("Hier ist ein neuer Kaffee-", a ready Instagram
     hook of the full bench run, 2026-12-01) or apostrophe (``_APOSTROPHE_END``), on a word
-    that another word of the post goes on from (``_cut_word``), or on an opening bracket ("If you are interested, please visit our [" over the link, a ready
-    LinkedIn draft, bench 2026-12-05). A lone capital stays after a name ("Plan B"), not
+    that another word of the post goes on from (``_cut_word``), or on an opening bracket
+    ("If you are interested, please visit our [" over the link, a ready LinkedIn draft,
+    bench 2026-12-05). A lone capital stays after a name ("Plan B"), not
     after a small word (``_lone_capital``)."""
     for line in body.split("\n"):
         end = _LINE_END.search(_TRAILING.sub("", line))
