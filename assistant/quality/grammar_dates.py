@@ -8,7 +8,8 @@ Weihnachten"), "am 24. bis 26. Dezember" and "von 24. bis 26." (a span of days o
 ready drafts of the full bench runs of 2026-12-01 and 12-02. And two prepositions of time
 before one date: "nur ab bis Ende Dezember" (an Instagram draft, bench 2026-12-03) ->
 "bis Ende Dezember". And a clock time right after its date: "am 12. Dezember 18 Uhr" ->
-"am 12. Dezember um 18 Uhr".
+"am 12. Dezember um 18 Uhr". And a span's first day without its dot: "Von 24 bis 26.
+Dezember" -> "vom 24. bis 26. Dezember".
 """
 
 from __future__ import annotations
@@ -147,6 +148,30 @@ def same_day_spans(plain: str, words: list[Token], lex: GrammarLexicon) -> list[
     return found
 
 
+def undotted_span_days(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 8, fifth part: a span's first day without its dot, "Von 24 bis 26. Dezember" (a
+    ready Mastodon draft of the full bench run, 2026-12-07) -> "vom 24. bis 26. Dezember"
+    (the wrong "Von" is :func:`feasts_and_spans`'s). An hour stays bare: "von 8 bis 18 Uhr"
+    ends on a number, not a day."""
+    del lex  # numbers only
+    found = []
+    for before, until, after in zip(words, words[1:], words[2:], strict=False):
+        if _bare_day(before) and until.lower == "bis" and after.day:
+            phrase = plain[before.start:after.end]
+            fix = f"{before.text}. bis {after.text.split('.')[0]}."
+            found.append(Finding(f"{phrase}.", f"'{phrase}.': a span's first day takes its "
+                                               f"dot too: '{fix}'", fix))
+    return found
+
+
+_LAST_DAY = 31
+
+
+def _bare_day(word: Token) -> bool:
+    """A number that may be a day, written without its dot ("24", not "24." or "0")."""
+    return not word.ordinal and word.text.isdigit() and 1 <= int(word.text) <= _LAST_DAY
+
+
 def _span_day(words: list[Token], index: int) -> int | None:
     """The position of the first day of a span that ``words[index]`` opens wrongly: "am
     24. bis", "von 24. bis", and "von dem 24. bis" ("geschlossen von dem 24. bis 26.
@@ -155,7 +180,12 @@ def _span_day(words: list[Token], index: int) -> int | None:
         return None
     day = index + 2 if words[index].lower == "von" and index + 2 < len(words) \
         and words[index + 1].lower == "dem" else index + 1
-    return day if words[day].day and _span_end(words, day + 1) else None
+    if day >= len(words):
+        return None
+    # a day without its dot right before "bis" and a day (:func:`undotted_span_days`)
+    bare = _bare_day(words[day]) and day + 2 < len(words) \
+        and words[day + 1].lower == "bis" and words[day + 2].day
+    return day if (words[day].day or bare) and _span_end(words, day + 1) else None
 
 
 def _span_end(words: list[Token], start: int) -> bool:

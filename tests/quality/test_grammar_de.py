@@ -304,6 +304,9 @@ def _messages(text: str, lex: GrammarLexicon) -> list[str]:
      "'am 24. bis': a span of days opens with 'vom 24.'"),
     ("Das Kontor ist von 24. bis 26. Dezember geschlossen.",
      "'von 24. bis': a span of days opens with 'vom 24.'"),
+    # the first day without its dot (a ready Mastodon draft, bench 2026-12-07, "Von 24")
+    ("Das Kontor ist vom 24 bis 26. Dezember geschlossen.",
+     "'24 bis 26.': a span's first day takes its dot too: '24. bis 26.'"),
     ("Wir bieten einen barista-Kurs am Samstag im Kontor.",
      "'barista-Kurs': a word joined with a hyphen to a noun is written large: "
      "'Barista-Kurs'"),
@@ -598,6 +601,7 @@ CORRECT = [
     "Eine Packung mit 250 g reicht für etwa 30 Tassen.",
     "Ab 12 € im Shop, versandkostenfrei ab 2 Packungen.",
     "Der Röstkurs findet am 12. Dezember von 18 bis 21 Uhr statt.",
+    "Am 31. Dezember haben wir von 9 bis 14 Uhr geöffnet.", "Ab 5 bis 10 Personen.",
     "Für alle, die Kaffee lieben: der Adventskalender ist da.",
     "Für bis zu 8 Plätze gilt: wer zuerst kommt, röstet zuerst.",
     "Seit 2019 Teil der Hamburger Kaffeeszene.",

@@ -128,6 +128,10 @@ def lex() -> GrammarLexicon:
     ("Wir suchen dich, um das Team zu hinzuzufügen.", "Wir suchen dich, um das Team hinzuzufügen."),
     ("Das Kontor ist von 24. bis 26. Dezember geschlossen. Frohe Feiertage am Weihnachten!",
      "Das Kontor ist vom 24. bis 26. Dezember geschlossen. Frohe Feiertage an Weihnachten!"),
+    # a ready Mastodon draft of the full bench run, 2026-12-07
+    ("Von 24 bis 26. Dezember ist das Kontor geschlossen, ab dem 27. Dezember sind wir "
+     "wieder für euch da.", "Vom 24. bis 26. Dezember ist das Kontor geschlossen, ab dem 27. "
+     "Dezember sind wir wieder für euch da."),
     # a subject's article or verb (rule 12): the subject has one form
     ("Der Kontor ist zwischen den Jahren zu.", "Das Kontor ist zwischen den Jahren zu."),
     ("Unsere Röstkurs ist voll.", "Unser Röstkurs ist voll."),
