@@ -37,7 +37,7 @@ from assistant.quality.grammar_words import (
     PRONOUNS,
 )
 from assistant.quality.spelling import ENGLISH_FUNCTION_WORDS
-from assistant.quality.textnorm import URL_RE, words
+from assistant.quality.textnorm import EMAIL_RE, HANDLE_RE, URL_RE, words
 
 MIN_LETTERS = 3
 # at most this many words are banned: each stands for up to four tokens
@@ -57,7 +57,8 @@ _GERMAN_FUNCTION = frozenset({
     *DETERMINERS, *PREPOSITIONS, *FUSED_ARTICLES, *PRONOUNS, *MODAL_FORMS, "und", "oder",
     "aber", "ist", "sind", "war", "waren", "wird", "werden", "hat", "haben", "habt", "hast",
     "bin", "bist", "seid", "sein", "nicht", "kein", "keine", "dass", "wenn", "als", "wie",
-    "ob", "denn", "weil", "sich", "euer", "eure", "unser", "unsere", "dein", "deine", "bis"})
+    "ob", "denn", "weil", "sich", "euer", "eure", "unser", "unsere", "dein", "deine", "bis",
+    "pro", "per", "je"})
 _ENGLISH_FUNCTION = frozenset({
     *ENGLISH_FUNCTION_WORDS, "a", "an", "to", "in", "as", "so", "not", "no", "do", "does",
     "did", "was", "were", "will", "shall", "than", "then", "they", "them", "their", "there",
@@ -76,12 +77,21 @@ def hinge_words(other: str, brief: str, language: str, keep: Iterable[str] = ())
     kept |= {word for fact in missing("", brief, language) for word in words(fact)}
     kept |= _nouns(other, language)
     found: list[str] = []
-    for match in _WORD.finditer(URL_RE.sub(" ", other)):
+    for match in _WORD.finditer(_without_addresses(other)):
         word = match.group().casefold()
         if len(word) >= MIN_LETTERS and word not in function and word not in kept and (
                 language == "de" or word in ADVERBS or _english_verb(word)):
             found.append(word)
     return list(dict.fromkeys(found))[:MAX_WORDS]
+
+
+def _without_addresses(text: str) -> str:
+    """``text`` with its web and e-mail addresses and handles blanked (their length kept):
+    "moin@moewenbohne.example" is a fact, and banning "moin" and "example" would ban it
+    (CLI, 2026-12-07)."""
+    for pattern in (URL_RE, EMAIL_RE, HANDLE_RE):
+        text = pattern.sub(lambda found: " " * len(found.group()), text)
+    return text
 
 
 def _english_verb(word: str) -> bool:
@@ -111,7 +121,8 @@ def _nouns(text: str, language: str) -> set[str]:
     the next function word, every word written large after the first of its sentence (or
     of the ad label's "Ad |"), and every word the list knows as a noun, unless it follows
     "we", "you", "they" or "I" (a verb there: "we sponsor the meetup")."""
-    tokens = [(match.group(), match.start()) for match in _WORD.finditer(URL_RE.sub(" ", text))]
+    plain = _without_addresses(text)
+    tokens = [(match.group(), match.start()) for match in _WORD.finditer(plain)]
     if language == "de":
         return {word.casefold() for word, _ in tokens if word[:1].isupper()}
     found: set[str] = set()

@@ -54,3 +54,12 @@ def test_the_other_texts_own_words_count_too_and_its_link_does_not() -> None:
     assert {"join", "learn"} <= set(found)
     assert not {"https", "tessaline", "example", "changelog", "utm_source"} & set(found)
     assert not {"snowflake", "settings", "alerts", "extra", "cost"} & set(found)  # facts
+
+
+def test_an_e_mail_address_and_a_handle_are_no_words() -> None:
+    """"moin@moewenbohne.example" is a fact: banning "moin" and "example" banned it (the
+    latte art evening on the CLI, 2026-12-07)."""
+    latte = ("Latte-Art-Abend im Kontor: Freitag, 19. Dezember, 19 Uhr, 6 Plätze, 25 € pro "
+             "Person inklusive zwei Getränken. Anmeldung per Mail an moin@moewenbohne.example.")
+    assert hinge_words(latte, latte, "de") == ["inklusive"]
+    assert hinge_words("Ask @tessaline_support now", "Ask support", "en") == ["ask", "now"]
