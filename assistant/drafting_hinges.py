@@ -64,7 +64,7 @@ _ENGLISH_FUNCTION = frozenset({
     "did", "was", "were", "will", "shall", "than", "then", "they", "them", "their", "there",
     "these", "those", "which", "who", "what", "when", "where", "how", "all", "any", "each",
     "into", "over", "out", "off", "per", "via", "i", "he", "she", "his", "her", "him",
-    "don't", "it's", "we're", "you're", "let's", "here"})
+    "don't", "it's", "we're", "you're", "let's"})
 
 
 def hinge_words(other: str, brief: str, language: str, keep: Iterable[str] = ()) -> list[str]:
