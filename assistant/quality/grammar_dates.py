@@ -158,7 +158,7 @@ def undotted_span_days(plain: str, words: list[Token], lex: GrammarLexicon) -> l
     for before, until, after in zip(words, words[1:], words[2:], strict=False):
         if _bare_day(before) and until.lower == "bis" and after.day:
             phrase = plain[before.start:after.end]
-            fix = f"{before.text}. bis {after.text.split('.')[0]}."
+            fix = f"{before.text}. bis {after.text}."
             found.append(Finding(f"{phrase}.", f"'{phrase}.': a span's first day takes its "
                                                f"dot too: '{fix}'", fix))
     return found

@@ -132,6 +132,7 @@ def lex() -> GrammarLexicon:
     ("Von 24 bis 26. Dezember ist das Kontor geschlossen, ab dem 27. Dezember sind wir "
      "wieder für euch da.", "Vom 24. bis 26. Dezember ist das Kontor geschlossen, ab dem 27. "
      "Dezember sind wir wieder für euch da."),
+    ("Geschlossen vom 24 bis 26.12. und am 31.12.", "Geschlossen vom 24. bis 26.12. und am 31.12."),
     # a subject's article or verb (rule 12): the subject has one form
     ("Der Kontor ist zwischen den Jahren zu.", "Das Kontor ist zwischen den Jahren zu."),
     ("Unsere Röstkurs ist voll.", "Unser Röstkurs ist voll."),
