@@ -20,6 +20,7 @@ from assistant.drafting_form import (
     HOOK_CHARS,
     LIST_MIN_BUDGET,
     OPENER_CHARS,
+    Form,
     facts_first,
     form_for,
     list_form,
@@ -167,17 +168,22 @@ def test_a_budget_too_small_for_a_list_keeps_one_text(kit: BrandKit) -> None:
      "im K", "Kontor und im Shop", "Neuer Filterkaffee aus Kolumbien, Noten von roter "
      "Johannisbeere und Kakao, ab Samstag im Kontor und im Shop"),
 ])
+def _capped(platform: str, name: str, cap: int) -> Form:
+    """``platform``'s form with its part ``name`` held to ``cap`` characters."""
+    form = FORMS[platform]
+    return replace(form, parts=tuple(
+        replace(part, schema={"maxLength": cap}) if part.name == name else part
+        for part in form.parts))
+
+
 def test_a_hook_cut_at_its_cap_joins_the_line_that_begins_its_word_again(
     hook: str, line: str, expected: str,
 ) -> None:
     """Asked for the hook first, the model began the brief there and ran on into the lines
     (bench, 2026-11-30, when the hook's cap was 90)."""
-    form = FORMS["instagram"]
-    at_90 = replace(form, parts=tuple(
-        replace(part, schema={"maxLength": len(hook)}) if part.name == "hook" else part
-        for part in form.parts))
-    text = joined(at_90, {"hook": hook, "lines": [line, "250 g für 11,90 €"],
-                          "call_to_action": "Link in Bio"})
+    text = joined(_capped("instagram", "hook", len(hook)),
+                  {"hook": hook, "lines": [line, "250 g für 11,90 €"],
+                   "call_to_action": "Link in Bio"})
     assert text.split("\n") == [expected, "250 g für 11,90 €", "Link in Bio"]
 
 
@@ -188,10 +194,7 @@ def test_a_hook_cut_at_its_cap_joins_the_line_that_goes_on_with_its_sentence() -
     keeps its line."""
     hook = ("Frohe Weihnachten! Das Kontor ist geschlossen vom 24. bis 26. Dezember, aber "
             "wir sind")
-    form = FORMS["instagram"]
-    capped = replace(form, parts=tuple(
-        replace(part, schema={"maxLength": len(hook)}) if part.name == "hook" else part
-        for part in form.parts))
+    capped = _capped("instagram", "hook", len(hook))
     lines = ["wieder für euch da ab dem 27. Dezember.", "Schöne Feiertage!"]
     text = joined(capped, {"hook": hook, "lines": lines, "call_to_action": "Link in Bio"})
     assert text.split("\n") == [f"{hook} {lines[0]}", "Schöne Feiertage!", "Link in Bio"]
@@ -306,10 +309,7 @@ def test_a_paragraph_cut_at_its_cap_joins_the_next_that_goes_on_with_its_sentenc
     one short of its cap, keeps its paragraph."""
     context = ("Schema drift alerts now also cover Snowflake. This helps you catch schema "
                "changes that would")
-    form = FORMS["linkedin"]
-    capped = replace(form, parts=tuple(
-        replace(part, schema={"maxLength": len(context)}) if part.name == "context" else part
-        for part in form.parts))
+    capped = _capped("linkedin", "context", len(context))
     details = ("break your dbt, Airflow, or Dagster pipelines before they cause problems. "
                "Included in every plan at no extra cost.")
     text = joined(capped, {"context": context, "details": details,
