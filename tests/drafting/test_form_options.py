@@ -159,6 +159,14 @@ def test_a_budget_too_small_for_a_list_keeps_one_text(kit: BrandKit) -> None:
         <= LIST_MIN_BUDGET
 
 
+def _capped(platform: str, name: str, cap: int) -> Form:
+    """``platform``'s form with its part ``name`` held to ``cap`` characters."""
+    form = FORMS[platform]
+    return replace(form, parts=tuple(
+        replace(part, schema={"maxLength": cap}) if part.name == name else part
+        for part in form.parts))
+
+
 @pytest.mark.parametrize(("hook", "line", "expected"), [
     ("Hier ist ein Tipp für Cold Brew zu Hause: 70 g grob gemahlener Kaffee auf 1 Liter "
      "kaltes W", "Wasser, 16 Stunden im Kühlschrank ziehen lassen, dann filtern.",
@@ -168,14 +176,6 @@ def test_a_budget_too_small_for_a_list_keeps_one_text(kit: BrandKit) -> None:
      "im K", "Kontor und im Shop", "Neuer Filterkaffee aus Kolumbien, Noten von roter "
      "Johannisbeere und Kakao, ab Samstag im Kontor und im Shop"),
 ])
-def _capped(platform: str, name: str, cap: int) -> Form:
-    """``platform``'s form with its part ``name`` held to ``cap`` characters."""
-    form = FORMS[platform]
-    return replace(form, parts=tuple(
-        replace(part, schema={"maxLength": cap}) if part.name == name else part
-        for part in form.parts))
-
-
 def test_a_hook_cut_at_its_cap_joins_the_line_that_begins_its_word_again(
     hook: str, line: str, expected: str,
 ) -> None:
