@@ -100,18 +100,25 @@ def _english_verb(word: str) -> bool:
     stems, ing_nouns = english_verbs()
     if word in ing_nouns:
         return False
-    forms = [word, word.removesuffix("s"), word.removesuffix("es"), word.removesuffix("d"),
-             word.removesuffix("ed"), word.removesuffix("ing"), word.removesuffix("ing") + "e"]
+    forms = [*_singulars(word), word.removesuffix("d"), word.removesuffix("ed"),
+             word.removesuffix("ing"), word.removesuffix("ing") + "e"]
     return any(form in stems for form in forms if form)
 
 
 def _english_noun(word: str) -> bool:
     """Whether the word list has ``word`` or its singular as a noun (``english_nouns``)."""
-    singulars = [word, word[:-1] if word.endswith("s") else "",
-                 word[:-2] if word.endswith("es") else "",
-                 word[:-3] + "y" if word.endswith("ies") else ""]
     nouns = english_nouns()
-    return any(form in nouns for form in singulars if form)
+    return any(form in nouns for form in _singulars(word))
+
+
+def _singulars(word: str) -> list[str]:
+    """``word`` and what it is without an English "-s" ending: "plans", "boxes", "carries"
+    give "plan", "box", "carry" (and forms no list holds, which match nothing)."""
+    forms = [word]
+    if word.endswith("s"):
+        forms += [word[:-1], word[:-2] if word.endswith("es") else ""]
+        forms += [word[:-3] + "y"] if word.endswith("ies") else []
+    return [form for form in forms if form]
 
 
 def _nouns(text: str, language: str) -> set[str]:

@@ -141,19 +141,30 @@ def english_verbs() -> tuple[frozenset[str], frozenset[str]]:
     one in its own right. Cached like the name lists: reading the word list takes ~0.1 s
     (~0.3 s on a busy machine) at the first English post of every process, the cache ~2 ms."""
     sources = [_ENGLISH_DIC, _THIS_FILE]
-    return (word_set("english-verb-stems", sources, lambda: _read_english_verbs()[0]),
-            word_set("english-ing-nouns", sources, lambda: _read_english_verbs()[1]))
+    return (word_set("english-verb-stems", sources, lambda: _read_english_words()[0]),
+            word_set("english-ing-nouns", sources, lambda: _read_english_words()[1]))
 
 
 _ENGLISH_DIC = Path(hunspell.__file__).parent / "dictionaries" / "en_US.dic"
 
 
 @lru_cache(maxsize=1)
-def _read_english_verbs() -> tuple[frozenset[str], frozenset[str]]:
-    path = _ENGLISH_DIC
+def english_nouns() -> frozenset[str]:
+    """The en_US entries that take the possessive (flag M: "schema/M", "filter/RDMSZGB",
+    "plan/DRMSGZ"), lowercase: words that may name a thing. Not every noun has it
+    ("alert/STZGPRDY"), but a word with it is one."""
+    return word_set("english-nouns", [_ENGLISH_DIC, _THIS_FILE],
+                    lambda: _read_english_words()[2])
+
+
+@lru_cache(maxsize=1)
+def _read_english_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(verb stems, nouns in "-ing", nouns) of en_US in one pass: see ``english_verbs``
+    and ``english_nouns``."""
     verbs: set[str] = set()
+    ing_nouns: set[str] = set()
     nouns: set[str] = set()
-    with path.open(encoding="latin-1") as lines:
+    with _ENGLISH_DIC.open(encoding="latin-1") as lines:
         next(lines)  # the entry count
         for line in lines:
             if not line.strip():
@@ -166,26 +177,8 @@ def _read_english_verbs() -> tuple[frozenset[str], frozenset[str]]:
                 verbs.add(word)
             if word.endswith(("ing", "ed")):
                 verbs.update(stems)
-            if word.endswith("ing") and "M" in flags:
-                nouns.add(word)
-    return frozenset(verbs), frozenset(nouns)
-
-
-@lru_cache(maxsize=1)
-def english_nouns() -> frozenset[str]:
-    """The en_US entries that take the possessive (flag M: "schema/M", "filter/RDMSZGB",
-    "plan/DRMSGZ"), lowercase: words that may name a thing. Not every noun has it
-    ("alert/STZGPRDY"), but a word with it is one."""
-    return word_set("english-nouns", [_ENGLISH_DIC, _THIS_FILE], _read_english_nouns)
-
-
-def _read_english_nouns() -> frozenset[str]:
-    nouns: set[str] = set()
-    with _ENGLISH_DIC.open(encoding="latin-1") as lines:
-        next(lines)  # the entry count
-        for line in lines:
-            entry = line.split(maxsplit=1)[0] if line.strip() else ""
-            word, _, flags = entry.partition("/")
             if "M" in flags:
-                nouns.add(word.lower())
-    return frozenset(nouns)
+                nouns.add(word)
+                if word.endswith("ing"):
+                    ing_nouns.add(word)
+    return frozenset(verbs), frozenset(ing_nouns), frozenset(nouns)

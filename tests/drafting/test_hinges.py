@@ -63,3 +63,8 @@ def test_an_e_mail_address_and_a_handle_are_no_words() -> None:
              "Person inklusive zwei Getränken. Anmeldung per Mail an moin@moewenbohne.example.")
     assert hinge_words(latte, latte, "de") == ["inklusive"]
     assert hinge_words("Ask @tessaline_support now", "Ask support", "en") == ["ask", "now"]
+
+
+def test_a_verb_in_ies_is_read_by_its_stem_and_a_plural_noun_by_its_singular() -> None:
+    """"applies" is "apply" (a verb); "plans" and "batches" are nouns of the word list."""
+    assert hinge_words("It applies to all plans and batches.", "Plans", "en") == ["applies"]
