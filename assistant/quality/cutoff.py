@@ -222,16 +222,16 @@ _MIN_CUT = 4  # letters a cut word keeps: a shorter one may be any word
 _MAX_LOST = 3  # letters a cap cuts off a word
 
 
-def _cut_word(line_end: str, text: str) -> bool:
-    """Whether ``line_end``, a line's last word, is a word of ``text`` cut short: "Der
-    Kaffee fürs Büro ... und die erste Lieferun" over "Die erste Lieferung ist kostenlos."
-    (Facebook's hook cut at its cap, a ready draft, bench 2026-12-07; "Liefe|Run" passed as
-    a compound)."""
+def _cut_word(line_end: str, words: set[str]) -> bool:
+    """Whether ``line_end``, a line's last word, is one of the post's ``words`` cut short:
+    "Der Kaffee fürs Büro ... und die erste Lieferun" over "Die erste Lieferung ist
+    kostenlos." (Facebook's hook cut at its cap, a ready draft, bench 2026-12-07;
+    "Liefe|Run" passed as a compound)."""
     if len(line_end) < _MIN_CUT or not line_end.isalpha():
         return False
     return any(len(line_end) < len(word) <= len(line_end) + _MAX_LOST
                and word.startswith(line_end) and word[len(line_end):] not in _INFLECTIONS
-               for word in regex.findall(r"\p{L}+", text))
+               for word in words)
 
 
 def _dangling_line(body: str) -> str | None:
@@ -244,6 +244,7 @@ def _dangling_line(body: str) -> str | None:
     ("If you are interested, please visit our [" over the link, a ready LinkedIn draft,
     bench 2026-12-05). A lone capital stays after a name ("Plan B"), not
     after a small word (``_lone_capital``)."""
+    words = set(regex.findall(r"\p{L}+", body))
     for line in body.split("\n"):
         end = _LINE_END.search(_TRAILING.sub("", line))
         if end is None:
@@ -252,7 +253,7 @@ def _dangling_line(body: str) -> str | None:
         if last.casefold() in _NEVER_LAST or (len(last) == 1 and last.islower()) \
                 or _lone_capital(end.group(1), last) or _bare_adjective(end.group(1), last) \
                 or _HYPHEN_END.search(last) or last.endswith(("(", "[", "{")) \
-                or _cut_word(last, body) \
+                or _cut_word(last, words) \
                 or (_APOSTROPHE_END.search(last) and len(_EDGE_QUOTE.findall(line)) % 2):
             return end.group(0)
     return None

@@ -156,20 +156,12 @@ def undotted_span_days(plain: str, words: list[Token], lex: GrammarLexicon) -> l
     del lex  # numbers only
     found = []
     for before, until, after in zip(words, words[1:], words[2:], strict=False):
-        if _bare_day(before) and until.lower == "bis" and after.day:
+        if before.bare_day and until.lower == "bis" and after.day:
             phrase = plain[before.start:after.end]
             fix = f"{before.text}. bis {after.text}."
             found.append(Finding(f"{phrase}.", f"'{phrase}.': a span's first day takes its "
                                                f"dot too: '{fix}'", fix))
     return found
-
-
-_LAST_DAY = 31
-
-
-def _bare_day(word: Token) -> bool:
-    """A number that may be a day, written without its dot ("24", not "24." or "0")."""
-    return not word.ordinal and word.text.isdigit() and 1 <= int(word.text) <= _LAST_DAY
 
 
 def _span_day(words: list[Token], index: int) -> int | None:
@@ -183,7 +175,7 @@ def _span_day(words: list[Token], index: int) -> int | None:
     if day >= len(words):
         return None
     # a day without its dot right before "bis" and a day (:func:`undotted_span_days`)
-    bare = _bare_day(words[day]) and day + 2 < len(words) \
+    bare = words[day].bare_day and day + 2 < len(words) \
         and words[day + 1].lower == "bis" and words[day + 2].day
     return day if (words[day].day or bare) and _span_end(words, day + 1) else None
 

@@ -114,6 +114,13 @@ def determiner_forms(like: str, slots: list[Slot]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+_LAST_DAY = 31
+
+
+def _day_number(text: str) -> bool:
+    return text.isdigit() and 1 <= int(text) <= _LAST_DAY
+
+
 @dataclass(frozen=True)
 class Token:
     """A word or number of a post, with what stands before it."""
@@ -143,8 +150,12 @@ class Token:
     @property
     def day(self) -> bool:
         """A day of a date: "24." or "24.12." ("von 0. bis 1." is a range of numbers)."""
-        head = self.text.split(".")[0]
-        return self.ordinal and head.isdigit() and 1 <= int(head) <= 31
+        return self.ordinal and _day_number(self.text.split(".")[0])
+
+    @property
+    def bare_day(self) -> bool:
+        """A number that may be a day, written without its dot ("24", not "24." or "0")."""
+        return not self.ordinal and _day_number(self.text)
 
     @property
     def determiner(self) -> str:
