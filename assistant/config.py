@@ -259,6 +259,13 @@ class Settings(BaseSettings):
     # in words, the 1.5B model restated a brief that is a finished post for every platform
     # again; an endpoint's tokenizer is unknown, so it has none
     draft_parting_ban: bool = True
+    # one call per platform, embedded model: the parting round's samples may not say the
+    # runs of three words of the text they must differ from (``drafting_hinges.hinge_runs``:
+    # not a run that ends on a fact of the brief or a noun, nor one of the kit's own
+    # texts), forbidden by the reply's grammar (``llm.grammar``). German wording is words of
+    # several tokens, which no token ban reaches; an endpoint takes no grammar. Off until
+    # measured side by side
+    draft_parting_runs: bool = False
     # whether the warnings a repair names (a fact left out, a word or claim no source
     # makes, a text cut off, a slip of grammar, ...) go back to the model, or only errors
     # (too long, a banned word, the wrong form of address); the parting round for texts

@@ -36,7 +36,7 @@ from assistant.drafting_call import (
 )
 from assistant.drafting_distinct import Alike, codes, distinct_texts, same_text_by_variant
 from assistant.drafting_form import Form, form_rule, parting_form, short_rank
-from assistant.drafting_hinges import hinge_words
+from assistant.drafting_hinges import hinge_runs, hinge_words
 from assistant.drafting_passes import Passes, better, to_fix
 from assistant.drafting_pick import kept_candidates
 from assistant.drafting_post import post_problems
@@ -49,7 +49,7 @@ from assistant.drafting_request import (
 from assistant.errors import InputError, LLMError
 from assistant.lanes import Lanes
 from assistant.llm import ChatMessage, LLMClient, get_client
-from assistant.llm.client import Bans
+from assistant.llm.client import Avoid
 from assistant.models import Brief, Draft, MediaInfo, TokenUsage
 from assistant.proofreading import proofread
 from assistant.quality.compose import aload_word_lists
@@ -217,13 +217,13 @@ async def _rewrite_alike(client: LLMClient, job: Job, draft: Draft, alike: Alike
     if shape is not None:
         note = f"{note} {form_rule(draft.platform, shape)}"
     rewrite = repair_prompt(job, [f"- {draft.platform}: {note}"], [draft.platform])
-    bans = await _banned(client, job, alike.other, draft.platform)
+    avoid = await _avoided(client, job, alike.other, draft.platform)
 
     async def sample(kind: str, messages: list[ChatMessage], temperature: float,
                      form: Form | None) -> tuple[Draft, list[ChatMessage]] | None:
         async with semaphore.urgent():
             try:
-                reply = await ask(client, job, messages, temperature, form, bans)
+                reply = await ask(client, job, messages, temperature, form, avoid)
             except LLMError as exc:
                 log.warning("%s of a near-same %s text failed: %s", kind, draft.platform, exc)
                 return None
@@ -245,19 +245,28 @@ async def _rewrite_alike(client: LLMClient, job: Job, draft: Draft, alike: Alike
     return [found for found in samples if found is not None]
 
 
-async def _banned(client: LLMClient, job: Job, other: str, platform: str) -> Bans:
-    """The tokens a parting sample may not use (``parting_ban``): the words that carry
-    ``other``, the text it must differ from (``drafting_hinges``), as the embedded model
-    writes them whole; none with the option off or on an endpoint."""
-    if not job.passes.parting_ban:
-        return ()
+async def _avoided(client: LLMClient, job: Job, other: str, platform: str) -> Avoid:
+    """What a parting sample may not say: with ``parting_ban`` the words that carry
+    ``other``, the text it must differ from (``drafting_hinges.hinge_words``), by token as
+    the embedded model writes them whole; with ``parting_runs`` its runs of three words
+    (``hinge_runs``) in the reply's grammar. Neither on an endpoint."""
+    if not client.endpoint.local:
+        return Avoid()
     keep = [*job.kit.spelling.words, *job.kit.hashtags.always, *job.kit.hashtags.pool,
             job.kit.name, *(example.text for example in job.kit.examples)]
-    hinges = hinge_words(other, job.brief.text, job.language, keep)
-    bans = await client.aword_tokens(hinges)
-    if bans:
-        log.info("parting samples of the %s text may not use: %s", platform, ", ".join(hinges))
-    return bans
+    tokens: tuple[int, ...] = ()
+    if job.passes.parting_ban:
+        hinges = hinge_words(other, job.brief.text, job.language, keep)
+        tokens = await client.aword_tokens(hinges)
+        if tokens:
+            log.info("parting samples of the %s text may not use: %s", platform,
+                     ", ".join(hinges))
+    runs: tuple[tuple[str, ...], ...] = ()
+    if job.passes.parting_runs:
+        runs = tuple(hinge_runs(other, job.brief.text, job.language, [*keep, job.kit.cta or ""]))
+        log.info("parting samples of the %s text may not say: %s", platform,
+                 "; ".join(" ".join(run) for run in runs))
+    return Avoid(tokens, runs)
 
 
 def _fresh_prompts(job: Job, before: list[ChatMessage],

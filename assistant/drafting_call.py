@@ -29,7 +29,7 @@ from assistant.drafting_post import PostReply, finish_post, tagged_link
 from assistant.drafting_reply import flat_reply, free_reply, free_texts, reply_model
 from assistant.errors import LLMBadReplyError, LLMError, LLMTruncatedError
 from assistant.llm import ChatMessage, LLMClient
-from assistant.llm.client import Bans
+from assistant.llm.client import Avoid
 from assistant.models import Brief, Draft, MediaInfo, Problem, Severity, TokenUsage
 from assistant.prompts import render
 
@@ -116,11 +116,11 @@ def reply_budget(client: LLMClient, platforms: int) -> int:
 
 
 async def ask(client: LLMClient, job: Job, messages: list[ChatMessage], temp: float,
-               shape_of: Form | None = None, bans: Bans = ()) -> DraftReply:
+               shape_of: Form | None = None, avoid: Avoid = Avoid()) -> DraftReply:
     """One structured call; a reply in the wrong form (or cut off) is retried once with
     the reason. With a platform form (option, or ``shape_of`` for this call) the reply's
-    shape is the platform's, and its parts are joined into the one text. ``bans``: tokens
-    the reply may not use."""
+    shape is the platform's, and its parts are joined into the one text. ``avoid``: tokens
+    and runs of words the reply may not use."""
     attempt_messages = list(messages)
     budget = reply_budget(client, len(job.platforms))
     form = shape_of or job_form(job)
@@ -129,7 +129,7 @@ async def ask(client: LLMClient, job: Job, messages: list[ChatMessage], temp: fl
         started = time.perf_counter()
         try:
             result = await client.astructured(attempt_messages, shape, temperature=temp,
-                                              max_tokens=budget, bans=bans)
+                                              max_tokens=budget, avoid=avoid)
         except (LLMBadReplyError, LLMTruncatedError) as exc:
             if attempt == MAX_FORMAT_RETRIES:
                 raise LLMBadReplyError(

@@ -27,6 +27,7 @@ from collections.abc import Iterable
 
 import regex
 
+from assistant.llm.grammar import GAP_MARKS
 from assistant.quality.dictionary import english_nouns, english_verbs
 from assistant.quality.factcheck import missing
 from assistant.quality.grammar_words import (
@@ -37,9 +38,13 @@ from assistant.quality.grammar_words import (
     PRONOUNS,
 )
 from assistant.quality.spelling import ENGLISH_FUNCTION_WORDS
-from assistant.quality.textnorm import EMAIL_RE, HANDLE_RE, URL_RE, words
+from assistant.quality.textnorm import EMAIL_RE, HANDLE_RE, URL_RE, ngrams, word_spans, words
 
 MIN_LETTERS = 3
+# the words of a run a parting sample may not say again: ``same_text_as`` reads three-word
+# runs (quality.similarity)
+RUN = 3
+MAX_GAP = 4  # characters between two words of a run: ", " or " – "; a blanked address is more
 # at most this many words are banned: each stands for up to four tokens
 MAX_WORDS = 24
 _WORD = regex.compile(r"[\p{L}][\p{L}'’-]*")
@@ -83,6 +88,41 @@ def hinge_words(other: str, brief: str, language: str, keep: Iterable[str] = ())
                 language == "de" or word in ADVERBS or _english_verb(word)):
             found.append(word)
     return list(dict.fromkeys(found))[:MAX_WORDS]
+
+
+def hinge_runs(other: str, brief: str, language: str,
+               keep: Iterable[str] = ()) -> list[tuple[str, ...]]:
+    """The runs of RUN words of ``other`` (as written there, in order) that a sample written
+    to differ from it may not say again (``llm.grammar``): each run whose last word is no
+    word of the brief's facts and names no thing (:func:`_nouns`), and that no text of
+    ``keep`` (the brand's own) says too.
+
+    German wording is mostly words of several tokens, which no token ban reaches: the New
+    Year's Eve post "Am 31. Dezember haben wir von 9 bis 14 Uhr geöffnet, am 1. Januar
+    bleibt das Kontor zu." came back word for word on three platforms, and the Kolumbien
+    coffee on two (bench, 2026-12-07). A run that ends on a fact or a noun is left free:
+    the sample could only escape it by misspelling the word ("Kontoor" for "Kontor",
+    2026-12-07); the run's other words are what it says differently ("bleibt das Kontor
+    zu": "zu")."""
+    facts = {word for fact in missing("", brief, language) for word in words(fact)}
+    facts |= _nouns(other, language)
+    kept = {run for text in keep for run in ngrams(words(text), RUN)}
+    plain = _without_addresses(other)
+    spans = word_spans(plain)
+    found: list[tuple[str, ...]] = []
+    for index in range(len(spans) - RUN + 1):
+        run = spans[index:index + RUN]
+        folded = tuple(word for word, _, _ in run)
+        gaps = [plain[run[at][2]:run[at + 1][1]] for at in range(RUN - 1)]
+        if folded[-1] not in facts and folded not in kept and all(map(_run_gap, gaps)):
+            found.append(tuple(plain[start:end] for _, start, end in run))
+    return list(dict.fromkeys(found))
+
+
+def _run_gap(gap: str) -> bool:
+    """Whether ``gap`` may stand between two words of one run, as the grammar reads it
+    (``llm.grammar.GAP_MARKS``): not a blanked address, a price's "€" or a line of emoji."""
+    return 0 < len(gap) <= MAX_GAP and all(mark in GAP_MARKS or mark == "\n" for mark in gap)
 
 
 def _without_addresses(text: str) -> str:

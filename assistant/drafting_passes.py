@@ -54,6 +54,7 @@ class Passes:
     parting_keep_short: bool = True  # split mode: of near-same texts the longer is rewritten
     parting_example: bool = True  # split mode: a fresh draft after the platform's kit example
     parting_ban: bool = False  # split mode: parting samples may not use the other's words
+    parting_runs: bool = False  # split mode: ... nor say its runs of three words
     repair_warnings: bool = True  # FEEDBACK_WARNINGS go back to the model, not errors alone
 
     @classmethod
@@ -83,6 +84,7 @@ class Passes:
             parting_keep_short=settings.draft_parting_keep_short,
             parting_example=settings.draft_parting_example,
             parting_ban=settings.draft_parting_ban,
+            parting_runs=settings.draft_parting_runs,
             repair_warnings=settings.repair_warnings,
         )
 

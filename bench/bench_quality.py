@@ -73,7 +73,8 @@ OPTIONS = ("draft_proofread", "draft_adapt_example", "draft_platform_style",
            "draft_reword_later", "draft_short_opener", "draft_parting_candidates",
            "draft_parting_fresh", "draft_parting_keep_short", "draft_reader_question",
            "draft_facebook_hook", "draft_linkedin_hook", "draft_linkedin_list",
-           "draft_parting_example", "draft_parting_ban", "draft_repair_warnings")
+           "draft_parting_example", "draft_parting_ban", "draft_parting_runs",
+           "draft_repair_warnings")
 # a number option's A/B row: its default against this value (the other value if it is the
 # default)
 NUMBER_AB: dict[str, tuple[float, float]] = {"draft_candidates": (2, 1),

@@ -32,6 +32,7 @@ from assistant.errors import (
     LLMTimeoutError,
     LLMTruncatedError,
 )
+from assistant.llm.grammar import Run, run_grammar, says_run
 from assistant.llm.schema import strict_schema
 from assistant.models import TokenUsage
 from assistant.redact import mask_text, mask_url
@@ -44,6 +45,17 @@ V = TypeVar("V")
 # in effect: the token's logit falls below every other's)
 Bans = tuple[int, ...]
 BANNED = -100
+
+
+@dataclass(frozen=True)
+class Avoid:
+    """What a structured reply may not say: ``tokens`` (from :meth:`LLMClient.aword_tokens`)
+    and, in its text fields, ``runs`` of words (``llm.grammar``). Both only on the embedded
+    model's server: an endpoint ignores a token's id it never gave, and takes no grammar."""
+
+    tokens: Bans = ()
+    runs: tuple[Run, ...] = ()
+
 TOKENIZE_SECONDS = 10.0
 
 
@@ -209,7 +221,7 @@ class LLMClient:
         schema: type[BaseModel] | None,
         temperature: float,
         max_tokens: int | None,
-        bans: Bans = (),
+        avoid: Avoid = Avoid(),
     ) -> dict[str, Any]:
         kwargs: dict[str, Any] = {
             "model": self.endpoint.model,
@@ -217,9 +229,13 @@ class LLMClient:
             "temperature": temperature,
             "max_tokens": max_tokens or self.max_tokens,
         }
-        if bans:  # llama.cpp's form: [[token id, bias], ...]
-            kwargs["extra_body"] = {"logit_bias": [[token, BANNED] for token in bans]}
-        if schema is not None:
+        extra: dict[str, Any] = {}
+        if avoid.tokens:  # llama.cpp's form: [[token id, bias], ...]
+            extra["logit_bias"] = [[token, BANNED] for token in avoid.tokens]
+        if schema is not None and avoid.runs and self.endpoint.local:
+            # the schema as a grammar of its own, which llama.cpp takes in its place
+            extra["grammar"] = run_grammar(strict_schema(schema), avoid.runs)
+        elif schema is not None:
             kwargs["response_format"] = {
                 "type": "json_schema",
                 "json_schema": {
@@ -228,6 +244,8 @@ class LLMClient:
                     "strict": True,
                 },
             }
+        if extra:
+            kwargs["extra_body"] = extra
         return kwargs
 
     def _result(self, response: Any, schema: type[T] | None, started: float) -> LLMResult[Any]:
@@ -302,13 +320,17 @@ class LLMClient:
         *,
         temperature: float = 0.7,
         max_tokens: int | None = None,
-        bans: Bans = (),
+        avoid: Avoid = Avoid(),
     ) -> LLMResult[T]:
-        """``bans``: token ids the reply may not use (from :meth:`aword_tokens`)."""
+        """``avoid``: tokens and runs of words the reply may not use (:class:`Avoid`)."""
         started = time.perf_counter()
-        response = await self._acall(self._kwargs(messages, schema, temperature, max_tokens,
-                                                  bans))
-        return self._result(response, schema, started)
+        kwargs = self._kwargs(messages, schema, temperature, max_tokens, avoid)
+        result = self._result(await self._acall(kwargs), schema, started)
+        if "grammar" in kwargs.get("extra_body", {}) and says_run(result.raw, avoid.runs):
+            log.warning("the model's server did not apply the reply's grammar (a run it "
+                        "forbids stands in the reply); update xllamacpp, or set "
+                        "POSTWERK_DRAFT_PARTING_RUNS=false")
+        return result
 
     async def aword_tokens(self, words: Sequence[str]) -> Bans:
         """The token ids that write ``words`` whole, each as one token of the embedded

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.brand.kit import BrandKit, load_kit
-from assistant.drafting_hinges import hinge_words
+from assistant.drafting_hinges import hinge_runs, hinge_words
 from tests.conftest import ROOT
 
 SNOWFLAKE = ("Schema drift alerts now also cover Snowflake; turn them on under Settings, "
@@ -68,3 +68,19 @@ def test_an_e_mail_address_and_a_handle_are_no_words() -> None:
 def test_a_verb_in_ies_is_read_by_its_stem_and_a_plural_noun_by_its_singular() -> None:
     """"applies" is "apply" (a verb); "plans" and "batches" are nouns of the word list."""
     assert hinge_words("It applies to all plans and batches.", "Plans", "en") == ["applies"]
+
+
+def test_the_runs_a_sample_may_not_say_again_end_on_no_fact_and_no_noun() -> None:
+    """The New Year's Eve post came back word for word on three platforms: its runs that
+    end on a verb or a small word are forbidden, those that end on a date, a time or a noun
+    are free (the sample could only misspell them); runs the kit's texts say are free."""
+    new_year = ("Silvester: Am 31. Dezember haben wir von 9 bis 14 Uhr geöffnet, am 1. Januar "
+                "bleibt das Kontor zu. Guten Rutsch!")
+    assert hinge_runs(new_year, new_year, "de") == [
+        ("31", "Dezember", "haben"), ("Dezember", "haben", "wir"), ("haben", "wir", "von"),
+        ("von", "9", "bis"), ("14", "Uhr", "geöffnet"), ("1", "Januar", "bleibt"),
+        ("Januar", "bleibt", "das"), ("das", "Kontor", "zu")]
+    kept = hinge_runs(new_year, new_year, "de", ["Bei uns bleibt das Kontor zu."])
+    assert ("Januar", "bleibt", "das") in kept and ("das", "Kontor", "zu") not in kept
+    mail = "schreib uns an moin@moewenbohne.example und sag hallo"
+    assert hinge_runs(mail, "", "de") == [("schreib", "uns", "an"), ("und", "sag", "hallo")]

@@ -420,3 +420,32 @@ def test_on_the_embedded_model_parting_samples_may_not_use_the_other_texts_words
     assert len(banned) == len(script.fresh) == 4
     ids = [fake_llm.vocabulary[form] for form in forms[:8]]
     assert all(request["logit_bias"] == [[token, -100] for token in ids] for request in banned)
+
+
+@pytest.mark.parametrize("runs", [True, False])
+def test_on_the_embedded_model_parting_samples_may_not_say_the_other_texts_runs(
+    fake_llm: FakeLLMServer, kit: BrandKit, runs: bool
+) -> None:
+    """``draft_parting_runs``: the parting round's samples are asked with a grammar in the
+    JSON schema's place that forbids the kept text's runs of three words (``llm.grammar``);
+    the first drafts and, with the option off, every call keep their JSON schema."""
+    script = CountingScript("Neue Öffnungszeiten ab 4. Januar: Montag bis Freitag 8 bis 18 "
+                            "Uhr, jetzt ganz entspannt frühstücken.")
+    fake_llm.responder = script
+    options = DraftOptions(
+        settings=load_settings(draft_split_platforms=True, draft_platform_form=False,
+                               draft_repair_warnings=False, draft_parting_ban=False,
+                               draft_parting_runs=runs),
+        client=LLMClient(Endpoint(fake_llm.url, "fake-model", local=True), timeout=5.0))
+    draft_posts(kit, HOURS, ["facebook", "x"], options=options)
+    ruled = [request for request in fake_llm.chat_requests if "grammar" in request]
+    assert all("response_format" in request for request in fake_llm.chat_requests
+               if request not in ruled)
+    if not runs:
+        assert not ruled
+        return
+    assert len(ruled) == len(script.fresh) == 4  # two parting rounds of two samples
+    # "jetzt ganz entspannt" ends on no fact and no noun (which runs: tests/drafting/
+    # test_hinges.py)
+    assert all("[jJ]etzt" in request["grammar"] and "[eE]ntspannt" in request["grammar"]
+               for request in ruled)
