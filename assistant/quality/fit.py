@@ -200,9 +200,9 @@ def without_clashing(text: str, findings: Callable[[str], Sequence[Problem]], br
                      found: Sequence[Problem] | None = None) -> str:
     """``text`` without the sentences whose removal clears a finding of ``STRIKE_CLEARS`` and
     finds nothing new, nor leaves out a fact of the brief; the last first, until none
-    clears one. The first sentence stays, and one with a word of the brief that the rest
-    of the post does not say ("Röstkurs"), a link, a label of ``keep`` or an e-mail
-    address.
+    clears one. The first sentence stays (unless another says it all, or it is in another
+    language), and one with a word of the brief that the rest of the post does not say
+    ("Röstkurs"), a link, a label of ``keep`` or an e-mail address.
 
     The 1.5B model says a fact again ("... am 12. Dezember um 18 Uhr! 18 Uhr"), echoes a
     run of words ("how to test your dbt models" in two sentences of a LinkedIn post),
@@ -219,7 +219,8 @@ def without_clashing(text: str, findings: Callable[[str], Sequence[Problem]], br
         spans = sentence_spans(text)
         if len(spans) <= MIN_KEPT:
             break
-        for start, end in [*reversed(spans[1:]), *_restated_first(text, spans)]:
+        firsts = _restated_first(text, spans) or _foreign_first(text, spans, findings)
+        for start, end in [*reversed(spans[1:]), *firsts]:
             trial = without_spans(text, [(start, end)])
             if not _strikable(text[start:end], keep) or _loses_words(text, trial, told):
                 continue
@@ -284,6 +285,16 @@ def _restated_first(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[i
     start, end = spans[0]
     first = text[start:end].strip().rstrip(".!…")
     return [spans[0]] if restated is not None and restated[0] == first else []
+
+
+def _foreign_first(text: str, spans: Sequence[tuple[int, int]],
+                   findings: Callable[[str], Sequence[Problem]]) -> list[tuple[int, int]]:
+    """The first sentence's span when it is in another language itself: "Hey there, fellow
+    coffee enthusiasts!" opened a ready German Threads tip (bench, 2026-12-07); no reader
+    of the post's language misses it."""
+    start, end = spans[0]
+    codes = {problem.code for problem in findings(text[start:end])}
+    return [spans[0]] if "wrong_language" in codes else []
 
 
 def brief_words(brief: str) -> set[str]:

@@ -290,3 +290,20 @@ def test_two_made_up_sentences_go_one_by_one() -> None:
     # a sentence that holds no invention itself stays while another keeps the finding
     plain = f"{kept}\nTaste the difference.\nJoin us at a free tasting next Tuesday!"
     assert without_clashing(plain, made_up, brief, "en") == f"{kept}\nTaste the difference."
+
+
+def test_a_first_sentence_in_another_language_goes() -> None:
+    """"Hey there, fellow coffee enthusiasts!" opened a ready German Threads tip (bench,
+    2026-12-07): the first sentence goes when it is in another language itself."""
+    from assistant.quality.language import sentence_language_problems
+
+    def foreign(text: str) -> list[Problem]:
+        return sentence_language_problems(text, "de")
+
+    brief = "Tipp für Cold Brew zu Hause: 70 g Kaffee auf 1 Liter kaltes Wasser."
+    seen = ("Hey there, fellow coffee enthusiasts! Tipp für Cold Brew zu Hause: 70 g Kaffee "
+            "auf 1 Liter kaltes Wasser.")
+    assert without_clashing(seen, foreign, brief, "de") == (
+        "Tipp für Cold Brew zu Hause: 70 g Kaffee auf 1 Liter kaltes Wasser.")
+    german = "Hallo zusammen! " + seen.split("! ", 1)[1]
+    assert without_clashing(german, foreign, brief, "de") == german

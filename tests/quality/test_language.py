@@ -45,3 +45,15 @@ def test_each_part_reads_what_the_other_leaves() -> None:
              "Wasser, dann 16 Stunden im Kühlschrank ziehen lassen. Don't forget to share "
              "your results with us!")
     assert language_problems(mixed, "de") == []
+
+
+def test_a_short_sentence_is_read_by_the_dictionaries_when_stop_words_cannot_tell() -> None:
+    """"Hey there, fellow coffee enthusiasts!" has too few stop words; its words are English
+    and not German. German words a German post borrows ("Cold Brew", "Link in Bio") and a
+    name are no other language."""
+    [found] = sentence_language_problems(
+        "Hey there, fellow coffee enthusiasts! Tipp für Cold Brew zu Hause: 70 g Kaffee auf "
+        "1 Liter Wasser.", "de")
+    assert "'Hey there, fellow coffee enthusiasts!' reads as English" in found.message
+    assert sentence_language_problems(
+        "Cold Brew zu Hause. Link in Bio. Latte Art mit Okan.", "de") == []
