@@ -138,4 +138,10 @@ def _word(word: str) -> str:
 
 
 def _literal(char: str) -> str:
-    return char if char.isalnum() else f"\\x{{{ord(char):x}}}"
+    """``char`` as itself, or by its code in the one form both llguidance's regexes and
+    Python's ``regex`` (``says_run``) read: "\\x{2d}" for the hyphen of "Hafer-Cappuccino"
+    was llguidance's alone, and crashed the check (bench, 2026-12-08)."""
+    if char.isalnum():
+        return char
+    code = ord(char)
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"

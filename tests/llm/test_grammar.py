@@ -12,7 +12,7 @@ import pytest
 from assistant.brand.kit import load_kit
 from assistant.drafting_form import form_for
 from assistant.drafting_reply import free_reply, reply_model
-from assistant.llm.grammar import run_grammar
+from assistant.llm.grammar import run_grammar, says_run
 from assistant.llm.schema import strict_schema
 from tests.conftest import ROOT
 
@@ -106,3 +106,16 @@ def test_a_form_forbids_the_runs_in_every_part_but_one_with_a_pattern_of_its_own
         post[last] = "Komm vorbei!"
         post[many[0]] = ["Neujahr: das Kontor zu", "Ab 2. Januar offen"]
         assert not _takes(grammar, json.dumps({"posts": [post]}, ensure_ascii=False))
+
+
+@pytest.mark.parametrize("word", ["Hafer-Cappuccino", "Kaffee’s", "Café", "Röst🎉kurs"])
+def test_a_word_with_a_mark_or_an_emoji_is_written_so_both_readers_take_it(word: str) -> None:
+    """llguidance (the server) and Python's ``regex`` (``says_run``, the log's warning)
+    read the run alike: "\\x{2d}" for the hyphen was llguidance's alone, and the check
+    raised (bench, 2026-12-08)."""
+    runs = (("unseren", word, "vor"),)
+    grammar = run_grammar(strict_schema(free_reply(["facebook"], 120)), runs)
+    said = f"Wir stellen unseren {word} vor."
+    assert not _takes(grammar, _free(said))
+    assert _takes(grammar, _free(f"Unser {word} ist da."))
+    assert says_run(_free(said), runs) and not says_run(_free(f"Unser {word} ist da."), runs)
