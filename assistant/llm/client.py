@@ -45,6 +45,7 @@ V = TypeVar("V")
 # in effect: the token's logit falls below every other's)
 Bans = tuple[int, ...]
 BANNED = -100
+TOKENIZE_SECONDS = 10.0
 
 
 @dataclass(frozen=True)
@@ -55,8 +56,6 @@ class Avoid:
 
     tokens: Bans = ()
     runs: tuple[Run, ...] = ()
-
-TOKENIZE_SECONDS = 10.0
 
 
 class ChatMessage(BaseModel):

@@ -32,8 +32,9 @@ Run = tuple[str, ...]
 # the properties that hold no text of the post (names, tags, alt text)
 NOT_TEXT = frozenset({"platform", "hashtags", "alt_text", "first_comment"})
 # a JSON string's body: any character but a quote, a backslash or a control character, or
-# an escape; letters of other scripts are left out, or "Kontор" (Cyrillic "ор") writes the
-# word the grammar forbids (2026-12-07)
+# an escape (its slash escaped: a bare one ends the Lark regex); letters of other scripts
+# are left out, or "Kontор" (Cyrillic "ор") writes the word the grammar forbids
+# (2026-12-07)
 _CHAR = r'(?:[^"\\\x00-\x1F\p{Cyrillic}\p{Greek}]|\\["\\\/bfnrt]|\\u[0-9a-fA-F]{4})'
 _STRING = rf'/"{_CHAR}*"/'
 # what stands between two words of a run: spaces, marks, an escaped line break or quote
@@ -43,7 +44,7 @@ _GAP = "(?:[" + GAP_MARKS.replace("-", "\\-") + r']|\\n|\\")*'
 
 def run_grammar(schema: dict[str, Any], runs: Sequence[Run]) -> str:
     """The llguidance grammar of ``schema`` (a strict schema: every object closed and all
-    its properties required) whose text fields hold none of ``runs`` (words, folded)."""
+    its properties required) whose text fields hold none of ``runs`` (words as written)."""
     builder = _Builder(schema.get("$defs", {}), _runs_regex(runs))
     start = builder.node(schema, text=False)
     lines = ["%llguidance {}", f"start: {start}", *builder.rules, r"%ignore /[ \t\n\r]+/"]
