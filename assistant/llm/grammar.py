@@ -96,10 +96,12 @@ class _Builder:
         forbidden run; no longer than its ``maxLength`` where it is not."""
         cap, pattern = node.get("maxLength"), node.get("pattern")
         banned = text and pattern is None and self.forbidden is not None
+        if banned:  # see the module doc: a forbidden run drops the cap
+            cap = None
         key = (banned, cap, pattern)
         if key not in self._lexemes:
             parts = [_STRING]
-            if cap is not None and not banned:  # see the module doc
+            if cap is not None:
                 parts.append(f"/.{{0,{cap + 2}}}/")  # the quotes count too
             if pattern is not None:
                 body = pattern.removeprefix("^").removesuffix("$").replace("/", "\\/")

@@ -219,7 +219,8 @@ def without_clashing(text: str, findings: Callable[[str], Sequence[Problem]], br
         spans = sentence_spans(text)
         if len(spans) <= MIN_KEPT:
             break
-        firsts = _restated_first(text, spans) or _foreign_first(text, spans, findings)
+        firsts = _restated_first(text, spans) or (
+            _foreign_first(text, spans, findings) if "wrong_language" in codes else [])
         for start, end in [*reversed(spans[1:]), *firsts]:
             trial = without_spans(text, [(start, end)])
             if not _strikable(text[start:end], keep) or _loses_words(text, trial, told):
@@ -291,7 +292,8 @@ def _foreign_first(text: str, spans: Sequence[tuple[int, int]],
                    findings: Callable[[str], Sequence[Problem]]) -> list[tuple[int, int]]:
     """The first sentence's span when it is in another language itself: "Hey there, fellow
     coffee enthusiasts!" opened a ready German Threads tip (bench, 2026-12-07); no reader
-    of the post's language misses it."""
+    of the post's language misses it. Asked only of a post with ``wrong_language``: a
+    first sentence in another language gives the post that finding too."""
     start, end = spans[0]
     codes = {problem.code for problem in findings(text[start:end])}
     return [spans[0]] if "wrong_language" in codes else []

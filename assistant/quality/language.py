@@ -44,8 +44,10 @@ def _by_words(sentence: str, language: str) -> str | None:
     """The other language, when most of ``sentence``'s words are in its dictionary and not
     in ``language``'s main one (in any case: "Kaffee", "kaffee"); else None."""
     other = _OTHER.get(language)
-    own, theirs = dictionaries(language), dictionaries(other) if other else None
-    if own is None or theirs is None or other is None:
+    if other is None:
+        return None
+    own, theirs = dictionaries(language), dictionaries(other)
+    if own is None or theirs is None:
         return None
     said = _WORD.findall(sentence)
     # the main dictionary alone: a German post's further ones are English (loanwords)
