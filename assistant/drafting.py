@@ -13,7 +13,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeGuard
 
 from assistant import briefing
 from assistant.brand.kit import BrandKit
@@ -240,9 +240,23 @@ async def _rewrite_alike(client: LLMClient, job: Job, draft: Draft, alike: Alike
         *(sample("rewrite", rewrite, REWRITE_TEMPERATURE, shape)
           for _ in range(job.passes.parting_candidates)),
         *(sample(kind, messages, PARTING_FRESH_TEMPERATURE, None)
-          for kind, messages in fresh))
+          for kind, messages in fresh), return_exceptions=True)
     job.messages = before
-    return [found for found in samples if found is not None]
+    return [found for found in samples if _sampled(found, draft.platform)]
+
+
+def _sampled(found: tuple[Draft, list[ChatMessage]] | BaseException | None,
+             platform: str) -> TypeGuard[tuple[Draft, list[ChatMessage]]]:
+    """Whether a parting sample came back. A sample is one more try at a text the draft
+    has already: a fault of the code in it (a check of the reply raised in one, bench
+    2026-12-07) goes to the log with its traceback, and the draft keeps its text."""
+    if isinstance(found, Exception):
+        log.error("a parting sample of the %s text broke; the draft keeps its text",
+                  platform, exc_info=found)
+        return False
+    if isinstance(found, BaseException):  # cancelled: the draft's task goes too
+        raise found
+    return found is not None
 
 
 async def _avoided(client: LLMClient, job: Job, other: str, platform: str) -> Avoid:

@@ -449,3 +449,34 @@ def test_on_the_embedded_model_parting_samples_may_not_say_the_other_texts_runs(
     # test_hinges.py)
     assert all("[jJ]etzt" in request["grammar"] and "[eE]ntspannt" in request["grammar"]
                for request in ruled)
+
+
+class BrokenSamples(LLMClient):
+    """A client whose calls with words to avoid (the parting round's samples alone) fail
+    with a fault of the code, not of the model (as a check of the reply once did)."""
+
+    async def astructured(self, messages: Any, schema: Any, **kwargs: Any) -> Any:
+        avoid = kwargs.get("avoid")
+        if avoid is not None and (avoid.tokens or avoid.runs):
+            raise ValueError("a check of the reply broke")
+        return await super().astructured(messages, schema, **kwargs)
+
+
+def test_a_parting_sample_that_breaks_costs_the_draft_nothing(
+    fake_llm: FakeLLMServer, kit: BrandKit, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A sample is one more try at a text the draft has: when one breaks on a fault of the
+    code, the log names it with its traceback, and every platform keeps its draft."""
+    script = CountingScript("Neue Öffnungszeiten ab 4. Januar: Montag bis Freitag 8 bis 18 "
+                            "Uhr, jetzt ganz entspannt frühstücken.")
+    fake_llm.responder = script
+    options = DraftOptions(
+        settings=load_settings(draft_split_platforms=True, draft_platform_form=False,
+                               draft_repair_warnings=False, draft_parting_ban=True),
+        client=BrokenSamples(Endpoint(fake_llm.url, "fake-model", local=True), timeout=5.0))
+    with caplog.at_level("ERROR", logger="assistant.drafting"):
+        drafts = draft_posts(kit, HOURS, ["facebook", "x"], options=options)
+    assert [draft.platform for draft in drafts] == ["facebook", "x"]
+    assert all(draft.text.startswith("Neue Öffnungszeiten") for draft in drafts)
+    broke = [record for record in caplog.records if "parting sample" in record.message]
+    assert broke and all(record.exc_info is not None for record in broke)
