@@ -164,6 +164,29 @@ def undotted_span_days(plain: str, words: list[Token], lex: GrammarLexicon) -> l
     return found
 
 
+# what joins a span's days in the model's German where "bis" belongs: "Vom 24. zu 26.
+# Dezember ... Ab dem 27. Dezember bist du bei uns." (a ready Instagram greeting with the
+# runs of words forbidden, bench 2026-12-08)
+_SPAN_JOINS = {"zu": "bis", "zum": "bis zum"}
+_SPAN_OPENERS = frozenset({"vom", "von"})
+
+
+def span_joins(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
+    """Rule 8, sixth part: "vom 24. zu 26. Dezember" -> "vom 24. bis 26. Dezember"."""
+    del lex  # numbers only
+    found = []
+    for opener, before, join, after in zip(words, words[1:], words[2:], words[3:],
+                                           strict=False):
+        # opened as a span: "am 24.12. zum 1. Advent" is a day and a feast
+        if opener.lower in _SPAN_OPENERS and (before.day or before.bare_day) \
+                and join.lower in _SPAN_JOINS and after.day:
+            phrase = plain[before.start:after.end]
+            fix = f"{before.text.rstrip('.')}. {_SPAN_JOINS[join.lower]} {after.text}"
+            found.append(Finding(phrase, f"'{phrase}.': a span of days is joined by 'bis': "
+                                         f"'{fix}.'", fix))
+    return found
+
+
 def _span_day(words: list[Token], index: int) -> int | None:
     """The position of the first day of a span that ``words[index]`` opens wrongly: "am
     24. bis", "von 24. bis", and "von dem 24. bis" ("geschlossen von dem 24. bis 26.

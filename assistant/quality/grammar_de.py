@@ -115,6 +115,7 @@ from assistant.quality.grammar_dates import (
     feasts_and_spans,
     month_prepositions,
     same_day_spans,
+    span_joins,
     undotted_span_days,
 )
 from assistant.quality.grammar_dative import (
@@ -206,7 +207,7 @@ _RULES = (zu_before_reflexive, dative_plural, dative_articles, dative_bare_nouns
           infinitive_opens_du_call,
           month_prepositions,
           clock_prepositions, bare_clock_times, feasts_and_spans, same_day_spans,
-          undotted_span_days,
+          undotted_span_days, span_joins,
           doubled_time_prepositions,
           person_before_du, person_after_wir, joined_calls, mixed_calls, ihr_call_with_du,
           mixed_readers, strong_ihr_forms, imperative_sich,

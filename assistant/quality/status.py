@@ -34,7 +34,10 @@ from assistant.quality.textnorm import CLAUSE_CUT, sentence_spans
 _STATES: tuple[tuple[regex.Pattern[str], regex.Pattern[str]], ...] = tuple(
     (regex.compile(rf"(?i)\b(?:{brief})\b"), regex.compile(rf"(?i)\b(?:{post})\b"))
     for brief, post in (
-        (r"geschlossen|closed|Betriebsferien|Ruhetag",
+        # "am 1. Januar bleibt das Kontor zu" said closed too: a ready draft with the runs
+        # of words forbidden (bench, 2026-12-08) said "am 1. Januar bis zu dem Kontor"
+        (r"geschlossen|closed|Betriebsferien|Ruhetag"
+         r"|(?:bleibt|bleiben|hat|haben|ist|sind)\s+(?:\S+\s+){0,3}?zu(?=\s*(?:[.,;:!]|$))",
          r"geschlossen|schließ\w*|verschließ\w*|closed|clos(?:e|es|ing)|shut|Betriebsferien"
          r"|Ruhetag"
          r"|\w*pause|\w*ferien|Urlaub|(?:bleibt|bleiben|haben|ist|sind)\s+(?:\S+\s+){0,3}?zu"

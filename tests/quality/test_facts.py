@@ -584,6 +584,12 @@ def test_a_state_of_the_brief_turned_round_is_a_missing_fact(coffee: BrandKit) -
      "Lesung im Kontor: Am Donnerstag, 18. Dezember, um 19 Uhr liest die Autorin Mia Berg aus "
      "ihrem Buch über Hamburger Kaffeehäuser. Anmeldung per Mail an moin@moewenbohne.example.",
      "Eintritt frei", ("Der Eintritt ist frei.", "Freier Eintritt!", "Kostenlos.")),
+    # a closure said "zu" (a ready Instagram draft with the runs forbidden, bench 2026-12-08)
+    ("Silvester: Am 31. Dezember haben wir von 9 bis 14 Uhr geöffnet, am 1. Januar bleibt das "
+     "Kontor zu.",
+     "Am 31. Dezember sind wir von 9 bis 14 Uhr für euch da, am 1. Januar bis zu dem Kontor.",
+     "bleibt das Kontor zu", ("Am 1. Januar haben wir zu.", "Am 1. Januar geschlossen.",
+                              "Am 1. Januar machen wir Pause.")),
 ])
 def test_a_state_of_the_brief_left_out_is_a_missing_fact(
         brief: str, post: str, state: str, kept: tuple[str, ...], coffee: BrandKit) -> None:

@@ -133,6 +133,11 @@ def lex() -> GrammarLexicon:
      "wieder für euch da.", "Vom 24. bis 26. Dezember ist das Kontor geschlossen, ab dem 27. "
      "Dezember sind wir wieder für euch da."),
     ("Geschlossen vom 24 bis 26.12. und am 31.12.", "Geschlossen vom 24. bis 26.12. und am 31.12."),
+    # a span joined by "zu" (a ready Instagram greeting with the runs forbidden, bench
+    # 2026-12-08)
+    ("Vom 24. zu 26. Dezember ist das Kontor geschlossen.",
+     "Vom 24. bis 26. Dezember ist das Kontor geschlossen."),
+    ("Geschlossen vom 24. zum 26.12.", "Geschlossen vom 24. bis zum 26.12."),
     # a subject's article or verb (rule 12): the subject has one form
     ("Der Kontor ist zwischen den Jahren zu.", "Das Kontor ist zwischen den Jahren zu."),
     ("Unsere Röstkurs ist voll.", "Unser Röstkurs ist voll."),
