@@ -64,7 +64,12 @@ _STATES: tuple[tuple[regex.Pattern[str], regex.Pattern[str]], ...] = tuple(
         (r"kostenlos|gratis|umsonst|free\s+of\s+charge|for\s+free|at\s+no\s+(?:extra\s+)?cost"
          r"|no\s+extra\s+cost|Eintritt\s+(?:ist\s+)?frei|freie[rn]?\s+Eintritt|eintrittsfrei"
          r"|free\s+(?:entry|admission)|(?<=(?:^|[,;:–—-])\s*)free(?=\s*(?:[,;.]|$))",
-         r"kostenlos|gratis|umsonst|free|no\s+(?:extra\s+)?cost|ohne\s+Aufpreis|inklusive"
+         r"kostenlos|gratis|umsonst|free|no\s+(?:extra\s+|additional\s+)?(?:costs?|charge)"
+         # "available in all plans without additional costs" (a Bluesky draft of the
+         # brief's "at no extra cost", bench 2026-12-07)
+         r"|without\s+(?:any\s+)?(?:extra|additional)\s+(?:costs?|charges?|fees?)"
+         r"|ohne\s+(?:zusätzliche\s+|weitere\s+|extra\s+)?(?:Kosten|Gebühren?)"
+         r"|ohne\s+Aufpreis|inklusive"
          r"|included|inbegriffen|geschenkt|kostet\s+nichts|costs?\s+nothing"
          r"|Eintritt\s+(?:ist\s+)?frei|freie[rn]?\s+Eintritt|eintrittsfrei"),
     ))

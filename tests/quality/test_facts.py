@@ -590,6 +590,13 @@ def test_a_state_of_the_brief_turned_round_is_a_missing_fact(coffee: BrandKit) -
      "Am 31. Dezember sind wir von 9 bis 14 Uhr für euch da, am 1. Januar bis zu dem Kontor.",
      "bleibt das Kontor zu", ("Am 1. Januar haben wir zu.", "Am 1. Januar geschlossen.",
                               "Am 1. Januar machen wir Pause.")),
+    # the Snowflake alerts' price said another way (a Bluesky draft, bench 2026-12-07)
+    ("Schema drift alerts now also cover Snowflake; turn them on under Settings, Alerts. "
+     "Included in every plan at no extra cost.",
+     "Schema drift alerts have been extended to include Snowflake. This feature is available "
+     "in all plans. Turn them on under Settings, Alerts.",
+     "at no extra cost", ("It comes without additional costs.", "No additional charge.",
+                          "Free in every plan.")),
 ])
 def test_a_state_of_the_brief_left_out_is_a_missing_fact(
         brief: str, post: str, state: str, kept: tuple[str, ...], coffee: BrandKit) -> None:
