@@ -23,7 +23,7 @@ FEEDBACK_WARNINGS = frozenset({"spelling", "grammar", "missing_fact", "same_text
                                "link_in_bio", "cut_off", "lowercase_start",
                                "repeated_sentence", "repeated_fact", "wrong_language",
                                "over_brand_length", "first_person", "missing_link",
-                               "unproven_claim", "unbriefed_word"})
+                               "unproven_claim", "unbriefed_word", "own_handle"})
 
 
 @dataclass(frozen=True)

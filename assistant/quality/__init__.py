@@ -34,6 +34,8 @@ stable code:
                                does not use
     first_person      warning  the post speaks as "ich"/"I" where the kit's examples and
                                guidelines only say "wir"/"we"
+    own_handle        warning  the post greets the brand's own account ("Hey @moewenbohne,")
+                               as if it were a reader
     emoji_not_in_kit  warning  an emoji the kit does not list among its own
     copies_example    warning  most of the post is copied from one kit example
     same_text_as      warning  two platforms of one brief got (nearly) the same text

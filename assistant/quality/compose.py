@@ -49,6 +49,7 @@ from assistant.quality.linkbio import link_below_problems, link_in_bio_problems
 from assistant.quality.names import NameLists, find_names
 from assistant.quality.notes import invented_notes
 from assistant.quality.nouns import noun_index
+from assistant.quality.ownhandle import own_accounts, own_handle_problems
 from assistant.quality.placeholders import placeholder_problems
 from assistant.quality.priceframes import invented_frames
 from assistant.quality.promises import invented_events, invented_offers
@@ -335,6 +336,8 @@ def _text_problems(text: str, ctx: QualityContext, whole: bool) -> list[Problem]
         *(brief_only_problems(text, ctx.brief, ctx.kit.brief_only_words)
           if ctx.brief and ctx.kit is not None else []),
         *first_person_problems(text, ctx.language, kit_voice_texts(ctx)),
+        *(own_handle_problems(text, own_accounts(channel.handle for channel in ctx.kit.channels))
+          if ctx.kit is not None else []),
         *emoji_not_in_kit_problems(text, ctx.kit),
         # without a kit the language is a default ("de"), not one the post was asked for
         *(sentence_language_problems(text, ctx.language) if ctx.kit is not None else []),
