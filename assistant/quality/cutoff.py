@@ -45,10 +45,10 @@ _CLOSED = regex.compile(rf"(?:[.!?…:;)\]\"'»«“”\ufe0f\u200d]|{CLOSING_TO
 def cut_off_problems(text: str, brief: str | None = None) -> list[Problem]:
     """A post that reads as cut off, by the first of ``_CUT_READINGS`` that finds it: one
     that ends in an ellipsis ("Mehr..." with nothing after it), in a colon (what it
-    announces is missing: "Hier ist der Link zur Anmeldung:" with no link), inside a
-    quotation that „ opened, or whose last sentence runs on for ten words or more with no
-    mark (unless it ends as a part of ``brief`` ends), and a paragraph or line that stops
-    inside a sentence."""
+    announces is missing: "Hier ist der Link zur Anmeldung:" with no link, or a list
+    announced over the link alone), inside a quotation that „ opened, or whose last
+    sentence runs on for ten words or more with no mark (unless it ends as a part of
+    ``brief`` ends), and a paragraph or line that stops inside a sentence."""
     if not brief:
         return first_found("cut_off", text, _CUT_READINGS)
     *others, (_, message) = _CUT_READINGS
@@ -73,6 +73,28 @@ def _ellipsis_end(text: str) -> str | None:
 def _colon_end(text: str) -> str | None:
     end = _end(text)
     return _last_words(end) if end.endswith(":") else None
+
+
+# a colon that announces things the post would list: "Hier sind einige der Gründe, warum
+# wir dies tun:" with only the link after it (a ready LinkedIn draft, bench 2026-12-07);
+# "Alle Infos und Anmeldung:" over the link points to it and passes
+_PRESENTS = regex.compile(r"(?i)\b(?:hier\s+sind|das\s+sind|folgende\w*|einige|ein\s+paar|"
+                          r"here\s+are|these\s+are|the\s+following|some|a\s+few|\d+)\b")
+_LISTED = regex.compile(r"(?i)\b(?:Gründe|Tipps|Schritte|Vorteile|Möglichkeiten|Punkte|"
+                        r"Beispiele|Ideen|Funktionen|reasons|tips|steps|ways|benefits|"
+                        r"features|examples|ideas|things)\b")
+
+
+def _list_over_link(text: str) -> str | None:
+    """The last words of a sentence that announces a list with a colon over the post's
+    link alone (``_PRESENTS`` and ``_LISTED``)."""
+    body = _body(text)
+    if _LINK_LINE.search(body) is None:
+        return None
+    end = _LINK_LINE.sub("", body).rstrip()
+    tail = _LAST_SENTENCE.search(end[:-1]) if end.endswith(":") else None
+    said = tail.group(1) if tail is not None else ""
+    return _last_words(end) if _PRESENTS.search(said) and _LISTED.search(said) else None
 
 
 def _open_quotation(text: str) -> str | None:
@@ -309,6 +331,9 @@ _CUT_READINGS: tuple[Reading, ...] = (
                                  "the last sentence or end it with a full stop"),
     (_colon_end, lambda last: f"the post ends in ':' with nothing after it ('{last}'); add "
                               "what it announces or end the sentence with a full stop"),
+    (_list_over_link, lambda last: f"'…{last}' announces a list that never follows, only "
+                                   "the link; say what it announces or end the sentence "
+                                   "with a full stop"),
     (_open_quotation, lambda last: f"the post ends inside a quotation that „ opened "
                                    f"('{last}'); finish it and close it with “"),
     (lambda text: _comma_paragraph(_body(text)),

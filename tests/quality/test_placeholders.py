@@ -209,6 +209,29 @@ def test_a_sentence_that_only_opens_an_announcement_is_cut_off(text: str) -> Non
     assert [p.code for p in found] == ["cut_off"] and "never follows" in found[0].message
 
 
+LINK = "\n\nhttps://www.moewenbohne.example/buero?utm_source=linkedin"
+
+
+@pytest.mark.parametrize("text", [
+    # a ready LinkedIn draft (bench, 2026-12-07)
+    "Wir liefern ab 5 kg pro Monat an Büros in Hamburg. Hier sind einige der Gründe, warum "
+    "wir dies tun:" + LINK,
+    "Here are three reasons to switch:" + LINK,
+])
+def test_a_list_announced_over_the_link_alone_is_cut_off(text: str) -> None:
+    [found] = cut_off_problems(text)
+    assert found.code == "cut_off" and "announces a list" in found.message
+
+
+@pytest.mark.parametrize("text", [
+    "Alle Infos und Anmeldung:" + LINK, "Mehr Tipps:" + LINK,
+    "Hier sind einige der Gründe: frisch geröstet, geliefert." + LINK,
+    "Hier sind einige der Gründe:",  # no link: the colon's own reading
+])
+def test_a_colon_that_points_to_the_link_or_is_followed_passes(text: str) -> None:
+    assert "announces a list" not in " ".join(found.message for found in cut_off_problems(text))
+
+
 def test_a_post_that_ends_inside_a_quotation_is_cut_off() -> None:
     # the embedded model, 2026-11-30: a Facebook draft that stopped inside a quotation
     found = cut_off_problems("Neu im Kontor. Keine Superlative: nicht „der beste Kaffee der Stadt")
