@@ -42,13 +42,14 @@ is incompatible (a false warning keeps a good post from being "ready"):
    that goes on in another form: "Jetzt bestellen oder kommen vorbei" -> "oder
    vorbeikommen", "Jetzt bestellen und teste" -> "und testen", and one that opens a call
    to du: "Kommen vorbei im Kontor oder bestell im Shop" -> "Komm vorbei"
-   (``grammar_infcalls``);
+   (``grammar_infcalls``); a modal verb with an infinitive with "zu": "möchten dich
+   kennenzulernen" -> "kennenlernen" (``grammar_modal``);
 8. a month after "an" or "in" without its article: "an Januar" -> "ab/im Januar", and
    "am" or "im" before a clock time, or nothing between it and its date: "am 18 Uhr" or
    "am 12. Dezember 18 Uhr" -> "um 18 Uhr", "am Weihnachten" -> "an Weihnachten", "am
    24. bis 26. Dezember" or "von dem 24. bis" -> "vom 24.", and a span that ends on the
-   day it begins: "ab dem 27 bis 27. Dezember", and "ab bis Ende Dezember" -> "bis"
-   (``grammar_dates``);
+   day it begins: "ab dem 27 bis 27. Dezember", a span joined by "zu": "vom 24. zu 26."
+   -> "bis", and "ab bis Ende Dezember" -> "bis" (``grammar_dates``);
 9. a verb before "du" in another person or in the subjunctive: "können du" -> "kannst
    du", "Habest du" -> "Hast du"; a singular verb after an opening "Wir": "Wir rate" ->
    "Wir raten"; a call joined to a verb in -en: "Bestell ... und genießen" -> "und genieß";
@@ -136,6 +137,7 @@ from assistant.quality.grammar_idioms import (
 )
 from assistant.quality.grammar_infcalls import infinitive_call_goes_on, infinitive_opens_du_call
 from assistant.quality.grammar_joined import joined_feminine_case
+from assistant.quality.grammar_modal import zu_after_modal
 from assistant.quality.grammar_object import (
     doubled_pronouns,
     hanging_prepositions,
@@ -203,7 +205,7 @@ _RULES = (zu_before_reflexive, dative_plural, dative_articles, dative_bare_nouns
           reflexive_person,
           doubled_pronouns, hanging_prepositions, joined_prefixes, doubled_zu, zu_outside,
           adverb_after_call, imperative_after_adverb, infinitive_after_sein, split_infinitives,
-          participles_without_ge, zu_joined_to_perfect, infinitive_call_goes_on,
+          participles_without_ge, zu_joined_to_perfect, zu_after_modal, infinitive_call_goes_on,
           infinitive_opens_du_call,
           month_prepositions,
           clock_prepositions, bare_clock_times, feasts_and_spans, same_day_spans,

@@ -144,7 +144,7 @@ def adverb_after_call(plain: str, words: list[Token], lex: GrammarLexicon) -> li
     for verb, adverb in zip(words, words[1:], strict=False):
         if adverb.lower not in CALL_ADVERBS or not adverb.spaced \
                 or not (verb.sentence_start or verb.after_comma) \
-                or not _closes_clause(plain, adverb.end):
+                or not closes_clause(plain, adverb.end):
             continue
         lower = verb.lower
         if (verb.capitalised and not verb.sentence_start) or verb.text.isupper() \
@@ -175,7 +175,7 @@ def imperative_after_adverb(plain: str, words: list[Token],
         lower = verb.lower
         if adverb.lower not in CALL_ADVERBS or not adverb.sentence_start \
                 or not verb.text.islower() or lower in NO_CALL \
-                or not _closes_clause(plain, verb.end) \
+                or not closes_clause(plain, verb.end) \
                 or is_adjective_stem(lower, lex.is_word) \
                 or not any(is_infinitive(lower + ending, lex) for ending in ("en", "n")):
             continue
@@ -185,7 +185,7 @@ def imperative_after_adverb(plain: str, words: list[Token],
     return found
 
 
-def _closes_clause(plain: str, end: int) -> bool:
+def closes_clause(plain: str, end: int) -> bool:
     """Whether the clause ends at ``end``: a "!", "." or line break follows, or nothing."""
     rest = plain[end:].lstrip(" ")
     return not rest.strip() or rest.startswith(_CLAUSE_END)
@@ -236,10 +236,10 @@ def infinitive_after_sein(plain: str, words: list[Token], lex: GrammarLexicon) -
 
 
 def _closes(plain: str, end: int) -> bool:
-    """Whether a clause ends at ``end``: where a call does (``_closes_clause``), or a "?",
+    """Whether a clause ends at ``end``: where a call does (``closes_clause``), or a "?",
     ",", ";", ":", "und" or "oder" follows."""
     rest = plain[end:].lstrip(" ")
-    return _closes_clause(plain, end) or rest.startswith(("?", ",", ";", ":")) \
+    return closes_clause(plain, end) or rest.startswith(("?", ",", ";", ":")) \
         or rest.split(maxsplit=1)[0] in ("und", "oder")
 
 
@@ -359,7 +359,7 @@ def zu_joined_to_perfect(plain: str, words: list[Token], lex: GrammarLexicon) ->
             continue
         verb = rest[at + 1]
         if verb.capitalised or not is_infinitive(verb.lower, lex) \
-                or not _closes_clause(plain, verb.end):
+                or not closes_clause(plain, verb.end):
             continue
         phrase = plain[participle.start:verb.end]
         found.append(Finding(phrase, f"'{phrase}': 'und' joins a participle of 'haben' to an "

@@ -1229,3 +1229,28 @@ def test_an_article_after_a_preposition_of_one_case_has_one_correction(
     assert finding.fix is None and "'der' or 'den'" in finding.message
     [finding] = grammar_findings("Mit die Latte-Art-Abend.", lex)
     assert finding.fix is None
+
+
+@pytest.mark.parametrize(("text", "mended"), [
+    # a ready Facebook draft with the runs of words forbidden (bench, 2026-12-08)
+    ("Wir freuen uns auf deinen Besuch und möchten dich in unserer Rösterei kennenzulernen!",
+     "Wir freuen uns auf deinen Besuch und möchten dich in unserer Rösterei kennenlernen!"),
+    ("Du kannst dich im Laden anzumelden.", "Du kannst dich im Laden anmelden."),
+    ("Du kannst uns zu besuchen.", "Du kannst uns besuchen."),
+])
+def test_a_modal_verb_with_an_infinitive_with_zu_is_mended(text: str, mended: str,
+                                                            lex: GrammarLexicon) -> None:
+    [finding] = grammar_findings(text, lex)
+    assert "takes no 'zu'" in finding.message
+    assert mend_grammar(text, lex) == mended
+
+
+def test_a_zu_that_belongs_to_another_verb_or_is_no_infinitive_stays(
+        lex: GrammarLexicon) -> None:
+    for fine in ("Wir möchten dich einladen, den Kurs zu besuchen.",
+                 "Wir möchten dir helfen zu verstehen.",  # the modal's own infinitive first
+                 "Du kannst ab Samstag zu uns kommen.", "Du musst nur noch zuhören.",
+                 "Wir können es kaum erwarten, dich zu sehen.",
+                 "Wir können dir zu Weihnachten etwas schenken.",
+                 "Wer möchte, kann uns zu besuchen kommen."):
+        assert not [f for f in grammar_findings(fine, lex) if "takes no 'zu'" in f.message], fine
