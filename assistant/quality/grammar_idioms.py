@@ -12,10 +12,11 @@ Mended: one correction fits. The same for "für Hause" ("für zu Hause") and the
 16b: "Möchtest du mit uns den Röstkurs am 12. Dezember 18 Uhr in Altona abholen?" (a ready
 Facebook draft, bench 2026-12-03; issue 13 quotes the same for the first draft it saw, and
 "Bestelle dir heute im Laden" for a course). A course, a workshop or a tasting is booked or
-attended; "abholen" and "bestellen" are for goods. Read where the event is the verb's
-object: after an article and no preposition ("Tickets für den Workshop bestellen" is
-right), in the same sentence as the verb. A warning without a mend: the right verb needs
-another sentence ("dich zum Röstkurs anmelden").
+attended; "abholen" and "bestellen" are for goods, "rösten" for beans ("röst uns den
+Röstkurs ... ein!", a ready LinkedIn draft, bench 2026-12-08). Read where the event is the
+verb's object: after an article and no preposition ("Tickets für den Workshop bestellen"
+is right), in the verb's clause (no comma between them). A warning without a mend: the
+right verb needs another sentence ("dich zum Röstkurs anmelden").
 
 16d: "Sei der erste, der sich für den Röstkurs anmacht." (a ready Facebook draft, bench
 2026-12-07, for the brief's "Anmeldung im Laden oder per Mail"): "sich anmachen" is to chat
@@ -74,8 +75,11 @@ def fixed_phrases(plain: str, words: list[Token], lex: GrammarLexicon) -> list[F
 _EVENTS = ("kurs", "workshop", "cupping", "webinar", "seminar", "verkostung", "tasting",
            "veranstaltung", "führung")
 # the verbs of goods, in the forms a post uses
+# ... and of what a roaster does to beans: "röst uns den Röstkurs am 12. Dezember um 18 Uhr
+# ein!" (a ready LinkedIn draft, bench 2026-12-08)
 _GOODS_VERBS = frozenset({"abholen", "abzuholen", "abholst", "abholt", "abgeholt",
-                          "bestellen", "bestellst", "bestellt", "bestelle", "bestell"})
+                          "bestellen", "bestellst", "bestellt", "bestelle", "bestell",
+                          "rösten", "röstest", "röstet", "röste", "röst"})
 
 
 def events_as_goods(plain: str, words: list[Token], lex: GrammarLexicon) -> list[Finding]:
@@ -83,15 +87,17 @@ def events_as_goods(plain: str, words: list[Token], lex: GrammarLexicon) -> list
     del lex  # closed word lists
     found = []
     for sentence in sentences(words):
-        verb = next((token for token in sentence if token.lower in _GOODS_VERBS), None)
-        if verb is None:
+        at = next((place for place, token in enumerate(sentence)
+                   if token.lower in _GOODS_VERBS), None)
+        if at is None:
             continue
+        verb = sentence[at]
         for index in range(1, len(sentence)):
             article, noun = sentence[index - 1], sentence[index]
             before = sentence[index - 2].lower if index > 1 else ""
             if not noun.capitalised or not noun.lower.endswith(_EVENTS) or \
                     article.lower not in DETERMINERS or before in PREPOSITIONS or \
-                    before in FUSED_ARTICLES:
+                    before in FUSED_ARTICLES or _comma_between(sentence, at, index - 1):
                 continue
             # the phrase is the object only: the words between may hold another finding
             phrase = plain[article.start:noun.end]
@@ -101,6 +107,13 @@ def events_as_goods(plain: str, words: list[Token], lex: GrammarLexicon) -> list
                                  f"{noun.text} besuchen'", None))
             break
     return found
+
+
+def _comma_between(sentence: list[Token], first: int, second: int) -> bool:
+    """Whether a comma parts the words at ``first`` and ``second``: "Den Röstkurs gibt es
+    am 12. Dezember, wir rösten zusammen" has the verb in another clause."""
+    low, high = sorted((first, second))
+    return any(token.after_comma for token in sentence[low + 1:high + 1])
 
 
 # the forms of "anmachen" and of "anmelden" that take their place (rule 16d); the split
