@@ -40,15 +40,29 @@ _LETTERS = regex.compile(r"\p{L}+")
 _MIN_WORD = 4  # shorter words say nothing of what is taught ("your", "make", "even")
 
 
+# a line that announces a list of what an event covers, and the list's lines after it:
+# "The webinar will cover the following topics:" over four made-up points on schema drift
+# (a ready LinkedIn post, bench 2026-12-08, for a brief that names the webinar's subject,
+# day, time and length only)
+_LIST_CUES = {
+    "en": regex.compile(r"(?i)\b(?:cover(?:s|ing)?|topics?|agenda|learn|discuss(?:es)?|"
+                        r"walk\s+(?:you\s+)?through)\b[^\n]*:[ \t]*$"),
+    "de": regex.compile(r"(?i)\b(?:Themen|Agenda|Inhalte|lernst|lernt|lernen|erfährst|"
+                        r"zeigen|besprechen|behandeln)\b[^\n]*:[ \t]*$"),
+}
+_BULLET = regex.compile(r"^[ \t]*(?:[-–•*▪]|\d{1,2}[.)])[ \t]+")
+
+
 def invented_syllabus(text: str, sources: tuple[str, ...], language: str) -> list[str]:
     """The lists of what the reader learns (as written, from the cue on) with at least
-    ``_MIN_ITEMS`` things that share no word with ``sources`` (the brief and its link)."""
+    ``_MIN_ITEMS`` things that share no word with ``sources`` (the brief and its link):
+    in a sentence, or as the lines under a line that announces them."""
     cue = _CUES.get(language)
     if cue is None:
         return []
     # a link's words too ("/classes/latte-art"): read as letters, not as the text's words
-    known = {word.casefold()[:_STEM] for source in sources for word in _LETTERS.findall(source)
-             if len(word) >= _MIN_WORD}
+    known = frozenset(word.casefold()[:_STEM] for source in sources
+                      for word in _LETTERS.findall(source) if len(word) >= _MIN_WORD)
     found = []
     for start, end in sentence_spans(text):
         sentence = text[start:end]
@@ -57,8 +71,34 @@ def invented_syllabus(text: str, sources: tuple[str, ...], language: str) -> lis
             continue
         items = [item for item in _ITEMS.split(sentence[opened.end():].rstrip(" .!?…"))
                  if len(item.split()) >= 2]
-        unknown = [item for item in items if not any(
-            word.casefold()[:_STEM] in known for word in words(item) if len(word) >= _MIN_WORD)]
-        if len(items) >= _MIN_ITEMS and len(unknown) >= _MIN_ITEMS:
+        if len(items) >= _MIN_ITEMS and len(_unknown(items, known)) >= _MIN_ITEMS:
             found.append(sentence[opened.start():].strip())
+    return found + _listed(text, known, _LIST_CUES[language])
+
+
+def _listed(text: str, known: frozenset[str], cue: regex.Pattern[str]) -> list[str]:
+    """The lines that announce a list (``cue``) of at least ``_MIN_ITEMS`` bulleted lines
+    after them, one of which shares no word with the sources (``known``): a list set out
+    as an agenda is a program the brand promises, point by point."""
+    lines = text.splitlines()
+    found = []
+    for index, line in enumerate(lines):
+        if cue.search(line) is None:
+            continue
+        items: list[str] = []
+        for after in lines[index + 1:]:
+            bullet = _BULLET.match(after)
+            if bullet is None:
+                if items or after.strip():
+                    break
+                continue  # an empty line before the list
+            items.append(after[bullet.end():])
+        if len(items) >= _MIN_ITEMS and _unknown(items, known):
+            found.append(line.strip())
     return found
+
+
+def _unknown(items: list[str], known: frozenset[str]) -> list[str]:
+    """The ``items`` that share no word with the sources (``known``: their words' stems)."""
+    return [item for item in items if not any(
+        word.casefold()[:_STEM] in known for word in words(item) if len(word) >= _MIN_WORD)]

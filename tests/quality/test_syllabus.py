@@ -69,3 +69,35 @@ def test_the_checker_flags_an_invented_syllabus_as_an_invented_fact(coffee: Bran
         coffee, brief=CLASS, language="en",
         link="https://www.moewenbohne.example/classes/grind-measure-latte-art"))
     assert "invented_fact" not in [p.code for p in stated]
+
+
+WEBINAR = ("Webinar on 10 December, 16:00 CET: how to test dbt models before they break a "
+           "dashboard. 45 minutes, free, recording for everyone who signs up.")
+# a ready LinkedIn post of the bench (2026-12-08)
+AGENDA = ("Join us for a webinar on December 10th at 16:00 CET to learn how to test your dbt "
+          "models before they break your dashboard.\n\nThe webinar will cover the following "
+          "topics:\n- What is schema drift and how it affects your data pipelines\n- How to "
+          "identify and fix schema drift issues before they impact your dashboards\n- Best "
+          "practices for testing dbt models in production\n\nRegister now.")
+
+
+@pytest.mark.parametrize(("post", "brief", "language", "shown"), [
+    (AGENDA, WEBINAR, "en", "The webinar will cover the following topics:"),
+    ("Das lernst du im Röstkurs:\n\n1. Espresso extrahieren\n2. Milch aufschäumen",
+     ROESTKURS, "de", "Das lernst du im Röstkurs:"),
+])
+def test_an_agenda_set_out_as_a_list_with_a_point_no_source_gives_is_invented(
+        post: str, brief: str, language: str, shown: str) -> None:
+    assert invented_syllabus(post, (brief,), language) == [shown]
+
+
+@pytest.mark.parametrize("post", [
+    # the brief's own points, set out
+    "In the webinar we cover:\n- how to test dbt models\n- before they break a dashboard",
+    # one point is what the webinar is about
+    "The webinar will cover:\n- schema drift",
+    # a list under no agenda's cue
+    "What you get:\n- 45 minutes\n- a recording of schema drift",
+])
+def test_a_list_of_the_briefs_points_or_under_no_agenda_is_no_invention(post: str) -> None:
+    assert invented_syllabus(post, (WEBINAR,), "en") == []
