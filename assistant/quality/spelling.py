@@ -183,12 +183,16 @@ def _respelled(word: str, lex: Lexicon) -> bool:
 
 def _own(word: str, lex: Lexicon) -> bool:
     """One of the brand's own words, also with a plural or genitive s ("Baristas",
-    "Kontors"). The own words are case-folded, and folding writes ß as ss: "Schluß" would
-    pass as the "Schluss" of a guideline. A word with ß that the dictionary knows only
-    with ss is the old spelling, not the brand's (a Facebook question of a bench draft,
-    2026-11-30); a name with ß ("Großmann") stays the brand's."""
+    "Kontors") where the dictionary does not know the word itself: it knows a word's own
+    forms, and "Qualitäts" (of a guideline's "Qualität") passed in "die die Qualitäts und
+    Wertschätzung" of a ready LinkedIn draft (bench, 2026-12-08). The own words are
+    case-folded, and folding writes ß as ss: "Schluß" would pass as the "Schluss" of a
+    guideline. A word with ß that the dictionary knows only with ss is the old spelling,
+    not the brand's (a Facebook question of a bench draft, 2026-11-30); a name with ß
+    ("Großmann") stays the brand's."""
     folded = word.casefold()
-    if not (folded in lex.own or (folded.endswith("s") and folded[:-1] in lex.own)):
+    if not (folded in lex.own or (folded.endswith("s") and folded[:-1] in lex.own
+                                  and not lex.main.spell(word[:-1]))):
         return False
     return "ß" not in word or not lex.main.spell(word.replace("ß", "ss"))
 

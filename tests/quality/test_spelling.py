@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from assistant.brand.kit import BrandKit
@@ -121,6 +123,16 @@ def test_the_kit_words_count_with_a_plural_s_and_as_the_end_of_a_compound(
     [problem] = [p for p in quality_problems("Wir suchen Baristaxs.", [], context(coffee))
                  if p.code == "spelling"]
     assert "Baristaxs" in problem.message
+
+
+def test_a_kit_word_the_dictionary_knows_takes_no_made_up_s(coffee: BrandKit) -> None:
+    """"Qualität" stands in the coffee kit's guidelines; the dictionary knows its forms, and
+    "Qualitäts" is none ("die die Qualitäts und Wertschätzung", a ready LinkedIn draft,
+    bench 2026-12-08)."""
+    guided = replace(context(coffee), guidelines="Beschreiben, was die Qualität ausmacht.")
+    [problem] = [p for p in quality_problems("Wir lieben die Qualitäts und Wertschätzung.", [],
+                                             guided) if p.code == "spelling"]
+    assert "'Qualitäts'" in problem.message
 
 
 def test_kit_examples_have_no_spelling_warnings(coffee: BrandKit, software: BrandKit) -> None:
