@@ -261,12 +261,13 @@ class Settings(BaseSettings):
     draft_parting_ban: bool = True
     # one call per platform, embedded model: the parting round's samples may not say the
     # runs of three words of the text they must differ from (``drafting_hinges.hinge_runs``:
-    # not a run that ends on a fact of the brief or a noun, nor one of the kit's own
-    # texts), forbidden by the reply's grammar (``llm.grammar``). German wording is words of
-    # several tokens, which no token ban reaches; an endpoint takes no grammar. Off: on the
-    # 13 German briefs 18 against 13 of 39 ready and the same text in 2 against 5 briefs,
-    # but forced off its words the 1.5B model bent the meaning in 3 of the 18 ready drafts
-    # ("Vom 24. zu 26. Dezember"; bench/README.md, 2026-12-08)
+    # not a run that ends on a fact of the brief or a noun, nor one with a number or a word
+    # of the brief's state, nor one of the kit's own texts), forbidden by the reply's
+    # grammar (``llm.grammar``). German wording is words of several tokens, which no token
+    # ban reaches; an endpoint takes no grammar. Off: on the 13 German briefs 18 against 13
+    # of 39 ready, but the 1.5B model bent facts ("Vom 24. zu 26. Dezember"); with the
+    # facts' runs spared, all 24 briefs made 38 against 37 of 72 ready and the same text in
+    # 5 against 4 briefs, with more unfit ready drafts (bench/README.md, 2026-12-08)
     draft_parting_runs: bool = False
     # whether the warnings a repair names (a fact left out, a word or claim no source
     # makes, a text cut off, a slip of grammar, ...) go back to the model, or only errors
