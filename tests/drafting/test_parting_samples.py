@@ -392,6 +392,24 @@ def test_a_text_still_alike_gets_a_second_parting_round_instead_of_a_repair(
     assert drafts["x"].text.startswith(SAME) and script.by_platform["x"] == 1
 
 
+# the text every reply of the embedded model's tests says: "jetzt ganz entspannt
+# frühstücken" carries it (which words and runs: tests/drafting/test_hinges.py)
+BREAKFAST = ("Neue Öffnungszeiten ab 4. Januar: Montag bis Freitag 8 bis 18 Uhr, jetzt ganz "
+             "entspannt frühstücken.")
+
+
+def _on_the_embedded_model(fake_llm: FakeLLMServer, client_type: type[LLMClient] = LLMClient,
+                           **flags: bool) -> tuple[CountingScript, DraftOptions]:
+    """A script that says :data:`BREAKFAST` to every call, and the options of a split draft
+    on the embedded model's server (``local``) with the settings ``flags``."""
+    script = CountingScript(BREAKFAST)
+    fake_llm.responder = script
+    settings = load_settings(draft_split_platforms=True, draft_platform_form=False,
+                             draft_repair_warnings=False, **flags)
+    client = client_type(Endpoint(fake_llm.url, "fake-model", local=True), timeout=5.0)
+    return script, DraftOptions(settings=settings, client=client)
+
+
 @pytest.mark.parametrize("ban", [True, False])
 def test_on_the_embedded_model_parting_samples_may_not_use_the_other_texts_words(
     fake_llm: FakeLLMServer, kit: BrandKit, ban: bool
@@ -399,13 +417,7 @@ def test_on_the_embedded_model_parting_samples_may_not_use_the_other_texts_words
     """``draft_parting_ban``: the parting round's samples are asked with the words that
     carry the kept text banned by token (``drafting_hinges``); the first drafts and, with
     the option off, every call go as before."""
-    script = CountingScript("Neue Öffnungszeiten ab 4. Januar: Montag bis Freitag 8 bis 18 "
-                            "Uhr, jetzt ganz entspannt frühstücken.")
-    fake_llm.responder = script
-    options = DraftOptions(
-        settings=load_settings(draft_split_platforms=True, draft_platform_form=False,
-                               draft_repair_warnings=False, draft_parting_ban=ban),
-        client=LLMClient(Endpoint(fake_llm.url, "fake-model", local=True), timeout=5.0))
+    script, options = _on_the_embedded_model(fake_llm, draft_parting_ban=ban)
     draft_posts(kit, HOURS, ["facebook", "x"], options=options)
     banned = [request for request in fake_llm.chat_requests if "logit_bias" in request]
     if not ban:
@@ -429,14 +441,8 @@ def test_on_the_embedded_model_parting_samples_may_not_say_the_other_texts_runs(
     """``draft_parting_runs``: the parting round's samples are asked with a grammar in the
     JSON schema's place that forbids the kept text's runs of three words (``llm.grammar``);
     the first drafts and, with the option off, every call keep their JSON schema."""
-    script = CountingScript("Neue Öffnungszeiten ab 4. Januar: Montag bis Freitag 8 bis 18 "
-                            "Uhr, jetzt ganz entspannt frühstücken.")
-    fake_llm.responder = script
-    options = DraftOptions(
-        settings=load_settings(draft_split_platforms=True, draft_platform_form=False,
-                               draft_repair_warnings=False, draft_parting_ban=False,
-                               draft_parting_runs=runs),
-        client=LLMClient(Endpoint(fake_llm.url, "fake-model", local=True), timeout=5.0))
+    script, options = _on_the_embedded_model(fake_llm, draft_parting_ban=False,
+                                             draft_parting_runs=runs)
     draft_posts(kit, HOURS, ["facebook", "x"], options=options)
     ruled = [request for request in fake_llm.chat_requests if "grammar" in request]
     assert all("response_format" in request for request in fake_llm.chat_requests
@@ -467,13 +473,7 @@ def test_a_parting_sample_that_breaks_costs_the_draft_nothing(
 ) -> None:
     """A sample is one more try at a text the draft has: when one breaks on a fault of the
     code, the log names it with its traceback, and every platform keeps its draft."""
-    script = CountingScript("Neue Öffnungszeiten ab 4. Januar: Montag bis Freitag 8 bis 18 "
-                            "Uhr, jetzt ganz entspannt frühstücken.")
-    fake_llm.responder = script
-    options = DraftOptions(
-        settings=load_settings(draft_split_platforms=True, draft_platform_form=False,
-                               draft_repair_warnings=False, draft_parting_ban=True),
-        client=BrokenSamples(Endpoint(fake_llm.url, "fake-model", local=True), timeout=5.0))
+    _, options = _on_the_embedded_model(fake_llm, BrokenSamples, draft_parting_ban=True)
     with caplog.at_level("ERROR", logger="assistant.drafting"):
         drafts = draft_posts(kit, HOURS, ["facebook", "x"], options=options)
     assert [draft.platform for draft in drafts] == ["facebook", "x"]
